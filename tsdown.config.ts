@@ -1,7 +1,10 @@
 import { defineConfig } from "tsdown";
 
-// One bundled entry for the `goodwill` binary. Commands are loaded with dynamic import(), so
-// tsdown splits them into chunks and `goodwill gave` never parses the code of `import`.
+const NATIVE = /^(better-sqlite3|pg|pg-native)(\/|$)/;
+
+// One bundled entry for the `goodwill` binary. Commands load their code with import(), so tsdown
+// splits it into chunks: `goodwill gave` never parses the importers. Dependencies are bundled too
+// (Kysely unbundled is hundreds of small modules and costs ~130 ms to load); native ones are not.
 export default defineConfig({
   entry: { goodwill: "src/cli/main.ts" },
   format: "esm",
@@ -11,6 +14,9 @@ export default defineConfig({
   clean: true,
   dts: false,
   sourcemap: false,
-  // Native and heavy packages stay as node_modules imports.
-  external: ["better-sqlite3", "pg"],
+  deps: {
+    neverBundle: NATIVE,
+    alwaysBundle: (id) => !NATIVE.test(id),
+    onlyBundle: false,
+  },
 });

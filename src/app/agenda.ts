@@ -1,0 +1,130 @@
+/**
+ * `goodwill today`: who is due, the open loops (thanks owed, promises, stale asks), occasions coming
+ * up and what to do about them (DESIGN §3.3–§3.5). Built from the aggregates: no history is read
+ * but for the few lines shown.
+ */
+import { DAY_MS } from "../domain/decay.js";
+import { AGENDA_SIZE } from "../domain/defaults.js";
+import { isDue } from "../domain/due.js";
+import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
+import { listAsks } from "../storage/ask.repository.js";
+import { listCommitments } from "../storage/commitment.repository.js";
+import { fromInstant } from "../storage/keys.js";
+import { departmentStatsFromRow } from "../storage/stats.repository.js";
+import { withCounterpartNames } from "./asks.js";
+import { commitmentsJson } from "./commitments.js";
+import type { AppContext } from "./context.js";
+import { peopleJson } from "./people.js";
+import { loadRelationships } from "./relationship-state.js";
+import { suggestionsForStates } from "./suggest.js";
+import { askJson, balanceJson, dueJson } from "./views.js";
+
+const limitTo = <T>(items: T[], all: boolean): T[] => (all ? items : items.slice(0, AGENDA_SIZE));
+
+/** The agenda at `now`; `all` lifts the limit of seven per section. */
+export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
+  const all = options.all ?? false;
+  const states = await loadRelationships(ctx);
+
+  const dueStates = states.filter((s) => isDue(s.due.status)).sort((a, b) => b.due.priority - a.due.priority);
+  const dueShown = limitTo(dueStates, all);
+
+  const {
+    suggestions,
+    total: suggestionCount,
+    firstPerPerson,
+  } = await suggestionsForStates(ctx, states, {
+    ...(all ? {} : { limit: AGENDA_SIZE }),
+    alsoFirstFor: dueShown.map((s) => s.person.id),
+  });
+
+  // Thanks owed, to people and to departments, most recent help first.
+  const owedPeople = states
+    .filter((s) => s.thanksOwed && s.stats.ledger.lastReceivedAt !== null)
+    .map((s) => ({
+      kind: "person" as const,
+      id: s.person.id,
+      name: s.person.display_name,
+      at: s.stats.ledger.lastReceivedAt as number,
+    }));
+  const departmentRows = await ctx.db
+    .selectFrom("department_stats as s")
+    .innerJoin("departments as d", (j) =>
+      j.onRef("d.owner_id", "=", "s.owner_id").onRef("d.id", "=", "s.department_id"),
+    )
+    .selectAll("s")
+    .select("d.name")
+    .where("s.owner_id", "=", ctx.ownerId)
+    .where("s.last_received_at", "is not", null)
+    .execute();
+  const owedDepartments = departmentRows.flatMap((row) => {
+    const stats = departmentStatsFromRow(row);
+    return thanksOwed(stats, ctx.now) && stats.lastReceivedAt !== null
+      ? [{ kind: "department" as const, id: row.department_id, name: row.name, at: stats.lastReceivedAt }]
+      : [];
+  });
+  const owed = [...owedPeople, ...owedDepartments].sort((a, b) => b.at - a.at);
+  const thanksShown = await Promise.all(
+    limitTo(owed, all).map(async (o) => {
+      const last = await ctx.db
+        .selectFrom("exchanges")
+        .select(["summary", "occurred_at"])
+        .where("owner_id", "=", ctx.ownerId)
+        .where(o.kind === "person" ? "person_id" : "department_id", "=", o.id)
+        .where("direction", "=", "received")
+        .orderBy("occurred_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return {
+        counterpart: { kind: o.kind, id: o.id, name: o.name },
+        lastReceived: last ? { summary: last.summary, occurredAt: last.occurred_at } : null,
+        daysAgo: Math.floor((ctx.now - o.at) / DAY_MS),
+      };
+    }),
+  );
+
+  // Promises that are late or due within a week, both ways.
+  const weekAhead = new Date(ctx.now + 7 * DAY_MS).toISOString().slice(0, 10);
+  const openCommitments = (await listCommitments(ctx.db, ctx.ownerId, { status: "open" })).filter(
+    (c) => c.due_on !== null && (isCommitmentLate(c.due_on, ctx.now) || c.due_on <= weekAhead),
+  );
+  const commitments = await commitmentsJson(ctx, limitTo(openCommitments, all));
+
+  const staleAsks = (await listAsks(ctx.db, ctx.ownerId, { status: "open" })).filter((a) =>
+    isAskStale(fromInstant(a.asked_at), ctx.now),
+  );
+  const asks = await withCounterpartNames(ctx, limitTo(staleAsks, all), askJson);
+
+  const occasions = states
+    .filter((s) => s.occasion !== null)
+    .sort((a, b) => (a.occasion?.inDays ?? 0) - (b.occasion?.inDays ?? 0))
+    .map((s) => ({ person: { id: s.person.id, name: s.person.display_name }, ...s.occasion }));
+
+  const duePeople = await peopleJson(
+    ctx,
+    dueShown.map((s) => s.person.id),
+  );
+  return {
+    date: new Date(ctx.now).toISOString().slice(0, 10),
+    due: dueShown.map((s, i) => ({
+      person: duePeople[i],
+      due: dueJson(s.due),
+      balance: balanceJson(s.balance),
+      suggestion: firstPerPerson.get(s.person.id) ?? null,
+    })),
+    thanksOwed: thanksShown,
+    commitments,
+    asks,
+    occasions: limitTo(occasions, all),
+    suggestions,
+    counts: {
+      people: states.length,
+      due: dueStates.length,
+      thanksOwed: owed.length,
+      commitments: openCommitments.length,
+      asks: staleAsks.length,
+      occasions: occasions.length,
+      suggestions: suggestionCount,
+    },
+  };
+}

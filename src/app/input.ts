@@ -1,0 +1,167 @@
+/**
+ * Reading the values people type: each function either returns a clean value or throws an
+ * `invalid` error that names the field, what was wrong and what is accepted. Nothing is written
+ * before every value has been read.
+ */
+import { WEIGHT_MAX, WEIGHT_MIN } from "../domain/defaults.js";
+import {
+  CHANNELS,
+  type Channel,
+  EXCHANGE_KINDS,
+  type ExchangeKind,
+  INITIATORS,
+  type Initiator,
+  LAYERS,
+  type Layer,
+} from "../domain/model.js";
+import { formatPartialDate, parsePartialDate } from "../domain/partial-date.js";
+import { invalid } from "../errors.js";
+
+export function oneOf<T extends string>(field: string, value: string, accepted: readonly T[]): T {
+  const v = value.trim().toLowerCase().replace(/-/g, "_");
+  const found = accepted.find((a) => a === v || a === value.trim());
+  if (found === undefined) {
+    throw invalid(`${field} "${value}" is not one of ${accepted.join(", ")}.`, { field, accepted });
+  }
+  return found;
+}
+
+export const readChannel = (value: string): Channel => oneOf("--channel", value, CHANNELS);
+export const readKind = (value: string): ExchangeKind => oneOf("--kind", value, EXCHANGE_KINDS);
+export const readInitiator = (value: string): Initiator => oneOf("--initiated", value, INITIATORS);
+
+export function readLayer(value: string | number): Layer {
+  const n = Number(value);
+  const layer = LAYERS.find((l) => l === n);
+  if (layer === undefined) {
+    throw invalid(
+      `--layer "${value}" is not a Dunbar layer; use one of ${LAYERS.join(", ")} (5 = inner circle, 500 = acquaintance).`,
+      {
+        field: "layer",
+        accepted: LAYERS,
+      },
+    );
+  }
+  return layer;
+}
+
+export function readCloseness(value: string | number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 5) {
+    throw invalid(`--closeness "${value}" must be a whole number from 1 (distant) to 5 (very close).`, {
+      field: "closeness",
+    });
+  }
+  return n;
+}
+
+export function readCadence(value: string | number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 3650) {
+    throw invalid(`--cadence "${value}" must be a number of days from 0 (never remind) to 3650.`, {
+      field: "cadence",
+    });
+  }
+  return n;
+}
+
+export function readWeight(value: string | number): number {
+  const n = typeof value === "number" ? value : Number(value.trim());
+  if (!Number.isFinite(n) || n < WEIGHT_MIN || n > WEIGHT_MAX) {
+    throw invalid(
+      `--weight "${value}" is out of range: give a number from ${WEIGHT_MIN} (a tiny favor) to ${WEIGHT_MAX} (a very big one).`,
+      { field: "weight", min: WEIGHT_MIN, max: WEIGHT_MAX },
+    );
+  }
+  return n;
+}
+
+/** A required piece of text: a summary, a name. */
+export function readText(field: string, value: string | undefined, maxLength = 2000): string {
+  const text = (value ?? "").replace(/\s+/g, " ").trim();
+  if (text === "") throw invalid(`The ${field} is empty: say in a few words what it is about.`, { field });
+  if (text.length > maxLength)
+    throw invalid(`The ${field} is longer than ${maxLength} characters.`, { field });
+  return text;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date "YYYY-MM-DD" that exists. */
+export function readDate(field: string, value: string): string {
+  const m = DATE.exec(value.trim());
+  if (!m)
+    throw invalid(`${field} "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.`, { field });
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    throw invalid(`${field} "${value}" does not exist in the calendar.`, { field });
+  }
+  return value.trim();
+}
+
+/**
+ * When something happened: "today", "yesterday", "N days ago", a date (taken as noon, local time,
+ * so it stays on that day in every nearby time zone) or a full ISO instant. Never in the future.
+ */
+export function readWhen(field: string, value: string, now: number): number {
+  const text = value.trim().toLowerCase();
+  let at: number;
+  const ago = /^(\d+)\s*(d|days?)\s*(ago)?$/.exec(text);
+  if (text === "today" || text === "now") at = now;
+  else if (text === "yesterday") at = now - 86_400_000;
+  else if (ago) at = now - Number(ago[1]) * 86_400_000;
+  else if (DATE.test(text)) {
+    const [y, m, d] = readDate(field, text).split("-").map(Number) as [number, number, number];
+    at = new Date(y, m - 1, d, 12).getTime();
+    // A date given for today must not land in the future when it is still morning.
+    if (at > now && new Date(now).toDateString() === new Date(at).toDateString()) at = now;
+  } else {
+    at = Date.parse(value);
+    if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}T/.test(value.trim())) {
+      throw invalid(
+        `${field} "${value}" is not a date; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago".`,
+        {
+          field,
+        },
+      );
+    }
+  }
+  if (at > now + 60_000)
+    throw invalid(`${field} "${value}" is in the future; log what has happened.`, { field });
+  return at;
+}
+
+/** A birthday or other date, with or without its year: "1990-04-12" or "--04-12". */
+export function readPartialDate(field: string, value: string): string {
+  const parsed = parsePartialDate(value);
+  if (!parsed) {
+    throw invalid(
+      `${field} "${value}" is not a date; write YYYY-MM-DD, or --MM-DD when you do not know the year.`,
+      {
+        field,
+      },
+    );
+  }
+  return formatPartialDate(parsed);
+}
+
+export function readEmail(value: string): string {
+  const email = value.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw invalid(`--email "${value}" is not an email address (expected something like name@example.com).`, {
+      field: "email",
+    });
+  }
+  return email;
+}
+
+export function readPhone(value: string): string {
+  const phone = value.trim();
+  if (!/\d/.test(phone) || !/^[+()\d\s./-]+(\s*(x|ext\.?)\s*\d+)?$/i.test(phone)) {
+    throw invalid(`--phone "${value}" is not a phone number (digits, spaces, + ( ) - . are fine).`, {
+      field: "phone",
+    });
+  }
+  return phone;
+}

@@ -1,0 +1,292 @@
+/**
+ * The giving ledger seen from a person, a department, an organization or everyone (DESIGN §3.1).
+ * Balances come from the aggregates: a department's is its own entries plus its members'.
+ */
+import {
+  type Balance,
+  balanceAt,
+  combineLedgerSums,
+  EMPTY_LEDGER_SUMS,
+  type LedgerSums,
+} from "../domain/giving-balance.js";
+import type { LedgerMode } from "../domain/model.js";
+import { listExchanges } from "../storage/exchange.repository.js";
+import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
+import type { ExchangeRow } from "../storage/schema.js";
+import {
+  departmentStatsFromRow,
+  getDepartmentStats,
+  getPersonStats,
+  personStatsFromRow,
+} from "../storage/stats.repository.js";
+import type { AppContext } from "./context.js";
+import { balanceJson } from "./views.js";
+import { type Counterpart, resolveCounterpart, resolveOrganization } from "./who.js";
+
+export type LedgerSubject =
+  | { kind: "person"; id: string; name: string; organization: string | null }
+  | { kind: "department"; id: string; name: string; organization: string }
+  | { kind: "organization"; id: string; name: string }
+  | { kind: "everyone"; name: string };
+
+interface Scope {
+  personIds: string[];
+  departmentIds: string[];
+}
+
+/** Ledger sums of every tracked person and every department, by id: the raw material of all views. */
+async function loadAllSums(ctx: AppContext) {
+  const people = await ctx.db
+    .selectFrom("people as p")
+    .innerJoin("person_stats as s", (j) =>
+      j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
+    )
+    .select(["p.id", "p.display_name", "p.organization_id", "p.department_id", "p.ledger_mode"])
+    .selectAll("s")
+    .where("p.owner_id", "=", ctx.ownerId)
+    .execute();
+  const departments = await ctx.db
+    .selectFrom("department_stats")
+    .selectAll()
+    .where("owner_id", "=", ctx.ownerId)
+    .execute();
+  return {
+    people: people.map((p) => ({
+      id: p.id,
+      name: p.display_name,
+      organizationId: p.organization_id,
+      departmentId: p.department_id,
+      mode: p.ledger_mode as LedgerMode,
+      sums: personStatsFromRow(p).ledger.sums,
+    })),
+    departments: new Map(departments.map((d) => [d.department_id, departmentStatsFromRow(d).sums])),
+  };
+}
+
+type AllSums = Awaited<ReturnType<typeof loadAllSums>>;
+
+/** Communal people are untracked: their entries never count towards a group's balance. */
+function groupSums(all: AllSums, scope: Scope): LedgerSums {
+  const personIds = new Set(scope.personIds);
+  const parts = all.people.filter((p) => personIds.has(p.id) && p.mode === "track").map((p) => p.sums);
+  for (const id of scope.departmentIds) parts.push(all.departments.get(id) ?? EMPTY_LEDGER_SUMS);
+  return combineLedgerSums(...parts);
+}
+
+async function scopeOf(ctx: AppContext, subject: LedgerSubject, all: AllSums): Promise<Scope> {
+  switch (subject.kind) {
+    case "person":
+      return { personIds: [subject.id], departmentIds: [] };
+    case "department":
+      return {
+        personIds: all.people.filter((p) => p.departmentId === subject.id).map((p) => p.id),
+        departmentIds: [subject.id],
+      };
+    case "organization": {
+      const departments = await listDepartments(ctx.db, ctx.ownerId, subject.id);
+      return {
+        personIds: all.people.filter((p) => p.organizationId === subject.id).map((p) => p.id),
+        departmentIds: departments.map((d) => d.id),
+      };
+    }
+    case "everyone":
+      return { personIds: all.people.map((p) => p.id), departmentIds: [...all.departments.keys()] };
+  }
+}
+
+/** Ledger sums of a department's tracked members, added up in the database. */
+async function memberSums(ctx: AppContext, departmentId: string): Promise<LedgerSums> {
+  const row = await ctx.db
+    .selectFrom("people as p")
+    .innerJoin("person_stats as s", (j) =>
+      j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
+    )
+    .select((eb) => [
+      eb.fn.sum<number>("s.gave_sum").as("gave"),
+      eb.fn.sum<number>("s.received_sum").as("received"),
+      eb.fn.sum<number>("s.entries").as("entries"),
+    ])
+    .where("p.owner_id", "=", ctx.ownerId)
+    .where("p.department_id", "=", departmentId)
+    .where("p.ledger_mode", "=", "track")
+    .executeTakeFirst();
+  return {
+    gave: Number(row?.gave ?? 0),
+    received: Number(row?.received ?? 0),
+    entries: Number(row?.entries ?? 0),
+  };
+}
+
+/** The balance of a department: entries logged against it and against its members. */
+export async function departmentBalance(ctx: AppContext, departmentId: string): Promise<Balance> {
+  const own = await getDepartmentStats(ctx.db, ctx.ownerId, departmentId);
+  return balanceAt(combineLedgerSums(own.sums, await memberSums(ctx, departmentId)), ctx.now);
+}
+
+/** The balance with whoever an entry or ask is with: a person (their own ledger) or a department. */
+export async function balanceWith(ctx: AppContext, counterpart: Counterpart): Promise<Balance> {
+  if (counterpart.kind === "department") return departmentBalance(ctx, counterpart.department.id);
+  const stats = await getPersonStats(ctx.db, ctx.ownerId, counterpart.person.id);
+  return balanceAt(stats.ledger.sums, ctx.now, counterpart.person.ledger_mode as LedgerMode);
+}
+
+/** Reads `WHO`, `dept:NAME`, `org:NAME` or nothing (everyone) into a ledger subject. */
+export async function resolveLedgerSubject(ctx: AppContext, ref: string | undefined): Promise<LedgerSubject> {
+  if (!ref) return { kind: "everyone", name: "everyone" };
+  if (/^org:/i.test(ref)) {
+    const org = await resolveOrganization(ctx, ref);
+    return { kind: "organization", id: org.id, name: org.name };
+  }
+  const counterpart = await resolveCounterpart(ctx, ref);
+  if (counterpart.kind === "department") {
+    return {
+      kind: "department",
+      id: counterpart.department.id,
+      name: counterpart.department.name,
+      organization: counterpart.organization.name,
+    };
+  }
+  const org = counterpart.person.organization_id
+    ? await ctx.db
+        .selectFrom("organizations")
+        .select("name")
+        .where("owner_id", "=", ctx.ownerId)
+        .where("id", "=", counterpart.person.organization_id)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    kind: "person",
+    id: counterpart.person.id,
+    name: counterpart.person.display_name,
+    organization: org?.name ?? null,
+  };
+}
+
+export interface EntryJson {
+  id: string;
+  direction: string;
+  kind: string;
+  weight: number;
+  summary: string;
+  occurredAt: string;
+  counterpart: { kind: "person" | "department"; id: string; name: string };
+  askId: string | null;
+  commitmentId: string | null;
+}
+
+/** Ledger entries with their counterpart's name. */
+export async function entriesJson(ctx: AppContext, rows: ExchangeRow[]): Promise<EntryJson[]> {
+  const personIds = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
+  const departmentIds = [...new Set(rows.flatMap((r) => (r.department_id ? [r.department_id] : [])))];
+  const people =
+    personIds.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom("people")
+          .select(["id", "display_name as name"])
+          .where("owner_id", "=", ctx.ownerId)
+          .where("id", "in", personIds)
+          .execute();
+  const departments =
+    departmentIds.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom("departments")
+          .select(["id", "name"])
+          .where("owner_id", "=", ctx.ownerId)
+          .where("id", "in", departmentIds)
+          .execute();
+  const names = new Map([...people, ...departments].map((r) => [r.id, r.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    direction: r.direction,
+    kind: r.kind,
+    weight: r.weight,
+    summary: r.summary,
+    occurredAt: r.occurred_at,
+    counterpart: r.person_id
+      ? { kind: "person" as const, id: r.person_id, name: names.get(r.person_id) ?? "" }
+      : {
+          kind: "department" as const,
+          id: r.department_id ?? "",
+          name: names.get(r.department_id ?? "") ?? "",
+        },
+    askId: r.ask_id,
+    commitmentId: r.commitment_id,
+  }));
+}
+
+function subjectJson(subject: LedgerSubject) {
+  return subject.kind === "everyone"
+    ? { kind: subject.kind, name: subject.name }
+    : {
+        kind: subject.kind,
+        id: subject.id,
+        name: subject.name,
+        ...("organization" in subject ? { organization: subject.organization } : {}),
+      };
+}
+
+/** `goodwill ledger [subject]`: the balance and the entries, newest first. */
+export async function ledgerOf(ctx: AppContext, subject: LedgerSubject, limit = 200) {
+  const all = await loadAllSums(ctx);
+  const scope = await scopeOf(ctx, subject, all);
+  const mode =
+    subject.kind === "person" ? (all.people.find((p) => p.id === subject.id)?.mode ?? "track") : "track";
+  // A person's own ledger counts whatever their mode; communal people show it without numbers.
+  const sums =
+    subject.kind === "person"
+      ? (all.people.find((p) => p.id === subject.id)?.sums ?? EMPTY_LEDGER_SUMS)
+      : groupSums(all, scope);
+  const rows = await listExchanges(
+    ctx.db,
+    ctx.ownerId,
+    subject.kind === "everyone"
+      ? { limit }
+      : { personIds: scope.personIds, departmentIds: scope.departmentIds, limit },
+  );
+  return {
+    subject: subjectJson(subject),
+    balance: balanceJson(balanceAt(sums, ctx.now, mode)),
+    entries: await entriesJson(ctx, rows),
+  };
+}
+
+/** `goodwill ledger --by person|dept|org`: one balance per group that has entries, most overdrawn first. */
+export async function ledgerGroups(ctx: AppContext, by: "person" | "dept" | "org") {
+  const all = await loadAllSums(ctx);
+  const groups: { subject: ReturnType<typeof subjectJson>; balance: Balance }[] = [];
+  if (by === "person") {
+    const orgNames = new Map((await listOrganizations(ctx.db, ctx.ownerId)).map((o) => [o.id, o.name]));
+    for (const p of all.people) {
+      if (p.sums.entries === 0) continue;
+      const subject: LedgerSubject = {
+        kind: "person",
+        id: p.id,
+        name: p.name,
+        organization: p.organizationId ? (orgNames.get(p.organizationId) ?? null) : null,
+      };
+      groups.push({ subject: subjectJson(subject), balance: balanceAt(p.sums, ctx.now, p.mode) });
+    }
+  } else if (by === "dept") {
+    const orgNames = new Map((await listOrganizations(ctx.db, ctx.ownerId)).map((o) => [o.id, o.name]));
+    for (const d of await listDepartments(ctx.db, ctx.ownerId)) {
+      const subject: LedgerSubject = {
+        kind: "department",
+        id: d.id,
+        name: d.name,
+        organization: orgNames.get(d.organization_id) ?? "",
+      };
+      const sums = groupSums(all, await scopeOf(ctx, subject, all));
+      if (sums.entries > 0) groups.push({ subject: subjectJson(subject), balance: balanceAt(sums, ctx.now) });
+    }
+  } else {
+    for (const o of await listOrganizations(ctx.db, ctx.ownerId)) {
+      const subject: LedgerSubject = { kind: "organization", id: o.id, name: o.name };
+      const sums = groupSums(all, await scopeOf(ctx, subject, all));
+      if (sums.entries > 0) groups.push({ subject: subjectJson(subject), balance: balanceAt(sums, ctx.now) });
+    }
+  }
+  groups.sort((a, b) => (a.balance.ratio ?? 1) - (b.balance.ratio ?? 1));
+  return { groups: groups.map((g) => ({ subject: g.subject, balance: balanceJson(g.balance) })) };
+}

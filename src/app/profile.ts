@@ -1,0 +1,123 @@
+/** `goodwill show` and `goodwill score`: one relationship in full, and its strength explained. */
+import { type Strength, strengthAt } from "../domain/strength.js";
+import { listAsks } from "../storage/ask.repository.js";
+import { listCommitments } from "../storage/commitment.repository.js";
+import { listExchanges } from "../storage/exchange.repository.js";
+import { listInteractionsOf } from "../storage/interaction.repository.js";
+import { fromInstant } from "../storage/keys.js";
+import type { PersonRow } from "../storage/schema.js";
+import { withCounterpartNames } from "./asks.js";
+import { commitmentsJson } from "./commitments.js";
+import type { AppContext } from "./context.js";
+import { getPersonJson } from "./people.js";
+import { loadRelationships, type RelationshipState } from "./relationship-state.js";
+import { askJson, balanceJson, dueJson } from "./views.js";
+
+export interface TimelineItem {
+  type: "gave" | "received" | "moment" | "ask" | "promise" | "note";
+  at: string;
+  summary: string;
+  detail: string | null;
+  id: string;
+}
+
+function strengthOf(state: RelationshipState, now: number): Strength {
+  return strengthAt(
+    {
+      contacts: state.stats.contacts,
+      closeness: state.person.closeness,
+      metOnMs: state.person.met_on ? fromInstant(`${state.person.met_on}T12:00:00.000Z`) : null,
+    },
+    now,
+  );
+}
+
+async function stateOf(ctx: AppContext, person: PersonRow): Promise<RelationshipState> {
+  const [state] = await loadRelationships(ctx, { personIds: [person.id], includeArchived: true });
+  if (!state) throw new Error(`person ${person.id} vanished while being read`);
+  return state;
+}
+
+/** Strength with its four parts in points and a sentence each. */
+export async function scorePerson(ctx: AppContext, person: PersonRow) {
+  const state = await stateOf(ctx, person);
+  return { person: { id: person.id, name: person.display_name }, strength: strengthOf(state, ctx.now) };
+}
+
+/** Everything about one person: profile, balance, strength, due status, open items and timeline. */
+export async function showPerson(ctx: AppContext, person: PersonRow, timelineLimit = 30) {
+  const state = await stateOf(ctx, person);
+  const exchanges = await listExchanges(ctx.db, ctx.ownerId, {
+    personIds: [person.id],
+    limit: timelineLimit,
+  });
+  const moments = await listInteractionsOf(ctx.db, ctx.ownerId, person.id, timelineLimit);
+  const asks = await listAsks(ctx.db, ctx.ownerId, { personId: person.id });
+  const commitments = await listCommitments(ctx.db, ctx.ownerId, { personId: person.id });
+  const notes = await ctx.db
+    .selectFrom("notes")
+    .selectAll()
+    .where("owner_id", "=", ctx.ownerId)
+    .where("person_id", "=", person.id)
+    .orderBy("created_at", "desc")
+    .limit(timelineLimit)
+    .execute();
+  const timeline: TimelineItem[] = [
+    ...exchanges.map((e) => ({
+      type: e.direction as "gave" | "received",
+      at: e.occurred_at,
+      summary: e.summary,
+      detail: `${e.kind}, weight ${e.weight}`,
+      id: e.id,
+    })),
+    ...moments.map((m) => ({
+      type: "moment" as const,
+      at: m.occurred_at,
+      summary: m.summary,
+      detail: `${m.channel.replace("_", " ")}${m.participants.length > 1 ? `, with ${m.participants.length - 1} more` : ""}`,
+      id: m.id,
+    })),
+    ...asks.map((a) => ({
+      type: "ask" as const,
+      at: a.asked_at,
+      summary: a.summary,
+      detail: `#${a.number} ${a.status}`,
+      id: a.id,
+    })),
+    ...commitments.map((c) => ({
+      type: "promise" as const,
+      at: c.created_at,
+      summary: c.summary,
+      detail: `#${c.number} ${c.direction === "i_owe" ? "I owe" : "they owe"}, ${c.status}${c.due_on ? `, due ${c.due_on}` : ""}`,
+      id: c.id,
+    })),
+    ...notes.map((n) => ({
+      type: "note" as const,
+      at: n.created_at,
+      summary: n.body,
+      detail: null,
+      id: n.id,
+    })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, timelineLimit);
+
+  return {
+    person: await getPersonJson(ctx, person.id),
+    balance: balanceJson(state.balance),
+    strength: strengthOf(state, ctx.now),
+    due: dueJson(state.due),
+    thanksOwed: state.thanksOwed,
+    occasion: state.occasion,
+    openAsks: await withCounterpartNames(
+      ctx,
+      asks.filter((a) => a.status === "open"),
+      askJson,
+    ),
+    commitments: await commitmentsJson(
+      ctx,
+      commitments.filter((c) => c.status === "open"),
+    ),
+    timeline,
+  };
+}

@@ -1,0 +1,163 @@
+/** `today`, `suggest`, `search`: what to do next, and finding things again. */
+import type { Command } from "commander";
+import type { Suggestion } from "../../domain/suggestions.js";
+import { dueText, labelText, type Paint, plural } from "../output.js";
+import { act, type CliIo } from "../runtime.js";
+
+const KIND_LABEL: Record<string, string> = {
+  thank: "thank",
+  "follow-through": "follow through",
+  occasion: "occasion",
+  "help-with-need": "help",
+  introduce: "introduce",
+  "give-first": "give first",
+  reconnect: "reconnect",
+  "meet-new": "meet someone",
+};
+
+function suggestionLines(s: Suggestion, p: Paint, indent = "  "): string[] {
+  return [
+    `${indent}${p.cyan(KIND_LABEL[s.kind] ?? s.kind)}  ${s.action}`,
+    `${indent}${" ".repeat((KIND_LABEL[s.kind] ?? s.kind).length)}  ${p.dim(s.reason)}`,
+  ];
+}
+
+type Agenda = Awaited<ReturnType<typeof import("../../app/agenda.js").today>>;
+
+function renderToday(a: Agenda, p: Paint, all: boolean): string {
+  const lines: string[] = [p.bold(`Today, ${a.date}`)];
+  if (a.counts.people === 0) {
+    lines.push(
+      "",
+      "Your store is empty. Begin with:",
+      `  ${p.cyan('goodwill init --name "Your Name" --org "Your Company" --dept "Your Team"')}`,
+      `  ${p.cyan('goodwill person add "Raj Patel" --dept IT')}`,
+      `  ${p.cyan('goodwill gave Raj "Brought coffee to the help desk"')}`,
+      `or load a story to look around: ${p.cyan("goodwill demo --db /tmp/goodwill-demo.db")}`,
+    );
+    return lines.join("\n");
+  }
+  const more = (shown: number, total: number) =>
+    !all && total > shown ? [p.dim(`  … and ${total - shown} more (goodwill today --all)`)] : [];
+  if (a.due.length) {
+    lines.push("", p.bold("Due for attention"));
+    for (const d of a.due) {
+      const since =
+        d.due.daysSinceContact === null
+          ? "no contact yet"
+          : `last contact ${plural(d.due.daysSinceContact, "day")} ago`;
+      lines.push(
+        `  ${p.bold(d.person?.name ?? "")}  ${dueText(d.due.status, p)}, ${since}${d.balance.label === "overdrawn" ? `, ${labelText("overdrawn", p)}` : ""}`,
+      );
+      if (d.suggestion) lines.push(`    → ${d.suggestion.action}`);
+    }
+    lines.push(...more(a.due.length, a.counts.due));
+  } else {
+    lines.push("", "Nobody is due for attention.");
+  }
+  if (a.thanksOwed.length) {
+    lines.push("", p.bold("Thank-yous owed"));
+    for (const t of a.thanksOwed) {
+      lines.push(
+        `  ${p.bold(t.counterpart.name)}  ${t.lastReceived ? `"${t.lastReceived.summary}"` : ""} ${p.dim(t.daysAgo === 0 ? "today" : `${plural(t.daysAgo, "day")} ago`)}`,
+      );
+    }
+    lines.push(...more(a.thanksOwed.length, a.counts.thanksOwed));
+  }
+  if (a.commitments.length) {
+    lines.push("", p.bold("Promises"));
+    for (const c of a.commitments) {
+      lines.push(
+        `  #${c.number} ${c.direction === "i_owe" ? "you owe" : `${c.counterpart} owes you`}: ${c.summary}${c.direction === "i_owe" ? ` (${c.counterpart})` : ""}  ${c.late ? p.red(`late, due ${c.dueOn}`) : p.dim(`due ${c.dueOn}`)}`,
+      );
+    }
+    lines.push(...more(a.commitments.length, a.counts.commitments));
+  }
+  if (a.asks.length) {
+    lines.push("", p.bold("Asks waiting more than 30 days"));
+    for (const q of a.asks)
+      lines.push(`  #${q.number} ${q.counterpart}: ${q.summary}  ${p.dim(q.askedAt.slice(0, 10))}`);
+  }
+  if (a.occasions.length) {
+    lines.push("", p.bold("Occasions"));
+    for (const o of a.occasions) {
+      lines.push(
+        `  ${p.bold(o.person.name)}  ${o.label}${o.turning ? ` (${o.turning})` : ""} ${o.inDays === 0 ? "today" : o.inDays === 1 ? "tomorrow" : `in ${o.inDays} days`}`,
+      );
+    }
+  }
+  if (a.suggestions.length) {
+    lines.push("", p.bold("Suggestions"));
+    for (const s of a.suggestions) lines.push(...suggestionLines(s, p));
+    lines.push(...more(a.suggestions.length, a.counts.suggestions));
+  }
+  return lines.join("\n");
+}
+
+export function registerAgendaCommands(program: Command, io: CliIo): void {
+  program
+    .command("today")
+    .description("the agenda: who is due, thanks owed, promises, occasions and what to do")
+    .option("--all", "everything, not only the top seven of each section")
+    .action(
+      act(io, async (ctx, flags: { all?: boolean }) => {
+        const { today } = await import("../../app/agenda.js");
+        const agenda = await today(ctx, { all: flags.all ?? false });
+        return { json: agenda, human: (p) => renderToday(agenda, p, flags.all ?? false) };
+      }),
+    );
+
+  program
+    .command("suggest")
+    .description("ways to help first: for everyone, or for one person")
+    .argument("[who]", "a person (name, email or id)")
+    .action(
+      act(io, async (ctx, who: string | undefined) => {
+        const { suggest } = await import("../../app/suggest.js");
+        const { resolvePerson } = await import("../../app/who.js");
+        const person = who ? await resolvePerson(ctx, who) : undefined;
+        const result = await suggest(ctx, person?.id);
+        return {
+          json: result,
+          human: (p) => {
+            if (result.suggestions.length === 0)
+              return person
+                ? `Nothing to suggest for ${person.display_name} right now.`
+                : "Nothing to suggest right now.";
+            const lines: string[] = [];
+            let last = "";
+            for (const s of result.suggestions) {
+              if (!person && s.personName !== last) lines.push(p.bold(s.personName));
+              last = s.personName;
+              lines.push(...suggestionLines(s, p));
+            }
+            return lines.join("\n");
+          },
+        };
+      }),
+    );
+
+  program
+    .command("search")
+    .description("find people, notes, ledger entries, moments, asks and promises")
+    .argument("<query...>", "words to look for (accents and case do not matter)")
+    .action(
+      act(io, async (ctx, words: string[]) => {
+        const { search } = await import("../../app/search.js");
+        const { readText } = await import("../../app/input.js");
+        const result = await search(ctx, readText("query", words.join(" "), 500));
+        return {
+          json: result,
+          human: (p) =>
+            result.results.length === 0
+              ? `Nothing found for "${result.query}".`
+              : result.results
+                  .map(
+                    (r) =>
+                      `${p.dim(r.kind.padEnd(11))} ${r.person ? `${p.bold(r.person.name)}  ` : ""}${r.snippet.replace(/\[([^\]]*)\]/g, (_, m: string) => p.yellow(m))}`,
+                  )
+                  .join("\n"),
+        };
+      }),
+    );
+}

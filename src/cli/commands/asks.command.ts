@@ -1,0 +1,194 @@
+/** `ask` (with the pre-ask check), `asks`, `ask fulfill|decline`, `promise`, `promises`, `done`. */
+import type { Command } from "commander";
+import type { AskJson, CommitmentJson } from "../../app/views.js";
+import { ago, labelText, oneDecimal, type Paint, table } from "../output.js";
+import { act, type CliIo } from "../runtime.js";
+
+function askRow(a: AskJson, p: Paint, now: number): string[] {
+  const status =
+    a.status === "open"
+      ? p.yellow("open")
+      : a.status === "fulfilled"
+        ? p.green("fulfilled")
+        : p.dim(a.status);
+  return [`#${a.number}`, a.counterpart, a.summary, status, p.dim(ago(a.askedAt, now))];
+}
+
+function commitmentRow(c: CommitmentJson, p: Paint): string[] {
+  return [
+    `#${c.number}`,
+    c.direction === "i_owe" ? "you owe" : "they owe",
+    c.counterpart,
+    c.summary,
+    c.dueOn ? (c.late ? p.red(`due ${c.dueOn}, late`) : `due ${c.dueOn}`) : p.dim("no date"),
+    c.status === "open" ? "" : p.dim(c.status),
+  ];
+}
+
+export function registerAskCommands(program: Command, io: CliIo): void {
+  const ask = program
+    .command("ask")
+    .description(
+      "record a request you make, after a check of the balance (never blocks); or fulfill/decline one",
+    )
+    .argument("<who>", "a person (name, email or id) or a department (dept:NAME)")
+    .argument("<summary>", "what you ask for")
+    .option("--on <date>", "when you asked (default now)")
+    .action(
+      act(io, async (ctx, who: string, summaryArg: string, flags: { on?: string }) => {
+        const input = await import("../../app/input.js");
+        const { resolveCounterpart } = await import("../../app/who.js");
+        const { createAsk } = await import("../../app/asks.js");
+        const summary = input.readText("summary", summaryArg);
+        const at = flags.on ? input.readWhen("--on", flags.on, ctx.now) : ctx.now;
+        const result = await createAsk(ctx, await resolveCounterpart(ctx, who), summary, at);
+        return {
+          json: result,
+          human: (p) => {
+            const { check } = result;
+            const lines: string[] = [];
+            const balance = (b: typeof check.balance) =>
+              b.label === "untracked"
+                ? labelText(b.label, p)
+                : `${labelText(b.label, p)} (gave ${oneDecimal(b.gave)}, received ${oneDecimal(b.received)})`;
+            lines.push(`Balance with ${result.ask.counterpart}: ${balance(check.balance)}`);
+            if (check.departmentBalance) lines.push(`Their department: ${balance(check.departmentBalance)}`);
+            if (check.warning) lines.push("", p.yellow(check.warning));
+            if (check.suggestions.length) {
+              lines.push("", p.bold("Ways to give first:"));
+              for (const s of check.suggestions) lines.push(`  • ${s.action}`);
+            }
+            lines.push(
+              "",
+              `Recorded ask #${result.ask.number} to ${result.ask.counterpart}: ${result.ask.summary}.`,
+            );
+            lines.push(p.dim(`When they help: goodwill ask fulfill ${result.ask.number}`));
+            return lines.join("\n");
+          },
+        };
+      }),
+    );
+
+  ask
+    .command("fulfill")
+    .description("they did it: close the ask and record what you received")
+    .argument("<id>", "the ask's number (see goodwill asks) or id")
+    .option("--weight <weight>", "effort from 0.25 to 8 (default 2, a favor)")
+    .action(
+      act(io, async (ctx, id: string, flags: { weight?: string }) => {
+        const { fulfillAsk } = await import("../../app/asks.js");
+        const { readWeight } = await import("../../app/input.js");
+        const weight = flags.weight !== undefined ? readWeight(flags.weight) : undefined;
+        const result = await fulfillAsk(ctx, id, weight);
+        return {
+          json: result,
+          human: (p) =>
+            `Ask #${result.ask.number} fulfilled by ${p.bold(result.ask.counterpart)}. Recorded as received; remember to thank them (goodwill thank "${result.ask.counterpart}").`,
+        };
+      }),
+    );
+
+  for (const [name, status, description] of [
+    ["decline", "declined", "they said no: close the ask"],
+    ["withdraw", "withdrawn", "you no longer need it: close the ask"],
+  ] as const) {
+    ask
+      .command(name)
+      .description(description)
+      .argument("<id>", "the ask's number or id")
+      .action(
+        act(io, async (ctx, id: string) => {
+          const { closeAsk } = await import("../../app/asks.js");
+          const result = await closeAsk(ctx, id, status);
+          return {
+            json: result,
+            human: () => `Ask #${result.ask.number} to ${result.ask.counterpart} ${status}.`,
+          };
+        }),
+      );
+  }
+
+  program
+    .command("asks")
+    .description("the requests you made, newest first")
+    .option("--open", "only the open ones")
+    .action(
+      act(io, async (ctx, flags: { open?: boolean }) => {
+        const { listAsksJson } = await import("../../app/asks.js");
+        const asks = await listAsksJson(ctx, { openOnly: flags.open ?? false });
+        return {
+          json: { asks },
+          human: (p, now) =>
+            asks.length === 0
+              ? flags.open
+                ? "No open asks."
+                : "No asks yet."
+              : table(asks.map((a) => askRow(a, p, now))),
+        };
+      }),
+    );
+
+  program
+    .command("promise")
+    .description("record a promise you made (or, with --they, one made to you)")
+    .argument("<who>", "a person or dept:NAME")
+    .argument("<summary>", "what was promised")
+    .option("--due <date>", "by when (YYYY-MM-DD)")
+    .option("--they", "they promised it to you")
+    .action(
+      act(io, async (ctx, who: string, summaryArg: string, flags: { due?: string; they?: boolean }) => {
+        const input = await import("../../app/input.js");
+        const { resolveCounterpart } = await import("../../app/who.js");
+        const { createCommitment } = await import("../../app/commitments.js");
+        const summary = input.readText("summary", summaryArg);
+        const dueOn = flags.due ? input.readDate("--due", flags.due) : null;
+        const commitment = await createCommitment(ctx, await resolveCounterpart(ctx, who), {
+          summary,
+          dueOn,
+          direction: flags.they ? "they_owe" : "i_owe",
+        });
+        return {
+          json: { commitment },
+          human: (p) =>
+            `Promise #${commitment.number}: ${flags.they ? `${p.bold(commitment.counterpart)} will` : `you will, for ${p.bold(commitment.counterpart)},`} ${summary}${dueOn ? ` by ${dueOn}` : ""}.` +
+            `\n${p.dim(`When it is done: goodwill done ${commitment.number}`)}`,
+        };
+      }),
+    );
+
+  program
+    .command("promises")
+    .description("open promises both ways, by due date")
+    .option("--all", "include done and dropped ones")
+    .action(
+      act(io, async (ctx, flags: { all?: boolean }) => {
+        const { listCommitmentsJson } = await import("../../app/commitments.js");
+        const commitments = await listCommitmentsJson(ctx, { all: flags.all ?? false });
+        return {
+          json: { commitments },
+          human: (p) =>
+            commitments.length === 0
+              ? "No open promises."
+              : table(commitments.map((c) => commitmentRow(c, p))),
+        };
+      }),
+    );
+
+  program
+    .command("done")
+    .description("mark a promise done (yours is recorded as a give)")
+    .argument("<id>", "the promise's number (see goodwill promises) or id")
+    .action(
+      act(io, async (ctx, id: string) => {
+        const { completeCommitment } = await import("../../app/commitments.js");
+        const commitment = await completeCommitment(ctx, id);
+        return {
+          json: { commitment },
+          human: (p) =>
+            commitment.direction === "i_owe"
+              ? `Done: ${commitment.summary}. Kept your word to ${p.bold(commitment.counterpart)}, recorded as a give.`
+              : `Done: ${p.bold(commitment.counterpart)} kept their promise (${commitment.summary}), recorded as received.`,
+        };
+      }),
+    );
+}

@@ -1,0 +1,356 @@
+/** `init`, `person add|list|edit|rm`, `dept add`, `show`, `score`, `note`. */
+import type { Command } from "commander";
+import type { PersonInput } from "../../app/people.js";
+import { ago, dueText, labelText, oneDecimal, type Paint, plural, table } from "../output.js";
+import { act, type CliIo } from "../runtime.js";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+interface PersonFlags {
+  org?: string;
+  dept?: string;
+  title?: string;
+  email?: string[];
+  phone?: string[];
+  tag?: string[];
+  layer?: string;
+  closeness?: string;
+  cadence?: string;
+  communal?: boolean;
+  track?: boolean;
+  met?: string;
+  metOn?: string;
+  metThrough?: string;
+  birthday?: string;
+  name?: string;
+}
+
+function personOptions(command: Command, editing: boolean): Command {
+  return command
+    .option("--org <organization>", "organization they work for")
+    .option("--dept <department>", "their department (in your organization unless --org says otherwise)")
+    .option("--title <title>", "job title")
+    .option(
+      "--email <email>",
+      editing ? "email (repeat for several; replaces the list)" : "email (repeat for several)",
+      collect,
+    )
+    .option(
+      "--phone <phone>",
+      editing ? "phone (repeat; replaces the list)" : "phone (repeat for several)",
+      collect,
+    )
+    .option("--tag <tag>", editing ? "tag (repeat; replaces the list)" : "tag (repeat for several)", collect)
+    .option(
+      "--layer <layer>",
+      "Dunbar layer: 5 inner circle, 15 close, 50 active, 150 meaningful, 500 acquaintance",
+    )
+    .option("--closeness <1-5>", "how close you are, 1 distant to 5 very close (default 3)")
+    .option("--cadence <days>", "keep in touch every N days (0: never remind)")
+    .option("--communal", "family or close friends: keep no ledger numbers for them")
+    .option("--met <text>", "how you met")
+    .option("--met-on <date>", "when you met (YYYY-MM-DD)")
+    .option("--met-through <who>", "who introduced you")
+    .option("--birthday <date>", "YYYY-MM-DD, or --MM-DD without the year");
+}
+
+/** Reads person flags into a PersonInput, checking every value before anything is written. */
+async function personInput(flags: PersonFlags): Promise<PersonInput> {
+  const input = await import("../../app/input.js");
+  return {
+    ...(flags.name !== undefined ? { name: input.readText("name", flags.name, 200) } : {}),
+    ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
+    ...(flags.dept !== undefined ? { department: flags.dept.trim() || null } : {}),
+    ...(flags.title !== undefined ? { title: flags.title.trim() || null } : {}),
+    ...(flags.email ? { emails: flags.email.map(input.readEmail) } : {}),
+    ...(flags.phone ? { phones: flags.phone.map(input.readPhone) } : {}),
+    ...(flags.tag ? { tags: flags.tag.map((t) => input.readText("tag", t, 100)) } : {}),
+    ...(flags.layer !== undefined ? { layer: input.readLayer(flags.layer) } : {}),
+    ...(flags.closeness !== undefined ? { closeness: input.readCloseness(flags.closeness) } : {}),
+    ...(flags.cadence !== undefined ? { cadenceDays: input.readCadence(flags.cadence) } : {}),
+    ...(flags.communal ? { ledgerMode: "communal" as const } : {}),
+    ...(flags.track ? { ledgerMode: "track" as const } : {}),
+    ...(flags.met !== undefined ? { metText: flags.met.trim() || null } : {}),
+    ...(flags.metOn !== undefined ? { metOn: input.readDate("--met-on", flags.metOn) } : {}),
+    ...(flags.metThrough !== undefined ? { metThrough: flags.metThrough } : {}),
+    ...(flags.birthday !== undefined
+      ? { birthday: input.readPartialDate("--birthday", flags.birthday) }
+      : {}),
+  };
+}
+
+function where(p: { organization: string | null; department: string | null; title: string | null }): string {
+  const place = [p.department, p.organization].filter(Boolean).join(", ");
+  return [p.title, place].filter(Boolean).join(" · ");
+}
+
+export function registerPeopleCommands(program: Command, io: CliIo): void {
+  program
+    .command("init")
+    .description("set up your profile: your name, organization and department")
+    .requiredOption("--name <name>", "your name")
+    .option("--org <organization>", "your organization: people there are your colleagues")
+    .option("--dept <department>", "your department")
+    .action(
+      act(io, async (ctx, flags: { name: string; org?: string; dept?: string }) => {
+        const { initProfile, describeMe } = await import("../../app/people.js");
+        const { readText } = await import("../../app/input.js");
+        const me = await initProfile(ctx, {
+          name: readText("name", flags.name, 200),
+          organization: flags.org ?? null,
+          department: flags.dept ?? null,
+        });
+        const profile = await describeMe(ctx, me);
+        return {
+          json: { profile },
+          human: (p) =>
+            `Hello ${p.bold(profile.name ?? "")}.` +
+            (profile.organization
+              ? ` People at ${profile.organization} are your colleagues${profile.department ? `; you work in ${profile.department}` : ""}.`
+              : " Add --org to tell colleagues from outside contacts.") +
+            `\nNext: add someone with ${p.cyan('goodwill person add "Name" --dept IT')}, or try ${p.cyan("goodwill demo")} on a fresh store.`,
+        };
+      }),
+    );
+
+  const person = program.command("person").description("add, list, edit, merge and remove people");
+
+  personOptions(
+    person.command("add").description("add a person").argument("<name>", "their name"),
+    false,
+  ).action(
+    act(io, async (ctx, name: string, flags: PersonFlags) => {
+      const { addPerson } = await import("../../app/people.js");
+      const { readText } = await import("../../app/input.js");
+      const added = await addPerson(ctx, {
+        ...(await personInput(flags)),
+        name: readText("name", name, 200),
+      });
+      return {
+        json: added,
+        human: (p) => {
+          const place = where(added);
+          return `Added ${p.bold(added.name)}${place ? ` (${place})` : ""}, layer ${added.layer}${added.ledgerMode === "communal" ? ", communal: no ledger numbers" : ""}.`;
+        },
+      };
+    }),
+  );
+
+  person
+    .command("list")
+    .description("list people, with their due status and giving balance")
+    .option("--org <organization>", "only people of this organization")
+    .option("--dept <department>", "only people of this department")
+    .option("--tag <tag>", "only people with this tag")
+    .option("--due", "only people due for attention, most pressing first")
+    .action(
+      act(io, async (ctx, flags: { org?: string; dept?: string; tag?: string; due?: boolean }) => {
+        const { listPeopleWithState, peopleJson } = await import("../../app/people.js");
+        const { balanceJson, dueJson } = await import("../../app/views.js");
+        const states = await listPeopleWithState(ctx, {
+          ...(flags.org ? { organization: flags.org } : {}),
+          ...(flags.dept ? { department: flags.dept } : {}),
+          ...(flags.tag ? { tag: flags.tag } : {}),
+          dueOnly: flags.due ?? false,
+        });
+        const people = await peopleJson(
+          ctx,
+          states.map((s) => s.person.id),
+        );
+        const items = states.map((s, i) => ({
+          person: people[i],
+          due: dueJson(s.due),
+          balance: balanceJson(s.balance),
+        }));
+        return {
+          json: { people: items },
+          human: (p, now) => {
+            if (states.length === 0)
+              return flags.due
+                ? "Nobody is due. Well kept."
+                : 'No people yet. Add one with goodwill person add "Name".';
+            const rows = states.map((s) => [
+              s.person.display_name,
+              [s.departmentName, s.organizationName].filter(Boolean).join(", "),
+              dueText(s.due.status, p),
+              labelText(s.balance.label, p),
+              s.stats.contacts.lastAt
+                ? ago(new Date(s.stats.contacts.lastAt).toISOString(), now)
+                : p.dim("never"),
+            ]);
+            return `${table(rows, { header: ["Name", "Where", "Due", "Balance", "Last contact"], paint: p })}\n${p.dim(plural(states.length, "person", "people"))}`;
+          },
+        };
+      }),
+    );
+
+  personOptions(
+    person
+      .command("edit")
+      .description("change what you know about a person")
+      .argument("<who>", "name, email or id"),
+    true,
+  )
+    .option("--name <name>", "new name")
+    .option("--track", "keep the ledger for them again (undo --communal)")
+    .action(
+      act(io, async (ctx, who: string, flags: PersonFlags) => {
+        const { editPerson } = await import("../../app/people.js");
+        const edited = await editPerson(ctx, who, await personInput(flags));
+        return { json: edited, human: (p) => `Updated ${p.bold(edited.name)}.` };
+      }),
+    );
+
+  person
+    .command("rm")
+    .description("remove a person and their whole history")
+    .argument("<who>", "name, email or id")
+    .action(
+      act(io, async (ctx, who: string) => {
+        const { removePerson } = await import("../../app/people.js");
+        const removed = await removePerson(ctx, who);
+        return { json: { removed }, human: (p) => `Removed ${p.bold(removed.name)} and their history.` };
+      }),
+    );
+
+  program
+    .command("dept")
+    .description("departments of an organization")
+    .command("add")
+    .description(
+      "add a department (of your organization unless --org), so gaps show before you know anyone there",
+    )
+    .argument("<name>", "department name")
+    .option("--org <organization>", "the organization it belongs to")
+    .action(
+      act(io, async (ctx, name: string, flags: { org?: string }) => {
+        const { addDepartment } = await import("../../app/departments.js");
+        const { readText } = await import("../../app/input.js");
+        const department = await addDepartment(ctx, readText("department name", name, 200), flags.org);
+        return {
+          json: { department },
+          human: (p) => `Added the department ${p.bold(department.name)} at ${department.organization}.`,
+        };
+      }),
+    );
+
+  program
+    .command("show")
+    .description("one person: profile, balance, strength, due status, open loops and timeline")
+    .argument("<who>", "name, email or id")
+    .action(
+      act(io, async (ctx, who: string) => {
+        const { resolvePerson } = await import("../../app/who.js");
+        const { showPerson } = await import("../../app/profile.js");
+        const shown = await showPerson(ctx, await resolvePerson(ctx, who));
+        return { json: shown, human: (p, now) => renderShow(shown, p, now) };
+      }),
+    );
+
+  program
+    .command("score")
+    .description("relationship strength 0–100, with what makes it up")
+    .argument("<who>", "name, email or id")
+    .action(
+      act(io, async (ctx, who: string) => {
+        const { resolvePerson } = await import("../../app/who.js");
+        const { scorePerson } = await import("../../app/profile.js");
+        const scored = await scorePerson(ctx, await resolvePerson(ctx, who));
+        return {
+          json: scored,
+          human: (p) =>
+            `Strength with ${p.bold(scored.person.name)}: ${p.bold(String(scored.strength.score))} of 100\n` +
+            scored.strength.explanation.map((line) => `  ${line}`).join("\n"),
+        };
+      }),
+    );
+
+  program
+    .command("note")
+    .description("keep a note on a person (searchable)")
+    .argument("<who>", "name, email or id")
+    .argument("<text>", "the note")
+    .action(
+      act(io, async (ctx, who: string, text: string) => {
+        const { resolvePerson } = await import("../../app/who.js");
+        const { addNote } = await import("../../app/moments.js");
+        const { readText } = await import("../../app/input.js");
+        const body = readText("note", text, 10_000);
+        const person = await resolvePerson(ctx, who);
+        const note = await addNote(ctx, person.id, body);
+        return {
+          json: { note: { id: note.id, personId: person.id, body: note.body, createdAt: note.created_at } },
+          human: () => `Noted on ${person.display_name}.`,
+        };
+      }),
+    );
+}
+
+type Shown = Awaited<ReturnType<typeof import("../../app/profile.js").showPerson>>;
+
+function renderShow(s: Shown, p: Paint, now: number): string {
+  const lines: string[] = [];
+  const person = s.person;
+  lines.push(p.bold(person.name) + (person.nickname ? ` (${person.nickname})` : ""));
+  const place = where(person);
+  if (place) lines.push(place + (person.isColleague ? p.dim("  colleague") : ""));
+  const contact = [...person.emails, ...person.phones].join(" · ");
+  if (contact) lines.push(contact);
+  if (person.tags.length) lines.push(p.dim(`tags: ${person.tags.join(", ")}`));
+  if (person.birthday) lines.push(p.dim(`birthday: ${person.birthday}`));
+  if (person.met.text || person.met.on)
+    lines.push(p.dim(`met: ${[person.met.text, person.met.on].filter(Boolean).join(", ")}`));
+  lines.push("");
+  const b = s.balance;
+  lines.push(
+    b.label === "untracked"
+      ? `Balance   ${labelText(b.label, p)} ${p.dim("(communal: no numbers kept)")}`
+      : `Balance   ${labelText(b.label, p)}  gave ${oneDecimal(b.gave)} · received ${oneDecimal(b.received)} · ratio ${b.ratio?.toFixed(2)}`,
+  );
+  lines.push(
+    `Strength  ${p.bold(String(s.strength.score))}/100  ${p.dim(`recency ${s.strength.parts.recency} · frequency ${s.strength.parts.frequency} · depth ${s.strength.parts.depth} · reciprocity ${s.strength.parts.reciprocity}`)}`,
+  );
+  const d = s.due;
+  lines.push(
+    `Due       ${dueText(d.status, p)}` +
+      (d.cadenceDays ? `  every ${Math.round(d.cadenceDays)} days` : "") +
+      (d.daysSinceContact !== null
+        ? `, last contact ${plural(d.daysSinceContact, "day")} ago`
+        : ", no contact yet"),
+  );
+  if (s.thanksOwed) lines.push(p.yellow("You owe a thank-you for recent help."));
+  if (s.occasion)
+    lines.push(
+      p.yellow(
+        `${s.occasion.label} ${s.occasion.inDays === 0 ? "today" : `in ${plural(s.occasion.inDays, "day")}`}`,
+      ),
+    );
+  if (s.openAsks.length) {
+    lines.push("", p.bold("Open asks"));
+    for (const a of s.openAsks) lines.push(`  #${a.number}  ${a.summary}  ${p.dim(ago(a.askedAt, now))}`);
+  }
+  if (s.commitments.length) {
+    lines.push("", p.bold("Promises"));
+    for (const c of s.commitments) {
+      lines.push(
+        `  #${c.number}  ${c.direction === "i_owe" ? "you" : "they"}: ${c.summary}${c.dueOn ? `  due ${c.dueOn}` : ""}${c.late ? p.red("  late") : ""}`,
+      );
+    }
+  }
+  if (s.timeline.length) {
+    lines.push("", p.bold("Timeline"));
+    const rows = s.timeline.map((t) => [
+      p.dim(t.at.slice(0, 10)),
+      t.type === "gave" ? p.green("gave") : t.type === "received" ? p.yellow("received") : t.type,
+      t.summary,
+      p.dim(t.detail ?? ""),
+    ]);
+    lines.push(
+      table(rows)
+        .split("\n")
+        .map((l) => `  ${l}`)
+        .join("\n"),
+    );
+  }
+  return lines.join("\n");
+}

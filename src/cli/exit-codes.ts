@@ -1,0 +1,13 @@
+import type { ErrorCode } from "../errors.js";
+
+/** DESIGN §4.1: 0 ok · 1 internal · 2 usage · 3 not found · 4 ambiguous, invalid or conflict · 5 store. */
+export const EXIT_CODES: Record<ErrorCode, number> = {
+  internal: 1,
+  usage: 2,
+  not_found: 3,
+  ambiguous: 4,
+  invalid: 4,
+  conflict: 4,
+  not_an_address_book: 4,
+  store_unavailable: 5,
+};

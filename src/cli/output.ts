@@ -1,0 +1,90 @@
+/**
+ * Human output: short sentences, aligned tables, colour only on a terminal (and never with
+ * NO_COLOR or --json). Machine output is one JSON document on stdout.
+ */
+import pc from "picocolors";
+
+export interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  red(s: string): string;
+  cyan(s: string): string;
+}
+
+export function paint(enabled: boolean): Paint {
+  const c = pc.createColors(enabled);
+  return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is dumb. */
+export function colourWanted(isTTY: boolean, env: Record<string, string | undefined>): boolean {
+  return isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === "") && env.TERM !== "dumb";
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
+const visibleLength = (s: string): number => [...s.replace(ANSI, "")].length;
+
+/** Aligns rows into columns separated by two spaces; the last column is never padded. */
+export function table(
+  rows: string[][],
+  options: { header?: string[]; paint?: Paint; rightAlign?: number[] } = {},
+): string {
+  const all = options.header ? [options.header, ...rows] : rows;
+  if (all.length === 0) return "";
+  const widths: number[] = [];
+  for (const row of all) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell));
+    });
+  }
+  const right = new Set(options.rightAlign ?? []);
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => {
+        if (i === row.length - 1 && !right.has(i)) return cell;
+        const pad = " ".repeat((widths[i] ?? 0) - visibleLength(cell));
+        return right.has(i) ? pad + cell : cell + pad;
+      })
+      .join("  ")
+      .trimEnd();
+  const lines = all.map(line);
+  if (options.header && options.paint) lines[0] = options.paint.dim(lines[0] ?? "");
+  return lines.join("\n");
+}
+
+/** "today", "yesterday", "3 days ago", "5 weeks ago", "2 years ago". */
+export function ago(iso: string, now: number): string {
+  const days = Math.floor((now - Date.parse(iso)) / 86_400_000);
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 14) return `${days} days ago`;
+  if (days < 60) return `${Math.round(days / 7)} weeks ago`;
+  if (days < 730) return `${Math.round(days / 30.44)} months ago`;
+  return `${Math.round(days / 365.25)} years ago`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A balance label in colour: overdrawn red, balanced plain, giving green. */
+export function labelText(label: string, p: Paint): string {
+  if (label === "overdrawn") return p.red(label);
+  if (label === "giving") return p.green(label);
+  if (label === "untracked") return p.dim(label);
+  return label;
+}
+
+export function dueText(status: string, p: Paint): string {
+  if (status === "dormant" || status === "cooling") return p.red(status);
+  if (status === "due") return p.yellow(status);
+  if (status === "due-soon") return p.yellow(status);
+  return p.dim(status);
+}
+
+export function oneDecimal(n: number | null): string {
+  return n === null ? "–" : n.toFixed(1);
+}

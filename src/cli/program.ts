@@ -1,0 +1,80 @@
+/**
+ * The `goodwill` command line: global options, the commands, and one place where every error
+ * becomes a message and an exit code. Runs in-process, so tests call it directly.
+ */
+import { Command, CommanderError } from "commander";
+import { GoodwillError } from "../errors.js";
+import { registerAgendaCommands } from "./commands/agenda.command.js";
+import { registerAskCommands } from "./commands/asks.command.js";
+import { registerDemoCommand } from "./commands/demo.command.js";
+import { registerLedgerCommands } from "./commands/ledger.command.js";
+import { registerPeopleCommands } from "./commands/people.command.js";
+import { EXIT_CODES } from "./exit-codes.js";
+import type { CliIo } from "./runtime.js";
+
+export const VERSION = "0.1.0";
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command("goodwill")
+    .description(
+      "Goodwill: a give-first relationship manager. Keep your people, the moments you share and a private ledger of what was given and received.",
+    )
+    .version(VERSION)
+    .option("--db <path|url>", "the store: an SQLite file path (env: GOODWILL_DATABASE_URL)")
+    .option("--json", "print exactly one JSON document (errors as JSON on stderr)")
+    .addHelpText(
+      "after",
+      "\nEnvironment:\n  GOODWILL_DATABASE_URL  the store (default $XDG_DATA_HOME/goodwill/goodwill.db)\n  GOODWILL_NOW           an ISO time that replaces the clock (demos, tests)\n  NO_COLOR               no colour in the output\n\nExit codes: 0 ok, 1 internal, 2 usage, 3 not found, 4 ambiguous/invalid/conflict, 5 store unavailable.",
+    )
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerPeopleCommands(program, io);
+  registerLedgerCommands(program, io);
+  registerAskCommands(program, io);
+  registerAgendaCommands(program, io);
+  registerDemoCommand(program, io);
+  // Subcommands inherit error handling and output, so usage errors never exit the process.
+  const configure = (command: Command) => {
+    for (const sub of command.commands) {
+      sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+      configure(sub);
+    }
+  };
+  configure(program);
+  return program;
+}
+
+/** Runs one command line (without "node" and the script) and returns the exit code. */
+export async function runCli(args: string[], io: CliIo): Promise<number> {
+  const json = args.includes("--json");
+  try {
+    await buildProgram(io).parseAsync(args, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not failures; commander has already printed its usage message.
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.code === "commander.help"
+      )
+        return 0;
+      if (json)
+        io.err(
+          `${JSON.stringify({ error: { code: "usage", message: error.message.replace(/^error: /, "") } })}\n`,
+        );
+      return EXIT_CODES.usage;
+    }
+    const failure =
+      error instanceof GoodwillError
+        ? error
+        : new GoodwillError(
+            "internal",
+            `Something went wrong inside Goodwill: ${(error as Error)?.stack ?? String(error)}`,
+          );
+    if (json) io.err(`${JSON.stringify(failure.toJSON())}\n`);
+    else io.err(`goodwill: ${failure.message}\n`);
+    return EXIT_CODES[failure.code];
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What every command shares: the global options (--db, --json, GOODWILL_NOW), opening the store as
+ * the local owner, printing a result as text or as one JSON document, and turning errors into the
+ * exit codes of DESIGN §4.1. Heavy modules (the store, Kysely, SQLite) load only when a command runs.
+ */
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { Command } from "commander";
+import type { AppContext } from "../app/context.js";
+import { GoodwillError } from "../errors.js";
+import { colourWanted, type Paint, paint } from "./output.js";
+
+/** Where a command writes, and the environment it reads: the process's, or a test's. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  readStdin(): Promise<string>;
+}
+
+export interface Globals {
+  db?: string;
+  json?: boolean;
+}
+
+/** What a command produced: the JSON document, and how to say it to a person. */
+export interface Result {
+  json: unknown;
+  human(p: Paint, now: number): string;
+}
+
+/** The default store: $XDG_DATA_HOME/goodwill/goodwill.db (~/.local/share/goodwill/goodwill.db). */
+export function defaultStorePath(env: Record<string, string | undefined>): string {
+  const dataHome =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME !== ""
+      ? env.XDG_DATA_HOME
+      : join(env.HOME || homedir(), ".local", "share");
+  return join(dataHome, "goodwill", "goodwill.db");
+}
+
+export function storeUrl(globals: Globals, env: Record<string, string | undefined>): string {
+  return globals.db || env.GOODWILL_DATABASE_URL || defaultStorePath(env);
+}
+
+/** GOODWILL_NOW replaces the clock (demos, tests); anything but an ISO date or time is refused. */
+export function clock(env: Record<string, string | undefined>): number {
+  const fixed = env.GOODWILL_NOW;
+  if (fixed === undefined || fixed === "") return Date.now();
+  const at = Date.parse(fixed);
+  if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}/.test(fixed)) {
+    throw new GoodwillError(
+      "usage",
+      `GOODWILL_NOW "${fixed}" is not an ISO date or time (e.g. 2026-11-25T09:00:00Z).`,
+    );
+  }
+  return at;
+}
+
+/**
+ * Runs a command's work with an open store and prints what it returns. Commander hands actions
+ * their arguments and then the command; this wrapper keeps each action a plain async function.
+ */
+export function act<A extends unknown[]>(io: CliIo, work: (ctx: AppContext, ...args: A) => Promise<Result>) {
+  return async (...commanderArgs: unknown[]): Promise<void> => {
+    const command = commanderArgs.at(-1) as Command;
+    const globals = command.optsWithGlobals<Globals>();
+    const now = clock(io.env);
+    const { openStore } = await import("../storage/store.js");
+    const { ensureLocalOwner } = await import("../storage/owner.repository.js");
+    const store = await openStore(storeUrl(globals, io.env));
+    try {
+      const owner = await ensureLocalOwner(store.db, new Date(now).toISOString());
+      const ctx: AppContext = { store, db: store.db, ownerId: owner.id, now };
+      const result = await work(ctx, ...(commanderArgs.slice(0, -1) as A));
+      print(io, globals, result, now);
+    } finally {
+      await store.close();
+    }
+  };
+}
+
+export function print(io: CliIo, globals: Globals, result: Result, now: number): void {
+  if (globals.json) {
+    io.out(`${JSON.stringify(result.json, null, 2)}\n`);
+    return;
+  }
+  const text = result.human(paint(colourWanted(io.stdoutIsTTY, io.env)), now);
+  if (text !== "") io.out(text.endsWith("\n") ? text : `${text}\n`);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { DAY_MS } from "./decay.js";
+import {
+  addLedgerEvent,
+  balanceAt,
+  combineLedgerSums,
+  EMPTY_LEDGER_SUMS,
+  labelFor,
+  ledgerSumsOf,
+} from "./giving-balance.js";
+import type { LedgerEvent } from "./model.js";
+
+const NOW = Date.UTC(2026, 2, 1);
+const MONTH_MS = (365 / 12) * DAY_MS;
+
+function received(weight: number, at: number): LedgerEvent {
+  return { direction: "received", kind: "favor", weight, at };
+}
+function gave(weight: number, at: number): LedgerEvent {
+  return { direction: "gave", kind: "favor", weight, at };
+}
+
+describe("giving balance", () => {
+  it("twelve favors of weight 2, one a month, the latest a month ago, give a received total of about 16.8 and a ratio of about 0.05", () => {
+    // q = 0.5^(1/12) = 0.943874; Σ_{k=1..12} q^k = q·(1 − q^12)/(1 − q) = 0.943874·0.5/0.056126 = 8.40858
+    // R = 2 · 8.40858 = 16.8172; G = 0; ratio = 1 / (16.8172 + 2) = 0.05314
+    const events = Array.from({ length: 12 }, (_, i) => received(2, NOW - (i + 1) * MONTH_MS));
+    const balance = balanceAt(ledgerSumsOf(events), NOW);
+    expect(balance.received).toBeCloseTo(16.8172, 3);
+    expect(balance.gave).toBe(0);
+    expect(balance.ratio).toBeCloseTo(0.05314, 4);
+    expect(balance.label).toBe("overdrawn");
+    expect(balance.entries).toBe(12);
+  });
+
+  it("a lunch given half a year ago counts half and leaves the balance giving", () => {
+    // G = 3 · 0.5^(180/180) = 1.5; R = 0; ratio = 2.5 / 3.5 = 0.714
+    const balance = balanceAt(ledgerSumsOf([gave(3, NOW - 180 * DAY_MS)]), NOW);
+    expect(balance.gave).toBeCloseTo(1.5, 10);
+    expect(balance.ratio).toBeCloseTo(0.7143, 4);
+    expect(balance.label).toBe("giving");
+  });
+
+  it("a single micro-favor received today leaves the balance balanced at 0.4", () => {
+    // G = 0, R = 0.5; ratio = 1 / 2.5 = 0.4: the +1/+2 prior keeps a young ledger near the middle
+    const balance = balanceAt(ledgerSumsOf([received(0.5, NOW)]), NOW);
+    expect(balance.ratio).toBeCloseTo(0.4, 10);
+    expect(balance.label).toBe("balanced");
+  });
+
+  it("an empty ledger is balanced at one half", () => {
+    const balance = balanceAt(EMPTY_LEDGER_SUMS, NOW);
+    expect(balance).toEqual({ gave: 0, received: 0, ratio: 0.5, label: "balanced", entries: 0 });
+  });
+
+  it("a communal person shows no numbers, only that the ledger is untracked", () => {
+    const balance = balanceAt(ledgerSumsOf([received(8, NOW)]), NOW, "communal");
+    expect(balance).toEqual({ gave: null, received: null, ratio: null, label: "untracked", entries: 1 });
+  });
+
+  it("labels at the edges: 0.35 and 0.65 are still balanced", () => {
+    expect(labelFor(0.3499)).toBe("overdrawn");
+    expect(labelFor(0.35)).toBe("balanced");
+    expect(labelFor(0.65)).toBe("balanced");
+    expect(labelFor(0.6501)).toBe("giving");
+  });
+
+  it("kept on write, the sums equal a recomputation from the whole history", () => {
+    const events = [gave(2, NOW - 400 * DAY_MS), received(3, NOW - 10 * DAY_MS), gave(1, NOW - DAY_MS)];
+    const incremental = events.reduce(addLedgerEvent, EMPTY_LEDGER_SUMS);
+    const full = ledgerSumsOf(events);
+    expect(incremental.entries).toBe(3);
+    expect(incremental.gave).toBeCloseTo(full.gave, 6);
+    expect(incremental.received).toBeCloseTo(full.received, 6);
+  });
+
+  it("a department counts its own entries and its members'", () => {
+    // IT itself: received 2 now; Raj in IT: received 2 now; gave 1 now to IT.
+    // G = 1, R = 4, ratio = 2 / 7 = 0.2857
+    const own = ledgerSumsOf([received(2, NOW), gave(1, NOW)]);
+    const raj = ledgerSumsOf([received(2, NOW)]);
+    const department = balanceAt(combineLedgerSums(own, raj), NOW);
+    expect(department.entries).toBe(3);
+    expect(department.ratio).toBeCloseTo(2 / 7, 10);
+    expect(department.label).toBe("overdrawn");
+  });
+});

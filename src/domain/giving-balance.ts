@@ -1,0 +1,75 @@
+/** The giving balance (DESIGN §3.1): what I gave against what I received, both fading with time. */
+import { decayedAt, growth, HALF_LIFE } from "./decay.js";
+import type { BalanceLabel, LedgerEvent, LedgerMode } from "./model.js";
+
+/** Growth sums of a ledger: gave = Σ w·growth(at,180), received = Σ w·growth(at,365), entries = count. */
+export interface LedgerSums {
+  gave: number;
+  received: number;
+  entries: number;
+}
+
+export const EMPTY_LEDGER_SUMS: LedgerSums = Object.freeze({ gave: 0, received: 0, entries: 0 });
+
+/** Adds one ledger entry to the sums, as storage does on every write. */
+export function addLedgerEvent(sums: LedgerSums, event: LedgerEvent): LedgerSums {
+  if (event.direction === "gave") {
+    return {
+      ...sums,
+      gave: sums.gave + event.weight * growth(event.at, HALF_LIFE.gave),
+      entries: sums.entries + 1,
+    };
+  }
+  return {
+    ...sums,
+    received: sums.received + event.weight * growth(event.at, HALF_LIFE.received),
+    entries: sums.entries + 1,
+  };
+}
+
+/** Computes the sums from the whole history; equal to adding the entries one by one. */
+export function ledgerSumsOf(events: Iterable<LedgerEvent>): LedgerSums {
+  let sums = EMPTY_LEDGER_SUMS;
+  for (const event of events) sums = addLedgerEvent(sums, event);
+  return sums;
+}
+
+/** Adds ledgers together: a department's balance is its own entries plus its members'. */
+export function combineLedgerSums(...sums: LedgerSums[]): LedgerSums {
+  let total = EMPTY_LEDGER_SUMS;
+  for (const s of sums) {
+    total = {
+      gave: total.gave + s.gave,
+      received: total.received + s.received,
+      entries: total.entries + s.entries,
+    };
+  }
+  return total;
+}
+
+export interface Balance {
+  gave: number | null;
+  received: number | null;
+  ratio: number | null;
+  label: BalanceLabel;
+  entries: number;
+}
+
+/** decayed G and R at now, ratio (G+1)/(G+R+2), label; communal → label "untracked" and null numbers */
+export function balanceAt(sums: LedgerSums, nowMs: number, mode: LedgerMode = "track"): Balance {
+  if (mode === "communal") {
+    return { gave: null, received: null, ratio: null, label: "untracked", entries: sums.entries };
+  }
+  const gave = decayedAt(sums.gave, nowMs, HALF_LIFE.gave);
+  const received = decayedAt(sums.received, nowMs, HALF_LIFE.received);
+  // The +1/+2 prior keeps a young ledger near 0.5: one favor must not brand anyone overdrawn.
+  const ratio = (gave + 1) / (gave + received + 2);
+  return { gave, received, ratio, label: labelFor(ratio), entries: sums.entries };
+}
+
+/** The label of a ratio: below 0.35 overdrawn, 0.35–0.65 balanced, above 0.65 giving. */
+export function labelFor(ratio: number): Exclude<BalanceLabel, "untracked"> {
+  if (ratio < 0.35) return "overdrawn";
+  if (ratio > 0.65) return "giving";
+  return "balanced";
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import type { Due } from "./due.js";
+import type { Balance } from "./giving-balance.js";
+import type { Suggestion, SuggestionSubject } from "./suggestions.js";
+import { orderSuggestions, suggestionsFor } from "./suggestions.js";
+
+const balanced: Balance = { gave: 2, received: 2, ratio: 0.5, label: "balanced", entries: 2 };
+const overdrawn: Balance = { gave: 0, received: 16.8, ratio: 0.05, label: "overdrawn", entries: 12 };
+const untracked: Balance = { gave: null, received: null, ratio: null, label: "untracked", entries: 12 };
+const fresh: Due = {
+  status: "fresh",
+  daysSinceContact: 3,
+  cadenceDays: 30,
+  overdueRatio: 0.1,
+  priority: 0.3,
+};
+const due: Due = { status: "due", daysSinceContact: 45, cadenceDays: 30, overdueRatio: 1.5, priority: 4.5 };
+
+function subject(over: Partial<SuggestionSubject>): SuggestionSubject {
+  return {
+    personId: "p1",
+    personName: "Raj Patel",
+    ledgerMode: "track",
+    layer: 50,
+    isColleague: true,
+    departmentName: "IT",
+    sameDepartmentAsMe: false,
+    balance: balanced,
+    due: fresh,
+    thanksOwed: null,
+    myCommitments: [],
+    occasion: null,
+    givesSoFar: 0,
+    ...over,
+  };
+}
+
+describe("suggestions for one person", () => {
+  it("Mark's IT colleague, helped twelve times and never thanked, gets a thank-you first and then a give-first idea", () => {
+    const found = suggestionsFor(
+      subject({
+        balance: overdrawn,
+        due,
+        thanksOwed: { lastReceivedSummary: "Fixed my laptop.", daysAgo: 3 },
+      }),
+    );
+    expect(found.map((s) => s.kind)).toEqual(["thank", "give-first"]);
+    expect(found[0]).toEqual({
+      kind: "thank",
+      personId: "p1",
+      personName: "Raj Patel",
+      action: 'Thank Raj for their help: "Fixed my laptop".',
+      reason: "Raj Patel helped you 3 days ago and has not heard a thank-you yet.",
+    });
+    expect(found[1]?.action).toBe("Tell Raj's manager, in a short note, how Raj helped you last time.");
+    expect(found[1]?.reason).toBe(
+      "The balance with Raj is overdrawn: you have received much more than you gave, so here is a chance to give back.",
+    );
+  });
+
+  it("the next give-first idea differs once Mark has given once", () => {
+    const [first] = suggestionsFor(subject({ balance: overdrawn, givesSoFar: 1 }));
+    expect(first?.action).toBe(
+      "Before you file your next ticket with Raj, tidy up your files and clean out your server space.",
+    );
+  });
+
+  it("never nudges a communal person to give first, nor shows numbers about them", () => {
+    const found = suggestionsFor(
+      subject({
+        ledgerMode: "communal",
+        balance: untracked,
+        due,
+        thanksOwed: { lastReceivedSummary: "Lent me a ladder", daysAgo: 3 },
+        myCommitments: [{ number: 7, summary: "Return the ladder", dueOn: "2026-02-01", late: true }],
+        occasion: { label: "birthday", inDays: 4, turning: 40 },
+      }),
+    );
+    expect(found.map((s) => s.kind)).toEqual(["thank", "follow-through", "occasion"]);
+    for (const s of found) expect(s.reason).not.toMatch(/\d/);
+  });
+
+  it("lists late promises before the others", () => {
+    const found = suggestionsFor(
+      subject({
+        myCommitments: [
+          { number: 1, summary: "Send the slides", dueOn: null, late: false },
+          { number: 2, summary: "Review the budget", dueOn: "2026-02-20", late: true },
+        ],
+      }),
+    );
+    expect(found.map((s) => s.action)).toEqual([
+      'Do what you promised Raj: "Review the budget".',
+      'Do what you promised Raj: "Send the slides".',
+    ]);
+    expect(found[0]?.reason).toBe("You promised this by 2026-02-20, and that date has passed.");
+    expect(found[1]?.reason).toBe("You promised this and it is still open.");
+  });
+
+  it("a birthday within the week is an occasion; one further off is not", () => {
+    const soon = suggestionsFor(subject({ occasion: { label: "birthday", inDays: 3, turning: 41 } }));
+    expect(soon).toHaveLength(1);
+    expect(soon[0]?.action).toBe("Wish Raj a happy birthday.");
+    expect(soon[0]?.reason).toBe("Raj Patel's birthday (41st) is in 3 days.");
+    expect(suggestionsFor(subject({ occasion: { label: "birthday", inDays: 8, turning: null } }))).toEqual(
+      [],
+    );
+  });
+
+  it("suggests reconnecting only when the person is due and nothing else applies", () => {
+    const alone = suggestionsFor(subject({ due }));
+    expect(alone).toEqual([
+      {
+        kind: "reconnect",
+        personId: "p1",
+        personName: "Raj Patel",
+        action: "Send Raj a short note to catch up.",
+        reason: "Last contact 45 days ago; you usually keep in touch every 30 days.",
+      },
+    ]);
+    const withThanks = suggestionsFor(subject({ due, thanksOwed: { lastReceivedSummary: "", daysAgo: 1 } }));
+    expect(withThanks.map((s) => s.kind)).toEqual(["thank"]);
+    expect(withThanks[0]?.action).toBe("Send Raj a short thank-you.");
+  });
+
+  it("has nothing to say about a fresh, balanced relationship", () => {
+    expect(suggestionsFor(subject({}))).toEqual([]);
+  });
+});
+
+describe("ordering suggestions of many people", () => {
+  function s(kind: Suggestion["kind"], personName: string): Suggestion {
+    return { kind, personId: personName, personName, action: "", reason: "" };
+  }
+
+  it("goes by kind first, then by the person's priority", () => {
+    const ordered = orderSuggestions([
+      { suggestion: s("reconnect", "Ana"), priority: 9 },
+      { suggestion: s("give-first", "Bo"), priority: 1 },
+      { suggestion: s("thank", "Cy"), priority: 0.5 },
+      { suggestion: s("give-first", "Di"), priority: 3 },
+    ]);
+    expect(ordered.map((x) => `${x.kind}:${x.personName}`)).toEqual([
+      "thank:Cy",
+      "give-first:Di",
+      "give-first:Bo",
+      "reconnect:Ana",
+    ]);
+  });
+});

@@ -1,0 +1,160 @@
+/** Suggestions (DESIGN §3.5): what to do next for someone, give first, always private and kind. */
+import { OCCASION_WINDOW_DAYS } from "./defaults.js";
+import type { Due } from "./due.js";
+import { isDue } from "./due.js";
+import type { Balance } from "./giving-balance.js";
+import type { Layer, LedgerMode, SuggestionKind } from "./model.js";
+import { SUGGESTION_KINDS } from "./model.js";
+import { firstName, giveContextFor, giveFirstIdeas } from "./playbook.js";
+
+export interface SuggestionSubject {
+  personId: string;
+  personName: string;
+  ledgerMode: LedgerMode;
+  layer: Layer;
+  isColleague: boolean;
+  departmentName: string | null;
+  sameDepartmentAsMe: boolean;
+  balance: Balance;
+  due: Due;
+  thanksOwed: { lastReceivedSummary: string; daysAgo: number } | null;
+  /** open ones */
+  myCommitments: { number: number; summary: string; dueOn: string | null; late: boolean }[];
+  occasion: { label: string; inDays: number; turning: number | null } | null;
+  givesSoFar: number;
+}
+
+export interface Suggestion {
+  kind: SuggestionKind;
+  personId: string;
+  personName: string;
+  action: string;
+  reason: string;
+}
+
+type Draft = Pick<Suggestion, "action" | "reason">;
+
+// One builder per kind, in the order of §3.5; help-with-need, introduce and meet-new slot in here
+// once the subject carries needs and matches. reconnect is handled apart: it applies only alone.
+const BUILDERS: { kind: SuggestionKind; build: (s: SuggestionSubject) => Draft[] }[] = [
+  { kind: "thank", build: thankDrafts },
+  { kind: "follow-through", build: followThroughDrafts },
+  { kind: "occasion", build: occasionDrafts },
+  { kind: "give-first", build: giveFirstDrafts },
+];
+
+/** all suggestions for one person, in the kind order of §3.5 */
+export function suggestionsFor(s: SuggestionSubject): Suggestion[] {
+  const found: Suggestion[] = [];
+  for (const { kind, build } of BUILDERS) {
+    for (const draft of build(s))
+      found.push({ kind, personId: s.personId, personName: s.personName, ...draft });
+  }
+  if (found.length === 0 && isDue(s.due.status)) {
+    found.push({ kind: "reconnect", personId: s.personId, personName: s.personName, ...reconnectDraft(s) });
+  }
+  return orderSuggestions(found.map((suggestion) => ({ suggestion, priority: 0 })));
+}
+
+/** orders suggestions of many people: by kind order, then by the person's priority (desc) */
+export function orderSuggestions(items: { suggestion: Suggestion; priority: number }[]): Suggestion[] {
+  // Array.prototype.sort is stable, so one person's suggestions keep their own order.
+  return [...items]
+    .sort(
+      (a, b) =>
+        SUGGESTION_KINDS.indexOf(a.suggestion.kind) - SUGGESTION_KINDS.indexOf(b.suggestion.kind) ||
+        b.priority - a.priority,
+    )
+    .map((item) => item.suggestion);
+}
+
+// Communal people are not counted: their reasons carry no figures at all.
+function counted(s: SuggestionSubject): boolean {
+  return s.ledgerMode !== "communal";
+}
+
+function thankDrafts(s: SuggestionSubject): Draft[] {
+  if (s.thanksOwed === null) return [];
+  const name = firstName(s.personName);
+  const what = s.thanksOwed.lastReceivedSummary.trim().replace(/[.!]+$/, "");
+  // The summary is the user's own words, quoted as written rather than bent into the sentence.
+  const action = what ? `Thank ${name} for their help: "${what}".` : `Send ${name} a short thank-you.`;
+  const when = counted(s) ? ago(s.thanksOwed.daysAgo) : "recently";
+  return [{ action, reason: `${s.personName} helped you ${when} and has not heard a thank-you yet.` }];
+}
+
+function followThroughDrafts(s: SuggestionSubject): Draft[] {
+  const name = firstName(s.personName);
+  // Late promises first: they are the ones costing trust now.
+  const open = [...s.myCommitments].sort((a, b) => Number(b.late) - Number(a.late));
+  return open.map((c) => {
+    const what = c.summary.trim().replace(/[.!]+$/, "");
+    const action = `Do what you promised ${name}: "${what}".`;
+    let reason: string;
+    if (!counted(s)) reason = c.late ? "This promise is past its date." : "This promise is still open.";
+    else if (c.late && c.dueOn) reason = `You promised this by ${c.dueOn}, and that date has passed.`;
+    else if (c.dueOn) reason = `You promised this by ${c.dueOn}.`;
+    else reason = "You promised this and it is still open.";
+    return { action, reason };
+  });
+}
+
+function occasionDrafts(s: SuggestionSubject): Draft[] {
+  const o = s.occasion;
+  if (o === null || o.inDays < 0 || o.inDays > OCCASION_WINDOW_DAYS) return [];
+  const name = firstName(s.personName);
+  const when =
+    o.inDays === 0 ? "today" : o.inDays === 1 ? "tomorrow" : counted(s) ? `in ${o.inDays} days` : "soon";
+  const turning = o.turning !== null && counted(s) ? ` (${ordinal(o.turning)})` : "";
+  const action =
+    o.label === "birthday"
+      ? `Wish ${name} a happy birthday${o.inDays === 0 ? " today" : ""}.`
+      : `Send ${name} a warm note for their ${o.label}.`;
+  return [{ action, reason: `${s.personName}'s ${o.label}${turning} is ${when}.` }];
+}
+
+function giveFirstDrafts(s: SuggestionSubject): Draft[] {
+  // "untracked" (communal) never matches, so communal people are never nudged to give first.
+  if (s.balance.label !== "overdrawn") return [];
+  const [idea] = giveFirstIdeas(giveContextFor(s), 1, s.givesSoFar, s.personName);
+  if (idea === undefined) return [];
+  const name = firstName(s.personName);
+  return [
+    {
+      action: idea,
+      reason: `The balance with ${name} is overdrawn: you have received much more than you gave, so here is a chance to give back.`,
+    },
+  ];
+}
+
+function reconnectDraft(s: SuggestionSubject): Draft {
+  const name = firstName(s.personName);
+  const { status, daysSinceContact, cadenceDays } = s.due;
+  const action =
+    status === "due"
+      ? `Send ${name} a short note to catch up.`
+      : status === "cooling"
+        ? `Call ${name} or suggest a coffee to catch up.`
+        : `Reach out to ${name} with a friendly hello, with nothing to ask.`;
+  let reason: string;
+  if (daysSinceContact === null) reason = `You have not been in touch with ${name} since adding them.`;
+  else if (!counted(s) || cadenceDays === null)
+    reason = `It has been a while since you were last in touch with ${name}.`;
+  else {
+    reason = `Last contact ${daysSinceContact === 1 ? "1 day" : `${daysSinceContact} days`} ago; you usually keep in touch every ${Math.round(cadenceDays)} days.`;
+  }
+  return { action, reason };
+}
+
+function ago(days: number): string {
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  return `${days} days ago`;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${suffix}`;
+}

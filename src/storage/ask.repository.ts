@@ -1,0 +1,54 @@
+import type { Kysely } from "kysely";
+import type { AskRow, Database } from "./schema.js";
+
+/** The next per-owner number for a table with one: asks and commitments are shown as "#3". */
+export async function nextNumber(
+  db: Kysely<Database>,
+  ownerId: string,
+  table: "asks" | "commitments",
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max("number").as("max"))
+    .where("owner_id", "=", ownerId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function insertAsk(db: Kysely<Database>, row: AskRow): Promise<void> {
+  await db.insertInto("asks").values(row).execute();
+}
+
+/** An ask by its number ("3", "#3") or its id. */
+export async function findAsk(
+  db: Kysely<Database>,
+  ownerId: string,
+  ref: string,
+): Promise<AskRow | undefined> {
+  const query = db.selectFrom("asks").selectAll().where("owner_id", "=", ownerId);
+  const number = /^#?\d+$/.test(ref) ? Number(ref.replace("#", "")) : null;
+  return (
+    number !== null ? query.where("number", "=", number) : query.where("id", "=", ref)
+  ).executeTakeFirst();
+}
+
+export async function listAsks(
+  db: Kysely<Database>,
+  ownerId: string,
+  filter: { status?: string; personId?: string; departmentId?: string },
+): Promise<AskRow[]> {
+  let query = db.selectFrom("asks").selectAll().where("owner_id", "=", ownerId);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.personId) query = query.where("person_id", "=", filter.personId);
+  if (filter.departmentId) query = query.where("department_id", "=", filter.departmentId);
+  return query.orderBy("number", "desc").execute();
+}
+
+export async function resolveAsk(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  change: { status: string; resolved_at: string; exchange_id: string | null },
+): Promise<void> {
+  await db.updateTable("asks").set(change).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from "kysely";
+import type { CommitmentRow, Database } from "./schema.js";
+
+export async function insertCommitment(db: Kysely<Database>, row: CommitmentRow): Promise<void> {
+  await db.insertInto("commitments").values(row).execute();
+}
+
+/** A commitment by its number ("3", "#3") or its id. */
+export async function findCommitment(
+  db: Kysely<Database>,
+  ownerId: string,
+  ref: string,
+): Promise<CommitmentRow | undefined> {
+  const query = db.selectFrom("commitments").selectAll().where("owner_id", "=", ownerId);
+  const number = /^#?\d+$/.test(ref) ? Number(ref.replace("#", "")) : null;
+  return (
+    number !== null ? query.where("number", "=", number) : query.where("id", "=", ref)
+  ).executeTakeFirst();
+}
+
+export async function listCommitments(
+  db: Kysely<Database>,
+  ownerId: string,
+  filter: { status?: string; personId?: string },
+): Promise<CommitmentRow[]> {
+  let query = db.selectFrom("commitments").selectAll().where("owner_id", "=", ownerId);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.personId) query = query.where("person_id", "=", filter.personId);
+  return query.orderBy("due_on").orderBy("number").execute();
+}
+
+export async function resolveCommitment(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  change: { status: string; resolved_at: string; exchange_id: string | null },
+): Promise<void> {
+  await db
+    .updateTable("commitments")
+    .set(change)
+    .where("owner_id", "=", ownerId)
+    .where("id", "=", id)
+    .execute();
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.js";
+
+/** One search hit: which record matched, whose it is, and a short excerpt with the match marked. */
+export interface SearchHit {
+  kind: string;
+  refId: string;
+  personId: string | null;
+  snippet: string;
+}
+
+/**
+ * Everything that differs between SQLite and PostgreSQL lives behind this interface; each dialect
+ * implements it in one file (`sqlite/sqlite-dialect.ts`, `postgres/postgres-dialect.ts`).
+ */
+export interface Dialect {
+  readonly name: "sqlite" | "postgres";
+  /** Creates `search_documents` and the full-text index over it. */
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
+  createSearchIndex(db: Kysely<any>): Promise<void>;
+  /** Full-text search over one owner's documents, accents and case folded, best first. */
+  search(db: Kysely<Database>, ownerId: string, query: string, limit: number): Promise<SearchHit[]>;
+  /** Runs `fn` in a transaction that holds the write lock from its first statement. */
+  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Brings the schema to the latest migration, safely when several processes start at once. */
+  migrate(db: Kysely<Database>): Promise<void>;
+}
+
+/** Splits a user's query into words and quotes them, so no character of theirs is search syntax. */
+export function searchTerms(query: string): string[] {
+  return query
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}@._'-]+/u)
+    .map((t) => t.replace(/^[._'-]+|[._'-]+$/g, ""))
+    .filter((t) => t.length > 0);
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from "kysely";
+import type { Database, ExchangeRow } from "./schema.js";
+
+export async function insertExchange(db: Kysely<Database>, row: ExchangeRow): Promise<void> {
+  await db.insertInto("exchanges").values(row).execute();
+}
+
+/** Ledger entries with a person, or against a department, newest first. */
+export async function listExchanges(
+  db: Kysely<Database>,
+  ownerId: string,
+  filter: { personIds?: readonly string[]; departmentIds?: readonly string[]; limit?: number },
+): Promise<ExchangeRow[]> {
+  const personIds = filter.personIds ?? [];
+  const departmentIds = filter.departmentIds ?? [];
+  let query = db.selectFrom("exchanges").selectAll().where("owner_id", "=", ownerId);
+  if (filter.personIds || filter.departmentIds) {
+    if (personIds.length === 0 && departmentIds.length === 0) return [];
+    query = query.where((eb) =>
+      eb.or([
+        ...(personIds.length > 0 ? [eb("person_id", "in", personIds)] : []),
+        ...(departmentIds.length > 0 ? [eb("department_id", "in", departmentIds)] : []),
+      ]),
+    );
+  }
+  query = query.orderBy("occurred_at", "desc").orderBy("id", "desc");
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return query.execute();
+}
+
+/** How many entries each way since an instant: the plain counts the pre-ask warning speaks of. */
+export async function countExchangesSince(
+  db: Kysely<Database>,
+  ownerId: string,
+  counterpart: { personIds: readonly string[]; departmentIds: readonly string[] },
+  sinceIso: string,
+): Promise<{ gave: number; received: number }> {
+  const { personIds, departmentIds } = counterpart;
+  if (personIds.length === 0 && departmentIds.length === 0) return { gave: 0, received: 0 };
+  const rows = await db
+    .selectFrom("exchanges")
+    .select(["direction", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("owner_id", "=", ownerId)
+    .where("occurred_at", ">=", sinceIso)
+    .where((eb) =>
+      eb.or([
+        ...(personIds.length > 0 ? [eb("person_id", "in", personIds)] : []),
+        ...(departmentIds.length > 0 ? [eb("department_id", "in", departmentIds)] : []),
+      ]),
+    )
+    .groupBy("direction")
+    .execute();
+  const count = (d: string) => Number(rows.find((r) => r.direction === d)?.n ?? 0);
+  return { gave: count("gave"), received: count("received") };
+}

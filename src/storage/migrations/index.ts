@@ -1,0 +1,16 @@
+import type { Kysely, Migration } from "kysely";
+import type { Dialect } from "../dialect.js";
+import * as initial from "./0001-initial.js";
+
+/** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
+const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise<void> }[] = [
+  { name: "0001-initial", up: initial.up },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The migrations as Kysely's Migrator wants them, bound to a dialect. */
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return Object.fromEntries(MIGRATIONS.map((m) => [m.name, { up: (db) => m.up(db, dialect) }]));
+}

@@ -1,0 +1,119 @@
+import type { Kysely } from "kysely";
+import { foldText, newId } from "./keys.js";
+import type { Database, DepartmentRow, OrganizationRow } from "./schema.js";
+
+export async function getOrganization(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+): Promise<OrganizationRow | undefined> {
+  return db
+    .selectFrom("organizations")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function findOrganizationByName(
+  db: Kysely<Database>,
+  ownerId: string,
+  name: string,
+): Promise<OrganizationRow | undefined> {
+  return db
+    .selectFrom("organizations")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("name_key", "=", foldText(name))
+    .executeTakeFirst();
+}
+
+export async function listOrganizations(db: Kysely<Database>, ownerId: string): Promise<OrganizationRow[]> {
+  return db
+    .selectFrom("organizations")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .orderBy("name_key")
+    .execute();
+}
+
+/** The organization of that name, created when it is new. */
+export async function obtainOrganization(
+  db: Kysely<Database>,
+  ownerId: string,
+  name: string,
+  nowIso: string,
+): Promise<OrganizationRow> {
+  const found = await findOrganizationByName(db, ownerId, name);
+  if (found) return found;
+  const row: OrganizationRow = {
+    owner_id: ownerId,
+    id: newId(),
+    name: name.trim(),
+    name_key: foldText(name),
+    created_at: nowIso,
+  };
+  await db.insertInto("organizations").values(row).execute();
+  return row;
+}
+
+export async function getDepartment(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+): Promise<DepartmentRow | undefined> {
+  return db
+    .selectFrom("departments")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Departments whose folded name is `name`, in one organization or in all of them. */
+export async function findDepartmentsByName(
+  db: Kysely<Database>,
+  ownerId: string,
+  name: string,
+  organizationId?: string,
+): Promise<DepartmentRow[]> {
+  let query = db
+    .selectFrom("departments")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("name_key", "=", foldText(name));
+  if (organizationId) query = query.where("organization_id", "=", organizationId);
+  return query.execute();
+}
+
+export async function listDepartments(
+  db: Kysely<Database>,
+  ownerId: string,
+  organizationId?: string,
+): Promise<DepartmentRow[]> {
+  let query = db.selectFrom("departments").selectAll().where("owner_id", "=", ownerId);
+  if (organizationId) query = query.where("organization_id", "=", organizationId);
+  return query.orderBy("name_key").execute();
+}
+
+/** The department of that name in the organization, created when it is new. */
+export async function obtainDepartment(
+  db: Kysely<Database>,
+  ownerId: string,
+  organizationId: string,
+  name: string,
+  nowIso: string,
+): Promise<DepartmentRow> {
+  const [found] = await findDepartmentsByName(db, ownerId, name, organizationId);
+  if (found) return found;
+  const row: DepartmentRow = {
+    owner_id: ownerId,
+    id: newId(),
+    organization_id: organizationId,
+    name: name.trim(),
+    name_key: foldText(name),
+    created_at: nowIso,
+  };
+  await db.insertInto("departments").values(row).execute();
+  return row;
+}

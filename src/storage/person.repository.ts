@@ -1,0 +1,381 @@
+import type { Kysely } from "kysely";
+import { emailKey, foldText, phoneKey } from "./keys.js";
+import type { Database, NewPersonRow, PersonRow, PersonUpdate } from "./schema.js";
+
+/** An email, phone or web address with its label ("work", "home", "linkedin"…). */
+export interface ContactPoint {
+  value: string;
+  label: string | null;
+  pref: boolean;
+}
+
+/** The lists that hang off a person. */
+export interface PersonDetails {
+  emails: ContactPoint[];
+  phones: ContactPoint[];
+  urls: ContactPoint[];
+  dates: { label: string; date: string }[];
+  related: { name: string; relation: string | null }[];
+}
+
+export const NO_DETAILS: PersonDetails = { emails: [], phones: [], urls: [], dates: [], related: [] };
+
+export async function insertPerson(
+  db: Kysely<Database>,
+  row: NewPersonRow,
+  details: PersonDetails,
+): Promise<void> {
+  await db.insertInto("people").values(row).execute();
+  await db.insertInto("person_stats").values({ owner_id: row.owner_id, person_id: row.id }).execute();
+  await writeDetails(db, row.owner_id, row.id, details);
+}
+
+export async function updatePerson(db: Kysely<Database>, ownerId: string, id: string, changes: PersonUpdate) {
+  await db.updateTable("people").set(changes).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+}
+
+/** Replaces the person's emails, phones, urls, dates and related names with `details`. */
+export async function replaceDetails(
+  db: Kysely<Database>,
+  ownerId: string,
+  personId: string,
+  details: PersonDetails,
+): Promise<void> {
+  for (const table of [
+    "person_emails",
+    "person_phones",
+    "person_urls",
+    "person_dates",
+    "person_related",
+  ] as const) {
+    await db.deleteFrom(table).where("owner_id", "=", ownerId).where("person_id", "=", personId).execute();
+  }
+  await writeDetails(db, ownerId, personId, details);
+}
+
+async function writeDetails(db: Kysely<Database>, ownerId: string, personId: string, details: PersonDetails) {
+  const emails = uniqueBy(details.emails, (e) => emailKey(e.value));
+  if (emails.length > 0) {
+    await db
+      .insertInto("person_emails")
+      .values(
+        emails.map((e, position) => ({
+          owner_id: ownerId,
+          person_id: personId,
+          position,
+          value: e.value.trim(),
+          value_key: emailKey(e.value),
+          label: e.label,
+          pref: e.pref ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+  const phones = uniqueBy(details.phones, (p) => phoneKey(p.value) || p.value.trim());
+  if (phones.length > 0) {
+    await db
+      .insertInto("person_phones")
+      .values(
+        phones.map((p, position) => ({
+          owner_id: ownerId,
+          person_id: personId,
+          position,
+          value: p.value.trim(),
+          value_key: phoneKey(p.value) || p.value.trim(),
+          label: p.label,
+          pref: p.pref ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+  const urls = uniqueBy(details.urls, (u) => u.value.trim());
+  if (urls.length > 0) {
+    await db
+      .insertInto("person_urls")
+      .values(
+        urls.map((u, position) => ({
+          owner_id: ownerId,
+          person_id: personId,
+          position,
+          value: u.value.trim(),
+          label: u.label,
+        })),
+      )
+      .execute();
+  }
+  const dates = uniqueBy(details.dates, (d) => d.label);
+  if (dates.length > 0) {
+    await db
+      .insertInto("person_dates")
+      .values(dates.map((d) => ({ owner_id: ownerId, person_id: personId, label: d.label, date: d.date })))
+      .execute();
+  }
+  if (details.related.length > 0) {
+    await db
+      .insertInto("person_related")
+      .values(
+        details.related.map((r, position) => ({
+          owner_id: ownerId,
+          person_id: personId,
+          position,
+          name: r.name,
+          relation: r.relation,
+        })),
+      )
+      .execute();
+  }
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (k === "" || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export async function getPerson(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom("people")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function getPeople(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: readonly string[],
+): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("people").selectAll().where("owner_id", "=", ownerId).where("id", "in", ids).execute();
+}
+
+/** People whose folded display name equals, or (with `substring`) contains, the folded query. */
+export async function findPeopleByName(
+  db: Kysely<Database>,
+  ownerId: string,
+  name: string,
+  mode: "exact" | "substring",
+): Promise<PersonRow[]> {
+  const key = foldText(name);
+  const query = db.selectFrom("people").selectAll().where("owner_id", "=", ownerId);
+  if (mode === "exact") return query.where("name_key", "=", key).orderBy("name_key").limit(50).execute();
+  const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return query
+    .where((eb) => eb("name_key", "like", eb.val(pattern)).$castTo<boolean>())
+    .where("archived", "=", 0)
+    .orderBy("name_key")
+    .limit(50)
+    .execute();
+}
+
+export async function findPeopleByEmail(
+  db: Kysely<Database>,
+  ownerId: string,
+  email: string,
+): Promise<PersonRow[]> {
+  return db
+    .selectFrom("person_emails as e")
+    .innerJoin("people as p", (j) =>
+      j.onRef("p.owner_id", "=", "e.owner_id").onRef("p.id", "=", "e.person_id"),
+    )
+    .selectAll("p")
+    .where("e.owner_id", "=", ownerId)
+    .where("e.value_key", "=", emailKey(email))
+    .execute();
+}
+
+export async function findPeopleByPhone(
+  db: Kysely<Database>,
+  ownerId: string,
+  phone: string,
+): Promise<PersonRow[]> {
+  const key = phoneKey(phone);
+  if (key.length < 6) return [];
+  return db
+    .selectFrom("person_phones as ph")
+    .innerJoin("people as p", (j) =>
+      j.onRef("p.owner_id", "=", "ph.owner_id").onRef("p.id", "=", "ph.person_id"),
+    )
+    .selectAll("p")
+    .where("ph.owner_id", "=", ownerId)
+    .where("ph.value_key", "=", key)
+    .execute();
+}
+
+export async function findPersonByUid(
+  db: Kysely<Database>,
+  ownerId: string,
+  uid: string,
+): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom("people")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("uid", "=", uid)
+    .executeTakeFirst();
+}
+
+/** Emails, phones, urls, dates and related names for many people at once, by person id. */
+export async function loadDetails(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: readonly string[],
+): Promise<Map<string, PersonDetails>> {
+  const map = new Map<string, PersonDetails>();
+  if (ids.length === 0) return map;
+  const entry = (id: string): PersonDetails => {
+    let d = map.get(id);
+    if (!d) {
+      d = { emails: [], phones: [], urls: [], dates: [], related: [] };
+      map.set(id, d);
+    }
+    return d;
+  };
+  for (const id of ids) entry(id);
+  // Chunked so a list of thousands of people stays within SQLite's bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const emails = await db
+      .selectFrom("person_emails")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "in", chunk)
+      .orderBy("position")
+      .execute();
+    for (const e of emails)
+      entry(e.person_id).emails.push({ value: e.value, label: e.label, pref: e.pref === 1 });
+    const phones = await db
+      .selectFrom("person_phones")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "in", chunk)
+      .orderBy("position")
+      .execute();
+    for (const p of phones)
+      entry(p.person_id).phones.push({ value: p.value, label: p.label, pref: p.pref === 1 });
+    const urls = await db
+      .selectFrom("person_urls")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "in", chunk)
+      .orderBy("position")
+      .execute();
+    for (const u of urls) entry(u.person_id).urls.push({ value: u.value, label: u.label, pref: false });
+    const dates = await db
+      .selectFrom("person_dates")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "in", chunk)
+      .orderBy("label")
+      .execute();
+    for (const d of dates) entry(d.person_id).dates.push({ label: d.label, date: d.date });
+    const related = await db
+      .selectFrom("person_related")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "in", chunk)
+      .orderBy("position")
+      .execute();
+    for (const r of related) entry(r.person_id).related.push({ name: r.name, relation: r.relation });
+  }
+  return map;
+}
+
+export interface PersonFilter {
+  organizationId?: string;
+  departmentId?: string;
+  tag?: string;
+  includeArchived?: boolean;
+}
+
+export async function listPeople(
+  db: Kysely<Database>,
+  ownerId: string,
+  filter: PersonFilter,
+): Promise<PersonRow[]> {
+  let query = db.selectFrom("people").selectAll().where("owner_id", "=", ownerId);
+  if (!filter.includeArchived) query = query.where("archived", "=", 0);
+  if (filter.organizationId) query = query.where("organization_id", "=", filter.organizationId);
+  if (filter.departmentId) query = query.where("department_id", "=", filter.departmentId);
+  const rows = await query.orderBy("name_key").execute();
+  if (!filter.tag) return rows;
+  const tag = foldText(filter.tag);
+  return rows.filter((r) => parseTags(r.tags).some((t) => foldText(t) === tag));
+}
+
+export function parseTags(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
+}
+
+export async function countPeople(db: Kysely<Database>, ownerId: string): Promise<number> {
+  const row = await db
+    .selectFrom("people")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("owner_id", "=", ownerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Removes a person and everything that hangs off them. Foreign keys cascade to their lists, ledger,
+ * asks and commitments; moments they shared with nobody else go too, and so do their search rows.
+ */
+export async function deletePerson(db: Kysely<Database>, ownerId: string, id: string): Promise<void> {
+  await db
+    .updateTable("people")
+    .set({ met_through_id: null })
+    .where("owner_id", "=", ownerId)
+    .where("met_through_id", "=", id)
+    .execute();
+  const interactionIds = (
+    await db
+      .selectFrom("interaction_participants")
+      .select("interaction_id")
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "=", id)
+      .execute()
+  ).map((r) => r.interaction_id);
+  await db
+    .deleteFrom("search_documents")
+    .where("owner_id", "=", ownerId)
+    .where("person_id", "=", id)
+    .execute();
+  await db.deleteFrom("people").where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  for (let i = 0; i < interactionIds.length; i += 500) {
+    const orphans = await db
+      .selectFrom("interactions as i")
+      .select("i.id")
+      .where("i.owner_id", "=", ownerId)
+      .where("i.id", "in", interactionIds.slice(i, i + 500))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("interaction_participants as ip")
+              .select("ip.person_id")
+              .whereRef("ip.owner_id", "=", "i.owner_id")
+              .whereRef("ip.interaction_id", "=", "i.id"),
+          ),
+        ),
+      )
+      .execute();
+    const ids = orphans.map((o) => o.id);
+    if (ids.length === 0) continue;
+    await db
+      .deleteFrom("search_documents")
+      .where("owner_id", "=", ownerId)
+      .where("kind", "=", "interaction")
+      .where("ref_id", "in", ids)
+      .execute();
+    await db.deleteFrom("interactions").where("owner_id", "=", ownerId).where("id", "in", ids).execute();
+  }
+}

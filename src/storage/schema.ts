@@ -1,0 +1,277 @@
+/**
+ * The tables as Kysely sees them. Every table carries `owner_id`, and every key and index leads with
+ * it (DESIGN §5), so one account's rows sit together and the schema can be distributed by owner.
+ *
+ * Portable column conventions (the same values on SQLite and PostgreSQL):
+ * - ids are UUIDv7 text, generated in the application;
+ * - instants are ISO-8601 UTC text with milliseconds (`2026-11-25T18:00:00.000Z`), which sort as text;
+ * - calendar dates are `YYYY-MM-DD` text, year-less dates `--MM-DD`;
+ * - flags are integers 0/1; lists of tags are JSON text.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export interface OwnersTable {
+  id: string;
+  /** "local" for the one owner of an embedded store; "account" for server accounts. */
+  kind: string;
+  name: string | null;
+  organization_id: string | null;
+  department_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationsTable {
+  owner_id: string;
+  id: string;
+  name: string;
+  name_key: string;
+  created_at: string;
+}
+
+export interface DepartmentsTable {
+  owner_id: string;
+  id: string;
+  organization_id: string;
+  name: string;
+  name_key: string;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  owner_id: string;
+  id: string;
+  display_name: string;
+  given_name: string | null;
+  family_name: string | null;
+  nickname: string | null;
+  /** display name folded (lower case, accents removed) for lookups by name */
+  name_key: string;
+  organization_id: string | null;
+  department_id: string | null;
+  title: string | null;
+  tags: string;
+  met_text: string | null;
+  met_on: string | null;
+  met_through_id: string | null;
+  birthday: string | null;
+  layer: number;
+  closeness: number;
+  cadence_days: number | null;
+  ledger_mode: string;
+  archived: number;
+  /** where the person came from (vCard UID), so a re-import finds them again */
+  uid: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonEmailsTable {
+  owner_id: string;
+  person_id: string;
+  position: number;
+  value: string;
+  value_key: string;
+  label: string | null;
+  pref: number;
+}
+
+export interface PersonPhonesTable {
+  owner_id: string;
+  person_id: string;
+  position: number;
+  value: string;
+  value_key: string;
+  label: string | null;
+  pref: number;
+}
+
+export interface PersonUrlsTable {
+  owner_id: string;
+  person_id: string;
+  position: number;
+  value: string;
+  label: string | null;
+}
+
+export interface PersonDatesTable {
+  owner_id: string;
+  person_id: string;
+  label: string;
+  date: string;
+}
+
+export interface PersonRelatedTable {
+  owner_id: string;
+  person_id: string;
+  position: number;
+  name: string;
+  relation: string | null;
+}
+
+export interface InteractionsTable {
+  owner_id: string;
+  id: string;
+  occurred_at: string;
+  channel: string;
+  initiated_by: string;
+  summary: string;
+  notes: string | null;
+  created_at: string;
+}
+
+export interface InteractionParticipantsTable {
+  owner_id: string;
+  interaction_id: string;
+  person_id: string;
+}
+
+export interface ExchangesTable {
+  owner_id: string;
+  id: string;
+  /** exactly one of person_id and department_id is set */
+  person_id: string | null;
+  department_id: string | null;
+  direction: string;
+  kind: string;
+  weight: number;
+  summary: string;
+  occurred_at: string;
+  channel: string;
+  initiated_by: string;
+  ask_id: string | null;
+  commitment_id: string | null;
+  created_at: string;
+}
+
+export interface AsksTable {
+  owner_id: string;
+  id: string;
+  /** small per-owner number the CLI shows and accepts ("goodwill ask fulfill 3") */
+  number: number;
+  person_id: string | null;
+  department_id: string | null;
+  summary: string;
+  asked_at: string;
+  status: string;
+  resolved_at: string | null;
+  exchange_id: string | null;
+  created_at: string;
+}
+
+export interface CommitmentsTable {
+  owner_id: string;
+  id: string;
+  number: number;
+  person_id: string | null;
+  department_id: string | null;
+  direction: string;
+  summary: string;
+  due_on: string | null;
+  status: string;
+  created_at: string;
+  resolved_at: string | null;
+  exchange_id: string | null;
+}
+
+export interface NotesTable {
+  owner_id: string;
+  id: string;
+  person_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  owner_id: string;
+  key: string;
+  value: string;
+}
+
+/**
+ * Aggregates of a person's history, kept current on every write so that reading the agenda never
+ * scans the history. Decayed sums are stored as growth sums Σ w·2^(t/H) (see domain/decay.ts).
+ */
+export interface PersonStatsTable {
+  owner_id: string;
+  person_id: string;
+  gave_sum: Generated<number>;
+  received_sum: Generated<number>;
+  entries: Generated<number>;
+  gaves: Generated<number>;
+  last_received_at: string | null;
+  last_thanks_at: string | null;
+  contacts: Generated<number>;
+  first_contact_at: string | null;
+  last_contact_at: string | null;
+  frequency_sum: Generated<number>;
+  initiated_me_sum: Generated<number>;
+  initiated_them_sum: Generated<number>;
+  /** JSON object: channel → ISO instant of its last use */
+  channel_last: Generated<string>;
+}
+
+/** The same ledger aggregates for entries logged against a department itself. */
+export interface DepartmentStatsTable {
+  owner_id: string;
+  department_id: string;
+  gave_sum: Generated<number>;
+  received_sum: Generated<number>;
+  entries: Generated<number>;
+  gaves: Generated<number>;
+  last_received_at: string | null;
+  last_thanks_at: string | null;
+}
+
+/** The best channel weight of each day with contact, so frequency counts a day once. */
+export interface ContactDaysTable {
+  owner_id: string;
+  person_id: string;
+  day: number;
+  best: number;
+}
+
+/** Text that search finds: one row per person, note, exchange, interaction, ask and commitment. */
+export interface SearchDocumentsTable {
+  owner_id: string;
+  kind: string;
+  ref_id: string;
+  person_id: string | null;
+  body: string;
+}
+
+export interface Database {
+  owners: OwnersTable;
+  organizations: OrganizationsTable;
+  departments: DepartmentsTable;
+  people: PeopleTable;
+  person_emails: PersonEmailsTable;
+  person_phones: PersonPhonesTable;
+  person_urls: PersonUrlsTable;
+  person_dates: PersonDatesTable;
+  person_related: PersonRelatedTable;
+  interactions: InteractionsTable;
+  interaction_participants: InteractionParticipantsTable;
+  exchanges: ExchangesTable;
+  asks: AsksTable;
+  commitments: CommitmentsTable;
+  notes: NotesTable;
+  settings: SettingsTable;
+  person_stats: PersonStatsTable;
+  department_stats: DepartmentStatsTable;
+  contact_days: ContactDaysTable;
+  search_documents: SearchDocumentsTable;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPersonRow = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type ExchangeRow = Selectable<ExchangesTable>;
+export type InteractionRow = Selectable<InteractionsTable>;
+export type AskRow = Selectable<AsksTable>;
+export type CommitmentRow = Selectable<CommitmentsTable>;
+export type DepartmentRow = Selectable<DepartmentsTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type PersonStatsRow = Selectable<PersonStatsTable>;
+export type DepartmentStatsRow = Selectable<DepartmentStatsTable>;
+export type OwnerRow = Selectable<OwnersTable>;

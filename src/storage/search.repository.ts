@@ -1,0 +1,40 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.js";
+
+export type SearchKind = "person" | "note" | "exchange" | "interaction" | "ask" | "commitment";
+
+/** Puts (or replaces) the searchable text of one record; the dialect's index follows the table. */
+export async function indexDocument(
+  db: Kysely<Database>,
+  ownerId: string,
+  doc: { kind: SearchKind; refId: string; personId: string | null; body: string },
+): Promise<void> {
+  const values = {
+    owner_id: ownerId,
+    kind: doc.kind,
+    ref_id: doc.refId,
+    person_id: doc.personId,
+    body: doc.body,
+  };
+  await db
+    .insertInto("search_documents")
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(["owner_id", "kind", "ref_id"]).doUpdateSet({ person_id: doc.personId, body: doc.body }),
+    )
+    .execute();
+}
+
+export async function unindexDocument(
+  db: Kysely<Database>,
+  ownerId: string,
+  kind: SearchKind,
+  refId: string,
+) {
+  await db
+    .deleteFrom("search_documents")
+    .where("owner_id", "=", ownerId)
+    .where("kind", "=", kind)
+    .where("ref_id", "=", refId)
+    .execute();
+}

@@ -1,0 +1,128 @@
+/**
+ * SQLite specifics: connection pragmas, write transactions that take the lock up front, FTS5 search
+ * and migrations under an exclusive lock. The rest of storage is dialect-neutral Kysely.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
+import { GoodwillError } from "../../errors.js";
+import { type Dialect, type SearchHit, searchTerms } from "../dialect.js";
+import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
+import type { Database } from "../schema.js";
+
+const BUSY_TIMEOUT_MS = 15_000;
+
+export const sqliteDialect: Dialect = {
+  name: "sqlite",
+
+  async createSearchIndex(db) {
+    // search_documents is the FTS5 table's external content; triggers keep the index in step, so
+    // application code writes one ordinary table on every dialect.
+    await sql`create table search_documents (
+      doc_id integer primary key,
+      owner_id text not null,
+      kind text not null,
+      ref_id text not null,
+      person_id text,
+      body text not null
+    )`.execute(db);
+    await sql`create unique index search_documents_ref_uq on search_documents (owner_id, kind, ref_id)`.execute(
+      db,
+    );
+    await sql`create index search_documents_person_idx on search_documents (owner_id, person_id)`.execute(db);
+    await sql`create virtual table search_fts using fts5(
+      body, content='search_documents', content_rowid='doc_id', tokenize='unicode61 remove_diacritics 2'
+    )`.execute(db);
+    await sql`create trigger search_documents_ai after insert on search_documents begin
+      insert into search_fts(rowid, body) values (new.doc_id, new.body);
+    end`.execute(db);
+    await sql`create trigger search_documents_ad after delete on search_documents begin
+      insert into search_fts(search_fts, rowid, body) values ('delete', old.doc_id, old.body);
+    end`.execute(db);
+    await sql`create trigger search_documents_au after update on search_documents begin
+      insert into search_fts(search_fts, rowid, body) values ('delete', old.doc_id, old.body);
+      insert into search_fts(rowid, body) values (new.doc_id, new.body);
+    end`.execute(db);
+  },
+
+  async search(db, ownerId, query, limit) {
+    const terms = searchTerms(query);
+    if (terms.length === 0) return [];
+    // Every word must match, as a prefix; quoting keeps the user's text out of FTS5's syntax.
+    const match = terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(" ");
+    const result = await sql<{ kind: string; ref_id: string; person_id: string | null; snippet: string }>`
+      select d.kind, d.ref_id, d.person_id,
+             snippet(search_fts, 0, '[', ']', '…', 12) as snippet
+      from search_fts
+      join search_documents d on d.doc_id = search_fts.rowid
+      where search_fts match ${match} and d.owner_id = ${ownerId}
+      order by bm25(search_fts)
+      limit ${limit}`.execute(db);
+    return result.rows.map(
+      (r): SearchHit => ({ kind: r.kind, refId: r.ref_id, personId: r.person_id, snippet: r.snippet }),
+    );
+  },
+
+  async writeTransaction(db, fn) {
+    return db.connection().execute(async (conn) => {
+      // BEGIN IMMEDIATE waits (busy timeout) for the write lock instead of failing later, when a
+      // deferred transaction that has read tries to write while another process writes.
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(conn);
+        throw error;
+      }
+    });
+  },
+
+  async migrate(db) {
+    if ((await userVersion(db)) === SCHEMA_VERSION) return;
+    await this.writeTransaction(db, async (trx) => {
+      // Another process may have migrated while we waited for the lock.
+      const version = await userVersion(trx);
+      if (version === SCHEMA_VERSION) return;
+      if (version > SCHEMA_VERSION) {
+        throw new GoodwillError(
+          "store_unavailable",
+          `This store was written by a newer Goodwill (schema ${version}, this one knows ${SCHEMA_VERSION}). Upgrade goodwill.`,
+        );
+      }
+      const migrator = new Migrator({
+        db: trx,
+        provider: { getMigrations: async () => migrationsFor(sqliteDialect) },
+        disableTransactions: true,
+      });
+      const { error } = await migrator.migrateToLatest();
+      if (error) throw error;
+      await sql.raw(`pragma user_version = ${SCHEMA_VERSION}`).execute(trx);
+    });
+  },
+};
+
+async function userVersion(db: Kysely<Database>): Promise<number> {
+  const result = await sql<{ user_version: number }>`pragma user_version`.execute(db);
+  return result.rows[0]?.user_version ?? 0;
+}
+
+/** Opens (creating if needed) an SQLite store file with WAL, foreign keys and a busy timeout. */
+export function openSqlite(path: string): Kysely<Database> {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+    database.pragma("journal_mode = WAL");
+    database.pragma("foreign_keys = ON");
+    database.pragma("synchronous = NORMAL");
+  } catch (error) {
+    throw new GoodwillError(
+      "store_unavailable",
+      `Cannot open the store at ${path}: ${(error as Error).message}. Check the path given by --db or GOODWILL_DATABASE_URL.`,
+    );
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}

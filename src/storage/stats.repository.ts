@@ -1,0 +1,307 @@
+/**
+ * Per-person and per-department aggregates, kept current on every write (DESIGN §3, issue: `today`
+ * over a million entries must not scan history). The domain decides how a sum grows; this file only
+ * reads and writes the rows. `recompute…` rebuilds a row from the history after edits that
+ * remove or move entries (delete, merge), and is what the tests compare the running sums against.
+ */
+import type { Kysely } from "kysely";
+import { addContact, type ContactSums, contactDay, EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
+import { addLedgerEvent, EMPTY_LEDGER_SUMS, type LedgerSums } from "../domain/giving-balance.js";
+import type { Channel, ContactEvent, LedgerEvent } from "../domain/model.js";
+import { fromInstant, fromInstantOrNull, toInstant } from "./keys.js";
+import type { Database, DepartmentStatsRow, PersonStatsRow } from "./schema.js";
+
+/** What the ledger aggregates hold for one counterpart. */
+export interface LedgerStats {
+  sums: LedgerSums;
+  gaves: number;
+  lastReceivedAt: number | null;
+  lastThanksAt: number | null;
+}
+
+export const EMPTY_LEDGER_STATS: LedgerStats = {
+  sums: EMPTY_LEDGER_SUMS,
+  gaves: 0,
+  lastReceivedAt: null,
+  lastThanksAt: null,
+};
+
+export interface PersonStats {
+  ledger: LedgerStats;
+  contacts: ContactSums;
+}
+
+/** Adds one ledger entry to a counterpart's ledger aggregates. */
+export function addToLedgerStats(stats: LedgerStats, event: LedgerEvent): LedgerStats {
+  const received = event.direction === "received";
+  const thanks = event.direction === "gave" && event.kind === "thanks";
+  return {
+    sums: addLedgerEvent(stats.sums, event),
+    gaves: stats.gaves + (event.direction === "gave" ? 1 : 0),
+    lastReceivedAt: received ? Math.max(stats.lastReceivedAt ?? event.at, event.at) : stats.lastReceivedAt,
+    lastThanksAt: thanks ? Math.max(stats.lastThanksAt ?? event.at, event.at) : stats.lastThanksAt,
+  };
+}
+
+export function personStatsFromRow(row: PersonStatsRow | undefined): PersonStats {
+  if (!row) return { ledger: EMPTY_LEDGER_STATS, contacts: EMPTY_CONTACT_SUMS };
+  const channelLastAt: Partial<Record<Channel, number>> = {};
+  for (const [channel, iso] of Object.entries(JSON.parse(row.channel_last) as Record<string, string>)) {
+    channelLastAt[channel as Channel] = fromInstant(iso);
+  }
+  return {
+    ledger: {
+      sums: { gave: row.gave_sum, received: row.received_sum, entries: Number(row.entries) },
+      gaves: Number(row.gaves),
+      lastReceivedAt: fromInstantOrNull(row.last_received_at),
+      lastThanksAt: fromInstantOrNull(row.last_thanks_at),
+    },
+    contacts: {
+      contacts: Number(row.contacts),
+      firstAt: fromInstantOrNull(row.first_contact_at),
+      lastAt: fromInstantOrNull(row.last_contact_at),
+      frequency: row.frequency_sum,
+      initiatedByMe: row.initiated_me_sum,
+      initiatedByThem: row.initiated_them_sum,
+      channelLastAt,
+    },
+  };
+}
+
+export function departmentStatsFromRow(row: DepartmentStatsRow | undefined): LedgerStats {
+  if (!row) return EMPTY_LEDGER_STATS;
+  return {
+    sums: { gave: row.gave_sum, received: row.received_sum, entries: Number(row.entries) },
+    gaves: Number(row.gaves),
+    lastReceivedAt: fromInstantOrNull(row.last_received_at),
+    lastThanksAt: fromInstantOrNull(row.last_thanks_at),
+  };
+}
+
+function ledgerColumns(stats: LedgerStats) {
+  return {
+    gave_sum: stats.sums.gave,
+    received_sum: stats.sums.received,
+    entries: stats.sums.entries,
+    gaves: stats.gaves,
+    last_received_at: stats.lastReceivedAt === null ? null : toInstant(stats.lastReceivedAt),
+    last_thanks_at: stats.lastThanksAt === null ? null : toInstant(stats.lastThanksAt),
+  };
+}
+
+function contactColumns(sums: ContactSums) {
+  const channelLast: Record<string, string> = {};
+  for (const [channel, at] of Object.entries(sums.channelLastAt)) channelLast[channel] = toInstant(at);
+  return {
+    contacts: sums.contacts,
+    first_contact_at: sums.firstAt === null ? null : toInstant(sums.firstAt),
+    last_contact_at: sums.lastAt === null ? null : toInstant(sums.lastAt),
+    frequency_sum: sums.frequency,
+    initiated_me_sum: sums.initiatedByMe,
+    initiated_them_sum: sums.initiatedByThem,
+    channel_last: JSON.stringify(channelLast),
+  };
+}
+
+export async function getPersonStats(
+  db: Kysely<Database>,
+  ownerId: string,
+  personId: string,
+): Promise<PersonStats> {
+  const row = await db
+    .selectFrom("person_stats")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  return personStatsFromRow(row);
+}
+
+export async function getDepartmentStats(
+  db: Kysely<Database>,
+  ownerId: string,
+  departmentId: string,
+): Promise<LedgerStats> {
+  const row = await db
+    .selectFrom("department_stats")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("department_id", "=", departmentId)
+    .executeTakeFirst();
+  return departmentStatsFromRow(row);
+}
+
+/** Records a moment of contact with a person in their aggregates (and the day's best channel). */
+export async function recordContact(
+  db: Kysely<Database>,
+  ownerId: string,
+  personId: string,
+  event: ContactEvent,
+): Promise<void> {
+  const stats = await getPersonStats(db, ownerId, personId);
+  const day = contactDay(event.at);
+  const dayRow = await db
+    .selectFrom("contact_days")
+    .select("best")
+    .where("owner_id", "=", ownerId)
+    .where("person_id", "=", personId)
+    .where("day", "=", day)
+    .executeTakeFirst();
+  const added = addContact(stats.contacts, event, dayRow?.best ?? 0);
+  await db
+    .updateTable("person_stats")
+    .set(contactColumns(added.sums))
+    .where("owner_id", "=", ownerId)
+    .where("person_id", "=", personId)
+    .execute();
+  if (!dayRow) {
+    await db
+      .insertInto("contact_days")
+      .values({ owner_id: ownerId, person_id: personId, day, best: added.bestThatDay })
+      .execute();
+  } else if (added.bestThatDay !== dayRow.best) {
+    await db
+      .updateTable("contact_days")
+      .set({ best: added.bestThatDay })
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "=", personId)
+      .where("day", "=", day)
+      .execute();
+  }
+}
+
+/** Records a ledger entry in the aggregates of its counterpart, a person or a department. */
+export async function recordLedger(
+  db: Kysely<Database>,
+  ownerId: string,
+  counterpart: { personId: string } | { departmentId: string },
+  event: LedgerEvent,
+): Promise<void> {
+  if ("personId" in counterpart) {
+    const stats = await getPersonStats(db, ownerId, counterpart.personId);
+    await db
+      .updateTable("person_stats")
+      .set(ledgerColumns(addToLedgerStats(stats.ledger, event)))
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "=", counterpart.personId)
+      .execute();
+    return;
+  }
+  const stats = await getDepartmentStats(db, ownerId, counterpart.departmentId);
+  const columns = ledgerColumns(addToLedgerStats(stats, event));
+  await db
+    .insertInto("department_stats")
+    .values({ owner_id: ownerId, department_id: counterpart.departmentId, ...columns })
+    .onConflict((oc) => oc.columns(["owner_id", "department_id"]).doUpdateSet(columns))
+    .execute();
+}
+
+/** A person's ledger entries and moments of contact, oldest first, as the domain sees them. */
+export async function personHistory(
+  db: Kysely<Database>,
+  ownerId: string,
+  personId: string,
+): Promise<{ ledger: LedgerEvent[]; contacts: ContactEvent[] }> {
+  const exchanges = await db
+    .selectFrom("exchanges")
+    .select(["direction", "kind", "weight", "occurred_at", "channel", "initiated_by"])
+    .where("owner_id", "=", ownerId)
+    .where("person_id", "=", personId)
+    .orderBy("occurred_at")
+    .execute();
+  const interactions = await db
+    .selectFrom("interactions as i")
+    .innerJoin("interaction_participants as ip", (j) =>
+      j.onRef("ip.owner_id", "=", "i.owner_id").onRef("ip.interaction_id", "=", "i.id"),
+    )
+    .select(["i.occurred_at", "i.channel", "i.initiated_by"])
+    .where("ip.owner_id", "=", ownerId)
+    .where("ip.person_id", "=", personId)
+    .orderBy("i.occurred_at")
+    .execute();
+  const ledger = exchanges.map(
+    (e): LedgerEvent => ({
+      direction: e.direction as LedgerEvent["direction"],
+      kind: e.kind as LedgerEvent["kind"],
+      weight: e.weight,
+      at: fromInstant(e.occurred_at),
+    }),
+  );
+  const contacts = [...exchanges, ...interactions]
+    .map(
+      (c): ContactEvent => ({
+        at: fromInstant(c.occurred_at),
+        channel: c.channel as Channel,
+        initiatedBy: c.initiated_by as ContactEvent["initiatedBy"],
+      }),
+    )
+    .sort((a, b) => a.at - b.at);
+  return { ledger, contacts };
+}
+
+/** Rebuilds a person's aggregates and contact-days from their whole history. */
+export async function recomputePersonStats(
+  db: Kysely<Database>,
+  ownerId: string,
+  personId: string,
+): Promise<void> {
+  const history = await personHistory(db, ownerId, personId);
+  let ledger = EMPTY_LEDGER_STATS;
+  for (const event of history.ledger) ledger = addToLedgerStats(ledger, event);
+  let contacts = EMPTY_CONTACT_SUMS;
+  const bestByDay = new Map<number, number>();
+  for (const event of history.contacts) {
+    const day = contactDay(event.at);
+    const added = addContact(contacts, event, bestByDay.get(day) ?? 0);
+    contacts = added.sums;
+    bestByDay.set(day, added.bestThatDay);
+  }
+  await db
+    .deleteFrom("contact_days")
+    .where("owner_id", "=", ownerId)
+    .where("person_id", "=", personId)
+    .execute();
+  const days = [...bestByDay].map(([day, best]) => ({ owner_id: ownerId, person_id: personId, day, best }));
+  for (let i = 0; i < days.length; i += 500) {
+    await db
+      .insertInto("contact_days")
+      .values(days.slice(i, i + 500))
+      .execute();
+  }
+  const columns = { ...ledgerColumns(ledger), ...contactColumns(contacts) };
+  await db
+    .insertInto("person_stats")
+    .values({ owner_id: ownerId, person_id: personId, ...columns })
+    .onConflict((oc) => oc.columns(["owner_id", "person_id"]).doUpdateSet(columns))
+    .execute();
+}
+
+/** Rebuilds the aggregates of the entries logged against a department itself. */
+export async function recomputeDepartmentStats(
+  db: Kysely<Database>,
+  ownerId: string,
+  departmentId: string,
+): Promise<void> {
+  const rows = await db
+    .selectFrom("exchanges")
+    .select(["direction", "kind", "weight", "occurred_at"])
+    .where("owner_id", "=", ownerId)
+    .where("department_id", "=", departmentId)
+    .orderBy("occurred_at")
+    .execute();
+  let stats = EMPTY_LEDGER_STATS;
+  for (const r of rows) {
+    stats = addToLedgerStats(stats, {
+      direction: r.direction as LedgerEvent["direction"],
+      kind: r.kind as LedgerEvent["kind"],
+      weight: r.weight,
+      at: fromInstant(r.occurred_at),
+    });
+  }
+  const columns = ledgerColumns(stats);
+  await db
+    .insertInto("department_stats")
+    .values({ owner_id: ownerId, department_id: departmentId, ...columns })
+    .onConflict((oc) => oc.columns(["owner_id", "department_id"]).doUpdateSet(columns))
+    .execute();
+}

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
+import { ensureLocalOwner } from "../storage/owner.repository.js";
+import { openStore } from "../storage/store.js";
 import { colourWanted, type Paint, paint } from "./output.js";
 
 /** Where a command writes, and the environment it reads: the process's, or a test's. */
@@ -67,8 +69,6 @@ export function act<A extends unknown[]>(io: CliIo, work: (ctx: AppContext, ...a
     const command = commanderArgs.at(-1) as Command;
     const globals = command.optsWithGlobals<Globals>();
     const now = clock(io.env);
-    const { openStore } = await import("../storage/store.js");
-    const { ensureLocalOwner } = await import("../storage/owner.repository.js");
     const store = await openStore(storeUrl(globals, io.env));
     try {
       const owner = await ensureLocalOwner(store.db, new Date(now).toISOString());

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { GoodwillError } from "../errors.js";
 import type { Dialect } from "./dialect.js";
 import type { Database } from "./schema.js";
+import { openSqlite, sqliteDialect } from "./sqlite/sqlite-dialect.js";
 
 /** An open store: the query builder, the dialect's specifics, and a way to close it. */
 export interface Store {
@@ -21,7 +22,6 @@ export async function openStore(url: string): Promise<Store> {
     );
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/i, "");
-  const { openSqlite, sqliteDialect } = await import("./sqlite/sqlite-dialect.js");
   const db = openSqlite(path);
   try {
     await sqliteDialect.migrate(db);

@@ -1,5 +1,10 @@
 /** `today`, `suggest`, `search`: what to do next, and finding things again. */
 import type { Command } from "commander";
+import { today } from "../../app/agenda.js";
+import { readText } from "../../app/input.js";
+import { search } from "../../app/search.js";
+import { suggest } from "../../app/suggest.js";
+import { resolvePerson } from "../../app/who.js";
 import type { Suggestion } from "../../domain/suggestions.js";
 import { dueText, labelText, type Paint, plural } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
@@ -101,7 +106,6 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
     .option("--all", "everything, not only the top seven of each section")
     .action(
       act(io, async (ctx, flags: { all?: boolean }) => {
-        const { today } = await import("../../app/agenda.js");
         const agenda = await today(ctx, { all: flags.all ?? false });
         return { json: agenda, human: (p) => renderToday(agenda, p, flags.all ?? false) };
       }),
@@ -113,8 +117,6 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
     .argument("[who]", "a person (name, email or id)")
     .action(
       act(io, async (ctx, who: string | undefined) => {
-        const { suggest } = await import("../../app/suggest.js");
-        const { resolvePerson } = await import("../../app/who.js");
         const person = who ? await resolvePerson(ctx, who) : undefined;
         const result = await suggest(ctx, person?.id);
         return {
@@ -143,8 +145,6 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
     .argument("<query...>", "words to look for (accents and case do not matter)")
     .action(
       act(io, async (ctx, words: string[]) => {
-        const { search } = await import("../../app/search.js");
-        const { readText } = await import("../../app/input.js");
         const result = await search(ctx, readText("query", words.join(" "), 500));
         return {
           json: result,

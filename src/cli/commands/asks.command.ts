@@ -1,6 +1,11 @@
 /** `ask` (with the pre-ask check), `asks`, `ask fulfill|decline`, `promise`, `promises`, `done`. */
 import type { Command } from "commander";
+import { closeAsk, createAsk, fulfillAsk, listAsksJson } from "../../app/asks.js";
+import { completeCommitment, createCommitment, listCommitmentsJson } from "../../app/commitments.js";
+import * as input from "../../app/input.js";
+import { readWeight } from "../../app/input.js";
 import type { AskJson, CommitmentJson } from "../../app/views.js";
+import { resolveCounterpart } from "../../app/who.js";
 import { ago, labelText, oneDecimal, type Paint, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 
@@ -36,9 +41,6 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .option("--on <date>", "when you asked (default now)")
     .action(
       act(io, async (ctx, who: string, summaryArg: string, flags: { on?: string }) => {
-        const input = await import("../../app/input.js");
-        const { resolveCounterpart } = await import("../../app/who.js");
-        const { createAsk } = await import("../../app/asks.js");
         const summary = input.readText("summary", summaryArg);
         const at = flags.on ? input.readWhen("--on", flags.on, ctx.now) : ctx.now;
         const result = await createAsk(ctx, await resolveCounterpart(ctx, who), summary, at);
@@ -76,8 +78,6 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .option("--weight <weight>", "effort from 0.25 to 8 (default 2, a favor)")
     .action(
       act(io, async (ctx, id: string, flags: { weight?: string }) => {
-        const { fulfillAsk } = await import("../../app/asks.js");
-        const { readWeight } = await import("../../app/input.js");
         const weight = flags.weight !== undefined ? readWeight(flags.weight) : undefined;
         const result = await fulfillAsk(ctx, id, weight);
         return {
@@ -98,7 +98,6 @@ export function registerAskCommands(program: Command, io: CliIo): void {
       .argument("<id>", "the ask's number or id")
       .action(
         act(io, async (ctx, id: string) => {
-          const { closeAsk } = await import("../../app/asks.js");
           const result = await closeAsk(ctx, id, status);
           return {
             json: result,
@@ -114,7 +113,6 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .option("--open", "only the open ones")
     .action(
       act(io, async (ctx, flags: { open?: boolean }) => {
-        const { listAsksJson } = await import("../../app/asks.js");
         const asks = await listAsksJson(ctx, { openOnly: flags.open ?? false });
         return {
           json: { asks },
@@ -137,9 +135,6 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .option("--they", "they promised it to you")
     .action(
       act(io, async (ctx, who: string, summaryArg: string, flags: { due?: string; they?: boolean }) => {
-        const input = await import("../../app/input.js");
-        const { resolveCounterpart } = await import("../../app/who.js");
-        const { createCommitment } = await import("../../app/commitments.js");
         const summary = input.readText("summary", summaryArg);
         const dueOn = flags.due ? input.readDate("--due", flags.due) : null;
         const commitment = await createCommitment(ctx, await resolveCounterpart(ctx, who), {
@@ -162,7 +157,6 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .option("--all", "include done and dropped ones")
     .action(
       act(io, async (ctx, flags: { all?: boolean }) => {
-        const { listCommitmentsJson } = await import("../../app/commitments.js");
         const commitments = await listCommitmentsJson(ctx, { all: flags.all ?? false });
         return {
           json: { commitments },
@@ -180,7 +174,6 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .argument("<id>", "the promise's number (see goodwill promises) or id")
     .action(
       act(io, async (ctx, id: string) => {
-        const { completeCommitment } = await import("../../app/commitments.js");
         const commitment = await completeCommitment(ctx, id);
         return {
           json: { commitment },

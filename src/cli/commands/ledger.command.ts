@@ -1,5 +1,11 @@
 /** `log`, `gave`, `received`, `thank` and `ledger`: moments and the giving ledger. */
 import type { Command } from "commander";
+import * as input from "../../app/input.js";
+import { oneOf } from "../../app/input.js";
+import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../../app/ledger.js";
+import { logInteraction, recordExchange } from "../../app/moments.js";
+import { balanceJson } from "../../app/views.js";
+import { resolveCounterpart, resolvePerson } from "../../app/who.js";
 import type { Direction, ExchangeKind } from "../../domain/model.js";
 import { GoodwillError } from "../../errors.js";
 import { labelText, oneDecimal, type Paint, table } from "../output.js";
@@ -47,11 +53,6 @@ function exchangeCommand(
     .option("--initiated <who>", "who reached out: me, them or unknown")
     .action(
       act(io, async (ctx, who: string, summaryArg: string | undefined, flags: ExchangeFlags) => {
-        const input = await import("../../app/input.js");
-        const { resolveCounterpart } = await import("../../app/who.js");
-        const { recordExchange } = await import("../../app/moments.js");
-        const { balanceWith } = await import("../../app/ledger.js");
-        const { balanceJson } = await import("../../app/views.js");
         const kind = fixedKind ?? (flags.kind ? input.readKind(flags.kind) : "favor");
         const summary = input.readText(
           "summary",
@@ -122,9 +123,6 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
     .option("--initiated <who>", "who reached out: me, them or unknown (default unknown)")
     .action(
       act(io, async (ctx, words: string[], flags: { channel?: string; on?: string; initiated?: string }) => {
-        const input = await import("../../app/input.js");
-        const { resolvePerson } = await import("../../app/who.js");
-        const { logInteraction } = await import("../../app/moments.js");
         if (words.length < 2) {
           throw new GoodwillError(
             "usage",
@@ -174,9 +172,7 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
     .option("--by <group>", "one balance per person, dept or org instead of entries")
     .action(
       act(io, async (ctx, subjectArg: string | undefined, flags: { by?: string }) => {
-        const { ledgerGroups, ledgerOf, resolveLedgerSubject } = await import("../../app/ledger.js");
         if (flags.by !== undefined) {
-          const { oneOf } = await import("../../app/input.js");
           const by = oneOf("--by", flags.by, ["person", "dept", "org"] as const);
           const grouped = await ledgerGroups(ctx, by);
           return {

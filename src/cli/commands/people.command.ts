@@ -1,6 +1,22 @@
 /** `init`, `person add|list|edit|rm`, `dept add`, `show`, `score`, `note`. */
 import type { Command } from "commander";
+import { addDepartment } from "../../app/departments.js";
+import * as input from "../../app/input.js";
+import { readText } from "../../app/input.js";
+import { addNote } from "../../app/moments.js";
 import type { PersonInput } from "../../app/people.js";
+import {
+  addPerson,
+  describeMe,
+  editPerson,
+  initProfile,
+  listPeopleWithState,
+  peopleJson,
+  removePerson,
+} from "../../app/people.js";
+import { scorePerson, showPerson } from "../../app/profile.js";
+import { balanceJson, dueJson } from "../../app/views.js";
+import { resolvePerson } from "../../app/who.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 
@@ -56,7 +72,6 @@ function personOptions(command: Command, editing: boolean): Command {
 
 /** Reads person flags into a PersonInput, checking every value before anything is written. */
 async function personInput(flags: PersonFlags): Promise<PersonInput> {
-  const input = await import("../../app/input.js");
   return {
     ...(flags.name !== undefined ? { name: input.readText("name", flags.name, 200) } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
@@ -93,8 +108,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--dept <department>", "your department")
     .action(
       act(io, async (ctx, flags: { name: string; org?: string; dept?: string }) => {
-        const { initProfile, describeMe } = await import("../../app/people.js");
-        const { readText } = await import("../../app/input.js");
         const me = await initProfile(ctx, {
           name: readText("name", flags.name, 200),
           organization: flags.org ?? null,
@@ -120,8 +133,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     false,
   ).action(
     act(io, async (ctx, name: string, flags: PersonFlags) => {
-      const { addPerson } = await import("../../app/people.js");
-      const { readText } = await import("../../app/input.js");
       const added = await addPerson(ctx, {
         ...(await personInput(flags)),
         name: readText("name", name, 200),
@@ -145,8 +156,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--due", "only people due for attention, most pressing first")
     .action(
       act(io, async (ctx, flags: { org?: string; dept?: string; tag?: string; due?: boolean }) => {
-        const { listPeopleWithState, peopleJson } = await import("../../app/people.js");
-        const { balanceJson, dueJson } = await import("../../app/views.js");
         const states = await listPeopleWithState(ctx, {
           ...(flags.org ? { organization: flags.org } : {}),
           ...(flags.dept ? { department: flags.dept } : {}),
@@ -195,7 +204,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--track", "keep the ledger for them again (undo --communal)")
     .action(
       act(io, async (ctx, who: string, flags: PersonFlags) => {
-        const { editPerson } = await import("../../app/people.js");
         const edited = await editPerson(ctx, who, await personInput(flags));
         return { json: edited, human: (p) => `Updated ${p.bold(edited.name)}.` };
       }),
@@ -207,7 +215,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<who>", "name, email or id")
     .action(
       act(io, async (ctx, who: string) => {
-        const { removePerson } = await import("../../app/people.js");
         const removed = await removePerson(ctx, who);
         return { json: { removed }, human: (p) => `Removed ${p.bold(removed.name)} and their history.` };
       }),
@@ -224,8 +231,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--org <organization>", "the organization it belongs to")
     .action(
       act(io, async (ctx, name: string, flags: { org?: string }) => {
-        const { addDepartment } = await import("../../app/departments.js");
-        const { readText } = await import("../../app/input.js");
         const department = await addDepartment(ctx, readText("department name", name, 200), flags.org);
         return {
           json: { department },
@@ -240,8 +245,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<who>", "name, email or id")
     .action(
       act(io, async (ctx, who: string) => {
-        const { resolvePerson } = await import("../../app/who.js");
-        const { showPerson } = await import("../../app/profile.js");
         const shown = await showPerson(ctx, await resolvePerson(ctx, who));
         return { json: shown, human: (p, now) => renderShow(shown, p, now) };
       }),
@@ -253,8 +256,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<who>", "name, email or id")
     .action(
       act(io, async (ctx, who: string) => {
-        const { resolvePerson } = await import("../../app/who.js");
-        const { scorePerson } = await import("../../app/profile.js");
         const scored = await scorePerson(ctx, await resolvePerson(ctx, who));
         return {
           json: scored,
@@ -272,9 +273,6 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<text>", "the note")
     .action(
       act(io, async (ctx, who: string, text: string) => {
-        const { resolvePerson } = await import("../../app/who.js");
-        const { addNote } = await import("../../app/moments.js");
-        const { readText } = await import("../../app/input.js");
         const body = readText("note", text, 10_000);
         const person = await resolvePerson(ctx, who);
         const note = await addNote(ctx, person.id, body);

@@ -3,6 +3,7 @@
  * and migrations under an exclusive lock. The rest of storage is dialect-neutral Kysely.
  */
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
@@ -109,12 +110,20 @@ async function userVersion(db: Kysely<Database>): Promise<number> {
   return result.rows[0]?.user_version ?? 0;
 }
 
+/**
+ * The compiled addon, found directly: better-sqlite3's own lookup tries a dozen paths on every
+ * start, and the CLI's start-up time is a feature.
+ */
+function nativeBinding(): string {
+  return createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
+}
+
 /** Opens (creating if needed) an SQLite store file with WAL, foreign keys and a busy timeout. */
 export function openSqlite(path: string): Kysely<Database> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let database: BetterSqlite3.Database;
   try {
-    database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+    database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
     database.pragma("journal_mode = WAL");
     database.pragma("foreign_keys = ON");
     database.pragma("synchronous = NORMAL");

@@ -1,0 +1,41 @@
+import { emptyContact, type ReadResult } from "../contact-record.js";
+import { addLabelled, CsvColumns, finishRow, orNull } from "./csv-columns.js";
+import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import { isoDate, parseLooseDate } from "./date-text.js";
+
+/** Whether cells are the header of LinkedIn's Connections.csv (found after its `Notes:` preamble). */
+export function isLinkedInHeader(cells: readonly string[]): boolean {
+  const columns = new CsvColumns(cells);
+  return columns.has("first name") && columns.has("last name") && columns.has("connected on");
+}
+
+/** Reads LinkedIn's Connections.csv, with or without its URL column, one result per connection. */
+export async function* readLinkedInCsv(source: AsyncIterable<Uint8Array>): AsyncGenerator<ReadResult> {
+  let columns: CsvColumns | null = null;
+  for await (const row of readCsvRows(source, {
+    isHeader: isLinkedInHeader,
+    headerDescription: '"First Name", "Last Name" and "Connected On" columns',
+  })) {
+    if (!("cells" in row)) {
+      yield row;
+      continue;
+    }
+    columns ??= new CsvColumns(row.header);
+    yield linkedInContact(row, columns);
+  }
+}
+
+function linkedInContact(row: CsvRow, columns: CsvColumns): ReadResult {
+  const get = (...names: string[]) => columns.get(row.cells, ...names);
+  const contact = emptyContact("");
+  addLabelled(contact.emails, get("email address", "e-mail address", "email"), null);
+  addLabelled(contact.urls, get("url", "profile url"), "linkedin");
+  contact.organization = orNull(get("company"));
+  contact.title = orNull(get("position"));
+  const connected = isoDate(parseLooseDate(get("connected on")));
+  if (connected !== null) {
+    contact.metOn = connected;
+    contact.metText = "Connected on LinkedIn";
+  }
+  return finishRow(row, contact, { first: get("first name"), last: get("last name") });
+}

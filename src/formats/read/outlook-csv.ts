@@ -1,0 +1,81 @@
+import { emptyContact, type ReadResult } from "../contact-record.js";
+import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
+import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import { parseLooseDate } from "./date-text.js";
+
+/**
+ * Outlook CSV, as Outlook for Windows and outlook.com export it: fixed column names, one column per
+ * kind of phone, `0/0/00` for an empty date, categories separated by `;`.
+ */
+
+const PHONE_COLUMNS: [column: string, label: string | null][] = [
+  ["mobile phone", "mobile"],
+  ["business phone", "work"],
+  ["business phone 2", "work"],
+  ["home phone", "home"],
+  ["home phone 2", "home"],
+  ["primary phone", "main"],
+  ["company main phone", "main"],
+  ["other phone", "other"],
+  ["assistant's phone", "assistant"],
+  ["car phone", "car"],
+  ["callback", "callback"],
+  ["pager", "pager"],
+  ["business fax", "work fax"],
+  ["home fax", "home fax"],
+  ["other fax", "other fax"],
+];
+
+const EMAIL_COLUMNS = ["e-mail address", "e-mail 2 address", "e-mail 3 address"];
+
+const RELATION_COLUMNS: [column: string, relation: string][] = [
+  ["spouse", "spouse"],
+  ["manager's name", "manager"],
+  ["assistant's name", "assistant"],
+];
+
+/** Reads an Outlook CSV export, one result per contact. */
+export async function* readOutlookCsv(source: AsyncIterable<Uint8Array>): AsyncGenerator<ReadResult> {
+  let columns: CsvColumns | null = null;
+  for await (const row of readCsvRows(source, {
+    isHeader: (cells) => cells.some((cell) => cell.trim() !== ""),
+    headerDescription: "a header row",
+  })) {
+    if (!("cells" in row)) {
+      yield row;
+      continue;
+    }
+    columns ??= new CsvColumns(row.header);
+    yield outlookContact(row, columns);
+  }
+}
+
+function outlookContact(row: CsvRow, columns: CsvColumns): ReadResult {
+  const get = (...names: string[]) => columns.get(row.cells, ...names);
+  const contact = emptyContact("");
+  contact.nickname = orNull(get("nickname"));
+  contact.organization = orNull(get("company"));
+  contact.department = orNull(get("department"));
+  contact.title = orNull(get("job title"));
+  contact.birthday = parseLooseDate(get("birthday"));
+  const anniversary = parseLooseDate(get("anniversary"));
+  if (anniversary !== null) contact.dates.push({ label: "anniversary", date: anniversary });
+  contact.note = noteText(get("notes"));
+  addTags(contact.tags, get("categories").split(";"));
+  for (const column of EMAIL_COLUMNS) addLabelled(contact.emails, get(column), null);
+  for (const [column, label] of PHONE_COLUMNS) addLabelled(contact.phones, get(column), label);
+  addLabelled(contact.urls, get("web page"), null);
+  addLabelled(contact.urls, get("personal web page"), "home");
+  addLabelled(contact.urls, get("business web page"), "work");
+  for (const [column, relation] of RELATION_COLUMNS) {
+    const name = get(column);
+    if (name !== "") contact.related.push({ name, relation });
+  }
+  return finishRow(row, contact, {
+    prefix: get("title"),
+    first: get("first name"),
+    middle: get("middle name"),
+    last: get("last name"),
+    suffix: get("suffix"),
+  });
+}

@@ -154,7 +154,7 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
               : result.results
                   .map(
                     (r) =>
-                      `${p.dim(r.kind.padEnd(11))} ${r.person ? `${p.bold(r.person.name)}  ` : ""}${r.snippet.replace(/\[([^\]]*)\]/g, (_, m: string) => p.yellow(m))}`,
+                      `${p.dim(r.kind.padEnd(11))} ${r.person ? `${p.bold(r.person.name)}  ` : r.department ? `${p.bold(r.department.name)}  ` : ""}${r.snippet.replace(/\[([^\]]*)\]/g, (_, m: string) => p.yellow(m))}`,
                   )
                   .join("\n"),
         };

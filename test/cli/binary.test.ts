@@ -1,0 +1,93 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+
+const BIN = "dist/goodwill.mjs";
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop() as string, { recursive: true, force: true });
+});
+
+function home(): string {
+  const dir = mkdtempSync(join(tmpdir(), "goodwill-bin-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function goodwill(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", GOODWILL_NOW: "2026-11-25T12:00:00Z", ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the bundled goodwill binary", () => {
+  it("is plain JavaScript that starts without a TypeScript loader", () => {
+    expect(existsSync(BIN), "dist/goodwill.mjs is built by npm test (npm run build)").toBe(true);
+    expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
+    const result = goodwill(["--version"], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("uses $XDG_DATA_HOME/goodwill/goodwill.db by default, and an empty store says how to begin", () => {
+    const dir = home();
+    const result = goodwill(["today"], { XDG_DATA_HOME: dir, HOME: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Your store is empty. Begin with:");
+    expect(result.stdout).toContain("goodwill init");
+    expect(existsSync(join(dir, "goodwill", "goodwill.db"))).toBe(true);
+  });
+
+  it("falls back to ~/.local/share without XDG_DATA_HOME, and --db wins over the environment", () => {
+    const dir = home();
+    expect(goodwill(["person", "add", "Ann"], { HOME: dir }).code).toBe(0);
+    expect(existsSync(join(dir, ".local", "share", "goodwill", "goodwill.db"))).toBe(true);
+    const other = join(dir, "other.db");
+    expect(
+      goodwill(["--db", other, "person", "add", "Bob"], {
+        HOME: dir,
+        GOODWILL_DATABASE_URL: join(dir, "env.db"),
+      }).code,
+    ).toBe(0);
+    expect(existsSync(other)).toBe(true);
+    expect(existsSync(join(dir, "env.db"))).toBe(false);
+  });
+
+  it("prints exactly one JSON document with --json, and errors as JSON on stderr", () => {
+    const dir = home();
+    const env = { HOME: dir, GOODWILL_DATABASE_URL: join(dir, "g.db") };
+    const ok = goodwill(["person", "add", "Ann", "--json"], env);
+    expect(JSON.parse(ok.stdout).name).toBe("Ann");
+    const missing = goodwill(["show", "Zed", "--json"], env);
+    expect(missing.code).toBe(3);
+    expect(missing.stdout).toBe("");
+    expect(JSON.parse(missing.stderr)).toEqual({
+      error: { code: "not_found", message: expect.stringContaining("Zed") },
+    });
+  });
+
+  it("exits 5 when the store cannot be opened, and 2 for a clock that is not a time", () => {
+    const dir = home();
+    const unavailable = goodwill(["today"], { HOME: dir, GOODWILL_DATABASE_URL: dir });
+    expect(unavailable.code).toBe(5);
+    expect(unavailable.stderr).toMatch(/Cannot open the store/);
+    const badClock = goodwill(["today"], {
+      HOME: dir,
+      GOODWILL_DATABASE_URL: join(dir, "g.db"),
+      GOODWILL_NOW: "tomorrow",
+    });
+    expect(badClock.code).toBe(2);
+    expect(badClock.stderr).toMatch(/GOODWILL_NOW "tomorrow" is not an ISO date/);
+  });
+
+  it("colours nothing when the output is not a terminal", () => {
+    const dir = home();
+    const result = goodwill(["demo"], { HOME: dir, GOODWILL_DATABASE_URL: join(dir, "g.db"), NO_COLOR: "" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("\u001b[");
+  });
+});

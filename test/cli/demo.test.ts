@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { cli } from "../support/cli.js";
+
+describe("goodwill demo tells Mark's story", () => {
+  it("loads into an empty store and refuses a store that already has people", async () => {
+    const { run } = cli();
+    const loaded = await run("demo", "--json");
+    expect(loaded.code).toBe(0);
+    expect(loaded.json().loaded).toMatchObject({ people: 11, me: { name: "Mark Rivera" } });
+    const again = await run("demo");
+    expect(again.code).toBe(4);
+    expect(again.stderr).toMatch(/already has 11 people.*--db/);
+  });
+
+  it("today shows IT overdrawn with IT-flavoured ways to give first, the thanks owed to Kevin, the late promise and Elena's birthday", async () => {
+    const { run } = cli();
+    await run("demo");
+    const today = (await run("today", "--json")).json();
+    expect(today.date).toBe("2026-11-25");
+    expect(today.thanksOwed.map((t: { counterpart: { name: string } }) => t.counterpart.name)).toEqual([
+      "Kevin O'Brien",
+    ]);
+    expect(today.commitments.find((c: { late: boolean }) => c.late)).toMatchObject({
+      counterpart: "Sofía Marín",
+      direction: "i_owe",
+    });
+    expect(today.asks).toHaveLength(1);
+    expect(today.asks[0]).toMatchObject({ counterpart: "IT", status: "open" });
+    expect(today.occasions).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ name: "Elena Rivera" }),
+        label: "birthday",
+        inDays: 3,
+      }),
+    ]);
+
+    const kinds = today.suggestions.map((s: { kind: string }) => s.kind);
+    // Ordered by kind: thank, follow-through, occasion, then give-first.
+    expect(kinds.slice(0, 3)).toEqual(["thank", "follow-through", "occasion"]);
+    const giveFirst = today.suggestions.filter((s: { kind: string }) => s.kind === "give-first");
+    expect(giveFirst.map((s: { personName: string }) => s.personName)).toEqual(
+      expect.arrayContaining(["Raj Patel", "Dana Whitfield", "Kevin O'Brien"]),
+    );
+    // Communal Elena never gets numbers or a give-first nudge.
+    expect(giveFirst.find((s: { personName: string }) => s.personName === "Elena Rivera")).toBeUndefined();
+    const raj = today.due.find((d: { person: { name: string } }) => d.person.name === "Raj Patel");
+    expect(raj.balance.label).toBe("overdrawn");
+    expect(raj.suggestion.kind).toBe("give-first");
+  });
+
+  it("ledger dept:IT is overdrawn: years of quick fixes, nothing given", async () => {
+    const { run } = cli();
+    await run("demo");
+    const it = (await run("ledger", "dept:IT", "--json")).json();
+    expect(it.balance.label).toBe("overdrawn");
+    expect(it.balance.gave).toBe(0);
+    expect(it.balance.entries).toBeGreaterThan(25);
+    expect(it.entries.every((e: { direction: string }) => e.direction === "received")).toBe(true);
+  });
+
+  it("asking IT warns, and logging a few gives visibly moves the balance", async () => {
+    const { run } = cli();
+    await run("demo");
+    const ask = (await run("ask", "dept:IT", "A new laptop", "--json")).json();
+    expect(ask.check.warning).toMatch(
+      /^You have received \d+ times from IT in the last year and given nothing\. Consider giving first\.$/,
+    );
+    const before = (await run("ledger", "dept:IT", "--json")).json().balance;
+    await run("thank", "Kevin", "for the hard drive swap");
+    await run("gave", "Raj", "Told his manager how much his fixes saved the bid", "--kind", "support");
+    await run("gave", "dept:IT", "Cleaned up my server space before filing the ticket", "--kind", "time");
+    await run("gave", "Dana", "Took her to lunch", "--kind", "time");
+    const after = (await run("ledger", "dept:IT", "--json")).json().balance;
+    expect(after.gave).toBeGreaterThan(8);
+    expect(after.ratio).toBeGreaterThan(before.ratio + 0.1);
+    expect((await run("today", "--json")).json().thanksOwed).toEqual([]);
+  });
+
+  it("show and score explain one relationship, with parts that add up to the score", async () => {
+    const { run } = cli();
+    await run("demo");
+    const shown = (await run("show", "Raj", "--json")).json();
+    expect(shown.person).toMatchObject({
+      name: "Raj Patel",
+      department: "IT",
+      organization: "Brightline Engineering",
+      isColleague: true,
+    });
+    expect(shown.balance.label).toBe("overdrawn");
+    expect(shown.timeline.length).toBeGreaterThan(5);
+    const { strength } = shown;
+    const sum =
+      strength.parts.recency + strength.parts.frequency + strength.parts.depth + strength.parts.reciprocity;
+    expect(Math.abs(sum - strength.score)).toBeLessThanOrEqual(0.6);
+    expect(strength.explanation).toHaveLength(4);
+    const score = (await run("score", "Raj")).stdout;
+    expect(score).toMatch(
+      /^Strength with Raj Patel: \d+ of 100\n {2}Last contact 72 days ago: [\d.]+ of 30\./,
+    );
+  });
+
+  it("suggest lists every suggestion, and search finds accents and notes", async () => {
+    const { run } = cli();
+    await run("demo");
+    const suggestions = (await run("suggest", "--json")).json().suggestions;
+    expect(suggestions.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(suggestions.map((s: { kind: string }) => s.kind))).toEqual(
+      new Set(["thank", "follow-through", "occasion", "give-first", "reconnect"]),
+    );
+    const forTim = (await run("suggest", "Tim", "--json")).json().suggestions;
+    expect(forTim).toEqual([expect.objectContaining({ kind: "reconnect", personName: "Tim Keller" })]);
+    const found = (await run("search", "sofia", "--json")).json().results;
+    expect(found[0]).toMatchObject({ kind: "person", person: { name: "Sofía Marín" } });
+    const notes = (await run("search", "quick", "fixes", "--json")).json().results;
+    expect(
+      notes.some(
+        (r: { kind: string; person: { name: string } }) =>
+          r.kind === "note" && r.person.name === "Concetta Russo",
+      ),
+    ).toBe(true);
+  });
+});

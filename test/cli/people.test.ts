@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { cli } from "../support/cli.js";
+
+describe("goodwill person", () => {
+  it("adds a person with everything the flags say, and shows them in the list", async () => {
+    const { run } = cli();
+    expect(
+      (await run("init", "--name", "Mark Rivera", "--org", "Brightline", "--dept", "Project Management"))
+        .code,
+    ).toBe(0);
+    const added = await run(
+      "person",
+      "add",
+      "Raj Patel",
+      "--dept",
+      "IT",
+      "--title",
+      "Support lead",
+      "--email",
+      "raj@brightline.example",
+      "--email",
+      "raj.p@home.example",
+      "--phone",
+      "+1 555 010 2030",
+      "--tag",
+      "it",
+      "--layer",
+      "50",
+      "--closeness",
+      "2",
+      "--birthday",
+      "--04-12",
+      "--met",
+      "First day laptop setup",
+      "--met-on",
+      "2023-11-20",
+      "--json",
+    );
+    expect(added.code).toBe(0);
+    const person = added.json();
+    expect(person).toMatchObject({
+      name: "Raj Patel",
+      organization: "Brightline",
+      department: "IT",
+      title: "Support lead",
+      emails: ["raj@brightline.example", "raj.p@home.example"],
+      phones: ["+1 555 010 2030"],
+      tags: ["it"],
+      layer: 50,
+      closeness: 2,
+      ledgerMode: "track",
+      isColleague: true,
+      birthday: "--04-12",
+      met: { text: "First day laptop setup", on: "2023-11-20" },
+    });
+    expect(person.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const list = await run("person", "list");
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain("Raj Patel");
+    expect(list.stdout).toContain("IT, Brightline");
+  });
+
+  it("defaults a manually added person to layer 150 and closeness 3", async () => {
+    const { run } = cli();
+    const person = (await run("person", "add", "Tim Keller", "--org", "Cofebuz", "--json")).json();
+    expect(person.layer).toBe(150);
+    expect(person.closeness).toBe(3);
+    expect(person.isColleague).toBe(false);
+  });
+
+  it("finds people by accent- and case-insensitive name, a unique part of it, or an email", async () => {
+    const { run } = cli();
+    await run("person", "add", "Sofía Marín", "--email", "sofia@brightline.example");
+    await run("person", "add", "Tim Keller");
+    expect((await run("show", "sofia marin", "--json")).json().person.name).toBe("Sofía Marín");
+    expect((await run("show", "MARÍN", "--json")).json().person.name).toBe("Sofía Marín");
+    expect((await run("show", "SOFIA@brightline.example", "--json")).json().person.name).toBe("Sofía Marín");
+    expect((await run("show", "kell", "--json")).json().person.name).toBe("Tim Keller");
+  });
+
+  it("exits 4 and lists the candidates when a name is ambiguous", async () => {
+    const { run } = cli();
+    await run("person", "add", "Dana Whitfield");
+    await run("person", "add", "Dana Kim");
+    const result = await run("gave", "dana", "Coffee");
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain("Dana Whitfield");
+    expect(result.stderr).toContain("Dana Kim");
+    const json = await run("gave", "dana", "Coffee", "--json");
+    expect(JSON.parse(json.stderr).error.code).toBe("ambiguous");
+    expect(JSON.parse(json.stderr).error.details.candidates).toHaveLength(2);
+    expect(json.stdout).toBe("");
+  });
+
+  it("exits 3 for someone unknown, with a message that says what to do", async () => {
+    const { run } = cli();
+    const result = await run("show", "Nobody Here");
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/No one called "Nobody Here".*goodwill person add/);
+  });
+
+  it("edits a person and replaces the lists it is given", async () => {
+    const { run } = cli();
+    await run("person", "add", "Linda Okafor", "--email", "old@example.com", "--tag", "finance");
+    const edited = (
+      await run(
+        "person",
+        "edit",
+        "Linda",
+        "--email",
+        "linda@example.com",
+        "--title",
+        "Payroll",
+        "--communal",
+        "--json",
+      )
+    ).json();
+    expect(edited.emails).toEqual(["linda@example.com"]);
+    expect(edited.tags).toEqual(["finance"]);
+    expect(edited.title).toBe("Payroll");
+    expect(edited.ledgerMode).toBe("communal");
+    const renamed = (
+      await run("person", "edit", "Linda", "--name", "Linda O. Okafor", "--track", "--json")
+    ).json();
+    expect(renamed.name).toBe("Linda O. Okafor");
+    expect(renamed.ledgerMode).toBe("track");
+  });
+
+  it("removes a person with their history", async () => {
+    const { run } = cli();
+    await run("person", "add", "Kevin O'Brien");
+    await run("gave", "Kevin", "Coffee");
+    await run("log", "Kevin", "Chat");
+    expect((await run("person", "rm", "Kevin")).code).toBe(0);
+    expect((await run("show", "Kevin")).code).toBe(3);
+    expect((await run("ledger", "--json")).json().entries).toEqual([]);
+    expect((await run("search", "Coffee", "--json")).json().results).toEqual([]);
+  });
+
+  describe("bad input is refused with a clear message and nothing is written", () => {
+    const cases: [string, string[], RegExp][] = [
+      [
+        "an unknown layer",
+        ["--layer", "42"],
+        /--layer "42" is not a Dunbar layer; use one of 5, 15, 50, 150, 500/,
+      ],
+      ["a closeness out of range", ["--closeness", "9"], /--closeness "9" must be a whole number from 1/],
+      ["an impossible birthday", ["--birthday", "2026-02-30"], /--birthday "2026-02-30" is not a date/],
+      ["an impossible meeting date", ["--met-on", "2025-13-01"], /--met-on "2025-13-01"/],
+      ["a malformed email", ["--email", "not-an-email"], /--email "not-an-email" is not an email address/],
+      [
+        "a cadence that is not a number",
+        ["--cadence", "weekly"],
+        /--cadence "weekly" must be a number of days/,
+      ],
+    ];
+    for (const [what, flags, message] of cases) {
+      it(`${what}`, async () => {
+        const { run } = cli();
+        const result = await run("person", "add", "Pat Morgan", ...flags);
+        expect(result.code).toBe(4);
+        expect(result.stderr).toMatch(message);
+        expect((await run("person", "list", "--json")).json().people).toEqual([]);
+      });
+    }
+
+    it("an empty name", async () => {
+      const { run } = cli();
+      const result = await run("person", "add", "   ");
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/name is empty/);
+    });
+
+    it("an unknown option is a usage error (exit 2)", async () => {
+      const { run } = cli();
+      const result = await run("person", "add", "Pat", "--favourite-colour", "blue");
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/unknown option '--favourite-colour'/);
+    });
+
+    it("an unknown command is a usage error with a suggestion", async () => {
+      const { run } = cli();
+      const result = await run("gvae", "Pat", "x");
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/Did you mean gave\?/);
+    });
+  });
+});

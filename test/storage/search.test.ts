@@ -1,0 +1,67 @@
+import { expect, it } from "vitest";
+import type { AppContext } from "../../src/app/context.js";
+import { addNote, recordExchange } from "../../src/app/moments.js";
+import { addPerson, editPerson } from "../../src/app/people.js";
+import { search } from "../../src/app/search.js";
+import { resolveCounterpart } from "../../src/app/who.js";
+import { describeEachDialect, freshContext } from "../support/stores.js";
+
+describeEachDialect("search", (dialect) => {
+  it("finds people, notes and ledger entries with accents and case folded, as prefixes", async () => {
+    const ctx = await freshContext(dialect);
+    const sofia = await addPerson(ctx, {
+      name: "Sofía Marín",
+      organization: "Brightline",
+      department: "Marketing",
+      tags: ["proposals"],
+    });
+    await addNote(ctx, sofia.id, "Loves the Café Müller near the office");
+    await recordExchange(ctx, await resolveCounterpart(ctx, sofia.id), {
+      direction: "received",
+      kind: "favor",
+      summary: "Designed the cover of the Zürich report",
+      at: ctx.now,
+    });
+    const names = async (q: string) =>
+      (await search(ctx, q)).results.map((r) => `${r.kind}:${r.person?.name ?? ""}`);
+    expect(await names("sofia")).toEqual(["person:Sofía Marín"]);
+    expect(await names("MARIN")).toEqual(["person:Sofía Marín"]);
+    expect(await names("cafe muller")).toEqual(["note:Sofía Marín"]);
+    expect(await names("zurich")).toEqual(["exchange:Sofía Marín"]);
+    expect(await names("propos")).toEqual(["person:Sofía Marín"]);
+    expect(await names('"quotes" AND (syntax) OR *')).toEqual([]);
+    expect(await names("   ")).toEqual([]);
+  });
+
+  it("follows edits: a renamed person is found by the new name only", async () => {
+    const ctx = await freshContext(dialect);
+    await addPerson(ctx, { name: "Pat Morgan" });
+    await editPerson(ctx, "Pat Morgan", { name: "Patricia Morgan-Lee" });
+    expect((await search(ctx, "patricia")).results).toHaveLength(1);
+    expect((await search(ctx, "lee")).results).toHaveLength(1);
+  });
+
+  it("never shows another owner's records", async () => {
+    const ctx = await freshContext(dialect);
+    await ctx.db
+      .insertInto("owners")
+      .values({
+        id: "00000000-0000-7000-8000-000000000002",
+        kind: "account",
+        name: "Other",
+        organization_id: null,
+        department_id: null,
+        created_at: "2026-01-01T00:00:00.000Z",
+        updated_at: "2026-01-01T00:00:00.000Z",
+      })
+      .execute();
+    const other: AppContext = { ...ctx, ownerId: "00000000-0000-7000-8000-000000000002" };
+    const theirs = await addPerson(other, { name: "Secret Contact" });
+    await addNote(other, theirs.id, "confidential merger talk");
+    await addPerson(ctx, { name: "Open Contact" });
+    expect((await search(ctx, "secret")).results).toEqual([]);
+    expect((await search(ctx, "confidential")).results).toEqual([]);
+    expect((await search(other, "secret")).results).toHaveLength(1);
+    expect((await search(other, "open")).results).toEqual([]);
+  });
+});

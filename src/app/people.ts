@@ -125,7 +125,8 @@ async function placeOf(
 const points = (values: string[] | undefined): ContactPoint[] | undefined =>
   values?.map((value) => ({ value, label: null, pref: false }));
 
-function searchBody(
+/** The words a person is found by: names, where they work, tags, emails, how we met. */
+export function personSearchBody(
   person: PersonRow,
   details: PersonDetails,
   place: { organization: string | null; department: string | null },
@@ -157,7 +158,10 @@ export async function reindexPerson(trx: Kysely<Database>, ownerId: string, pers
     kind: "person",
     refId: personId,
     personId,
-    body: searchBody(person, details, { organization: org?.name ?? null, department: dept?.name ?? null }),
+    body: personSearchBody(person, details, {
+      organization: org?.name ?? null,
+      department: dept?.name ?? null,
+    }),
   });
 }
 

@@ -9,6 +9,7 @@ import { registerAskCommands } from "./commands/asks.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
 import { registerPeopleCommands } from "./commands/people.command.js";
+import { registerTransferCommands } from "./commands/transfer.command.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import type { CliIo } from "./runtime.js";
 
@@ -33,6 +34,7 @@ function buildProgram(io: CliIo): Command {
   registerLedgerCommands(program, io);
   registerAskCommands(program, io);
   registerAgendaCommands(program, io);
+  registerTransferCommands(program, io);
   registerDemoCommand(program, io);
   // Subcommands inherit error handling and output, so usage errors never exit the process.
   const configure = (command: Command) => {

@@ -31,6 +31,8 @@ export interface Globals {
 export interface Result {
   json: unknown;
   human(p: Paint, now: number): string;
+  /** printed exactly as it is instead of the human text (an exported file on standard output) */
+  raw?: string;
 }
 
 /** The default store: $XDG_DATA_HOME/goodwill/goodwill.db (~/.local/share/goodwill/goodwill.db). */
@@ -73,7 +75,8 @@ export function act<A extends unknown[]>(io: CliIo, work: (ctx: AppContext, ...a
     try {
       const owner = await ensureLocalOwner(store.db, new Date(now).toISOString());
       const ctx: AppContext = { store, db: store.db, ownerId: owner.id, now };
-      const result = await work(ctx, ...(commanderArgs.slice(0, -1) as A));
+      // The global options come last, for the few commands whose work depends on them.
+      const result = await work(ctx, ...([...commanderArgs.slice(0, -1), globals] as A));
       print(io, globals, result, now);
     } finally {
       await store.close();
@@ -84,6 +87,10 @@ export function act<A extends unknown[]>(io: CliIo, work: (ctx: AppContext, ...a
 export function print(io: CliIo, globals: Globals, result: Result, now: number): void {
   if (globals.json) {
     io.out(`${JSON.stringify(result.json, null, 2)}\n`);
+    return;
+  }
+  if (result.raw !== undefined) {
+    io.out(result.raw);
     return;
   }
   const text = result.human(paint(colourWanted(io.stdoutIsTTY, io.env)), now);

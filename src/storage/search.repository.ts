@@ -38,3 +38,23 @@ export async function unindexDocument(
     .where("ref_id", "=", refId)
     .execute();
 }
+
+/** Indexes many new records at once (imports, restores); they must not be indexed yet. */
+export async function indexDocuments(
+  db: Kysely<Database>,
+  ownerId: string,
+  docs: { kind: SearchKind; refId: string; personId: string | null; body: string }[],
+): Promise<void> {
+  const rows = docs.map((d) => ({
+    owner_id: ownerId,
+    kind: d.kind,
+    ref_id: d.refId,
+    person_id: d.personId,
+    body: d.body,
+  }));
+  for (let i = 0; i < rows.length; i += 5000)
+    await db
+      .insertInto("search_documents")
+      .values(rows.slice(i, i + 5000))
+      .execute();
+}

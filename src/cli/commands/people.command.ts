@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { addDepartment } from "../../app/departments.js";
 import * as input from "../../app/input.js";
 import { readText } from "../../app/input.js";
+import { mergePeople } from "../../app/merge.js";
 import { addNote } from "../../app/moments.js";
 import type { PersonInput } from "../../app/people.js";
 import {
@@ -206,6 +207,24 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
       act(io, async (ctx, who: string, flags: PersonFlags) => {
         const edited = await editPerson(ctx, who, await personInput(flags));
         return { json: edited, human: (p) => `Updated ${p.bold(edited.name)}.` };
+      }),
+    );
+
+  person
+    .command("merge")
+    .description(
+      "merge two records of one person: WHO's history and details move into INTO, then WHO is removed",
+    )
+    .argument("<who>", "the duplicate (name, email or id)")
+    .argument("<into>", "the person to keep")
+    .action(
+      act(io, async (ctx, who: string, into: string) => {
+        const merged = await mergePeople(ctx, who, into);
+        return {
+          json: merged,
+          human: (p) =>
+            `Merged ${merged.merged.name} into ${p.bold(merged.into.name)}: moments, ledger, asks, promises, notes and contact details moved over.`,
+        };
       }),
     );
 

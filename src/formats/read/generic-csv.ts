@@ -52,8 +52,17 @@ export async function* readGenericCsv(source: AsyncIterable<Uint8Array>): AsyncG
       continue;
     }
     columns ??= new GenericColumns(row.header);
-    yield columns.contact(row);
+    yield columns.contact(withFormulasRestored(row));
   }
+}
+
+/**
+ * Undoes the neutralising of our own CSV export (src/formats/write/spreadsheet-formula.ts), which
+ * puts one `'` before a cell that would start a formula, such as a phone number `+1 555 0100`.
+ */
+function withFormulasRestored(row: CsvRow): CsvRow {
+  if (!row.cells.some((cell) => cell.startsWith("'"))) return row;
+  return { ...row, cells: row.cells.map((cell) => cell.replace(/^'(?='*[=+\-@\t\r])/, "")) };
 }
 
 /** Which column holds what, decided once per header. */

@@ -1,6 +1,6 @@
 import { type ContactRecord, emptyContact, type LabelledValue, type ReadResult } from "../contact-record.js";
 import { labelFromTypes, normaliseLabel } from "./contact-labels.js";
-import { parseVCardDate } from "./date-text.js";
+import { isoDate, parseVCardDate } from "./date-text.js";
 import { utf8Bytes } from "./text-decoding.js";
 import { type RawCard, VCardSplitter } from "./vcard-card-splitter.js";
 import { type ContentLine, normaliseVCard } from "./vcard-normalise.js";
@@ -142,6 +142,13 @@ export function contactFromLines(lines: readonly ContentLine[]): ContactRecord |
         break;
       case "UID":
         contact.uid ??= nonEmpty(unescapeText(line.value).trim());
+        break;
+      // Goodwill's own vCard export keeps when and how you met in these two.
+      case "X-GOODWILL-MET-ON":
+        contact.metOn ??= isoDate(parseVCardDate(unescapeText(line.value)));
+        break;
+      case "X-GOODWILL-MET":
+        contact.metText ??= nonEmpty(unescapeText(line.value).trim());
         break;
       default:
         if (ANNIVERSARY_PROPERTIES.has(line.name)) addDate(contact, "anniversary", line.value);

@@ -1,0 +1,51 @@
+/** Opening an import file: existence, size, its first bytes for detection, and a counted stream. */
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { GoodwillError, notFound } from "../errors.js";
+import { decodeBytes } from "../formats/read/text-decoding.js";
+
+export interface ImportFile {
+  path: string;
+  size: number;
+  head: string;
+  /** The file's bytes; `consumed` says how many have been read so far (for progress). */
+  stream(): AsyncIterable<Uint8Array>;
+  consumed(): number;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+export async function openImportFile(path: string): Promise<ImportFile> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new GoodwillError("invalid", `${path} is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof GoodwillError) throw error;
+    throw notFound(
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message}.`,
+    );
+  }
+  const handle = await open(path, "r");
+  const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
+  try {
+    await handle.read(buffer, 0, buffer.length, 0);
+  } finally {
+    await handle.close();
+  }
+  let consumed = 0;
+  return {
+    path,
+    size,
+    // The head may end inside a multi-byte character; lenient decoding keeps detection working.
+    head: decodeBytes(buffer),
+    async *stream() {
+      for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+        consumed += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
+    },
+    consumed: () => consumed,
+  };
+}

@@ -1,0 +1,155 @@
+/** `import` and `export`: address books and backups in, standard formats out (DESIGN §6). */
+import { rename, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Command } from "commander";
+import { parseBackup, restoreBackup } from "../../app/backup.js";
+import { EXPORT_FORMATS, exportContacts } from "../../app/export-contacts.js";
+import { importContacts } from "../../app/import-contacts.js";
+import { oneOf } from "../../app/input.js";
+import { openImportFile } from "../../app/read-file.js";
+import { GoodwillError } from "../../errors.js";
+import { detectFormat } from "../../formats/read/detect-format.js";
+import { readContacts } from "../../formats/read/read-contacts.js";
+import { plural } from "../output.js";
+import { act, type CliIo, type Globals } from "../runtime.js";
+
+const IMPORT_FORMATS = ["auto", "vcard", "linkedin", "google", "outlook", "csv", "json"] as const;
+const PROGRESS_MIN_BYTES = 512 * 1024;
+
+const NOT_AN_ADDRESS_BOOK =
+  "is not an address book Goodwill can read: expected vCards (.vcf), a CSV export with a header row (LinkedIn, Google, Outlook or your own columns such as Name and Email) or a Goodwill JSON backup. Nothing was imported.";
+
+export function registerTransferCommands(program: Command, io: CliIo): void {
+  program
+    .command("import")
+    .description(
+      "bring contacts in from vCard, LinkedIn, Google, Outlook or CSV files, or restore a JSON backup",
+    )
+    .argument("<file>", "the file to import")
+    .option(
+      "--format <format>",
+      "auto, vcard, linkedin, google, outlook, csv or json (default auto: detected from the content)",
+      "auto",
+    )
+    .action(
+      act(io, async (ctx, path: string, flags: { format: string }, globals: Globals) => {
+        const requested = oneOf("--format", flags.format, IMPORT_FORMATS);
+        const file = await openImportFile(path);
+        const format = requested === "auto" ? detectFormat(file.head) : requested;
+        if (format === null) throw new GoodwillError("not_an_address_book", `${path} ${NOT_AN_ADDRESS_BOOK}`);
+        const json = globals.json === true;
+        let result: Awaited<ReturnType<typeof importContacts>>;
+        if (format === "json") {
+          let document: unknown;
+          try {
+            document = JSON.parse((await readAll(file.stream())).toString("utf8"));
+          } catch (error) {
+            throw new GoodwillError(
+              "invalid",
+              `${path} is not valid JSON: ${(error as Error).message}. Nothing was imported.`,
+            );
+          }
+          result = await restoreBackup(ctx, parseBackup(document));
+        } else {
+          const bar =
+            !json && io.stderrIsTTY && file.size >= PROGRESS_MIN_BYTES ? await progressBar(file.size) : null;
+          try {
+            result = await importContacts(ctx, readContacts(file.stream(), format), {
+              format,
+              onProgress: () => bar?.update(file.consumed()),
+            });
+          } catch (error) {
+            if (error instanceof GoodwillError && error.code === "not_an_address_book") {
+              throw new GoodwillError("not_an_address_book", `${path} ${NOT_AN_ADDRESS_BOOK}`);
+            }
+            throw error;
+          } finally {
+            bar?.update(file.consumed());
+            bar?.stop();
+          }
+        }
+        return {
+          json: result,
+          human: (p) => {
+            const total = result.created + result.updated + result.unchanged;
+            const lines = [
+              `Imported ${plural(total, "contact")} from ${path} (${result.format}): ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped.`,
+            ];
+            if (result.errors.length > 0) {
+              lines.push(
+                "",
+                p.yellow(`Skipped ${plural(result.errors.length, "record")} that could not be read:`),
+              );
+              for (const e of result.errors.slice(0, 20))
+                lines.push(`  record ${e.record} (line ${e.line}): ${e.message}`);
+              if (result.errors.length > 20)
+                lines.push(p.dim(`  … and ${result.errors.length - 20} more (--json lists them all)`));
+            }
+            if (result.created > 0 && result.format !== "json") {
+              lines.push(
+                p.dim(
+                  "New people start as acquaintances (layer 500): no reminders until you move them closer with goodwill person edit NAME --layer 150.",
+                ),
+              );
+            }
+            return lines.join("\n");
+          },
+        };
+      }),
+    );
+
+  program
+    .command("export")
+    .description("write your people and history out: vCard, CSV, a JSON backup, or an ICS calendar")
+    .requiredOption(
+      "--format <format>",
+      "vcard, csv, json (everything, restorable) or ics (birthdays, due dates, promises)",
+    )
+    .option("--out <file>", "write to this file instead of standard output")
+    .option("--vcard-version <version>", "3.0 (default) or 4.0", "3.0")
+    .action(
+      act(io, async (ctx, flags: { format: string; out?: string; vcardVersion: string }) => {
+        const format = oneOf("--format", flags.format, EXPORT_FORMATS);
+        const version = oneOf("--vcard-version", flags.vcardVersion, ["3.0", "4.0"] as const);
+        const { text, count } = await exportContacts(ctx, format, { vcardVersion: version });
+        if (!flags.out) {
+          // The exported document is the output; with --json it comes wrapped (a backup is JSON already).
+          return {
+            json: format === "json" ? JSON.parse(text) : { format, count, content: text },
+            raw: text,
+            human: () => text,
+          };
+        }
+        // Write beside the target and rename: a reader never sees half a file.
+        const temporary = join(dirname(flags.out), `.${basename(flags.out)}.${process.pid}.tmp`);
+        await writeFile(temporary, text, { mode: 0o600 });
+        await rename(temporary, flags.out);
+        return {
+          json: { format, file: flags.out, count },
+          human: () =>
+            `Wrote ${plural(count, format === "ics" ? "event" : format === "json" ? "record" : "person", format === "ics" ? "events" : format === "json" ? "records" : "people")} to ${flags.out} (${format}).`,
+        };
+      }),
+    );
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+async function progressBar(total: number) {
+  const { default: progress } = await import("cli-progress");
+  const bar = new progress.SingleBar(
+    {
+      format: "Importing [{bar}] {percentage}% | {value}/{total} bytes",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    progress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}

@@ -1,0 +1,119 @@
+import { stringify } from "csv-stringify/sync";
+import { formatPartialDate } from "../../domain/partial-date.js";
+import type { ContactRecord, LabelledValue } from "../contact-record.js";
+import { neutraliseFormula } from "./spreadsheet-formula.js";
+
+/*
+ * A spreadsheet of contacts whose header our generic CSV reader (src/formats/read/generic-csv.ts)
+ * recognises, so that export → import gives the same names, emails, phones, organization, title,
+ * tags, birthday, websites and notes. "First Name"/"Last Name" rather than "Given Name"/"Family
+ * Name": with the latter two, format detection takes the file for a Google export.
+ *
+ * One value per cell: emails, phones and websites get numbered columns ("Email", "Email 2", …) as
+ * many as the fullest contact needs; the common labels have columns of their own ("Work Email",
+ * "Mobile"), which the reader turns back into the label. JSON is the lossless export; this is the
+ * one people open in a spreadsheet.
+ */
+
+export interface ContactsCsvOptions {
+  /** Start with a UTF-8 byte order mark, without which Excel reads UTF-8 as Windows-1252. */
+  bom?: boolean;
+}
+
+/** A family of numbered columns and which labelled values go in it. */
+interface Family {
+  column: string;
+  /** Whether the column is in the header even when no contact has a value for it. */
+  always: boolean;
+  values: (contact: ContactRecord) => LabelledValue[];
+}
+
+/** The labels whose own columns the reader maps back to them; every other label shares the plain column. */
+const EMAIL_LABELS = { work: "Work Email", home: "Home Email", other: "Other Email" };
+const PHONE_LABELS = { mobile: "Mobile", work: "Work Phone", home: "Home Phone", other: "Other Phone" };
+
+const FAMILIES: Record<"emails" | "phones" | "urls", Family[]> = {
+  emails: splitByLabel("Email", (c) => c.emails, EMAIL_LABELS),
+  phones: splitByLabel("Phone", (c) => c.phones, PHONE_LABELS),
+  urls: [{ column: "Website", always: true, values: (c) => c.urls }],
+};
+
+/** The plain family, which takes unlabelled values and uncommon labels, then one family per common label. */
+function splitByLabel(
+  plain: string,
+  values: (contact: ContactRecord) => LabelledValue[],
+  labelled: Record<string, string>,
+): Family[] {
+  const isOwn = (label: string | null) => label !== null && Object.hasOwn(labelled, label);
+  return [
+    { column: plain, always: true, values: (c) => values(c).filter((v) => !isOwn(v.label)) },
+    ...Object.entries(labelled).map(([label, column]) => ({
+      column,
+      always: false,
+      values: (c: ContactRecord) => values(c).filter((v) => v.label === label),
+    })),
+  ];
+}
+
+/** One column of the file: its header and what it holds for a contact. */
+interface Column {
+  header: string;
+  cell: (contact: ContactRecord) => string;
+}
+
+/** The columns for these contacts: the fixed ones, and as many numbered ones as the fullest contact needs. */
+function columnsFor(contacts: readonly ContactRecord[]): Column[] {
+  const numbered = (family: Family): Column[] => {
+    let slots = family.always ? 1 : 0;
+    for (const contact of contacts) slots = Math.max(slots, present(family.values(contact)).length);
+    return Array.from({ length: slots }, (_, i) => ({
+      header: i === 0 ? family.column : `${family.column} ${i + 1}`,
+      cell: (contact: ContactRecord) => present(family.values(contact))[i] ?? "",
+    }));
+  };
+  const text = (header: string, cell: (contact: ContactRecord) => string | null): Column => ({
+    header,
+    cell: (contact) => cell(contact) ?? "",
+  });
+  return [
+    text("Name", (c) => c.displayName),
+    text("First Name", (c) => c.givenName),
+    text("Last Name", (c) => c.familyName),
+    text("Nickname", (c) => c.nickname),
+    ...FAMILIES.emails.flatMap(numbered),
+    ...FAMILIES.phones.flatMap(numbered),
+    text("Organization", (c) => c.organization),
+    text("Department", (c) => c.department),
+    text("Title", (c) => c.title),
+    // The reader splits tags at ";", "," and "|"; a tag containing one comes back as two.
+    text("Tags", (c) => c.tags.join("; ")),
+    text("Birthday", (c) => (c.birthday === null ? null : formatPartialDate(c.birthday))),
+    ...FAMILIES.urls.flatMap(numbered),
+    text("Notes", (c) => c.note),
+    text("Met On", (c) => c.metOn),
+  ];
+}
+
+function present(values: LabelledValue[]): string[] {
+  return values.map((v) => v.value.trim()).filter((v) => v !== "");
+}
+
+/** The header row for these contacts; without any, the columns every export has. */
+export function csvHeader(contacts: readonly ContactRecord[] = []): string[] {
+  return columnsFor(contacts).map((column) => column.header);
+}
+
+/** Contacts as CSV text: a header row, one row per contact, CRLF line ends, formula cells neutralised. */
+export function writeContactsCsv(
+  contacts: Iterable<ContactRecord>,
+  options: ContactsCsvOptions = {},
+): string {
+  // The header depends on the fullest contact, so every contact is seen before the first row.
+  const all = [...contacts];
+  const columns = columnsFor(all);
+  const rows = [
+    columns.map((column) => column.header),
+    ...all.map((contact) => columns.map((column) => neutraliseFormula(column.cell(contact)))),
+  ];
+  return stringify(rows, { bom: options.bom ?? false, record_delimiter: "windows" });
+}

@@ -390,7 +390,8 @@ async function mergeMatches(
     const row = rows.get(personId);
     if (!row) continue;
     let changed = false;
-    const changes = filledFields(row, contact, uid);
+    // A contact exported from here carries the person's id as its UID: nothing to remember.
+    const changes = filledFields(row, contact, uid === personId ? null : uid);
     if (row.organization_id === null && contact.organization) {
       Object.assign(changes, await placeIds(tx, places, contact.organization, contact.department));
     } else if (row.department_id === null && contact.organization && contact.department) {

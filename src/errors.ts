@@ -10,6 +10,11 @@ export type ErrorCode =
   | "conflict" // the request contradicts what is stored (e.g. fulfilling a declined ask)
   | "not_an_address_book" // an import file that is no address book at all
   | "store_unavailable" // the database cannot be opened or is misconfigured
+  | "unauthorized" // no valid session or token (or a team server refused the CLI's token)
+  | "forbidden" // a cross-site request, or a host name this server does not answer to
+  | "rate_limited" // too many attempts; try again later
+  | "too_large" // a request body over the limit
+  | "malformed" // a request body that is not valid JSON
   | "internal";
 
 export class GoodwillError extends Error {

@@ -49,3 +49,22 @@ export async function openImportFile(path: string): Promise<ImportFile> {
     consumed: () => consumed,
   };
 }
+
+/** An uploaded file held in memory, seen through the same interface as a file on disk. */
+export function importFileFromBytes(name: string, bytes: Uint8Array): ImportFile {
+  let consumed = 0;
+  const CHUNK = 256 * 1024;
+  return {
+    path: name,
+    size: bytes.length,
+    head: decodeBytes(bytes.subarray(0, HEAD_BYTES)),
+    async *stream() {
+      for (let at = 0; at < bytes.length; at += CHUNK) {
+        const chunk = bytes.subarray(at, at + CHUNK);
+        consumed += chunk.length;
+        yield chunk;
+      }
+    },
+    consumed: () => consumed,
+  };
+}

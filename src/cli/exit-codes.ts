@@ -10,4 +10,10 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   conflict: 4,
   not_an_address_book: 4,
   store_unavailable: 5,
+  // Talking to a team server: a refused token or address is a configuration problem.
+  unauthorized: 5,
+  forbidden: 5,
+  rate_limited: 4,
+  too_large: 4,
+  malformed: 4,
 };

@@ -9,6 +9,7 @@ import { registerAskCommands } from "./commands/asks.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
 import { registerPeopleCommands } from "./commands/people.command.js";
+import { registerServerCommands } from "./commands/server.command.js";
 import { registerTransferCommands } from "./commands/transfer.command.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import type { CliIo } from "./runtime.js";
@@ -23,9 +24,10 @@ function buildProgram(io: CliIo): Command {
     .version(VERSION)
     .option("--db <path|url>", "the store: an SQLite file path (env: GOODWILL_DATABASE_URL)")
     .option("--json", "print exactly one JSON document (errors as JSON on stderr)")
+    .option("--as <email>", "with a direct database, act as this account instead of the local owner")
     .addHelpText(
       "after",
-      "\nEnvironment:\n  GOODWILL_DATABASE_URL  the store (default $XDG_DATA_HOME/goodwill/goodwill.db)\n  GOODWILL_NOW           an ISO time that replaces the clock (demos, tests)\n  NO_COLOR               no colour in the output\n\nExit codes: 0 ok, 1 internal, 2 usage, 3 not found, 4 ambiguous/invalid/conflict, 5 store unavailable.",
+      "\nEnvironment:\n  GOODWILL_DATABASE_URL  the store: a file or postgres:// URL (default $XDG_DATA_HOME/goodwill/goodwill.db)\n  GOODWILL_SERVER_URL    work through a team server's API instead (with GOODWILL_TOKEN, or after goodwill login)\n  GOODWILL_NOW           an ISO time that replaces the clock (demos, tests)\n  NO_COLOR               no colour in the output\n\nExit codes: 0 ok, 1 internal, 2 usage, 3 not found, 4 ambiguous/invalid/conflict, 5 store unavailable.",
     )
     .exitOverride()
     .showSuggestionAfterError(true)
@@ -36,6 +38,7 @@ function buildProgram(io: CliIo): Command {
   registerAgendaCommands(program, io);
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);
+  registerServerCommands(program, io);
   // Subcommands inherit error handling and output, so usage errors never exit the process.
   const configure = (command: Command) => {
     for (const sub of command.commands) {

@@ -6,10 +6,14 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { findAccount } from "../app/accounts.js";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
+import type { GoodwillService } from "../service/goodwill-service.js";
+import { localService } from "../service/local-service.js";
+import { remoteService, remoteSettings } from "../service/remote-service.js";
 import { ensureLocalOwner } from "../storage/owner.repository.js";
-import { openStore } from "../storage/store.js";
+import { openStore, type Store } from "../storage/store.js";
 import { colourWanted, type Paint, paint } from "./output.js";
 
 /** Where a command writes, and the environment it reads: the process's, or a test's. */
@@ -25,6 +29,8 @@ export interface CliIo {
 export interface Globals {
   db?: string;
   json?: boolean;
+  server?: string;
+  as?: string;
 }
 
 /** What a command produced: the JSON document, and how to say it to a person. */
@@ -63,25 +69,58 @@ export function clock(env: Record<string, string | undefined>): number {
 }
 
 /**
- * Runs a command's work with an open store and prints what it returns. Commander hands actions
+ * Runs a command's work with a service — over the local store, or over a team server when
+ * GOODWILL_SERVER_URL and a token are set — and prints what it returns. Commander hands actions
  * their arguments and then the command; this wrapper keeps each action a plain async function.
  */
-export function act<A extends unknown[]>(io: CliIo, work: (ctx: AppContext, ...args: A) => Promise<Result>) {
+export function act<A extends unknown[]>(
+  io: CliIo,
+  work: (service: GoodwillService, ...args: A) => Promise<Result>,
+) {
   return async (...commanderArgs: unknown[]): Promise<void> => {
     const command = commanderArgs.at(-1) as Command;
     const globals = command.optsWithGlobals<Globals>();
     const now = clock(io.env);
-    const store = await openStore(storeUrl(globals, io.env));
+    const connection = await connect(globals, io, now);
     try {
-      const owner = await ensureLocalOwner(store.db, new Date(now).toISOString());
-      const ctx: AppContext = { store, db: store.db, ownerId: owner.id, now };
       // The global options come last, for the few commands whose work depends on them.
-      const result = await work(ctx, ...([...commanderArgs.slice(0, -1), globals] as A));
+      const result = await work(connection.service, ...([...commanderArgs.slice(0, -1), globals] as A));
       print(io, globals, result, now);
     } finally {
-      await store.close();
+      await connection.close();
     }
   };
+}
+
+/** Whose data a direct connection acts on: the local owner, or an account named with --as. */
+async function ownerFor(store: Store, globals: Globals, now: number): Promise<string> {
+  if (!globals.as) return (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;
+  const account = await findAccount(store.db, globals.as);
+  if (!account)
+    throw new GoodwillError(
+      "not_found",
+      `There is no account for ${globals.as} in this store. Add one with "goodwill user add ${globals.as} --password-stdin".`,
+    );
+  return account.ownerId;
+}
+
+/** The service a command talks to: a team server when one is configured, else the local store. */
+async function connect(
+  globals: Globals,
+  io: CliIo,
+  now: number,
+): Promise<{ service: GoodwillService; close(): Promise<void> }> {
+  const remote = await remoteSettings(globals, io.env);
+  if (remote) return { service: remoteService(remote), close: async () => {} };
+  const store = await openStore(storeUrl(globals, io.env));
+  try {
+    const ownerId = await ownerFor(store, globals, now);
+    const ctx: AppContext = { store, db: store.db, ownerId, now };
+    return { service: localService(ctx), close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 export function print(io: CliIo, globals: Globals, result: Result, now: number): void {

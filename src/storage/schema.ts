@@ -240,7 +240,36 @@ export interface SearchDocumentsTable {
   body: string;
 }
 
+export interface UsersTable {
+  owner_id: string;
+  email: string;
+  email_key: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  owner_id: string;
+  secret_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  owner_id: string;
+  id: string;
+  name: string;
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   owners: OwnersTable;
   organizations: OrganizationsTable;
   departments: DepartmentsTable;

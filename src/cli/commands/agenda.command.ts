@@ -1,10 +1,6 @@
 /** `today`, `suggest`, `search`: what to do next, and finding things again. */
 import type { Command } from "commander";
-import { today } from "../../app/agenda.js";
 import { readText } from "../../app/input.js";
-import { search } from "../../app/search.js";
-import { suggest } from "../../app/suggest.js";
-import { resolvePerson } from "../../app/who.js";
 import type { Suggestion } from "../../domain/suggestions.js";
 import { dueText, labelText, type Paint, plural } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
@@ -105,8 +101,8 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
     .description("the agenda: who is due, thanks owed, promises, occasions and what to do")
     .option("--all", "everything, not only the top seven of each section")
     .action(
-      act(io, async (ctx, flags: { all?: boolean }) => {
-        const agenda = await today(ctx, { all: flags.all ?? false });
+      act(io, async (service, flags: { all?: boolean }) => {
+        const agenda = await service.today({ all: flags.all ?? false });
         return { json: agenda, human: (p) => renderToday(agenda, p, flags.all ?? false) };
       }),
     );
@@ -116,15 +112,15 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
     .description("ways to help first: for everyone, or for one person")
     .argument("[who]", "a person (name, email or id)")
     .action(
-      act(io, async (ctx, who: string | undefined) => {
-        const person = who ? await resolvePerson(ctx, who) : undefined;
-        const result = await suggest(ctx, person?.id);
+      act(io, async (service, who: string | undefined) => {
+        const person = who ? await service.resolve(who) : undefined;
+        const result = await service.suggest(person?.id);
         return {
           json: result,
           human: (p) => {
             if (result.suggestions.length === 0)
               return person
-                ? `Nothing to suggest for ${person.display_name} right now.`
+                ? `Nothing to suggest for ${person.name} right now.`
                 : "Nothing to suggest right now.";
             const lines: string[] = [];
             let last = "";
@@ -144,8 +140,8 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
     .description("find people, notes, ledger entries, moments, asks and promises")
     .argument("<query...>", "words to look for (accents and case do not matter)")
     .action(
-      act(io, async (ctx, words: string[]) => {
-        const result = await search(ctx, readText("query", words.join(" "), 500));
+      act(io, async (service, words: string[]) => {
+        const result = await service.search(readText("query", words.join(" "), 500));
         return {
           json: result,
           human: (p) =>

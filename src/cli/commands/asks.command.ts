@@ -1,13 +1,17 @@
 /** `ask` (with the pre-ask check), `asks`, `ask fulfill|decline`, `promise`, `promises`, `done`. */
 import type { Command } from "commander";
-import { closeAsk, createAsk, fulfillAsk, listAsksJson } from "../../app/asks.js";
-import { completeCommitment, createCommitment, listCommitmentsJson } from "../../app/commitments.js";
 import * as input from "../../app/input.js";
 import { readWeight } from "../../app/input.js";
 import type { AskJson, CommitmentJson } from "../../app/views.js";
-import { resolveCounterpart } from "../../app/who.js";
+import type { CounterpartRef, GoodwillService } from "../../service/goodwill-service.js";
 import { ago, labelText, oneDecimal, type Paint, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
+
+/** Whom an ask or promise is with: a person or a department, as the service names them. */
+export async function counterpartRef(service: GoodwillService, who: string): Promise<CounterpartRef> {
+  const found = await service.resolve(who);
+  return found.kind === "person" ? { personId: found.id } : { departmentId: found.id };
+}
 
 function askRow(a: AskJson, p: Paint, now: number): string[] {
   const status =
@@ -40,10 +44,12 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .argument("<summary>", "what you ask for")
     .option("--on <date>", "when you asked (default now)")
     .action(
-      act(io, async (ctx, who: string, summaryArg: string, flags: { on?: string }) => {
+      act(io, async (service, who: string, summaryArg: string, flags: { on?: string }) => {
         const summary = input.readText("summary", summaryArg);
-        const at = flags.on ? input.readWhen("--on", flags.on, ctx.now) : ctx.now;
-        const result = await createAsk(ctx, await resolveCounterpart(ctx, who), summary, at);
+        const result = await service.ask(await counterpartRef(service, who), {
+          summary,
+          ...(flags.on ? { askedAt: flags.on } : {}),
+        });
         return {
           json: result,
           human: (p) => {
@@ -77,9 +83,9 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .argument("<id>", "the ask's number (see goodwill asks) or id")
     .option("--weight <weight>", "effort from 0.25 to 8 (default 2, a favor)")
     .action(
-      act(io, async (ctx, id: string, flags: { weight?: string }) => {
+      act(io, async (service, id: string, flags: { weight?: string }) => {
         const weight = flags.weight !== undefined ? readWeight(flags.weight) : undefined;
-        const result = await fulfillAsk(ctx, id, weight);
+        const result = await service.fulfillAsk(id, weight);
         return {
           json: result,
           human: (p) =>
@@ -97,8 +103,8 @@ export function registerAskCommands(program: Command, io: CliIo): void {
       .description(description)
       .argument("<id>", "the ask's number or id")
       .action(
-        act(io, async (ctx, id: string) => {
-          const result = await closeAsk(ctx, id, status);
+        act(io, async (service, id: string) => {
+          const result = await service.closeAsk(id, status);
           return {
             json: result,
             human: () => `Ask #${result.ask.number} to ${result.ask.counterpart} ${status}.`,
@@ -112,8 +118,8 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .description("the requests you made, newest first")
     .option("--open", "only the open ones")
     .action(
-      act(io, async (ctx, flags: { open?: boolean }) => {
-        const asks = await listAsksJson(ctx, { openOnly: flags.open ?? false });
+      act(io, async (service, flags: { open?: boolean }) => {
+        const { asks } = await service.listAsks({ open: flags.open ?? false });
         return {
           json: { asks },
           human: (p, now) =>
@@ -134,10 +140,10 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .option("--due <date>", "by when (YYYY-MM-DD)")
     .option("--they", "they promised it to you")
     .action(
-      act(io, async (ctx, who: string, summaryArg: string, flags: { due?: string; they?: boolean }) => {
+      act(io, async (service, who: string, summaryArg: string, flags: { due?: string; they?: boolean }) => {
         const summary = input.readText("summary", summaryArg);
         const dueOn = flags.due ? input.readDate("--due", flags.due) : null;
-        const commitment = await createCommitment(ctx, await resolveCounterpart(ctx, who), {
+        const { commitment } = await service.promise(await counterpartRef(service, who), {
           summary,
           dueOn,
           direction: flags.they ? "they_owe" : "i_owe",
@@ -156,8 +162,8 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .description("open promises both ways, by due date")
     .option("--all", "include done and dropped ones")
     .action(
-      act(io, async (ctx, flags: { all?: boolean }) => {
-        const commitments = await listCommitmentsJson(ctx, { all: flags.all ?? false });
+      act(io, async (service, flags: { all?: boolean }) => {
+        const { commitments } = await service.listPromises({ all: flags.all ?? false });
         return {
           json: { commitments },
           human: (p) =>
@@ -173,8 +179,8 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .description("mark a promise done (yours is recorded as a give)")
     .argument("<id>", "the promise's number (see goodwill promises) or id")
     .action(
-      act(io, async (ctx, id: string) => {
-        const commitment = await completeCommitment(ctx, id);
+      act(io, async (service, id: string) => {
+        const { commitment } = await service.completePromise(id);
         return {
           json: { commitment },
           human: (p) =>

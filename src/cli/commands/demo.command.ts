@@ -9,9 +9,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       "load the story of Mark, who called IT for three years and never gave back (into an empty store)",
     )
     .action(
-      act(io, async (ctx) => {
-        const { loadDemo } = await import("../../demo/load-demo.js");
-        const loaded = await loadDemo(ctx);
+      act(io, async (service) => {
+        const { loaded } = await service.loadDemo();
         return {
           json: { loaded },
           human: (p) =>

@@ -2,14 +2,18 @@
 import type { Command } from "commander";
 import * as input from "../../app/input.js";
 import { oneOf } from "../../app/input.js";
-import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../../app/ledger.js";
-import { logInteraction, recordExchange } from "../../app/moments.js";
-import { balanceJson } from "../../app/views.js";
-import { resolveCounterpart, resolvePerson } from "../../app/who.js";
 import type { Direction, ExchangeKind } from "../../domain/model.js";
 import { GoodwillError } from "../../errors.js";
+import type { GoodwillService } from "../../service/goodwill-service.js";
 import { labelText, oneDecimal, type Paint, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
+import { personId } from "./people.command.js";
+
+/** A ledger subject for the service: a person by id (resolved here), or dept:/org: as typed. */
+async function ledgerRef(service: GoodwillService, subject: string): Promise<string> {
+  if (/^(dept|org):/i.test(subject.trim())) return subject;
+  return personId(service, subject);
+}
 
 interface ExchangeFlags {
   kind?: string;
@@ -52,46 +56,30 @@ function exchangeCommand(
     .option("--channel <channel>", "in_person, call, video, message, email, meeting, event, social or other")
     .option("--initiated <who>", "who reached out: me, them or unknown")
     .action(
-      act(io, async (ctx, who: string, summaryArg: string | undefined, flags: ExchangeFlags) => {
-        const kind = fixedKind ?? (flags.kind ? input.readKind(flags.kind) : "favor");
+      act(io, async (service, who: string, summaryArg: string | undefined, flags: ExchangeFlags) => {
         const summary = input.readText(
           "summary",
           summaryArg ?? (fixedKind === "thanks" ? "Thank you" : undefined),
         );
         const weight = flags.weight !== undefined ? input.readWeight(flags.weight) : undefined;
-        const at = flags.on ? input.readWhen("--on", flags.on, ctx.now) : ctx.now;
-        const channel = flags.channel ? input.readChannel(flags.channel) : undefined;
-        const initiatedBy = flags.initiated ? input.readInitiator(flags.initiated) : undefined;
-        const counterpart = await resolveCounterpart(ctx, who);
-        const entry = await recordExchange(ctx, counterpart, {
-          direction,
-          kind,
-          summary,
-          at,
-          ...(weight !== undefined ? { weight } : {}),
-          ...(channel ? { channel } : {}),
-          ...(initiatedBy ? { initiatedBy } : {}),
-        });
-        const name =
-          counterpart.kind === "person" ? counterpart.person.display_name : counterpart.department.name;
-        const balance = balanceJson(await balanceWith(ctx, counterpart));
-        return {
-          json: {
-            entry: {
-              id: entry.id,
-              direction: entry.direction,
-              kind: entry.kind,
-              weight: entry.weight,
-              summary: entry.summary,
-              occurredAt: entry.occurred_at,
-              counterpart: {
-                kind: counterpart.kind,
-                id: counterpart.kind === "person" ? counterpart.person.id : counterpart.department.id,
-                name,
-              },
-            },
-            balance,
+        const counterpart = await service.resolve(who);
+        const recorded = await service.recordExchange(
+          counterpart.kind === "person" ? { personId: counterpart.id } : { departmentId: counterpart.id },
+          {
+            direction,
+            summary,
+            ...(fixedKind ? { kind: fixedKind } : flags.kind ? { kind: flags.kind } : {}),
+            ...(weight !== undefined ? { weight } : {}),
+            ...(flags.on ? { occurredAt: flags.on } : {}),
+            ...(flags.channel ? { channel: flags.channel } : {}),
+            ...(flags.initiated ? { initiatedBy: flags.initiated } : {}),
           },
+        );
+        const { entry, balance } = recorded;
+        const name = counterpart.name;
+        const kind = entry.kind;
+        return {
+          json: recorded,
           human: (p) => {
             const verb =
               kind === "thanks" && direction === "gave"
@@ -122,39 +110,32 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
     .option("--on <date>", "when: YYYY-MM-DD, today, yesterday, '3 days ago' (default now)")
     .option("--initiated <who>", "who reached out: me, them or unknown (default unknown)")
     .action(
-      act(io, async (ctx, words: string[], flags: { channel?: string; on?: string; initiated?: string }) => {
-        if (words.length < 2) {
-          throw new GoodwillError(
-            "usage",
-            'Say who and what: goodwill log WHO... "SUMMARY" (e.g. goodwill log Raj "Coffee about the migration").',
-          );
-        }
-        const summary = input.readText("summary", words.at(-1));
-        const channel = flags.channel ? input.readChannel(flags.channel) : "other";
-        const at = flags.on ? input.readWhen("--on", flags.on, ctx.now) : ctx.now;
-        const initiatedBy = flags.initiated ? input.readInitiator(flags.initiated) : "unknown";
-        const people = [];
-        for (const who of words.slice(0, -1)) people.push(await resolvePerson(ctx, who));
-        const moment = await logInteraction(
-          ctx,
-          people.map((p) => p.id),
-          { summary, at, channel, initiatedBy },
-        );
-        const names = people.map((p) => p.display_name);
-        return {
-          json: {
-            interaction: {
-              id: moment.id,
-              occurredAt: moment.occurred_at,
-              channel: moment.channel,
-              initiatedBy: moment.initiated_by,
-              summary: moment.summary,
-              participants: people.map((p) => ({ id: p.id, name: p.display_name })),
-            },
-          },
-          human: (p) => `Logged with ${names.map((n) => p.bold(n)).join(", ")}: ${summary}.`,
-        };
-      }),
+      act(
+        io,
+        async (service, words: string[], flags: { channel?: string; on?: string; initiated?: string }) => {
+          if (words.length < 2) {
+            throw new GoodwillError(
+              "usage",
+              'Say who and what: goodwill log WHO... "SUMMARY" (e.g. goodwill log Raj "Coffee about the migration").',
+            );
+          }
+          const summary = input.readText("summary", words.at(-1));
+          const people = [];
+          for (const who of words.slice(0, -1)) people.push({ id: await personId(service, who) });
+          const logged = await service.logInteraction({
+            personIds: people.map((p) => p.id),
+            summary,
+            ...(flags.on ? { occurredAt: flags.on } : {}),
+            ...(flags.channel ? { channel: flags.channel } : {}),
+            ...(flags.initiated ? { initiatedBy: flags.initiated } : {}),
+          });
+          const names: string[] = logged.interaction.participants.map((p: { name: string }) => p.name);
+          return {
+            json: logged,
+            human: (p) => `Logged with ${names.map((n) => p.bold(n)).join(", ")}: ${summary}.`,
+          };
+        },
+      ),
     );
 
   exchangeCommand(program, io, "gave", "gave").description(
@@ -171,10 +152,10 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
     .argument("[subject]", "a person, dept:NAME, dept:ORG/NAME or org:NAME (default everyone)")
     .option("--by <group>", "one balance per person, dept or org instead of entries")
     .action(
-      act(io, async (ctx, subjectArg: string | undefined, flags: { by?: string }) => {
+      act(io, async (service, subjectArg: string | undefined, flags: { by?: string }) => {
         if (flags.by !== undefined) {
           const by = oneOf("--by", flags.by, ["person", "dept", "org"] as const);
-          const grouped = await ledgerGroups(ctx, by);
+          const grouped = await service.ledgerGroups(by);
           return {
             json: grouped,
             human: (p) => {
@@ -206,7 +187,7 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
             },
           };
         }
-        const view = await ledgerOf(ctx, await resolveLedgerSubject(ctx, subjectArg));
+        const view = await service.ledger(subjectArg ? await ledgerRef(service, subjectArg) : undefined);
         return {
           json: view,
           human: (p) => {

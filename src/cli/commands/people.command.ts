@@ -1,23 +1,10 @@
 /** `init`, `person add|list|edit|rm`, `dept add`, `show`, `score`, `note`. */
 import type { Command } from "commander";
-import { addDepartment } from "../../app/departments.js";
 import * as input from "../../app/input.js";
 import { readText } from "../../app/input.js";
-import { mergePeople } from "../../app/merge.js";
-import { addNote } from "../../app/moments.js";
 import type { PersonInput } from "../../app/people.js";
-import {
-  addPerson,
-  describeMe,
-  editPerson,
-  initProfile,
-  listPeopleWithState,
-  peopleJson,
-  removePerson,
-} from "../../app/people.js";
-import { scorePerson, showPerson } from "../../app/profile.js";
-import { balanceJson, dueJson } from "../../app/views.js";
-import { resolvePerson } from "../../app/who.js";
+import { GoodwillError } from "../../errors.js";
+import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 
@@ -72,7 +59,7 @@ function personOptions(command: Command, editing: boolean): Command {
 }
 
 /** Reads person flags into a PersonInput, checking every value before anything is written. */
-async function personInput(flags: PersonFlags): Promise<PersonInput> {
+function personInput(flags: PersonFlags): PersonInput {
   return {
     ...(flags.name !== undefined ? { name: input.readText("name", flags.name, 200) } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
@@ -108,13 +95,12 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--org <organization>", "your organization: people there are your colleagues")
     .option("--dept <department>", "your department")
     .action(
-      act(io, async (ctx, flags: { name: string; org?: string; dept?: string }) => {
-        const me = await initProfile(ctx, {
-          name: readText("name", flags.name, 200),
+      act(io, async (service, flags: { name: string; org?: string; dept?: string }) => {
+        const { profile } = await service.init({
+          name: flags.name,
           organization: flags.org ?? null,
           department: flags.dept ?? null,
         });
-        const profile = await describeMe(ctx, me);
         return {
           json: { profile },
           human: (p) =>
@@ -133,11 +119,8 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     person.command("add").description("add a person").argument("<name>", "their name"),
     false,
   ).action(
-    act(io, async (ctx, name: string, flags: PersonFlags) => {
-      const added = await addPerson(ctx, {
-        ...(await personInput(flags)),
-        name: readText("name", name, 200),
-      });
+    act(io, async (service, name: string, flags: PersonFlags) => {
+      const added = await service.addPerson({ ...personInput(flags), name: readText("name", name, 200) });
       return {
         json: added,
         human: (p) => {
@@ -156,39 +139,29 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--tag <tag>", "only people with this tag")
     .option("--due", "only people due for attention, most pressing first")
     .action(
-      act(io, async (ctx, flags: { org?: string; dept?: string; tag?: string; due?: boolean }) => {
-        const states = await listPeopleWithState(ctx, {
+      act(io, async (service, flags: { org?: string; dept?: string; tag?: string; due?: boolean }) => {
+        const listed = await service.listPeople({
           ...(flags.org ? { organization: flags.org } : {}),
           ...(flags.dept ? { department: flags.dept } : {}),
           ...(flags.tag ? { tag: flags.tag } : {}),
-          dueOnly: flags.due ?? false,
+          due: flags.due ?? false,
         });
-        const people = await peopleJson(
-          ctx,
-          states.map((s) => s.person.id),
-        );
-        const items = states.map((s, i) => ({
-          person: people[i],
-          due: dueJson(s.due),
-          balance: balanceJson(s.balance),
-        }));
         return {
-          json: { people: items },
+          json: { people: listed.people },
           human: (p, now) => {
-            if (states.length === 0)
+            if (listed.people.length === 0)
               return flags.due
                 ? "Nobody is due. Well kept."
                 : 'No people yet. Add one with goodwill person add "Name".';
-            const rows = states.map((s) => [
-              s.person.display_name,
-              [s.departmentName, s.organizationName].filter(Boolean).join(", "),
-              dueText(s.due.status, p),
-              labelText(s.balance.label, p),
-              s.stats.contacts.lastAt
-                ? ago(new Date(s.stats.contacts.lastAt).toISOString(), now)
-                : p.dim("never"),
+            // biome-ignore lint/suspicious/noExplicitAny: rows of the people list document
+            const rows = listed.people.map((item: any) => [
+              item.person.name,
+              [item.person.department, item.person.organization].filter(Boolean).join(", "),
+              dueText(item.due.status, p),
+              labelText(item.balance.label, p),
+              item.lastContactAt ? ago(item.lastContactAt, now) : p.dim("never"),
             ]);
-            return `${table(rows, { header: ["Name", "Where", "Due", "Balance", "Last contact"], paint: p })}\n${p.dim(plural(states.length, "person", "people"))}`;
+            return `${table(rows, { header: ["Name", "Where", "Due", "Balance", "Last contact"], paint: p })}\n${p.dim(plural(listed.people.length, "person", "people"))}`;
           },
         };
       }),
@@ -204,8 +177,9 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--name <name>", "new name")
     .option("--track", "keep the ledger for them again (undo --communal)")
     .action(
-      act(io, async (ctx, who: string, flags: PersonFlags) => {
-        const edited = await editPerson(ctx, who, await personInput(flags));
+      act(io, async (service, who: string, flags: PersonFlags) => {
+        const changes = personInput(flags);
+        const edited = await service.editPerson((await service.resolve(who)).id, changes);
         return { json: edited, human: (p) => `Updated ${p.bold(edited.name)}.` };
       }),
     );
@@ -218,8 +192,11 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<who>", "the duplicate (name, email or id)")
     .argument("<into>", "the person to keep")
     .action(
-      act(io, async (ctx, who: string, into: string) => {
-        const merged = await mergePeople(ctx, who, into);
+      act(io, async (service, who: string, into: string) => {
+        const merged = await service.mergePeople(
+          (await service.resolve(who)).id,
+          (await service.resolve(into)).id,
+        );
         return {
           json: merged,
           human: (p) =>
@@ -233,8 +210,8 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .description("remove a person and their whole history")
     .argument("<who>", "name, email or id")
     .action(
-      act(io, async (ctx, who: string) => {
-        const removed = await removePerson(ctx, who);
+      act(io, async (service, who: string) => {
+        const { removed } = await service.removePerson((await service.resolve(who)).id);
         return { json: { removed }, human: (p) => `Removed ${p.bold(removed.name)} and their history.` };
       }),
     );
@@ -249,8 +226,8 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<name>", "department name")
     .option("--org <organization>", "the organization it belongs to")
     .action(
-      act(io, async (ctx, name: string, flags: { org?: string }) => {
-        const department = await addDepartment(ctx, readText("department name", name, 200), flags.org);
+      act(io, async (service, name: string, flags: { org?: string }) => {
+        const { department } = await service.addDepartment(name, flags.org);
         return {
           json: { department },
           human: (p) => `Added the department ${p.bold(department.name)} at ${department.organization}.`,
@@ -263,8 +240,8 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .description("one person: profile, balance, strength, due status, open loops and timeline")
     .argument("<who>", "name, email or id")
     .action(
-      act(io, async (ctx, who: string) => {
-        const shown = await showPerson(ctx, await resolvePerson(ctx, who));
+      act(io, async (service, who: string) => {
+        const shown = await service.show(await personId(service, who));
         return { json: shown, human: (p, now) => renderShow(shown, p, now) };
       }),
     );
@@ -274,13 +251,13 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .description("relationship strength 0–100, with what makes it up")
     .argument("<who>", "name, email or id")
     .action(
-      act(io, async (ctx, who: string) => {
-        const scored = await scorePerson(ctx, await resolvePerson(ctx, who));
+      act(io, async (service, who: string) => {
+        const scored = await service.score(await personId(service, who));
         return {
           json: scored,
           human: (p) =>
             `Strength with ${p.bold(scored.person.name)}: ${p.bold(String(scored.strength.score))} of 100\n` +
-            scored.strength.explanation.map((line) => `  ${line}`).join("\n"),
+            scored.strength.explanation.map((line: string) => `  ${line}`).join("\n"),
         };
       }),
     );
@@ -291,16 +268,24 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<who>", "name, email or id")
     .argument("<text>", "the note")
     .action(
-      act(io, async (ctx, who: string, text: string) => {
+      act(io, async (service, who: string, text: string) => {
         const body = readText("note", text, 10_000);
-        const person = await resolvePerson(ctx, who);
-        const note = await addNote(ctx, person.id, body);
-        return {
-          json: { note: { id: note.id, personId: person.id, body: note.body, createdAt: note.created_at } },
-          human: () => `Noted on ${person.display_name}.`,
-        };
+        const target = await service.resolve(who);
+        const noted = await service.addNote(await personIdOf(target, who), body);
+        return { json: noted, human: () => `Noted on ${target.name}.` };
       }),
     );
+}
+
+/** The person a WHO names; a department is not a person. */
+export async function personId(service: GoodwillService, who: string): Promise<string> {
+  return personIdOf(await service.resolve(who), who);
+}
+
+function personIdOf(resolved: Resolved, who: string): string {
+  if (resolved.kind !== "person")
+    throw new GoodwillError("invalid", `"${who}" is a department; this command needs a person.`);
+  return resolved.id;
 }
 
 type Shown = Awaited<ReturnType<typeof import("../../app/profile.js").showPerson>>;

@@ -2,22 +2,15 @@
 import { rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
-import { parseBackup, restoreBackup } from "../../app/backup.js";
-import { EXPORT_FORMATS, exportContacts } from "../../app/export-contacts.js";
-import { importContacts } from "../../app/import-contacts.js";
+import type { ImportResult } from "../../app/import-contacts.js";
 import { oneOf } from "../../app/input.js";
 import { openImportFile } from "../../app/read-file.js";
-import { GoodwillError } from "../../errors.js";
-import { detectFormat } from "../../formats/read/detect-format.js";
-import { readContacts } from "../../formats/read/read-contacts.js";
 import { plural } from "../output.js";
 import { act, type CliIo, type Globals } from "../runtime.js";
 
 const IMPORT_FORMATS = ["auto", "vcard", "linkedin", "google", "outlook", "csv", "json"] as const;
+const EXPORT_FORMATS = ["vcard", "csv", "json", "ics"] as const;
 const PROGRESS_MIN_BYTES = 512 * 1024;
-
-const NOT_AN_ADDRESS_BOOK =
-  "is not an address book Goodwill can read: expected vCards (.vcf), a CSV export with a header row (LinkedIn, Google, Outlook or your own columns such as Name and Email) or a Goodwill JSON backup. Nothing was imported.";
 
 export function registerTransferCommands(program: Command, io: CliIo): void {
   program
@@ -32,41 +25,19 @@ export function registerTransferCommands(program: Command, io: CliIo): void {
       "auto",
     )
     .action(
-      act(io, async (ctx, path: string, flags: { format: string }, globals: Globals) => {
-        const requested = oneOf("--format", flags.format, IMPORT_FORMATS);
+      act(io, async (service, path: string, flags: { format: string }, globals: Globals) => {
+        const format = oneOf("--format", flags.format, IMPORT_FORMATS);
         const file = await openImportFile(path);
-        const format = requested === "auto" ? detectFormat(file.head) : requested;
-        if (format === null) throw new GoodwillError("not_an_address_book", `${path} ${NOT_AN_ADDRESS_BOOK}`);
-        const json = globals.json === true;
-        let result: Awaited<ReturnType<typeof importContacts>>;
-        if (format === "json") {
-          let document: unknown;
-          try {
-            document = JSON.parse((await readAll(file.stream())).toString("utf8"));
-          } catch (error) {
-            throw new GoodwillError(
-              "invalid",
-              `${path} is not valid JSON: ${(error as Error).message}. Nothing was imported.`,
-            );
-          }
-          result = await restoreBackup(ctx, parseBackup(document));
-        } else {
-          const bar =
-            !json && io.stderrIsTTY && file.size >= PROGRESS_MIN_BYTES ? await progressBar(file.size) : null;
-          try {
-            result = await importContacts(ctx, readContacts(file.stream(), format), {
-              format,
-              onProgress: () => bar?.update(file.consumed()),
-            });
-          } catch (error) {
-            if (error instanceof GoodwillError && error.code === "not_an_address_book") {
-              throw new GoodwillError("not_an_address_book", `${path} ${NOT_AN_ADDRESS_BOOK}`);
-            }
-            throw error;
-          } finally {
-            bar?.update(file.consumed());
-            bar?.stop();
-          }
+        const bar =
+          !globals.json && io.stderrIsTTY && file.size >= PROGRESS_MIN_BYTES
+            ? await progressBar(file.size)
+            : null;
+        let result: ImportResult;
+        try {
+          result = await service.importContacts(file, format, (bytes) => bar?.update(bytes));
+        } finally {
+          bar?.update(file.consumed());
+          bar?.stop();
         }
         return {
           json: result,
@@ -108,10 +79,10 @@ export function registerTransferCommands(program: Command, io: CliIo): void {
     .option("--out <file>", "write to this file instead of standard output")
     .option("--vcard-version <version>", "3.0 (default) or 4.0", "3.0")
     .action(
-      act(io, async (ctx, flags: { format: string; out?: string; vcardVersion: string }) => {
+      act(io, async (service, flags: { format: string; out?: string; vcardVersion: string }) => {
         const format = oneOf("--format", flags.format, EXPORT_FORMATS);
         const version = oneOf("--vcard-version", flags.vcardVersion, ["3.0", "4.0"] as const);
-        const { text, count } = await exportContacts(ctx, format, { vcardVersion: version });
+        const { text, count } = await service.exportData(format, { vcardVersion: version });
         if (!flags.out) {
           // The exported document is the output; with --json it comes wrapped (a backup is JSON already).
           return {
@@ -131,12 +102,6 @@ export function registerTransferCommands(program: Command, io: CliIo): void {
         };
       }),
     );
-}
-
-async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }
 
 async function progressBar(total: number) {

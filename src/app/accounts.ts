@@ -1,0 +1,275 @@
+/**
+ * Accounts for the team server: users with argon2id passwords, cookie sessions, API tokens and the
+ * private calendar-feed key. Secrets are random, shown once, and stored only as SHA-256 hashes; each
+ * carries its owner's id, so checking one reads a single owner's rows.
+ */
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import type { Kysely } from "kysely";
+import { GoodwillError, invalid } from "../errors.js";
+import { emailKey, isId, newId } from "../storage/keys.js";
+import type { Database } from "../storage/schema.js";
+import { readEmail } from "./input.js";
+
+const SESSION_DAYS = 30;
+const MIN_PASSWORD = 10;
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const secret = () => randomBytes(32).toString("base64url");
+
+/** Team mode starts when the store has at least one account. */
+export async function hasAccounts(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom("users").select("owner_id").limit(1).executeTakeFirst()) !== undefined;
+}
+
+export interface Account {
+  ownerId: string;
+  email: string;
+  name: string | null;
+}
+
+/** Creates an account: an owner of its own, private from every other, with a password. */
+export async function addUser(
+  db: Kysely<Database>,
+  input: { email: string; name?: string | null; password: string },
+  nowIso: string,
+): Promise<Account> {
+  const email = readEmail(input.email);
+  if (input.password.length < MIN_PASSWORD) {
+    throw invalid(
+      `The password is too short: use at least ${MIN_PASSWORD} characters (a few words make a good one).`,
+      { field: "password" },
+    );
+  }
+  const existing = await db
+    .selectFrom("users")
+    .select("owner_id")
+    .where("email_key", "=", emailKey(email))
+    .executeTakeFirst();
+  if (existing) throw new GoodwillError("conflict", `There is already an account for ${email}.`);
+  const ownerId = newId();
+  const passwordHash = await hash(input.password, { algorithm: 2 });
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("owners")
+      .values({
+        id: ownerId,
+        kind: "account",
+        name: input.name ?? null,
+        organization_id: null,
+        department_id: null,
+        created_at: nowIso,
+        updated_at: nowIso,
+      })
+      .execute();
+    await trx
+      .insertInto("users")
+      .values({
+        owner_id: ownerId,
+        email,
+        email_key: emailKey(email),
+        password_hash: passwordHash,
+        created_at: nowIso,
+        updated_at: nowIso,
+      })
+      .execute();
+  });
+  return { ownerId, email, name: input.name ?? null };
+}
+
+export async function findAccount(db: Kysely<Database>, email: string): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom("users as u")
+    .innerJoin("owners as o", "o.id", "u.owner_id")
+    .select(["u.owner_id", "u.email", "o.name"])
+    .where("u.email_key", "=", emailKey(email))
+    .executeTakeFirst();
+  return row ? { ownerId: row.owner_id, email: row.email, name: row.name } : undefined;
+}
+
+// Verifying against a real hash even for an unknown email keeps the two cases equally slow.
+let decoyHash: Promise<string> | undefined;
+
+/** The account whose email and password these are, or null. */
+export async function checkPassword(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<Account | null> {
+  const row = await db
+    .selectFrom("users as u")
+    .innerJoin("owners as o", "o.id", "u.owner_id")
+    .select(["u.owner_id", "u.email", "u.password_hash", "o.name"])
+    .where("u.email_key", "=", emailKey(email))
+    .executeTakeFirst();
+  if (!row) {
+    decoyHash ??= hash(secret(), { algorithm: 2 });
+    await verify(await decoyHash, password).catch(() => false);
+    return null;
+  }
+  const ok = await verify(row.password_hash, password).catch(() => false);
+  return ok ? { ownerId: row.owner_id, email: row.email, name: row.name } : null;
+}
+
+/** Splits "<ownerId>.<secret>" (sessions, calendar keys) or "gw_<ownerId>_<secret>" (API tokens). */
+function parseCredential(value: string, prefix: "" | "gw_"): { ownerId: string; secretHash: string } | null {
+  const body = prefix ? (value.startsWith(prefix) ? value.slice(prefix.length) : null) : value;
+  if (!body) return null;
+  const separator = prefix ? "_" : ".";
+  const at = body.indexOf(separator);
+  if (at < 0) return null;
+  const ownerId = body.slice(0, at);
+  const rest = body.slice(at + 1);
+  if (!isId(ownerId) || rest.length < 20) return null;
+  return { ownerId, secretHash: sha256(rest) };
+}
+
+/** A new session for the owner; the value goes in an HttpOnly cookie. */
+export async function createSession(db: Kysely<Database>, ownerId: string, now: number): Promise<string> {
+  const value = secret();
+  await db
+    .insertInto("sessions")
+    .values({
+      owner_id: ownerId,
+      secret_hash: sha256(value),
+      created_at: new Date(now).toISOString(),
+      expires_at: new Date(now + SESSION_DAYS * 86_400_000).toISOString(),
+    })
+    .execute();
+  return `${ownerId}.${value}`;
+}
+
+export async function sessionOwner(
+  db: Kysely<Database>,
+  cookie: string,
+  now: number,
+): Promise<string | null> {
+  const parsed = parseCredential(cookie, "");
+  if (!parsed) return null;
+  const row = await db
+    .selectFrom("sessions")
+    .select("expires_at")
+    .where("owner_id", "=", parsed.ownerId)
+    .where("secret_hash", "=", parsed.secretHash)
+    .executeTakeFirst();
+  return row && row.expires_at > new Date(now).toISOString() ? parsed.ownerId : null;
+}
+
+export async function deleteSession(db: Kysely<Database>, cookie: string): Promise<void> {
+  const parsed = parseCredential(cookie, "");
+  if (!parsed) return;
+  await db
+    .deleteFrom("sessions")
+    .where("owner_id", "=", parsed.ownerId)
+    .where("secret_hash", "=", parsed.secretHash)
+    .execute();
+}
+
+/** A new API token, shown once: `gw_<owner>_<secret>`. */
+export async function createApiToken(
+  db: Kysely<Database>,
+  ownerId: string,
+  name: string,
+  nowIso: string,
+): Promise<{ id: string; name: string; token: string }> {
+  const value = secret();
+  const id = newId();
+  await db
+    .insertInto("api_tokens")
+    .values({
+      owner_id: ownerId,
+      id,
+      name,
+      secret_hash: sha256(value),
+      created_at: nowIso,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { id, name, token: `gw_${ownerId}_${value}` };
+}
+
+export async function tokenOwner(db: Kysely<Database>, token: string, now: number): Promise<string | null> {
+  const parsed = parseCredential(token, "gw_");
+  if (!parsed) return null;
+  const row = await db
+    .selectFrom("api_tokens")
+    .select(["id", "last_used_at", "revoked_at"])
+    .where("owner_id", "=", parsed.ownerId)
+    .where("secret_hash", "=", parsed.secretHash)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) return null;
+  // Noting the last use at most hourly keeps reads from turning into writes.
+  const nowIso = new Date(now).toISOString();
+  if (row.last_used_at === null || Date.parse(row.last_used_at) < now - 3_600_000) {
+    await db
+      .updateTable("api_tokens")
+      .set({ last_used_at: nowIso })
+      .where("owner_id", "=", parsed.ownerId)
+      .where("id", "=", row.id)
+      .execute();
+  }
+  return parsed.ownerId;
+}
+
+export async function listApiTokens(db: Kysely<Database>, ownerId: string) {
+  const rows = await db
+    .selectFrom("api_tokens")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+export async function revokeApiToken(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  nowIso: string,
+): Promise<void> {
+  const result = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: nowIso })
+    .where("owner_id", "=", ownerId)
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0)
+    throw new GoodwillError("not_found", `No active token has the id ${id}.`);
+}
+
+/** A new calendar-feed key (the old one stops working): `<owner>.<secret>`. */
+export async function rotateCalendarKey(db: Kysely<Database>, ownerId: string): Promise<string> {
+  const value = secret();
+  await db
+    .insertInto("settings")
+    .values({ owner_id: ownerId, key: CALENDAR_KEY_SETTING, value: sha256(value) })
+    .onConflict((oc) => oc.columns(["owner_id", "key"]).doUpdateSet({ value: sha256(value) }))
+    .execute();
+  return `${ownerId}.${value}`;
+}
+
+/** Kept in settings so local mode has one too; a backup leaves it out (see backup.ts). */
+export const CALENDAR_KEY_SETTING = "secret:calendar_key_hash";
+
+export async function calendarOwner(db: Kysely<Database>, key: string): Promise<string | null> {
+  const parsed = parseCredential(key, "");
+  if (!parsed) return null;
+  const row = await db
+    .selectFrom("settings")
+    .select("value")
+    .where("owner_id", "=", parsed.ownerId)
+    .where("key", "=", CALENDAR_KEY_SETTING)
+    .executeTakeFirst();
+  if (!row) return null;
+  const a = Buffer.from(row.value);
+  const b = Buffer.from(parsed.secretHash);
+  return a.length === b.length && timingSafeEqual(a, b) ? parsed.ownerId : null;
+}

@@ -1,0 +1,229 @@
+/** `serve`, `user add`, `token create|list|revoke` and `login`: Goodwill for a team. */
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { Command } from "commander";
+import { addUser, createApiToken, findAccount, listApiTokens, revokeApiToken } from "../../app/accounts.js";
+import { GoodwillError } from "../../errors.js";
+import { configPath } from "../../service/remote-service.js";
+import { openStore, type Store } from "../../storage/store.js";
+import { type CliIo, clock, type Globals, print, storeUrl } from "../runtime.js";
+
+/** Runs work that needs the store itself (accounts live there, not behind the API). */
+function direct<A extends unknown[]>(
+  io: CliIo,
+  work: (
+    store: Store,
+    now: number,
+    globals: Globals,
+    ...args: A
+  ) => Promise<{ json: unknown; human: () => string } | null>,
+) {
+  return async (...commanderArgs: unknown[]) => {
+    const command = commanderArgs.at(-1) as Command;
+    const globals = command.optsWithGlobals<Globals>();
+    const now = clock(io.env);
+    const store = await openStore(storeUrl(globals, io.env));
+    try {
+      const result = await work(store, now, globals, ...(commanderArgs.slice(0, -1) as A));
+      if (result) print(io, globals, result, now);
+    } finally {
+      await store.close();
+    }
+  };
+}
+
+async function accountOrFail(store: Store, email: string) {
+  const account = await findAccount(store.db, email);
+  if (!account)
+    throw new GoodwillError(
+      "not_found",
+      `There is no account for ${email}. Add one with "goodwill user add ${email} --password-stdin".`,
+    );
+  return account;
+}
+
+export function registerServerCommands(program: Command, io: CliIo): void {
+  program
+    .command("serve")
+    .description("run the HTTP API (and, later, the web app) on this store")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--port <port>", "port to listen on (0 picks a free one)", "4321")
+    .action(async (flags: { host: string; port: string }, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535)
+        throw new GoodwillError("invalid", `--port "${flags.port}" is not a port number (0–65535).`);
+      const store = await openStore(storeUrl(globals, io.env));
+      const { startServer } = await import("../../http/server.js");
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({ store, host: flags.host, port });
+      } catch (error) {
+        await store.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EADDRINUSE")
+          throw new GoodwillError(
+            "invalid",
+            `Port ${port} is already in use: stop the other program or pass --port.`,
+          );
+        throw error;
+      }
+      io.out(`Goodwill is listening on ${server.url} (store: ${store.location})\n`);
+      if (server.loginUrl)
+        io.out(`Local mode: open this link to sign in (it works once):\n  ${server.loginUrl}\n`);
+      else io.out(`Team mode: sign in with your account, or use an API token.\n`);
+      io.out(`API reference: ${server.url}/api/docs\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await server.close();
+      await store.close();
+    });
+
+  const user = program.command("user").description("accounts of a team server");
+  user
+    .command("add")
+    .description("add an account; its people and history are private to it")
+    .argument("<email>", "the account's email")
+    .option("--name <name>", "the person's name")
+    .option("--password-stdin", "read the password from standard input")
+    .action(
+      direct(
+        io,
+        async (store, now, _globals, email: string, flags: { name?: string; passwordStdin?: boolean }) => {
+          if (!flags.passwordStdin)
+            throw new GoodwillError(
+              "usage",
+              "Pass the password on standard input with --password-stdin (never as an argument: it would end up in your shell history).",
+            );
+          const password = (await io.readStdin()).replace(/\r?\n$/, "");
+          const account = await addUser(
+            store.db,
+            { email, name: flags.name ?? null, password },
+            new Date(now).toISOString(),
+          );
+          return {
+            json: { account: { email: account.email, name: account.name } },
+            human: () =>
+              `Added the account ${account.email}. The server is in team mode from now on: sign in with this email and password.`,
+          };
+        },
+      ),
+    );
+
+  const token = program.command("token").description("API tokens for scripts and the CLI");
+  token
+    .command("create")
+    .description("make an API token for an account (shown once)")
+    .requiredOption("--user <email>", "the account")
+    .option("--name <name>", "what the token is for", "cli")
+    .action(
+      direct(io, async (store, now, _globals, flags: { user: string; name: string }) => {
+        const account = await accountOrFail(store, flags.user);
+        const created = await createApiToken(
+          store.db,
+          account.ownerId,
+          flags.name,
+          new Date(now).toISOString(),
+        );
+        return {
+          json: { id: created.id, name: created.name, token: created.token },
+          human: () =>
+            `${created.token}\n(shown once: keep it somewhere safe; revoke it with goodwill token revoke ${created.id} --user ${flags.user})`,
+        };
+      }),
+    );
+  token
+    .command("list")
+    .description("an account's API tokens")
+    .requiredOption("--user <email>", "the account")
+    .action(
+      direct(io, async (store, _now, _globals, flags: { user: string }) => {
+        const tokens = await listApiTokens(store.db, (await accountOrFail(store, flags.user)).ownerId);
+        return {
+          json: { tokens },
+          human: () =>
+            tokens.length === 0
+              ? "No tokens."
+              : tokens
+                  .map(
+                    (t) =>
+                      `${t.id}  ${t.name}  created ${t.createdAt.slice(0, 10)}${t.revokedAt ? "  revoked" : ""}`,
+                  )
+                  .join("\n"),
+        };
+      }),
+    );
+  token
+    .command("revoke")
+    .description("revoke an API token")
+    .argument("<id>", "the token's id")
+    .requiredOption("--user <email>", "the account")
+    .action(
+      direct(io, async (store, now, _globals, id: string, flags: { user: string }) => {
+        await revokeApiToken(
+          store.db,
+          (await accountOrFail(store, flags.user)).ownerId,
+          id,
+          new Date(now).toISOString(),
+        );
+        return { json: { revoked: id }, human: () => `Revoked ${id}.` };
+      }),
+    );
+
+  program
+    .command("login")
+    .description("sign in to a team server: asks for email and password, keeps a token in your config (0600)")
+    .argument("<url>", "the server, e.g. https://goodwill.example.com")
+    .option("--email <email>", "your account's email (else read from standard input)")
+    .action(async (url: string, flags: { email?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const input = (await io.readStdin()).split(/\r?\n/);
+      const email = flags.email ?? input.shift() ?? "";
+      const password = input.shift() ?? "";
+      if (!email || !password)
+        throw new GoodwillError(
+          "usage",
+          "Give your email (--email or the first line of standard input) and your password (the next line).",
+        );
+      const server = url.replace(/\/+$/, "");
+      let response: Response;
+      try {
+        response = await fetch(`${server}/api/v1/auth/token`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email, password, name: "goodwill login" }),
+        });
+      } catch (error) {
+        throw new GoodwillError("store_unavailable", `Cannot reach ${server}: ${(error as Error).message}.`);
+      }
+      const document = (await response.json().catch(() => ({}))) as {
+        token?: string;
+        error?: { code: string; message: string };
+      };
+      if (!response.ok || !document.token) {
+        throw new GoodwillError(
+          (document.error?.code as "unauthorized") ?? "unauthorized",
+          document.error?.message ?? `The server answered ${response.status}.`,
+        );
+      }
+      const path = configPath(io.env);
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await writeFile(path, `${JSON.stringify({ server, token: document.token }, null, 2)}\n`, {
+        mode: 0o600,
+      });
+      await chmod(path, 0o600);
+      print(
+        io,
+        globals,
+        {
+          json: { server, config: path },
+          human: () =>
+            `Signed in to ${server} as ${email}. Commands now work there (the token is in ${path}).`,
+        },
+        clock(io.env),
+      );
+    });
+}

@@ -1,0 +1,258 @@
+/**
+ * The HTTP API (DESIGN §4.2): Hono routes defined with @hono/zod-openapi, so /openapi.json documents
+ * every one. Each request is authenticated (local-mode session, team-mode session or API token),
+ * scoped to its owner, and served by the same service the CLI uses.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import { hasAccounts, sessionOwner, tokenOwner } from "../app/accounts.js";
+import type { AppContext } from "../app/context.js";
+import { GoodwillError } from "../errors.js";
+import type { GoodwillService } from "../service/goodwill-service.js";
+import { localService } from "../service/local-service.js";
+import { ensureLocalOwner } from "../storage/owner.repository.js";
+import type { Store } from "../storage/store.js";
+import { ERROR_STATUS } from "./error-status.js";
+import { LoginThrottle } from "./login-throttle.js";
+import { registerAgendaRoutes } from "./routes/agenda.routes.js";
+import { registerAskRoutes } from "./routes/asks.routes.js";
+import { registerAuthRoutes } from "./routes/auth.routes.js";
+import { registerDocsRoutes } from "./routes/docs.routes.js";
+import { registerMomentRoutes } from "./routes/moments.routes.js";
+import { registerPeopleRoutes } from "./routes/people.routes.js";
+import { registerTransferRoutes } from "./routes/transfer.routes.js";
+
+export const SESSION_COOKIE = "goodwill_session";
+const BODY_LIMIT = 5 * 1024 * 1024;
+export const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
+
+export interface ServerOptions {
+  store: Store;
+  logger?: Logger;
+  /** host:port the server is bound to; in local mode other Host headers are refused (DNS rebinding) */
+  boundHosts?: string[];
+  /** the one-time login token printed at start in local mode */
+  localLoginToken?: string;
+  /** the clock, for tests */
+  clock?: () => number;
+}
+
+export type Env = {
+  Variables: {
+    ownerId: string;
+    service: GoodwillService;
+    ctx: AppContext;
+    authenticatedBy: "cookie" | "token";
+  };
+};
+
+export interface ServerState {
+  options: ServerOptions;
+  now(): number;
+  /** the local owner's id, when the store has no accounts */
+  localOwnerId(): Promise<string | null>;
+  throttle: LoginThrottle;
+  /** the one-time local login token, until it is used */
+  consumeLocalLoginToken(token: string): boolean;
+}
+
+/** The JSON error document and status for any failure. */
+export function errorResponse(c: Context, error: unknown) {
+  const failure =
+    error instanceof GoodwillError
+      ? error
+      : new GoodwillError(
+          "internal",
+          "Something went wrong inside Goodwill. The server log has the details.",
+        );
+  return c.json(failure.toJSON(), ERROR_STATUS[failure.code]);
+}
+
+export function createApp(options: ServerOptions) {
+  const now = options.clock ?? Date.now;
+  let localToken = options.localLoginToken;
+  let teamMode: boolean | null = null;
+  const state: ServerState = {
+    options,
+    now,
+    async localOwnerId() {
+      // Accounts can be added while the server runs (goodwill user add); check until one exists.
+      if (teamMode !== true) teamMode = await hasAccounts(options.store.db);
+      if (teamMode) return null;
+      return (await ensureLocalOwner(options.store.db, new Date(now()).toISOString())).id;
+    },
+    throttle: new LoginThrottle(now),
+    consumeLocalLoginToken(token) {
+      if (!localToken || token !== localToken) return false;
+      localToken = undefined;
+      return true;
+    },
+  };
+
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      const first = issues[0];
+      return c.json(
+        new GoodwillError(
+          "invalid",
+          first ? `${first.path || "the request"}: ${first.message}` : "The request is not valid.",
+          { issues },
+        ).toJSON(),
+        422,
+      );
+    },
+  });
+
+  app.onError((error, c) => {
+    if (!(error instanceof GoodwillError))
+      options.logger?.error({ err: error, path: c.req.path }, "request failed");
+    if (error instanceof SyntaxError || (error as { name?: string }).name === "SyntaxError") {
+      return c.json(new GoodwillError("malformed", "The request body is not valid JSON.").toJSON(), 400);
+    }
+    return errorResponse(c, error);
+  });
+  app.notFound((c) =>
+    c.json(
+      new GoodwillError(
+        "not_found",
+        `There is no ${c.req.method} ${c.req.path}. See /openapi.json for the routes.`,
+      ).toJSON(),
+      404,
+    ),
+  );
+
+  // Request log: method, path without the query (calendar keys live there), status, time. Never a body or header.
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    options.logger?.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+
+  app.use(
+    "*",
+    secureHeaders({
+      xContentTypeOptions: "nosniff",
+      xFrameOptions: "DENY",
+      referrerPolicy: "no-referrer",
+      contentSecurityPolicy: {
+        frameAncestors: ["'none'"],
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+      crossOriginResourcePolicy: "same-origin",
+    }),
+  );
+
+  // DNS rebinding: a local-mode server answers only to the names it is bound to.
+  app.use("*", async (c, next) => {
+    if (options.boundHosts && (await state.localOwnerId()) !== null) {
+      const host = (c.req.header("host") ?? "").toLowerCase();
+      if (!options.boundHosts.includes(host)) {
+        return c.json(
+          new GoodwillError(
+            "forbidden",
+            `This server answers to ${options.boundHosts.join(" or ")}, not to "${host}".`,
+          ).toJSON(),
+          403,
+        );
+      }
+    }
+    return next();
+  });
+
+  app.use("/api/*", async (c, next) => {
+    const limit = c.req.path === "/api/v1/import" ? IMPORT_BODY_LIMIT : BODY_LIMIT;
+    return bodyLimit({
+      maxSize: limit,
+      onError: (ctx) =>
+        ctx.json(
+          new GoodwillError(
+            "too_large",
+            `The request body is over ${Math.round(limit / 1024 / 1024)} MB.`,
+          ).toJSON(),
+          413,
+        ),
+    })(c, next);
+  });
+
+  // Authentication for the API, except the routes that establish it.
+  const open = new Set([
+    "/api/v1/auth/login",
+    "/api/v1/auth/token",
+    "/api/v1/auth/local",
+    "/api/v1/calendar.ics",
+    "/api/v1/mode",
+  ]);
+  app.use("/api/v1/*", async (c, next) => {
+    if (open.has(c.req.path)) return next();
+    const authorization = c.req.header("authorization");
+    let ownerId: string | null = null;
+    let by: "cookie" | "token" = "token";
+    if (authorization?.toLowerCase().startsWith("bearer ")) {
+      ownerId = await tokenOwner(options.store.db, authorization.slice(7).trim(), now());
+    } else {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie) {
+        ownerId = await sessionOwner(options.store.db, cookie, now());
+        by = "cookie";
+      }
+    }
+    if (!ownerId) {
+      return c.json(
+        new GoodwillError(
+          "unauthorized",
+          "Sign in first: a session cookie or an `Authorization: Bearer` token is needed.",
+        ).toJSON(),
+        401,
+      );
+    }
+    // CSRF: a cookie travels with cross-site requests, so a change needs a same-origin Origin.
+    if (by === "cookie" && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+      const origin = c.req.header("origin");
+      const host = c.req.header("host");
+      if (!origin || !host || new URL(origin).host !== host) {
+        return c.json(
+          new GoodwillError(
+            "forbidden",
+            "Cross-site request refused: the Origin header does not match this server.",
+          ).toJSON(),
+          403,
+        );
+      }
+    }
+    const ctx: AppContext = { store: options.store, db: options.store.db, ownerId, now: now() };
+    c.set("ownerId", ownerId);
+    c.set("ctx", ctx);
+    c.set("service", localService(ctx));
+    c.set("authenticatedBy", by);
+    return next();
+  });
+
+  registerAuthRoutes(app, state);
+  registerPeopleRoutes(app);
+  registerMomentRoutes(app);
+  registerAskRoutes(app);
+  registerAgendaRoutes(app);
+  registerTransferRoutes(app, state);
+  registerDocsRoutes(app);
+  // The API reference is the front page until the web app takes its place.
+  app.get("/", (c) => c.redirect("/api/docs", 302));
+  return app;
+}
+
+export type GoodwillApp = ReturnType<typeof createApp>;

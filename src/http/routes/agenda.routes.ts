@@ -1,0 +1,198 @@
+/** Today, the ledger, suggestions, search, the profile, departments and resolving a WHO. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Env } from "../app.js";
+import { BalanceSchema, EntrySchema, looseObject, ProfileSchema, SuggestionSchema } from "../schemas.js";
+import { personId } from "./people.routes.js";
+import { ERRORS, json, jsonBody } from "./route-kit.js";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const SubjectSchema = z.object({
+  kind: z.string(),
+  id: z.string().optional(),
+  name: z.string(),
+  organization: z.string().nullable().optional(),
+});
+
+export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/today",
+      tags: ["Agenda"],
+      summary: "The agenda: who is due, thanks owed, promises, stale asks, occasions and suggestions",
+      request: { query: z.object({ all: flag }) },
+      responses: { 200: json(looseObject("Today"), "as goodwill today --json") },
+    }),
+    async (c) => c.json(await c.get("service").today({ all: c.req.valid("query").all }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/ledger",
+      tags: ["Ledger"],
+      summary:
+        "The giving balance and entries of a person, dept:NAME, org:NAME or everyone; or balances grouped with by=",
+      request: {
+        query: z.object({
+          subject: z
+            .string()
+            .max(400)
+            .optional()
+            .openapi({ description: "a person (id, email or name), dept:NAME, dept:ORG/NAME or org:NAME" }),
+          by: z.enum(["person", "dept", "org"]).optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.union([
+            z.object({ subject: SubjectSchema, balance: BalanceSchema, entries: z.array(EntrySchema) }),
+            z.object({ groups: z.array(z.object({ subject: SubjectSchema, balance: BalanceSchema })) }),
+          ]),
+          "a ledger, or groups",
+        ),
+        ...ERRORS,
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      const { subject, by } = c.req.valid("query");
+      if (by) return c.json(await service.ledgerGroups(by), 200);
+      if (!subject) return c.json(await service.ledger(), 200);
+      const ref = /^(dept|org):/i.test(subject) ? subject : await personId(service, subject);
+      return c.json(await service.ledger(ref), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/suggestions",
+      tags: ["Agenda"],
+      summary: "Every suggestion, in kind order then priority",
+      responses: { 200: json(z.object({ suggestions: z.array(SuggestionSchema) }), "suggestions") },
+    }),
+    async (c) => c.json(await c.get("service").suggest(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/search",
+      tags: ["Agenda"],
+      summary: "Find people, notes, ledger entries, moments, asks and promises",
+      request: { query: z.object({ q: z.string().min(1).max(500) }) },
+      responses: {
+        200: json(
+          z.object({
+            query: z.string(),
+            results: z.array(
+              z.object({
+                kind: z.string(),
+                id: z.string(),
+                person: z.object({ id: z.string(), name: z.string() }).nullable(),
+                department: z.object({ id: z.string(), name: z.string() }).nullable(),
+                snippet: z.string(),
+              }),
+            ),
+          }),
+          "results, best first",
+        ),
+        422: ERRORS[422],
+      },
+    }),
+    async (c) => c.json(await c.get("service").search(c.req.valid("query").q), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/profile",
+      tags: ["Profile"],
+      summary: "Your profile: name, organization (colleagues are people there) and department",
+      responses: { 200: json(z.object({ profile: ProfileSchema }), "the profile") },
+    }),
+    async (c) => c.json(await c.get("service").profile(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/v1/profile",
+      tags: ["Profile"],
+      summary: "Set your profile",
+      request: {
+        body: jsonBody(
+          z.object({
+            name: z.string().min(1).max(200),
+            organization: z.string().max(200).nullable().optional(),
+            department: z.string().max(200).nullable().optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(z.object({ profile: ProfileSchema }), "the profile"), ...ERRORS },
+    }),
+    async (c) => c.json(await c.get("service").init(c.req.valid("json")), 200),
+  );
+
+  const DepartmentSchema = z
+    .object({ id: z.string(), name: z.string(), organization: z.string() })
+    .openapi("Department");
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/departments",
+      tags: ["Profile"],
+      summary: "Departments of every organization",
+      responses: { 200: json(z.object({ departments: z.array(DepartmentSchema) }), "departments") },
+    }),
+    async (c) => c.json(await c.get("service").listDepartments(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/departments",
+      tags: ["Profile"],
+      summary: "Add a department (of your organization unless another is named)",
+      request: {
+        body: jsonBody(
+          z.object({ name: z.string().min(1).max(200), organization: z.string().min(1).max(200).optional() }),
+        ),
+      },
+      responses: { 201: json(z.object({ department: DepartmentSchema }), "the department"), ...ERRORS },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      return c.json(await c.get("service").addDepartment(body.name, body.organization), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/resolve",
+      tags: ["Profile"],
+      summary:
+        "Whom a WHO names: an id, email, name or unique part of one, or dept:NAME (409 with candidates when ambiguous)",
+      request: { query: z.object({ who: z.string().min(1).max(400) }) },
+      responses: {
+        200: json(
+          z.object({
+            kind: z.enum(["person", "department"]),
+            id: z.string(),
+            name: z.string(),
+            organization: z.string().nullable(),
+          }),
+          "the match",
+        ),
+        ...ERRORS,
+      },
+    }),
+    async (c) => c.json(await c.get("service").resolve(c.req.valid("query").who), 200),
+  );
+}

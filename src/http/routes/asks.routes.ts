@@ -1,0 +1,148 @@
+/** /api/v1/asks (with the pre-ask check) and /api/v1/commitments (promises both ways). */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Env } from "../app.js";
+import {
+  AskInputSchema,
+  AskSchema,
+  CommitmentInputSchema,
+  CommitmentSchema,
+  PreAskCheckSchema,
+  RefParam,
+} from "../schemas.js";
+import { counterpartRef, ERRORS, json, jsonBody } from "./route-kit.js";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+export function registerAskRoutes(app: OpenAPIHono<Env>): void {
+  const tags = ["Asks and promises"];
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/asks",
+      tags,
+      summary: "The requests you made, newest first",
+      request: { query: z.object({ open: flag }) },
+      responses: { 200: json(z.object({ asks: z.array(AskSchema) }), "asks") },
+    }),
+    async (c) => c.json(await c.get("service").listAsks({ open: c.req.valid("query").open }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/asks",
+      tags,
+      summary: "Record an ask; the response carries the pre-ask check (balance, warning, ways to give first)",
+      request: { body: jsonBody(AskInputSchema) },
+      responses: {
+        201: json(z.object({ ask: AskSchema, check: PreAskCheckSchema }), "the ask and the check"),
+        ...ERRORS,
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      const body = c.req.valid("json");
+      return c.json(
+        await service.ask(await counterpartRef(service, body), {
+          summary: body.summary,
+          ...(body.askedAt ? { askedAt: body.askedAt } : {}),
+        }),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/asks/{ref}/fulfill",
+      tags,
+      summary: "They did it: close the ask and record what was received",
+      request: {
+        params: RefParam,
+        body: {
+          content: {
+            "application/json": { schema: z.object({ weight: z.number().min(0.25).max(8).optional() }) },
+          },
+          required: false,
+        },
+      },
+      responses: {
+        200: json(z.object({ ask: AskSchema, exchangeId: z.string() }), "the ask, fulfilled"),
+        ...ERRORS,
+      },
+    }),
+    async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { weight?: number };
+      return c.json(await c.get("service").fulfillAsk(c.req.valid("param").ref, body.weight), 200);
+    },
+  );
+
+  for (const [verb, status] of [
+    ["decline", "declined"],
+    ["withdraw", "withdrawn"],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `/api/v1/asks/{ref}/${verb}`,
+        tags,
+        summary: verb === "decline" ? "They said no: close the ask" : "You no longer need it: close the ask",
+        request: { params: RefParam },
+        responses: { 200: json(z.object({ ask: AskSchema }), `the ask, ${status}`), ...ERRORS },
+      }),
+      async (c) => c.json(await c.get("service").closeAsk(c.req.valid("param").ref, status), 200),
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/commitments",
+      tags,
+      summary: "Promises both ways: open ones by due date, or all",
+      request: { query: z.object({ all: flag }) },
+      responses: { 200: json(z.object({ commitments: z.array(CommitmentSchema) }), "promises") },
+    }),
+    async (c) => c.json(await c.get("service").listPromises({ all: c.req.valid("query").all }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/commitments",
+      tags,
+      summary: "Record a promise: mine (i_owe) or theirs (they_owe)",
+      request: { body: jsonBody(CommitmentInputSchema) },
+      responses: { 201: json(z.object({ commitment: CommitmentSchema }), "the promise"), ...ERRORS },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      const body = c.req.valid("json");
+      return c.json(
+        await service.promise(await counterpartRef(service, body), {
+          summary: body.summary,
+          dueOn: body.dueOn ?? null,
+          direction: body.direction,
+        }),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/commitments/{ref}/done",
+      tags,
+      summary: "Mark a promise done (mine is recorded as a give, theirs as received)",
+      request: { params: RefParam },
+      responses: { 200: json(z.object({ commitment: CommitmentSchema }), "the promise, done"), ...ERRORS },
+    }),
+    async (c) => c.json(await c.get("service").completePromise(c.req.valid("param").ref), 200),
+  );
+}

@@ -1,0 +1,278 @@
+/**
+ * Signing in. Local mode (a store without accounts): the one-time link printed at start opens a
+ * session. Team mode: email and password (throttled per account and address), sessions in an
+ * HttpOnly SameSite=Lax cookie, and API tokens for the CLI and scripts.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import {
+  checkPassword,
+  createApiToken,
+  createSession,
+  deleteSession,
+  listApiTokens,
+  revokeApiToken,
+} from "../../app/accounts.js";
+import { GoodwillError } from "../../errors.js";
+import { type Env, SESSION_COOKIE, type ServerState } from "../app.js";
+import { ErrorSchema, IdParam } from "../schemas.js";
+import { ERRORS, json, jsonBody } from "./route-kit.js";
+
+const tags = ["Auth"];
+const Credentials = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1000) });
+
+function sessionCookie(c: Context, value: string): void {
+  setCookie(c, SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https",
+    maxAge: 30 * 86_400,
+  });
+}
+
+function address(c: Context): string {
+  // Behind the documented reverse proxy the client's address arrives in X-Forwarded-For.
+  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return forwarded || incoming?.socket?.remoteAddress || "unknown";
+}
+
+/** Checks a password with the throttle in front; a failure counts against account and address. */
+async function signIn(c: Context, state: ServerState, email: string, password: string) {
+  if ((await state.localOwnerId()) !== null) {
+    throw new GoodwillError(
+      "invalid",
+      "This server is in local mode (no accounts yet): use the sign-in link it printed at start.",
+    );
+  }
+  const wait = state.throttle.retryAfter(email, address(c));
+  if (wait > 0) {
+    c.header("Retry-After", String(wait));
+    throw new GoodwillError(
+      "rate_limited",
+      `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`,
+      { retryAfterSeconds: wait },
+    );
+  }
+  const account = await checkPassword(state.options.store.db, email, password);
+  if (!account) {
+    state.throttle.fail(email, address(c));
+    throw new GoodwillError("unauthorized", "That email and password do not match an account.");
+  }
+  state.throttle.succeed(email);
+  return account;
+}
+
+export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): void {
+  const db = state.options.store.db;
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/mode",
+      tags,
+      summary: "Whether this server runs in local mode (no accounts) or team mode",
+      security: [],
+      responses: { 200: json(z.object({ mode: z.enum(["local", "team"]) }), "the mode") },
+    }),
+    async (c) =>
+      c.json({ mode: (await state.localOwnerId()) === null ? ("team" as const) : ("local" as const) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/auth/local",
+      tags,
+      summary: "Local mode: the one-time sign-in link printed at start; sets the session cookie",
+      security: [],
+      request: {
+        query: z.object({ token: z.string().min(1).max(200), next: z.string().max(200).optional() }),
+      },
+      responses: {
+        302: { description: "signed in; on to the app" },
+        401: json(ErrorSchema, "the link was used already or is wrong"),
+      },
+    }),
+    async (c) => {
+      const ownerId = await state.localOwnerId();
+      const { token, next } = c.req.valid("query");
+      if (ownerId === null || !state.consumeLocalLoginToken(token)) {
+        throw new GoodwillError(
+          "unauthorized",
+          "This sign-in link has been used already or is not this server's. Restart goodwill serve for a new one.",
+        );
+      }
+      sessionCookie(c, await createSession(db, ownerId, state.now()));
+      // Only a path on this server: never an open redirect.
+      return c.redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/", 302) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/auth/login",
+      tags,
+      summary: "Team mode: sign in with email and password; sets the session cookie",
+      security: [],
+      request: { body: jsonBody(Credentials) },
+      responses: {
+        200: json(
+          z.object({ account: z.object({ email: z.string(), name: z.string().nullable() }) }),
+          "signed in",
+        ),
+        401: json(ErrorSchema, "wrong email or password"),
+        429: json(ErrorSchema, "too many attempts; see Retry-After"),
+        422: ERRORS[422],
+      },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid("json");
+      const account = await signIn(c, state, email, password);
+      sessionCookie(c, await createSession(db, account.ownerId, state.now()));
+      return c.json({ account: { email: account.email, name: account.name } }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/auth/token",
+      tags,
+      summary: "Team mode: exchange email and password for a new API token (what `goodwill login` does)",
+      security: [],
+      request: {
+        body: jsonBody(Credentials.extend({ name: z.string().min(1).max(100).default("goodwill login") })),
+      },
+      responses: {
+        201: json(z.object({ id: z.string(), name: z.string(), token: z.string() }), "the token, shown once"),
+        401: json(ErrorSchema, "wrong email or password"),
+        429: json(ErrorSchema, "too many attempts"),
+        422: ERRORS[422],
+      },
+    }),
+    async (c) => {
+      const { email, password, name } = c.req.valid("json");
+      const account = await signIn(c, state, email, password);
+      return c.json(
+        await createApiToken(db, account.ownerId, name, new Date(state.now()).toISOString()),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/auth/logout",
+      tags,
+      summary: "End this session",
+      responses: { 200: json(z.object({ signedOut: z.boolean() }), "signed out") },
+    }),
+    async (c) => {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie) await deleteSession(db, cookie);
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.json({ signedOut: true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/auth/me",
+      tags,
+      summary: "Who is signed in, and how",
+      responses: {
+        200: json(
+          z.object({
+            mode: z.enum(["local", "team"]),
+            account: z.object({ email: z.string(), name: z.string().nullable() }).nullable(),
+            via: z.enum(["cookie", "token"]),
+          }),
+          "the signed-in account",
+        ),
+      },
+    }),
+    async (c) => {
+      const row = await db
+        .selectFrom("users as u")
+        .innerJoin("owners as o", "o.id", "u.owner_id")
+        .select(["u.email", "o.name"])
+        .where("u.owner_id", "=", c.get("ownerId"))
+        .executeTakeFirst();
+      return c.json(
+        {
+          mode: row ? ("team" as const) : ("local" as const),
+          account: row ? { email: row.email, name: row.name } : null,
+          via: c.get("authenticatedBy"),
+        },
+        200,
+      );
+    },
+  );
+
+  const TokenSchema = z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      createdAt: z.string(),
+      lastUsedAt: z.string().nullable(),
+      revokedAt: z.string().nullable(),
+    })
+    .openapi("ApiToken");
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/tokens",
+      tags,
+      summary: "Your API tokens (never their secrets)",
+      responses: { 200: json(z.object({ tokens: z.array(TokenSchema) }), "tokens") },
+    }),
+    async (c) => c.json({ tokens: await listApiTokens(db, c.get("ownerId")) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/tokens",
+      tags,
+      summary: "Make an API token (shown once)",
+      request: { body: jsonBody(z.object({ name: z.string().min(1).max(100) })) },
+      responses: {
+        201: json(z.object({ id: z.string(), name: z.string(), token: z.string() }), "the token"),
+        422: ERRORS[422],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await createApiToken(
+          db,
+          c.get("ownerId"),
+          c.req.valid("json").name,
+          new Date(state.now()).toISOString(),
+        ),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/v1/tokens/{id}",
+      tags,
+      summary: "Revoke an API token",
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ revoked: z.string() }), "revoked"), 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await revokeApiToken(db, c.get("ownerId"), id, new Date(state.now()).toISOString());
+      return c.json({ revoked: id }, 200);
+    },
+  );
+}

@@ -1,0 +1,281 @@
+/** /api/v1/people: list, create, read, update, delete, merge; a person's overview, score and notes. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { PersonInput } from "../../app/people.js";
+import { GoodwillError } from "../../errors.js";
+import type { GoodwillService } from "../../service/goodwill-service.js";
+import type { Env } from "../app.js";
+import {
+  BalanceSchema,
+  DueSchema,
+  ErrorSchema,
+  IdParam,
+  looseObject,
+  PersonInputSchema,
+  PersonPatchSchema,
+  PersonSchema,
+  StrengthSchema,
+  SuggestionSchema,
+} from "../schemas.js";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const errors = {
+  404: json(ErrorSchema, "no such person (or not yours)"),
+  422: json(ErrorSchema, "a value is not acceptable"),
+};
+const tags = ["People"];
+
+const PeopleListSchema = z
+  .object({
+    people: z.array(
+      z.object({
+        person: PersonSchema,
+        due: DueSchema,
+        balance: BalanceSchema,
+        lastContactAt: z.string().nullable(),
+      }),
+    ),
+    total: z.number(),
+    offset: z.number(),
+  })
+  .openapi("PeopleList");
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+function toPersonInput<T extends Partial<z.infer<typeof PersonInputSchema>>>(body: T): PersonInput {
+  // Only the fields present in the body are changed; absent ones stay as they are.
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as PersonInput;
+}
+
+export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people",
+      tags,
+      summary: "List people, with their due status and balance",
+      request: {
+        query: z.object({
+          organization: z.string().max(200).optional(),
+          department: z.string().max(200).optional(),
+          tag: z.string().max(100).optional(),
+          due: bool,
+          label: z.enum(["overdrawn", "balanced", "giving", "untracked"]).optional(),
+          q: z
+            .string()
+            .max(200)
+            .optional()
+            .openapi({ description: "part of a name, accents and case ignored" }),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+      responses: {
+        200: json(PeopleListSchema, "a page of people, by name (due ones by priority with due=true)"),
+        422: errors[422],
+      },
+    }),
+    async (c) => c.json(await c.get("service").listPeople(c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/people",
+      tags,
+      summary: "Add a person",
+      request: { body: { content: { "application/json": { schema: PersonInputSchema } }, required: true } },
+      responses: { 201: json(PersonSchema, "the person"), ...errors },
+    }),
+    async (c) =>
+      c.json(
+        await c
+          .get("service")
+          .addPerson({ ...toPersonInput(c.req.valid("json")), name: c.req.valid("json").name }),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people/{id}",
+      tags,
+      summary: "One person",
+      request: { params: IdParam },
+      responses: { 200: json(PersonSchema, "the person"), 404: errors[404] },
+    }),
+    async (c) =>
+      c.json(
+        await c.get("service").getPerson(await personId(c.get("service"), c.req.valid("param").id)),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/v1/people/{id}",
+      tags,
+      summary: "Change a person (lists given replace the old ones)",
+      request: {
+        params: IdParam,
+        body: { content: { "application/json": { schema: PersonPatchSchema } }, required: true },
+      },
+      responses: { 200: json(PersonSchema, "the person as they are now"), ...errors },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      return c.json(
+        await service.editPerson(
+          await personId(service, c.req.valid("param").id),
+          toPersonInput(c.req.valid("json")),
+        ),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/v1/people/{id}",
+      tags,
+      summary: "Remove a person with their whole history",
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ removed: PersonSchema }), "who was removed"), 404: errors[404] },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      return c.json(await service.removePerson(await personId(service, c.req.valid("param").id)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/people/{id}/merge",
+      tags,
+      summary: "Merge this person into another (history and details move over; this one is removed)",
+      request: {
+        params: IdParam,
+        body: {
+          content: { "application/json": { schema: z.object({ into: z.string().min(1).max(200) }) } },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(
+          z.object({ merged: z.object({ id: z.string(), name: z.string() }), into: PersonSchema }),
+          "the person kept",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      const from = await personId(service, c.req.valid("param").id);
+      const into = await personId(service, c.req.valid("json").into);
+      return c.json(await service.mergePeople(from, into), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people/{id}/overview",
+      tags,
+      summary:
+        "Everything about one person: profile, balance, strength, due status, open asks and promises, timeline",
+      request: { params: IdParam },
+      responses: { 200: json(looseObject("PersonOverview"), "as goodwill show --json"), 404: errors[404] },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      return c.json(await service.show(await personId(service, c.req.valid("param").id)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people/{id}/score",
+      tags,
+      summary: "Relationship strength 0–100 with its four parts explained",
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({ person: z.object({ id: z.string(), name: z.string() }), strength: StrengthSchema }),
+          "the score",
+        ),
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      return c.json(await service.score(await personId(service, c.req.valid("param").id)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/people/{id}/notes",
+      tags,
+      summary: "Keep a note on a person",
+      request: {
+        params: IdParam,
+        body: {
+          content: { "application/json": { schema: z.object({ body: z.string().min(1).max(10_000) }) } },
+          required: true,
+        },
+      },
+      responses: {
+        201: json(
+          z.object({
+            note: z.object({ id: z.string(), personId: z.string(), body: z.string(), createdAt: z.string() }),
+          }),
+          "the note",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      return c.json(
+        await service.addNote(await personId(service, c.req.valid("param").id), c.req.valid("json").body),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people/{id}/suggestions",
+      tags,
+      summary: "Ways to help this person first",
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ suggestions: z.array(SuggestionSchema) }), "suggestions, in kind order"),
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      return c.json(await service.suggest(await personId(service, c.req.valid("param").id)), 200);
+    },
+  );
+}
+
+/** Routes take a person's id; a name or email works too, resolved within the owner's people. */
+export async function personId(service: GoodwillService, ref: string): Promise<string> {
+  const found = await service.resolve(ref);
+  if (found.kind !== "person") throw new GoodwillError("not_found", `No person is ${ref}.`);
+  return found.id;
+}

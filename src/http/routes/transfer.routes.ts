@@ -1,0 +1,148 @@
+/** Import (upload), export (each format), the demo, and the private calendar feed. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { calendarOwner, rotateCalendarKey } from "../../app/accounts.js";
+import { importFileFromBytes } from "../../app/read-file.js";
+import { GoodwillError } from "../../errors.js";
+import { localService } from "../../service/local-service.js";
+import type { Env, ServerState } from "../app.js";
+import { ErrorSchema, ImportResultSchema, looseObject } from "../schemas.js";
+import { ERRORS, json } from "./route-kit.js";
+
+const CONTENT_TYPES = {
+  vcard: "text/vcard; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  ics: "text/calendar; charset=utf-8",
+} as const;
+const EXTENSIONS = { vcard: "vcf", csv: "csv", json: "json", ics: "ics" } as const;
+
+export function registerTransferRoutes(app: OpenAPIHono<Env>, state: ServerState): void {
+  const tags = ["Import and export"];
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/import",
+      tags,
+      summary:
+        "Upload an address book (vCard, LinkedIn, Google, Outlook, CSV) or a Goodwill JSON backup; up to 200 MB",
+      request: {
+        query: z.object({
+          format: z.enum(["auto", "vcard", "linkedin", "google", "outlook", "csv", "json"]).default("auto"),
+          filename: z.string().max(300).optional(),
+        }),
+        body: {
+          content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(ImportResultSchema, "what happened to each record, as goodwill import --json"),
+        ...ERRORS,
+      },
+    }),
+    async (c) => {
+      const { format, filename } = c.req.valid("query");
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0)
+        throw new GoodwillError("invalid", "The upload is empty: send the file's bytes as the request body.");
+      return c.json(
+        await c.get("service").importContacts(importFileFromBytes(filename ?? "the upload", bytes), format),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/export",
+      tags,
+      summary: "Download people as vCard or CSV, everything as a JSON backup, or reminders as ICS",
+      request: {
+        query: z.object({
+          format: z.enum(["vcard", "csv", "json", "ics"]),
+          vcardVersion: z.enum(["3.0", "4.0"]).default("3.0"),
+        }),
+      },
+      responses: {
+        200: {
+          description: "the file",
+          content: {
+            "text/vcard": { schema: z.string() },
+            "text/csv": { schema: z.string() },
+            "application/json": { schema: looseObject("Backup") },
+            "text/calendar": { schema: z.string() },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { format, vcardVersion } = c.req.valid("query");
+      const { text } = await c.get("service").exportData(format, { vcardVersion });
+      return c.body(text, 200, {
+        "content-type": CONTENT_TYPES[format],
+        "content-disposition": `attachment; filename="goodwill.${EXTENSIONS[format]}"`,
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/demo",
+      tags,
+      summary: "Load the demo story into an empty account",
+      responses: { 201: json(looseObject("DemoLoaded"), "what was loaded"), 409: ERRORS[409] },
+    }),
+    async (c) => c.json(await c.get("service").loadDemo(), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/calendar-key",
+      tags,
+      summary: "Make a new private calendar-feed link (the old one stops working)",
+      responses: {
+        201: json(z.object({ url: z.string(), path: z.string() }), "the feed's address; keep it private"),
+      },
+    }),
+    async (c) => {
+      const key = await rotateCalendarKey(c.get("ctx").db, c.get("ownerId"));
+      const path = `/api/v1/calendar.ics?key=${encodeURIComponent(key)}`;
+      return c.json({ url: new URL(path, c.req.url).toString(), path }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/calendar.ics",
+      tags,
+      summary:
+        "The private calendar feed: birthdays, who is due, promises (subscribe from a phone's calendar)",
+      security: [],
+      request: { query: z.object({ key: z.string().min(1).max(300) }) },
+      responses: {
+        200: { description: "an iCalendar file", content: { "text/calendar": { schema: z.string() } } },
+        404: json(ErrorSchema, "no such feed"),
+      },
+    }),
+    async (c) => {
+      const { store } = state.options;
+      const ownerId = await calendarOwner(store.db, c.req.valid("query").key);
+      if (!ownerId)
+        throw new GoodwillError(
+          "not_found",
+          "There is no calendar feed at this address. Make a new link in Goodwill's settings.",
+        );
+      const service = localService({ store, db: store.db, ownerId, now: state.now() });
+      const { text } = await service.exportData("ics", {});
+      return c.body(text, 200, {
+        "content-type": CONTENT_TYPES.ics,
+        "cache-control": "private, max-age=300",
+      }) as never;
+    },
+  );
+}

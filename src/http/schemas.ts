@@ -1,0 +1,275 @@
+/**
+ * The shapes of the API, as zod schemas: they check every request and document every response in
+ * /openapi.json. Responses are the same JSON documents as the CLI's --json (DESIGN §4.1).
+ */
+import { z } from "@hono/zod-openapi";
+import { CHANNELS, DIRECTIONS, EXCHANGE_KINDS, INITIATORS, SUGGESTION_KINDS } from "../domain/model.js";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "not_found" }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+export const RefParam = z.object({
+  ref: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({
+      param: { name: "ref", in: "path" },
+      description: "the number shown by the list (e.g. 3) or the id",
+    }),
+});
+
+const nullableText = (max: number) => z.string().max(max).nullable();
+
+export const PersonSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    givenName: z.string().nullable(),
+    familyName: z.string().nullable(),
+    nickname: z.string().nullable(),
+    organization: z.string().nullable(),
+    department: z.string().nullable(),
+    title: z.string().nullable(),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+    urls: z.array(z.string()),
+    tags: z.array(z.string()),
+    layer: z.number(),
+    closeness: z.number(),
+    cadenceDays: z.number().nullable(),
+    ledgerMode: z.string(),
+    isColleague: z.boolean(),
+    birthday: z.string().nullable(),
+    dates: z.array(z.object({ label: z.string(), date: z.string() })),
+    met: z.object({
+      text: z.string().nullable(),
+      on: z.string().nullable(),
+      throughId: z.string().nullable(),
+    }),
+    archived: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Person");
+
+export const PersonInputSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    givenName: nullableText(200).optional(),
+    familyName: nullableText(200).optional(),
+    nickname: nullableText(200).optional(),
+    organization: nullableText(200).optional(),
+    department: nullableText(200).optional(),
+    title: nullableText(200).optional(),
+    emails: z.array(z.string().max(320)).max(50).optional(),
+    phones: z.array(z.string().max(50)).max(50).optional(),
+    urls: z.array(z.string().max(2000)).max(50).optional(),
+    tags: z.array(z.string().min(1).max(100)).max(100).optional(),
+    layer: z.union([z.literal(5), z.literal(15), z.literal(50), z.literal(150), z.literal(500)]).optional(),
+    closeness: z.number().int().min(1).max(5).optional(),
+    cadenceDays: z.number().int().min(0).max(3650).nullable().optional(),
+    ledgerMode: z.enum(["track", "communal"]).optional(),
+    metText: nullableText(2000).optional(),
+    metOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .optional(),
+    metThrough: nullableText(200).optional().openapi({ description: "a person: id, email or name" }),
+    birthday: z
+      .string()
+      .regex(/^(\d{4}|-)-\d{2}-\d{2}$/)
+      .nullable()
+      .optional()
+      .openapi({ example: "--04-12" }),
+    archived: z.boolean().optional(),
+  })
+  .openapi("PersonInput");
+
+export const PersonPatchSchema = PersonInputSchema.partial().openapi("PersonPatch");
+
+export const BalanceSchema = z
+  .object({
+    gave: z.number().nullable(),
+    received: z.number().nullable(),
+    ratio: z.number().nullable(),
+    label: z.enum(["overdrawn", "balanced", "giving", "untracked"]),
+    entries: z.number(),
+  })
+  .openapi("Balance");
+
+export const DueSchema = z
+  .object({
+    status: z.enum(["fresh", "due-soon", "due", "cooling", "dormant", "none"]),
+    daysSinceContact: z.number().nullable(),
+    cadenceDays: z.number().nullable(),
+    overdueRatio: z.number().nullable(),
+    priority: z.number(),
+  })
+  .openapi("Due");
+
+export const StrengthSchema = z
+  .object({
+    score: z.number(),
+    parts: z.object({
+      recency: z.number(),
+      frequency: z.number(),
+      depth: z.number(),
+      reciprocity: z.number(),
+    }),
+    explanation: z.array(z.string()),
+  })
+  .openapi("Strength");
+
+export const SuggestionSchema = z
+  .object({
+    kind: z.enum(SUGGESTION_KINDS),
+    personId: z.string(),
+    personName: z.string(),
+    action: z.string(),
+    reason: z.string(),
+  })
+  .openapi("Suggestion");
+
+export const AskSchema = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    personId: z.string().nullable(),
+    departmentId: z.string().nullable(),
+    counterpart: z.string(),
+    summary: z.string(),
+    askedAt: z.string(),
+    status: z.string(),
+    resolvedAt: z.string().nullable(),
+    exchangeId: z.string().nullable(),
+  })
+  .openapi("Ask");
+
+export const CommitmentSchema = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    personId: z.string().nullable(),
+    departmentId: z.string().nullable(),
+    counterpart: z.string(),
+    direction: z.string(),
+    summary: z.string(),
+    dueOn: z.string().nullable(),
+    status: z.string(),
+    late: z.boolean(),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    exchangeId: z.string().nullable(),
+  })
+  .openapi("Commitment");
+
+export const EntrySchema = z
+  .object({
+    id: z.string(),
+    direction: z.string(),
+    kind: z.string(),
+    weight: z.number(),
+    summary: z.string(),
+    occurredAt: z.string(),
+    counterpart: z.object({ kind: z.enum(["person", "department"]), id: z.string(), name: z.string() }),
+    askId: z.string().nullable().optional(),
+    commitmentId: z.string().nullable().optional(),
+  })
+  .openapi("Entry");
+
+export const PreAskCheckSchema = z
+  .object({
+    balance: BalanceSchema,
+    departmentBalance: BalanceSchema.nullable(),
+    warning: z.string().nullable(),
+    suggestions: z.array(SuggestionSchema),
+  })
+  .openapi("PreAskCheck");
+
+/** A person or a department: `personId`, or `departmentId`, or `department` by name ("IT", "Acme/IT"). */
+export const CounterpartInput = z.object({
+  personId: z.string().min(1).max(200).optional(),
+  departmentId: z.string().min(1).max(200).optional(),
+  department: z
+    .string()
+    .min(1)
+    .max(400)
+    .optional()
+    .openapi({ description: 'a department by name: "IT" or "Acme/IT"' }),
+});
+
+const when = z.string().max(100).openapi({ description: "ISO-8601 time or YYYY-MM-DD (default now)" });
+
+export const ExchangeInputSchema = CounterpartInput.extend({
+  direction: z.enum(DIRECTIONS),
+  kind: z.enum(EXCHANGE_KINDS).optional(),
+  weight: z.number().min(0.25).max(8).optional(),
+  summary: z.string().min(1).max(2000),
+  occurredAt: when.optional(),
+  channel: z.enum(CHANNELS).optional(),
+  initiatedBy: z.enum(INITIATORS).optional(),
+}).openapi("ExchangeInput");
+
+export const InteractionInputSchema = z
+  .object({
+    personIds: z.array(z.string().min(1).max(200)).min(1).max(100),
+    summary: z.string().min(1).max(2000),
+    occurredAt: when.optional(),
+    channel: z.enum(CHANNELS).optional(),
+    initiatedBy: z.enum(INITIATORS).optional(),
+    notes: z.string().max(20_000).nullable().optional(),
+  })
+  .openapi("InteractionInput");
+
+export const AskInputSchema = CounterpartInput.extend({
+  summary: z.string().min(1).max(2000),
+  askedAt: when.optional(),
+}).openapi("AskInput");
+
+export const CommitmentInputSchema = CounterpartInput.extend({
+  summary: z.string().min(1).max(2000),
+  dueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
+  direction: z.enum(["i_owe", "they_owe"]).default("i_owe"),
+}).openapi("CommitmentInput");
+
+export const ImportResultSchema = z
+  .object({
+    format: z.string(),
+    created: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    skipped: z.number(),
+    errors: z.array(z.object({ record: z.number(), line: z.number(), message: z.string() })),
+  })
+  .openapi("ImportResult");
+
+export const ProfileSchema = z
+  .object({
+    name: z.string().nullable(),
+    organization: z.string().nullable(),
+    department: z.string().nullable(),
+  })
+  .openapi("Profile");
+
+/** Documents whose inner shape is described in DESIGN §4.1 and carries the schemas above. */
+export const looseObject = (name: string) => z.object({}).passthrough().openapi(name);

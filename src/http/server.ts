@@ -1,0 +1,60 @@
+/** `goodwill serve`: the HTTP server on a port, with its mode announced and a clean shutdown. */
+import { randomBytes } from "node:crypto";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { hasAccounts } from "../app/accounts.js";
+import type { Store } from "../storage/store.js";
+import { createApp } from "./app.js";
+
+export interface RunningServer {
+  url: string;
+  loginUrl: string | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: {
+  store: Store;
+  host: string;
+  port: number;
+  log?: boolean;
+}): Promise<RunningServer> {
+  const logger = pino(
+    { level: options.log === false ? "silent" : "info", base: undefined },
+    pino.destination(2),
+  );
+  const team = await hasAccounts(options.store.db);
+  const localLoginToken = team ? undefined : randomBytes(24).toString("base64url");
+  const displayHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+
+  let port = options.port;
+  // Filled in once the port is known (port 0 picks a free one), before the first request.
+  const boundHosts: string[] = [];
+  // On every interface there is no one name to hold requests to; the check is for loopback.
+  const wildcard = options.host === "0.0.0.0" || options.host === "::";
+  const app = createApp({
+    store: options.store,
+    logger,
+    ...(wildcard ? {} : { boundHosts }),
+    ...(localLoginToken ? { localLoginToken } : {}),
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: options.host, port }, (info) => {
+      port = info.port;
+      resolve(s);
+    });
+    s.once("error", reject);
+  });
+  boundHosts.push(`${displayHost}:${port}`);
+  if (options.host === "127.0.0.1" || options.host === "::1") boundHosts.push(`localhost:${port}`);
+
+  const url = `http://${displayHost}:${port}`;
+  return {
+    url,
+    loginUrl: localLoginToken ? `${url}/api/v1/auth/local?token=${localLoginToken}` : null,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

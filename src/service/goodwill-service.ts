@@ -1,0 +1,172 @@
+/**
+ * Everything Goodwill can do, as one interface of JSON-in, JSON-out operations (the shapes of
+ * DESIGN §4.1). Two implementations: the local one runs the use-cases against a store (the CLI on a
+ * file or database, and the HTTP server for each request); the remote one calls the HTTP API, so
+ * the same CLI works against a team server.
+ */
+import type { today } from "../app/agenda.js";
+import type { closeAsk, createAsk, fulfillAsk } from "../app/asks.js";
+import type { ImportResult } from "../app/import-contacts.js";
+import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
+import type { mergePeople } from "../app/merge.js";
+import type { PersonInput } from "../app/people.js";
+import type { scorePerson, showPerson } from "../app/profile.js";
+import type { ImportFile } from "../app/read-file.js";
+import type { search } from "../app/search.js";
+import type { suggest } from "../app/suggest.js";
+import type { AskJson, CommitmentJson, PersonJson } from "../app/views.js";
+import type { loadDemo } from "../demo/load-demo.js";
+import type { Due } from "../domain/due.js";
+import type { Balance } from "../domain/giving-balance.js";
+
+export type { PersonJson };
+
+/** A person or a department, by id: whom an entry, an ask or a promise is with. */
+export type CounterpartRef = { personId: string } | { departmentId: string };
+
+export interface Resolved {
+  kind: "person" | "department";
+  id: string;
+  name: string;
+  organization: string | null;
+}
+
+export interface ExchangeInput {
+  direction: "gave" | "received";
+  kind?: string;
+  weight?: number;
+  summary: string;
+  occurredAt?: string;
+  channel?: string;
+  initiatedBy?: string;
+}
+
+export interface InteractionInput {
+  personIds: string[];
+  summary: string;
+  occurredAt?: string;
+  channel?: string;
+  initiatedBy?: string;
+  notes?: string | null;
+}
+
+export type ExportFormat = "vcard" | "csv" | "json" | "ics";
+export type ImportFormat = "auto" | "vcard" | "linkedin" | "google" | "outlook" | "csv" | "json";
+
+type Of<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+export interface ProfileJson {
+  name: string | null;
+  organization: string | null;
+  department: string | null;
+}
+
+export interface PeopleListJson {
+  people: { person: PersonJson; due: Due; balance: Balance; lastContactAt: string | null }[];
+  total: number;
+  offset: number;
+}
+
+export interface EntryResultJson {
+  entry: {
+    id: string;
+    direction: string;
+    kind: string;
+    weight: number;
+    summary: string;
+    occurredAt: string;
+    counterpart: { kind: "person" | "department"; id: string; name: string };
+  };
+  balance: Balance;
+}
+
+export interface InteractionResultJson {
+  interaction: {
+    id: string;
+    occurredAt: string;
+    channel: string;
+    initiatedBy: string;
+    summary: string;
+    notes: string | null;
+    participants: { id: string; name: string }[];
+  };
+}
+
+export interface DemoResultJson {
+  loaded: Of<typeof loadDemo>;
+}
+
+export interface GoodwillService {
+  profile(): Promise<{ profile: ProfileJson }>;
+  init(input: {
+    name: string;
+    organization?: string | null;
+    department?: string | null;
+  }): Promise<{ profile: ProfileJson }>;
+  /** WHO (id, email, name or unique part of one; dept:NAME) to a person or department. */
+  resolve(who: string): Promise<Resolved>;
+
+  addPerson(input: PersonInput & { name: string }): Promise<PersonJson>;
+  listPeople(filter: {
+    organization?: string;
+    department?: string;
+    tag?: string;
+    due?: boolean;
+    label?: string;
+    q?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<PeopleListJson>;
+  getPerson(personId: string): Promise<PersonJson>;
+  editPerson(personId: string, input: PersonInput): Promise<PersonJson>;
+  removePerson(personId: string): Promise<{ removed: PersonJson }>;
+  mergePeople(fromId: string, intoId: string): Promise<Of<typeof mergePeople>>;
+  addDepartment(
+    name: string,
+    organization?: string,
+  ): Promise<{ department: { id: string; name: string; organization: string } }>;
+  listDepartments(): Promise<{ departments: { id: string; name: string; organization: string }[] }>;
+
+  show(personId: string): Promise<Of<typeof showPerson>>;
+  score(personId: string): Promise<Of<typeof scorePerson>>;
+  addNote(
+    personId: string,
+    body: string,
+  ): Promise<{ note: { id: string; personId: string; body: string; createdAt: string } }>;
+
+  logInteraction(input: InteractionInput): Promise<InteractionResultJson>;
+  recordExchange(counterpart: CounterpartRef, input: ExchangeInput): Promise<EntryResultJson>;
+
+  ask(
+    counterpart: CounterpartRef,
+    input: { summary: string; askedAt?: string },
+  ): Promise<Of<typeof createAsk>>;
+  listAsks(filter: { open?: boolean }): Promise<{ asks: AskJson[] }>;
+  fulfillAsk(ref: string, weight?: number): Promise<Of<typeof fulfillAsk>>;
+  closeAsk(ref: string, status: "declined" | "withdrawn"): Promise<Of<typeof closeAsk>>;
+
+  promise(
+    counterpart: CounterpartRef,
+    input: { summary: string; dueOn?: string | null; direction: "i_owe" | "they_owe" },
+  ): Promise<{ commitment: CommitmentJson }>;
+  listPromises(filter: { all?: boolean }): Promise<{ commitments: CommitmentJson[] }>;
+  completePromise(ref: string): Promise<{ commitment: CommitmentJson }>;
+
+  today(options: { all?: boolean }): Promise<Of<typeof today>>;
+  /** The ledger of a person (id), `dept:NAME`, `org:NAME`, or everyone without a subject. */
+  ledger(subject?: string): Promise<Of<typeof ledgerOf>>;
+  ledgerGroups(by: "person" | "dept" | "org"): Promise<Of<typeof ledgerGroups>>;
+  suggest(personId?: string): Promise<Of<typeof suggest>>;
+  search(query: string): Promise<Of<typeof search>>;
+
+  importContacts(
+    file: ImportFile,
+    format: ImportFormat,
+    onProgress?: (bytesRead: number) => void,
+  ): Promise<ImportResult>;
+  exportData(
+    format: ExportFormat,
+    options: { vcardVersion?: "3.0" | "4.0" },
+  ): Promise<{ text: string; count: number }>;
+  loadDemo(): Promise<DemoResultJson>;
+}

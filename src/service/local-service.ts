@@ -1,0 +1,282 @@
+/** The service over a store: each method checks what it is given and runs the use-cases. */
+import { today } from "../app/agenda.js";
+import { closeAsk, createAsk, fulfillAsk, listAsksJson } from "../app/asks.js";
+import { parseBackup, restoreBackup } from "../app/backup.js";
+import { completeCommitment, createCommitment, listCommitmentsJson } from "../app/commitments.js";
+import type { AppContext } from "../app/context.js";
+import { addDepartment } from "../app/departments.js";
+import { exportContacts } from "../app/export-contacts.js";
+import { importContacts } from "../app/import-contacts.js";
+import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
+import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
+import { mergePeople } from "../app/merge.js";
+import { addNote, logInteraction, recordExchange } from "../app/moments.js";
+import {
+  addPerson,
+  describeMe,
+  editPerson,
+  getPersonJson,
+  initProfile,
+  listPeopleWithState,
+  peopleJson,
+  removePerson,
+} from "../app/people.js";
+import { scorePerson, showPerson } from "../app/profile.js";
+import { loadMe } from "../app/relationship-state.js";
+import { search } from "../app/search.js";
+import { suggest } from "../app/suggest.js";
+import { balanceJson, dueJson } from "../app/views.js";
+import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
+import { loadDemo } from "../demo/load-demo.js";
+import { GoodwillError } from "../errors.js";
+import { detectFormat } from "../formats/read/detect-format.js";
+import { readContacts } from "../formats/read/read-contacts.js";
+import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
+import type { CounterpartRef, GoodwillService } from "./goodwill-service.js";
+
+const NOT_AN_ADDRESS_BOOK =
+  "is not an address book Goodwill can read: expected vCards (.vcf), a CSV export with a header row (LinkedIn, Google, Outlook or your own columns such as Name and Email) or a Goodwill JSON backup. Nothing was imported.";
+
+/** An instant given as text (ISO) or absent (now), checked like the CLI's --on. */
+function when(ctx: AppContext, field: string, value: string | undefined): number {
+  return value === undefined ? ctx.now : readWhen(field, value, ctx.now);
+}
+
+async function counterpartOf(ctx: AppContext, ref: CounterpartRef): Promise<Counterpart> {
+  return counterpartOfRow(ctx, {
+    person_id: "personId" in ref ? ref.personId : null,
+    department_id: "departmentId" in ref ? ref.departmentId : null,
+  });
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+export function localService(ctx: AppContext): GoodwillService {
+  const person = async (personId: string) => resolvePerson(ctx, personId);
+  return {
+    async profile() {
+      return { profile: await describeMe(ctx, await loadMe(ctx)) };
+    },
+    async init(input) {
+      const me = await initProfile(ctx, { ...input, name: readText("name", input.name, 200) });
+      return { profile: await describeMe(ctx, me) };
+    },
+    async resolve(who) {
+      const found = await resolveCounterpart(ctx, who);
+      if (found.kind === "department") {
+        return {
+          kind: "department",
+          id: found.department.id,
+          name: found.department.name,
+          organization: found.organization.name,
+        };
+      }
+      const [json] = await peopleJson(ctx, [found.person.id]);
+      return {
+        kind: "person",
+        id: found.person.id,
+        name: found.person.display_name,
+        organization: json?.organization ?? null,
+      };
+    },
+
+    addPerson: (input) => addPerson(ctx, { ...input, name: readText("name", input.name, 200) }),
+    async listPeople(filter) {
+      let states = await listPeopleWithState(ctx, {
+        ...(filter.organization ? { organization: filter.organization } : {}),
+        ...(filter.department ? { department: filter.department } : {}),
+        ...(filter.tag ? { tag: filter.tag } : {}),
+        dueOnly: filter.due ?? false,
+      });
+      if (filter.label) states = states.filter((s) => s.balance.label === filter.label);
+      if (filter.q) {
+        const q = filter.q
+          .normalize("NFKD")
+          .replace(/\p{M}+/gu, "")
+          .toLowerCase();
+        states = states.filter((s) => s.person.name_key.includes(q));
+      }
+      const total = states.length;
+      const offset = filter.offset ?? 0;
+      const page =
+        filter.limit === undefined ? states.slice(offset) : states.slice(offset, offset + filter.limit);
+      const people = await peopleJson(
+        ctx,
+        page.map((s) => s.person.id),
+      );
+      const byId = new Map(people.map((p) => [p.id, p]));
+      return {
+        people: page.flatMap((s) => {
+          const json = byId.get(s.person.id);
+          if (!json) return [];
+          return [
+            {
+              person: json,
+              due: dueJson(s.due),
+              balance: balanceJson(s.balance),
+              lastContactAt:
+                s.stats.contacts.lastAt === null ? null : new Date(s.stats.contacts.lastAt).toISOString(),
+            },
+          ];
+        }),
+        total,
+        offset,
+      };
+    },
+    getPerson: async (personId) => getPersonJson(ctx, (await person(personId)).id),
+    editPerson: (personId, input) => editPerson(ctx, personId, input),
+    removePerson: async (personId) => ({ removed: await removePerson(ctx, personId) }),
+    mergePeople: (fromId, intoId) => mergePeople(ctx, fromId, intoId),
+    addDepartment: async (name, organization) => ({
+      department: await addDepartment(ctx, readText("department name", name, 200), organization),
+    }),
+    async listDepartments() {
+      const organizations = new Map(
+        (await listOrganizations(ctx.db, ctx.ownerId)).map((o) => [o.id, o.name]),
+      );
+      return {
+        departments: (await listDepartments(ctx.db, ctx.ownerId)).map((d) => ({
+          id: d.id,
+          name: d.name,
+          organization: organizations.get(d.organization_id) ?? "",
+        })),
+      };
+    },
+
+    show: async (personId) => showPerson(ctx, await person(personId)),
+    score: async (personId) => scorePerson(ctx, await person(personId)),
+    async addNote(personId, body) {
+      const p = await person(personId);
+      const note = await addNote(ctx, p.id, readText("note", body, 10_000));
+      return { note: { id: note.id, personId: p.id, body: note.body, createdAt: note.created_at } };
+    },
+
+    async logInteraction(input) {
+      const summary = readText("summary", input.summary);
+      const at = when(ctx, "--on", input.occurredAt);
+      const channel = input.channel ? readChannel(input.channel) : "other";
+      const initiatedBy = input.initiatedBy ? readInitiator(input.initiatedBy) : "unknown";
+      if (input.personIds.length === 0)
+        throw new GoodwillError("invalid", "A moment needs at least one person.");
+      const people = [];
+      for (const id of input.personIds) people.push(await person(id));
+      const moment = await logInteraction(
+        ctx,
+        people.map((p) => p.id),
+        { summary, at, channel, initiatedBy, notes: input.notes ?? null },
+      );
+      return {
+        interaction: {
+          id: moment.id,
+          occurredAt: moment.occurred_at,
+          channel: moment.channel,
+          initiatedBy: moment.initiated_by,
+          summary: moment.summary,
+          notes: moment.notes,
+          participants: people.map((p) => ({ id: p.id, name: p.display_name })),
+        },
+      };
+    },
+    async recordExchange(ref, input) {
+      const kind = input.kind ? readKind(input.kind) : "favor";
+      const summary = readText("summary", input.summary);
+      const weight = input.weight !== undefined ? readWeight(input.weight) : undefined;
+      const at = when(ctx, "--on", input.occurredAt);
+      const channel = input.channel ? readChannel(input.channel) : undefined;
+      const initiatedBy = input.initiatedBy ? readInitiator(input.initiatedBy) : undefined;
+      const counterpart = await counterpartOf(ctx, ref);
+      const entry = await recordExchange(ctx, counterpart, {
+        direction: input.direction,
+        kind,
+        summary,
+        at,
+        ...(weight !== undefined ? { weight } : {}),
+        ...(channel ? { channel } : {}),
+        ...(initiatedBy ? { initiatedBy } : {}),
+      });
+      const name =
+        counterpart.kind === "person" ? counterpart.person.display_name : counterpart.department.name;
+      return {
+        entry: {
+          id: entry.id,
+          direction: entry.direction,
+          kind: entry.kind,
+          weight: entry.weight,
+          summary: entry.summary,
+          occurredAt: entry.occurred_at,
+          counterpart: {
+            kind: counterpart.kind,
+            id: counterpart.kind === "person" ? counterpart.person.id : counterpart.department.id,
+            name,
+          },
+        },
+        balance: balanceJson(await balanceWith(ctx, counterpart)),
+      };
+    },
+
+    async ask(ref, input) {
+      const summary = readText("summary", input.summary);
+      return createAsk(ctx, await counterpartOf(ctx, ref), summary, when(ctx, "--on", input.askedAt));
+    },
+    listAsks: async (filter) => ({ asks: await listAsksJson(ctx, { openOnly: filter.open ?? false }) }),
+    fulfillAsk: (ref, weight) => fulfillAsk(ctx, ref, weight === undefined ? undefined : readWeight(weight)),
+    closeAsk: (ref, status) => closeAsk(ctx, ref, status),
+
+    async promise(ref, input) {
+      const summary = readText("summary", input.summary);
+      return {
+        commitment: await createCommitment(ctx, await counterpartOf(ctx, ref), {
+          summary,
+          dueOn: input.dueOn ?? null,
+          direction: input.direction,
+        }),
+      };
+    },
+    listPromises: async (filter) => ({
+      commitments: await listCommitmentsJson(ctx, { all: filter.all ?? false }),
+    }),
+    completePromise: async (ref) => ({ commitment: await completeCommitment(ctx, ref) }),
+
+    today: (options) => today(ctx, options),
+    ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),
+    ledgerGroups: (by) => ledgerGroups(ctx, by),
+    suggest: (personId) => suggest(ctx, personId),
+    search: (query) => search(ctx, readText("query", query, 500)),
+
+    async importContacts(file, requested, onProgress) {
+      const format = requested === "auto" ? detectFormat(file.head) : requested;
+      if (format === null)
+        throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
+      if (format === "json") {
+        let document: unknown;
+        try {
+          document = JSON.parse((await readAll(file.stream())).toString("utf8"));
+        } catch (error) {
+          throw new GoodwillError(
+            "invalid",
+            `${file.path} is not valid JSON: ${(error as Error).message}. Nothing was imported.`,
+          );
+        }
+        return restoreBackup(ctx, parseBackup(document));
+      }
+      try {
+        return await importContacts(ctx, readContacts(file.stream(), format), {
+          format,
+          onProgress: () => onProgress?.(file.consumed()),
+        });
+      } catch (error) {
+        if (error instanceof GoodwillError && error.code === "not_an_address_book") {
+          throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
+        }
+        throw error;
+      }
+    },
+    exportData: (format, options) =>
+      exportContacts(ctx, format, { vcardVersion: options.vcardVersion ?? "3.0" }),
+    loadDemo: async () => ({ loaded: await loadDemo(ctx) }),
+  };
+}

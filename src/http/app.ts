@@ -7,6 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { hasAccounts, sessionOwner, tokenOwner } from "../app/accounts.js";
@@ -110,11 +111,13 @@ export function createApp(options: ServerOptions) {
   });
 
   app.onError((error, c) => {
-    if (!(error instanceof GoodwillError))
-      options.logger?.error({ err: error, path: c.req.path }, "request failed");
-    if (error instanceof SyntaxError || (error as { name?: string }).name === "SyntaxError") {
-      return c.json(new GoodwillError("malformed", "The request body is not valid JSON.").toJSON(), 400);
+    // Hono's own refusals (a body that is not JSON, …) carry a status; they are the client's doing.
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? "too_large" : error.status === 401 ? "unauthorized" : error.status < 500 ? "malformed" : "internal";
+      const message = code === "malformed" ? `The request body could not be read: ${error.message}.` : error.message;
+      return c.json(new GoodwillError(code, message).toJSON(), ERROR_STATUS[code]);
     }
+    if (!(error instanceof GoodwillError)) options.logger?.error({ err: error, path: c.req.path }, "request failed");
     return errorResponse(c, error);
   });
   app.notFound((c) =>
@@ -155,6 +158,8 @@ export function createApp(options: ServerOptions) {
         styleSrc: ["'self'", "'unsafe-inline'"],
       },
       crossOriginResourcePolicy: "same-origin",
+      // HTTPS is the reverse proxy's business (docs/deploy.md); a local server speaks plain HTTP.
+      strictTransportSecurity: false,
     }),
   );
 

@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ICAL from "ical.js";
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../support/stores.js";
+import { api } from "./support.js";
+
+describeEachDialect("the API", (dialect) => {
+  it("people: create (201), list with filters and pages, read, update, delete, merge", async () => {
+    const { call, account } = await api(dialect);
+    const { token } = await account("ann@example.com");
+    const t = { token };
+    await call("PUT", "/api/v1/profile", {
+      ...t,
+      body: { name: "Ann", organization: "Acme", department: "Projects" },
+    });
+    const raj = await call("POST", "/api/v1/people", {
+      ...t,
+      body: { name: "Raj Patel", department: "IT", emails: ["raj@acme.example"], layer: 50 },
+    });
+    expect(raj.status).toBe(201);
+    expect(raj.body).toMatchObject({
+      name: "Raj Patel",
+      organization: "Acme",
+      department: "IT",
+      isColleague: true,
+      layer: 50,
+    });
+    for (const name of ["Dana", "Eve", "Frank"])
+      await call("POST", "/api/v1/people", { ...t, body: { name, tags: ["vip"] } });
+    const page = (await call("GET", "/api/v1/people?limit=2&offset=1", t)).body;
+    expect(page.total).toBe(4);
+    expect(page.people.map((p: { person: { name: string } }) => p.person.name)).toEqual(["Eve", "Frank"]);
+    expect((await call("GET", "/api/v1/people?tag=vip", t)).body.total).toBe(3);
+    expect((await call("GET", "/api/v1/people?department=IT", t)).body.people[0].person.name).toBe(
+      "Raj Patel",
+    );
+    expect((await call("GET", `/api/v1/people/${raj.body.id}`, t)).body.name).toBe("Raj Patel");
+    const patched = await call("PATCH", `/api/v1/people/${raj.body.id}`, {
+      ...t,
+      body: { title: "Support lead", closeness: 4 },
+    });
+    expect(patched.body).toMatchObject({ title: "Support lead", closeness: 4, emails: ["raj@acme.example"] });
+    const merged = await call("POST", "/api/v1/people/Dana/merge", { ...t, body: { into: raj.body.id } });
+    expect(merged.body.into.name).toBe("Raj Patel");
+    expect((await call("GET", "/api/v1/people/Dana", t)).status).toBe(404);
+    expect((await call("DELETE", `/api/v1/people/${raj.body.id}`, t)).status).toBe(200);
+    expect((await call("GET", `/api/v1/people/${raj.body.id}`, t)).status).toBe(404);
+  });
+
+  it("the ledger, asks with the pre-ask check, promises and the agenda", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    await call("PUT", "/api/v1/profile", { ...t, body: { name: "Ann", organization: "Acme" } });
+    const raj = (await call("POST", "/api/v1/people", { ...t, body: { name: "Raj", department: "IT" } }))
+      .body;
+    for (let i = 0; i < 4; i++) {
+      const r = await call("POST", "/api/v1/exchanges", {
+        ...t,
+        body: {
+          department: "IT",
+          direction: "received",
+          summary: `Fix ${i}`,
+          occurredAt: `${10 + i} days ago`,
+        },
+      });
+      expect(r.status).toBe(201);
+    }
+    const ask = await call("POST", "/api/v1/asks", {
+      ...t,
+      body: { personId: raj.id, summary: "New laptop" },
+    });
+    expect(ask.status).toBe(201);
+    expect(ask.body.check.warning).toMatch(
+      /^You have received 4 times from IT in the last year and given nothing\./,
+    );
+    expect(ask.body.check.suggestions).toHaveLength(3);
+    expect(
+      (await call("POST", `/api/v1/asks/${ask.body.ask.number}/fulfill`, { ...t, body: { weight: 3 } })).body
+        .ask.status,
+    ).toBe("fulfilled");
+    expect((await call("POST", `/api/v1/asks/${ask.body.ask.number}/decline`, t)).status).toBe(409);
+    const promise = await call("POST", "/api/v1/commitments", {
+      ...t,
+      body: { personId: raj.id, summary: "Send the article", dueOn: "2026-11-20" },
+    });
+    expect(promise.body.commitment).toMatchObject({ late: true, direction: "i_owe" });
+    expect((await call("GET", "/api/v1/today", t)).body.commitments[0].summary).toBe("Send the article");
+    await call("POST", `/api/v1/commitments/${promise.body.commitment.id}/done`, t);
+    const ledger = (await call("GET", "/api/v1/ledger?subject=dept:IT", t)).body;
+    expect(ledger.balance.entries).toBe(6);
+    expect((await call("GET", `/api/v1/ledger?subject=${raj.id}`, t)).body.subject.name).toBe("Raj");
+    expect((await call("GET", "/api/v1/ledger?by=dept", t)).body.groups[0].subject.name).toBe("IT");
+    expect((await call("GET", "/api/v1/search?q=laptop", t)).body.results.length).toBeGreaterThan(0);
+    expect((await call("GET", "/api/v1/suggestions", t)).body.suggestions[0].kind).toBe("thank");
+    const moment = await call("POST", "/api/v1/interactions", {
+      ...t,
+      body: { personIds: ["Raj"], summary: "Lunch", channel: "in_person" },
+    });
+    expect(moment.status).toBe(201);
+    expect((await call("GET", `/api/v1/people/${raj.id}/overview`, t)).body.due.daysSinceContact).toBe(0);
+    expect(
+      (
+        await call("POST", "/api/v1/exchanges", {
+          ...t,
+          body: { personId: raj.id, direction: "gave", summary: "x", weight: 9 },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await call("POST", "/api/v1/exchanges", { ...t, body: { direction: "gave", summary: "to nobody" } }))
+        .status,
+    ).toBe(422);
+  });
+
+  it("import an upload and export every format; the calendar feed answers only its key", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    const vcf = readFileSync(join(process.cwd(), "../shared/fixtures/csv/google-contacts.csv"));
+    const imported = await call("POST", "/api/v1/import?filename=contacts.csv", { ...t, raw: vcf });
+    expect(imported.body).toMatchObject({ format: "google", created: 2 });
+    const notAnAddressBook = await call("POST", "/api/v1/import", { ...t, raw: "just some words\n" });
+    expect(notAnAddressBook.status).toBe(422);
+    expect(notAnAddressBook.body.error.code).toBe("not_an_address_book");
+    const vcard = await call("GET", "/api/v1/export?format=vcard", t);
+    expect(vcard.headers.get("content-type")).toContain("text/vcard");
+    expect(vcard.body).toContain("FN:Dana Whitfield");
+    expect((await call("GET", "/api/v1/export?format=csv", t)).body).toContain("Raj");
+    expect((await call("GET", "/api/v1/export?format=json", t)).body.format).toBe("goodwill-backup");
+    const key = await call("POST", "/api/v1/calendar-key", t);
+    expect(key.status).toBe(201);
+    const feed = await call("GET", key.body.path);
+    expect(feed.status).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(feed.body)).getAllSubcomponents("vevent");
+    expect(events.map((e) => e.getFirstPropertyValue("summary"))).toContain("Raj Patel's birthday");
+    const rotated = await call("POST", "/api/v1/calendar-key", t);
+    expect((await call("GET", key.body.path)).status).toBe(404);
+    expect((await call("GET", rotated.body.path)).status).toBe(200);
+  });
+
+  it("documents every route in OpenAPI 3.1, and serves its reference page without a CDN", async () => {
+    const { call } = await api(dialect);
+    const doc = (await call("GET", "/openapi.json")).body;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(25);
+    const page = await call("GET", "/api/docs");
+    expect(page.body).toContain("/api/docs/swagger-ui-bundle.js");
+    expect(page.body).not.toMatch(/https?:\/\//);
+    expect((await call("GET", "/api/docs/swagger-ui-bundle.js")).status).toBe(200);
+  });
+});

@@ -1,0 +1,129 @@
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../support/stores.js";
+import { api, HOST } from "./support.js";
+
+function cookieOf(headers: Headers): string {
+  const set = headers.get("set-cookie") ?? "";
+  return set.split(";")[0] ?? "";
+}
+
+describeEachDialect("signing in", (dialect) => {
+  it("local mode: the printed link works once and sets an HttpOnly, SameSite=Lax session cookie", async () => {
+    const { call } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
+    expect((await call("GET", "/api/v1/mode")).body).toEqual({ mode: "local" });
+    expect((await call("GET", "/api/v1/today")).status).toBe(401);
+    const signIn = await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests");
+    expect(signIn.status).toBe(302);
+    const setCookie = signIn.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/goodwill_session=/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const cookie = cookieOf(signIn.headers);
+    expect((await call("GET", "/api/v1/today", { cookie })).status).toBe(200);
+    expect((await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests")).status).toBe(401);
+    expect((await call("GET", "/api/v1/auth/local?token=wrong")).status).toBe(401);
+  });
+
+  it("local mode refuses a Host it is not bound to (DNS rebinding)", async () => {
+    const { call } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
+    const refused = await call("GET", "/api/v1/mode", { host: "attacker.example:4321" });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("forbidden");
+  });
+
+  it("cookie sessions refuse a cross-site Origin on changes (CSRF); tokens need no Origin", async () => {
+    const { call } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
+    const cookie = cookieOf(
+      (await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests")).headers,
+    );
+    const body = { name: "Raj Patel" };
+    expect(
+      (await call("POST", "/api/v1/people", { cookie, body, origin: "https://evil.example" })).status,
+    ).toBe(403);
+    expect((await call("POST", "/api/v1/people", { cookie, body })).status).toBe(403);
+    expect((await call("POST", "/api/v1/people", { cookie, body, origin: `http://${HOST}` })).status).toBe(
+      201,
+    );
+  });
+
+  it("team mode: email and password give a session; wrong ones 401; too many 429; logout ends it", async () => {
+    const { call, account } = await api(dialect);
+    await account("ann@example.com");
+    expect((await call("GET", "/api/v1/mode")).body).toEqual({ mode: "team" });
+    // The host check is for local mode only: a team server sits behind a proxy with its own name.
+    expect((await call("GET", "/api/v1/mode", { host: "goodwill.example.com" })).status).toBe(200);
+    const ok = await call("POST", "/api/v1/auth/login", {
+      body: { email: "ANN@example.com", password: "correct horse battery" },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.account.email).toBe("ann@example.com");
+    const cookie = cookieOf(ok.headers);
+    expect((await call("GET", "/api/v1/auth/me", { cookie })).body).toMatchObject({
+      mode: "team",
+      account: { email: "ann@example.com" },
+      via: "cookie",
+    });
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await call("POST", "/api/v1/auth/login", { body: { email: "ann@example.com", password: "wrong" } }))
+          .status,
+      ).toBe(401);
+    }
+    const throttled = await call("POST", "/api/v1/auth/login", {
+      body: { email: "ann@example.com", password: "correct horse battery" },
+    });
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call("POST", "/api/v1/auth/logout", { cookie, origin: `http://${HOST}` })).status).toBe(
+      200,
+    );
+    expect((await call("GET", "/api/v1/auth/me", { cookie })).status).toBe(401);
+  });
+
+  it("API tokens: bearer access, listed without secrets, revocable; a password buys a new one", async () => {
+    const { call, account } = await api(dialect);
+    const ann = await account("ann@example.com");
+    expect((await call("GET", "/api/v1/today", { token: ann.token })).status).toBe(200);
+    expect((await call("GET", "/api/v1/today", { token: `${ann.token}x` })).status).toBe(401);
+    const made = await call("POST", "/api/v1/auth/token", {
+      body: { email: "ann@example.com", password: "correct horse battery", name: "laptop" },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.token).toMatch(/^gw_/);
+    const listed = (await call("GET", "/api/v1/tokens", { token: made.body.token })).body.tokens;
+    expect(listed.map((t: { name: string }) => t.name).sort()).toEqual(["laptop", "test"]);
+    expect(JSON.stringify(listed)).not.toContain(made.body.token.slice(-20));
+    expect((await call("DELETE", `/api/v1/tokens/${made.body.id}`, { token: ann.token })).status).toBe(200);
+    expect((await call("GET", "/api/v1/today", { token: made.body.token })).status).toBe(401);
+  });
+});
+
+describeEachDialect("request errors", (dialect) => {
+  it("malformed JSON is 400, invalid fields 422, bodies over 5 MB 413, unknown routes 404, all as error documents", async () => {
+    const { call, account } = await api(dialect);
+    const { token } = await account("ann@example.com");
+    const malformed = await call("POST", "/api/v1/people", { token, body: '{"name": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe("malformed");
+    const invalid = await call("POST", "/api/v1/people", { token, body: { name: "Ann", layer: 7 } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error).toMatchObject({ code: "invalid", message: expect.stringContaining("layer") });
+    const tooBig = await call("POST", "/api/v1/people", {
+      token,
+      body: { name: "x".repeat(6 * 1024 * 1024) },
+    });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error.code).toBe("too_large");
+    const missing = await call("GET", "/api/v1/nothing-here", { token });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("not_found");
+  });
+
+  it("every response carries the security headers", async () => {
+    const { call } = await api(dialect);
+    const { headers } = await call("GET", "/api/v1/mode");
+    expect(headers.get("x-content-type-options")).toBe("nosniff");
+    expect(headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(headers.get("referrer-policy")).toBe("no-referrer");
+  });
+});

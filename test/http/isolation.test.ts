@@ -1,0 +1,272 @@
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../support/stores.js";
+import { api } from "./support.js";
+
+/**
+ * Two accounts on one server. Every route of the OpenAPI document is called by B with A's ids in
+ * every place an id can go; none may read, change, delete, search, export or attach to A's records.
+ */
+describeEachDialect("isolation between accounts", (dialect) => {
+  it("no route of the OpenAPI document lets one account reach another's data", async () => {
+    const { call, account } = await api(dialect);
+    const a = await account("ann@example.com");
+    const b = await account("bob@example.com");
+    const A = { token: a.token };
+    const B = { token: b.token };
+
+    // Ann's data, with words that must never show up for Bob.
+    await call("PUT", "/api/v1/profile", {
+      ...A,
+      body: { name: "Ann", organization: "Zephyrcorp", department: "Quillwork" },
+    });
+    const zeb = (
+      await call("POST", "/api/v1/people", {
+        ...A,
+        body: { name: "Zebediah Quuxley", department: "IT", emails: ["zeb@zephyr.example"] },
+      })
+    ).body;
+    const dept = (await call("GET", "/api/v1/departments", A)).body.departments.find(
+      (d: { name: string }) => d.name === "IT",
+    );
+    await call("POST", "/api/v1/exchanges", {
+      ...A,
+      body: { personId: zeb.id, direction: "received", summary: "Xylophone repair secret" },
+    });
+    await call("POST", "/api/v1/exchanges", {
+      ...A,
+      body: { departmentId: dept.id, direction: "received", summary: "Xylophone department secret" },
+    });
+    await call("POST", "/api/v1/interactions", {
+      ...A,
+      body: { personIds: [zeb.id], summary: "Xylophone lunch" },
+    });
+    await call("POST", `/api/v1/people/${zeb.id}/notes`, { ...A, body: { body: "Xylophone note" } });
+    const ask = (
+      await call("POST", "/api/v1/asks", { ...A, body: { personId: zeb.id, summary: "Xylophone ask" } })
+    ).body.ask;
+    const promise = (
+      await call("POST", "/api/v1/commitments", {
+        ...A,
+        body: { personId: zeb.id, summary: "Xylophone promise" },
+      })
+    ).body.commitment;
+    const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
+    const before = (await call("GET", "/api/v1/export?format=json", A)).body;
+
+    // Bob has a person of his own, to try attaching Ann's records to.
+    const bobs = (await call("POST", "/api/v1/people", { ...B, body: { name: "Bob's friend" } })).body;
+    const vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zebediah Q\r\nEMAIL:zeb@zephyr.example\r\nEND:VCARD\r\n";
+
+    const doc = (await call("GET", "/openapi.json")).body;
+    type Attempt = {
+      method: string;
+      path: string;
+      body?: unknown;
+      raw?: string;
+      expect: "404" | "clean" | "own";
+    };
+    const plans: Record<string, Attempt[]> = {
+      "get /api/v1/mode": [{ method: "GET", path: "/api/v1/mode", expect: "clean" }],
+      "get /api/v1/auth/local": [{ method: "GET", path: "/api/v1/auth/local?token=guess", expect: "own" }],
+      "post /api/v1/auth/login": [
+        {
+          method: "POST",
+          path: "/api/v1/auth/login",
+          body: { email: "ann@example.com", password: "guess" },
+          expect: "own",
+        },
+      ],
+      "post /api/v1/auth/token": [
+        {
+          method: "POST",
+          path: "/api/v1/auth/token",
+          body: { email: "ann@example.com", password: "guess" },
+          expect: "own",
+        },
+      ],
+      "post /api/v1/auth/logout": [{ method: "POST", path: "/api/v1/auth/logout", expect: "clean" }],
+      "get /api/v1/auth/me": [{ method: "GET", path: "/api/v1/auth/me", expect: "clean" }],
+      "get /api/v1/tokens": [{ method: "GET", path: "/api/v1/tokens", expect: "clean" }],
+      "post /api/v1/tokens": [
+        { method: "POST", path: "/api/v1/tokens", body: { name: "bob" }, expect: "clean" },
+      ],
+      "delete /api/v1/tokens/{id}": [
+        { method: "DELETE", path: `/api/v1/tokens/${annToken.id}`, expect: "404" },
+      ],
+      "get /api/v1/people": [{ method: "GET", path: "/api/v1/people?q=zeb", expect: "clean" }],
+      "post /api/v1/people": [
+        {
+          method: "POST",
+          path: "/api/v1/people",
+          body: { name: "Bob's second", metThrough: zeb.id },
+          expect: "404",
+        },
+      ],
+      "get /api/v1/people/{id}": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}`, expect: "404" },
+        { method: "GET", path: "/api/v1/people/zeb@zephyr.example", expect: "404" },
+        { method: "GET", path: "/api/v1/people/Zebediah", expect: "404" },
+      ],
+      "patch /api/v1/people/{id}": [
+        { method: "PATCH", path: `/api/v1/people/${zeb.id}`, body: { title: "hacked" }, expect: "404" },
+      ],
+      "delete /api/v1/people/{id}": [{ method: "DELETE", path: `/api/v1/people/${zeb.id}`, expect: "404" }],
+      "post /api/v1/people/{id}/merge": [
+        { method: "POST", path: `/api/v1/people/${zeb.id}/merge`, body: { into: bobs.id }, expect: "404" },
+        { method: "POST", path: `/api/v1/people/${bobs.id}/merge`, body: { into: zeb.id }, expect: "404" },
+      ],
+      "get /api/v1/people/{id}/overview": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}/overview`, expect: "404" },
+      ],
+      "get /api/v1/people/{id}/score": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}/score`, expect: "404" },
+      ],
+      "post /api/v1/people/{id}/notes": [
+        { method: "POST", path: `/api/v1/people/${zeb.id}/notes`, body: { body: "x" }, expect: "404" },
+      ],
+      "get /api/v1/people/{id}/suggestions": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}/suggestions`, expect: "404" },
+      ],
+      "post /api/v1/exchanges": [
+        {
+          method: "POST",
+          path: "/api/v1/exchanges",
+          body: { personId: zeb.id, direction: "gave", summary: "x" },
+          expect: "404",
+        },
+        {
+          method: "POST",
+          path: "/api/v1/exchanges",
+          body: { departmentId: dept.id, direction: "gave", summary: "x" },
+          expect: "404",
+        },
+        {
+          method: "POST",
+          path: "/api/v1/exchanges",
+          body: { department: "IT", direction: "gave", summary: "x" },
+          expect: "404",
+        },
+      ],
+      "post /api/v1/interactions": [
+        {
+          method: "POST",
+          path: "/api/v1/interactions",
+          body: { personIds: [bobs.id, zeb.id], summary: "x" },
+          expect: "404",
+        },
+      ],
+      "get /api/v1/asks": [{ method: "GET", path: "/api/v1/asks", expect: "clean" }],
+      "post /api/v1/asks": [
+        { method: "POST", path: "/api/v1/asks", body: { personId: zeb.id, summary: "x" }, expect: "404" },
+      ],
+      "post /api/v1/asks/{ref}/fulfill": [
+        { method: "POST", path: `/api/v1/asks/${ask.id}/fulfill`, body: {}, expect: "404" },
+      ],
+      "post /api/v1/asks/{ref}/decline": [
+        { method: "POST", path: `/api/v1/asks/${ask.id}/decline`, expect: "404" },
+      ],
+      "post /api/v1/asks/{ref}/withdraw": [
+        { method: "POST", path: `/api/v1/asks/${ask.id}/withdraw`, expect: "404" },
+      ],
+      "get /api/v1/commitments": [{ method: "GET", path: "/api/v1/commitments?all=true", expect: "clean" }],
+      "post /api/v1/commitments": [
+        {
+          method: "POST",
+          path: "/api/v1/commitments",
+          body: { personId: zeb.id, summary: "x" },
+          expect: "404",
+        },
+      ],
+      "post /api/v1/commitments/{ref}/done": [
+        { method: "POST", path: `/api/v1/commitments/${promise.id}/done`, expect: "404" },
+      ],
+      "get /api/v1/today": [{ method: "GET", path: "/api/v1/today?all=true", expect: "clean" }],
+      "get /api/v1/ledger": [
+        { method: "GET", path: "/api/v1/ledger", expect: "clean" },
+        { method: "GET", path: `/api/v1/ledger?subject=${zeb.id}`, expect: "404" },
+        { method: "GET", path: "/api/v1/ledger?subject=dept:IT", expect: "404" },
+        { method: "GET", path: "/api/v1/ledger?subject=org:Zephyrcorp", expect: "404" },
+        { method: "GET", path: "/api/v1/ledger?by=dept", expect: "clean" },
+      ],
+      "get /api/v1/suggestions": [{ method: "GET", path: "/api/v1/suggestions", expect: "clean" }],
+      "get /api/v1/search": [{ method: "GET", path: "/api/v1/search?q=xylophone", expect: "clean" }],
+      "get /api/v1/profile": [{ method: "GET", path: "/api/v1/profile", expect: "clean" }],
+      "put /api/v1/profile": [
+        {
+          method: "PUT",
+          path: "/api/v1/profile",
+          body: { name: "Bob", organization: "Zephyrcorp" },
+          expect: "own",
+        },
+      ],
+      "get /api/v1/departments": [{ method: "GET", path: "/api/v1/departments", expect: "clean" }],
+      "post /api/v1/departments": [
+        {
+          method: "POST",
+          path: "/api/v1/departments",
+          body: { name: "Legal", organization: "Bobco" },
+          expect: "clean",
+        },
+      ],
+      "get /api/v1/resolve": [
+        { method: "GET", path: `/api/v1/resolve?who=${zeb.id}`, expect: "404" },
+        { method: "GET", path: "/api/v1/resolve?who=zebediah", expect: "404" },
+      ],
+      "post /api/v1/import": [{ method: "POST", path: "/api/v1/import", raw: vcard, expect: "own" }],
+      "get /api/v1/export": ["vcard", "csv", "json", "ics"].map((f) => ({
+        method: "GET",
+        path: `/api/v1/export?format=${f}`,
+        expect: "clean" as const,
+      })),
+      "post /api/v1/demo": [{ method: "POST", path: "/api/v1/demo", expect: "own" }],
+      "post /api/v1/calendar-key": [{ method: "POST", path: "/api/v1/calendar-key", expect: "clean" }],
+      "get /api/v1/calendar.ics": [
+        {
+          method: "GET",
+          path: `/api/v1/calendar.ics?key=${a.ownerId}.forged-secret-forged-secret-forged`,
+          expect: "404",
+        },
+      ],
+    };
+
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`),
+    );
+    expect(
+      routes.filter((r) => !plans[r]),
+      "every route needs an isolation plan",
+    ).toEqual([]);
+
+    const secrets = [/zebediah/i, /xylophone/i, new RegExp(zeb.id), /quillwork/i, /zeb@zephyr/i];
+    // What Bob writes into his own account (an import with Ann's contact's email, the demo) comes last,
+    // so the reads before it can be held to not showing a trace of Ann.
+    const attempts = routes.flatMap((route) => (plans[route] ?? []).map((attempt) => ({ route, attempt })));
+    attempts.sort((x, y) => Number(x.attempt.expect === "own") - Number(y.attempt.expect === "own"));
+    for (const { route, attempt } of attempts) {
+      const result = await call(attempt.method, attempt.path, {
+        ...B,
+        ...(attempt.body !== undefined ? { body: attempt.body } : {}),
+        ...(attempt.raw !== undefined ? { raw: attempt.raw } : {}),
+      });
+      const text = typeof result.body === "string" ? result.body : JSON.stringify(result.body);
+      if (attempt.expect === "404")
+        expect({ route, path: attempt.path, status: result.status }).toEqual({
+          route,
+          path: attempt.path,
+          status: 404,
+        });
+      else expect(result.status, `${route}: ${text.slice(0, 200)}`).toBeLessThan(500);
+      // An answer may repeat what Bob sent himself; nothing else of Ann's may appear anywhere.
+      const sent = decodeURIComponent(attempt.path) + JSON.stringify(attempt.body ?? "");
+      const watched = secrets.filter((s) => !s.test(sent));
+      if (attempt.expect !== "own")
+        for (const secret of watched)
+          expect(text, `${attempt.method} ${attempt.path} leaked ${secret}`).not.toMatch(secret);
+    }
+
+    // Ann's data is exactly as it was, and her token still works.
+    const after = (await call("GET", "/api/v1/export?format=json", A)).body;
+    expect(after).toEqual(before);
+    expect((await call("GET", "/api/v1/today", { token: annToken.token })).status).toBe(200);
+  });
+});

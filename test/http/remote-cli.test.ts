@@ -1,0 +1,139 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { runCli } from "../../src/cli/program.js";
+import { startServer } from "../../src/http/server.js";
+import { openStore } from "../../src/storage/store.js";
+import { describeEachDialect, freshStoreUrl } from "../support/stores.js";
+
+async function run(env: Record<string, string>, args: string[], stdin = "") {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    env: { NO_COLOR: "1", ...env },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    readStdin: async () => stdin,
+  });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+describeEachDialect("the CLI against a team server", (dialect) => {
+  it("user add, token create, then every command works through the API as that account", async () => {
+    const url = await freshStoreUrl(dialect);
+    const home = mkdtempSync(join(tmpdir(), "goodwill-home-"));
+    const direct = { HOME: home, GOODWILL_DATABASE_URL: url };
+    expect((await run(direct, ["user", "add", "ann@example.com", "--name", "Ann"], "")).code).toBe(2);
+    expect((await run(direct, ["user", "add", "ann@example.com", "--password-stdin"], "short\n")).code).toBe(
+      4,
+    );
+    expect(
+      (
+        await run(
+          direct,
+          ["user", "add", "ann@example.com", "--name", "Ann", "--password-stdin"],
+          "correct horse battery\n",
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (await run(direct, ["user", "add", "bob@example.com", "--password-stdin"], "another good password\n"))
+        .code,
+    ).toBe(0);
+    const token = (await run(direct, ["token", "create", "--user", "ann@example.com", "--json"])).json()
+      .token;
+    expect(token).toMatch(/^gw_/);
+
+    const store = await openStore(url);
+    const server = await startServer({ store, host: "127.0.0.1", port: 0, log: false });
+    try {
+      await asAnnAndBob(server.url);
+    } finally {
+      await server.close();
+      await store.close();
+    }
+
+    async function asAnnAndBob(serverUrl: string) {
+      expect(server.loginUrl).toBeNull();
+
+      const remote = { HOME: home, GOODWILL_SERVER_URL: serverUrl, GOODWILL_TOKEN: token };
+      expect((await run(remote, ["init", "--name", "Ann", "--org", "Acme"])).code).toBe(0);
+      expect(
+        (await run(remote, ["person", "add", "Raj Patel", "--dept", "IT", "--json"])).json().isColleague,
+      ).toBe(true);
+      expect((await run(remote, ["received", "dept:IT", "Reset my password"])).code).toBe(0);
+      expect((await run(remote, ["gave", "Raj", "Brought coffee", "--kind", "gift"])).stdout).toContain(
+        "You gave Raj Patel: Brought coffee (gift, weight 2).",
+      );
+      expect((await run(remote, ["log", "Raj", "Standup chat", "--channel", "meeting"])).code).toBe(0);
+      const ask = (await run(remote, ["ask", "dept:IT", "A new laptop", "--json"])).json();
+      expect(ask.ask.counterpart).toBe("IT");
+      expect((await run(remote, ["ask", "fulfill", "1"])).code).toBe(0);
+      expect((await run(remote, ["promise", "Raj", "Send the article", "--due", "2026-12-01"])).code).toBe(0);
+      expect((await run(remote, ["done", "1"])).code).toBe(0);
+      expect((await run(remote, ["show", "Raj", "--json"])).json().person.name).toBe("Raj Patel");
+      expect((await run(remote, ["score", "Raj"])).stdout).toMatch(/^Strength with Raj Patel/);
+      expect((await run(remote, ["ledger", "dept:IT", "--json"])).json().balance.entries).toBe(4);
+      expect((await run(remote, ["today", "--json"])).json().counts.people).toBe(1);
+      expect((await run(remote, ["search", "coffee", "--json"])).json().results).toHaveLength(1);
+      expect((await run(remote, ["export", "--format", "vcard"])).stdout).toContain("FN:Raj Patel");
+      const missing = await run(remote, ["show", "Nobody"]);
+      expect(missing.code).toBe(3);
+      expect(missing.stderr).toMatch(/No one called "Nobody"/);
+
+      // It all happened in Ann's account: directly on the store, as Ann and as Bob.
+      expect(
+        (await run(direct, ["--as", "ann@example.com", "person", "list", "--json"])).json().people,
+      ).toHaveLength(1);
+      expect(
+        (await run(direct, ["--as", "bob@example.com", "person", "list", "--json"])).json().people,
+      ).toEqual([]);
+      expect((await run(direct, ["person", "list", "--json"])).json().people).toEqual([]);
+
+      // goodwill login keeps a token in the config, readable by its owner only, and commands use it.
+      const login = await run(
+        { HOME: home },
+        ["login", serverUrl, "--email", "bob@example.com"],
+        "another good password\n",
+      );
+      expect(login.code).toBe(0);
+      expect(statSync(join(home, ".config", "goodwill", "config.json")).mode & 0o777).toBe(0o600);
+      expect((await run({ HOME: home }, ["person", "add", "Bob's friend"])).code).toBe(0);
+      expect(
+        (await run(direct, ["--as", "bob@example.com", "person", "list", "--json"])).json().people,
+      ).toHaveLength(1);
+      const wrong = await run({ HOME: home }, ["login", serverUrl, "--email", "bob@example.com"], "wrong\n");
+      expect(wrong.code).toBe(5);
+      const badToken = await run(
+        { HOME: home, GOODWILL_SERVER_URL: serverUrl, GOODWILL_TOKEN: `${token}x` },
+        ["today"],
+      );
+      expect(badToken.code).toBe(5);
+      expect(badToken.stderr).toMatch(/Sign in first/);
+    }
+  });
+});
+
+it("the bundled binary serves until stopped, printing a one-time local sign-in link", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "goodwill-serve-"));
+  const result = spawnSync(
+    "bash",
+    [
+      "-c",
+      `node dist/goodwill.mjs --db ${dir}/g.db serve --port 0 & pid=$!; sleep 1.5; kill -TERM $pid; wait $pid`,
+    ],
+    { encoding: "utf8" },
+  );
+  expect(result.stdout).toMatch(/Goodwill is listening on http:\/\/127\.0\.0\.1:\d+/);
+  expect(result.stdout).toMatch(
+    /Local mode: open this link to sign in \(it works once\):\n {2}http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/local\?token=\S{20,}/,
+  );
+});

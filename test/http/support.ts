@@ -1,0 +1,54 @@
+/** An API in-process (Hono's app.request, no socket) over a fresh store, with helpers to call it. */
+import { addUser, createApiToken } from "../../src/app/accounts.js";
+import { createApp } from "../../src/http/app.js";
+import { freshStore, NOW, type TestDialect } from "../support/stores.js";
+
+export const HOST = "127.0.0.1:4321";
+
+export async function api(dialect: TestDialect, options: { localLoginToken?: string } = {}) {
+  const { store } = await freshStore(dialect);
+  let clock = NOW;
+  const app = createApp({ store, boundHosts: [HOST], clock: () => clock, ...options });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON documents of many shapes
+  const call = async (
+    method: string,
+    path: string,
+    init: {
+      body?: unknown;
+      token?: string;
+      cookie?: string;
+      origin?: string;
+      host?: string;
+      raw?: BodyInit;
+    } = {},
+  ): Promise<{ status: number; body: any; headers: Headers }> => {
+    const headers: Record<string, string> = { host: init.host ?? HOST };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    if (init.cookie) headers.cookie = init.cookie;
+    if (init.origin) headers.origin = init.origin;
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+    const response = await app.request(`http://${HOST}${path}`, {
+      method,
+      headers,
+      ...(init.raw !== undefined
+        ? { body: init.raw }
+        : init.body !== undefined
+          ? { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }
+          : {}),
+    });
+    const type = response.headers.get("content-type") ?? "";
+    const body = type.includes("json") ? await response.json() : await response.text();
+    return { status: response.status, body, headers: response.headers };
+  };
+  /** A team-mode account with an API token. */
+  const account = async (email: string) => {
+    const user = await addUser(
+      store.db,
+      { email, name: email.split("@")[0] ?? null, password: "correct horse battery" },
+      new Date(clock).toISOString(),
+    );
+    const { token } = await createApiToken(store.db, user.ownerId, "test", new Date(clock).toISOString());
+    return { ...user, token };
+  };
+  return { app, store, call, account, setClock: (t: number) => (clock = t) };
+}

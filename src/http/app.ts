@@ -113,11 +113,20 @@ export function createApp(options: ServerOptions) {
   app.onError((error, c) => {
     // Hono's own refusals (a body that is not JSON, …) carry a status; they are the client's doing.
     if (error instanceof HTTPException) {
-      const code = error.status === 413 ? "too_large" : error.status === 401 ? "unauthorized" : error.status < 500 ? "malformed" : "internal";
-      const message = code === "malformed" ? `The request body could not be read: ${error.message}.` : error.message;
+      const code =
+        error.status === 413
+          ? "too_large"
+          : error.status === 401
+            ? "unauthorized"
+            : error.status < 500
+              ? "malformed"
+              : "internal";
+      const message =
+        code === "malformed" ? `The request body could not be read: ${error.message}.` : error.message;
       return c.json(new GoodwillError(code, message).toJSON(), ERROR_STATUS[code]);
     }
-    if (!(error instanceof GoodwillError)) options.logger?.error({ err: error, path: c.req.path }, "request failed");
+    if (!(error instanceof GoodwillError))
+      options.logger?.error({ err: error, path: c.req.path }, "request failed");
     return errorResponse(c, error);
   });
   app.notFound((c) =>

@@ -9,7 +9,6 @@ export async function api(dialect: TestDialect, options: { localLoginToken?: str
   const { store } = await freshStore(dialect);
   let clock = NOW;
   const app = createApp({ store, boundHosts: [HOST], clock: () => clock, ...options });
-  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON documents of many shapes
   const call = async (
     method: string,
     path: string,
@@ -19,8 +18,9 @@ export async function api(dialect: TestDialect, options: { localLoginToken?: str
       cookie?: string;
       origin?: string;
       host?: string;
-      raw?: BodyInit;
+      raw?: string | Uint8Array;
     } = {},
+    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON documents of many shapes
   ): Promise<{ status: number; body: any; headers: Headers }> => {
     const headers: Record<string, string> = { host: init.host ?? HOST };
     if (init.token) headers.authorization = `Bearer ${init.token}`;

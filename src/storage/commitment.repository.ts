@@ -26,7 +26,11 @@ export async function listCommitments(
   let query = db.selectFrom("commitments").selectAll().where("owner_id", "=", ownerId);
   if (filter.status) query = query.where("status", "=", filter.status);
   if (filter.personId) query = query.where("person_id", "=", filter.personId);
-  return query.orderBy("due_on").orderBy("number").execute();
+  // Promises without a date first, as SQLite sorts nulls; PostgreSQL is told so.
+  return query
+    .orderBy("due_on", (o) => o.asc().nullsFirst())
+    .orderBy("number")
+    .execute();
 }
 
 export async function resolveCommitment(

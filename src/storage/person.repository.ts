@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { emailKey, foldText, phoneKey } from "./keys.js";
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from "./schema.js";
 
@@ -169,8 +169,9 @@ export async function findPeopleByName(
   const query = db.selectFrom("people").selectAll().where("owner_id", "=", ownerId);
   if (mode === "exact") return query.where("name_key", "=", key).orderBy("name_key").limit(50).execute();
   const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // An explicit escape character: PostgreSQL's default is the backslash, SQLite has none.
   return query
-    .where((eb) => eb("name_key", "like", eb.val(pattern)).$castTo<boolean>())
+    .where(sql<boolean>`name_key like ${pattern} escape '\\'`)
     .where("archived", "=", 0)
     .orderBy("name_key")
     .limit(50)

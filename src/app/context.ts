@@ -13,12 +13,12 @@ export interface AppContext {
 }
 
 /**
- * Runs writes that belong together in one transaction holding the write lock. Inside, `tx.db` is
+ * Runs writes that belong together in one transaction holding the owner's write lock. Inside, `tx.db` is
  * the transaction; a nested call joins the transaction already open.
  */
 export function inWriteTransaction<T>(ctx: AppContext, fn: (tx: AppContext) => Promise<T>): Promise<T> {
   if (ctx.db !== ctx.store.db) return fn(ctx);
-  return ctx.store.dialect.writeTransaction(ctx.store.db, (trx) => fn({ ...ctx, db: trx }));
+  return ctx.store.dialect.writeTransaction(ctx.store.db, ctx.ownerId, (trx) => fn({ ...ctx, db: trx }));
 }
 
 export function nowIso(ctx: AppContext): string {

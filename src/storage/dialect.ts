@@ -20,8 +20,15 @@ export interface Dialect {
   createSearchIndex(db: Kysely<any>): Promise<void>;
   /** Full-text search over one owner's documents, accents and case folded, best first. */
   search(db: Kysely<Database>, ownerId: string, query: string, limit: number): Promise<SearchHit[]>;
-  /** Runs `fn` in a transaction that holds the write lock from its first statement. */
-  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction that holds the owner's write lock from its first statement: one
+   * owner's writes take turns (aggregates are read, then written). SQLite has one lock for the file.
+   */
+  writeTransaction<T>(
+    db: Kysely<Database>,
+    ownerId: string,
+    fn: (trx: Kysely<Database>) => Promise<T>,
+  ): Promise<T>;
   /** Brings the schema to the latest migration, safely when several processes start at once. */
   migrate(db: Kysely<Database>): Promise<void>;
 }

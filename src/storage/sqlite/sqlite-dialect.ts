@@ -65,7 +65,8 @@ export const sqliteDialect: Dialect = {
     );
   },
 
-  async writeTransaction(db, fn) {
+  // One writer at a time for the whole file, whoever the owner.
+  async writeTransaction(db, _ownerId, fn) {
     return db.connection().execute(async (conn) => {
       // BEGIN IMMEDIATE waits (busy timeout) for the write lock instead of failing later, when a
       // deferred transaction that has read tries to write while another process writes.
@@ -83,7 +84,7 @@ export const sqliteDialect: Dialect = {
 
   async migrate(db) {
     if ((await userVersion(db)) === SCHEMA_VERSION) return;
-    await this.writeTransaction(db, async (trx) => {
+    await this.writeTransaction(db, "", async (trx) => {
       // Another process may have migrated while we waited for the lock.
       const version = await userVersion(trx);
       if (version === SCHEMA_VERSION) return;

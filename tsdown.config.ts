@@ -15,19 +15,6 @@ export default defineConfig({
   dts: false,
   sourcemap: false,
   minify: true,
-  // Few, purposeful chunks: each one costs a module load at start-up. The CLI's own code rides in
-  // the entry; the store (Kysely, SQLite) and the address-book formats load when a command needs them.
-  outputOptions: {
-    codeSplitting: {
-      groups: [
-        {
-          name: "store",
-          test: /node_modules[\\/](kysely|better-sqlite3|bindings|file-uri-to-path)[\\/]|src[\\/]storage[\\/]/,
-        },
-        { name: "app", test: /src[\\/](app|domain|errors)/ },
-      ],
-    },
-  },
   deps: {
     neverBundle: NATIVE,
     alwaysBundle: (id) => !NATIVE.test(id),

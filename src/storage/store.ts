@@ -13,25 +13,31 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Opens the store a URL or path names, creating and migrating it as needed. */
+/**
+ * Opens the store a URL or path names, creating and migrating it as needed: postgres:// and
+ * postgresql:// URLs name a PostgreSQL database, anything else an SQLite file.
+ */
 export async function openStore(url: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new GoodwillError(
-      "store_unavailable",
-      "This version of Goodwill stores data in an SQLite file only; PostgreSQL arrives with the team server. Pass a file path to --db.",
-    );
+    // Loaded only here: an SQLite start-up never parses `pg`.
+    const { openPostgres, postgresDialect } = await import("./postgres/postgres-dialect.js");
+    const { db, location } = await openPostgres(url);
+    return migrated(db, postgresDialect, location);
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/i, "");
-  const db = openSqlite(path);
+  return migrated(openSqlite(path), sqliteDialect, path);
+}
+
+async function migrated(db: Kysely<Database>, dialect: Dialect, location: string): Promise<Store> {
   try {
-    await sqliteDialect.migrate(db);
+    await dialect.migrate(db);
   } catch (error) {
     await db.destroy();
     if (error instanceof GoodwillError) throw error;
     throw new GoodwillError(
       "store_unavailable",
-      `Cannot prepare the store at ${path}: ${(error as Error).message}`,
+      `Cannot prepare the store at ${location}: ${(error as Error).message}`,
     );
   }
-  return { db, dialect: sqliteDialect, location: path, close: () => db.destroy() };
+  return { db, dialect, location, close: () => db.destroy() };
 }

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { cli } from "../support/cli.js";
+import { describeEachDialect, type TestDialect } from "../support/stores.js";
 
-async function markAndIt() {
-  const c = cli();
+async function markAndIt(dialect: TestDialect) {
+  const c = cli({ dialect });
   await c.run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
   await c.run("person", "add", "Raj Patel", "--dept", "IT");
   await c.run("person", "add", "Linda Okafor", "--dept", "Accounting");
@@ -12,9 +13,9 @@ async function markAndIt() {
   return c;
 }
 
-describe("asks and the pre-ask check", () => {
+describeEachDialect("asks and the pre-ask check", (dialect) => {
   it("an ask to an overdrawn department warns and still records the ask", async () => {
-    const { run } = await markAndIt();
+    const { run } = await markAndIt(dialect);
     const result = await run("ask", "dept:IT", "A new laptop", "--json");
     expect(result.code).toBe(0);
     const { ask, check } = result.json();
@@ -33,7 +34,7 @@ describe("asks and the pre-ask check", () => {
   });
 
   it("an ask to a person shows their balance and their department's, and warns for the department", async () => {
-    const { run } = await markAndIt();
+    const { run } = await markAndIt(dialect);
     const { check } = (await run("ask", "Raj", "Look at my VPN", "--json")).json();
     expect(check.balance.label).toBe("overdrawn");
     expect(check.departmentBalance.label).toBe("overdrawn");
@@ -46,14 +47,14 @@ describe("asks and the pre-ask check", () => {
   });
 
   it("an ask where the balance is fine has no warning", async () => {
-    const { run } = await markAndIt();
+    const { run } = await markAndIt(dialect);
     const { check } = (await run("ask", "Linda", "Check my expense report", "--json")).json();
     expect(check.warning).toBeNull();
     expect(check.balance.label).toBe("balanced");
   });
 
   it("fulfilling an ask records what was received; declining records nothing", async () => {
-    const { run } = await markAndIt();
+    const { run } = await markAndIt(dialect);
     await run("ask", "Linda", "Rush a payment");
     await run("ask", "Linda", "Waive a late fee");
     const fulfilled = (await run("ask", "fulfill", "1", "--weight", "3", "--json")).json();
@@ -77,9 +78,9 @@ describe("asks and the pre-ask check", () => {
   });
 });
 
-describe("promises", () => {
+describeEachDialect("promises", (dialect) => {
   it("records promises both ways; doing mine is a give, theirs is something received", async () => {
-    const { run } = await markAndIt();
+    const { run } = await markAndIt(dialect);
     const mine = (await run("promise", "Linda", "Send receipts", "--due", "2026-11-20", "--json")).json()
       .commitment;
     expect(mine).toMatchObject({
@@ -106,7 +107,7 @@ describe("promises", () => {
   });
 
   it("refuses an impossible due date", async () => {
-    const { run } = await markAndIt();
+    const { run } = await markAndIt(dialect);
     const result = await run("promise", "Linda", "Send receipts", "--due", "2026-11-31");
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/--due "2026-11-31" does not exist/);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { describeEachDialect, freshStoreUrl } from "../support/stores.js";
 
 const BIN = "dist/goodwill.mjs";
 const dirs: string[] = [];
@@ -24,6 +25,7 @@ function goodwill(args: string[], env: Record<string, string>) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+// SQLite only: default paths, start-up and the environment are what these are about.
 describe("the bundled goodwill binary", () => {
   it("is plain JavaScript that starts without a TypeScript loader", () => {
     expect(existsSync(BIN), "dist/goodwill.mjs is built by npm test (npm run build)").toBe(true);
@@ -57,19 +59,6 @@ describe("the bundled goodwill binary", () => {
     expect(existsSync(join(dir, "env.db"))).toBe(false);
   });
 
-  it("prints exactly one JSON document with --json, and errors as JSON on stderr", () => {
-    const dir = home();
-    const env = { HOME: dir, GOODWILL_DATABASE_URL: join(dir, "g.db") };
-    const ok = goodwill(["person", "add", "Ann", "--json"], env);
-    expect(JSON.parse(ok.stdout).name).toBe("Ann");
-    const missing = goodwill(["show", "Zed", "--json"], env);
-    expect(missing.code).toBe(3);
-    expect(missing.stdout).toBe("");
-    expect(JSON.parse(missing.stderr)).toEqual({
-      error: { code: "not_found", message: expect.stringContaining("Zed") },
-    });
-  });
-
   it("exits 5 when the store cannot be opened, and 2 for a clock that is not a time", () => {
     const dir = home();
     const unavailable = goodwill(["today"], { HOME: dir, GOODWILL_DATABASE_URL: dir });
@@ -84,9 +73,40 @@ describe("the bundled goodwill binary", () => {
     expect(badClock.stderr).toMatch(/GOODWILL_NOW "tomorrow" is not an ISO date/);
   });
 
-  it("colours nothing when the output is not a terminal", () => {
+  it("exits 5 for a PostgreSQL server it cannot reach, naming where without the password", () => {
     const dir = home();
-    const result = goodwill(["demo"], { HOME: dir, GOODWILL_DATABASE_URL: join(dir, "g.db"), NO_COLOR: "" });
+    const result = goodwill(["today"], {
+      HOME: dir,
+      GOODWILL_DATABASE_URL: "postgres://goodwill:s3cret@127.0.0.1:1/goodwill",
+    });
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(
+      /Cannot connect to PostgreSQL at 127\.0\.0\.1:1, database goodwill: .*Check that/,
+    );
+    expect(result.stderr).not.toContain("s3cret");
+  });
+});
+
+// The store-independent behaviour above is checked once; what touches the store, on every dialect.
+describeEachDialect("the bundled goodwill binary on a store", (dialect) => {
+  it("prints exactly one JSON document with --json, and errors as JSON on stderr", async () => {
+    const env = { HOME: home(), GOODWILL_DATABASE_URL: await freshStoreUrl(dialect) };
+    const ok = goodwill(["person", "add", "Ann", "--json"], env);
+    expect(JSON.parse(ok.stdout).name).toBe("Ann");
+    const missing = goodwill(["show", "Zed", "--json"], env);
+    expect(missing.code).toBe(3);
+    expect(missing.stdout).toBe("");
+    expect(JSON.parse(missing.stderr)).toEqual({
+      error: { code: "not_found", message: expect.stringContaining("Zed") },
+    });
+  });
+
+  it("loads the demo and colours nothing when the output is not a terminal", async () => {
+    const result = goodwill(["demo"], {
+      HOME: home(),
+      GOODWILL_DATABASE_URL: await freshStoreUrl(dialect),
+      NO_COLOR: "",
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain("\u001b[");
   });

@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { cli } from "../support/cli.js";
+import { describeEachDialect } from "../support/stores.js";
 
-describe("goodwill demo tells Mark's story", () => {
+describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
   it("loads into an empty store and refuses a store that already has people", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     const loaded = await run("demo", "--json");
     expect(loaded.code).toBe(0);
     expect(loaded.json().loaded).toMatchObject({ people: 11, me: { name: "Mark Rivera" } });
@@ -13,7 +14,7 @@ describe("goodwill demo tells Mark's story", () => {
   });
 
   it("today shows IT overdrawn with IT-flavoured ways to give first, the thanks owed to Kevin, the late promise and Elena's birthday", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("demo");
     const today = (await run("today", "--json")).json();
     expect(today.date).toBe("2026-11-25");
@@ -49,7 +50,7 @@ describe("goodwill demo tells Mark's story", () => {
   });
 
   it("ledger dept:IT is overdrawn: years of quick fixes, nothing given", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("demo");
     const it = (await run("ledger", "dept:IT", "--json")).json();
     expect(it.balance.label).toBe("overdrawn");
@@ -59,7 +60,7 @@ describe("goodwill demo tells Mark's story", () => {
   });
 
   it("asking IT warns, and logging a few gives visibly moves the balance", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("demo");
     const ask = (await run("ask", "dept:IT", "A new laptop", "--json")).json();
     expect(ask.check.warning).toMatch(
@@ -77,7 +78,7 @@ describe("goodwill demo tells Mark's story", () => {
   });
 
   it("show and score explain one relationship, with parts that add up to the score", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("demo");
     const shown = (await run("show", "Raj", "--json")).json();
     expect(shown.person).toMatchObject({
@@ -100,7 +101,7 @@ describe("goodwill demo tells Mark's story", () => {
   });
 
   it("suggest lists every suggestion, and search finds accents and notes", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("demo");
     const suggestions = (await run("suggest", "--json")).json().suggestions;
     expect(suggestions.length).toBeGreaterThanOrEqual(8);

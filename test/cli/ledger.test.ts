@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { cli } from "../support/cli.js";
+import { describeEachDialect, type TestDialect } from "../support/stores.js";
 
-async function company() {
-  const c = cli();
+async function company(dialect: TestDialect) {
+  const c = cli({ dialect });
   await c.run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
   await c.run("person", "add", "Raj Patel", "--dept", "IT");
   await c.run("person", "add", "Dana Whitfield", "--dept", "IT");
   return c;
 }
 
-describe("the giving ledger from the command line", () => {
+describeEachDialect("the giving ledger from the command line", (dialect) => {
   it("twelve favors of weight 2, one a month, the latest a month ago: received about 16.8, ratio about 0.05", async () => {
-    const { run } = await company();
+    const { run } = await company(dialect);
     for (let month = 1; month <= 12; month++) {
       const on = new Date(Date.parse("2026-11-25T12:00:00Z") - month * 30.44 * 86_400_000)
         .toISOString()
@@ -29,7 +30,7 @@ describe("the giving ledger from the command line", () => {
   });
 
   it("a department's balance counts entries against it and against its members", async () => {
-    const { run } = await company();
+    const { run } = await company(dialect);
     await run("received", "dept:IT", "Reset my password");
     await run("received", "Raj", "Fixed Outlook");
     await run("received", "Dana", "Restored a folder", "--weight", "3");
@@ -45,7 +46,7 @@ describe("the giving ledger from the command line", () => {
   });
 
   it("giving moves the balance visibly", async () => {
-    const { run } = await company();
+    const { run } = await company(dialect);
     for (let i = 0; i < 4; i++) await run("received", "Raj", `Fix ${i}`, "--on", `${10 + i} days ago`);
     const before = (await run("ledger", "Raj", "--json")).json().balance;
     expect(before.label).toBe("overdrawn");
@@ -63,7 +64,7 @@ describe("the giving ledger from the command line", () => {
   });
 
   it("groups balances by person, department and organization, most overdrawn first", async () => {
-    const { run } = await company();
+    const { run } = await company(dialect);
     await run("person", "add", "Tim", "--org", "Cofebuz");
     await run("received", "Raj", "Fix");
     await run("received", "Raj", "Fix again");
@@ -82,7 +83,7 @@ describe("the giving ledger from the command line", () => {
   });
 
   it("communal people have no numbers, and do not count towards their department", async () => {
-    const { run } = await company();
+    const { run } = await company(dialect);
     await run("person", "add", "Elena", "--dept", "IT", "--communal");
     await run("received", "Elena", "Lent me her car");
     const elena = (await run("ledger", "Elena", "--json")).json().balance;
@@ -91,7 +92,7 @@ describe("the giving ledger from the command line", () => {
   });
 
   it("logs a moment with several people, which counts as contact for each", async () => {
-    const { run } = await company();
+    const { run } = await company(dialect);
     const logged = await run(
       "log",
       "Raj",
@@ -127,7 +128,7 @@ describe("the giving ledger from the command line", () => {
       [["log", "Raj", "Chat", "--initiated", "boss"], /--initiated "boss" is not one of me, them, unknown/],
       [["ledger", "--by", "team"], /--by "team" is not one of person, dept, org/],
     ])("%j exits 4 and writes nothing", async (args, message) => {
-      const { run } = await company();
+      const { run } = await company(dialect);
       const result = await run(...(args as string[]));
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(message);
@@ -136,7 +137,7 @@ describe("the giving ledger from the command line", () => {
     });
 
     it("an unknown department exits 3", async () => {
-      const { run } = await company();
+      const { run } = await company(dialect);
       const result = await run("received", "dept:Legal", "Reviewed a contract");
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(/No department called "Legal"/);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { cli } from "../support/cli.js";
+import { describeEachDialect } from "../support/stores.js";
 
-describe("goodwill person", () => {
+describeEachDialect("goodwill person", (dialect) => {
   it("adds a person with everything the flags say, and shows them in the list", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     expect(
       (await run("init", "--name", "Mark Rivera", "--org", "Brightline", "--dept", "Project Management"))
         .code,
@@ -62,7 +63,7 @@ describe("goodwill person", () => {
   });
 
   it("defaults a manually added person to layer 150 and closeness 3", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     const person = (await run("person", "add", "Tim Keller", "--org", "Cofebuz", "--json")).json();
     expect(person.layer).toBe(150);
     expect(person.closeness).toBe(3);
@@ -70,7 +71,7 @@ describe("goodwill person", () => {
   });
 
   it("finds people by accent- and case-insensitive name, a unique part of it, or an email", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("person", "add", "Sofía Marín", "--email", "sofia@brightline.example");
     await run("person", "add", "Tim Keller");
     expect((await run("show", "sofia marin", "--json")).json().person.name).toBe("Sofía Marín");
@@ -80,7 +81,7 @@ describe("goodwill person", () => {
   });
 
   it("exits 4 and lists the candidates when a name is ambiguous", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("person", "add", "Dana Whitfield");
     await run("person", "add", "Dana Kim");
     const result = await run("gave", "dana", "Coffee");
@@ -94,14 +95,14 @@ describe("goodwill person", () => {
   });
 
   it("exits 3 for someone unknown, with a message that says what to do", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     const result = await run("show", "Nobody Here");
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/No one called "Nobody Here".*goodwill person add/);
   });
 
   it("edits a person and replaces the lists it is given", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("person", "add", "Linda Okafor", "--email", "old@example.com", "--tag", "finance");
     const edited = (
       await run(
@@ -128,7 +129,7 @@ describe("goodwill person", () => {
   });
 
   it("removes a person with their history", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("person", "add", "Kevin O'Brien");
     await run("gave", "Kevin", "Coffee");
     await run("log", "Kevin", "Chat");
@@ -157,7 +158,7 @@ describe("goodwill person", () => {
     ];
     for (const [what, flags, message] of cases) {
       it(`${what}`, async () => {
-        const { run } = cli();
+        const { run } = cli({ dialect });
         const result = await run("person", "add", "Pat Morgan", ...flags);
         expect(result.code).toBe(4);
         expect(result.stderr).toMatch(message);
@@ -166,21 +167,21 @@ describe("goodwill person", () => {
     }
 
     it("an empty name", async () => {
-      const { run } = cli();
+      const { run } = cli({ dialect });
       const result = await run("person", "add", "   ");
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(/name is empty/);
     });
 
     it("an unknown option is a usage error (exit 2)", async () => {
-      const { run } = cli();
+      const { run } = cli({ dialect });
       const result = await run("person", "add", "Pat", "--favourite-colour", "blue");
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/unknown option '--favourite-colour'/);
     });
 
     it("an unknown command is a usage error with a suggestion", async () => {
-      const { run } = cli();
+      const { run } = cli({ dialect });
       const result = await run("gvae", "Pat", "x");
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/Did you mean gave\?/);

@@ -1,7 +1,8 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { cli, tempStorePath } from "../support/cli.js";
+import { describeEachDialect } from "../support/stores.js";
 
 const FIXTURES = join(process.cwd(), "../shared/fixtures");
 const fixture = (...parts: string[]) => join(FIXTURES, ...parts);
@@ -18,9 +19,9 @@ const allFixtures = [
 // biome-ignore lint/suspicious/noExplicitAny: JSON documents
 const byName = (people: any[], name: string) => people.find((p) => p.person.name === name)?.person;
 
-describe("goodwill import", () => {
+describeEachDialect("goodwill import", (dialect) => {
   it("reads every fixture without a crash, and a second import of each changes nothing", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     for (const file of allFixtures) {
       const result = await run("import", file, "--json");
       expect(result.code, `${file}: ${result.stderr}`).toBe(0);
@@ -44,7 +45,7 @@ describe("goodwill import", () => {
   });
 
   it("LinkedIn: the header after the Notes: preamble, Connected On as when we met, layer 500", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     const summary = (await run("import", fixture("csv", "linkedin-connections.csv"), "--json")).json();
     expect(summary).toMatchObject({ format: "linkedin", created: 4, updated: 0, skipped: 0, errors: [] });
     const people = (await run("person", "list", "--json")).json().people;
@@ -63,7 +64,7 @@ describe("goodwill import", () => {
   });
 
   it("Google: multi-values split on :::, system labels dropped, a year-less birthday kept as month and day", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     expect((await run("import", fixture("csv", "google-contacts.csv"), "--json")).json()).toMatchObject({
       format: "google",
       created: 2,
@@ -90,7 +91,7 @@ describe("goodwill import", () => {
   });
 
   it("Outlook: 0/0/00 is no birthday, categories split on ;", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     expect((await run("import", fixture("csv", "outlook-contacts.csv"), "--json")).json()).toMatchObject({
       format: "outlook",
       created: 2,
@@ -110,7 +111,7 @@ describe("goodwill import", () => {
   });
 
   it("merges a contact that matches by email or phone: fills what is empty, never overwrites what was typed", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run(
       "person",
       "add",
@@ -141,7 +142,7 @@ describe("goodwill import", () => {
   });
 
   it("reports a record that cannot be read with its number and line, and imports the rest", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     const file = join(tempStorePath(), "..", "contacts.vcf");
     writeFileSync(
       file,
@@ -169,7 +170,7 @@ describe("goodwill import", () => {
   });
 
   it("a file that is not an address book exits 4 and writes nothing", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     const file = join(tempStorePath(), "..", "notes.txt");
     writeFileSync(file, "Shopping list\n- milk\n- eggs\n");
     const result = await run("import", file);
@@ -183,7 +184,7 @@ describe("goodwill import", () => {
   });
 
   it("shows no progress bar with --json or when stderr is not a terminal", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     const result = await run("import", fixture("vcard", "ez-vcard", "John_Doe_IPHONE.vcf"), "--json");
     expect(result.stderr).toBe("");
   });

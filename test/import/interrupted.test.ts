@@ -2,8 +2,10 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { expect, it } from "vitest";
 import { cli, tempStorePath } from "../support/cli.js";
+import { describeEachDialect, type TestDialect } from "../support/stores.js";
 
 const CARDS = 50_000;
 
@@ -17,49 +19,63 @@ function bigAddressBook(path: string): void {
   writeFileSync(path, cards.join(""));
 }
 
-function count(db: Database.Database, sql: string): number {
-  return (db.prepare(sql).get() as { n: number }).n;
+/** A second connection that looks at the store while the import writes: `count(sql)` of a query. */
+async function reader(dialect: TestDialect, url: string) {
+  if (dialect === "sqlite") {
+    const db = new Database(url, { readonly: true, timeout: 5000 });
+    return {
+      count: async (sql: string) => (db.prepare(sql).get() as { n: number }).n,
+      close: async () => db.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: url.replace(/\?.*$/, "") });
+  await client.connect();
+  return {
+    count: async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n),
+    close: () => client.end(),
+  };
 }
 
-it("an import killed in the middle leaves only whole people, and running it again finishes without duplicates", async () => {
-  const store = tempStorePath();
-  const file = join(dirname(store), "big.vcf");
-  bigAddressBook(file);
-  const { run } = cli({ db: store });
-  expect((await run("person", "list")).code).toBe(0); // creates the store
+describeEachDialect("an import killed in the middle", (dialect) => {
+  it("leaves only whole people, and running it again finishes without duplicates", async () => {
+    const file = join(dirname(tempStorePath()), "big.vcf");
+    bigAddressBook(file);
+    const c = cli({ dialect });
+    const { run } = c;
+    expect((await run("person", "list")).code).toBe(0); // creates the store
+    const store = await c.db;
 
-  const child = spawn(process.execPath, ["dist/goodwill.mjs", "--db", store, "import", file], {
-    stdio: "ignore",
-  });
-  const reader = new Database(store, { readonly: true, timeout: 5000 });
-  let seen = 0;
-  const deadline = Date.now() + 60_000;
-  while (seen === 0 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 5));
-    seen = count(reader, "select count(*) as n from people");
-  }
-  child.kill("SIGKILL");
-  await new Promise((resolve) => child.on("exit", resolve));
+    const child = spawn(process.execPath, ["dist/goodwill.mjs", "--db", store, "import", file], {
+      stdio: "ignore",
+    });
+    const { count, close } = await reader(dialect, store);
+    let seen = 0;
+    const deadline = Date.now() + 60_000;
+    while (seen === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+      seen = await count("select count(*) as n from people");
+    }
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.on("exit", resolve));
 
-  const people = count(reader, "select count(*) as n from people");
-  expect(people).toBeGreaterThan(0);
-  expect(people, "the import must be stopped before it finished").toBeLessThan(CARDS);
-  // Whole batches only: every person arrived with their stats row, email, phone and search entry.
-  expect(count(reader, "select count(*) as n from person_stats")).toBe(people);
-  expect(count(reader, "select count(*) as n from person_emails")).toBe(people);
-  expect(count(reader, "select count(*) as n from person_phones")).toBe(people);
-  expect(count(reader, "select count(*) as n from search_documents where kind = 'person'")).toBe(people);
-  expect(
-    count(reader, "select count(*) as n from people where organization_id is null or department_id is null"),
-  ).toBe(0);
-  reader.close();
+    const people = await count("select count(*) as n from people");
+    expect(people).toBeGreaterThan(0);
+    expect(people, "the import must be stopped before it finished").toBeLessThan(CARDS);
+    // Whole batches only: every person arrived with their stats row, email, phone and search entry.
+    expect(await count("select count(*) as n from person_stats")).toBe(people);
+    expect(await count("select count(*) as n from person_emails")).toBe(people);
+    expect(await count("select count(*) as n from person_phones")).toBe(people);
+    expect(await count("select count(*) as n from search_documents where kind = 'person'")).toBe(people);
+    expect(
+      await count("select count(*) as n from people where organization_id is null or department_id is null"),
+    ).toBe(0);
 
-  const again = await run("import", file, "--json");
-  expect(again.code).toBe(0);
-  expect(again.json()).toMatchObject({ created: CARDS - people, unchanged: people, skipped: 0 });
-  const after = new Database(store, { readonly: true });
-  expect(count(after, "select count(*) as n from people")).toBe(CARDS);
-  expect(count(after, "select count(distinct uid) as n from people")).toBe(CARDS);
-  expect(count(after, "select count(*) as n from person_emails")).toBe(CARDS);
-  after.close();
-}, 120_000);
+    const again = await run("import", file, "--json");
+    expect(again.code).toBe(0);
+    expect(again.json()).toMatchObject({ created: CARDS - people, unchanged: people, skipped: 0 });
+    expect(await count("select count(*) as n from people")).toBe(CARDS);
+    expect(await count("select count(distinct uid) as n from people")).toBe(CARDS);
+    expect(await count("select count(*) as n from person_emails")).toBe(CARDS);
+    await close();
+  }, 120_000);
+});

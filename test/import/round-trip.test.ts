@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ICAL from "ical.js";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { cli, tempStorePath } from "../support/cli.js";
+import { describeEachDialect, type TestDialect } from "../support/stores.js";
 
 function scratch(name: string): string {
   return join(dirname(tempStorePath()), name);
@@ -27,8 +28,8 @@ const comparable = (people: any[]) =>
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-async function storyStore() {
-  const c = cli();
+async function storyStore(dialect: TestDialect) {
+  const c = cli({ dialect });
   await c.run("demo");
   await c.run(
     "person",
@@ -57,9 +58,9 @@ async function storyStore() {
   return c;
 }
 
-describe("round trips", () => {
+describeEachDialect("round trips", (dialect) => {
   it("JSON: export, restore into an empty store, export again gives the same document", async () => {
-    const source = await storyStore();
+    const source = await storyStore(dialect);
     const first = await source.run("export", "--format", "json");
     expect(first.code).toBe(0);
     const backup = JSON.parse(first.stdout);
@@ -69,7 +70,7 @@ describe("round trips", () => {
     const file = scratch("backup.json");
     writeFileSync(file, first.stdout);
 
-    const target = cli();
+    const target = cli({ dialect });
     const restored = (await target.run("import", file, "--json")).json();
     expect(restored).toMatchObject({ format: "json", skipped: 0, errors: [] });
     const second = await target.run("export", "--format", "json");
@@ -85,12 +86,12 @@ describe("round trips", () => {
   });
 
   it("JSON: a damaged backup is refused with where the problem is, and nothing is written", async () => {
-    const source = await storyStore();
+    const source = await storyStore(dialect);
     const backup = JSON.parse((await source.run("export", "--format", "json")).stdout);
     backup.exchanges[3].weight = 42;
     const file = scratch("bad.json");
     writeFileSync(file, JSON.stringify(backup));
-    const target = cli();
+    const target = cli({ dialect });
     const result = await target.run("import", file);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/exchanges\.3\.weight/);
@@ -99,7 +100,7 @@ describe("round trips", () => {
 
   for (const version of ["3.0", "4.0"]) {
     it(`vCard ${version}: out and back in gives the same people and fields`, async () => {
-      const source = await storyStore();
+      const source = await storyStore(dialect);
       const out = scratch(`people-${version}.vcf`);
       const written = await source.run(
         "export",
@@ -112,7 +113,7 @@ describe("round trips", () => {
         "--json",
       );
       expect(written.json()).toMatchObject({ format: "vcard", count: 12 });
-      const target = cli();
+      const target = cli({ dialect });
       const imported = (await target.run("import", out, "--json")).json();
       expect(imported).toMatchObject({ format: "vcard", created: 12, skipped: 0 });
       expect(comparable((await target.run("person", "list", "--json")).json().people)).toEqual(
@@ -128,14 +129,14 @@ describe("round trips", () => {
   }
 
   it("CSV: out and back in gives the same people, and formula cells are neutralised", async () => {
-    const source = await storyStore();
+    const source = await storyStore(dialect);
     const out = await source.run("export", "--format", "csv");
     expect(out.stdout.split("\r\n")[0]).toMatch(/^First Name,Last Name|Name/);
     expect(out.stdout).toContain(`'=HYPERLINK`);
     expect(out.stdout).not.toMatch(/(^|,)=HYPERLINK/m);
     const file = scratch("people.csv");
     writeFileSync(file, out.stdout);
-    const target = cli();
+    const target = cli({ dialect });
     expect((await target.run("import", file, "--json")).json()).toMatchObject({ format: "csv", created: 12 });
     const strip = (list: ReturnType<typeof comparable>) =>
       list.map(({ met: _met, urls: _urls, ...rest }) => rest);
@@ -145,7 +146,7 @@ describe("round trips", () => {
   });
 
   it("ICS: birthdays yearly (29 February too), promises and due people as all-day events with stable UIDs", async () => {
-    const source = await storyStore();
+    const source = await storyStore(dialect);
     const first = (await source.run("export", "--format", "ics")).stdout;
     const second = (await source.run("export", "--format", "ics")).stdout;
     expect(first).toBe(second);
@@ -162,9 +163,9 @@ describe("round trips", () => {
   });
 });
 
-describe("goodwill person merge", () => {
+describeEachDialect("goodwill person merge", (dialect) => {
   it("moves moments, ledger, asks, promises and details into the person kept", async () => {
-    const { run } = cli();
+    const { run } = cli({ dialect });
     await run("demo");
     await run("person", "add", "R. Patel", "--email", "rpatel@home.example", "--phone", "+1 555 777 1234");
     await run("gave", "R. Patel", "Lent him my charger");

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { runCli } from "../../src/cli/program.js";
+import { freshStoreUrl, type TestDialect } from "./stores.js";
 
 export interface CliRun {
   code: number;
@@ -25,17 +26,24 @@ export function tempStorePath(): string {
   return join(dir, "goodwill.db");
 }
 
-/** A CLI bound to one store and one clock. */
-export function cli(options: { db?: string; now?: string; env?: Record<string, string> } = {}) {
-  const db = options.db ?? tempStorePath();
+/**
+ * A CLI bound to one store and one clock: `db`, or else a fresh store of `dialect` (SQLite by
+ * default), made before the first command runs.
+ */
+export function cli(
+  options: { dialect?: TestDialect; db?: string; now?: string; env?: Record<string, string> } = {},
+) {
+  const db = options.db ? Promise.resolve(options.db) : freshStoreUrl(options.dialect ?? "sqlite");
+  // Failures surface in the first run(); until then the promise must not count as unhandled.
+  db.catch(() => {});
   const env: Record<string, string | undefined> = {
     HOME: tmpdir(),
-    GOODWILL_DATABASE_URL: db,
     GOODWILL_NOW: options.now ?? "2026-11-25T12:00:00.000Z",
     NO_COLOR: "1",
     ...options.env,
   };
   const run = async (...args: string[]): Promise<CliRun> => {
+    env.GOODWILL_DATABASE_URL ??= await db;
     let stdout = "";
     let stderr = "";
     const code = await runCli(args, {

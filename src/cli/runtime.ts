@@ -6,7 +6,6 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { findAccount } from "../app/accounts.js";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
@@ -95,6 +94,7 @@ export function act<A extends unknown[]>(
 /** Whose data a direct connection acts on: the local owner, or an account named with --as. */
 async function ownerFor(store: Store, globals: Globals, now: number): Promise<string> {
   if (!globals.as) return (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;
+  const { findAccount } = await import("../app/accounts.js");
   const account = await findAccount(store.db, globals.as);
   if (!account)
     throw new GoodwillError(

@@ -1,12 +1,9 @@
 /** The service over a store: each method checks what it is given and runs the use-cases. */
 import { today } from "../app/agenda.js";
 import { closeAsk, createAsk, fulfillAsk, listAsksJson } from "../app/asks.js";
-import { parseBackup, restoreBackup } from "../app/backup.js";
 import { completeCommitment, createCommitment, listCommitmentsJson } from "../app/commitments.js";
 import type { AppContext } from "../app/context.js";
 import { addDepartment } from "../app/departments.js";
-import { exportContacts } from "../app/export-contacts.js";
-import { importContacts } from "../app/import-contacts.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
 import { mergePeople } from "../app/merge.js";
@@ -27,15 +24,9 @@ import { search } from "../app/search.js";
 import { suggest } from "../app/suggest.js";
 import { balanceJson, dueJson } from "../app/views.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
-import { loadDemo } from "../demo/load-demo.js";
 import { GoodwillError } from "../errors.js";
-import { detectFormat } from "../formats/read/detect-format.js";
-import { readContacts } from "../formats/read/read-contacts.js";
 import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
 import type { CounterpartRef, GoodwillService } from "./goodwill-service.js";
-
-const NOT_AN_ADDRESS_BOOK =
-  "is not an address book Goodwill can read: expected vCards (.vcf), a CSV export with a header row (LinkedIn, Google, Outlook or your own columns such as Name and Email) or a Goodwill JSON backup. Nothing was imported.";
 
 /** An instant given as text (ISO) or absent (now), checked like the CLI's --on. */
 function when(ctx: AppContext, field: string, value: string | undefined): number {
@@ -47,12 +38,6 @@ async function counterpartOf(ctx: AppContext, ref: CounterpartRef): Promise<Coun
     person_id: "personId" in ref ? ref.personId : null,
     department_id: "departmentId" in ref ? ref.departmentId : null,
   });
-}
-
-async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }
 
 export function localService(ctx: AppContext): GoodwillService {
@@ -247,36 +232,13 @@ export function localService(ctx: AppContext): GoodwillService {
     suggest: (personId) => suggest(ctx, personId),
     search: (query) => search(ctx, readText("query", query, 500)),
 
-    async importContacts(file, requested, onProgress) {
-      const format = requested === "auto" ? detectFormat(file.head) : requested;
-      if (format === null)
-        throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
-      if (format === "json") {
-        let document: unknown;
-        try {
-          document = JSON.parse((await readAll(file.stream())).toString("utf8"));
-        } catch (error) {
-          throw new GoodwillError(
-            "invalid",
-            `${file.path} is not valid JSON: ${(error as Error).message}. Nothing was imported.`,
-          );
-        }
-        return restoreBackup(ctx, parseBackup(document));
-      }
-      try {
-        return await importContacts(ctx, readContacts(file.stream(), format), {
-          format,
-          onProgress: () => onProgress?.(file.consumed()),
-        });
-      } catch (error) {
-        if (error instanceof GoodwillError && error.code === "not_an_address_book") {
-          throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
-        }
-        throw error;
-      }
-    },
-    exportData: (format, options) =>
-      exportContacts(ctx, format, { vcardVersion: options.vcardVersion ?? "3.0" }),
-    loadDemo: async () => ({ loaded: await loadDemo(ctx) }),
+    // Address books and backups load their readers and writers only when used: the CLI starts fast.
+    importContacts: async (file, format, onProgress) =>
+      (await import("./transfer.js")).importInto(ctx, file, format, onProgress),
+    exportData: async (format, options) =>
+      (await import("../app/export-contacts.js")).exportContacts(ctx, format, {
+        vcardVersion: options.vcardVersion ?? "3.0",
+      }),
+    loadDemo: async () => ({ loaded: await (await import("../demo/load-demo.js")).loadDemo(ctx) }),
   };
 }

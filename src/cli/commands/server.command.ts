@@ -2,7 +2,6 @@
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Command } from "commander";
-import { addUser, createApiToken, findAccount, listApiTokens, revokeApiToken } from "../../app/accounts.js";
 import { GoodwillError } from "../../errors.js";
 import { configPath } from "../../service/remote-service.js";
 import { openStore, type Store } from "../../storage/store.js";
@@ -32,7 +31,11 @@ function direct<A extends unknown[]>(
   };
 }
 
+// Accounts (and argon2, a native addon) load only for the commands that manage them.
+const accounts = () => import("../../app/accounts.js");
+
 async function accountOrFail(store: Store, email: string) {
+  const { findAccount } = await accounts();
   const account = await findAccount(store.db, email);
   if (!account)
     throw new GoodwillError(
@@ -99,6 +102,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
               "Pass the password on standard input with --password-stdin (never as an argument: it would end up in your shell history).",
             );
           const password = (await io.readStdin()).replace(/\r?\n$/, "");
+          const { addUser } = await accounts();
           const account = await addUser(
             store.db,
             { email, name: flags.name ?? null, password },
@@ -122,6 +126,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     .action(
       direct(io, async (store, now, _globals, flags: { user: string; name: string }) => {
         const account = await accountOrFail(store, flags.user);
+        const { createApiToken } = await accounts();
         const created = await createApiToken(
           store.db,
           account.ownerId,
@@ -141,6 +146,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     .requiredOption("--user <email>", "the account")
     .action(
       direct(io, async (store, _now, _globals, flags: { user: string }) => {
+        const { listApiTokens } = await accounts();
         const tokens = await listApiTokens(store.db, (await accountOrFail(store, flags.user)).ownerId);
         return {
           json: { tokens },
@@ -163,6 +169,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     .requiredOption("--user <email>", "the account")
     .action(
       direct(io, async (store, now, _globals, id: string, flags: { user: string }) => {
+        const { revokeApiToken } = await accounts();
         await revokeApiToken(
           store.db,
           (await accountOrFail(store, flags.user)).ownerId,

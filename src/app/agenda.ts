@@ -40,12 +40,12 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
 
   // Thanks owed, to people and to departments, most recent help first.
   const owedPeople = states
-    .filter((s) => s.thanksOwed && s.stats.ledger.lastReceivedAt !== null)
+    .filter((s) => s.thanksOwed && s.ledger.lastReceivedAt !== null)
     .map((s) => ({
       kind: "person" as const,
       id: s.person.id,
       name: s.person.display_name,
-      at: s.stats.ledger.lastReceivedAt as number,
+      at: s.ledger.lastReceivedAt as number,
     }));
   const departmentRows = await ctx.db
     .selectFrom("department_stats as s")

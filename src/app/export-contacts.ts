@@ -86,7 +86,7 @@ export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> 
         date: birthday,
       });
     if (s.due.cadenceDays !== null) {
-      const from = s.stats.contacts.lastAt ?? Date.parse(person.created_at);
+      const from = s.lastContactAt ?? Date.parse(person.created_at);
       // Overdue people are due today: an event in the past would never be seen.
       const dueAt = Math.max(from + s.due.cadenceDays * DAY_MS, ctx.now);
       const dueDay = new Date(dueAt).toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 /** `goodwill show` and `goodwill score`: one relationship in full, and its strength explained. */
+import { EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
 import { type Strength, strengthAt } from "../domain/strength.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
@@ -24,7 +25,7 @@ export interface TimelineItem {
 function strengthOf(state: RelationshipState, now: number): Strength {
   return strengthAt(
     {
-      contacts: state.stats.contacts,
+      contacts: state.contacts ?? EMPTY_CONTACT_SUMS,
       closeness: state.person.closeness,
       metOnMs: state.person.met_on ? fromInstant(`${state.person.met_on}T12:00:00.000Z`) : null,
     },
@@ -33,7 +34,11 @@ function strengthOf(state: RelationshipState, now: number): Strength {
 }
 
 async function stateOf(ctx: AppContext, person: PersonRow): Promise<RelationshipState> {
-  const [state] = await loadRelationships(ctx, { personIds: [person.id], includeArchived: true });
+  const [state] = await loadRelationships(ctx, {
+    personIds: [person.id],
+    includeArchived: true,
+    strength: true,
+  });
   if (!state) throw new Error(`person ${person.id} vanished while being read`);
   return state;
 }

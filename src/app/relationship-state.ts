@@ -3,6 +3,8 @@
  * balance, a due status with its priority, open loops and the next occasion. Loaded for many people
  * at once with a handful of queries, since `today` does this for everyone.
  */
+
+import type { ContactSums } from "../domain/contact-summary.js";
 import { OCCASION_WINDOW_DAYS } from "../domain/defaults.js";
 import { cadenceFor, type Due, dueAt, isBridgeTie } from "../domain/due.js";
 import { type Balance, balanceAt } from "../domain/giving-balance.js";
@@ -12,7 +14,7 @@ import { daysUntilOccurrence, nextOccurrence, parsePartialDate, turningAge } fro
 import { fromInstant } from "../storage/keys.js";
 import { getOwner } from "../storage/owner.repository.js";
 import type { AskRow, CommitmentRow, PersonRow } from "../storage/schema.js";
-import { type PersonStats, personStatsFromRow } from "../storage/stats.repository.js";
+import { type LedgerStats, personStatsFromRow } from "../storage/stats.repository.js";
 import type { AppContext } from "./context.js";
 
 export interface Me {
@@ -39,13 +41,35 @@ export interface Occasion {
   turning: number | null;
 }
 
+/** The columns of a person the agenda works with (the rest is read for the few people shown). */
+export type PersonCore = Pick<
+  PersonRow,
+  | "id"
+  | "display_name"
+  | "name_key"
+  | "organization_id"
+  | "department_id"
+  | "tags"
+  | "birthday"
+  | "layer"
+  | "closeness"
+  | "cadence_days"
+  | "ledger_mode"
+  | "archived"
+  | "met_on"
+  | "created_at"
+>;
+
 export interface RelationshipState {
-  person: PersonRow;
+  person: PersonCore;
   organizationName: string | null;
   departmentName: string | null;
   isColleague: boolean;
   sameDepartmentAsMe: boolean;
-  stats: PersonStats;
+  ledger: LedgerStats;
+  lastContactAt: number | null;
+  /** the strength inputs: loaded only with `strength: true` (show, score), null otherwise */
+  contacts: ContactSums | null;
   balance: Balance;
   due: Due;
   thanksOwed: boolean;
@@ -56,10 +80,15 @@ export interface RelationshipState {
   openLoops: number;
 }
 
-/** Loads and evaluates relationships: everyone (not archived), or the given people. */
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/**
+ * Loads and evaluates relationships: everyone (not archived), or the given people. The agenda reads
+ * every person, so only the columns it needs are selected; `strength` adds the contact sums.
+ */
 export async function loadRelationships(
   ctx: AppContext,
-  options: { personIds?: readonly string[]; includeArchived?: boolean } = {},
+  options: { personIds?: readonly string[]; includeArchived?: boolean; strength?: boolean } = {},
 ): Promise<RelationshipState[]> {
   const db = ctx.db;
   const me = await loadMe(ctx);
@@ -69,34 +98,55 @@ export async function loadRelationships(
     .leftJoin("person_stats as s", (j) =>
       j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
     )
-    .leftJoin("organizations as o", (j) =>
-      j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
-    )
-    .leftJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
-    )
-    .selectAll("p")
     .select([
-      "o.name as organization_name",
-      "d.name as department_name",
+      "p.id",
+      "p.display_name",
+      "p.name_key",
+      "p.organization_id",
+      "p.department_id",
+      "p.tags",
+      "p.birthday",
+      "p.layer",
+      "p.closeness",
+      "p.cadence_days",
+      "p.ledger_mode",
+      "p.archived",
+      "p.met_on",
+      "p.created_at",
       "s.gave_sum",
       "s.received_sum",
       "s.entries",
       "s.gaves",
       "s.last_received_at",
       "s.last_thanks_at",
-      "s.contacts",
-      "s.first_contact_at",
       "s.last_contact_at",
-      "s.frequency_sum",
-      "s.initiated_me_sum",
-      "s.initiated_them_sum",
-      "s.channel_last",
     ])
     .where("p.owner_id", "=", ctx.ownerId);
   if (!options.includeArchived) query = query.where("p.archived", "=", 0);
   if (options.personIds) query = query.where("p.id", "in", options.personIds);
   const rows = await query.execute();
+
+  // Names of organizations and departments: a few rows, joined here rather than on every person.
+  const organizations = new Map(
+    (
+      await db
+        .selectFrom("organizations")
+        .select(["id", "name"])
+        .where("owner_id", "=", ctx.ownerId)
+        .execute()
+    ).map((o) => [o.id, o.name]),
+  );
+  const departments = new Map(
+    (
+      await db.selectFrom("departments").select(["id", "name"]).where("owner_id", "=", ctx.ownerId).execute()
+    ).map((d) => [d.id, d.name]),
+  );
+  const contactsOf = options.strength
+    ? await loadContactSums(
+        ctx,
+        rows.map((r) => r.id),
+      )
+    : null;
 
   const commitments = await db
     .selectFrom("commitments")
@@ -132,34 +182,35 @@ export async function loadRelationships(
   const datesOf = byPerson(otherDates);
 
   return rows.map((row) => {
-    const { organization_name, department_name, ...rest } = row;
-    const person = pickPerson(rest);
-    const stats = personStatsFromRow(
-      row.gave_sum === null
-        ? undefined
-        : {
-            owner_id: row.owner_id,
-            person_id: row.id,
-            gave_sum: row.gave_sum,
-            received_sum: row.received_sum ?? 0,
-            entries: row.entries ?? 0,
-            gaves: row.gaves ?? 0,
-            last_received_at: row.last_received_at,
-            last_thanks_at: row.last_thanks_at,
-            contacts: row.contacts ?? 0,
-            first_contact_at: row.first_contact_at,
-            last_contact_at: row.last_contact_at,
-            frequency_sum: row.frequency_sum ?? 0,
-            initiated_me_sum: row.initiated_me_sum ?? 0,
-            initiated_them_sum: row.initiated_them_sum ?? 0,
-            channel_last: row.channel_last ?? "{}",
-          },
-    );
+    const person: PersonCore = {
+      id: row.id,
+      display_name: row.display_name,
+      name_key: row.name_key,
+      organization_id: row.organization_id,
+      department_id: row.department_id,
+      tags: row.tags,
+      birthday: row.birthday,
+      layer: row.layer,
+      closeness: row.closeness,
+      cadence_days: row.cadence_days,
+      ledger_mode: row.ledger_mode,
+      archived: row.archived,
+      met_on: row.met_on,
+      created_at: row.created_at,
+    };
+    const ledger: LedgerStats = {
+      sums: { gave: num(row.gave_sum), received: num(row.received_sum), entries: num(row.entries) },
+      gaves: num(row.gaves),
+      lastReceivedAt: row.last_received_at ? fromInstant(row.last_received_at) : null,
+      lastThanksAt: row.last_thanks_at ? fromInstant(row.last_thanks_at) : null,
+    };
     return evaluate(ctx.now, me, {
       person,
-      organizationName: organization_name,
-      departmentName: department_name,
-      stats,
+      organizationName: row.organization_id ? (organizations.get(row.organization_id) ?? null) : null,
+      departmentName: row.department_id ? (departments.get(row.department_id) ?? null) : null,
+      ledger,
+      lastContactAt: row.last_contact_at ? fromInstant(row.last_contact_at) : null,
+      contacts: contactsOf?.get(row.id) ?? null,
       commitments: commitmentsOf.get(person.id) ?? [],
       asks: asksOf.get(person.id) ?? [],
       dates: datesOf.get(person.id) ?? [],
@@ -167,36 +218,19 @@ export async function loadRelationships(
   });
 }
 
-const PERSON_COLUMNS = [
-  "owner_id",
-  "id",
-  "display_name",
-  "given_name",
-  "family_name",
-  "nickname",
-  "name_key",
-  "organization_id",
-  "department_id",
-  "title",
-  "tags",
-  "met_text",
-  "met_on",
-  "met_through_id",
-  "birthday",
-  "layer",
-  "closeness",
-  "cadence_days",
-  "ledger_mode",
-  "archived",
-  "uid",
-  "created_at",
-  "updated_at",
-] as const satisfies readonly (keyof PersonRow)[];
-
-function pickPerson(row: PersonRow): PersonRow {
-  const person = {} as Record<string, unknown>;
-  for (const column of PERSON_COLUMNS) person[column] = row[column];
-  return person as unknown as PersonRow;
+/** The strength inputs of some people, from their aggregates. */
+async function loadContactSums(ctx: AppContext, ids: string[]): Promise<Map<string, ContactSums>> {
+  const map = new Map<string, ContactSums>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom("person_stats")
+      .selectAll()
+      .where("owner_id", "=", ctx.ownerId)
+      .where("person_id", "in", ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) map.set(row.person_id, personStatsFromRow(row).contacts);
+  }
+  return map;
 }
 
 /** Turns one person's stored state into what the agenda needs; pure apart from its inputs. */
@@ -204,22 +238,24 @@ export function evaluate(
   now: number,
   me: Me,
   input: {
-    person: PersonRow;
+    person: PersonCore;
     organizationName: string | null;
     departmentName: string | null;
-    stats: PersonStats;
+    ledger: LedgerStats;
+    lastContactAt: number | null;
+    contacts: ContactSums | null;
     commitments: CommitmentRow[];
     asks: AskRow[];
     dates: { label: string; date: string }[];
   },
 ): RelationshipState {
-  const { person, stats } = input;
+  const { person, ledger } = input;
   const isColleague = person.organization_id !== null && person.organization_id === me.organizationId;
   const sameDepartmentAsMe =
     isColleague && person.department_id !== null && person.department_id === me.departmentId;
   const mode = person.ledger_mode as LedgerMode;
-  const balance = balanceAt(stats.ledger.sums, now, mode);
-  const owed = thanksOwed(stats.ledger, now);
+  const balance = balanceAt(ledger.sums, now, mode);
+  const owed = thanksOwed(ledger, now);
   const myOpenCommitments = input.commitments.filter((c) => c.direction === "i_owe");
   const theirOpenCommitments = input.commitments.filter((c) => c.direction === "they_owe");
   const lateCommitments = input.commitments.filter((c) => isCommitmentLate(c.due_on, now)).length;
@@ -240,7 +276,7 @@ export function evaluate(
     {
       layer,
       cadenceDays: cadence,
-      lastContactAt: stats.contacts.lastAt,
+      lastContactAt: input.lastContactAt,
       addedAt: fromInstant(person.created_at),
       openLoops,
       occasionSoon: occasion !== null,
@@ -254,7 +290,9 @@ export function evaluate(
     departmentName: input.departmentName,
     isColleague,
     sameDepartmentAsMe,
-    stats,
+    ledger,
+    lastContactAt: input.lastContactAt,
+    contacts: input.contacts,
     balance,
     due,
     thanksOwed: owed,

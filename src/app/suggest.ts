@@ -4,19 +4,19 @@
  * the people whose suggestions are actually shown.
  */
 import { DAY_MS } from "../domain/decay.js";
-import type { Layer, LedgerMode } from "../domain/model.js";
+import { type Layer, type LedgerMode, SUGGESTION_KINDS, type SuggestionKind } from "../domain/model.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
 import {
-  orderSuggestions,
   type Suggestion,
   type SuggestionSubject,
+  suggestionKindsFor,
   suggestionsFor,
 } from "../domain/suggestions.js";
 import type { AppContext } from "./context.js";
 import { loadRelationships, type RelationshipState } from "./relationship-state.js";
 
 function subjectOf(state: RelationshipState, now: number, lastReceivedSummary: string): SuggestionSubject {
-  const { person, stats } = state;
+  const { person, ledger } = state;
   return {
     personId: person.id,
     personName: person.display_name,
@@ -28,8 +28,8 @@ function subjectOf(state: RelationshipState, now: number, lastReceivedSummary: s
     balance: state.balance,
     due: state.due,
     thanksOwed:
-      state.thanksOwed && stats.ledger.lastReceivedAt !== null
-        ? { lastReceivedSummary, daysAgo: Math.floor((now - stats.ledger.lastReceivedAt) / DAY_MS) }
+      state.thanksOwed && ledger.lastReceivedAt !== null
+        ? { lastReceivedSummary, daysAgo: Math.floor((now - ledger.lastReceivedAt) / DAY_MS) }
         : null,
     myCommitments: state.myOpenCommitments.map((c) => ({
       number: c.number,
@@ -42,7 +42,7 @@ function subjectOf(state: RelationshipState, now: number, lastReceivedSummary: s
       : null,
     // Each give moves the playbook on by one idea; the person's own offset keeps two colleagues of
     // one department from being told the same thing.
-    givesSoFar: stats.ledger.gaves + stableOffset(person.id),
+    givesSoFar: ledger.gaves + stableOffset(person.id),
   };
 }
 
@@ -90,41 +90,46 @@ export async function suggestionsForStates(
   states: RelationshipState[],
   options: { limit?: number; alsoFirstFor?: string[] } = {},
 ): Promise<{ suggestions: Suggestion[]; total: number; firstPerPerson: Map<string, Suggestion> }> {
-  const candidates = states.filter(mayHaveSuggestions);
-  const draft = orderSuggestions(
-    candidates.flatMap((s) =>
-      suggestionsFor(subjectOf(s, ctx.now, "")).map((suggestion) => ({
-        suggestion,
-        priority: s.due.priority,
-      })),
-    ),
+  // Rank by kind and priority without writing a sentence; only the suggestions shown are worded.
+  const planned: { personId: string; kind: SuggestionKind; rank: number; priority: number }[] = [];
+  const byId = new Map<string, RelationshipState>();
+  for (const state of states) {
+    if (!mayHaveSuggestions(state)) continue;
+    byId.set(state.person.id, state);
+    const kinds = suggestionKindsFor(subjectOf(state, ctx.now, ""));
+    kinds.forEach((kind, i) => {
+      planned.push({
+        personId: state.person.id,
+        kind,
+        rank: kinds.slice(0, i).filter((k) => k === kind).length,
+        priority: state.due.priority,
+      });
+    });
+  }
+  planned.sort(
+    (a, b) => SUGGESTION_KINDS.indexOf(a.kind) - SUGGESTION_KINDS.indexOf(b.kind) || b.priority - a.priority,
   );
-  const shown = options.limit === undefined ? draft : draft.slice(0, options.limit);
-  const wanted = new Set([...shown.map((s) => s.personId), ...(options.alsoFirstFor ?? [])]);
-  const byId = new Map(candidates.map((s) => [s.person.id, s]));
+  const shown = options.limit === undefined ? planned : planned.slice(0, options.limit);
+  const wanted = new Set([
+    ...shown.map((s) => s.personId),
+    ...(options.alsoFirstFor ?? []).filter((id) => byId.has(id)),
+  ]);
   const summaries = await lastReceivedSummaries(
     ctx,
     [...wanted].filter((id) => byId.get(id)?.thanksOwed),
   );
-  const final = new Map<string, Suggestion[]>();
+  const worded = new Map<string, Suggestion[]>();
   for (const id of wanted) {
     const state = byId.get(id);
-    if (state) final.set(id, suggestionsFor(subjectOf(state, ctx.now, summaries.get(id) ?? "")));
+    if (state) worded.set(id, suggestionsFor(subjectOf(state, ctx.now, summaries.get(id) ?? "")));
   }
-  // Swap each drafted suggestion for its finished sentence: the same person, kind and rank.
-  const seen = new Map<string, number>();
-  const suggestions = shown.map((draftSuggestion) => {
-    const key = `${draftSuggestion.personId}:${draftSuggestion.kind}`;
-    const rank = seen.get(key) ?? 0;
-    seen.set(key, rank + 1);
-    const sameKind = (final.get(draftSuggestion.personId) ?? []).filter(
-      (x) => x.kind === draftSuggestion.kind,
-    );
-    return sameKind[rank] ?? draftSuggestion;
+  const suggestions = shown.flatMap((p) => {
+    const one = (worded.get(p.personId) ?? []).filter((x) => x.kind === p.kind)[p.rank];
+    return one ? [one] : [];
   });
   const firstPerPerson = new Map<string, Suggestion>();
-  for (const [id, list] of final) if (list[0]) firstPerPerson.set(id, list[0]);
-  return { suggestions, total: draft.length, firstPerPerson };
+  for (const [id, list] of worded) if (list[0]) firstPerPerson.set(id, list[0]);
+  return { suggestions, total: planned.length, firstPerPerson };
 }
 
 /** `goodwill suggest [WHO]`: every suggestion, for one person or for everyone. */

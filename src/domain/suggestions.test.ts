@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Due } from "./due.js";
 import type { Balance } from "./giving-balance.js";
 import type { Suggestion, SuggestionSubject } from "./suggestions.js";
-import { orderSuggestions, suggestionsFor } from "./suggestions.js";
+import { orderSuggestions, suggestionKindsFor, suggestionsFor } from "./suggestions.js";
 
 const balanced: Balance = { gave: 2, received: 2, ratio: 0.5, label: "balanced", entries: 2 };
 const overdrawn: Balance = { gave: 0, received: 16.8, ratio: 0.05, label: "overdrawn", entries: 12 };
@@ -146,5 +146,43 @@ describe("ordering suggestions of many people", () => {
       "give-first:Bo",
       "reconnect:Ana",
     ]);
+  });
+});
+
+describe("suggestionKindsFor", () => {
+  it("names exactly the kinds suggestionsFor writes, in the same order, for every mix of circumstances", () => {
+    const labels = ["overdrawn", "balanced", "giving", "untracked"] as const;
+    const statuses = ["fresh", "due-soon", "due", "cooling", "dormant", "none"] as const;
+    let checked = 0;
+    for (const label of labels)
+      for (const status of statuses)
+        for (const owed of [false, true])
+          for (const commitments of [0, 1, 2])
+            for (const occasionIn of [null, 0, 3, 9]) {
+              const subject: SuggestionSubject = {
+                personId: "p1",
+                personName: "Raj Patel",
+                ledgerMode: label === "untracked" ? "communal" : "track",
+                layer: 50,
+                isColleague: true,
+                departmentName: "IT",
+                sameDepartmentAsMe: false,
+                balance: { gave: 0, received: 4, ratio: 0.2, label, entries: 2 },
+                due: { status, daysSinceContact: 40, cadenceDays: 30, overdueRatio: 1.3, priority: 2 },
+                thanksOwed: owed ? { lastReceivedSummary: "Fixed the VPN", daysAgo: 3 } : null,
+                myCommitments: Array.from({ length: commitments }, (_, i) => ({
+                  number: i + 1,
+                  summary: `Promise ${i}`,
+                  dueOn: null,
+                  late: false,
+                })),
+                occasion:
+                  occasionIn === null ? null : { label: "birthday", inDays: occasionIn, turning: null },
+                givesSoFar: 0,
+              };
+              expect(suggestionKindsFor(subject)).toEqual(suggestionsFor(subject).map((x) => x.kind));
+              checked++;
+            }
+    expect(checked).toBe(4 * 6 * 2 * 3 * 4);
   });
 });

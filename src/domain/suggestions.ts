@@ -158,3 +158,18 @@ function ordinal(n: number): string {
   const suffix = ["th", "st", "nd", "rd"][n % 10] ?? "th";
   return `${n}${suffix}`;
 }
+
+/**
+ * The kinds of suggestion `suggestionsFor` would give, in order, without writing any sentence: the
+ * agenda ranks everyone's suggestions this way and words only the few it shows.
+ */
+export function suggestionKindsFor(s: SuggestionSubject): SuggestionKind[] {
+  const kinds: SuggestionKind[] = [];
+  if (s.thanksOwed !== null) kinds.push("thank");
+  for (let i = 0; i < s.myCommitments.length; i++) kinds.push("follow-through");
+  if (s.occasion !== null && s.occasion.inDays >= 0 && s.occasion.inDays <= OCCASION_WINDOW_DAYS)
+    kinds.push("occasion");
+  if (s.balance.label === "overdrawn") kinds.push("give-first");
+  if (kinds.length === 0 && isDue(s.due.status)) kinds.push("reconnect");
+  return kinds;
+}

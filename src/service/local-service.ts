@@ -103,8 +103,7 @@ export function localService(ctx: AppContext): GoodwillService {
               person: json,
               due: dueJson(s.due),
               balance: balanceJson(s.balance),
-              lastContactAt:
-                s.stats.contacts.lastAt === null ? null : new Date(s.stats.contacts.lastAt).toISOString(),
+              lastContactAt: s.lastContactAt === null ? null : new Date(s.lastContactAt).toISOString(),
             },
           ];
         }),

@@ -1,0 +1,153 @@
+/**
+ * CLI start-up: the wall time of one `goodwill gave` (the most frequent command: open the store,
+ * find a person among 2,000, write an entry and its aggregates, print the balance) against a bare
+ * `node -e ''` in the same loop. What is left above the baseline is Goodwill's own start-up.
+ * Needs the build (dist/goodwill.mjs); `npm run bench` builds first.
+ */
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { report, sampleInterleaved } from "./measure.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = join(ROOT, "dist", "goodwill.mjs");
+const STORE = join(ROOT, ".bench", "cli-startup.db");
+const PEOPLE = 2_000;
+const WARMUPS = 3;
+const RUNS = 30;
+const TARGET_RATIO = 2.0;
+
+// biome-ignore format: a list of names reads best as a block
+const FIRST = [
+  "Ada", "Bela", "Chidi", "Dara", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas",
+  "Keiko", "Lars", "Maya", "Nuno", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tomas",
+];
+// biome-ignore format: a list of names reads best as a block
+const LAST = [
+  "Abara", "Berg", "Castro", "Dubois", "Eze", "Fischer", "Gupta", "Haddad", "Ito", "Jensen",
+  "Kowalski", "Lopez", "Mensah", "Novak", "Okafor", "Petrov", "Quispe", "Rossi", "Sato", "Tan",
+  "Umar", "Varga", "Weber", "Xu", "Yilmaz",
+];
+
+/** 2,000 distinct names: 20 × 25 pairs, each with one of four middle initials. */
+function personName(i: number): string {
+  const first = FIRST[i % FIRST.length] as string;
+  const last = LAST[Math.floor(i / FIRST.length) % LAST.length] as string;
+  const initial = "ABCD"[Math.floor(i / (FIRST.length * LAST.length))] as string;
+  return `${first} ${initial}. ${last}`;
+}
+
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", GOODWILL_NOW: "" },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function buildStore(): void {
+  mkdirSync(dirname(STORE), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(STORE + suffix, { force: true });
+  // The schema and the owner come from the CLI itself, exactly as a first run makes them.
+  const first = runCli(["--db", STORE, "person", "list"]);
+  if (first.status !== 0) throw new Error(`goodwill person list failed: ${first.stderr}`);
+
+  const db = new Database(STORE);
+  db.pragma("journal_mode = WAL");
+  const owners = db.prepare("select id from owners").all() as { id: string }[];
+  if (owners.length !== 1 || !owners[0]) throw new Error(`expected one owner, found ${owners.length}`);
+  const ownerId = owners[0].id;
+  const now = new Date().toISOString();
+  const person = db.prepare(
+    `insert into people (owner_id, id, display_name, name_key, tags, layer, closeness, ledger_mode,
+       archived, created_at, updated_at)
+     values (?, ?, ?, ?, '[]', 150, 3, 'track', 0, ?, ?)`,
+  );
+  const stats = db.prepare("insert into person_stats (owner_id, person_id) values (?, ?)");
+  const search = db.prepare(
+    "insert into search_documents (owner_id, kind, ref_id, person_id, body) values (?, 'person', ?, ?, ?)",
+  );
+  db.transaction(() => {
+    for (let i = 0; i < PEOPLE; i++) {
+      const id = randomUUID();
+      const name = personName(i);
+      person.run(ownerId, id, name, name.toLowerCase(), now, now);
+      stats.run(ownerId, id);
+      search.run(ownerId, id, id, name);
+    }
+  })();
+  db.close();
+}
+
+/** The chunks node must load before any command runs: the entry and its static imports, transitively. */
+function loadedAtStart(): { files: string[]; bytes: number } {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, "utf8");
+    // Minified static imports: import{…}from"./chunk.mjs" (dynamic import() has a parenthesis).
+    for (const m of code.matchAll(
+      /(?:^|[;\s}])(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+)["']/g,
+    )) {
+      if (m[1]) visit(join(dirname(file), m[1]));
+    }
+  };
+  visit(CLI);
+  const files = [...seen];
+  return { files, bytes: files.reduce((sum, f) => sum + statSync(f).size, 0) };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first.`);
+  buildStore();
+  const who = personName(1_234);
+  const check = runCli(["--db", STORE, "gave", who, "Brought coffee"]);
+  if (check.status !== 0 || !check.stdout.includes(who)) {
+    throw new Error(`goodwill gave did not record: status ${check.status}\n${check.stdout}${check.stderr}`);
+  }
+
+  const gave = {
+    label: `goodwill gave "${who}" (${PEOPLE.toLocaleString("en")} people)`,
+    run: () => {
+      const r = runCli(["--db", STORE, "gave", who, "Brought coffee"]);
+      if (r.status !== 0) throw new Error(`goodwill gave failed: ${r.stderr}`);
+    },
+  };
+  const bare = { label: "node -e ''", run: () => spawnSync(process.execPath, ["-e", ""]) };
+  const version = {
+    label: "goodwill --version",
+    run: () => {
+      if (runCli(["--version"]).status !== 0) throw new Error("goodwill --version failed");
+    },
+  };
+  const [subject, baseline, versionFigure] = await sampleInterleaved([gave, bare, version], {
+    warmups: WARMUPS,
+    runs: RUNS,
+    onRound: (round) => {
+      if (round % 10 === 0) process.stderr.write(`  cli-startup: ${round}/${RUNS} rounds\n`);
+    },
+  });
+  if (!subject || !baseline || !versionFigure) throw new Error("missing figures");
+  const start = loadedAtStart();
+  const ratio = subject.medianMs / baseline.medianMs;
+  report({
+    name: "cli-startup",
+    subject,
+    baseline,
+    ratio,
+    target: `ratio ≤ ${TARGET_RATIO.toFixed(1)} (aim 1.5)`,
+    met: ratio <= TARGET_RATIO,
+    notes: {
+      "goodwill --version median ms": Number(versionFigure.medianMs.toFixed(1)),
+      "goodwill --version ratio": Number((versionFigure.medianMs / baseline.medianMs).toFixed(2)),
+      "gave minus node, median ms": Number((subject.medianMs - baseline.medianMs).toFixed(1)),
+      "loaded before any command": `${(start.bytes / 1024).toFixed(0)} kB in ${start.files.map((f) => basename(f)).join(", ")}`,
+    },
+  });
+}
+
+await main();

@@ -1,0 +1,195 @@
+/**
+ * `today` over a big store: the app's `today(ctx)` over 10,000 people and a million entries, against
+ * the least any agenda must do, reading every person with their aggregates in one raw query. Runs
+ * in-process (no CLI start-up in the figure) with the clock fixed at the end of the history.
+ *
+ * `--profile` then adds the time of each SQL statement `today` runs (a Kysely plugin sees each query
+ * leave and its rows come back) against the run's total, and the phases of `today` timed alone.
+ */
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import {
+  createQueryId,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  SqliteQueryCompiler,
+  type UnknownRow,
+} from "kysely";
+import { today } from "../src/app/agenda.js";
+import type { AppContext } from "../src/app/context.js";
+import { loadRelationships } from "../src/app/relationship-state.js";
+import { suggestionsForStates } from "../src/app/suggest.js";
+import { AGENDA_SIZE } from "../src/domain/defaults.js";
+import { isDue } from "../src/domain/due.js";
+import type { PersonStatsRow } from "../src/storage/schema.js";
+import { personStatsFromRow } from "../src/storage/stats.repository.js";
+import { openStore } from "../src/storage/store.js";
+import { BIG_STORE, ensureBigStore } from "./big-store.js";
+import { ms, report, sampleInterleaved } from "./measure.js";
+
+const WARMUPS = 3;
+const RUNS = 25;
+const TARGET_MS = 50;
+
+async function main(): Promise<void> {
+  const path = await ensureBigStore();
+  const store = await openStore(path);
+  const raw = new Database(path, { readonly: true });
+  try {
+    const owner = raw.prepare("select id from owners").get() as { id: string };
+    const ctx: AppContext = { store, db: store.db, ownerId: owner.id, now: BIG_STORE.end };
+    const sizes = raw
+      .prepare(
+        `select (select count(*) from people) as people, (select count(*) from exchanges) as exchanges,
+           (select count(*) from interactions) as interactions,
+           (select count(*) from interaction_participants) as participants,
+           (select count(*) from contact_days) as contactDays`,
+      )
+      .get() as Record<string, number>;
+
+    const everyone = raw.prepare(
+      `select * from person_stats s
+       join people p on p.owner_id = s.owner_id and p.id = s.person_id
+       where s.owner_id = ?`,
+    );
+    const rowsRead = everyone.all(owner.id).length;
+    const agenda = await today(ctx);
+    const [subject, baseline] = await sampleInterleaved(
+      [
+        { label: "today(ctx)", run: () => today(ctx) },
+        { label: "raw select of person_stats ⋈ people", run: () => everyone.all(owner.id) },
+      ],
+      { warmups: WARMUPS, runs: RUNS },
+    );
+    if (!subject || !baseline) throw new Error("missing figures");
+
+    report({
+      name: "today",
+      subject,
+      baseline,
+      ratio: subject.medianMs / baseline.medianMs,
+      target: `today median ≤ ${TARGET_MS} ms (aim 20 ms)`,
+      met: subject.medianMs <= TARGET_MS,
+      notes: {
+        store: `${sizes.people} people, ${sizes.exchanges} exchanges, ${sizes.interactions} interactions (${sizes.participants} participants), ${sizes.contactDays} contact-days`,
+        "baseline rows read": rowsRead,
+        "agenda counts": Object.entries(agenda.counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", "),
+        "agenda shown": `due ${agenda.due.length}, thanks ${agenda.thanksOwed.length}, commitments ${agenda.commitments.length}, asks ${agenda.asks.length}, occasions ${agenda.occasions.length}, suggestions ${agenda.suggestions.length}`,
+      },
+    });
+    if (agenda.counts.due === 0 || agenda.counts.thanksOwed === 0) {
+      throw new Error("the agenda is trivial: the store no longer exercises today()");
+    }
+    if (process.argv.includes("--profile")) await profile(ctx, raw);
+  } finally {
+    raw.close();
+    await store.close();
+  }
+}
+
+/** Times each statement `today` runs, summed over several runs, against the runs' total. */
+async function profile(ctx: AppContext, raw: Database.Database): Promise<void> {
+  const runs = 10;
+  const started = new Map<unknown, { sql: string; at: number }>();
+  const spent = new Map<string, { ms: number; count: number; rows: number }>();
+  const timer: KyselyPlugin = {
+    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+      started.set(args.queryId, { sql: describe(args.node), at: performance.now() });
+      return args.node;
+    },
+    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      const query = started.get(args.queryId);
+      if (query) {
+        const entry = spent.get(query.sql) ?? { ms: 0, count: 0, rows: 0 };
+        entry.ms += performance.now() - query.at;
+        entry.count += 1;
+        entry.rows += args.result.rows.length;
+        spent.set(query.sql, entry);
+      }
+      return args.result;
+    },
+  };
+  const timed: AppContext = { ...ctx, db: ctx.db.withPlugin(timer) };
+  const begun = performance.now();
+  for (let i = 0; i < runs; i++) await today(timed);
+  const total = (performance.now() - begun) / runs;
+  const inSql = [...spent.values()].reduce((sum, e) => sum + e.ms, 0) / runs;
+  console.log(
+    `\ntoday: time per statement (${runs} runs, per run): total ${ms(total)}, in SQL ${ms(inSql)} (from the query leaving Kysely to its rows coming back), elsewhere ${ms(total - inSql)}`,
+  );
+  for (const [sql, e] of [...spent].sort((a, b) => b[1].ms - a[1].ms)) {
+    const rows = String(e.rows / runs).padStart(6);
+    console.log(
+      `  ${ms(e.ms / runs).padStart(9)}  ×${String(e.count / runs).padEnd(3)} ${rows} rows  ${shortSql(sql).slice(0, 140)}`,
+    );
+  }
+
+  // The phases of today(), each timed alone with the same inputs.
+  const peopleQuery = [...spent.keys()].find((sql) =>
+    sql.includes('from "people" as "p" left join "person_stats"'),
+  );
+  if (!peopleQuery) throw new Error("today no longer reads people with their aggregates in one query");
+  const peopleSql = raw.prepare(peopleQuery);
+  const states = await loadRelationships(ctx);
+  const dueFirst = states
+    .filter((s) => isDue(s.due.status))
+    .sort((a, b) => b.due.priority - a.due.priority)
+    .slice(0, AGENDA_SIZE)
+    .map((s) => s.person.id);
+  const rows = peopleSql.all(ctx.ownerId, 0) as PersonStatsRow[];
+  const arrays = raw.prepare(peopleQuery).raw(true);
+  const countOnly = raw.prepare(`select count(*) from (${peopleQuery})`);
+  const instants = rows.flatMap((r) => [
+    ...Object.values(JSON.parse(r.channel_last) as Record<string, string>),
+    ...[r.last_received_at, r.last_thanks_at, r.first_contact_at, r.last_contact_at].filter(
+      (x) => x !== null,
+    ),
+  ]);
+  const phases = await sampleInterleaved(
+    [
+      { label: "today(ctx), all of it", run: () => today(ctx) },
+      { label: "  loadRelationships(ctx)", run: () => loadRelationships(ctx) },
+      {
+        label: "    its people query, raw better-sqlite3, rows as objects",
+        run: () => peopleSql.all(ctx.ownerId, 0),
+      },
+      { label: "    its people query, raw, rows as arrays", run: () => arrays.all(ctx.ownerId, 0) },
+      {
+        label: "    its people query, raw, count(*) only: SQLite's share",
+        run: () => countOnly.get(ctx.ownerId, 0),
+      },
+      { label: "    personStatsFromRow × every person", run: () => rows.map((r) => personStatsFromRow(r)) },
+      {
+        label: "      JSON.parse(channel_last) × every person",
+        run: () => rows.map((r) => JSON.parse(r.channel_last)),
+      },
+      {
+        label: `      Date.parse × ${instants.length} stored instants`,
+        run: () => instants.map((t) => Date.parse(t)),
+      },
+      {
+        label: "  suggestionsForStates(…, limit 7)",
+        run: () => suggestionsForStates(ctx, states, { limit: AGENDA_SIZE, alsoFirstFor: dueFirst }),
+      },
+    ],
+    { warmups: 2, runs },
+  );
+  console.log(`\ntoday: its phases, each timed alone, interleaved (median of ${runs} runs)`);
+  for (const f of phases)
+    console.log(`  ${ms(f.medianMs).padStart(9)}  (p90 ${ms(f.p90Ms).padStart(9)})  ${f.label}`);
+}
+
+/** A query's SQL on one line. */
+function describe(node: RootOperationNode, compiler = new SqliteQueryCompiler()): string {
+  return compiler.compileQuery(node, createQueryId()).sql.replace(/\s+/g, " ");
+}
+
+/** The same, its select list elided. */
+const shortSql = (sql: string) => sql.replace(/^select .*? from /, "select … from ");
+
+await main();

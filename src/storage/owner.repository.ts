@@ -15,8 +15,13 @@ export async function ensureLocalOwner(db: Kysely<Database>, nowIso: string): Pr
     created_at: nowIso,
     updated_at: nowIso,
   };
-  await db.insertInto("owners").values(owner).execute();
-  return owner;
+  // Another process may create it at the same moment: the unique index lets one win, and both use it.
+  await db
+    .insertInto("owners")
+    .values(owner)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return db.selectFrom("owners").selectAll().where("kind", "=", "local").executeTakeFirstOrThrow();
 }
 
 export async function getOwner(db: Kysely<Database>, ownerId: string): Promise<OwnerRow | undefined> {

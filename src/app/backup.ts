@@ -141,6 +141,35 @@ const backupSchema = z.object({
     }),
   ),
   notes: z.array(z.object({ id, personId: id, body: text, createdAt: instant })),
+  // Added with the give-first engine: a backup from before it has none, which is the same as empty.
+  needs: z
+    .array(
+      z.object({
+        id,
+        number: z.number().int().min(1),
+        personId: id,
+        text,
+        status: z.enum(["open", "met", "dropped"]),
+        createdAt: instant,
+        resolvedAt: instant.nullable(),
+        metById: id.nullable(),
+        exchangeId: id.nullable(),
+      }),
+    )
+    .default([]),
+  offers: z
+    .array(
+      z.object({
+        id,
+        number: z.number().int().min(1),
+        personId: id,
+        text,
+        status: z.enum(["open", "withdrawn"]),
+        createdAt: instant,
+        resolvedAt: instant.nullable(),
+      }),
+    )
+    .default([]),
   settings: z.array(z.object({ key: z.string().min(1), value: z.string() })),
 });
 
@@ -291,6 +320,30 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
       body: n.body,
       createdAt: n.created_at,
     })),
+    needs: (
+      await db.selectFrom("needs").selectAll().where("owner_id", "=", ownerId).orderBy("id").execute()
+    ).map((n) => ({
+      id: n.id,
+      number: n.number,
+      personId: n.person_id,
+      text: n.text,
+      status: n.status as Backup["needs"][number]["status"],
+      createdAt: n.created_at,
+      resolvedAt: n.resolved_at,
+      metById: n.met_by_id,
+      exchangeId: n.exchange_id,
+    })),
+    offers: (
+      await db.selectFrom("offers").selectAll().where("owner_id", "=", ownerId).orderBy("id").execute()
+    ).map((o) => ({
+      id: o.id,
+      number: o.number,
+      personId: o.person_id,
+      text: o.text,
+      status: o.status as Backup["offers"][number]["status"],
+      createdAt: o.created_at,
+      resolvedAt: o.resolved_at,
+    })),
     settings: (
       await db.selectFrom("settings").selectAll().where("owner_id", "=", ownerId).orderBy("key").execute()
     ).map((s) => ({
@@ -341,7 +394,9 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
         | "exchanges"
         | "asks"
         | "commitments"
-        | "notes",
+        | "notes"
+        | "needs"
+        | "offers",
       ids: string[],
     ) => {
       const found = new Set<string>();
@@ -571,7 +626,7 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
       result.created++;
     }
 
-    const nextNumber = async (table: "asks" | "commitments") => {
+    const nextNumber = async (table: "asks" | "commitments" | "needs" | "offers") => {
       const row = await db
         .selectFrom(table)
         .select((eb) => eb.fn.max("number").as("max"))
@@ -707,6 +762,48 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
         .execute();
       docs.push({ kind: "note", refId: n.id, personId, body: n.body });
       result.created++;
+    }
+    for (const table of ["needs", "offers"] as const) {
+      const items =
+        table === "needs"
+          ? backup.needs
+          : backup.offers.map((o) => ({ ...o, metById: null, exchangeId: null }));
+      const present = await existingIds(
+        table,
+        items.map((n) => n.id),
+      );
+      for (const n of items) {
+        if (present.has(n.id)) {
+          result.unchanged++;
+          continue;
+        }
+        const personId = person(n.personId);
+        if (!personId) throw missing(`${table === "needs" ? "need" : "offer"} ${n.id}`, "a person");
+        const taken = await db
+          .selectFrom(table)
+          .select("id")
+          .where("owner_id", "=", ownerId)
+          .where("number", "=", n.number)
+          .executeTakeFirst();
+        await db
+          .insertInto(table)
+          .values({
+            owner_id: ownerId,
+            id: n.id,
+            number: taken ? await nextNumber(table) : n.number,
+            person_id: personId,
+            text: n.text,
+            status: n.status,
+            created_at: n.createdAt,
+            resolved_at: n.resolvedAt,
+            // "me" is not a person: it stays as it is; a person follows the restore's mapping.
+            met_by_id: n.metById === null || n.metById === "me" ? n.metById : person(n.metById),
+            exchange_id: n.exchangeId,
+          })
+          .execute();
+        docs.push({ kind: table === "needs" ? "need" : "offer", refId: n.id, personId, body: n.text });
+        result.created++;
+      }
     }
     for (const s of backup.settings) {
       await db

@@ -84,7 +84,7 @@ export async function mergePeople(ctx: AppContext, whoFrom: string, whoInto: str
       related: union(a.related, b.related, (r) => r.name),
     });
 
-    for (const table of ["exchanges", "asks", "commitments", "notes"] as const) {
+    for (const table of ["exchanges", "asks", "commitments", "notes", "needs", "offers"] as const) {
       await db
         .updateTable(table)
         .set({ person_id: into.id })
@@ -92,6 +92,12 @@ export async function mergePeople(ctx: AppContext, whoFrom: string, whoInto: str
         .where("person_id", "=", from.id)
         .execute();
     }
+    await db
+      .updateTable("needs")
+      .set({ met_by_id: into.id })
+      .where("owner_id", "=", ownerId)
+      .where("met_by_id", "=", from.id)
+      .execute();
     // A moment both took part in keeps INTO once; the others move over.
     const shared = await db
       .selectFrom("interaction_participants")

@@ -6,10 +6,12 @@ import { listCommitments } from "../storage/commitment.repository.js";
 import { listExchanges } from "../storage/exchange.repository.js";
 import { listInteractionsOf } from "../storage/interaction.repository.js";
 import { fromInstant } from "../storage/keys.js";
+import { listNeedsOrOffers } from "../storage/need-offer.repository.js";
 import type { PersonRow } from "../storage/schema.js";
 import { withCounterpartNames } from "./asks.js";
 import { commitmentsJson } from "./commitments.js";
 import type { AppContext } from "./context.js";
+import { needsJson, offersJson } from "./needs-offers.js";
 import { getPersonJson } from "./people.js";
 import { loadRelationships, type RelationshipState } from "./relationship-state.js";
 import { askJson, balanceJson, dueJson } from "./views.js";
@@ -122,6 +124,14 @@ export async function showPerson(ctx: AppContext, person: PersonRow, timelineLim
     commitments: await commitmentsJson(
       ctx,
       commitments.filter((c) => c.status === "open"),
+    ),
+    needs: await needsJson(
+      ctx,
+      await listNeedsOrOffers(ctx.db, "needs", ctx.ownerId, { personId: person.id, openOnly: true }),
+    ),
+    offers: await offersJson(
+      ctx,
+      await listNeedsOrOffers(ctx.db, "offers", ctx.ownerId, { personId: person.id, openOnly: true }),
     ),
     timeline,
   };

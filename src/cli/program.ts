@@ -8,6 +8,7 @@ import { registerAgendaCommands } from "./commands/agenda.command.js";
 import { registerAskCommands } from "./commands/asks.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
+import { registerNeedOfferCommands } from "./commands/needs-offers.command.js";
 import { registerPeopleCommands } from "./commands/people.command.js";
 import { registerServerCommands } from "./commands/server.command.js";
 import { registerTransferCommands } from "./commands/transfer.command.js";
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo): Command {
   registerPeopleCommands(program, io);
   registerLedgerCommands(program, io);
   registerAskCommands(program, io);
+  registerNeedOfferCommands(program, io);
   registerAgendaCommands(program, io);
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);

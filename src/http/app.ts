@@ -24,6 +24,7 @@ import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
 import { registerDocsRoutes } from "./routes/docs.routes.js";
 import { registerMomentRoutes } from "./routes/moments.routes.js";
+import { registerNeedOfferRoutes } from "./routes/needs-offers.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
 import { registerTransferRoutes } from "./routes/transfer.routes.js";
 
@@ -261,6 +262,7 @@ export function createApp(options: ServerOptions) {
   registerPeopleRoutes(app);
   registerMomentRoutes(app);
   registerAskRoutes(app);
+  registerNeedOfferRoutes(app);
   registerAgendaRoutes(app);
   registerTransferRoutes(app, state);
   registerDocsRoutes(app);

@@ -179,6 +179,34 @@ export const CommitmentSchema = z
   })
   .openapi("Commitment");
 
+export const NeedSchema = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    personId: z.string(),
+    person: z.string(),
+    text: z.string(),
+    status: z.string().openapi({ description: "open, met or dropped" }),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    metBy: z.union([z.literal("me"), z.object({ id: z.string(), name: z.string() })]).nullable(),
+    exchangeId: z.string().nullable(),
+  })
+  .openapi("Need");
+
+export const OfferSchema = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    personId: z.string(),
+    person: z.string(),
+    text: z.string(),
+    status: z.string().openapi({ description: "open or withdrawn" }),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi("Offer");
+
 export const EntrySchema = z
   .object({
     id: z.string(),

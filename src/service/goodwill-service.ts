@@ -9,6 +9,7 @@ import type { closeAsk, createAsk, fulfillAsk } from "../app/asks.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
 import type { mergePeople } from "../app/merge.js";
+import type { NeedJson, OfferJson } from "../app/needs-offers.js";
 import type { PersonInput } from "../app/people.js";
 import type { scorePerson, showPerson } from "../app/profile.js";
 import type { ImportFile } from "../app/read-file.js";
@@ -151,6 +152,16 @@ export interface GoodwillService {
   ): Promise<{ commitment: CommitmentJson }>;
   listPromises(filter: { all?: boolean }): Promise<{ commitments: CommitmentJson[] }>;
   completePromise(ref: string): Promise<{ commitment: CommitmentJson }>;
+
+  addNeed(personId: string, text: string): Promise<{ need: NeedJson }>;
+  listNeeds(filter: { personId?: string; all?: boolean }): Promise<{ needs: NeedJson[] }>;
+  editNeed(ref: string, text: string): Promise<{ need: NeedJson }>;
+  /** `by`: a person id, or "me" (my own help, recorded as a give) */
+  closeNeed(ref: string, input: { status: "met" | "dropped"; by?: string }): Promise<{ need: NeedJson }>;
+  addOffer(personId: string, text: string): Promise<{ offer: OfferJson }>;
+  listOffers(filter: { personId?: string; all?: boolean }): Promise<{ offers: OfferJson[] }>;
+  editOffer(ref: string, text: string): Promise<{ offer: OfferJson }>;
+  withdrawOffer(ref: string): Promise<{ offer: OfferJson }>;
 
   today(options: { all?: boolean }): Promise<Of<typeof today>>;
   /** The ledger of a person (id), `dept:NAME`, `org:NAME`, or everyone without a subject. */

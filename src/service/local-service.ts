@@ -9,6 +9,16 @@ import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../ap
 import { mergePeople } from "../app/merge.js";
 import { addNote, logInteraction, recordExchange } from "../app/moments.js";
 import {
+  addNeed,
+  addOffer,
+  closeNeed,
+  editNeed,
+  editOffer,
+  listNeeds,
+  listOffers,
+  withdrawOffer,
+} from "../app/needs-offers.js";
+import {
   addPerson,
   describeMe,
   editPerson,
@@ -224,6 +234,15 @@ export function localService(ctx: AppContext): GoodwillService {
       commitments: await listCommitmentsJson(ctx, { all: filter.all ?? false }),
     }),
     completePromise: async (ref) => ({ commitment: await completeCommitment(ctx, ref) }),
+
+    addNeed: async (personId, text) => ({ need: await addNeed(ctx, personId, text) }),
+    listNeeds: async (filter) => ({ needs: await listNeeds(ctx, filter) }),
+    editNeed: async (ref, text) => ({ need: await editNeed(ctx, ref, text) }),
+    closeNeed: async (ref, input) => ({ need: await closeNeed(ctx, ref, input) }),
+    addOffer: async (personId, text) => ({ offer: await addOffer(ctx, personId, text) }),
+    listOffers: async (filter) => ({ offers: await listOffers(ctx, filter) }),
+    editOffer: async (ref, text) => ({ offer: await editOffer(ctx, ref, text) }),
+    withdrawOffer: async (ref) => ({ offer: await withdrawOffer(ctx, ref) }),
 
     today: (options) => today(ctx, options),
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),

@@ -138,6 +138,17 @@ export function remoteService(settings: RemoteSettings): GoodwillService {
     promise: (ref, input) => call("POST", "/commitments", { body: { ...counterpart(ref), ...input } }),
     listPromises: (filter) => call("GET", "/commitments", { query: filter }),
     completePromise: (ref) => call("POST", `/commitments/${enc(ref)}/done`),
+    addNeed: (personId, text) => call("POST", "/needs", { body: { personId, text } }),
+    listNeeds: (filter) => call("GET", "/needs", { query: filter }),
+    editNeed: (ref, text) => call("PATCH", `/needs/${enc(ref)}`, { body: { text } }),
+    closeNeed: (ref, input) =>
+      input.status === "met"
+        ? call("POST", `/needs/${enc(ref)}/met`, { body: input.by === undefined ? {} : { by: input.by } })
+        : call("POST", `/needs/${enc(ref)}/drop`),
+    addOffer: (personId, text) => call("POST", "/offers", { body: { personId, text } }),
+    listOffers: (filter) => call("GET", "/offers", { query: filter }),
+    editOffer: (ref, text) => call("PATCH", `/offers/${enc(ref)}`, { body: { text } }),
+    withdrawOffer: (ref) => call("POST", `/offers/${enc(ref)}/withdraw`),
     today: (options) => call("GET", "/today", { query: options }),
     ledger: (subject) => call("GET", "/ledger", { query: { subject } }),
     ledgerGroups: (by) => call("GET", "/ledger", { query: { by } }),

@@ -5,7 +5,7 @@ import type { AskRow, Database } from "./schema.js";
 export async function nextNumber(
   db: Kysely<Database>,
   ownerId: string,
-  table: "asks" | "commitments",
+  table: "asks" | "commitments" | "needs" | "offers" | "introductions",
 ): Promise<number> {
   const row = await db
     .selectFrom(table)

@@ -182,6 +182,42 @@ export interface NotesTable {
   created_at: string;
 }
 
+/** A need ("hiring a designer") or an offer ("knows payroll rules") of a person. */
+export interface NeedsTable {
+  owner_id: string;
+  id: string;
+  number: number;
+  person_id: string;
+  text: string;
+  /** needs: open | met | dropped; offers: open | withdrawn */
+  status: string;
+  created_at: string;
+  resolved_at: string | null;
+  met_by_id: string | null;
+  exchange_id: string | null;
+}
+
+export type OffersTable = NeedsTable;
+
+/** An introduction I broker between two people (double opt-in). */
+export interface IntroductionsTable {
+  owner_id: string;
+  id: string;
+  number: number;
+  a_id: string;
+  b_id: string;
+  reason: string;
+  /** proposed | a_agreed | b_agreed | agreed | made | declined */
+  status: string;
+  a_agreed_at: string | null;
+  b_agreed_at: string | null;
+  made_at: string | null;
+  declined_at: string | null;
+  outcome: string | null;
+  outcome_good: number;
+  created_at: string;
+}
+
 export interface SettingsTable {
   owner_id: string;
   key: string;
@@ -286,6 +322,9 @@ export interface Database {
   commitments: CommitmentsTable;
   notes: NotesTable;
   settings: SettingsTable;
+  needs: NeedsTable;
+  offers: OffersTable;
+  introductions: IntroductionsTable;
   person_stats: PersonStatsTable;
   department_stats: DepartmentStatsTable;
   contact_days: ContactDaysTable;
@@ -303,4 +342,7 @@ export type DepartmentRow = Selectable<DepartmentsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type PersonStatsRow = Selectable<PersonStatsTable>;
 export type DepartmentStatsRow = Selectable<DepartmentStatsTable>;
+export type NeedRow = Selectable<NeedsTable>;
+export type OfferRow = Selectable<OffersTable>;
+export type IntroductionRow = Selectable<IntroductionsTable>;
 export type OwnerRow = Selectable<OwnersTable>;

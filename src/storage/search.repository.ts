@@ -1,7 +1,15 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.js";
 
-export type SearchKind = "person" | "note" | "exchange" | "interaction" | "ask" | "commitment";
+export type SearchKind =
+  | "person"
+  | "note"
+  | "exchange"
+  | "interaction"
+  | "ask"
+  | "commitment"
+  | "need"
+  | "offer";
 
 /** Puts (or replaces) the searchable text of one record; the dialect's index follows the table. */
 export async function indexDocument(

@@ -50,6 +50,12 @@ describeEachDialect("isolation between accounts", (dialect) => {
         body: { personId: zeb.id, summary: "Xylophone promise" },
       })
     ).body.commitment;
+    const need = (
+      await call("POST", "/api/v1/needs", { ...A, body: { personId: zeb.id, text: "Xylophone tuner" } })
+    ).body.need;
+    const offer = (
+      await call("POST", "/api/v1/offers", { ...A, body: { personId: zeb.id, text: "Xylophone lessons" } })
+    ).body.offer;
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
     const before = (await call("GET", "/api/v1/export?format=json", A)).body;
 
@@ -179,6 +185,35 @@ describeEachDialect("isolation between accounts", (dialect) => {
       ],
       "post /api/v1/commitments/{ref}/done": [
         { method: "POST", path: `/api/v1/commitments/${promise.id}/done`, expect: "404" },
+      ],
+      "get /api/v1/needs": [
+        { method: "GET", path: "/api/v1/needs?all=true", expect: "clean" },
+        { method: "GET", path: `/api/v1/needs?personId=${zeb.id}`, expect: "404" },
+      ],
+      "post /api/v1/needs": [
+        { method: "POST", path: "/api/v1/needs", body: { personId: zeb.id, text: "x" }, expect: "404" },
+      ],
+      "patch /api/v1/needs/{ref}": [
+        { method: "PATCH", path: `/api/v1/needs/${need.id}`, body: { text: "x" }, expect: "404" },
+      ],
+      "post /api/v1/needs/{ref}/met": [
+        { method: "POST", path: `/api/v1/needs/${need.id}/met`, body: { by: "me" }, expect: "404" },
+      ],
+      "post /api/v1/needs/{ref}/drop": [
+        { method: "POST", path: `/api/v1/needs/${need.id}/drop`, expect: "404" },
+      ],
+      "get /api/v1/offers": [
+        { method: "GET", path: "/api/v1/offers?all=true", expect: "clean" },
+        { method: "GET", path: `/api/v1/offers?personId=${zeb.id}`, expect: "404" },
+      ],
+      "post /api/v1/offers": [
+        { method: "POST", path: "/api/v1/offers", body: { personId: zeb.id, text: "x" }, expect: "404" },
+      ],
+      "patch /api/v1/offers/{ref}": [
+        { method: "PATCH", path: `/api/v1/offers/${offer.id}`, body: { text: "x" }, expect: "404" },
+      ],
+      "post /api/v1/offers/{ref}/withdraw": [
+        { method: "POST", path: `/api/v1/offers/${offer.id}/withdraw`, expect: "404" },
       ],
       "get /api/v1/today": [{ method: "GET", path: "/api/v1/today?all=true", expect: "clean" }],
       "get /api/v1/ledger": [

@@ -339,6 +339,14 @@ function renderShow(s: Shown, p: Paint, now: number): string {
       );
     }
   }
+  if (s.needs.length) {
+    lines.push("", p.bold("Needs"));
+    for (const n of s.needs) lines.push(`  #${n.number}  ${n.text}`);
+  }
+  if (s.offers.length) {
+    lines.push("", p.bold("Offers"));
+    for (const o of s.offers) lines.push(`  #${o.number}  ${o.text}`);
+  }
   if (s.timeline.length) {
     lines.push("", p.bold("Timeline"));
     const rows = s.timeline.map((t) => [

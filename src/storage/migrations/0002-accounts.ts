@@ -8,7 +8,13 @@ import type { Kysely } from "kysely";
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
 export async function up(db: Kysely<any>): Promise<void> {
   // One local owner per store, even when two processes start on a new store at once.
-  await db.schema.createIndex("owners_local_uq").on("owners").column("kind").unique().where("kind", "=", "local").execute();
+  await db.schema
+    .createIndex("owners_local_uq")
+    .on("owners")
+    .column("kind")
+    .unique()
+    .where("kind", "=", "local")
+    .execute();
 
   await db.schema
     .createTable("users")

@@ -2,12 +2,14 @@ import type { Kysely, Migration } from "kysely";
 import type { Dialect } from "../dialect.js";
 import * as initial from "./0001-initial.js";
 import * as accounts from "./0002-accounts.js";
+import * as giveFirst from "./0003-give-first.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
 const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise<void> }[] = [
   { name: "0001-initial", up: initial.up },
   { name: "0002-accounts", up: accounts.up },
+  { name: "0003-give-first", up: giveFirst.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

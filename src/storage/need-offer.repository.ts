@@ -1,0 +1,46 @@
+import type { Kysely } from "kysely";
+import type { Database, NeedRow } from "./schema.js";
+
+/** Needs and offers share one shape; which table is named by `table`. */
+export type NeedOfferTable = "needs" | "offers";
+
+export async function insertNeedOrOffer(db: Kysely<Database>, table: NeedOfferTable, row: NeedRow) {
+  await db.insertInto(table).values(row).execute();
+}
+
+/** One need or offer by its number ("3", "#3") or its id. */
+export async function findNeedOrOffer(
+  db: Kysely<Database>,
+  table: NeedOfferTable,
+  ownerId: string,
+  ref: string,
+): Promise<NeedRow | undefined> {
+  const query = db.selectFrom(table).selectAll().where("owner_id", "=", ownerId);
+  const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
+  return (
+    number !== null ? query.where("number", "=", number) : query.where("id", "=", ref)
+  ).executeTakeFirst();
+}
+
+/** Open ones (or all), of one person or of everyone, oldest first. */
+export async function listNeedsOrOffers(
+  db: Kysely<Database>,
+  table: NeedOfferTable,
+  ownerId: string,
+  filter: { personId?: string; openOnly?: boolean },
+): Promise<NeedRow[]> {
+  let query = db.selectFrom(table).selectAll().where("owner_id", "=", ownerId);
+  if (filter.openOnly) query = query.where("status", "=", "open");
+  if (filter.personId) query = query.where("person_id", "=", filter.personId);
+  return query.orderBy("number").execute();
+}
+
+export async function updateNeedOrOffer(
+  db: Kysely<Database>,
+  table: NeedOfferTable,
+  ownerId: string,
+  id: string,
+  change: Partial<Pick<NeedRow, "text" | "status" | "resolved_at" | "met_by_id" | "exchange_id">>,
+): Promise<void> {
+  await db.updateTable(table).set(change).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+}

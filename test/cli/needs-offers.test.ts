@@ -1,0 +1,104 @@
+import { expect, it } from "vitest";
+import { cli } from "../support/cli.js";
+import { describeEachDialect, type TestDialect } from "../support/stores.js";
+
+async function office(dialect: TestDialect) {
+  const c = cli({ dialect });
+  await c.run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+  await c.run("person", "add", "Ana Lima", "--dept", "Marketing");
+  await c.run("person", "add", "Ben Osei", "--dept", "Finance");
+  return c;
+}
+
+describeEachDialect("needs and offers", (dialect) => {
+  it("a need and an offer show on the person, in the lists and in search", async () => {
+    const { run } = await office(dialect);
+    const added = await run("need", "Ana", "Hiring a designer for the spring campaign", "--json");
+    expect(added.code).toBe(0);
+    expect(added.json().need).toMatchObject({ number: 1, person: "Ana Lima", status: "open", metBy: null });
+    await run("offer", "Ben", "Knows the payroll rules inside out");
+    const shown = (await run("show", "Ana", "--json")).json();
+    expect(shown.needs.map((n: { text: string }) => n.text)).toEqual([
+      "Hiring a designer for the spring campaign",
+    ]);
+    expect(shown.offers).toEqual([]);
+    expect((await run("show", "Ben", "--json")).json().offers[0].text).toBe(
+      "Knows the payroll rules inside out",
+    );
+    expect((await run("show", "Ana")).stdout).toContain(
+      "Needs\n  #1  Hiring a designer for the spring campaign",
+    );
+    expect((await run("needs", "--json")).json().needs).toHaveLength(1);
+    expect((await run("offers", "Ana", "--json")).json().offers).toHaveLength(0);
+    const hits = (await run("search", "payroll", "--json")).json().results;
+    expect(
+      hits.map((h: { kind: string; person: { name: string } }) => [h.kind, h.person.name]),
+    ).toContainEqual(["offer", "Ben Osei"]);
+  });
+
+  it("editing rewords a need and search follows", async () => {
+    const { run } = await office(dialect);
+    await run("need", "Ana", "A printer that works");
+    const edited = (await run("need", "edit", "1", "A quieter office", "--json")).json().need;
+    expect(edited.text).toBe("A quieter office");
+    expect((await run("search", "quieter", "--json")).json().results).toHaveLength(1);
+    expect((await run("search", "printer", "--json")).json().results).toHaveLength(0);
+  });
+
+  it("a need met by me is a give; met by someone else it names them and the ledger is unchanged", async () => {
+    const { run } = await office(dialect);
+    await run("need", "Ana", "Someone to review her budget");
+    await run("need", "Ana", "A venue for the offsite");
+    const mine = (await run("need", "done", "1", "--by", "me", "--json")).json().need;
+    expect(mine).toMatchObject({ status: "met", metBy: "me" });
+    expect(mine.exchangeId).not.toBeNull();
+    const ledger = (await run("ledger", "Ana", "--json")).json();
+    expect(ledger.entries).toHaveLength(1);
+    expect(ledger.entries[0]).toMatchObject({ direction: "gave", kind: "favor" });
+    const theirs = (await run("need", "done", "2", "--by", "Ben", "--json")).json().need;
+    expect(theirs.metBy).toMatchObject({ name: "Ben Osei" });
+    expect(theirs.exchangeId).toBeNull();
+    expect((await run("ledger", "Ana", "--json")).json().entries).toHaveLength(1);
+    expect((await run("show", "Ana", "--json")).json().needs).toEqual([]);
+    expect((await run("needs", "--all", "--json")).json().needs).toHaveLength(2);
+  });
+
+  it("closing twice is a conflict, an unknown number is not found, and an empty text writes nothing", async () => {
+    const { run } = await office(dialect);
+    await run("need", "Ana", "A mentor");
+    await run("need", "drop", "1");
+    const again = await run("need", "done", "1");
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain("Need #1 is already dropped.");
+    const missing = await run("offer", "withdraw", "7");
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('"goodwill offers" lists them');
+    const empty = await run("offer", "Ben", "   ");
+    expect(empty.code).toBe(4);
+    expect((await run("offers", "--all", "--json")).json().offers).toHaveLength(0);
+  });
+
+  it("needs and offers survive a JSON backup round trip", async () => {
+    const { run } = await office(dialect);
+    await run("need", "Ana", "A designer");
+    await run("need", "Ana", "A budget review");
+    await run("need", "done", "2", "--by", "Ben");
+    await run("offer", "Ben", "Payroll rules");
+    await run("offer", "withdraw", "1");
+    await run("offer", "Ben", "Excel macros");
+    const first = await run("export", "--format", "json");
+    const backup = JSON.parse(first.stdout);
+    expect(backup.needs).toHaveLength(2);
+    expect(backup.offers).toHaveLength(2);
+    const other = cli({ dialect });
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const file = join(mkdtempSync(join(tmpdir(), "goodwill-backup-")), "backup.json");
+    writeFileSync(file, first.stdout);
+    expect((await other.run("import", file)).code).toBe(0);
+    const second = await other.run("export", "--format", "json");
+    expect(JSON.parse(second.stdout)).toEqual(backup);
+    expect((await other.run("search", "macros", "--json")).json().results).toHaveLength(1);
+  });
+});

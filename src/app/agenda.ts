@@ -36,6 +36,7 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
   } = await suggestionsForStates(ctx, states, {
     ...(all ? {} : { limit: AGENDA_SIZE }),
     alsoFirstFor: dueShown.map((s) => s.person.id),
+    meetNew: true,
   });
 
   // Thanks owed, to people and to departments, most recent help first.

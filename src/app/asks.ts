@@ -28,6 +28,8 @@ export interface PreAskCheck {
   balance: Balance;
   departmentBalance: Balance | null;
   warning: string | null;
+  /** the person's open needs: often the best way to give first */
+  needs: { number: number; text: string }[];
   suggestions: Suggestion[];
 }
 
@@ -134,6 +136,17 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
     balance,
     departmentBalance: counterpart.kind === "person" ? (departmentPart?.balance ?? null) : null,
     warning: preAskWarning({ person: personPart, department: departmentPart }),
+    needs:
+      counterpart.kind === "person"
+        ? await ctx.db
+            .selectFrom("needs")
+            .select(["number", "text"])
+            .where("owner_id", "=", ctx.ownerId)
+            .where("person_id", "=", counterpart.person.id)
+            .where("status", "=", "open")
+            .orderBy("number")
+            .execute()
+        : [],
     suggestions,
   };
 }
@@ -143,6 +156,7 @@ export function preAskCheckJson(check: PreAskCheck) {
     balance: balanceJson(check.balance),
     departmentBalance: check.departmentBalance ? balanceJson(check.departmentBalance) : null,
     warning: check.warning,
+    needs: check.needs,
     suggestions: check.suggestions,
   };
 }

@@ -5,17 +5,114 @@
  */
 import { DAY_MS } from "../domain/decay.js";
 import { type Layer, type LedgerMode, SUGGESTION_KINDS, type SuggestionKind } from "../domain/model.js";
+import { matchNeedsToOffers } from "../domain/need-offer-match.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
 import {
+  type IntroductionMatch,
+  meetNewSuggestions,
   type Suggestion,
   type SuggestionSubject,
   suggestionKindsFor,
   suggestionsFor,
 } from "../domain/suggestions.js";
 import type { AppContext } from "./context.js";
-import { loadRelationships, type RelationshipState } from "./relationship-state.js";
+import { loadMe, loadRelationships, type RelationshipState } from "./relationship-state.js";
 
-function subjectOf(state: RelationshipState, now: number, lastReceivedSummary: string): SuggestionSubject {
+/** Open needs by person, and for each need the best matching offer of someone else. */
+export interface NeedsAndMatches {
+  needsOf: Map<string, { number: number; text: string }[]>;
+  matchesOf: Map<string, IntroductionMatch[]>;
+}
+
+const NO_NEEDS: NeedsAndMatches = { needsOf: new Map(), matchesOf: new Map() };
+
+/**
+ * Everyone's open needs and offers (of people not archived) in two reads, matched in memory: the
+ * agenda must not ask the database person by person. Pairs already introduced are not suggested again.
+ */
+export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatches> {
+  const open = (table: "needs" | "offers") =>
+    ctx.db
+      .selectFrom(`${table} as n` as "needs as n")
+      .innerJoin("people as p", (j) =>
+        j.onRef("p.owner_id", "=", "n.owner_id").onRef("p.id", "=", "n.person_id"),
+      )
+      .select(["n.id", "n.number", "n.person_id", "n.text", "p.display_name"])
+      .where("n.owner_id", "=", ctx.ownerId)
+      .where("n.status", "=", "open")
+      .where("p.archived", "=", 0)
+      .orderBy("n.number")
+      .execute();
+  const needs = await open("needs");
+  if (needs.length === 0) return NO_NEEDS;
+  const offers = await open("offers");
+  const introduced = new Set(
+    (
+      await ctx.db
+        .selectFrom("introductions")
+        .select(["a_id", "b_id"])
+        .where("owner_id", "=", ctx.ownerId)
+        .execute()
+    ).flatMap((i) => [`${i.a_id} ${i.b_id}`, `${i.b_id} ${i.a_id}`]),
+  );
+  const needsOf = new Map<string, { number: number; text: string }[]>();
+  for (const n of needs) {
+    const list = needsOf.get(n.person_id) ?? [];
+    list.push({ number: n.number, text: n.text });
+    needsOf.set(n.person_id, list);
+  }
+  const names = new Map(offers.map((o) => [o.person_id, o.display_name]));
+  const matchesOf = new Map<string, IntroductionMatch[]>();
+  const matches = matchNeedsToOffers(
+    needs.map((n) => ({ id: n.id, personId: n.person_id, text: n.text })),
+    offers.map((o) => ({ id: o.id, personId: o.person_id, text: o.text })),
+  );
+  for (const m of matches) {
+    if (introduced.has(`${m.need.personId} ${m.offer.personId}`)) continue;
+    const list = matchesOf.get(m.need.personId) ?? [];
+    // One introduction per pair of people, however many of their needs and offers match.
+    if (list.some((x) => x.otherPersonId === m.offer.personId)) continue;
+    list.push({
+      needText: m.need.text,
+      otherPersonId: m.offer.personId,
+      otherPersonName: names.get(m.offer.personId) ?? "",
+      offerText: m.offer.text,
+      sharedWords: m.sharedWords,
+    });
+    matchesOf.set(m.need.personId, list);
+  }
+  return { needsOf, matchesOf };
+}
+
+/** Departments of my organization where I know nobody (among the people not archived). */
+export async function departmentsWithNobody(
+  ctx: AppContext,
+  states: RelationshipState[],
+): Promise<{ id: string; name: string; organization: string }[]> {
+  const me = await loadMe(ctx);
+  if (me.organizationId === null) return [];
+  const known = new Set(
+    states.flatMap((s) => (s.isColleague && s.person.department_id ? [s.person.department_id] : [])),
+  );
+  const rows = await ctx.db
+    .selectFrom("departments as d")
+    .innerJoin("organizations as o", (j) =>
+      j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
+    )
+    .select(["d.id", "d.name", "o.name as organization"])
+    .where("d.owner_id", "=", ctx.ownerId)
+    .where("d.organization_id", "=", me.organizationId)
+    .orderBy("d.name_key")
+    .execute();
+  return rows.filter((d) => !known.has(d.id) && d.id !== me.departmentId);
+}
+
+function subjectOf(
+  state: RelationshipState,
+  now: number,
+  lastReceivedSummary: string,
+  needs: NeedsAndMatches,
+): SuggestionSubject {
   const { person, ledger } = state;
   return {
     personId: person.id,
@@ -43,6 +140,8 @@ function subjectOf(state: RelationshipState, now: number, lastReceivedSummary: s
     // Each give moves the playbook on by one idea; the person's own offset keeps two colleagues of
     // one department from being told the same thing.
     givesSoFar: ledger.gaves + stableOffset(person.id),
+    openNeeds: needs.needsOf.get(person.id) ?? [],
+    matches: needs.matchesOf.get(person.id) ?? [],
   };
 }
 
@@ -71,9 +170,10 @@ async function lastReceivedSummaries(ctx: AppContext, personIds: string[]): Prom
 }
 
 /** Whether anything at all could be suggested for this person, without building the sentences. */
-function mayHaveSuggestions(s: RelationshipState): boolean {
+function mayHaveSuggestions(s: RelationshipState, needs: NeedsAndMatches): boolean {
   return (
     s.thanksOwed ||
+    needs.needsOf.has(s.person.id) ||
     s.myOpenCommitments.length > 0 ||
     s.occasion !== null ||
     s.balance.label === "overdrawn" ||
@@ -88,15 +188,16 @@ function mayHaveSuggestions(s: RelationshipState): boolean {
 export async function suggestionsForStates(
   ctx: AppContext,
   states: RelationshipState[],
-  options: { limit?: number; alsoFirstFor?: string[] } = {},
+  options: { limit?: number; alsoFirstFor?: string[]; meetNew?: boolean } = {},
 ): Promise<{ suggestions: Suggestion[]; total: number; firstPerPerson: Map<string, Suggestion> }> {
+  const needs = await loadNeedsAndMatches(ctx);
   // Rank by kind and priority without writing a sentence; only the suggestions shown are worded.
   const planned: { personId: string; kind: SuggestionKind; rank: number; priority: number }[] = [];
   const byId = new Map<string, RelationshipState>();
   for (const state of states) {
-    if (!mayHaveSuggestions(state)) continue;
+    if (!mayHaveSuggestions(state, needs)) continue;
     byId.set(state.person.id, state);
-    const kinds = suggestionKindsFor(subjectOf(state, ctx.now, ""));
+    const kinds = suggestionKindsFor(subjectOf(state, ctx.now, "", needs));
     kinds.forEach((kind, i) => {
       planned.push({
         personId: state.person.id,
@@ -106,6 +207,11 @@ export async function suggestionsForStates(
       });
     });
   }
+  // meet-new is last in the kind order and about departments: worded at once, it costs nothing.
+  const meetNew = options.meetNew ? meetNewSuggestions(await departmentsWithNobody(ctx, states)) : [];
+  meetNew.forEach((s, rank) => {
+    planned.push({ personId: s.personId, kind: "meet-new", rank, priority: 0 });
+  });
   planned.sort(
     (a, b) => SUGGESTION_KINDS.indexOf(a.kind) - SUGGESTION_KINDS.indexOf(b.kind) || b.priority - a.priority,
   );
@@ -121,9 +227,10 @@ export async function suggestionsForStates(
   const worded = new Map<string, Suggestion[]>();
   for (const id of wanted) {
     const state = byId.get(id);
-    if (state) worded.set(id, suggestionsFor(subjectOf(state, ctx.now, summaries.get(id) ?? "")));
+    if (state) worded.set(id, suggestionsFor(subjectOf(state, ctx.now, summaries.get(id) ?? "", needs)));
   }
   const suggestions = shown.flatMap((p) => {
+    if (p.kind === "meet-new") return meetNew.slice(p.rank, p.rank + 1);
     const one = (worded.get(p.personId) ?? []).filter((x) => x.kind === p.kind)[p.rank];
     return one ? [one] : [];
   });
@@ -138,6 +245,6 @@ export async function suggest(ctx: AppContext, personId?: string): Promise<{ sug
     ctx,
     personId ? { personIds: [personId], includeArchived: true } : {},
   );
-  const { suggestions } = await suggestionsForStates(ctx, states);
+  const { suggestions } = await suggestionsForStates(ctx, states, { meetNew: personId === undefined });
   return { suggestions };
 }

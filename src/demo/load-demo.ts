@@ -4,12 +4,23 @@ import { createCommitment } from "../app/commitments.js";
 import { type AppContext, inWriteTransaction } from "../app/context.js";
 import { addDepartment } from "../app/departments.js";
 import { addNote, logInteraction, recordExchange } from "../app/moments.js";
+import { addNeed, addOffer } from "../app/needs-offers.js";
 import { addPerson, initProfile } from "../app/people.js";
 import { type Counterpart, resolveCounterpart } from "../app/who.js";
 import { DAY_MS } from "../domain/decay.js";
 import { GoodwillError } from "../errors.js";
 import { countPeople } from "../storage/person.repository.js";
-import { ASKS, EMPTY_DEPARTMENTS, EXCHANGES, ME, MOMENTS, PEOPLE, PROMISES } from "./seed-story.js";
+import {
+  ASKS,
+  EMPTY_DEPARTMENTS,
+  EXCHANGES,
+  ME,
+  MOMENTS,
+  NEEDS,
+  OFFERS,
+  PEOPLE,
+  PROMISES,
+} from "./seed-story.js";
 
 const daysBefore = (ctx: AppContext, days: number): AppContext => ({ ...ctx, now: ctx.now - days * DAY_MS });
 
@@ -97,6 +108,8 @@ export async function loadDemo(ctx: AppContext) {
         direction: p.direction,
       });
     }
+    for (const n of NEEDS) await addNeed(daysBefore(tx, 20), ids.get(n.with) as string, n.text);
+    for (const o of OFFERS) await addOffer(daysBefore(tx, 20), ids.get(o.with) as string, o.text);
     return {
       me: ME,
       people: PEOPLE.length,

@@ -484,3 +484,14 @@ export const PROMISES: {
   },
   { with: "linda", summary: "Reimburse the SMPS conference fee", dueInDays: 5, direction: "they_owe" },
 ];
+
+/** What people are working on, and what they can help with: the material for introductions. */
+export const NEEDS: { with: string; text: string }[] = [
+  { with: "tim", text: "Guest writers for a series on networking inside engineering firms" },
+  { with: "linda", text: "Fewer expense reports sent back incomplete" },
+];
+
+export const OFFERS: { with: string; text: string }[] = [
+  { with: "concetta", text: "Writes about learning IT's quick fixes; happy to be a guest on a series" },
+  { with: "tyler", text: "Brochure and proposal graphics for engineering firms" },
+];

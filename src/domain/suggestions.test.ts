@@ -31,6 +31,8 @@ function subject(over: Partial<SuggestionSubject>): SuggestionSubject {
     myCommitments: [],
     occasion: null,
     givesSoFar: 0,
+    openNeeds: [],
+    matches: [],
     ...over,
   };
 }
@@ -158,31 +160,44 @@ describe("suggestionKindsFor", () => {
       for (const status of statuses)
         for (const owed of [false, true])
           for (const commitments of [0, 1, 2])
-            for (const occasionIn of [null, 0, 3, 9]) {
-              const subject: SuggestionSubject = {
-                personId: "p1",
-                personName: "Raj Patel",
-                ledgerMode: label === "untracked" ? "communal" : "track",
-                layer: 50,
-                isColleague: true,
-                departmentName: "IT",
-                sameDepartmentAsMe: false,
-                balance: { gave: 0, received: 4, ratio: 0.2, label, entries: 2 },
-                due: { status, daysSinceContact: 40, cadenceDays: 30, overdueRatio: 1.3, priority: 2 },
-                thanksOwed: owed ? { lastReceivedSummary: "Fixed the VPN", daysAgo: 3 } : null,
-                myCommitments: Array.from({ length: commitments }, (_, i) => ({
-                  number: i + 1,
-                  summary: `Promise ${i}`,
-                  dueOn: null,
-                  late: false,
-                })),
-                occasion:
-                  occasionIn === null ? null : { label: "birthday", inDays: occasionIn, turning: null },
-                givesSoFar: 0,
-              };
-              expect(suggestionKindsFor(subject)).toEqual(suggestionsFor(subject).map((x) => x.kind));
-              checked++;
-            }
-    expect(checked).toBe(4 * 6 * 2 * 3 * 4);
+            for (const occasionIn of [null, 0, 3, 9])
+              for (const needs of [0, 1, 2]) {
+                const subject: SuggestionSubject = {
+                  personId: "p1",
+                  personName: "Raj Patel",
+                  ledgerMode: label === "untracked" ? "communal" : "track",
+                  layer: 50,
+                  isColleague: true,
+                  departmentName: "IT",
+                  sameDepartmentAsMe: false,
+                  balance: { gave: 0, received: 4, ratio: 0.2, label, entries: 2 },
+                  due: { status, daysSinceContact: 40, cadenceDays: 30, overdueRatio: 1.3, priority: 2 },
+                  thanksOwed: owed ? { lastReceivedSummary: "Fixed the VPN", daysAgo: 3 } : null,
+                  myCommitments: Array.from({ length: commitments }, (_, i) => ({
+                    number: i + 1,
+                    summary: `Promise ${i}`,
+                    dueOn: null,
+                    late: false,
+                  })),
+                  occasion:
+                    occasionIn === null ? null : { label: "birthday", inDays: occasionIn, turning: null },
+                  givesSoFar: 0,
+                  openNeeds: Array.from({ length: needs }, (_, i) => ({ number: i + 1, text: `Need ${i}` })),
+                  matches: needs
+                    ? [
+                        {
+                          needText: "Need 0",
+                          otherPersonId: "p2",
+                          otherPersonName: "Linda Okafor",
+                          offerText: "Offer",
+                          sharedWords: ["need"],
+                        },
+                      ]
+                    : [],
+                };
+                expect(suggestionKindsFor(subject)).toEqual(suggestionsFor(subject).map((x) => x.kind));
+                checked++;
+              }
+    expect(checked).toBe(4 * 6 * 2 * 3 * 4 * 3);
   });
 });

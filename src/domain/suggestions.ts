@@ -22,24 +22,43 @@ export interface SuggestionSubject {
   myCommitments: { number: number; summary: string; dueOn: string | null; late: boolean }[];
   occasion: { label: string; inDays: number; turning: number | null } | null;
   givesSoFar: number;
+  /** their open needs, oldest first */
+  openNeeds: { number: number; text: string }[];
+  /** someone else's offer that matches one of their needs, one per need at most */
+  matches: IntroductionMatch[];
+}
+
+export interface IntroductionMatch {
+  needText: string;
+  otherPersonId: string;
+  otherPersonName: string;
+  offerText: string;
+  sharedWords: string[];
 }
 
 export interface Suggestion {
   kind: SuggestionKind;
+  /** whom it is for; for `meet-new`, the department where I know nobody */
   personId: string;
   personName: string;
   action: string;
   reason: string;
+  /** `introduce`: the other person, whose offer matches the need */
+  otherPerson?: { id: string; name: string };
+  /** `meet-new`: the department */
+  department?: { id: string; name: string };
 }
 
-type Draft = Pick<Suggestion, "action" | "reason">;
+type Draft = Pick<Suggestion, "action" | "reason" | "otherPerson">;
 
-// One builder per kind, in the order of §3.5; help-with-need, introduce and meet-new slot in here
-// once the subject carries needs and matches. reconnect is handled apart: it applies only alone.
+// One builder per kind, in the order of §3.5. reconnect is handled apart: it applies only alone;
+// meet-new is about a department, not a person (meetNewSuggestions).
 const BUILDERS: { kind: SuggestionKind; build: (s: SuggestionSubject) => Draft[] }[] = [
   { kind: "thank", build: thankDrafts },
   { kind: "follow-through", build: followThroughDrafts },
   { kind: "occasion", build: occasionDrafts },
+  { kind: "help-with-need", build: helpWithNeedDrafts },
+  { kind: "introduce", build: introduceDrafts },
   { kind: "give-first", build: giveFirstDrafts },
 ];
 
@@ -113,6 +132,43 @@ function occasionDrafts(s: SuggestionSubject): Draft[] {
   return [{ action, reason: `${s.personName}'s ${o.label}${turning} is ${when}.` }];
 }
 
+const quoted = (text: string) => `"${text.trim().replace(/[.!]+$/, "")}"`;
+
+function helpWithNeedDrafts(s: SuggestionSubject): Draft[] {
+  const name = firstName(s.personName);
+  return s.openNeeds.map((need) => ({
+    action: `Ask ${name} how ${quoted(need.text)} is going, and offer one concrete thing you can do.`,
+    reason: `${name} told you they need ${quoted(need.text)}: helping with what someone is working on is the most welcome give.`,
+  }));
+}
+
+function introduceDrafts(s: SuggestionSubject): Draft[] {
+  const name = firstName(s.personName);
+  return s.matches.map((m) => {
+    const other = firstName(m.otherPersonName);
+    const words = m.sharedWords.map((w) => `"${w}"`).join(", ");
+    return {
+      action: `Introduce ${s.personName} to ${m.otherPersonName}: ask each of them first, then connect them.`,
+      reason: `${name} needs ${quoted(m.needText)} and ${other} offers ${quoted(m.offerText)}; both mention ${words}.`,
+      otherPerson: { id: m.otherPersonId, name: m.otherPersonName },
+    };
+  });
+}
+
+/** One `meet-new` suggestion per department of my organization where I know nobody yet. */
+export function meetNewSuggestions(
+  departments: { id: string; name: string; organization: string }[],
+): Suggestion[] {
+  return departments.map((d) => ({
+    kind: "meet-new",
+    personId: d.id,
+    personName: d.name,
+    action: `Get to know someone in ${d.name}: ask a colleague who works with them for an introduction, or stop by with a question about their work.`,
+    reason: `You know nobody in ${d.name} at ${d.organization} yet; one friendly contact there makes everything you ask of it easier.`,
+    department: { id: d.id, name: d.name },
+  }));
+}
+
 function giveFirstDrafts(s: SuggestionSubject): Draft[] {
   // "untracked" (communal) never matches, so communal people are never nudged to give first.
   if (s.balance.label !== "overdrawn") return [];
@@ -169,6 +225,8 @@ export function suggestionKindsFor(s: SuggestionSubject): SuggestionKind[] {
   for (let i = 0; i < s.myCommitments.length; i++) kinds.push("follow-through");
   if (s.occasion !== null && s.occasion.inDays >= 0 && s.occasion.inDays <= OCCASION_WINDOW_DAYS)
     kinds.push("occasion");
+  for (let i = 0; i < s.openNeeds.length; i++) kinds.push("help-with-need");
+  for (let i = 0; i < s.matches.length; i++) kinds.push("introduce");
   if (s.balance.label === "overdrawn") kinds.push("give-first");
   if (kinds.length === 0 && isDue(s.due.status)) kinds.push("reconnect");
   return kinds;

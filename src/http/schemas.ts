@@ -143,6 +143,8 @@ export const SuggestionSchema = z
     personName: z.string(),
     action: z.string(),
     reason: z.string(),
+    otherPerson: z.object({ id: z.string(), name: z.string() }).optional(),
+    department: z.object({ id: z.string(), name: z.string() }).optional(),
   })
   .openapi("Suggestion");
 
@@ -226,6 +228,7 @@ export const PreAskCheckSchema = z
     balance: BalanceSchema,
     departmentBalance: BalanceSchema.nullable(),
     warning: z.string().nullable(),
+    needs: z.array(z.object({ number: z.number(), text: z.string() })),
     suggestions: z.array(SuggestionSchema),
   })
   .openapi("PreAskCheck");

@@ -36,9 +36,17 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
     ]);
 
     const kinds = today.suggestions.map((s: { kind: string }) => s.kind);
-    // Ordered by kind: thank, follow-through, occasion, then give-first.
-    expect(kinds.slice(0, 3)).toEqual(["thank", "follow-through", "occasion"]);
-    const giveFirst = today.suggestions.filter((s: { kind: string }) => s.kind === "give-first");
+    // Ordered by kind: thank, follow-through, occasion, help with needs, introduce, then give-first.
+    expect(kinds.slice(0, 6)).toEqual([
+      "thank",
+      "follow-through",
+      "occasion",
+      "help-with-need",
+      "help-with-need",
+      "introduce",
+    ]);
+    const everything = (await run("today", "--all", "--json")).json();
+    const giveFirst = everything.suggestions.filter((s: { kind: string }) => s.kind === "give-first");
     expect(giveFirst.map((s: { personName: string }) => s.personName)).toEqual(
       expect.arrayContaining(["Raj Patel", "Dana Whitfield", "Kevin O'Brien"]),
     );
@@ -105,11 +113,30 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
     await run("demo");
     const suggestions = (await run("suggest", "--json")).json().suggestions;
     expect(suggestions.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(suggestions.map((s: { kind: string }) => s.kind))).toEqual(
-      new Set(["thank", "follow-through", "occasion", "give-first", "reconnect"]),
-    );
+    // Every kind of suggestion, at least once, in the order of DESIGN §3.5.
+    const kinds = suggestions.map((s: { kind: string }) => s.kind);
+    expect([...new Set(kinds)]).toEqual([
+      "thank",
+      "follow-through",
+      "occasion",
+      "help-with-need",
+      "introduce",
+      "give-first",
+      "reconnect",
+      "meet-new",
+    ]);
     const forTim = (await run("suggest", "Tim", "--json")).json().suggestions;
-    expect(forTim).toEqual([expect.objectContaining({ kind: "reconnect", personName: "Tim Keller" })]);
+    expect(forTim).toEqual([
+      expect.objectContaining({ kind: "help-with-need", personName: "Tim Keller" }),
+      expect.objectContaining({
+        kind: "introduce",
+        personName: "Tim Keller",
+        otherPerson: expect.objectContaining({ name: "Concetta Russo" }),
+      }),
+    ]);
+    expect(suggestions.find((s: { kind: string }) => s.kind === "meet-new")).toMatchObject({
+      personName: "Legal",
+    });
     const found = (await run("search", "sofia", "--json")).json().results;
     expect(found[0]).toMatchObject({ kind: "person", person: { name: "Sofía Marín" } });
     const notes = (await run("search", "quick", "fixes", "--json")).json().results;

@@ -62,6 +62,10 @@ export function registerAskCommands(program: Command, io: CliIo): void {
             lines.push(`Balance with ${result.ask.counterpart}: ${balance(check.balance)}`);
             if (check.departmentBalance) lines.push(`Their department: ${balance(check.departmentBalance)}`);
             if (check.warning) lines.push("", p.yellow(check.warning));
+            if (check.needs.length) {
+              lines.push("", p.bold("What they need (a chance to help first):"));
+              for (const n of check.needs) lines.push(`  • ${n.text}`);
+            }
             if (check.suggestions.length) {
               lines.push("", p.bold("Ways to give first:"));
               for (const s of check.suggestions) lines.push(`  • ${s.action}`);

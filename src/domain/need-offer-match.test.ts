@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { contentWords, matchNeedsToOffers, stem } from "./need-offer-match.js";
+
+describe("matching needs against offers", () => {
+  it("stems meet across word forms and accents", () => {
+    expect(stem("designer")).toBe(stem("designs"));
+    expect(stem("Hiring")).toBe(stem("hire"));
+    expect(stem("rules")).toBe(stem("rule"));
+    expect(stem("Café")).toBe(stem("cafe"));
+    expect(contentWords("Looking for someone who knows payroll").map((w) => w.word)).toEqual(["payroll"]);
+  });
+
+  it("a need finds the offer of someone else that shares its subject, and says which words", () => {
+    const matches = matchNeedsToOffers(
+      [{ id: "n1", personId: "ana", text: "Hiring a designer for the spring campaign" }],
+      [
+        { id: "o1", personId: "ben", text: "Knows the payroll rules" },
+        { id: "o2", personId: "cleo", text: "Designs logos and brochures" },
+        { id: "o3", personId: "ana", text: "Design reviews" },
+      ],
+    );
+    expect(matches).toHaveLength(1);
+    expect(matches[0]?.offer.id).toBe("o2");
+    expect(matches[0]?.sharedWords).toEqual(["designer"]);
+  });
+
+  it("rarer shared words count more than common ones", () => {
+    const matches = matchNeedsToOffers(
+      [{ id: "n1", personId: "ana", text: "payroll questions for the team" }],
+      [
+        { id: "o1", personId: "ben", text: "team building" },
+        { id: "o2", personId: "cleo", text: "payroll" },
+        { id: "o3", personId: "dan", text: "team lunches" },
+      ],
+    );
+    expect(matches[0]?.offer.id).toBe("o2");
+  });
+
+  it("no shared subject word, no match: filler words never match", () => {
+    expect(
+      matchNeedsToOffers(
+        [{ id: "n1", personId: "ana", text: "Needs help with something new" }],
+        [{ id: "o1", personId: "ben", text: "Can help anyone with something" }],
+      ),
+    ).toEqual([]);
+  });
+});

@@ -126,6 +126,12 @@ function parseCredential(value: string, prefix: "" | "gw_"): { ownerId: string; 
 
 /** A new session for the owner; the value goes in an HttpOnly cookie. */
 export async function createSession(db: Kysely<Database>, ownerId: string, now: number): Promise<string> {
+  // Expired sessions go when the owner signs in again, so they never pile up.
+  await db
+    .deleteFrom("sessions")
+    .where("owner_id", "=", ownerId)
+    .where("expires_at", "<=", new Date(now).toISOString())
+    .execute();
   const value = secret();
   await db
     .insertInto("sessions")

@@ -33,10 +33,13 @@ function sessionCookie(c: Context, value: string): void {
 }
 
 function address(c: Context): string {
-  // Behind the documented reverse proxy the client's address arrives in X-Forwarded-For.
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return forwarded || incoming?.socket?.remoteAddress || "unknown";
+  const peer = incoming?.socket?.remoteAddress ?? "unknown";
+  // X-Forwarded-For is believed only from a proxy on this machine (docs/deploy.md); from anyone
+  // else it would let a client pick a fresh address for every attempt.
+  const local = peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1";
+  const forwarded = local ? c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim() : undefined;
+  return forwarded || peer;
 }
 
 /** Checks a password with the throttle in front; a failure counts against account and address. */

@@ -111,7 +111,12 @@ export function registerTransferRoutes(app: OpenAPIHono<Env>, state: ServerState
     async (c) => {
       const key = await rotateCalendarKey(c.get("ctx").db, c.get("ownerId"));
       const path = `/api/v1/calendar.ics?key=${encodeURIComponent(key)}`;
-      return c.json({ url: new URL(path, c.req.url).toString(), path }, 201);
+      // Behind the TLS proxy of docs/deploy.md the public address is https, not the local http.
+      const base = new URL(c.req.url);
+      if (c.req.header("x-forwarded-proto") === "https") base.protocol = "https:";
+      const host = c.req.header("x-forwarded-host") ?? c.req.header("host");
+      if (host) base.host = host;
+      return c.json({ url: new URL(path, base).toString(), path }, 201);
     },
   );
 

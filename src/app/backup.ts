@@ -5,6 +5,7 @@
  * and a person who matches one already here by UID, email or phone becomes that person.
  */
 import { z } from "zod";
+import { INTRODUCTION_STATUSES } from "../domain/introduction.js";
 import { CHANNELS, DIRECTIONS, EXCHANGE_KINDS, INITIATORS, LAYERS, LEDGER_MODES } from "../domain/model.js";
 import { GoodwillError } from "../errors.js";
 import { emailKey, foldText, phoneKey } from "../storage/keys.js";
@@ -167,6 +168,27 @@ const backupSchema = z.object({
         status: z.enum(["open", "withdrawn"]),
         createdAt: instant,
         resolvedAt: instant.nullable(),
+      }),
+    )
+    .default([]),
+  introductions: z
+    .array(
+      z.object({
+        id,
+        number: z.number().int().min(1),
+        aId: id,
+        bId: id,
+        reason: text,
+        status: z.enum(INTRODUCTION_STATUSES),
+        aAgreedAt: instant.nullable(),
+        bAgreedAt: instant.nullable(),
+        madeAt: instant.nullable(),
+        declinedAt: instant.nullable(),
+        outcome: text.nullable(),
+        outcomeGood: z.boolean(),
+        aExchangeId: id.nullable(),
+        bExchangeId: id.nullable(),
+        createdAt: instant,
       }),
     )
     .default([]),
@@ -344,6 +366,25 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
       createdAt: o.created_at,
       resolvedAt: o.resolved_at,
     })),
+    introductions: (
+      await db.selectFrom("introductions").selectAll().where("owner_id", "=", ownerId).orderBy("id").execute()
+    ).map((i) => ({
+      id: i.id,
+      number: i.number,
+      aId: i.a_id,
+      bId: i.b_id,
+      reason: i.reason,
+      status: i.status as Backup["introductions"][number]["status"],
+      aAgreedAt: i.a_agreed_at,
+      bAgreedAt: i.b_agreed_at,
+      madeAt: i.made_at,
+      declinedAt: i.declined_at,
+      outcome: i.outcome,
+      outcomeGood: i.outcome_good === 1,
+      aExchangeId: i.a_exchange_id,
+      bExchangeId: i.b_exchange_id,
+      createdAt: i.created_at,
+    })),
     settings: (
       await db.selectFrom("settings").selectAll().where("owner_id", "=", ownerId).orderBy("key").execute()
     ).map((s) => ({
@@ -396,7 +437,8 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
         | "commitments"
         | "notes"
         | "needs"
-        | "offers",
+        | "offers"
+        | "introductions",
       ids: string[],
     ) => {
       const found = new Set<string>();
@@ -626,7 +668,7 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
       result.created++;
     }
 
-    const nextNumber = async (table: "asks" | "commitments" | "needs" | "offers") => {
+    const nextNumber = async (table: "asks" | "commitments" | "needs" | "offers" | "introductions") => {
       const row = await db
         .selectFrom(table)
         .select((eb) => eb.fn.max("number").as("max"))
@@ -804,6 +846,47 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
         docs.push({ kind: table === "needs" ? "need" : "offer", refId: n.id, personId, body: n.text });
         result.created++;
       }
+    }
+    const presentIntroductions = await existingIds(
+      "introductions",
+      backup.introductions.map((i) => i.id),
+    );
+    for (const i of backup.introductions) {
+      if (presentIntroductions.has(i.id)) {
+        result.unchanged++;
+        continue;
+      }
+      const a = person(i.aId);
+      const b = person(i.bId);
+      if (!a || !b) throw missing(`introduction ${i.id}`, "both people");
+      const taken = await db
+        .selectFrom("introductions")
+        .select("id")
+        .where("owner_id", "=", ownerId)
+        .where("number", "=", i.number)
+        .executeTakeFirst();
+      await db
+        .insertInto("introductions")
+        .values({
+          owner_id: ownerId,
+          id: i.id,
+          number: taken ? await nextNumber("introductions") : i.number,
+          a_id: a,
+          b_id: b,
+          reason: i.reason,
+          status: i.status,
+          a_agreed_at: i.aAgreedAt,
+          b_agreed_at: i.bAgreedAt,
+          made_at: i.madeAt,
+          declined_at: i.declinedAt,
+          outcome: i.outcome,
+          outcome_good: i.outcomeGood ? 1 : 0,
+          a_exchange_id: i.aExchangeId,
+          b_exchange_id: i.bExchangeId,
+          created_at: i.createdAt,
+        })
+        .execute();
+      result.created++;
     }
     for (const s of backup.settings) {
       await db

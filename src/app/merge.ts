@@ -98,6 +98,13 @@ export async function mergePeople(ctx: AppContext, whoFrom: string, whoInto: str
       .where("owner_id", "=", ownerId)
       .where("met_by_id", "=", from.id)
       .execute();
+    for (const side of ["a_id", "b_id"] as const)
+      await db
+        .updateTable("introductions")
+        .set({ [side]: into.id })
+        .where("owner_id", "=", ownerId)
+        .where(side, "=", from.id)
+        .execute();
     // A moment both took part in keeps INTO once; the others move over.
     const shared = await db
       .selectFrom("interaction_participants")

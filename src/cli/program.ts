@@ -7,6 +7,7 @@ import { GoodwillError } from "../errors.js";
 import { registerAgendaCommands } from "./commands/agenda.command.js";
 import { registerAskCommands } from "./commands/asks.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
+import { registerIntroductionCommands } from "./commands/introductions.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
 import { registerNeedOfferCommands } from "./commands/needs-offers.command.js";
 import { registerPeopleCommands } from "./commands/people.command.js";
@@ -37,6 +38,7 @@ function buildProgram(io: CliIo): Command {
   registerLedgerCommands(program, io);
   registerAskCommands(program, io);
   registerNeedOfferCommands(program, io);
+  registerIntroductionCommands(program, io);
   registerAgendaCommands(program, io);
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);

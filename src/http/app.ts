@@ -23,6 +23,7 @@ import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
 import { registerDocsRoutes } from "./routes/docs.routes.js";
+import { registerIntroductionRoutes } from "./routes/introductions.routes.js";
 import { registerMomentRoutes } from "./routes/moments.routes.js";
 import { registerNeedOfferRoutes } from "./routes/needs-offers.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
@@ -263,6 +264,7 @@ export function createApp(options: ServerOptions) {
   registerMomentRoutes(app);
   registerAskRoutes(app);
   registerNeedOfferRoutes(app);
+  registerIntroductionRoutes(app);
   registerAgendaRoutes(app);
   registerTransferRoutes(app, state);
   registerDocsRoutes(app);

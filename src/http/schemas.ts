@@ -3,6 +3,7 @@
  * /openapi.json. Responses are the same JSON documents as the CLI's --json (DESIGN §4.1).
  */
 import { z } from "@hono/zod-openapi";
+import { INTRODUCTION_MOVES, INTRODUCTION_STATUSES } from "../domain/introduction.js";
 import { CHANNELS, DIRECTIONS, EXCHANGE_KINDS, INITIATORS, SUGGESTION_KINDS } from "../domain/model.js";
 
 export const ErrorSchema = z
@@ -208,6 +209,28 @@ export const OfferSchema = z
     resolvedAt: z.string().nullable(),
   })
   .openapi("Offer");
+
+const PersonRef = z.object({ id: z.string(), name: z.string() });
+
+export const IntroductionSchema = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    a: PersonRef,
+    b: PersonRef,
+    reason: z.string(),
+    status: z.enum(INTRODUCTION_STATUSES),
+    aAgreed: z.boolean(),
+    bAgreed: z.boolean(),
+    madeAt: z.string().nullable(),
+    declinedAt: z.string().nullable(),
+    outcome: z.string().nullable(),
+    outcomeGood: z.boolean(),
+    createdAt: z.string(),
+    allowedMoves: z.array(z.enum(INTRODUCTION_MOVES)),
+    messages: z.object({ toA: z.string(), toB: z.string() }),
+  })
+  .openapi("Introduction");
 
 export const EntrySchema = z
   .object({

@@ -7,6 +7,7 @@
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk } from "../app/asks.js";
 import type { ImportResult } from "../app/import-contacts.js";
+import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
 import type { mergePeople } from "../app/merge.js";
 import type { NeedJson, OfferJson } from "../app/needs-offers.js";
@@ -162,6 +163,14 @@ export interface GoodwillService {
   listOffers(filter: { personId?: string; all?: boolean }): Promise<{ offers: OfferJson[] }>;
   editOffer(ref: string, text: string): Promise<{ offer: OfferJson }>;
   withdrawOffer(ref: string): Promise<{ offer: OfferJson }>;
+
+  introduce(input: { aId: string; bId: string; reason: string }): Promise<{ introduction: IntroductionJson }>;
+  listIntroductions(filter: { status?: string }): Promise<{ introductions: IntroductionJson[] }>;
+  /** `move`: a_agreed | b_agreed | made | declined; `outcome` and `good` go with made */
+  moveIntroduction(
+    ref: string,
+    input: { move: string; outcome?: string; good?: boolean },
+  ): Promise<{ introduction: IntroductionJson }>;
 
   today(options: { all?: boolean }): Promise<Of<typeof today>>;
   /** The ledger of a person (id), `dept:NAME`, `org:NAME`, or everyone without a subject. */

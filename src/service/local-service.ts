@@ -5,6 +5,7 @@ import { completeCommitment, createCommitment, listCommitmentsJson } from "../ap
 import type { AppContext } from "../app/context.js";
 import { addDepartment } from "../app/departments.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
+import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
 import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
 import { mergePeople } from "../app/merge.js";
 import { addNote, logInteraction, recordExchange } from "../app/moments.js";
@@ -243,6 +244,10 @@ export function localService(ctx: AppContext): GoodwillService {
     listOffers: async (filter) => ({ offers: await listOffers(ctx, filter) }),
     editOffer: async (ref, text) => ({ offer: await editOffer(ctx, ref, text) }),
     withdrawOffer: async (ref) => ({ offer: await withdrawOffer(ctx, ref) }),
+
+    introduce: async (input) => ({ introduction: await proposeIntroduction(ctx, input) }),
+    listIntroductions: async (filter) => ({ introductions: await listIntroductions(ctx, filter) }),
+    moveIntroduction: async (ref, input) => ({ introduction: await moveIntroduction(ctx, ref, input) }),
 
     today: (options) => today(ctx, options),
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),

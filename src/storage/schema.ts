@@ -215,6 +215,8 @@ export interface IntroductionsTable {
   declined_at: string | null;
   outcome: string | null;
   outcome_good: number;
+  a_exchange_id: string | null;
+  b_exchange_id: string | null;
   created_at: string;
 }
 

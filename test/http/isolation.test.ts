@@ -56,6 +56,13 @@ describeEachDialect("isolation between accounts", (dialect) => {
     const offer = (
       await call("POST", "/api/v1/offers", { ...A, body: { personId: zeb.id, text: "Xylophone lessons" } })
     ).body.offer;
+    const other = (await call("POST", "/api/v1/people", { ...A, body: { name: "Xavier Quill" } })).body;
+    const intro = (
+      await call("POST", "/api/v1/introductions", {
+        ...A,
+        body: { aId: zeb.id, bId: other.id, reason: "Xylophone duet" },
+      })
+    ).body.introduction;
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
     const before = (await call("GET", "/api/v1/export?format=json", A)).body;
 
@@ -214,6 +221,29 @@ describeEachDialect("isolation between accounts", (dialect) => {
       ],
       "post /api/v1/offers/{ref}/withdraw": [
         { method: "POST", path: `/api/v1/offers/${offer.id}/withdraw`, expect: "404" },
+      ],
+      "get /api/v1/introductions": [{ method: "GET", path: "/api/v1/introductions", expect: "clean" }],
+      "post /api/v1/introductions": [
+        {
+          method: "POST",
+          path: "/api/v1/introductions",
+          body: { aId: zeb.id, bId: bobs.id, reason: "x" },
+          expect: "404",
+        },
+        {
+          method: "POST",
+          path: "/api/v1/introductions",
+          body: { aId: bobs.id, bId: zeb.id, reason: "x" },
+          expect: "404",
+        },
+      ],
+      "post /api/v1/introductions/{ref}/status": [
+        {
+          method: "POST",
+          path: `/api/v1/introductions/${intro.id}/status`,
+          body: { move: "a_agreed" },
+          expect: "404",
+        },
       ],
       "get /api/v1/today": [{ method: "GET", path: "/api/v1/today?all=true", expect: "clean" }],
       "get /api/v1/ledger": [

@@ -53,6 +53,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("declined_at", "text")
     .addColumn("outcome", "text")
     .addColumn("outcome_good", "integer", (c) => c.notNull().defaultTo(0))
+    // the two `gave` entries a made introduction records, so a good outcome can raise their weight
+    .addColumn("a_exchange_id", "text")
+    .addColumn("b_exchange_id", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("introductions_pk", ["owner_id", "id"])
     .addUniqueConstraint("introductions_number_uq", ["owner_id", "number"])

@@ -14,18 +14,21 @@ import { fileURLToPath } from "node:url";
 import type { BenchResult, Figure } from "./measure.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BENCHMARKS = ["cli-startup", "today"] as const;
+const BENCHMARKS = ["cli-startup", "today", "import", "http-read", "http-mixed"] as const;
 
-function runOne(name: string): Promise<BenchResult> {
+/** A benchmark may report several results, one per store: "http-read/sqlite", "http-read/postgres". */
+const benchmarkOf = (resultName: string) => resultName.split("/")[0] ?? resultName;
+
+function runOne(name: string): Promise<BenchResult[]> {
   return new Promise((resolve, reject) => {
-    let result: BenchResult | undefined;
+    const results: BenchResult[] = [];
     const child = fork(join(HERE, `${name}.ts`), [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
     child.on("message", (message) => {
-      result = message as BenchResult;
+      results.push(message as BenchResult);
     });
     child.on("error", reject);
     child.on("exit", (code) => {
-      if (code === 0 && result) resolve(result);
+      if (code === 0 && results.length > 0) resolve(results);
       else reject(new Error(`benchmark ${name} failed (exit code ${code})`));
     });
   });
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
     throw new Error(`unknown benchmark ${unknown.join(", ")}; there are ${BENCHMARKS.join(", ")}`);
   const names = wanted.length > 0 ? wanted : [...BENCHMARKS];
   const results: BenchResult[] = [];
-  for (const name of names) results.push(await runOne(name));
+  for (const name of names) results.push(...(await runOne(name)));
 
   console.log(`\n${table(results)}`);
   for (const r of results) {
@@ -81,9 +84,9 @@ async function main(): Promise<void> {
   const earlier = existsSync(file)
     ? (JSON.parse(readFileSync(file, "utf8")) as { results?: BenchResult[] })
     : {};
-  const kept = (earlier.results ?? []).filter((r) => !names.includes(r.name));
+  const kept = (earlier.results ?? []).filter((r) => !names.includes(benchmarkOf(r.name)));
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown" };
-  const order = (r: BenchResult) => (BENCHMARKS as readonly string[]).indexOf(r.name);
+  const order = (r: BenchResult) => (BENCHMARKS as readonly string[]).indexOf(benchmarkOf(r.name));
   const all = [...kept, ...results].sort((a, b) => order(a) - order(b));
   writeFileSync(
     file,

@@ -1,0 +1,142 @@
+/**
+ * A throwaway PostgreSQL 15 cluster for the HTTP benchmarks, started the way the tests start theirs
+ * (test/support/postgres-cluster.ts): initdb into a temporary directory, postgres on a free port of
+ * 127.0.0.1 with its own socket directory, run as the `postgres` user when we are root, stopped and
+ * removed at the end. Unlike the tests' cluster, fsync stays on: commits do not wait for the disk
+ * (synchronous_commit=off), as SQLite's WAL with synchronous=NORMAL does not, but checkpoints and
+ * the WAL writer sync as they would in production.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+const BIN = process.env.GOODWILL_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+
+export interface PostgresCluster {
+  /** `postgres://postgres@127.0.0.1:PORT` */
+  url: string;
+  /** creates an empty database and returns its URL */
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Starts a cluster, or says why it cannot (no binaries, no unprivileged user) without throwing. */
+export async function startPostgres(): Promise<PostgresCluster | { skipped: string }> {
+  if (!existsSync(join(BIN, "initdb")) || !existsSync(join(BIN, "postgres"))) {
+    return { skipped: `PostgreSQL binaries not found in ${BIN} (set GOODWILL_PG_BIN)` };
+  }
+  let user: { uid: number; gid: number } | undefined;
+  if (process.getuid?.() === 0) {
+    try {
+      user = {
+        uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
+        gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
+      };
+    } catch {
+      return { skipped: "running as root and there is no `postgres` user for PostgreSQL to run as" };
+    }
+  }
+
+  const root = mkdtempSync(join(tmpdir(), "goodwill-bench-pg-"));
+  const data = join(root, "data");
+  const sockets = join(root, "sockets");
+  mkdirSync(sockets);
+  if (user) {
+    chownSync(root, user.uid, user.gid);
+    chownSync(sockets, user.uid, user.gid);
+  }
+  const asUser = user ? { uid: user.uid, gid: user.gid } : {};
+  let server: ChildProcess | undefined;
+  const stopNow = () => {
+    if (server && server.exitCode === null) server.kill("SIGQUIT");
+    rmSync(root, { recursive: true, force: true });
+  };
+  process.once("exit", stopNow);
+  const stop = async () => {
+    process.removeListener("exit", stopNow);
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill("SIGQUIT");
+      await exited;
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+
+  try {
+    execFileSync(
+      join(BIN, "initdb"),
+      ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"],
+      { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const port = await freePort();
+    server = spawn(
+      join(BIN, "postgres"),
+      [
+        ["-D", data],
+        ["-p", String(port)],
+        ["-k", sockets],
+        ["-c", "listen_addresses=127.0.0.1"],
+        ["-c", "synchronous_commit=off"],
+        ["-c", "max_connections=200"],
+        ["-c", "shared_buffers=128MB"],
+      ].flat(),
+      { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let log = "";
+    server.stderr?.on("data", (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    const url = `postgres://postgres@127.0.0.1:${port}`;
+    await waitUntilReady(`${url}/postgres`, server, () => log);
+    return {
+      url,
+      async createDatabase(name) {
+        const admin = new pg.Client({ connectionString: `${url}/postgres` });
+        await admin.connect();
+        try {
+          await admin.query(`create database ${name}`);
+        } finally {
+          await admin.end();
+        }
+        return `${url}/${name}`;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`postgres exited (${server.exitCode}):\n${log()}`);
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline)
+        throw new Error(`postgres did not start: ${(error as Error).message}\n${log()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

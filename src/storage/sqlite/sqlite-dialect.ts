@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, type SqliteDatabase, SqliteDialect, sql } from "kysely";
 import { GoodwillError } from "../../errors.js";
 import { type Dialect, type SearchHit, searchTerms } from "../dialect.js";
 import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
@@ -134,5 +134,29 @@ export function openSqlite(path: string): Kysely<Database> {
       `Cannot open the store at ${path}: ${(error as Error).message}. Check the path given by --db or GOODWILL_DATABASE_URL.`,
     );
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely asks SQLite to prepare every statement anew; preparing costs more than running most of
+ * ours. Prepared statements are kept by their SQL text and reused — safe because better-sqlite3
+ * runs each one to completion before the next (no statement is iterated lazily here).
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        // Multi-row inserts of every size would grow the cache without end: start over instead.
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        statement = database.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { registerAskCommands } from "./commands/asks.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
 import { registerIntroductionCommands } from "./commands/introductions.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
+import { registerMapCommand } from "./commands/map.command.js";
 import { registerNeedOfferCommands } from "./commands/needs-offers.command.js";
 import { registerPeopleCommands } from "./commands/people.command.js";
 import { registerServerCommands } from "./commands/server.command.js";
@@ -39,6 +40,7 @@ function buildProgram(io: CliIo): Command {
   registerAskCommands(program, io);
   registerNeedOfferCommands(program, io);
   registerIntroductionCommands(program, io);
+  registerMapCommand(program, io);
   registerAgendaCommands(program, io);
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);

@@ -24,6 +24,7 @@ import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
 import { registerDocsRoutes } from "./routes/docs.routes.js";
 import { registerIntroductionRoutes } from "./routes/introductions.routes.js";
+import { registerMapRoutes } from "./routes/map.routes.js";
 import { registerMomentRoutes } from "./routes/moments.routes.js";
 import { registerNeedOfferRoutes } from "./routes/needs-offers.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
@@ -265,6 +266,7 @@ export function createApp(options: ServerOptions) {
   registerAskRoutes(app);
   registerNeedOfferRoutes(app);
   registerIntroductionRoutes(app);
+  registerMapRoutes(app);
   registerAgendaRoutes(app);
   registerTransferRoutes(app, state);
   registerDocsRoutes(app);

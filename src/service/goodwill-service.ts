@@ -6,6 +6,7 @@
  */
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk } from "../app/asks.js";
+import type { DepartmentMapJson } from "../app/department-map.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
@@ -171,6 +172,9 @@ export interface GoodwillService {
     ref: string,
     input: { move: string; outcome?: string; good?: boolean },
   ): Promise<{ introduction: IntroductionJson }>;
+
+  /** departments of my organization (or of `organization`, a name) with strength and balance */
+  map(organization?: string): Promise<DepartmentMapJson>;
 
   today(options: { all?: boolean }): Promise<Of<typeof today>>;
   /** The ledger of a person (id), `dept:NAME`, `org:NAME`, or everyone without a subject. */

@@ -3,6 +3,7 @@ import { today } from "../app/agenda.js";
 import { closeAsk, createAsk, fulfillAsk, listAsksJson } from "../app/asks.js";
 import { completeCommitment, createCommitment, listCommitmentsJson } from "../app/commitments.js";
 import type { AppContext } from "../app/context.js";
+import { departmentMap } from "../app/department-map.js";
 import { addDepartment } from "../app/departments.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
@@ -248,6 +249,8 @@ export function localService(ctx: AppContext): GoodwillService {
     introduce: async (input) => ({ introduction: await proposeIntroduction(ctx, input) }),
     listIntroductions: async (filter) => ({ introductions: await listIntroductions(ctx, filter) }),
     moveIntroduction: async (ref, input) => ({ introduction: await moveIntroduction(ctx, ref, input) }),
+
+    map: (organization) => departmentMap(ctx, organization),
 
     today: (options) => today(ctx, options),
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),

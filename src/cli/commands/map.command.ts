@@ -1,0 +1,48 @@
+/** `map [--org O]`: the departments of my organization, how well I know each, as a table with bars. */
+import type { Command } from "commander";
+import type { DepartmentMapJson } from "../../app/department-map.js";
+import { labelText, type Paint, table } from "../output.js";
+import { act, type CliIo } from "../runtime.js";
+
+const BAR_WIDTH = 10;
+
+// One block per ten points of average strength: the eye finds the gaps before reading a number.
+function bar(strength: number | null, p: Paint): string {
+  const full = strength === null ? 0 : Math.round((strength / 100) * BAR_WIDTH);
+  return p.green("█".repeat(full)) + p.dim("·".repeat(BAR_WIDTH - full));
+}
+
+function statusText(status: string, p: Paint): string {
+  if (status === "strong") return p.green(status);
+  if (status === "overdrawn") return p.red(status);
+  if (status === "none") return p.yellow("nobody yet");
+  return status;
+}
+
+export function renderMap(map: DepartmentMapJson, p: Paint): string {
+  if (map.departments.length === 0)
+    return `No departments of ${map.organization} yet. Add people with --dept, or goodwill dept add NAME.`;
+  const rows = map.departments.map((d) => [
+    d.mine ? `${d.name} ${p.dim("(yours)")}` : d.name,
+    String(d.people),
+    d.averageStrength === null ? "–" : String(Math.round(d.averageStrength)),
+    bar(d.averageStrength, p),
+    d.people === 0 && d.balance.entries === 0 ? p.dim("–") : labelText(d.balance.label, p),
+    statusText(d.status, p),
+  ]);
+  const header = ["department", "people", "strength", "", "balance", "status"];
+  return `${p.bold(map.organization)}\n${table(rows, { header, paint: p, rightAlign: [1, 2] })}`;
+}
+
+export function registerMapCommand(program: Command, io: CliIo): void {
+  program
+    .command("map")
+    .description("the departments of your organization: people you know, average strength, balance, status")
+    .option("--org <organization>", "another organization instead of yours")
+    .action(
+      act(io, async (service, flags: { org?: string }) => {
+        const map = await service.map(flags.org);
+        return { json: map, human: (p) => renderMap(map, p) };
+      }),
+    );
+}

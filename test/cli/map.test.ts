@@ -1,0 +1,47 @@
+import { expect, it } from "vitest";
+import { cli } from "../support/cli.js";
+import { describeEachDialect } from "../support/stores.js";
+
+describeEachDialect("the department map", (dialect) => {
+  it("shows every department of my organization: strong, thin, overdrawn and the ones where I know nobody", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+    await run("dept", "add", "Legal");
+    await run("person", "add", "Raj Patel", "--dept", "IT");
+    for (let i = 0; i < 6; i++) await run("received", "Raj", "Quick fix", "--on", `${3 + i * 20} days ago`);
+    for (const name of ["Ana Lima", "Ben Osei"]) {
+      await run("person", "add", name, "--dept", "Marketing", "--closeness", "5", "--met-on", "2020-01-01");
+      for (let i = 0; i < 4; i++)
+        await run("log", name, "Lunch", "--channel", "in_person", "--on", `${2 + i * 7} days ago`);
+    }
+    await run("person", "add", "Lena Voss", "--dept", "Finance");
+    await run("person", "add", "Outside Olga", "--org", "Elsewhere", "--dept", "Legal");
+    const map = (await run("map", "--json")).json();
+    expect(map.organization).toBe("Brightline");
+    const byName = Object.fromEntries(map.departments.map((d: { name: string }) => [d.name, d])) as Record<
+      string,
+      { people: number; status: string; averageStrength: number | null; balance: { label: string } }
+    >;
+    expect(Object.keys(byName)).toEqual(["Finance", "IT", "Legal", "Marketing", "Projects"]);
+    expect(byName.IT).toMatchObject({ people: 1, status: "overdrawn", balance: { label: "overdrawn" } });
+    expect(byName.Marketing?.status).toBe("strong");
+    expect(byName.Marketing?.averageStrength).toBeGreaterThanOrEqual(40);
+    expect(byName.Finance).toMatchObject({ people: 1, status: "thin" });
+    expect(byName.Legal).toMatchObject({ people: 0, status: "none", averageStrength: null });
+    const text = (await run("map")).stdout;
+    expect(text).toMatch(/^Brightline\ndepartment\s+people\s+strength\s+balance\s+status\n/);
+    expect(text).toMatch(/Legal\s+0\s+–\s+·{10}\s+–\s+nobody yet/);
+    expect(text).toMatch(/Marketing\s+2\s+\d+\s+█+·*\s+balanced\s+strong/);
+  });
+
+  it("maps another organization with --org, and explains what to do without an organization", async () => {
+    const { run } = cli({ dialect });
+    const none = await run("map");
+    expect(none.code).toBe(4);
+    expect(none.stderr).toContain("goodwill init --name NAME --org ORG");
+    await run("person", "add", "Tyler Blik", "--org", "Blik Design", "--dept", "Studio");
+    const map = (await run("map", "--org", "Blik", "--json")).json();
+    expect(map).toMatchObject({ organization: "Blik Design", departments: [{ name: "Studio", people: 1 }] });
+    expect((await run("map", "--org", "Nowhere")).code).toBe(3);
+  });
+});

@@ -242,51 +242,79 @@ export async function loadDetails(
     return d;
   };
   for (const id of ids) entry(id);
-  // Chunked so a list of thousands of people stays within SQLite's bound-parameter limit.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const emails = await db
+  // One statement for all five lists (a round trip each would dominate on PostgreSQL), chunked so
+  // a list of thousands of people stays within SQLite's bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 150) {
+    const chunk = ids.slice(i, i + 150);
+    const rows = await db
       .selectFrom("person_emails")
-      .selectAll()
+      .select([sql.lit("email").as("list"), "person_id", "position", "value", "label", "pref"])
       .where("owner_id", "=", ownerId)
       .where("person_id", "in", chunk)
-      .orderBy("position")
+      .unionAll((eb) =>
+        eb
+          .selectFrom("person_phones")
+          .select([sql.lit("phone").as("list"), "person_id", "position", "value", "label", "pref"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", chunk),
+      )
+      .unionAll((eb) =>
+        eb
+          .selectFrom("person_urls")
+          .select([
+            sql.lit("url").as("list"),
+            "person_id",
+            "position",
+            "value",
+            "label",
+            sql.lit(0).as("pref"),
+          ])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", chunk),
+      )
+      .unionAll((eb) =>
+        eb
+          .selectFrom("person_dates")
+          .select([
+            sql.lit("date").as("list"),
+            "person_id",
+            sql.lit(0).as("position"),
+            "date as value",
+            "label",
+            sql.lit(0).as("pref"),
+          ])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", chunk),
+      )
+      .unionAll((eb) =>
+        eb
+          .selectFrom("person_related")
+          .select([
+            sql.lit("related").as("list"),
+            "person_id",
+            "position",
+            "name as value",
+            "relation as label",
+            sql.lit(0).as("pref"),
+          ])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", chunk),
+      )
       .execute();
-    for (const e of emails)
-      entry(e.person_id).emails.push({ value: e.value, label: e.label, pref: e.pref === 1 });
-    const phones = await db
-      .selectFrom("person_phones")
-      .selectAll()
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "in", chunk)
-      .orderBy("position")
-      .execute();
-    for (const p of phones)
-      entry(p.person_id).phones.push({ value: p.value, label: p.label, pref: p.pref === 1 });
-    const urls = await db
-      .selectFrom("person_urls")
-      .selectAll()
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "in", chunk)
-      .orderBy("position")
-      .execute();
-    for (const u of urls) entry(u.person_id).urls.push({ value: u.value, label: u.label, pref: false });
-    const dates = await db
-      .selectFrom("person_dates")
-      .selectAll()
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "in", chunk)
-      .orderBy("label")
-      .execute();
-    for (const d of dates) entry(d.person_id).dates.push({ label: d.label, date: d.date });
-    const related = await db
-      .selectFrom("person_related")
-      .selectAll()
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "in", chunk)
-      .orderBy("position")
-      .execute();
-    for (const r of related) entry(r.person_id).related.push({ name: r.name, relation: r.relation });
+    // Sorted here rather than in SQL: the order within each list is by position (dates by label).
+    rows.sort(
+      (x, y) =>
+        Number(x.position) - Number(y.position) || String(x.label ?? "").localeCompare(String(y.label ?? "")),
+    );
+    for (const r of rows) {
+      const d = entry(r.person_id);
+      const value = String(r.value);
+      if (r.list === "email") d.emails.push({ value, label: r.label, pref: Number(r.pref) === 1 });
+      else if (r.list === "phone") d.phones.push({ value, label: r.label, pref: Number(r.pref) === 1 });
+      else if (r.list === "url") d.urls.push({ value, label: r.label, pref: false });
+      else if (r.list === "date") d.dates.push({ label: r.label ?? "", date: value });
+      else d.related.push({ name: value, relation: r.label });
+    }
   }
   return map;
 }

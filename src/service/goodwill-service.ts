@@ -18,6 +18,7 @@ import type { ImportFile } from "../app/read-file.js";
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
 import type { AskJson, CommitmentJson, PersonJson } from "../app/views.js";
+import type { WeekJson } from "../app/week.js";
 import type { loadDemo } from "../demo/load-demo.js";
 import type { Due } from "../domain/due.js";
 import type { Balance } from "../domain/giving-balance.js";
@@ -175,6 +176,9 @@ export interface GoodwillService {
 
   /** departments of my organization (or of `organization`, a name) with strength and balance */
   map(organization?: string): Promise<DepartmentMapJson>;
+
+  /** up to seven gives for the coming week, in one or two sessions */
+  week(): Promise<WeekJson>;
 
   today(options: { all?: boolean }): Promise<Of<typeof today>>;
   /** The ledger of a person (id), `dept:NAME`, `org:NAME`, or everyone without a subject. */

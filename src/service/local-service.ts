@@ -35,6 +35,7 @@ import { loadMe } from "../app/relationship-state.js";
 import { search } from "../app/search.js";
 import { suggest } from "../app/suggest.js";
 import { balanceJson, dueJson } from "../app/views.js";
+import { givingWeek } from "../app/week.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
 import { GoodwillError } from "../errors.js";
 import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
@@ -251,6 +252,7 @@ export function localService(ctx: AppContext): GoodwillService {
     moveIntroduction: async (ref, input) => ({ introduction: await moveIntroduction(ctx, ref, input) }),
 
     map: (organization) => departmentMap(ctx, organization),
+    week: () => givingWeek(ctx),
 
     today: (options) => today(ctx, options),
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),

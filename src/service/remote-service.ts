@@ -153,6 +153,7 @@ export function remoteService(settings: RemoteSettings): GoodwillService {
     listIntroductions: (filter) => call("GET", "/introductions", { query: filter }),
     moveIntroduction: (ref, input) => call("POST", `/introductions/${enc(ref)}/status`, { body: input }),
     map: (organization) => call("GET", "/map", { query: { org: organization } }),
+    week: () => call("GET", "/week"),
     today: (options) => call("GET", "/today", { query: options }),
     ledger: (subject) => call("GET", "/ledger", { query: { subject } }),
     ledgerGroups: (by) => call("GET", "/ledger", { query: { by } }),

@@ -147,4 +147,23 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
       ),
     ).toBe(true);
   });
+
+  it("week batches seven gives, one per person, into two sessions, the most pressing first", async () => {
+    const { run } = cli({ dialect });
+    await run("demo");
+    const week = (await run("week", "--json")).json();
+    expect(week).toMatchObject({ from: "2026-11-26", to: "2026-12-02", total: 7 });
+    expect(week.sessions.map((s: { date: string; gives: unknown[] }) => [s.date, s.gives.length])).toEqual([
+      ["2026-11-26", 4],
+      ["2026-11-29", 3],
+    ]);
+    const gives = week.sessions.flatMap((s: { gives: { kind: string; personName: string }[] }) => s.gives);
+    expect(new Set(gives.map((g: { personName: string }) => g.personName)).size).toBe(7);
+    expect(gives.slice(0, 3).map((g: { kind: string }) => g.kind)).toEqual([
+      "thank",
+      "follow-through",
+      "occasion",
+    ]);
+    expect((await run("week")).stdout).toContain("Thursday 26 November (2026-11-26)");
+  });
 });

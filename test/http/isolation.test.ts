@@ -249,6 +249,7 @@ describeEachDialect("isolation between accounts", (dialect) => {
         { method: "GET", path: "/api/v1/map?org=Zephyrcorp", expect: "404" },
         { method: "GET", path: "/api/v1/map?org=Bobco", expect: "clean" },
       ],
+      "get /api/v1/week": [{ method: "GET", path: "/api/v1/week", expect: "clean" }],
       "get /api/v1/today": [{ method: "GET", path: "/api/v1/today?all=true", expect: "clean" }],
       "get /api/v1/ledger": [
         { method: "GET", path: "/api/v1/ledger", expect: "clean" },

@@ -1,4 +1,4 @@
-/** `today`, `suggest`, `search`: what to do next, and finding things again. */
+/** `today`, `suggest`, `week`, `search`: what to do next, and finding things again. */
 import type { Command } from "commander";
 import { readText } from "../../app/input.js";
 import type { Suggestion } from "../../domain/suggestions.js";
@@ -128,6 +128,43 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
               if (!person && s.personName !== last) lines.push(p.bold(s.personName));
               last = s.personName;
               lines.push(...suggestionLines(s, p));
+            }
+            return lines.join("\n");
+          },
+        };
+      }),
+    );
+
+  program
+    .command("week")
+    .description("a giving session for the coming week: up to seven gives, batched into one or two days")
+    .action(
+      act(io, async (service) => {
+        const week = await service.week();
+        return {
+          json: week,
+          human: (p) => {
+            if (week.total === 0) return "Nothing to give this week: every relationship is in good shape.";
+            const lines = [
+              p.bold(
+                `Your giving week, ${week.from} to ${week.to}: ${week.total} ${week.total === 1 ? "give" : "gives"} in ${week.sessions.length === 1 ? "one session" : "two sessions"}.`,
+              ),
+              p.dim(
+                "Several kind acts on one day do more, for them and for you, than the same acts spread thin.",
+              ),
+            ];
+            for (const session of week.sessions) {
+              const day = new Date(`${session.date}T12:00:00Z`).toLocaleDateString("en-GB", {
+                weekday: "long",
+                day: "numeric",
+                month: "long",
+                timeZone: "UTC",
+              });
+              lines.push("", p.bold(`${day} (${session.date})`));
+              for (const s of session.gives) {
+                lines.push(`  ${p.bold(s.personName)}`);
+                lines.push(...suggestionLines(s, p, "    "));
+              }
             }
             return lines.join("\n");
           },

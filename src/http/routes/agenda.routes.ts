@@ -33,6 +33,27 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
   app.openapi(
     createRoute({
       method: "get",
+      path: "/api/v1/week",
+      tags: ["Agenda"],
+      summary: "Up to seven gives for the coming week, batched into one or two sessions",
+      responses: {
+        200: json(
+          z.object({
+            from: z.string(),
+            to: z.string(),
+            sessions: z.array(z.object({ date: z.string(), gives: z.array(SuggestionSchema) })),
+            total: z.number(),
+          }),
+          "the week",
+        ),
+      },
+    }),
+    async (c) => c.json(await c.get("service").week(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/api/v1/ledger",
       tags: ["Ledger"],
       summary:

@@ -25,8 +25,8 @@ describe("introductions", () => {
       "She writes about learning IT's quick fixes, which fits your series.",
     );
     expect(toA).toBe(
-      "Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline): She writes about learning IT's quick fixes, which fits your series. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
+      "Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Why I think you should meet: She writes about learning IT's quick fixes, which fits your series. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
     );
-    expect(toB).toContain("Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz)");
+    expect(toB).toContain("Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz). Why I think");
   });
 });

@@ -59,7 +59,7 @@ function describe(side: Side): string {
 export function optInMessages(a: Side, b: Side, reason: string): { toA: string; toB: string } {
   const why = reason.trim().replace(/[.!]+$/, "");
   const message = (to: Side, other: Side) =>
-    `Hi ${firstName(to.name)}, I would like to introduce you to ${describe(other)}: ${why}. ` +
+    `Hi ${firstName(to.name)}, I would like to introduce you to ${describe(other)}. Why I think you should meet: ${why}. ` +
     `Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.`;
   return { toA: message(a, b), toB: message(b, a) };
 }

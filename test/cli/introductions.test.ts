@@ -25,7 +25,7 @@ describeEachDialect("introductions, double opt-in", (dialect) => {
     const proposed = await run("intro", "Tim", "Concetta", "She writes about networking with IT");
     expect(proposed.code).toBe(0);
     expect(proposed.stdout).toContain(
-      "To Tim Keller:\n  Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline): She writes about networking with IT.",
+      "To Tim Keller:\n  Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Why I think you should meet: She writes about networking with IT.",
     );
     expect(proposed.stdout).toContain(
       "To Concetta Russo:\n  Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz)",

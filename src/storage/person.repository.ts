@@ -366,6 +366,13 @@ export async function deletePerson(db: Kysely<Database>, ownerId: string, id: st
     .where("owner_id", "=", ownerId)
     .where("met_through_id", "=", id)
     .execute();
+  // A need someone else met stays met; it just no longer says by whom.
+  await db
+    .updateTable("needs")
+    .set({ met_by_id: null })
+    .where("owner_id", "=", ownerId)
+    .where("met_by_id", "=", id)
+    .execute();
   const interactionIds = (
     await db
       .selectFrom("interaction_participants")

@@ -61,6 +61,13 @@ describeEachDialect("needs and offers", (dialect) => {
     expect((await run("ledger", "Ana", "--json")).json().entries).toHaveLength(1);
     expect((await run("show", "Ana", "--json")).json().needs).toEqual([]);
     expect((await run("needs", "--all", "--json")).json().needs).toHaveLength(2);
+    // Ben removed: the need stays met, and no longer says by whom.
+    await run("person", "rm", "Ben");
+    const needs = (await run("needs", "--all", "--json")).json().needs;
+    expect(needs.map((n: { status: string; metBy: unknown }) => [n.status, n.metBy])).toEqual([
+      ["met", "me"],
+      ["met", null],
+    ]);
   });
 
   it("closing twice is a conflict, an unknown number is not found, and an empty text writes nothing", async () => {

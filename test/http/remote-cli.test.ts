@@ -85,6 +85,38 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["today", "--json"])).json().counts.people).toBe(1);
       expect((await run(remote, ["search", "coffee", "--json"])).json().results).toHaveLength(1);
       expect((await run(remote, ["export", "--format", "vcard"])).stdout).toContain("FN:Raj Patel");
+      // The give-first engine, through the API: needs, offers, an introduction, the map and the week.
+      expect((await run(remote, ["person", "add", "Cleo Hart", "--org", "Studio Nine"])).code).toBe(0);
+      expect((await run(remote, ["need", "Raj", "Hiring a designer for the intranet"])).code).toBe(0);
+      expect((await run(remote, ["need", "edit", "1", "Hiring a designer for the new intranet"])).code).toBe(
+        0,
+      );
+      expect((await run(remote, ["offer", "Cleo", "Designer of intranets"])).code).toBe(0);
+      expect((await run(remote, ["offer", "edit", "1", "Designer of intranets and portals"])).code).toBe(0);
+      expect((await run(remote, ["needs", "Raj", "--json"])).json().needs[0].text).toBe(
+        "Hiring a designer for the new intranet",
+      );
+      expect((await run(remote, ["offers", "--json"])).json().offers).toHaveLength(1);
+      const tips = (await run(remote, ["suggest", "Raj", "--json"])).json().suggestions;
+      expect(tips.map((s: { kind: string }) => s.kind)).toEqual(["help-with-need", "introduce"]);
+      expect((await run(remote, ["intro", "Raj", "Cleo", "Cleo designs intranets"])).code).toBe(0);
+      expect((await run(remote, ["intro", "set", "1", "made"])).code).toBe(4);
+      expect((await run(remote, ["intro", "set", "1", "a_agreed"])).code).toBe(0);
+      expect((await run(remote, ["intro", "set", "1", "b_agreed"])).code).toBe(0);
+      expect((await run(remote, ["intro", "set", "1", "made", "--outcome", "Hired", "--good"])).code).toBe(0);
+      expect((await run(remote, ["intros", "--status", "made", "--json"])).json().introductions).toHaveLength(
+        1,
+      );
+      expect(
+        (await run(remote, ["need", "done", "1", "--by", "Cleo", "--json"])).json().need.metBy.name,
+      ).toBe("Cleo Hart");
+      expect((await run(remote, ["offer", "withdraw", "1"])).code).toBe(0);
+      expect((await run(remote, ["need", "Raj", "A quieter printer"])).code).toBe(0);
+      expect((await run(remote, ["need", "drop", "2"])).code).toBe(0);
+      expect((await run(remote, ["map", "--json"])).json().departments).toEqual([
+        expect.objectContaining({ name: "IT", people: 1 }),
+      ]);
+      expect((await run(remote, ["week", "--json"])).json().total).toBeGreaterThanOrEqual(0);
       const missing = await run(remote, ["show", "Nobody"]);
       expect(missing.code).toBe(3);
       expect(missing.stderr).toMatch(/No one called "Nobody"/);
@@ -92,7 +124,7 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       // It all happened in Ann's account: directly on the store, as Ann and as Bob.
       expect(
         (await run(direct, ["--as", "ann@example.com", "person", "list", "--json"])).json().people,
-      ).toHaveLength(1);
+      ).toHaveLength(2);
       expect(
         (await run(direct, ["--as", "bob@example.com", "person", "list", "--json"])).json().people,
       ).toEqual([]);

@@ -82,7 +82,8 @@ export function registerIntroductionCommands(program: Command, io: CliIo): void 
           human: (p) => {
             const head = `Introduction #${i.number} (${i.a.name} and ${i.b.name}): ${statusText(i, p)}.`;
             if (i.status === "made")
-              return `${head}\nRecorded as a give to both.${i.outcome ? ` Outcome: ${i.outcome}` : ""}`;
+              // The same words whether it was just made or its outcome came later: the gives exist once.
+              return `${head}\nCounted as a give to both${i.outcomeGood ? " (a good outcome: weight 5 each)" : ""}.${i.outcome ? ` Outcome: ${i.outcome}` : ""}`;
             if (i.status === "agreed")
               return `${head}\nBoth said yes: connect them, then goodwill intro set ${i.number} made.`;
             return head;

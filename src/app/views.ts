@@ -4,7 +4,6 @@
  */
 import type { Due } from "../domain/due.js";
 import type { Balance } from "../domain/giving-balance.js";
-import type { Strength } from "../domain/strength.js";
 import type { PersonDetails } from "../storage/person.repository.js";
 import { parseTags } from "../storage/person.repository.js";
 import type { AskRow, CommitmentRow, PersonRow } from "../storage/schema.js";
@@ -84,10 +83,6 @@ export function balanceJson(balance: Balance): Balance {
 
 export function dueJson(due: Due): Due {
   return { ...due, cadenceDays: due.cadenceDays === null ? null : round(due.cadenceDays, 1) };
-}
-
-export function strengthJson(strength: Strength): Strength {
-  return strength;
 }
 
 export function askJson(ask: AskRow, counterpart: string) {

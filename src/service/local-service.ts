@@ -38,7 +38,7 @@ import { balanceJson, dueJson } from "../app/views.js";
 import { givingWeek } from "../app/week.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
 import { GoodwillError } from "../errors.js";
-import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
+import { getOrganization, listDepartments, listOrganizations } from "../storage/organization.repository.js";
 import type { CounterpartRef, GoodwillService } from "./goodwill-service.js";
 
 /** An instant given as text (ISO) or absent (now), checked like the CLI's --on. */
@@ -73,12 +73,14 @@ export function localService(ctx: AppContext): GoodwillService {
           organization: found.organization.name,
         };
       }
-      const [json] = await peopleJson(ctx, [found.person.id]);
+      const organization = found.person.organization_id
+        ? await getOrganization(ctx.db, ctx.ownerId, found.person.organization_id)
+        : undefined;
       return {
         kind: "person",
         id: found.person.id,
         name: found.person.display_name,
-        organization: json?.organization ?? null,
+        organization: organization?.name ?? null,
       };
     },
 

@@ -110,11 +110,7 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       request: { params: IdParam },
       responses: { 200: json(PersonSchema, "the person"), 404: errors[404] },
     }),
-    async (c) =>
-      c.json(
-        await c.get("service").getPerson(await personId(c.get("service"), c.req.valid("param").id)),
-        200,
-      ),
+    async (c) => c.json(await c.get("service").getPerson(c.req.valid("param").id), 200),
   );
 
   app.openapi(
@@ -152,7 +148,7 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
     }),
     async (c) => {
       const service = c.get("service");
-      return c.json(await service.removePerson(await personId(service, c.req.valid("param").id)), 200);
+      return c.json(await service.removePerson(c.req.valid("param").id), 200);
     },
   );
 
@@ -197,7 +193,7 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
     }),
     async (c) => {
       const service = c.get("service");
-      return c.json(await service.show(await personId(service, c.req.valid("param").id)), 200);
+      return c.json(await service.show(c.req.valid("param").id), 200);
     },
   );
 
@@ -218,7 +214,7 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
     }),
     async (c) => {
       const service = c.get("service");
-      return c.json(await service.score(await personId(service, c.req.valid("param").id)), 200);
+      return c.json(await service.score(c.req.valid("param").id), 200);
     },
   );
 
@@ -273,7 +269,10 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
   );
 }
 
-/** Routes take a person's id; a name or email works too, resolved within the owner's people. */
+/**
+ * Routes take a person's id; a name or email works too, resolved within the owner's people. The
+ * service's person methods resolve the reference themselves; this is for the ones that need an id.
+ */
 export async function personId(service: GoodwillService, ref: string): Promise<string> {
   const found = await service.resolve(ref);
   if (found.kind !== "person") throw new GoodwillError("not_found", `No person is ${ref}.`);

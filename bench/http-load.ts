@@ -12,6 +12,7 @@ import type { AppContext } from "../src/app/context.js";
 import { openImportFile } from "../src/app/read-file.js";
 import { localService } from "../src/service/local-service.js";
 import type { Store } from "../src/storage/store.js";
+import { startPostgres } from "../test/support/throwaway-postgres.js";
 import { ensureContactsFile } from "./contacts-file.js";
 import type { LoadPlan, LoadResult } from "./load-generator.js";
 import type { Figure } from "./measure.js";
@@ -193,4 +194,16 @@ export interface StoreTarget {
   dialect: "sqlite" | "postgres";
   /** what openStore and the server child are given */
   location: string;
+}
+
+/**
+ * The PostgreSQL of the HTTP benchmarks. Unlike the tests' cluster, fsync stays on: commits do not
+ * wait for the disk (as SQLite's WAL with synchronous=NORMAL does not), but checkpoints and the WAL
+ * writer sync as in production.
+ */
+export function startBenchPostgres() {
+  return startPostgres({
+    prefix: "goodwill-bench-pg-",
+    settings: ["synchronous_commit=off", "max_connections=200", "shared_buffers=128MB"],
+  });
 }

@@ -32,13 +32,13 @@ import {
   type SeededAccount,
   type StoreTarget,
   seedAccount,
+  startBenchPostgres,
   startServerChild,
   summariseLoad,
   WORK,
 } from "./http-load.js";
 import type { LoadPlan, LoadResult, RequestKind } from "./load-generator.js";
 import { report } from "./measure.js";
-import { startPostgres } from "./postgres-cluster.js";
 import type { EventLoopStats } from "./serve-goodwill.js";
 
 const NAME = "http-mixed";
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
   const sqlite = join(WORK, "http-mixed.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(sqlite + suffix, { force: true });
   const targets: StoreTarget[] = [{ dialect: "sqlite", location: sqlite }];
-  const cluster = await startPostgres();
+  const cluster = await startBenchPostgres();
   let skipped: string | null = null;
   if ("skipped" in cluster) {
     skipped = cluster.skipped;

@@ -6,7 +6,7 @@
  * alternating), so both see the same noise; requests/s and latency are pooled over the rounds.
  *
  * The account is in team mode with 1,000 imported people besides the one read. Without PostgreSQL
- * binaries (see bench/postgres-cluster.ts) only the SQLite rows are measured, and the report says why.
+ * binaries (see test/support/throwaway-postgres.ts) only the SQLite rows are measured, and the report says why.
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,13 +22,13 @@ import {
   round1,
   type StoreTarget,
   seedAccount,
+  startBenchPostgres,
   startServerChild,
   summariseLoad,
   WORK,
 } from "./http-load.js";
 import type { LoadPlan, LoadResult } from "./load-generator.js";
 import { report } from "./measure.js";
-import { startPostgres } from "./postgres-cluster.js";
 
 const NAME = "http-read";
 const CONNECTIONS = 10;
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
   const sqlite = join(WORK, "http-read.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(sqlite + suffix, { force: true });
   const targets: StoreTarget[] = [{ dialect: "sqlite", location: sqlite }];
-  const cluster = await startPostgres();
+  const cluster = await startBenchPostgres();
   let skipped: string | null = null;
   if ("skipped" in cluster) {
     skipped = cluster.skipped;

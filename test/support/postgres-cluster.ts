@@ -5,14 +5,12 @@
  * stopped and removed in teardown. Without the binaries the PostgreSQL dialect is skipped, except
  * in CI, where that is a failure: the suite must run on both dialects there.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openStore } from "../../src/storage/store.js";
+import { startPostgres } from "./throwaway-postgres.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,62 +31,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
 
-  const root = mkdtempSync(join(tmpdir(), "goodwill-pg-"));
-  const data = join(root, "data");
-  const sockets = join(root, "sockets");
-  mkdirSync(sockets);
-  // PostgreSQL refuses to run as root: the cluster then belongs to the postgres user.
-  const user = process.getuid?.() === 0 ? postgresUser() : undefined;
-  if (user) {
-    chownSync(root, user.uid, user.gid);
-    chownSync(sockets, user.uid, user.gid);
-  }
-  const asUser = user ? { uid: user.uid, gid: user.gid } : {};
-
-  let server: ChildProcess | undefined;
-  const stop = async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGQUIT"); // immediate shutdown: the data is thrown away
-      await exited;
-    }
-    rmSync(root, { recursive: true, force: true });
-  };
-  const stopOnExit = () => {
-    if (server && server.exitCode === null) server.kill("SIGQUIT");
-    rmSync(root, { recursive: true, force: true });
-  };
-  process.once("exit", stopOnExit);
-
+  const cluster = await startPostgres({
+    // Thrown away after the run: nothing needs to survive a crash, so nothing waits for the disk.
+    settings: [
+      "fsync=off",
+      "synchronous_commit=off",
+      "full_page_writes=off",
+      "max_connections=300",
+      "shared_buffers=64MB",
+    ],
+  });
+  // Binaries present but no server (no unprivileged user to run it as): that is a setup to fix.
+  if ("skipped" in cluster) throw new Error(`PostgreSQL cannot start: ${cluster.skipped}.`);
   try {
-    execFileSync(
-      join(BIN, "initdb"),
-      ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"],
-      { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    const port = await freePort();
-    server = spawn(
-      join(BIN, "postgres"),
-      [
-        ["-D", data],
-        ["-p", String(port)],
-        ["-k", sockets],
-        ["-c", "listen_addresses=127.0.0.1"],
-        ["-c", "fsync=off"],
-        ["-c", "synchronous_commit=off"],
-        ["-c", "full_page_writes=off"],
-        ["-c", "max_connections=300"],
-        ["-c", "shared_buffers=64MB"],
-      ].flat(),
-      { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let log = "";
-    server.stderr?.on("data", (chunk: Buffer) => {
-      log += chunk.toString();
-    });
-    const url = `postgres://postgres@127.0.0.1:${port}`;
-    await waitUntilReady(`${url}/postgres`, server, () => log);
-
+    const { url } = cluster;
     const admin = new pg.Client({ connectionString: `${url}/postgres` });
     await admin.connect();
     await admin.query(`create database ${TEMPLATE_DATABASE}`);
@@ -97,55 +53,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await template.close();
 
     project.provide("postgresUrl", url);
-    return async () => {
-      process.removeListener("exit", stopOnExit);
-      await stop();
-    };
+    return cluster.stop;
   } catch (error) {
-    process.removeListener("exit", stopOnExit);
-    await stop();
+    await cluster.stop();
     throw error;
-  }
-}
-
-function postgresUser(): { uid: number; gid: number } {
-  try {
-    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
-    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
-    return { uid, gid };
-  } catch {
-    throw new Error(
-      "Running as root, PostgreSQL needs an unprivileged user to run as: create one with `useradd -r -m postgres`.",
-    );
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilReady(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`postgres exited (${server.exitCode}):\n${log()}`);
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch (error) {
-      await client.end().catch(() => {});
-      if (Date.now() > deadline)
-        throw new Error(`postgres did not start: ${(error as Error).message}\n${log()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
   }
 }

@@ -1,10 +1,8 @@
 /**
- * A throwaway PostgreSQL 15 cluster for the HTTP benchmarks, started the way the tests start theirs
- * (test/support/postgres-cluster.ts): initdb into a temporary directory, postgres on a free port of
- * 127.0.0.1 with its own socket directory, run as the `postgres` user when we are root, stopped and
- * removed at the end. Unlike the tests' cluster, fsync stays on: commits do not wait for the disk
- * (synchronous_commit=off), as SQLite's WAL with synchronous=NORMAL does not, but checkpoints and
- * the WAL writer sync as they would in production.
+ * A throwaway PostgreSQL 15 cluster, for the tests (test/support/postgres-cluster.ts) and the
+ * benchmarks: initdb into a temporary directory, postgres on a free port of 127.0.0.1 with its own
+ * socket directory, run as the `postgres` user when we are root, stopped and removed at the end.
+ * Callers add their own server settings (the tests turn fsync off; the benchmarks keep it on).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -24,7 +22,9 @@ export interface PostgresCluster {
 }
 
 /** Starts a cluster, or says why it cannot (no binaries, no unprivileged user) without throwing. */
-export async function startPostgres(): Promise<PostgresCluster | { skipped: string }> {
+export async function startPostgres(
+  options: { settings?: string[]; prefix?: string } = {},
+): Promise<PostgresCluster | { skipped: string }> {
   if (!existsSync(join(BIN, "initdb")) || !existsSync(join(BIN, "postgres"))) {
     return { skipped: `PostgreSQL binaries not found in ${BIN} (set GOODWILL_PG_BIN)` };
   }
@@ -40,7 +40,7 @@ export async function startPostgres(): Promise<PostgresCluster | { skipped: stri
     }
   }
 
-  const root = mkdtempSync(join(tmpdir(), "goodwill-bench-pg-"));
+  const root = mkdtempSync(join(tmpdir(), options.prefix ?? "goodwill-pg-"));
   const data = join(root, "data");
   const sockets = join(root, "sockets");
   mkdirSync(sockets);
@@ -79,9 +79,7 @@ export async function startPostgres(): Promise<PostgresCluster | { skipped: stri
         ["-p", String(port)],
         ["-k", sockets],
         ["-c", "listen_addresses=127.0.0.1"],
-        ["-c", "synchronous_commit=off"],
-        ["-c", "max_connections=200"],
-        ["-c", "shared_buffers=128MB"],
+        (options.settings ?? []).flatMap((setting) => ["-c", setting]),
       ].flat(),
       { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
     );

@@ -1,11 +1,13 @@
 /** `goodwill show` and `goodwill score`: one relationship in full, and its strength explained. */
 import { EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
+import { balanceSeries, monthlySamples } from "../domain/giving-balance.js";
+import type { Direction, ExchangeKind } from "../domain/model.js";
 import { type Strength, strengthAt } from "../domain/strength.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
 import { listExchanges } from "../storage/exchange.repository.js";
 import { listInteractionsOf } from "../storage/interaction.repository.js";
-import { fromInstant } from "../storage/keys.js";
+import { fromInstant, toInstant } from "../storage/keys.js";
 import { listNeedsOrOffers } from "../storage/need-offer.repository.js";
 import type { PersonRow } from "../storage/schema.js";
 import { withCounterpartNames } from "./asks.js";
@@ -134,5 +136,23 @@ export async function showPerson(ctx: AppContext, person: PersonRow, timelineLim
       await listNeedsOrOffers(ctx.db, "offers", ctx.ownerId, { personId: person.id, openOnly: true }),
     ),
     timeline,
+  };
+}
+
+/** The giving balance with one person month by month (DESIGN §3.1), for the web app's chart. */
+export async function balanceHistory(ctx: AppContext, person: PersonRow, months = 24) {
+  const exchanges = await listExchanges(ctx.db, ctx.ownerId, { personIds: [person.id] });
+  const events = exchanges.map((e) => ({
+    direction: e.direction as Direction,
+    kind: e.kind as ExchangeKind,
+    weight: e.weight,
+    at: fromInstant(e.occurred_at),
+  }));
+  const first = events.length === 0 ? null : Math.min(...events.map((e) => e.at));
+  const mode = person.ledger_mode === "communal" ? "communal" : "track";
+  const points = balanceSeries(events, monthlySamples(first, ctx.now, months), mode);
+  return {
+    person: { id: person.id, name: person.display_name },
+    points: points.map(({ at, ...balance }) => ({ at: toInstant(at), ...balanceJson(balance) })),
   };
 }

@@ -3,10 +3,12 @@ import { DAY_MS } from "./decay.js";
 import {
   addLedgerEvent,
   balanceAt,
+  balanceSeries,
   combineLedgerSums,
   EMPTY_LEDGER_SUMS,
   labelFor,
   ledgerSumsOf,
+  monthlySamples,
 } from "./giving-balance.js";
 import type { LedgerEvent } from "./model.js";
 
@@ -83,5 +85,42 @@ describe("giving balance", () => {
     expect(department.entries).toBe(3);
     expect(department.ratio).toBeCloseTo(2 / 7, 10);
     expect(department.label).toBe("overdrawn");
+  });
+});
+
+describe("balance over time", () => {
+  it("each point counts only the entries made by then, and the last point is today's balance", () => {
+    const events = [
+      received(2, NOW - 60 * DAY_MS),
+      gave(3, NOW - 30 * DAY_MS),
+      received(1, NOW - 10 * DAY_MS),
+    ];
+    const times = [NOW - 90 * DAY_MS, NOW - 45 * DAY_MS, NOW - 20 * DAY_MS, NOW];
+    const series = balanceSeries(events, times);
+    expect(series.map((p) => p.entries)).toEqual([0, 1, 2, 3]);
+    expect(series[0]?.ratio).toBe(0.5);
+    // 45 days in: R = 2 · 0.5^(15/365) = 1.9443; ratio = 1 / 3.9443 = 0.2535
+    expect(series[1]?.ratio).toBeCloseTo(1 / (2 * 0.5 ** (15 / 365) + 2), 10);
+    expect(series[1]?.label).toBe("overdrawn");
+    const today = balanceAt(ledgerSumsOf(events), NOW);
+    expect(series[3]?.ratio).toBeCloseTo(today.ratio as number, 12);
+    expect(series[3]?.at).toBe(NOW);
+  });
+
+  it("a communal ledger has no numbers at any point", () => {
+    const series = balanceSeries([gave(3, NOW - DAY_MS)], [NOW], "communal");
+    expect(series[0]).toMatchObject({ ratio: null, label: "untracked", entries: 1 });
+  });
+
+  it("samples the first of each month from the first entry (at most two years back) and ends at now", () => {
+    const now = Date.UTC(2026, 10, 25, 12);
+    expect(
+      monthlySamples(Date.UTC(2026, 7, 14), now).map((t) => new Date(t).toISOString().slice(0, 10)),
+    ).toEqual(["2026-08-14", "2026-09-01", "2026-10-01", "2026-11-01", "2026-11-25"]);
+    expect(monthlySamples(Date.UTC(2019, 0, 1), now)).toHaveLength(25);
+    expect(monthlySamples(null, now).map((t) => new Date(t).toISOString().slice(0, 10))).toEqual([
+      "2026-11-01",
+      "2026-11-25",
+    ]);
   });
 });

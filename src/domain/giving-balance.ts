@@ -73,3 +73,51 @@ export function labelFor(ratio: number): Exclude<BalanceLabel, "untracked"> {
   if (ratio > 0.65) return "giving";
   return "balanced";
 }
+
+/** One point of a balance over time: the balance as it stood at `at` (epoch ms). */
+export interface BalancePoint extends Balance {
+  at: number;
+}
+
+/**
+ * The balance as it stood at each sample time (ascending), counting only the entries made by then:
+ * the curve the web app draws. Entries are added in time order, so the cost is O(entries + samples).
+ */
+export function balanceSeries(
+  events: readonly LedgerEvent[],
+  sampleTimes: readonly number[],
+  mode: LedgerMode = "track",
+): BalancePoint[] {
+  const sorted = [...events].sort((a, b) => a.at - b.at);
+  let sums = EMPTY_LEDGER_SUMS;
+  let next = 0;
+  return sampleTimes.map((at) => {
+    while (next < sorted.length && (sorted[next] as LedgerEvent).at <= at) {
+      sums = addLedgerEvent(sums, sorted[next] as LedgerEvent);
+      next += 1;
+    }
+    return { at, ...balanceAt(sums, at, mode) };
+  });
+}
+
+/**
+ * Sample times for a balance chart: the first of each month from the month of the first entry (at
+ * most `months` back) to now, and now itself, so the last point equals today's balance.
+ */
+export function monthlySamples(firstEntryMs: number | null, nowMs: number, months = 24): number[] {
+  const now = new Date(nowMs);
+  const earliest = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months + 1, 1);
+  const start =
+    firstEntryMs === null
+      ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)
+      : Math.max(earliest, firstEntryMs);
+  const first = new Date(start);
+  const samples = [start];
+  for (let m = 1; ; m += 1) {
+    const at = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1);
+    if (at >= nowMs) break;
+    samples.push(at);
+  }
+  if (start < nowMs) samples.push(nowMs);
+  return samples;
+}

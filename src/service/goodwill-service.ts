@@ -5,7 +5,7 @@
  * the same CLI works against a team server.
  */
 import type { today } from "../app/agenda.js";
-import type { closeAsk, createAsk, fulfillAsk } from "../app/asks.js";
+import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
@@ -13,7 +13,7 @@ import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
 import type { mergePeople } from "../app/merge.js";
 import type { NeedJson, OfferJson } from "../app/needs-offers.js";
 import type { PersonInput } from "../app/people.js";
-import type { scorePerson, showPerson } from "../app/profile.js";
+import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import type { ImportFile } from "../app/read-file.js";
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
@@ -100,6 +100,8 @@ export interface DemoResultJson {
   loaded: Of<typeof loadDemo>;
 }
 
+export type PeopleSort = "name" | "due" | "balance" | "lastContact";
+
 export interface GoodwillService {
   profile(): Promise<{ profile: ProfileJson }>;
   init(input: {
@@ -118,6 +120,8 @@ export interface GoodwillService {
     due?: boolean;
     label?: string;
     q?: string;
+    sort?: PeopleSort;
+    order?: "asc" | "desc";
     limit?: number;
     offset?: number;
   }): Promise<PeopleListJson>;
@@ -133,6 +137,8 @@ export interface GoodwillService {
 
   show(personId: string): Promise<Of<typeof showPerson>>;
   score(personId: string): Promise<Of<typeof scorePerson>>;
+  /** The balance with one person month by month, ending today. */
+  balanceHistory(personId: string): Promise<Of<typeof balanceHistory>>;
   addNote(
     personId: string,
     body: string,
@@ -145,6 +151,8 @@ export interface GoodwillService {
     counterpart: CounterpartRef,
     input: { summary: string; askedAt?: string },
   ): Promise<Of<typeof createAsk>>;
+  /** The pre-ask check alone, before deciding to ask (nothing is recorded). */
+  checkAsk(counterpart: CounterpartRef): Promise<{ check: Of<typeof preAskCheckJson> }>;
   listAsks(filter: { open?: boolean }): Promise<{ asks: AskJson[] }>;
   fulfillAsk(ref: string, weight?: number): Promise<Of<typeof fulfillAsk>>;
   closeAsk(ref: string, status: "declined" | "withdrawn"): Promise<Of<typeof closeAsk>>;

@@ -1,6 +1,6 @@
 /** The service over a store: each method checks what it is given and runs the use-cases. */
 import { today } from "../app/agenda.js";
-import { closeAsk, createAsk, fulfillAsk, listAsksJson } from "../app/asks.js";
+import { closeAsk, createAsk, fulfillAsk, listAsksJson, preAskCheck, preAskCheckJson } from "../app/asks.js";
 import { completeCommitment, createCommitment, listCommitmentsJson } from "../app/commitments.js";
 import type { AppContext } from "../app/context.js";
 import { departmentMap } from "../app/department-map.js";
@@ -30,8 +30,8 @@ import {
   peopleJson,
   removePerson,
 } from "../app/people.js";
-import { scorePerson, showPerson } from "../app/profile.js";
-import { loadMe } from "../app/relationship-state.js";
+import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
+import { loadMe, type RelationshipState } from "../app/relationship-state.js";
 import { search } from "../app/search.js";
 import { suggest } from "../app/suggest.js";
 import { balanceJson, dueJson } from "../app/views.js";
@@ -39,7 +39,7 @@ import { givingWeek } from "../app/week.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
 import { GoodwillError } from "../errors.js";
 import { getOrganization, listDepartments, listOrganizations } from "../storage/organization.repository.js";
-import type { CounterpartRef, GoodwillService } from "./goodwill-service.js";
+import type { CounterpartRef, GoodwillService, PeopleSort } from "./goodwill-service.js";
 
 /** An instant given as text (ISO) or absent (now), checked like the CLI's --on. */
 function when(ctx: AppContext, field: string, value: string | undefined): number {
@@ -51,6 +51,22 @@ async function counterpartOf(ctx: AppContext, ref: CounterpartRef): Promise<Coun
     person_id: "personId" in ref ? ref.personId : null,
     department_id: "departmentId" in ref ? ref.departmentId : null,
   });
+}
+
+/**
+ * The People list's orders, each in its natural direction (`order=desc` reverses): by name A–Z, the
+ * most pressing due first, the most overdrawn first (untracked last), the longest without contact first.
+ */
+function sortPeople(states: RelationshipState[], sort: PeopleSort): RelationshipState[] {
+  const byName = (a: RelationshipState, b: RelationshipState) =>
+    a.person.name_key.localeCompare(b.person.name_key);
+  const keyed: Record<PeopleSort, (a: RelationshipState, b: RelationshipState) => number> = {
+    name: byName,
+    due: (a, b) => b.due.priority - a.due.priority || byName(a, b),
+    balance: (a, b) => (a.balance.ratio ?? 2) - (b.balance.ratio ?? 2) || byName(a, b),
+    lastContact: (a, b) => (a.lastContactAt ?? -1) - (b.lastContactAt ?? -1) || byName(a, b),
+  };
+  return [...states].sort(keyed[sort]);
 }
 
 export function localService(ctx: AppContext): GoodwillService {
@@ -100,6 +116,8 @@ export function localService(ctx: AppContext): GoodwillService {
           .toLowerCase();
         states = states.filter((s) => s.person.name_key.includes(q));
       }
+      if (filter.sort) states = sortPeople(states, filter.sort);
+      if (filter.order === "desc") states.reverse();
       const total = states.length;
       const offset = filter.offset ?? 0;
       const page =
@@ -147,6 +165,7 @@ export function localService(ctx: AppContext): GoodwillService {
     },
 
     show: async (personId) => showPerson(ctx, await person(personId)),
+    balanceHistory: async (personId) => balanceHistory(ctx, await person(personId)),
     score: async (personId) => scorePerson(ctx, await person(personId)),
     async addNote(personId, body) {
       const p = await person(personId);
@@ -221,6 +240,9 @@ export function localService(ctx: AppContext): GoodwillService {
       const summary = readText("summary", input.summary);
       return createAsk(ctx, await counterpartOf(ctx, ref), summary, when(ctx, "--on", input.askedAt));
     },
+    checkAsk: async (ref) => ({
+      check: preAskCheckJson(await preAskCheck(ctx, await counterpartOf(ctx, ref))),
+    }),
     listAsks: async (filter) => ({ asks: await listAsksJson(ctx, { openOnly: filter.open ?? false }) }),
     fulfillAsk: (ref, weight) => fulfillAsk(ctx, ref, weight === undefined ? undefined : readWeight(weight)),
     closeAsk: (ref, status) => closeAsk(ctx, ref, status),

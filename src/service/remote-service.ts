@@ -125,11 +125,13 @@ export function remoteService(settings: RemoteSettings): GoodwillService {
       call("POST", "/departments", { body: { name, ...(organization ? { organization } : {}) } }),
     listDepartments: () => call("GET", "/departments"),
     show: (id) => call("GET", `/people/${enc(id)}/overview`),
+    balanceHistory: (id) => call("GET", `/people/${enc(id)}/balance-history`),
     score: (id) => call("GET", `/people/${enc(id)}/score`),
     addNote: (id, body) => call("POST", `/people/${enc(id)}/notes`, { body: { body } }),
     logInteraction: (input) => call("POST", "/interactions", { body: input }),
     recordExchange: (ref, input) => call("POST", "/exchanges", { body: { ...counterpart(ref), ...input } }),
     ask: (ref, input) => call("POST", "/asks", { body: { ...counterpart(ref), ...input } }),
+    checkAsk: (ref) => call("GET", "/asks/check", { query: counterpart(ref) }),
     listAsks: (filter) => call("GET", "/asks", { query: filter }),
     fulfillAsk: (ref, weight) =>
       call("POST", `/asks/${enc(ref)}/fulfill`, { body: weight === undefined ? {} : { weight } }),

@@ -113,6 +113,52 @@ describeEachDialect("the API", (dialect) => {
     ).toBe(422);
   });
 
+  it("for the web app: the pre-ask check alone, the balance over time, and the People list's orders", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    await call("PUT", "/api/v1/profile", { ...t, body: { name: "Ann", organization: "Acme" } });
+    const raj = (await call("POST", "/api/v1/people", { ...t, body: { name: "Raj", department: "IT" } }))
+      .body;
+    await call("POST", "/api/v1/people", { ...t, body: { name: "Bea" } });
+    await call("POST", "/api/v1/people", { ...t, body: { name: "Cy" } });
+    for (const ago of [70, 40, 10]) {
+      await call("POST", "/api/v1/exchanges", {
+        ...t,
+        body: { personId: raj.id, direction: "received", summary: "A fix", occurredAt: `${ago} days ago` },
+      });
+    }
+    await call("POST", "/api/v1/exchanges", {
+      ...t,
+      body: { personId: "Cy", direction: "gave", summary: "Lunch", occurredAt: "3 days ago" },
+    });
+
+    const check = await call("GET", `/api/v1/asks/check?personId=${raj.id}`, t);
+    expect(check.status).toBe(200);
+    expect(check.body.check.warning).toMatch(/^You have received 3 times from IT/);
+    expect((await call("GET", "/api/v1/asks", t)).body.asks).toHaveLength(0);
+    expect((await call("GET", "/api/v1/asks/check", t)).status).toBe(422);
+    expect((await call("GET", "/api/v1/asks/check?personId=Nobody", t)).status).toBe(404);
+
+    const history = (await call("GET", `/api/v1/people/${raj.id}/balance-history`, t)).body;
+    const ratios = history.points.map((p: { ratio: number }) => p.ratio);
+    expect(history.points[0].entries).toBe(1);
+    expect(history.points.at(-1).entries).toBe(3);
+    expect(ratios).toEqual([...ratios].sort((a, b) => b - a));
+    const overview = (await call("GET", `/api/v1/people/${raj.id}/overview`, t)).body;
+    expect(history.points.at(-1).ratio).toBe(overview.balance.ratio);
+    expect((await call("GET", "/api/v1/people/Nobody/balance-history", t)).status).toBe(404);
+
+    const names = async (query: string) =>
+      (await call("GET", `/api/v1/people?${query}`, t)).body.people.map(
+        (p: { person: { name: string } }) => p.person.name,
+      );
+    expect(await names("sort=name")).toEqual(["Bea", "Cy", "Raj"]);
+    expect(await names("sort=name&order=desc")).toEqual(["Raj", "Cy", "Bea"]);
+    expect(await names("sort=balance")).toEqual(["Raj", "Bea", "Cy"]);
+    expect(await names("sort=lastContact")).toEqual(["Bea", "Raj", "Cy"]);
+    expect((await call("GET", "/api/v1/people?sort=height", t)).status).toBe(422);
+  });
+
   it("import an upload and export every format; the calendar feed answers only its key", async () => {
     const { call, account } = await api(dialect);
     const t = { token: (await account("ann@example.com")).token };

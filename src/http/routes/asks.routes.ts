@@ -33,6 +33,31 @@ export function registerAskRoutes(app: OpenAPIHono<Env>): void {
 
   app.openapi(
     createRoute({
+      method: "get",
+      path: "/api/v1/asks/check",
+      tags,
+      summary:
+        "The pre-ask check alone, before asking: the balance with them (and their department), a warning when overdrawn, ways to give first",
+      request: {
+        query: z.object({
+          personId: z.string().max(200).optional().openapi({ description: "a person's id, email or name" }),
+          departmentId: z.string().max(200).optional(),
+          department: z.string().max(200).optional().openapi({ description: "a department's name" }),
+        }),
+      },
+      responses: {
+        200: json(z.object({ check: PreAskCheckSchema }), "the check; nothing is recorded"),
+        ...ERRORS,
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      return c.json(await service.checkAsk(await counterpartRef(service, c.req.valid("query"))), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: "post",
       path: "/api/v1/asks",
       tags,

@@ -71,6 +71,11 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
             .max(200)
             .optional()
             .openapi({ description: "part of a name, accents and case ignored" }),
+          sort: z.enum(["name", "due", "balance", "lastContact"]).optional().openapi({
+            description:
+              "name A–Z, the most pressing due first, the most overdrawn first, the longest without contact first",
+          }),
+          order: z.enum(["asc", "desc"]).default("asc").openapi({ description: "desc reverses the sort" }),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -195,6 +200,27 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       const service = c.get("service");
       return c.json(await service.show(c.req.valid("param").id), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people/{id}/balance-history",
+      tags,
+      summary: "The giving balance with this person on the first of each month (up to two years) and today",
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({
+            person: z.object({ id: z.string(), name: z.string() }),
+            points: z.array(BalanceSchema.extend({ at: z.string() })),
+          }),
+          "the balance over time, oldest first; the last point is today",
+        ),
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await c.get("service").balanceHistory(c.req.valid("param").id), 200),
   );
 
   app.openapi(

@@ -131,6 +131,9 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "get /api/v1/people/{id}/overview": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/overview`, expect: "404" },
       ],
+      "get /api/v1/people/{id}/balance-history": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}/balance-history`, expect: "404" },
+      ],
       "get /api/v1/people/{id}/score": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/score`, expect: "404" },
       ],
@@ -169,6 +172,10 @@ describeEachDialect("isolation between accounts", (dialect) => {
         },
       ],
       "get /api/v1/asks": [{ method: "GET", path: "/api/v1/asks", expect: "clean" }],
+      "get /api/v1/asks/check": [
+        { method: "GET", path: `/api/v1/asks/check?personId=${zeb.id}`, expect: "404" },
+        { method: "GET", path: `/api/v1/asks/check?departmentId=${dept.id}`, expect: "404" },
+      ],
       "post /api/v1/asks": [
         { method: "POST", path: "/api/v1/asks", body: { personId: zeb.id, summary: "x" }, expect: "404" },
       ],

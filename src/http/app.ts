@@ -29,6 +29,7 @@ import { registerMomentRoutes } from "./routes/moments.routes.js";
 import { registerNeedOfferRoutes } from "./routes/needs-offers.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
 import { registerTransferRoutes } from "./routes/transfer.routes.js";
+import { registerWebApp } from "./web-app.js";
 
 export const SESSION_COOKIE = "goodwill_session";
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -270,8 +271,7 @@ export function createApp(options: ServerOptions) {
   registerAgendaRoutes(app);
   registerTransferRoutes(app, state);
   registerDocsRoutes(app);
-  // The API reference is the front page until the web app takes its place.
-  app.get("/", (c) => c.redirect("/api/docs", 302));
+  registerWebApp(app);
   return app;
 }
 

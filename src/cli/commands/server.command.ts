@@ -48,7 +48,7 @@ async function accountOrFail(store: Store, email: string) {
 export function registerServerCommands(program: Command, io: CliIo): void {
   program
     .command("serve")
-    .description("run the HTTP API (and, later, the web app) on this store")
+    .description("run the web app and the HTTP API on this store")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--port <port>", "port to listen on (0 picks a free one)", "4321")
     .action(async (flags: { host: string; port: string }, command: Command) => {

@@ -1,0 +1,44 @@
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../support/stores.js";
+import { openPage, signedIn, startServer, useBrowser } from "./support.js";
+
+useBrowser();
+
+describeEachDialect("the web app: signing in and Today", (dialect) => {
+  it("the local sign-in link opens the app; an empty store offers the demo, which fills Today", async () => {
+    const server = await startServer(dialect);
+    const stranger = await openPage();
+    await stranger.page.goto(server.url);
+    await expect
+      .poll(() => stranger.page.getByRole("heading", { name: "Open the sign-in link" }).count())
+      .toBe(1);
+
+    const { page, problems } = await signedIn(server);
+    await page.getByRole("button", { name: "Load the demo story" }).click();
+    await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Say thank you" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Help someone first" }).count()).toBe(1);
+    // the link is used up: a second browser cannot reuse it
+    const late = await openPage();
+    const response = await late.page.goto(server.loginUrl as string);
+    expect(response?.status()).toBe(401);
+    expect(problems).toEqual([]);
+  });
+
+  it("a thank-you leaves the list at once and is kept", async () => {
+    const server = await startServer(dialect);
+    const { page, problems } = await signedIn(server);
+    await page.getByRole("button", { name: "Load the demo story" }).click();
+    const thanks = page.getByRole("region", { name: "Say thank you" });
+    await thanks.waitFor();
+    const before = await thanks.getByRole("listitem").count();
+    await thanks.getByRole("button", { name: "Thanked" }).first().click();
+    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(before - 1);
+    await page.reload();
+    await page.getByRole("heading", { name: "Help someone first" }).waitFor();
+    expect(await page.getByRole("region", { name: "Say thank you" }).getByRole("listitem").count()).toBe(
+      before - 1,
+    );
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+/** Shared queries and the write helper every screen uses. */
+import { type QueryKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, auth } from "./client";
+
+export const keys = {
+  me: ["me"] as const,
+  today: ["today"] as const,
+  week: ["week"] as const,
+  profile: ["profile"] as const,
+  people: (filter: object) => ["people", filter] as const,
+  person: (id: string) => ["person", id] as const,
+  map: ["map"] as const,
+  introductions: ["introductions"] as const,
+  tokens: ["tokens"] as const,
+};
+
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async () => {
+      try {
+        return await auth.me();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useProfile() {
+  return useQuery({ queryKey: keys.profile, queryFn: api.profile });
+}
+
+/**
+ * A write: runs the request, then refreshes what it may have changed (everything the account shows
+ * is cheap to reload, and a stale balance is worse than a second request). `optimistic` edits the
+ * cache first and is rolled back if the server refuses.
+ */
+export function useWrite<TInput, TResult>(
+  write: (input: TInput) => Promise<TResult>,
+  options: {
+    optimistic?: { key: QueryKey; update: (old: unknown, input: TInput) => unknown };
+    onSuccess?: (result: TResult, input: TInput) => void;
+  } = {},
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onMutate: async (input: TInput) => {
+      const optimistic = options.optimistic;
+      if (!optimistic) return undefined;
+      await client.cancelQueries({ queryKey: optimistic.key });
+      const previous = client.getQueriesData({ queryKey: optimistic.key });
+      client.setQueriesData({ queryKey: optimistic.key }, (old: unknown) =>
+        old === undefined ? old : optimistic.update(old, input),
+      );
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
+    },
+    onSuccess: (result, input) => options.onSuccess?.(result, input),
+    onSettled: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" }),
+  });
+}

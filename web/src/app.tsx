@@ -1,0 +1,55 @@
+/** Who is signed in decides what shows: the sign-in page, or the app with its screens. */
+import { useQuery } from "@tanstack/react-query";
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
+import { auth } from "./api/client";
+import { useMe } from "./api/hooks";
+import { Layout } from "./components/layout";
+import { ErrorState, Loading } from "./components/states";
+import { Login } from "./screens/login";
+import { Today } from "./screens/today";
+
+// Today is the first screen and ships with the app; the others load when first opened.
+const People = lazy(() => import("./screens/people").then((m) => ({ default: m.People })));
+const Person = lazy(() => import("./screens/person").then((m) => ({ default: m.Person })));
+const DepartmentMap = lazy(() => import("./screens/map").then((m) => ({ default: m.DepartmentMap })));
+const Introductions = lazy(() =>
+  import("./screens/introductions").then((m) => ({ default: m.Introductions })),
+);
+const Transfer = lazy(() => import("./screens/transfer").then((m) => ({ default: m.Transfer })));
+const Settings = lazy(() => import("./screens/settings").then((m) => ({ default: m.Settings })));
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Nothing here</h1>
+      <p>This address is not one of Goodwill's screens. The navigation above has them all.</p>
+    </section>
+  );
+}
+
+export function App() {
+  const me = useMe();
+  const mode = useQuery({ queryKey: ["mode"], queryFn: auth.mode, enabled: me.data === null });
+  if (me.isPending) return <Loading what="Opening Goodwill" />;
+  if (me.isError) return <ErrorState error={me.error} retry={() => void me.refetch()} />;
+  if (me.data === null) {
+    if (mode.isPending) return <Loading what="Opening Goodwill" />;
+    if (mode.isError) return <ErrorState error={mode.error} retry={() => void mode.refetch()} />;
+    return <Login mode={mode.data.mode} />;
+  }
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Today />} />
+        <Route path="people" element={<People />} />
+        <Route path="people/:id" element={<Person />} />
+        <Route path="map" element={<DepartmentMap />} />
+        <Route path="introductions" element={<Introductions />} />
+        <Route path="import" element={<Transfer />} />
+        <Route path="settings" element={<Settings />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,58 @@
+/** Small shared pieces: the balance label, the due status and relative days, in words. */
+import type { Balance } from "../../../src/domain/giving-balance.js";
+import type { DueStatus } from "../../../src/domain/model.js";
+
+const BALANCE_WORDS: Record<Balance["label"], string> = {
+  overdrawn: "Overdrawn",
+  balanced: "Balanced",
+  giving: "Giving",
+  untracked: "Not tracked",
+};
+
+export function BalanceBadge({ balance }: { balance: Pick<Balance, "label" | "ratio"> }) {
+  return (
+    <span
+      className={`badge balance-${balance.label}`}
+      title={
+        balance.ratio === null
+          ? "This relationship's ledger is not kept"
+          : `Balance ${balance.ratio.toFixed(2)}`
+      }
+    >
+      {BALANCE_WORDS[balance.label]}
+    </span>
+  );
+}
+
+const DUE_WORDS: Record<DueStatus, string> = {
+  fresh: "In touch",
+  "due-soon": "Due soon",
+  due: "Due",
+  cooling: "Cooling",
+  dormant: "Dormant",
+  none: "No rhythm",
+};
+
+export function DueBadge({ status }: { status: DueStatus }) {
+  return <span className={`badge due-${status}`}>{DUE_WORDS[status]}</span>;
+}
+
+export function daysAgo(days: number | null): string {
+  if (days === null) return "never";
+  if (days === 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 60) return `${days} days ago`;
+  if (days < 730) return `${Math.round(days / 30.4)} months ago`;
+  return `${Math.round(days / 365)} years ago`;
+}
+
+export function dueReason(due: { daysSinceContact: number | null; cadenceDays: number | null }): string {
+  const last =
+    due.daysSinceContact === null ? "No contact yet" : `Last in touch ${daysAgo(due.daysSinceContact)}`;
+  return due.cadenceDays === null ? last : `${last}; usually every ${Math.round(due.cadenceDays)} days`;
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+}

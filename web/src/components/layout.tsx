@@ -1,0 +1,48 @@
+/** The frame around every screen: the header with the navigation, and the quick log. */
+import { Suspense, useCallback, useState } from "react";
+import { NavLink, Outlet } from "react-router";
+import { QuickLog, useQuickLogShortcut } from "./quick-log";
+import { Loading } from "./states";
+
+const LINKS = [
+  { to: "/", label: "Today", end: true },
+  { to: "/people", label: "People" },
+  { to: "/map", label: "Map" },
+  { to: "/introductions", label: "Introductions" },
+  { to: "/import", label: "Import / Export" },
+  { to: "/settings", label: "Settings" },
+];
+
+export function Layout() {
+  const [logging, setLogging] = useState(false);
+  const openLog = useCallback(() => setLogging(true), []);
+  useQuickLogShortcut(openLog);
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to the content
+      </a>
+      <header className="top">
+        <NavLink to="/" className="brand" aria-label="Goodwill, today">
+          <img src="/favicon.svg" alt="" width="24" height="24" /> Goodwill
+        </NavLink>
+        <nav aria-label="Screens">
+          {LINKS.map((link) => (
+            <NavLink key={link.to} to={link.to} end={link.end ?? false}>
+              {link.label}
+            </NavLink>
+          ))}
+        </nav>
+        <button type="button" className="log-button" onClick={openLog} title="Log a moment (L or Ctrl+K)">
+          + Log <kbd>L</kbd>
+        </button>
+      </header>
+      <main id="main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <QuickLog open={logging} onClose={() => setLogging(false)} />
+    </>
+  );
+}

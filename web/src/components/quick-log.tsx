@@ -1,0 +1,203 @@
+/**
+ * The quick log: press L (or Ctrl/⌘+K) anywhere, type a name, say what happened, Enter. A moment,
+ * something I gave or something I received. If the server refuses, the box stays open with what was
+ * typed and says why.
+ */
+import { useEffect, useId, useRef, useState } from "react";
+import { CHANNELS, EXCHANGE_KINDS } from "../../../src/domain/model.js";
+import { api } from "../api/client";
+import { useWrite } from "../api/hooks";
+import { PersonPicker, type PickedPerson } from "./person-picker";
+import { FormError } from "./states";
+
+type What = "moment" | "gave" | "received";
+
+const WHAT_LABELS: Record<What, string> = {
+  moment: "We talked or met",
+  gave: "I gave or helped",
+  received: "They helped me",
+};
+
+export function label(value: string): string {
+  const text = value.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return (
+    !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName))
+  );
+}
+
+export function useQuickLogShortcut(open: () => void) {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k";
+      const plainL = event.key.toLowerCase() === "l" && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (commandK || (plainL && !isTyping(event.target))) {
+        event.preventDefault();
+        open();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open]);
+}
+
+export function QuickLog({
+  open,
+  onClose,
+  person: presetPerson = null,
+}: {
+  open: boolean;
+  onClose: () => void;
+  person?: PickedPerson | null;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [person, setPerson] = useState<PickedPerson | null>(presetPerson);
+  const [what, setWhat] = useState<What>("moment");
+  const [summary, setSummary] = useState("");
+  const [kind, setKind] = useState("favor");
+  const [channel, setChannel] = useState("in_person");
+  const [when, setWhen] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      setDone(null);
+      if (presetPerson) setPerson(presetPerson);
+      element.showModal();
+    } else if (!open && element.open) element.close();
+  }, [open, presetPerson]);
+
+  const save = useWrite(
+    async () => {
+      if (!person) throw new Error("Choose whom it was with: type part of a name and pick one.");
+      const occurredAt = when.trim() || undefined;
+      if (what === "moment") {
+        await api.logInteraction({
+          personIds: [person.id],
+          summary: summary.trim(),
+          channel,
+          ...(occurredAt ? { occurredAt } : {}),
+        });
+      } else {
+        await api.recordExchange(
+          { personId: person.id },
+          { direction: what, summary: summary.trim(), kind, ...(occurredAt ? { occurredAt } : {}) },
+        );
+      }
+      return person.name;
+    },
+    {
+      onSuccess: (name) => {
+        setDone(`Logged with ${name}.`);
+        setSummary("");
+        setWhen("");
+        if (!presetPerson) setPerson(null);
+        onClose();
+      },
+    },
+  );
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog quick-log"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onCancel={onClose}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate(undefined);
+        }}
+      >
+        <h2 id={`${id}-title`}>Log a moment</h2>
+        {presetPerson ? (
+          <p className="muted">With {presetPerson.name}</p>
+        ) : (
+          <PersonPicker label="With" value={person} onChange={setPerson} autoFocus={open} />
+        )}
+        <fieldset className="segmented">
+          <legend>What happened</legend>
+          {(Object.keys(WHAT_LABELS) as What[]).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name={`${id}-what`}
+                value={option}
+                checked={what === option}
+                onChange={() => setWhat(option)}
+              />
+              {WHAT_LABELS[option]}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor={`${id}-summary`}>In a few words</label>
+        <input
+          id={`${id}-summary`}
+          required
+          maxLength={2000}
+          value={summary}
+          onChange={(event) => setSummary(event.target.value)}
+          placeholder={what === "moment" ? "Coffee after the offsite" : "Fixed my laptop"}
+        />
+        <div className="row">
+          {what === "moment" ? (
+            <div>
+              <label htmlFor={`${id}-channel`}>How</label>
+              <select
+                id={`${id}-channel`}
+                value={channel}
+                onChange={(event) => setChannel(event.target.value)}
+              >
+                {CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {label(c)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            <div>
+              <label htmlFor={`${id}-kind`}>Kind</label>
+              <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
+                {EXCHANGE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {label(k)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div>
+            <label htmlFor={`${id}-when`}>When</label>
+            <input
+              id={`${id}-when`}
+              value={when}
+              onChange={(event) => setWhen(event.target.value)}
+              placeholder="today, yesterday, 2026-11-02"
+            />
+          </div>
+        </div>
+        <FormError error={save.error} />
+        {done && <p className="muted">{done}</p>}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Log it"}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

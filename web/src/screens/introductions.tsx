@@ -1,0 +1,3 @@
+export function Introductions() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function DepartmentMap() {
+  return null;
+}

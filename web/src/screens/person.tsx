@@ -1,0 +1,3 @@
+export function Person() {
+  return null;
+}

@@ -1,0 +1,315 @@
+/**
+ * Today (DESIGN §3.3–§3.5): who is due and why, the open loops (thanks owed, promises, asks left
+ * waiting), occasions, ways to help first and the week's gives. Each has its one-click action; the
+ * row leaves the list at once and comes back if the server refuses.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { api, type Result } from "../api/client";
+import { keys, useWrite } from "../api/hooks";
+import { BalanceBadge, DueBadge, dueReason, formatDate } from "../components/badges";
+import { Empty, ErrorState, FormError, Loading } from "../components/states";
+import { Welcome } from "./welcome";
+
+type TodayData = Result<"today">;
+
+/** Removes one row from a list of today's document, for an optimistic update. */
+function without<K extends "due" | "thanksOwed" | "commitments" | "asks">(
+  list: K,
+  match: (row: TodayData[K][number]) => boolean,
+) {
+  return (old: unknown) => {
+    const data = old as TodayData;
+    return { ...data, [list]: (data[list] as TodayData[K][number][]).filter((row) => !match(row)) };
+  };
+}
+
+export function Today() {
+  const today = useQuery({ queryKey: keys.today, queryFn: () => api.today() });
+
+  const caughtUp = useWrite(
+    (row: { id: string; name: string; action: string | null }) =>
+      api.logInteraction({
+        personIds: [row.id],
+        summary: row.action ?? `Caught up with ${row.name}`,
+        channel: "message",
+      }),
+    {
+      optimistic: {
+        key: keys.today,
+        update: (old, row) => without("due", (d) => d.person?.id === row.id)(old),
+      },
+    },
+  );
+  const thanked = useWrite(
+    (row: { kind: "person" | "department"; id: string; summary: string | null }) =>
+      api.recordExchange(row.kind === "person" ? { personId: row.id } : { departmentId: row.id }, {
+        direction: "gave",
+        kind: "thanks",
+        summary: row.summary ? `Thanked them for: ${row.summary}` : "Said thank you",
+      }),
+    {
+      optimistic: {
+        key: keys.today,
+        update: (old, row) => without("thanksOwed", (t) => t.counterpart.id === row.id)(old),
+      },
+    },
+  );
+  const kept = useWrite((id: string) => api.completePromise(id), {
+    optimistic: { key: keys.today, update: (old, id) => without("commitments", (c) => c.id === id)(old) },
+  });
+  const closeAsk = useWrite(
+    (row: { id: string; outcome: "fulfilled" | "withdrawn" }) =>
+      row.outcome === "fulfilled" ? api.fulfillAsk(row.id) : api.closeAsk(row.id, "withdrawn"),
+    { optimistic: { key: keys.today, update: (old, row) => without("asks", (a) => a.id === row.id)(old) } },
+  );
+  const failed = caughtUp.error ?? thanked.error ?? kept.error ?? closeAsk.error;
+
+  if (today.isPending) return <Loading what="Reading today's agenda" />;
+  if (today.isError) return <ErrorState error={today.error} retry={() => void today.refetch()} />;
+  const data = today.data;
+  if (data.counts.people === 0) return <Welcome />;
+
+  const nothing =
+    data.due.length +
+      data.thanksOwed.length +
+      data.commitments.length +
+      data.asks.length +
+      data.occasions.length ===
+    0;
+  return (
+    <section className="today">
+      <header className="screen-head">
+        <h1>Today</h1>
+        <p className="muted">
+          {formatDate(data.date)} · {data.counts.people} people · {data.counts.due} due ·{" "}
+          {data.counts.thanksOwed + data.counts.commitments + data.counts.asks} open loops
+        </p>
+      </header>
+      <FormError error={failed} />
+      {nothing && (
+        <Empty>
+          <p>Nobody is due and no loop is open. A good day to help someone first: see below.</p>
+        </Empty>
+      )}
+
+      {data.due.length > 0 && (
+        <section aria-labelledby="due-title" className="card">
+          <h2 id="due-title">Reach out</h2>
+          <ul className="rows">
+            {data.due.map((row) =>
+              row.person ? (
+                <li key={row.person.id}>
+                  <div className="row-main">
+                    <Link to={`/people/${row.person.id}`} className="name">
+                      {row.person.name}
+                    </Link>{" "}
+                    <DueBadge status={row.due.status} /> <BalanceBadge balance={row.balance} />
+                    <p className="muted">{dueReason(row.due)}</p>
+                    {row.suggestion && <p className="idea">{row.suggestion.action}</p>}
+                  </div>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      row.person &&
+                      caughtUp.mutate({
+                        id: row.person.id,
+                        name: row.person.name,
+                        action: null,
+                      })
+                    }
+                  >
+                    Got in touch
+                  </button>
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </section>
+      )}
+
+      {data.thanksOwed.length > 0 && (
+        <section aria-labelledby="thanks-title" className="card">
+          <h2 id="thanks-title">Say thank you</h2>
+          <ul className="rows">
+            {data.thanksOwed.map((row) => (
+              <li key={row.counterpart.id}>
+                <div className="row-main">
+                  {row.counterpart.kind === "person" ? (
+                    <Link to={`/people/${row.counterpart.id}`} className="name">
+                      {row.counterpart.name}
+                    </Link>
+                  ) : (
+                    <span className="name">{row.counterpart.name} (department)</span>
+                  )}
+                  <p className="muted">
+                    {row.lastReceived ? `“${row.lastReceived.summary}”, ` : ""}
+                    {row.daysAgo === 0 ? "today" : `${row.daysAgo} days ago`}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    thanked.mutate({
+                      kind: row.counterpart.kind,
+                      id: row.counterpart.id,
+                      summary: row.lastReceived?.summary ?? null,
+                    })
+                  }
+                >
+                  Thanked
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {data.commitments.length > 0 && (
+        <section aria-labelledby="promises-title" className="card">
+          <h2 id="promises-title">Promises</h2>
+          <ul className="rows">
+            {data.commitments.map((c) => (
+              <li key={c.id}>
+                <div className="row-main">
+                  <span className="name">{c.summary}</span>
+                  {c.late && <span className="badge late">Late</span>}
+                  <p className="muted">
+                    {c.direction === "i_owe" ? `I promised ${c.counterpart}` : `${c.counterpart} promised me`}
+                    {c.dueOn ? `, due ${formatDate(c.dueOn)}` : ""}
+                  </p>
+                </div>
+                <button type="button" className="secondary" onClick={() => kept.mutate(c.id)}>
+                  Done
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {data.asks.length > 0 && (
+        <section aria-labelledby="asks-title" className="card">
+          <h2 id="asks-title">Asks left waiting</h2>
+          <ul className="rows">
+            {data.asks.map((a) => (
+              <li key={a.id}>
+                <div className="row-main">
+                  <span className="name">{a.summary}</span>
+                  <p className="muted">
+                    Asked {a.counterpart} on {formatDate(a.askedAt)}
+                  </p>
+                </div>
+                <div className="buttons">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => closeAsk.mutate({ id: a.id, outcome: "fulfilled" })}
+                  >
+                    They helped
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => closeAsk.mutate({ id: a.id, outcome: "withdrawn" })}
+                  >
+                    Withdraw
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {data.occasions.length > 0 && (
+        <section aria-labelledby="occasions-title" className="card">
+          <h2 id="occasions-title">Occasions</h2>
+          <ul className="rows">
+            {data.occasions.map((o) => (
+              <li key={`${o.person.id}-${o.label}`}>
+                <div className="row-main">
+                  <Link to={`/people/${o.person.id}`} className="name">
+                    {o.person.name}
+                  </Link>
+                  <p className="muted">
+                    {o.label}
+                    {o.turning ? ` (turning ${o.turning})` : ""}
+                    {o.date ? `, ${formatDate(o.date)}` : ""}
+                    {o.inDays === 0 ? ", today" : o.inDays === 1 ? ", tomorrow" : `, in ${o.inDays} days`}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <Suggestions suggestions={data.suggestions} />
+      <Week />
+    </section>
+  );
+}
+
+function Suggestions({ suggestions }: { suggestions: TodayData["suggestions"] }) {
+  if (suggestions.length === 0) return null;
+  return (
+    <section aria-labelledby="ideas-title" className="card">
+      <h2 id="ideas-title">Help someone first</h2>
+      <ul className="rows">
+        {suggestions.map((s) => (
+          <li key={`${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`}>
+            <div className="row-main">
+              <Link to={`/people/${s.personId}`} className="name">
+                {s.personName}
+              </Link>{" "}
+              <span className="badge kind">{s.kind.replace(/-/g, " ")}</span>
+              <p className="idea">{s.action}</p>
+              <p className="muted">{s.reason}</p>
+            </div>
+            {s.kind === "introduce" && s.otherPerson && (
+              <Link className="button secondary" to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}>
+                Introduce
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Week() {
+  const week = useQuery({ queryKey: keys.week, queryFn: api.week });
+  if (week.isPending) return <Loading what="Planning the week's gives" />;
+  if (week.isError) return <ErrorState error={week.error} retry={() => void week.refetch()} />;
+  if (week.data.total === 0) return null;
+  return (
+    <section aria-labelledby="week-title" className="card">
+      <h2 id="week-title">This week's gives</h2>
+      <p className="muted">
+        {week.data.total} gives from {formatDate(week.data.from)} to {formatDate(week.data.to)}, batched into{" "}
+        {week.data.sessions.length === 1 ? "one session" : `${week.data.sessions.length} sessions`}.
+      </p>
+      {week.data.sessions.map((session) => (
+        <div key={session.date}>
+          <h3>{formatDate(session.date)}</h3>
+          <ul className="rows compact">
+            {session.gives.map((g) => (
+              <li key={`${g.kind}-${g.personId}`}>
+                <div className="row-main">
+                  <Link to={`/people/${g.personId}`} className="name">
+                    {g.personName}
+                  </Link>
+                  : {g.action}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function Transfer() {
+  return null;
+}

@@ -10,7 +10,8 @@ export default defineConfig({
   format: "esm",
   platform: "node",
   target: "node20",
-  outDir: "dist",
+  // GOODWILL_DIST builds elsewhere (several people testing one checkout at once); dist/ by default.
+  outDir: process.env.GOODWILL_DIST ?? "dist",
   clean: true,
   dts: false,
   sourcemap: false,

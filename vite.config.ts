@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
-const OUT = "dist/web";
+// Beside the server bundle, where src/http/web-app.ts looks for it (GOODWILL_DIST: see tsdown.config.ts).
+const OUT = resolve(process.env.GOODWILL_DIST ?? "dist", "web");
 
 // The server sends these precompressed files to browsers that accept them (src/http/web-app.ts),
 // so a phone on a slow link gets the small size without compressing on every request.
@@ -32,7 +33,7 @@ export default defineConfig({
   root: "web",
   plugins: [react(), precompress()],
   build: {
-    outDir: `../${OUT}`,
+    outDir: OUT,
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { freshStoreUrl, type TestDialect } from "../support/stores.js";
 
 export const CHROMIUM = process.env.GOODWILL_CHROMIUM ?? "/usr/bin/chromium";
-const BIN = join(process.cwd(), "dist", "goodwill.mjs");
+const BIN = join(process.env.GOODWILL_DIST ?? join(process.cwd(), "dist"), "goodwill.mjs");
 /** The clock of every e2e server: the same day as the other tests' NOW. */
 export const E2E_NOW = "2026-11-25T12:00:00.000Z";
 

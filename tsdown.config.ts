@@ -15,6 +15,7 @@ export default defineConfig({
   clean: true,
   dts: false,
   sourcemap: false,
+  logLevel: "warn",
   minify: true,
   deps: {
     neverBundle: NATIVE,

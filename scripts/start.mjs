@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm start`: build what is missing or older than its sources, then run `goodwill serve` on the
+// embedded store (it prints the one-time sign-in link). Extra arguments go to `goodwill serve`.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const dist = join(root, "dist");
+
+/** The newest modification time under a directory (0 when it does not exist). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+function mtime(file) {
+  return existsSync(file) ? statSync(file).mtimeMs : 0;
+}
+
+const config = ["package.json", "tsdown.config.ts", "vite.config.ts"].map((f) => mtime(join(root, f)));
+const sources = Math.max(newest(join(root, "src")), newest(join(root, "web")), ...config);
+const built = Math.min(mtime(join(dist, "goodwill.mjs")), mtime(join(dist, "web", "index.html")));
+
+if (built < sources) {
+  console.log("Building Goodwill (the CLI, the server and the web app)…");
+  const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const serve = spawnSync(process.execPath, [join(dist, "goodwill.mjs"), "serve", ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
+process.exit(serve.status ?? 0);

@@ -1,0 +1,159 @@
+/**
+ * The web app's first screen from a cold server start (issue 6: usable within 1.5 s; its JavaScript
+ * under 250 KB gzipped). Each run copies the demo store, starts `goodwill serve` and, in a fresh
+ * browser context (empty cache), opens the sign-in link and waits until Today is usable: its heading
+ * and the first "Got in touch" button are on screen. Timed from spawning the server.
+ * Baseline, in the same loop: a bare node:http server started the same way, answering a fixed page
+ * whose only content is a heading; the browser waits for that heading.
+ * Needs the build (dist/) and Debian's chromium; `npm run bench` builds first.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { report, sampleInterleaved } from "./measure.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = join(ROOT, "dist", "goodwill.mjs");
+const DIR = join(ROOT, ".bench", "web");
+const DEMO = join(DIR, "demo.db");
+const RUN_STORE = join(DIR, "run.db");
+const TARGET_MS = 1500;
+const TARGET_KB = 250;
+const NOW = "2026-11-25T09:00:00Z";
+
+const BARE_PAGE = `
+const http = require("node:http");
+const page = "<!doctype html><title>bare</title><h1>Bare page</h1>";
+const server = http.createServer((req, res) => {
+  res.writeHead(200, { "content-type": "text/html", "content-length": Buffer.byteLength(page) });
+  res.end(page);
+});
+server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port));
+`;
+
+function prepareDemo(): void {
+  mkdirSync(DIR, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(DEMO + suffix, { force: true });
+  const demo = spawnSync(process.execPath, [CLI, "--db", DEMO, "demo"], {
+    encoding: "utf8",
+    env: { ...process.env, GOODWILL_NOW: NOW, NO_COLOR: "1" },
+  });
+  if (demo.status !== 0) throw new Error(`goodwill demo failed: ${demo.stderr}`);
+}
+
+/** Spawns a server and resolves with the first http:// address it prints matching `pattern`. */
+function startProcess(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const address = new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = output.match(pattern)?.[1];
+      if (found) resolve(found);
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return { child, address };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+let scriptBytes: number[] = [];
+
+async function openGoodwill(browser: Browser): Promise<void> {
+  for (const suffix of ["-wal", "-shm"]) rmSync(RUN_STORE + suffix, { force: true });
+  copyFileSync(DEMO, RUN_STORE);
+  const { child, address } = startProcess(
+    [CLI, "--db", RUN_STORE, "serve", "--port", "0"],
+    /(http:\/\/\S+\/api\/v1\/auth\/local\?token=\S+)/,
+    { GOODWILL_NOW: NOW },
+  );
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const scripts: Promise<number>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script")
+        scripts.push(
+          response
+            .request()
+            .sizes()
+            .then((s) => s.responseBodySize),
+        );
+    });
+    await page.goto(await address);
+    await page.getByRole("button", { name: "Got in touch" }).first().waitFor({ state: "visible" });
+    await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
+    scriptBytes = await Promise.all(scripts);
+  } finally {
+    await context.close();
+    await stop(child);
+  }
+}
+
+async function openBare(browser: Browser): Promise<void> {
+  const { child, address } = startProcess(["-e", BARE_PAGE], /(http:\/\/\S+)/);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(await address);
+    await page.getByRole("heading", { name: "Bare page" }).waitFor();
+  } finally {
+    await context.close();
+    await stop(child);
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI) || !existsSync(join(ROOT, "dist", "web", "index.html")))
+    throw new Error("dist/ is not built: run `npm run build` first.");
+  prepareDemo();
+  const browser = await chromium.launch({
+    executablePath: process.env.GOODWILL_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    const [subject, baseline] = await sampleInterleaved(
+      [
+        { label: "goodwill serve → Today usable", run: () => openGoodwill(browser) },
+        { label: "bare node:http → page shown", run: () => openBare(browser) },
+      ],
+      { warmups: 1, runs: 10 },
+    );
+    if (!subject || !baseline) throw new Error("no figures");
+    const gzipKb = scriptBytes.reduce((a, b) => a + b, 0) / 1024;
+    report({
+      name: "web-first-screen",
+      subject,
+      baseline,
+      ratio: subject.medianMs / baseline.medianMs,
+      target: `≤ ${TARGET_MS} ms; JS < ${TARGET_KB} KB gz`,
+      met: subject.medianMs <= TARGET_MS && gzipKb < TARGET_KB,
+      notes: {
+        "first screen JavaScript (as sent, gzip)": `${gzipKb.toFixed(1)} KB in ${scriptBytes.length} files`,
+      },
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

@@ -213,6 +213,7 @@ export function createApp(options: ServerOptions) {
     "/api/v1/auth/login",
     "/api/v1/auth/token",
     "/api/v1/auth/local",
+    "/api/v1/auth/session",
     "/api/v1/calendar.ics",
     "/api/v1/mode",
   ]);

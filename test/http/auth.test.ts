@@ -63,6 +63,14 @@ describeEachDialect("signing in", (dialect) => {
       account: { email: "ann@example.com" },
       via: "cookie",
     });
+    expect((await call("GET", "/api/v1/auth/session", { cookie })).body).toEqual({
+      mode: "team",
+      signedIn: true,
+      account: { email: "ann@example.com", name: "ann" },
+    });
+    const anonymous = await call("GET", "/api/v1/auth/session");
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ mode: "team", signedIn: false, account: null });
     for (let i = 0; i < 5; i++) {
       expect(
         (await call("POST", "/api/v1/auth/login", { body: { email: "ann@example.com", password: "wrong" } }))
@@ -78,6 +86,7 @@ describeEachDialect("signing in", (dialect) => {
       200,
     );
     expect((await call("GET", "/api/v1/auth/me", { cookie })).status).toBe(401);
+    expect((await call("GET", "/api/v1/auth/session", { cookie })).body.signedIn).toBe(false);
   });
 
   it("API tokens: bearer access, listed without secrets, revocable; a password buys a new one", async () => {

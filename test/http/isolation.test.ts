@@ -99,6 +99,7 @@ describeEachDialect("isolation between accounts", (dialect) => {
       ],
       "post /api/v1/auth/logout": [{ method: "POST", path: "/api/v1/auth/logout", expect: "clean" }],
       "get /api/v1/auth/me": [{ method: "GET", path: "/api/v1/auth/me", expect: "clean" }],
+      "get /api/v1/auth/session": [{ method: "GET", path: "/api/v1/auth/session", expect: "clean" }],
       "get /api/v1/tokens": [{ method: "GET", path: "/api/v1/tokens", expect: "clean" }],
       "post /api/v1/tokens": [
         { method: "POST", path: "/api/v1/tokens", body: { name: "bob" }, expect: "clean" },

@@ -1,8 +1,6 @@
 /** Who is signed in decides what shows: the sign-in page, or the app with its screens. */
-import { useQuery } from "@tanstack/react-query";
 import { lazy } from "react";
 import { Route, Routes } from "react-router";
-import { auth } from "./api/client";
 import { useMe } from "./api/hooks";
 import { Layout } from "./components/layout";
 import { ErrorState, Loading } from "./components/states";
@@ -30,14 +28,10 @@ function NotFound() {
 
 export function App() {
   const me = useMe();
-  const mode = useQuery({ queryKey: ["mode"], queryFn: auth.mode, enabled: me.data === null });
   if (me.isPending) return <Loading what="Opening Goodwill" />;
   if (me.isError) return <ErrorState error={me.error} retry={() => void me.refetch()} />;
-  if (me.data === null) {
-    if (mode.isPending) return <Loading what="Opening Goodwill" />;
-    if (mode.isError) return <ErrorState error={mode.error} retry={() => void mode.refetch()} />;
-    return <Login mode={mode.data.mode} />;
-  }
+  // null for a moment after signing out, until the session is read again
+  if (!me.data?.signedIn) return <Login mode={me.data?.mode ?? "team"} />;
   return (
     <Routes>
       <Route element={<Layout />}>

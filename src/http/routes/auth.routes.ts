@@ -13,6 +13,7 @@ import {
   deleteSession,
   listApiTokens,
   revokeApiToken,
+  sessionOwner,
 } from "../../app/accounts.js";
 import { GoodwillError } from "../../errors.js";
 import { type Env, SESSION_COOKIE, type ServerState } from "../app.js";
@@ -180,6 +181,40 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       if (cookie) await deleteSession(db, cookie);
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.json({ signedOut: true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/auth/session",
+      tags,
+      summary:
+        "Whether this browser is signed in (by its session cookie), and the mode: answers 200 either way, so a sign-in page loads without an error",
+      security: [],
+      responses: {
+        200: json(
+          z.object({
+            mode: z.enum(["local", "team"]),
+            signedIn: z.boolean(),
+            account: z.object({ email: z.string(), name: z.string().nullable() }).nullable(),
+          }),
+          "the session",
+        ),
+      },
+    }),
+    async (c) => {
+      const mode = (await state.localOwnerId()) === null ? ("team" as const) : ("local" as const);
+      const cookie = getCookie(c, SESSION_COOKIE);
+      const ownerId = cookie ? await sessionOwner(db, cookie, state.now()) : null;
+      if (!ownerId) return c.json({ mode, signedIn: false, account: null }, 200);
+      const row = await db
+        .selectFrom("users as u")
+        .innerJoin("owners as o", "o.id", "u.owner_id")
+        .select(["u.email", "o.name"])
+        .where("u.owner_id", "=", ownerId)
+        .executeTakeFirst();
+      return c.json({ mode, signedIn: true, account: row ? { email: row.email, name: row.name } : null }, 200);
     },
   );
 

@@ -183,6 +183,12 @@ export interface Me {
   account: { email: string; name: string | null } | null;
   via: "cookie" | "token";
 }
+/** Whether this browser is signed in; answered without a 401, so the sign-in page loads cleanly. */
+export interface Session {
+  mode: "local" | "team";
+  signedIn: boolean;
+  account: { email: string; name: string | null } | null;
+}
 export interface ApiToken {
   id: string;
   name: string;
@@ -194,6 +200,7 @@ export interface ApiToken {
 export const auth = {
   mode: () => call<{ mode: "local" | "team" }>("GET", "/mode"),
   me: () => call<Me>("GET", "/auth/me"),
+  session: () => call<Session>("GET", "/auth/session"),
   login: (email: string, password: string) =>
     call<{ account: { email: string; name: string | null } }>("POST", "/auth/login", {
       body: { email, password },

@@ -1,6 +1,6 @@
 /** Shared queries and the write helper every screen uses. */
 import { type QueryKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, auth } from "./client";
+import { api, auth } from "./client";
 
 export const keys = {
   me: ["me"] as const,
@@ -14,19 +14,12 @@ export const keys = {
   tokens: ["tokens"] as const,
 };
 
+/**
+ * The session: signed in or not, the mode (local or team) and the account. Answered without a 401,
+ * so the sign-in page loads with a quiet console.
+ */
 export function useMe() {
-  return useQuery({
-    queryKey: keys.me,
-    queryFn: async () => {
-      try {
-        return await auth.me();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ queryKey: keys.me, queryFn: auth.session, staleTime: 5 * 60_000 });
 }
 
 export function useProfile() {

@@ -27,7 +27,11 @@ describeEachDialect("every screen of the web app", (dialect) => {
           .filter((el) => {
             const input = el as HTMLInputElement;
             if (input.type === "hidden") return false;
-            return (input.labels?.length ?? 0) === 0 && !input.getAttribute("aria-label") && !input.getAttribute("aria-labelledby");
+            return (
+              (input.labels?.length ?? 0) === 0 &&
+              !input.getAttribute("aria-label") &&
+              !input.getAttribute("aria-labelledby")
+            );
           })
           .map((el) => el.outerHTML.slice(0, 120)),
       );

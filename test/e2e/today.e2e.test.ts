@@ -12,6 +12,7 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     await expect
       .poll(() => stranger.page.getByRole("heading", { name: "Open the sign-in link" }).count())
       .toBe(1);
+    expect(stranger.problems).toEqual([]);
 
     const { page, problems } = await signedIn(server);
     await page.getByRole("button", { name: "Load the demo story" }).click();

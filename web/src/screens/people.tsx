@@ -1,3 +1,496 @@
+/**
+ * People (DESIGN §4.3): everyone, searched as you type and narrowed by organization, department, tag,
+ * due status and balance label, sorted on the server. The filters live in the address, so a reload or
+ * the back button keeps them. The list is virtual: only the rows on screen exist, and pages of up to
+ * 500 people are fetched as the window reaches them, so 10,000 people scroll like 10.
+ */
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import type { PeopleSort } from "../../../src/service/goodwill-service.js";
+import { api, type Result } from "../api/client";
+import { useWrite } from "../api/hooks";
+import { BalanceBadge, DueBadge, daysAgo } from "../components/badges";
+import { Empty, ErrorState, FormError, Loading } from "../components/states";
+import "./people.css";
+
+const PAGE = 500;
+const DEBOUNCE_MS = 150;
+const LABELS = ["overdrawn", "balanced", "giving", "untracked"] as const;
+const SORTS: { value: PeopleSort; label: string }[] = [
+  { value: "name", label: "Name" },
+  { value: "due", label: "Most pressing" },
+  { value: "balance", label: "Most overdrawn" },
+  { value: "lastContact", label: "Longest without contact" },
+];
+/** the text filters, typed freely and sent after a pause */
+const TYPED = ["q", "org", "dept", "tag"] as const;
+type Typed = (typeof TYPED)[number];
+
+type PeopleRow = Result<"listPeople">["people"][number];
+
+interface Filter {
+  q: string;
+  org: string;
+  dept: string;
+  tag: string;
+  due: boolean;
+  label: string;
+  sort: PeopleSort;
+  order: "asc" | "desc";
+}
+
+function readFilter(params: URLSearchParams): Filter {
+  const sort = params.get("sort");
+  const label = params.get("label") ?? "";
+  return {
+    q: params.get("q") ?? "",
+    org: params.get("org") ?? "",
+    dept: params.get("dept") ?? "",
+    tag: params.get("tag") ?? "",
+    due: params.get("due") === "true",
+    label: (LABELS as readonly string[]).includes(label) ? label : "",
+    sort: SORTS.some((s) => s.value === sort) ? (sort as PeopleSort) : "name",
+    order: params.get("order") === "desc" ? "desc" : "asc",
+  };
+}
+
+function isFiltered(filter: Filter): boolean {
+  return !!(filter.q || filter.org || filter.dept || filter.tag || filter.due || filter.label);
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 export function People() {
-  return null;
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const id = useId();
+
+  // What is typed shows at once; the address (and so the request) follows after a short pause.
+  const [typed, setTyped] = useState<Record<Typed, string>>(() => ({
+    q: filter.q,
+    org: filter.org,
+    dept: filter.dept,
+    tag: filter.tag,
+  }));
+  const settled = useDebounced(typed, DEBOUNCE_MS);
+  const lastPushed = useRef(settled);
+  useEffect(() => {
+    if (lastPushed.current === settled) return;
+    lastPushed.current = settled;
+    setParams(
+      (old) => {
+        const next = new URLSearchParams(old);
+        for (const key of TYPED) {
+          if (settled[key].trim()) next.set(key, settled[key].trim());
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  }, [settled, setParams]);
+  // Back/forward or a cleared filter changes the address: the inputs follow it.
+  const addressTyped = `${filter.q}\n${filter.org}\n${filter.dept}\n${filter.tag}`;
+  useEffect(() => {
+    const [q = "", org = "", dept = "", tag = ""] = addressTyped.split("\n");
+    setTyped((old) =>
+      [old.q.trim(), old.org.trim(), old.dept.trim(), old.tag.trim()].join("\n") === addressTyped
+        ? old
+        : { q, org, dept, tag },
+    );
+  }, [addressTyped]);
+
+  function setChoice(key: "due" | "label" | "sort" | "order", value: string) {
+    setParams((old) => {
+      const next = new URLSearchParams(old);
+      const isDefault =
+        value === "" || (key === "sort" && value === "name") || (key === "order" && value === "asc");
+      if (isDefault) next.delete(key);
+      else next.set(key, value);
+      return next;
+    });
+  }
+
+  function clearFilters() {
+    setTyped({ q: "", org: "", dept: "", tag: "" });
+    setParams((old) => {
+      const next = new URLSearchParams();
+      for (const key of ["sort", "order"]) {
+        const value = old.get(key);
+        if (value) next.set(key, value);
+      }
+      return next;
+    });
+  }
+
+  const departments = useQuery({
+    queryKey: ["departments"],
+    queryFn: api.listDepartments,
+    staleTime: 60_000,
+  });
+  const organizations = useMemo(
+    () => [...new Set((departments.data?.departments ?? []).map((d) => d.organization))].sort(),
+    [departments.data],
+  );
+  const departmentNames = useMemo(
+    () =>
+      [
+        ...new Set(
+          (departments.data?.departments ?? [])
+            .filter(
+              (d) => !typed.org.trim() || d.organization.toLowerCase() === typed.org.trim().toLowerCase(),
+            )
+            .map((d) => d.name),
+        ),
+      ].sort(),
+    [departments.data, typed.org],
+  );
+
+  return (
+    <section className="people">
+      <header className="screen-head people-head">
+        <div>
+          <h1>People</h1>
+          <p className="muted">Search, narrow and sort everyone you know.</p>
+        </div>
+        <AddPerson />
+      </header>
+
+      <search aria-label="Find people">
+        <form className="card people-filters" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor={`${id}-q`}>Search by name</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            autoComplete="off"
+            placeholder="Type part of a name"
+            value={typed.q}
+            onChange={(e) => setTyped((t) => ({ ...t, q: e.target.value }))}
+          />
+          <div className="row">
+            <div>
+              <label htmlFor={`${id}-org`}>Organization</label>
+              <input
+                id={`${id}-org`}
+                list={`${id}-orgs`}
+                autoComplete="off"
+                value={typed.org}
+                onChange={(e) => setTyped((t) => ({ ...t, org: e.target.value }))}
+              />
+              <datalist id={`${id}-orgs`}>
+                {organizations.map((o) => (
+                  <option key={o} value={o} />
+                ))}
+              </datalist>
+            </div>
+            <div>
+              <label htmlFor={`${id}-dept`}>Department</label>
+              <input
+                id={`${id}-dept`}
+                list={`${id}-depts`}
+                autoComplete="off"
+                value={typed.dept}
+                onChange={(e) => setTyped((t) => ({ ...t, dept: e.target.value }))}
+              />
+              <datalist id={`${id}-depts`}>
+                {departmentNames.map((d) => (
+                  <option key={d} value={d} />
+                ))}
+              </datalist>
+            </div>
+            <div>
+              <label htmlFor={`${id}-tag`}>Tag</label>
+              <input
+                id={`${id}-tag`}
+                autoComplete="off"
+                value={typed.tag}
+                onChange={(e) => setTyped((t) => ({ ...t, tag: e.target.value }))}
+              />
+            </div>
+            <div>
+              <label htmlFor={`${id}-label`}>Balance</label>
+              <select
+                id={`${id}-label`}
+                value={filter.label}
+                onChange={(e) => setChoice("label", e.target.value)}
+              >
+                <option value="">Any balance</option>
+                <option value="overdrawn">Overdrawn</option>
+                <option value="balanced">Balanced</option>
+                <option value="giving">Giving</option>
+                <option value="untracked">Not tracked</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor={`${id}-sort`}>Sort by</label>
+              <select
+                id={`${id}-sort`}
+                value={filter.sort}
+                onChange={(e) => setChoice("sort", e.target.value)}
+              >
+                {SORTS.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor={`${id}-order`}>Order</label>
+              <select
+                id={`${id}-order`}
+                value={filter.order}
+                onChange={(e) => setChoice("order", e.target.value)}
+              >
+                <option value="asc">As sorted</option>
+                <option value="desc">Reversed</option>
+              </select>
+            </div>
+          </div>
+          <div className="people-filter-foot">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={filter.due}
+                onChange={(e) => setChoice("due", e.target.checked ? "true" : "")}
+              />
+              Only people due for attention
+            </label>
+            {isFiltered(filter) && (
+              <button type="button" className="secondary" onClick={clearFilters}>
+                Clear filters
+              </button>
+            )}
+          </div>
+        </form>
+      </search>
+
+      <PeopleList filter={filter} clearFilters={clearFilters} />
+    </section>
+  );
+}
+
+function PeopleList({ filter, clearFilters }: { filter: Filter; clearFilters: () => void }) {
+  const request = {
+    ...(filter.q ? { q: filter.q } : {}),
+    ...(filter.org ? { organization: filter.org } : {}),
+    ...(filter.dept ? { department: filter.dept } : {}),
+    ...(filter.tag ? { tag: filter.tag } : {}),
+    ...(filter.due ? { due: true } : {}),
+    ...(filter.label ? { label: filter.label } : {}),
+    sort: filter.sort,
+    order: filter.order,
+  };
+  const people = useInfiniteQuery({
+    queryKey: ["people", "list", request],
+    // The signal aborts a request whose answer nobody waits for any more (the search moved on).
+    queryFn: ({ pageParam, signal }) =>
+      api.listPeople({ ...request, limit: PAGE, offset: pageParam }, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.offset + last.people.length;
+      return last.people.length > 0 && next < last.total ? next : undefined;
+    },
+    placeholderData: (previous) => previous,
+  });
+
+  const rows = useMemo(() => people.data?.pages.flatMap((p) => p.people) ?? [], [people.data]);
+  const total = people.data?.pages[0]?.total ?? 0;
+
+  if (people.isPending) return <Loading what="Finding people" />;
+  if (people.isError && rows.length === 0)
+    return <ErrorState error={people.error} retry={() => void people.refetch()} />;
+  if (total === 0) {
+    if (isFiltered(filter))
+      return (
+        <Empty>
+          <p>No one matches these filters.</p>
+          <button type="button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </Empty>
+      );
+    return (
+      <Empty>
+        <p>
+          You have no people yet. <Link to="/">Start on Today</Link> with the demo story or a first person, or
+          bring your address book from <Link to="/import">Import / Export</Link>.
+        </p>
+      </Empty>
+    );
+  }
+  return (
+    <>
+      <p className="muted people-count" aria-live="polite">
+        {total === 1 ? "1 person" : `${total.toLocaleString()} people`}
+        {people.isFetching && !people.isFetchingNextPage ? " · updating…" : ""}
+      </p>
+      {people.isError && <ErrorState error={people.error} retry={() => void people.fetchNextPage()} />}
+      <VirtualRows
+        rows={rows}
+        total={total}
+        loadMore={() => {
+          if (people.hasNextPage && !people.isFetchingNextPage && !people.isError)
+            void people.fetchNextPage();
+        }}
+      />
+    </>
+  );
+}
+
+function VirtualRows({ rows, total, loadMore }: { rows: PeopleRow[]; total: number; loadMore: () => void }) {
+  const list = useRef<HTMLUListElement>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const measure = () => setMargin(element.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtual = useWindowVirtualizer({
+    count: total,
+    estimateSize: () => 72,
+    overscan: 8,
+    scrollMargin: margin,
+  });
+  const items = virtual.getVirtualItems();
+  const lastShown = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (lastShown >= rows.length - 1 && rows.length < total) loadMore();
+  }, [lastShown, rows.length, total, loadMore]);
+
+  return (
+    <ul
+      ref={list}
+      className="card people-list"
+      aria-label="People"
+      style={{ height: virtual.getTotalSize() }}
+    >
+      {items.map((item) => {
+        const row = rows[item.index];
+        return (
+          <li
+            key={row?.person.id ?? `pending-${item.index}`}
+            data-index={item.index}
+            ref={virtual.measureElement}
+            aria-setsize={total}
+            aria-posinset={item.index + 1}
+            style={{ transform: `translateY(${item.start - virtual.options.scrollMargin}px)` }}
+          >
+            {row ? <PersonRow row={row} /> : <span className="muted">Loading…</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function PersonRow({ row }: { row: PeopleRow }) {
+  const place = [row.person.organization, row.person.department].filter(Boolean).join(" · ");
+  return (
+    <>
+      <div className="row-main">
+        <Link to={`/people/${row.person.id}`} className="name">
+          {row.person.name}
+        </Link>
+        {place && <p className="muted">{place}</p>}
+      </div>
+      <div className="people-facts">
+        <span className="people-badges">
+          <DueBadge status={row.due.status} /> <BalanceBadge balance={row.balance} />
+        </span>
+        <span className="muted">Last contact {daysAgo(row.due.daysSinceContact)}</span>
+      </div>
+    </>
+  );
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+function AddPerson() {
+  const id = useId();
+  const navigate = useNavigate();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [form, setForm] = useState({ name: "", organization: "", department: "", email: "", tags: "" });
+  const add = useWrite(
+    () =>
+      api.addPerson({
+        name: form.name.trim(),
+        ...(form.organization.trim() ? { organization: form.organization.trim() } : {}),
+        ...(form.department.trim() ? { department: form.department.trim() } : {}),
+        ...(form.email.trim() ? { emails: [form.email.trim()] } : {}),
+        ...(splitList(form.tags).length > 0 ? { tags: splitList(form.tags) } : {}),
+      }),
+    {
+      onSuccess: (person) => {
+        dialog.current?.close();
+        navigate(`/people/${person.id}`);
+      },
+    },
+  );
+  const field = (key: keyof typeof form) => ({
+    id: `${id}-${key}`,
+    value: form[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value })),
+  });
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.showModal()}>
+        Add a person
+      </button>
+      <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            add.mutate(undefined);
+          }}
+        >
+          <h2 id={`${id}-title`}>Add a person</h2>
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input {...field("name")} required maxLength={200} autoComplete="off" />
+          <div className="row">
+            <div>
+              <label htmlFor={`${id}-organization`}>Organization (optional)</label>
+              <input {...field("organization")} maxLength={200} autoComplete="off" />
+            </div>
+            <div>
+              <label htmlFor={`${id}-department`}>Department (optional)</label>
+              <input {...field("department")} maxLength={200} autoComplete="off" />
+            </div>
+          </div>
+          <label htmlFor={`${id}-email`}>Email (optional)</label>
+          <input {...field("email")} type="email" maxLength={320} autoComplete="off" />
+          <label htmlFor={`${id}-tags`}>Tags (optional, separated by commas)</label>
+          <input {...field("tags")} maxLength={1000} autoComplete="off" placeholder="mentor, conference" />
+          <FormError error={add.error} />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" disabled={add.isPending}>
+              {add.isPending ? "Adding…" : "Add"}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
 }

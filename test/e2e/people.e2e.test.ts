@@ -1,0 +1,131 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../support/stores.js";
+import { goodwill, signedIn, startServer, useBrowser, withDemo } from "./support.js";
+
+useBrowser();
+
+/** The names of the rows the People list shows right now (only the rendered window). */
+function shownNames(page: Page): Promise<string[]> {
+  return page.getByRole("list", { name: "People" }).locator("li a.name").allTextContents();
+}
+
+/** A CSV of `count` people named "Seed 00001"…, imported in one command. */
+function seedPeople(storeUrl: string, count: number): void {
+  const dir = mkdtempSync(join(tmpdir(), "goodwill-people-"));
+  const rows = ["Name,Organization,Email"];
+  for (let i = 1; i <= count; i++) {
+    const n = String(i).padStart(5, "0");
+    rows.push(`Seed ${n},Seed Co ${i % 7},seed${n}@example.com`);
+  }
+  const file = join(dir, "people.csv");
+  writeFileSync(file, `${rows.join("\n")}\n`);
+  goodwill(storeUrl, ["import", file]);
+}
+
+describeEachDialect("the web app: People", (dialect) => {
+  it("adds a person through the form and opens their page", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people`);
+    await page.getByRole("button", { name: "Add a person" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a person" });
+    await dialog.getByLabel("Name").fill("Ada Lovelace");
+    await dialog.getByLabel("Organization (optional)").fill("Analytical Engines");
+    await dialog.getByLabel("Email (optional)").fill("ada@engines.example");
+    await dialog.getByLabel("Tags (optional, separated by commas)").fill("math, mentor");
+    await dialog.getByRole("button", { name: "Add", exact: true }).click();
+    await page.getByRole("heading", { name: "Ada Lovelace", level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/people\/[0-9a-f-]{36}$/);
+    const profile = page.getByRole("region", { name: "Profile" });
+    expect(await profile.getByText("Analytical Engines").count()).toBe(1);
+    expect(await profile.getByRole("link", { name: "mentor" }).count()).toBe(1);
+    // the store has her too
+    const shown = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Ada Lovelace"]));
+    expect(shown.person.emails).toEqual(["ada@engines.example"]);
+    expect(shown.person.tags).toEqual(["math", "mentor"]);
+    expect(problems).toEqual([]);
+  });
+
+  it("search as you type and the filters narrow the list, and the address keeps them", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people`);
+    await page.getByRole("link", { name: "Raj Patel" }).waitFor();
+    const filters = page.getByRole("search", { name: "Find people" });
+    const everyone = (await shownNames(page)).length;
+    expect(everyone).toBeGreaterThan(5);
+
+    await filters.getByLabel("Search by name").fill("pat");
+    await expect.poll(() => shownNames(page)).toEqual(["Pat Morgan", "Raj Patel"]);
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("pat");
+    await page.reload();
+    await expect.poll(() => shownNames(page)).toEqual(["Pat Morgan", "Raj Patel"]);
+    // what was typed comes back from the address
+    expect(await filters.getByLabel("Search by name").inputValue()).toBe("pat");
+
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect.poll(async () => (await shownNames(page)).length).toBe(everyone);
+
+    await filters.getByLabel("Department").fill("IT");
+    await expect.poll(() => shownNames(page)).toEqual(["Dana Whitfield", "Kevin O'Brien", "Raj Patel"]);
+    await filters.getByLabel("Balance").selectOption("overdrawn");
+    await expect.poll(() => new URL(page.url()).searchParams.get("label")).toBe("overdrawn");
+    const overdrawn = page.getByRole("list", { name: "People" }).getByText("Overdrawn");
+    await expect.poll(() => overdrawn.count()).toBe(3);
+
+    // sorted by balance, most overdrawn first; reversed puts the least overdrawn first
+    await filters.getByLabel("Sort by").selectOption("balance");
+    await expect.poll(async () => (await shownNames(page)).length).toBe(3);
+    const mostOverdrawnFirst = await shownNames(page);
+    await filters.getByLabel("Order").selectOption("desc");
+    // (equal balances keep their order by name, so only the ends are sure to swap)
+    await expect.poll(async () => (await shownNames(page))[0]).toBe(mostOverdrawnFirst[2]);
+    expect((await shownNames(page))[2]).not.toBe(mostOverdrawnFirst[2]);
+
+    await filters.getByLabel("Search by name").fill("nobody-has-this-name");
+    await page.getByText("No one matches these filters.").waitFor();
+    await page.getByRole("button", { name: "Clear filters" }).first().click();
+    await expect.poll(async () => (await shownNames(page)).length).toBe(everyone);
+    expect(new URL(page.url()).searchParams.get("label")).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  it("an empty store says so and points to Today's welcome", async () => {
+    const server = await startServer(dialect);
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people`);
+    await page.getByText("You have no people yet.").waitFor();
+    await page.getByRole("link", { name: "Start on Today" }).click();
+    await page.getByRole("heading", { name: "Welcome to Goodwill" }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("10,000 people: only a window of rows is rendered, and scrolling to the end reaches the last one", async () => {
+    const server = await startServer(dialect, { prepare: (url) => seedPeople(url, 10_000) });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people`);
+    await page.getByText("10,000 people").waitFor();
+    await page.getByRole("link", { name: "Seed 00001" }).waitFor();
+    const rendered = await page.getByRole("list", { name: "People" }).locator("li").count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(80);
+    // the list is as tall as 10,000 rows although only a few exist
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(100_000);
+
+    const last = page.getByRole("link", { name: "Seed 10000" });
+    const deadline = Date.now() + 20_000;
+    while ((await last.count()) === 0) {
+      if (Date.now() > deadline) throw new Error("the last person never showed");
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForTimeout(100);
+    }
+    await last.waitFor();
+    expect(await page.getByRole("list", { name: "People" }).locator("li").count()).toBeLessThan(80);
+    expect(await page.getByRole("link", { name: "Seed 00001" }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+});

@@ -1,3 +1,189 @@
+/**
+ * One person (DESIGN §4.3): profile, quick actions, the giving balance with its curve, strength
+ * explained part by part, due status, needs and offers, ways to help first and the timeline.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { ApiError, api } from "../api/client";
+import { BalanceBadge, DueBadge, dueReason, formatDate } from "../components/badges";
+import { ErrorState, Loading } from "../components/states";
+import { QuickActions } from "./person/actions";
+import { BalanceCard } from "./person/balance";
+import { ManagePerson } from "./person/manage";
+import { NeedsOffers, PersonSuggestions } from "./person/needs-offers";
+import { type Overview, personKeys } from "./person/overview";
+import { EditProfile, ProfileCard } from "./person/profile";
+import { Timeline } from "./person/timeline";
+import "./person.css";
+
 export function Person() {
-  return null;
+  const { id = "" } = useParams();
+  const overview = useQuery({ queryKey: personKeys.overview(id), queryFn: () => api.show(id) });
+  if (overview.isPending) return <Loading what="Reading this relationship" />;
+  if (overview.isError) {
+    if (overview.error instanceof ApiError && overview.error.status === 404) return <NoSuchPerson />;
+    return <ErrorState error={overview.error} retry={() => void overview.refetch()} />;
+  }
+  // A new key per person: moving from one person to another starts with closed forms.
+  return <PersonScreen key={id} overview={overview.data} />;
+}
+
+function NoSuchPerson() {
+  return (
+    <section className="state state-empty" aria-labelledby="gone-title">
+      <h1 id="gone-title">No such person</h1>
+      <p>Nobody in your store has this address: they may have been deleted or merged into someone else.</p>
+      <Link className="button" to="/people">
+        Back to People
+      </Link>
+    </section>
+  );
+}
+
+function PersonScreen({ overview }: { overview: Overview }) {
+  const { person } = overview;
+  const [editing, setEditing] = useState(false);
+  const place = [person.title, person.organization, person.department].filter(Boolean).join(" · ");
+  return (
+    <article className="person" aria-labelledby="person-name">
+      <header className="screen-head">
+        <p className="muted crumbs">
+          <Link to="/people">People</Link> /
+        </p>
+        <h1 id="person-name">{person.name}</h1>
+        {place && <p className="muted">{place}</p>}
+        <p className="person-badges">
+          <DueBadge status={overview.due.status} /> <BalanceBadge balance={overview.balance} />{" "}
+          <span className="badge">Strength {Math.round(overview.strength.score)}</span>
+          {person.archived && <span className="badge">Archived</span>}
+        </p>
+      </header>
+
+      <QuickActions personId={person.id} name={person.name} />
+
+      <div className="person-grid">
+        <div className="person-col">
+          <BalanceCard personId={person.id} balance={overview.balance} />
+          <Strength strength={overview.strength} />
+          <DueCard overview={overview} />
+          <PersonSuggestions personId={person.id} />
+        </div>
+        <div className="person-col">
+          {editing ? (
+            <EditProfile person={person} onDone={() => setEditing(false)} />
+          ) : (
+            <ProfileCard person={person} onEdit={() => setEditing(true)} />
+          )}
+          <OpenItems overview={overview} />
+          <NeedsOffers overview={overview} />
+        </div>
+      </div>
+
+      <Timeline personId={person.id} items={overview.timeline} />
+      <ManagePerson personId={person.id} name={person.name} />
+    </article>
+  );
+}
+
+const PART_MAX = { recency: 30, frequency: 25, depth: 30, reciprocity: 15 } as const;
+const PART_WORDS = {
+  recency: "Recency",
+  frequency: "Frequency",
+  depth: "Depth",
+  reciprocity: "Reciprocity",
+} as const;
+
+function Strength({ strength }: { strength: Overview["strength"] }) {
+  const parts = Object.keys(PART_MAX) as (keyof typeof PART_MAX)[];
+  return (
+    <section className="card" aria-labelledby="strength-title">
+      <h2 id="strength-title">
+        Strength <span className="strength-score">{Math.round(strength.score)}</span>
+        <span className="muted"> of 100</span>
+      </h2>
+      <ul className="strength-parts">
+        {parts.map((part) => (
+          <li key={part}>
+            <span className="strength-name">{PART_WORDS[part]}</span>
+            <meter
+              min={0}
+              max={PART_MAX[part]}
+              value={strength.parts[part]}
+              aria-label={`${PART_WORDS[part]} points`}
+            />
+            <span className="muted">
+              {strength.parts[part].toFixed(1)} of {PART_MAX[part]}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <ul className="explanation">
+        {strength.explanation.map((sentence) => (
+          <li key={sentence}>{sentence}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DueCard({ overview }: { overview: Overview }) {
+  const { due, occasion, thanksOwed } = overview;
+  return (
+    <section className="card" aria-labelledby="due-title">
+      <h2 id="due-title">
+        Keeping in touch <DueBadge status={due.status} />
+      </h2>
+      <p>{dueReason(due)}.</p>
+      {due.overdueRatio !== null && due.overdueRatio >= 1 && (
+        <p className="muted">
+          {due.overdueRatio >= 8
+            ? "Eight rhythms or more have passed."
+            : `${due.overdueRatio.toFixed(1)} rhythms have passed.`}
+        </p>
+      )}
+      {thanksOwed && <p className="idea">A thank-you is owed for something they did recently.</p>}
+      {occasion && <OccasionLine occasion={occasion} />}
+    </section>
+  );
+}
+
+function OccasionLine({ occasion: o }: { occasion: NonNullable<Overview["occasion"]> }) {
+  return (
+    <p className="idea">
+      {o.label}
+      {o.turning ? ` (turning ${o.turning})` : ""}, {formatDate(o.date)}
+      {o.inDays === 0 ? ", today" : o.inDays === 1 ? ", tomorrow" : `, in ${o.inDays} days`}
+    </p>
+  );
+}
+
+function OpenItems({ overview }: { overview: Overview }) {
+  if (overview.openAsks.length === 0 && overview.commitments.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="open-title">
+      <h2 id="open-title">Open asks and promises</h2>
+      <ul className="rows compact">
+        {overview.openAsks.map((a) => (
+          <li key={a.id}>
+            <div className="row-main">
+              <span className="badge type-ask">Ask</span> {a.summary}
+              <p className="muted">Asked {formatDate(a.askedAt)}</p>
+            </div>
+          </li>
+        ))}
+        {overview.commitments.map((c) => (
+          <li key={c.id}>
+            <div className="row-main">
+              <span className="badge type-promise">
+                {c.direction === "i_owe" ? "I promised" : "They promised"}
+              </span>{" "}
+              {c.summary} {c.late && <span className="badge late">Late</span>}
+              {c.dueOn && <p className="muted">Due {formatDate(c.dueOn)}</p>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

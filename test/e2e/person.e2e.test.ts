@@ -1,0 +1,206 @@
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../support/stores.js";
+import { goodwill, type RunningServer, signedIn, startServer, useBrowser, withDemo } from "./support.js";
+
+useBrowser();
+
+function idOf(server: RunningServer, name: string): string {
+  return JSON.parse(goodwill(server.storeUrl, ["--json", "show", name])).person.id;
+}
+
+function askCount(server: RunningServer): number {
+  return JSON.parse(goodwill(server.storeUrl, ["--json", "asks"])).asks.length;
+}
+
+function gauge(page: Page) {
+  return page.getByRole("meter", { name: "Giving balance" });
+}
+
+describeEachDialect("the web app: Person", (dialect) => {
+  it("a give shows in the timeline at once and moves the balance gauge from balanced to giving", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) =>
+        goodwill(url, ["person", "add", "Zoe Quinn", "--org", "Northwind", "--tag", "design"]),
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people/${idOf(server, "Zoe Quinn")}`);
+    await page.getByRole("heading", { name: "Zoe Quinn", level: 1 }).waitFor();
+    // nothing given or received yet: (0 + 1) / (0 + 0 + 2)
+    expect(await gauge(page).getAttribute("aria-valuetext")).toBe("0.50, balanced");
+    expect(await page.getByText("The curve appears once something has been given or received.").count()).toBe(
+      1,
+    );
+
+    await page.getByRole("button", { name: "I gave" }).click();
+    await page.getByLabel("What did you give or do?").fill("Reviewed her portfolio <b>twice</b>");
+    await page.getByLabel("Kind").selectOption("time");
+    await page.getByRole("button", { name: "Record the give" }).click();
+    const timeline = page.getByRole("list", { name: "Timeline items" });
+    // user text is plain text, never HTML
+    await timeline.getByText("Reviewed her portfolio <b>twice</b>").waitFor();
+    expect(await timeline.locator("b").count()).toBe(0);
+    // time weighs 3: (3 + 1) / (3 + 0 + 2) = 0.8
+    await expect.poll(() => gauge(page).getAttribute("aria-valuetext")).toBe("0.80, giving");
+    expect(
+      await page.getByRole("region", { name: "Giving balance" }).getByText("Giving", { exact: true }).count(),
+    ).toBe(1);
+    await page.locator(".balance-chart canvas").first().waitFor();
+    const ledger = JSON.parse(goodwill(server.storeUrl, ["--json", "ledger", idOf(server, "Zoe Quinn")]));
+    expect(JSON.stringify(ledger)).toContain("Reviewed her portfolio <b>twice</b>");
+    expect(problems).toEqual([]);
+  });
+
+  it("asking Raj, in the overdrawn IT department, warns before anything is recorded; Ask anyway records it", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server);
+    const before = askCount(server);
+    await page.goto(`${server.url}/people/${idOf(server, "Raj Patel")}`);
+    await page.getByRole("heading", { name: "Raj Patel", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Ask", exact: true }).click();
+    const check = page.getByRole("region", { name: "Before you ask" });
+    await check.getByText("Consider giving first").waitFor();
+    expect(await check.getByText(/from IT in the last year/).count()).toBe(1);
+    expect(await check.getByRole("heading", { name: "Ways to give first" }).count()).toBe(1);
+    expect(await check.getByRole("listitem").count()).toBeGreaterThan(0);
+    expect(askCount(server)).toBe(before);
+
+    await page.getByLabel("What do you want to ask?").fill("Priority help with the VPN");
+    await page.getByRole("button", { name: "Ask anyway" }).click();
+    await page.getByText(/Ask #\d+ recorded/).waitFor();
+    expect(askCount(server)).toBe(before + 1);
+    await page
+      .getByRole("list", { name: "Timeline items" })
+      .getByText("Priority help with the VPN")
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("at 390 px wide the whole Person screen fits, chart included, with no sideways scrolling", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server, 390, 844);
+    await page.goto(`${server.url}/people/${idOf(server, "Raj Patel")}`);
+    await page.getByRole("heading", { name: "Raj Patel", level: 1 }).waitFor();
+    const canvas = page.locator(".balance-chart canvas").first();
+    await canvas.waitFor();
+    const box = await canvas.boundingBox();
+    expect(box?.width).toBeGreaterThan(200);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await page.getByRole("button", { name: "Promise" }).click();
+    await page.getByRole("button", { name: "Edit" }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+  });
+
+  it("a communal person shows 'not tracked' and no numbers", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        goodwill(url, ["person", "add", "Mum", "--communal"]);
+        goodwill(url, ["received", "Mum", "Sunday lunch"]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people/${idOf(server, "Mum")}`);
+    const balance = page.getByRole("region", { name: "Giving balance" });
+    await balance.getByText("Not tracked").waitFor();
+    expect(await gauge(page).count()).toBe(0);
+    expect(await balance.locator("canvas").count()).toBe(0);
+    expect(await balance.textContent()).not.toMatch(/\d\.\d/);
+    expect(problems).toEqual([]);
+  });
+
+  it("needs and offers: add, then mark met and withdraw", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => goodwill(url, ["person", "add", "Zoe Quinn"]),
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people/${idOf(server, "Zoe Quinn")}`);
+    await page.getByLabel("Add a need").fill("Hiring a designer");
+    await page.getByRole("button", { name: "Add", exact: true }).first().click();
+    const needs = page.getByRole("list", { name: "Open needs" });
+    await needs.getByText("Hiring a designer").waitFor();
+    await page.getByLabel("Add an offer").fill("Knows payroll rules");
+    await page.getByRole("button", { name: "Add", exact: true }).last().click();
+    const offers = page.getByRole("list", { name: "Open offers" });
+    await offers.getByText("Knows payroll rules").waitFor();
+    // an open need makes a suggestion
+    await page
+      .getByRole("list", { name: "Suggestions" })
+      .getByText(/designer/i)
+      .first()
+      .waitFor();
+
+    await needs.getByRole("button", { name: "I helped" }).click();
+    await expect.poll(() => needs.count()).toBe(0);
+    await offers.getByRole("button", { name: "Withdraw" }).click();
+    await expect.poll(() => offers.count()).toBe(0);
+    const open = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Zoe Quinn"]));
+    expect(open.needs).toEqual([]);
+    expect(open.offers).toEqual([]);
+    // helping with the need was recorded as a give
+    expect(open.balance.label).toBe("giving");
+    expect(problems).toEqual([]);
+  });
+
+  it("editing keeps what was typed and shows the server's message when it refuses, then saves", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => goodwill(url, ["person", "add", "Zoe Quinn"]),
+    });
+    const { page } = await signedIn(server);
+    await page.goto(`${server.url}/people/${idOf(server, "Zoe Quinn")}`);
+    await page.getByRole("button", { name: "Edit" }).click();
+    const form = page.getByRole("region", { name: "Edit the profile" });
+    await form.getByLabel("Title").fill("Design lead");
+    await form.getByLabel(/^Birthday/).fill("12 April");
+    await form.getByRole("button", { name: "Save the profile" }).click();
+    await form.getByRole("alert").waitFor();
+    expect(await form.getByLabel("Title").inputValue()).toBe("Design lead");
+    expect(await form.getByLabel(/^Birthday/).inputValue()).toBe("12 April");
+
+    await form.getByLabel(/^Birthday/).fill("--04-12");
+    await form.getByRole("button", { name: "Save the profile" }).click();
+    const profile = page.getByRole("region", { name: "Profile" });
+    await profile.getByText("Design lead").waitFor();
+    const saved = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Zoe Quinn"]));
+    expect(saved.person.title).toBe("Design lead");
+    expect(saved.person.birthday).toBe("--04-12");
+  });
+
+  it("merge into another person after confirming, and delete after confirming", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        goodwill(url, ["person", "add", "Zoe Quinn"]);
+        goodwill(url, ["person", "add", "Zoe Q."]);
+        goodwill(url, ["gave", "Zoe Q.", "Lent my charger"]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    const duplicate = idOf(server, "Zoe Q.");
+    const keep = idOf(server, "Zoe Quinn");
+    await page.goto(`${server.url}/people/${duplicate}`);
+    await page.getByRole("combobox", { name: "Merge Zoe Q. into" }).fill("Quinn");
+    await page.getByRole("option", { name: "Zoe Quinn" }).click();
+    await page.getByRole("button", { name: "Merge…" }).click();
+    await page.getByRole("button", { name: "Merge into Zoe Quinn" }).click();
+    await page.waitForURL(`${server.url}/people/${keep}`);
+    await page.getByRole("list", { name: "Timeline items" }).getByText("Lent my charger").waitFor();
+
+    await page.getByRole("button", { name: "Delete Zoe Quinn…" }).click();
+    await page.getByRole("button", { name: "Delete for good" }).click();
+    await page.waitForURL(`${server.url}/people`);
+    await page.getByText("You have no people yet.").waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("an address with no such person says so", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people/0190a3c4-0000-7000-8000-000000000000`);
+    await page.getByRole("heading", { name: "No such person" }).waitFor();
+    await page.getByRole("link", { name: "Back to People" }).click();
+    await page.getByRole("link", { name: "Raj Patel" }).waitFor();
+    // the browser reports the 404 answer itself; nothing else went wrong
+    expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+    expect(problems.length).toBeLessThanOrEqual(1);
+  });
+});

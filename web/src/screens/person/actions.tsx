@@ -1,0 +1,415 @@
+/**
+ * Quick actions on one person: I gave, they gave, a moment, an ask (after the pre-ask check,
+ * DESIGN §3.6), a promise, a thank-you. Each shows in the timeline at once; a refusal keeps what was
+ * typed and says why.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { CHANNELS, EXCHANGE_KINDS } from "../../../../src/domain/model.js";
+import { api } from "../../api/client";
+import { useWrite } from "../../api/hooks";
+import { BalanceBadge } from "../../components/badges";
+import { label } from "../../components/quick-log";
+import { ErrorState, FormError, Loading } from "../../components/states";
+import { addsToTimeline, personKeys } from "./overview";
+
+type Action = "gave" | "received" | "moment" | "ask" | "promise" | "thank";
+
+const ACTIONS: { value: Action; label: string }[] = [
+  { value: "gave", label: "I gave" },
+  { value: "received", label: "They gave" },
+  { value: "moment", label: "Log a moment" },
+  { value: "ask", label: "Ask" },
+  { value: "promise", label: "Promise" },
+  { value: "thank", label: "Thank" },
+];
+
+export function QuickActions({ personId, name }: { personId: string; name: string }) {
+  const [open, setOpen] = useState<Action | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const finish = (message: string) => {
+    setOpen(null);
+    setDone(message);
+  };
+  return (
+    <section className="card" aria-labelledby="actions-title">
+      <h2 id="actions-title">Quick actions</h2>
+      <div className="action-buttons">
+        {ACTIONS.map((action) => (
+          <button
+            key={action.value}
+            type="button"
+            className={open === action.value ? undefined : "secondary"}
+            aria-expanded={open === action.value}
+            onClick={() => {
+              setDone(null);
+              setOpen(open === action.value ? null : action.value);
+            }}
+          >
+            {action.label}
+          </button>
+        ))}
+      </div>
+      {done && (
+        <p className="muted" role="status">
+          {done}
+        </p>
+      )}
+      {(open === "gave" || open === "received") && (
+        <ExchangeForm
+          key={open}
+          personId={personId}
+          direction={open}
+          onDone={finish}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open === "thank" && (
+        <ThankForm personId={personId} name={name} onDone={finish} onCancel={() => setOpen(null)} />
+      )}
+      {open === "moment" && <MomentForm personId={personId} onDone={finish} onCancel={() => setOpen(null)} />}
+      {open === "ask" && (
+        <AskForm personId={personId} name={name} onDone={finish} onCancel={() => setOpen(null)} />
+      )}
+      {open === "promise" && (
+        <PromiseForm personId={personId} name={name} onDone={finish} onCancel={() => setOpen(null)} />
+      )}
+    </section>
+  );
+}
+
+interface FormProps {
+  personId: string;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+function Buttons({ pending, submit, onCancel }: { pending: boolean; submit: string; onCancel: () => void }) {
+  return (
+    <div className="actions">
+      <button type="button" className="secondary" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" disabled={pending}>
+        {pending ? "Saving…" : submit}
+      </button>
+    </div>
+  );
+}
+
+function WhenField({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <div>
+      <label htmlFor={id}>When (optional)</label>
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder="today, yesterday, 2026-11-02"
+      />
+    </div>
+  );
+}
+
+function ExchangeForm({
+  personId,
+  direction,
+  onDone,
+  onCancel,
+}: FormProps & { direction: "gave" | "received" }) {
+  const id = useId();
+  const [summary, setSummary] = useState("");
+  const [kind, setKind] = useState("favor");
+  const [when, setWhen] = useState("");
+  const save = useWrite(
+    () =>
+      api.recordExchange(
+        { personId },
+        { direction, summary: summary.trim(), kind, ...(when.trim() ? { occurredAt: when.trim() } : {}) },
+      ),
+    {
+      optimistic: addsToTimeline(personId, () => ({ type: direction, summary: summary.trim() })),
+      onSuccess: (result) =>
+        onDone(
+          `${direction === "gave" ? "Give" : "Help received"} recorded: the balance is now ${result.balance.label}.`,
+        ),
+    },
+  );
+  return (
+    <form
+      className="action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      <label htmlFor={`${id}-summary`}>
+        {direction === "gave" ? "What did you give or do?" : "What did they do for you?"}
+      </label>
+      <input
+        id={`${id}-summary`}
+        required
+        maxLength={2000}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        placeholder={direction === "gave" ? "Brought coffee to the team" : "Fixed my laptop"}
+      />
+      <div className="row">
+        <div>
+          <label htmlFor={`${id}-kind`}>Kind</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
+            {EXCHANGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {label(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
+      </div>
+      <FormError error={save.error} />
+      <Buttons
+        pending={save.isPending}
+        submit={direction === "gave" ? "Record the give" : "Record it"}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
+
+function ThankForm({ personId, name, onDone, onCancel }: FormProps & { name: string }) {
+  const id = useId();
+  const [summary, setSummary] = useState(`Thanked ${name}`);
+  const save = useWrite(
+    () => api.recordExchange({ personId }, { direction: "gave", kind: "thanks", summary: summary.trim() }),
+    {
+      optimistic: addsToTimeline(personId, () => ({ type: "gave", summary: summary.trim() })),
+      onSuccess: () => onDone("Thank-you recorded."),
+    },
+  );
+  return (
+    <form
+      className="action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      <label htmlFor={`${id}-summary`}>How did you thank them?</label>
+      <input
+        id={`${id}-summary`}
+        required
+        maxLength={2000}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+      />
+      <FormError error={save.error} />
+      <Buttons pending={save.isPending} submit="Record the thank-you" onCancel={onCancel} />
+    </form>
+  );
+}
+
+function MomentForm({ personId, onDone, onCancel }: FormProps) {
+  const id = useId();
+  const [summary, setSummary] = useState("");
+  const [channel, setChannel] = useState("in_person");
+  const [when, setWhen] = useState("");
+  const save = useWrite(
+    () =>
+      api.logInteraction({
+        personIds: [personId],
+        summary: summary.trim(),
+        channel,
+        ...(when.trim() ? { occurredAt: when.trim() } : {}),
+      }),
+    {
+      optimistic: addsToTimeline(personId, () => ({ type: "moment", summary: summary.trim() })),
+      onSuccess: () => onDone("Moment logged."),
+    },
+  );
+  return (
+    <form
+      className="action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      <label htmlFor={`${id}-summary`}>What happened?</label>
+      <input
+        id={`${id}-summary`}
+        required
+        maxLength={2000}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        placeholder="Coffee after the offsite"
+      />
+      <div className="row">
+        <div>
+          <label htmlFor={`${id}-channel`}>How</label>
+          <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value)}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {label(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
+      </div>
+      <FormError error={save.error} />
+      <Buttons pending={save.isPending} submit="Log it" onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** The pre-ask check shows before anything is recorded; asking anyway is always possible. */
+function AskForm({ personId, name, onDone, onCancel }: FormProps & { name: string }) {
+  const id = useId();
+  const [summary, setSummary] = useState("");
+  const check = useQuery({
+    queryKey: [...personKeys.overview(personId), "ask-check"],
+    queryFn: () => api.checkAsk({ personId }),
+    staleTime: 0,
+  });
+  const save = useWrite(() => api.ask({ personId }, { summary: summary.trim() }), {
+    optimistic: addsToTimeline(personId, () => ({ type: "ask", summary: summary.trim() })),
+    onSuccess: (result) =>
+      onDone(`Ask #${result.ask.number} recorded. Mark it fulfilled on Today when they help.`),
+  });
+  const warned = !!check.data?.check.warning;
+  return (
+    <form
+      className="action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      <section className="ask-check" aria-label="Before you ask">
+        <h3>Before you ask {name}</h3>
+        {check.isPending && <Loading what="Checking the balance" />}
+        {check.isError && <ErrorState error={check.error} retry={() => void check.refetch()} />}
+        {check.data && (
+          <>
+            {check.data.check.warning && (
+              <p className="ask-warning" role="alert">
+                {check.data.check.warning}
+              </p>
+            )}
+            <p>
+              With {name}: <BalanceBadge balance={check.data.check.balance} />
+              {check.data.check.departmentBalance && (
+                <>
+                  {" "}
+                  · their department: <BalanceBadge balance={check.data.check.departmentBalance} />
+                </>
+              )}
+            </p>
+            {check.data.check.needs.length > 0 && (
+              <>
+                <h4>What they need</h4>
+                <ul>
+                  {check.data.check.needs.map((n) => (
+                    <li key={n.number}>{n.text}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {check.data.check.suggestions.length > 0 && (
+              <>
+                <h4>Ways to give first</h4>
+                <ul>
+                  {check.data.check.suggestions.map((s) => (
+                    <li key={`${s.kind}-${s.action}`}>
+                      {s.action} <span className="muted">({s.reason})</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
+      <label htmlFor={`${id}-summary`}>What do you want to ask?</label>
+      <input
+        id={`${id}-summary`}
+        required
+        maxLength={2000}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        placeholder="Priority help with the VPN"
+      />
+      <FormError error={save.error} />
+      <Buttons
+        pending={save.isPending || check.isPending}
+        submit={warned ? "Ask anyway" : "Record the ask"}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
+
+function PromiseForm({ personId, name, onDone, onCancel }: FormProps & { name: string }) {
+  const id = useId();
+  const [summary, setSummary] = useState("");
+  const [direction, setDirection] = useState<"i_owe" | "they_owe">("i_owe");
+  const [dueOn, setDueOn] = useState("");
+  const save = useWrite(
+    () => api.promise({ personId }, { summary: summary.trim(), direction, dueOn: dueOn || null }),
+    {
+      optimistic: addsToTimeline(personId, () => ({ type: "promise", summary: summary.trim() })),
+      onSuccess: () => onDone("Promise recorded. It shows on Today until it is done."),
+    },
+  );
+  return (
+    <form
+      className="action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      <fieldset className="segmented">
+        <legend>Who promised</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-dir`}
+            checked={direction === "i_owe"}
+            onChange={() => setDirection("i_owe")}
+          />
+          I promised {name}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-dir`}
+            checked={direction === "they_owe"}
+            onChange={() => setDirection("they_owe")}
+          />
+          {name} promised me
+        </label>
+      </fieldset>
+      <div className="row">
+        <div>
+          <label htmlFor={`${id}-summary`}>What was promised?</label>
+          <input
+            id={`${id}-summary`}
+            required
+            maxLength={2000}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+            placeholder="Send the project photos"
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-due`}>Due date (optional)</label>
+          <input id={`${id}-due`} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+        </div>
+      </div>
+      <FormError error={save.error} />
+      <Buttons pending={save.isPending} submit="Record the promise" onCancel={onCancel} />
+    </form>
+  );
+}

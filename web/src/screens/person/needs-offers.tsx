@@ -1,0 +1,199 @@
+/** What a person needs and what they can help with; and the ways to help them first. */
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Link } from "react-router";
+import { api } from "../../api/client";
+import { useWrite } from "../../api/hooks";
+import { Empty, ErrorState, FormError, Loading } from "../../components/states";
+import { editsOverview, type Overview, personKeys } from "./overview";
+
+export function NeedsOffers({ overview }: { overview: Overview }) {
+  const personId = overview.person.id;
+  const closeNeed = useWrite(
+    (input: { id: string; status: "met" | "dropped"; byMe: boolean }) =>
+      api.closeNeed(input.id, { status: input.status, ...(input.byMe ? { by: "me" } : {}) }),
+    {
+      optimistic: editsOverview(personId, (old, input) => ({
+        ...old,
+        needs: old.needs.filter((n) => n.id !== input.id),
+      })),
+    },
+  );
+  const withdraw = useWrite((id: string) => api.withdrawOffer(id), {
+    optimistic: editsOverview(personId, (old, id) => ({
+      ...old,
+      offers: old.offers.filter((o) => o.id !== id),
+    })),
+  });
+  return (
+    <section className="card" aria-labelledby="needs-title">
+      <h2 id="needs-title">Needs and offers</h2>
+      <FormError error={closeNeed.error ?? withdraw.error} />
+      <h3>What they need</h3>
+      {overview.needs.length === 0 ? (
+        <p className="muted">No open need. What are they working on?</p>
+      ) : (
+        <ul className="rows compact" aria-label="Open needs">
+          {overview.needs.map((need) => (
+            <li key={need.id}>
+              <div className="row-main">{need.text}</div>
+              <div className="buttons">
+                <button
+                  type="button"
+                  className="secondary"
+                  title="I helped with it: recorded as a give"
+                  onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: true })}
+                >
+                  I helped
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: false })}
+                >
+                  Met
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => closeNeed.mutate({ id: need.id, status: "dropped", byMe: false })}
+                >
+                  Drop
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <AddText
+        label="Add a need"
+        placeholder="Hiring a designer"
+        write={(text) => api.addNeed(personId, text)}
+        personId={personId}
+        list="needs"
+      />
+      <h3>What they offer</h3>
+      {overview.offers.length === 0 ? (
+        <p className="muted">No offer yet. What could they help others with?</p>
+      ) : (
+        <ul className="rows compact" aria-label="Open offers">
+          {overview.offers.map((offer) => (
+            <li key={offer.id}>
+              <div className="row-main">{offer.text}</div>
+              <button type="button" className="secondary" onClick={() => withdraw.mutate(offer.id)}>
+                Withdraw
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <AddText
+        label="Add an offer"
+        placeholder="Knows payroll rules"
+        write={(text) => api.addOffer(personId, text)}
+        personId={personId}
+        list="offers"
+      />
+    </section>
+  );
+}
+
+function AddText({
+  label,
+  placeholder,
+  write,
+  personId,
+  list,
+}: {
+  label: string;
+  placeholder: string;
+  write: (text: string) => Promise<unknown>;
+  personId: string;
+  list: "needs" | "offers";
+}) {
+  const id = useId();
+  const [text, setText] = useState("");
+  const add = useWrite(write, {
+    optimistic: editsOverview(personId, (old, input: string) => {
+      const pending = {
+        id: `pending-${Date.now()}`,
+        number: 0,
+        personId,
+        person: old.person.name,
+        text: input,
+        status: "open",
+        createdAt: new Date().toISOString(),
+        resolvedAt: null,
+      };
+      return list === "needs"
+        ? { ...old, needs: [...old.needs, { ...pending, metBy: null, exchangeId: null }] }
+        : { ...old, offers: [...old.offers, pending] };
+    }),
+    onSuccess: () => setText(""),
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim()) add.mutate(text.trim());
+      }}
+    >
+      <label htmlFor={`${id}-text`}>{label}</label>
+      <div className="inline-field">
+        <input
+          id={`${id}-text`}
+          maxLength={500}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={placeholder}
+        />
+        <button type="submit" className="secondary" disabled={add.isPending || !text.trim()}>
+          Add
+        </button>
+      </div>
+      <FormError error={add.error} />
+    </form>
+  );
+}
+
+export function PersonSuggestions({ personId }: { personId: string }) {
+  const suggestions = useQuery({
+    queryKey: personKeys.suggestions(personId),
+    queryFn: () => api.suggest(personId),
+  });
+  return (
+    <section className="card" aria-labelledby="ideas-title">
+      <h2 id="ideas-title">Help them first</h2>
+      {suggestions.isPending && <Loading what="Thinking of ways to help" />}
+      {suggestions.isError && (
+        <ErrorState error={suggestions.error} retry={() => void suggestions.refetch()} />
+      )}
+      {suggestions.data &&
+        (suggestions.data.suggestions.length === 0 ? (
+          <Empty>
+            <p>No suggestion right now: nothing is owed, due or needed.</p>
+          </Empty>
+        ) : (
+          <ul className="rows" aria-label="Suggestions">
+            {suggestions.data.suggestions.map((s) => (
+              <li key={`${s.kind}-${s.action}-${s.otherPerson?.id ?? ""}`}>
+                <div className="row-main">
+                  <span className="badge kind">{s.kind.replace(/-/g, " ")}</span>
+                  <p className="idea">{s.action}</p>
+                  <p className="muted">{s.reason}</p>
+                </div>
+                {s.kind === "introduce" && s.otherPerson && (
+                  <Link
+                    className="button secondary"
+                    to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}
+                  >
+                    Introduce
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+/** The Person screen's queries and the optimistic timeline entry its writes add. */
+import type { QueryKey } from "@tanstack/react-query";
+import type { Result } from "../../api/client";
+
+export type Overview = Result<"show">;
+export type TimelineItem = Overview["timeline"][number];
+
+/** Every query of one person starts with ["person", id]: a delete or merge can skip them all. */
+export const personKeys = {
+  overview: (id: string) => ["person", id] as const,
+  history: (id: string) => ["person", id, "balance-history"] as const,
+  suggestions: (id: string) => ["person", id, "suggestions"] as const,
+};
+
+function isOverview(value: unknown): value is Overview {
+  return typeof value === "object" && value !== null && "timeline" in value && "person" in value;
+}
+
+/**
+ * An optimistic change for useWrite: the item shows at the top of the timeline at once and is
+ * replaced by the server's when the person is read again (or removed if the write fails).
+ */
+export function addsToTimeline<T>(
+  id: string,
+  item: (input: T) => Pick<TimelineItem, "type" | "summary"> & { detail?: string | null },
+): { key: QueryKey; update: (old: unknown, input: T) => unknown } {
+  return {
+    key: personKeys.overview(id),
+    update: (old, input) => {
+      if (!isOverview(old)) return old;
+      const made = item(input);
+      const pending: TimelineItem = {
+        type: made.type,
+        summary: made.summary,
+        detail: made.detail ?? "saving…",
+        at: new Date().toISOString(),
+        id: `pending-${Date.now()}`,
+      };
+      return { ...old, timeline: [pending, ...old.timeline] };
+    },
+  };
+}
+
+/** Changes the overview in place (needs, offers), leaving the person's other queries alone. */
+export function editsOverview<T>(
+  id: string,
+  change: (old: Overview, input: T) => Overview,
+): { key: QueryKey; update: (old: unknown, input: T) => unknown } {
+  return {
+    key: personKeys.overview(id),
+    update: (old, input) => (isOverview(old) ? change(old, input) : old),
+  };
+}

@@ -1,0 +1,79 @@
+/** What happened with a person, newest first. Every text is plain text: React escapes it. */
+import { useId, useState } from "react";
+import { api } from "../../api/client";
+import { useWrite } from "../../api/hooks";
+import { formatDate } from "../../components/badges";
+import { Empty, FormError } from "../../components/states";
+import { addsToTimeline, type Overview } from "./overview";
+
+const TYPE_WORDS: Record<Overview["timeline"][number]["type"], string> = {
+  gave: "Gave",
+  received: "Received",
+  moment: "Moment",
+  ask: "Ask",
+  promise: "Promise",
+  note: "Note",
+};
+
+export function Timeline({ personId, items }: { personId: string; items: Overview["timeline"] }) {
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <AddNote personId={personId} />
+      {items.length === 0 ? (
+        <Empty>
+          <p>Nothing yet. Log a moment, a give or a note above.</p>
+        </Empty>
+      ) : (
+        <ol className="rows timeline" aria-label="Timeline items">
+          {items.map((item) => (
+            <li key={item.id} className={item.id.startsWith("pending-") ? "pending" : undefined}>
+              <div className="row-main">
+                <span className={`badge type-${item.type}`}>{TYPE_WORDS[item.type]}</span>{" "}
+                <time dateTime={item.at} className="muted">
+                  {formatDate(item.at)}
+                </time>
+                <p className="timeline-summary">{item.summary}</p>
+                {item.detail && <p className="muted">{item.detail}</p>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function AddNote({ personId }: { personId: string }) {
+  const id = useId();
+  const [body, setBody] = useState("");
+  const add = useWrite((text: string) => api.addNote(personId, text), {
+    optimistic: addsToTimeline(personId, (text: string) => ({ type: "note", summary: text })),
+    onSuccess: () => setBody(""),
+  });
+  return (
+    <form
+      className="note-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (body.trim()) add.mutate(body.trim());
+      }}
+    >
+      <label htmlFor={`${id}-note`}>Add a note</label>
+      <div className="inline-field">
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          maxLength={10000}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          placeholder="What to remember about them"
+        />
+        <button type="submit" className="secondary" disabled={add.isPending || !body.trim()}>
+          Save note
+        </button>
+      </div>
+      <FormError error={add.error} />
+    </form>
+  );
+}

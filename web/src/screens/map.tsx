@@ -1,3 +1,290 @@
+/**
+ * The department map (DESIGN §4.1 `map`): each department of my organization, how many people I know
+ * there, how strong those ties are and how the ledger stands. The gaps come first to the eye: a
+ * department where I know nobody, one where I only take, one where I know too few.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { api, type Result } from "../api/client";
+import { keys, useProfile, useWrite } from "../api/hooks";
+import { BalanceBadge } from "../components/badges";
+import { Empty, ErrorState, FormError, Loading } from "../components/states";
+import "./map.css";
+
+type MapData = Result<"map">;
+type Department = MapData["departments"][number];
+
+const STATUS_WORDS: Record<Department["status"], string> = {
+  strong: "Strong",
+  thin: "Thin",
+  none: "Nobody known",
+  overdrawn: "Overdrawn",
+};
+
+const STATUS_HELP: Record<Department["status"], string> = {
+  strong: "Two or more people, with good ties.",
+  thin: "Few people known, or weak ties: meet one more person here.",
+  none: "You know nobody here yet: a gap to fill.",
+  overdrawn: "You have taken more than you gave here: give first.",
+};
+
 export function DepartmentMap() {
-  return null;
+  const [params, setParams] = useSearchParams();
+  const org = params.get("org") ?? "";
+  const profile = useProfile();
+  const departments = useQuery({ queryKey: ["departments"], queryFn: api.listDepartments });
+  const noOrganization = profile.data !== undefined && profile.data.profile.organization === null && !org;
+  const map = useQuery({
+    queryKey: [...keys.map, org],
+    queryFn: () => api.map(org || undefined),
+    enabled: profile.data !== undefined && !noOrganization,
+  });
+
+  if (profile.isPending) return <Loading what="Reading your profile" />;
+  if (profile.isError) return <ErrorState error={profile.error} retry={() => void profile.refetch()} />;
+
+  const own = profile.data.profile.organization;
+  const organizations = [
+    ...new Set([...(own ? [own] : []), ...(departments.data?.departments ?? []).map((d) => d.organization)]),
+  ].sort((a, b) => (a === own ? -1 : b === own ? 1 : a.localeCompare(b)));
+
+  return (
+    <section className="map">
+      <header className="screen-head">
+        <h1>Department map</h1>
+        <p className="muted">
+          How well you are connected to each department. Networking happens every day, with IT and accounting
+          too: the gaps are where to help first.
+        </p>
+      </header>
+      {noOrganization ? (
+        <SetOrganization profile={profile.data.profile} />
+      ) : (
+        <>
+          {organizations.length > 1 && (
+            <OrganizationPicker
+              organizations={organizations}
+              value={org || own || ""}
+              own={own}
+              onChange={(next) => setParams(next && next !== own ? { org: next } : {})}
+            />
+          )}
+          {map.isPending ? (
+            <Loading what="Drawing the map" />
+          ) : map.isError ? (
+            <ErrorState error={map.error} retry={() => void map.refetch()} />
+          ) : (
+            <MapView data={map.data} />
+          )}
+          <AddDepartment organization={map.data?.organization ?? (org || own || "")} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function OrganizationPicker({
+  organizations,
+  value,
+  own,
+  onChange,
+}: {
+  organizations: string[];
+  value: string;
+  own: string | null;
+  onChange: (organization: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="map-org">
+      <label htmlFor={`${id}-org`}>Organization</label>
+      <select id={`${id}-org`} value={value} onChange={(event) => onChange(event.target.value)}>
+        {organizations.map((o) => (
+          <option key={o} value={o}>
+            {o}
+            {o === own ? " (mine)" : ""}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function MapView({ data }: { data: MapData }) {
+  if (data.departments.length === 0)
+    return (
+      <Empty>
+        <p>
+          {data.organization} has no departments yet. Give the people you know there a department, or add the
+          departments below so the gaps show.
+        </p>
+      </Empty>
+    );
+  const gaps = data.departments.filter((d) => d.status !== "strong");
+  const known = data.departments.reduce((sum, d) => sum + d.people, 0);
+  return (
+    <>
+      <p className="map-summary">
+        <strong>{data.organization}</strong>: {data.departments.length} departments, {known}{" "}
+        {known === 1 ? "person" : "people"} known
+        {gaps.length > 0 ? `, ${gaps.length} ${gaps.length === 1 ? "gap" : "gaps"} to work on` : ", no gaps"}.
+      </p>
+      <ul className="map-list" aria-label={`Departments of ${data.organization}`}>
+        {data.departments.map((d) => (
+          <DepartmentRow key={d.id} department={d} />
+        ))}
+      </ul>
+      <p className="muted map-legend">
+        The bar is the average strength (0–100) of your ties there. Strong: two or more people, average 40 or
+        more.
+      </p>
+    </>
+  );
+}
+
+function DepartmentRow({ department: d }: { department: Department }) {
+  const strength = d.averageStrength ?? 0;
+  const titleId = useId();
+  return (
+    <li className={`card map-dept status-${d.status}`} aria-labelledby={titleId}>
+      <div className="map-dept-head">
+        <h2 id={titleId}>
+          {d.name}
+          {d.mine && <span className="muted"> (my department)</span>}
+        </h2>
+        <span className={`badge map-status status-${d.status}`}>{STATUS_WORDS[d.status]}</span>
+      </div>
+      <div className="map-figures">
+        <span>
+          {d.people === 0 ? "Nobody known" : d.people === 1 ? "1 person known" : `${d.people} people known`}
+        </span>
+        <span>
+          Strength {d.averageStrength === null ? "—" : Math.round(d.averageStrength)}
+          <span className="muted"> / 100</span>
+        </span>
+        <BalanceBadge balance={d.balance} />
+      </div>
+      <div className="map-bar" aria-hidden="true">
+        <span style={{ width: `${Math.max(0, Math.min(100, strength))}%` }} />
+      </div>
+      {d.status !== "strong" && <p className="map-gap">{STATUS_HELP[d.status]}</p>}
+      {d.members.length > 0 && (
+        <ul className="map-members">
+          {d.members.map((m) => (
+            <li key={m.id}>
+              <Link to={`/people/${m.id}`}>{m.name}</Link>{" "}
+              <span className="muted">{Math.round(m.strength)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function SetOrganization({ profile }: { profile: { name: string | null; department: string | null } }) {
+  const id = useId();
+  const [name, setName] = useState(profile.name ?? "");
+  const [organization, setOrganization] = useState("");
+  const [department, setDepartment] = useState(profile.department ?? "");
+  const save = useWrite(() =>
+    api.init({
+      name: name.trim(),
+      organization: organization.trim(),
+      department: department.trim() || null,
+    }),
+  );
+  return (
+    <>
+      <Empty>
+        <p>
+          The map shows the departments of your organization, and your profile does not name one yet. Say
+          where you work, and the people you know there fall into their departments.
+        </p>
+      </Empty>
+      <form
+        className="card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate(undefined);
+        }}
+      >
+        <h2>Where I work</h2>
+        <div className="row">
+          <div>
+            <label htmlFor={`${id}-name`}>My name</label>
+            <input
+              id={`${id}-name`}
+              required
+              maxLength={200}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor={`${id}-org`}>Organization</label>
+            <input
+              id={`${id}-org`}
+              required
+              maxLength={200}
+              value={organization}
+              onChange={(event) => setOrganization(event.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor={`${id}-dept`}>My department</label>
+            <input
+              id={`${id}-dept`}
+              maxLength={200}
+              value={department}
+              onChange={(event) => setDepartment(event.target.value)}
+            />
+          </div>
+        </div>
+        <FormError error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Show my organization's map"}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function AddDepartment({ organization }: { organization: string }) {
+  const id = useId();
+  const [name, setName] = useState("");
+  const add = useWrite((input: { name: string; organization: string }) =>
+    api.addDepartment(input.name, input.organization),
+  );
+  if (!organization) return null;
+  return (
+    <form
+      className="card map-add"
+      onSubmit={(event) => {
+        event.preventDefault();
+        add.mutate({ name: name.trim(), organization }, { onSuccess: () => setName("") });
+      }}
+    >
+      <h2>A department you know nobody in</h2>
+      <p className="muted">Add it, and it shows on the map as a gap to fill.</p>
+      <label htmlFor={`${id}-dept`}>Department of {organization}</label>
+      <div className="map-add-line">
+        <input
+          id={`${id}-dept`}
+          required
+          maxLength={200}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="Facilities"
+        />
+        <button type="submit" disabled={add.isPending}>
+          {add.isPending ? "Adding…" : "Add"}
+        </button>
+      </div>
+      <FormError error={add.error} />
+    </form>
+  );
 }

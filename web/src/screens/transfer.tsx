@@ -1,3 +1,315 @@
+/**
+ * Import / Export (DESIGN §6): upload an address book or a backup with a progress bar, then what
+ * happened to each record (a bad record is reported with its number and line and skipped, the rest
+ * still imports); download everything as vCard, CSV, a JSON backup or a calendar.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
+import { Link } from "react-router";
+import type { ImportResult } from "../../../src/app/import-contacts.js";
+import type { ImportFormat } from "../../../src/service/goodwill-service.js";
+import { ApiError, exportUrl, uploadImport } from "../api/client";
+import { FormError, messageOf } from "../components/states";
+import "./transfer.css";
+
+const FORMATS: { value: ImportFormat; label: string }[] = [
+  { value: "auto", label: "Recognise it for me" },
+  { value: "vcard", label: "vCard (.vcf: Apple, Android, most address books)" },
+  { value: "linkedin", label: "LinkedIn Connections.csv" },
+  { value: "google", label: "Google Contacts CSV" },
+  { value: "outlook", label: "Outlook CSV" },
+  { value: "csv", label: "CSV with a header row" },
+  { value: "json", label: "Goodwill JSON backup" },
+];
+
+type Upload =
+  | { state: "idle" }
+  | { state: "uploading"; fraction: number; abort: () => void }
+  | { state: "done"; result: ImportResult; file: string }
+  | { state: "failed"; error: unknown; file: string };
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export function Transfer() {
-  return null;
+  return (
+    <section className="transfer">
+      <header className="screen-head">
+        <h1>Import / Export</h1>
+        <p className="muted">
+          Bring in your address book, or take everything with you. Importing the same file twice changes
+          nothing: people found again are updated, not duplicated.
+        </p>
+      </header>
+      <div className="two">
+        <ImportCard />
+        <ExportCard />
+      </div>
+    </section>
+  );
+}
+
+function ImportCard() {
+  const id = useId();
+  const client = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<ImportFormat>("auto");
+  const [dragging, setDragging] = useState(false);
+  const [upload, setUpload] = useState<Upload>({ state: "idle" });
+  const [uploaded, setUploaded] = useState(0);
+  const abortRef = useRef<(() => void) | null>(null);
+
+  // Leaving the screen mid-upload stops the upload rather than leaving it running unseen.
+  useEffect(() => () => abortRef.current?.(), []);
+
+  function choose(next: File | null) {
+    setFile(next);
+    if (upload.state !== "uploading") setUpload({ state: "idle" });
+  }
+
+  function start() {
+    if (!file) return;
+    const name = file.name;
+    setUploaded(0);
+    const { result, abort } = uploadImport(file, format, (fraction) => {
+      setUploaded(fraction);
+      setUpload((u) => (u.state === "uploading" ? { ...u, fraction } : u));
+    });
+    abortRef.current = abort;
+    setUpload({ state: "uploading", fraction: 0, abort });
+    result.then(
+      (done) => {
+        abortRef.current = null;
+        setUploaded(1);
+        setUpload({ state: "done", result: done, file: name });
+        void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" });
+      },
+      (error: unknown) => {
+        abortRef.current = null;
+        setUpload({ state: "failed", error, file: name });
+      },
+    );
+  }
+
+  const busy = upload.state === "uploading";
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Import</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          start();
+        }}
+      >
+        {/* The whole box is the file input's label: click it or drop a file on it. */}
+        <label
+          htmlFor={`${id}-file`}
+          className={`dropzone${dragging ? " dragging" : ""}`}
+          onDragEnter={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragOver={(event) => {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = "copy";
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            const dropped = event.dataTransfer.files[0];
+            if (dropped && !busy) choose(dropped);
+          }}
+        >
+          <span className="dropzone-title">{file ? file.name : "Choose a file, or drop it here"}</span>
+          <span className="muted">
+            {file ? size(file.size) : ".vcf, .csv or a Goodwill .json backup, up to 200 MB"}
+          </span>
+        </label>
+        <input
+          ref={input}
+          id={`${id}-file`}
+          className="visually-hidden-file"
+          type="file"
+          accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json"
+          disabled={busy}
+          onChange={(event) => choose(event.target.files?.[0] ?? null)}
+        />
+        <label htmlFor={`${id}-format`}>Format</label>
+        <select
+          id={`${id}-format`}
+          value={format}
+          disabled={busy}
+          onChange={(event) => setFormat(event.target.value as ImportFormat)}
+        >
+          {FORMATS.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+
+        {upload.state !== "idle" && (
+          <div className="upload-progress">
+            <label htmlFor={`${id}-progress`}>
+              {busy
+                ? `Uploading… ${Math.round(uploaded * 100)}%`
+                : upload.state === "done"
+                  ? "Uploaded and imported"
+                  : "Upload stopped"}
+            </label>
+            <progress id={`${id}-progress`} max={1} value={uploaded} />
+            {busy && uploaded >= 1 && <p className="muted">Reading the records…</p>}
+          </div>
+        )}
+
+        <div className="actions">
+          {busy ? (
+            <button type="button" className="secondary" onClick={() => upload.abort()}>
+              Cancel the upload
+            </button>
+          ) : (
+            <button type="submit" disabled={!file}>
+              Import
+            </button>
+          )}
+        </div>
+      </form>
+      {upload.state === "failed" && <ImportFailure error={upload.error} file={upload.file} />}
+      {upload.state === "done" && <ImportReport result={upload.result} file={upload.file} />}
+    </section>
+  );
+}
+
+function ImportFailure({ error, file }: { error: unknown; file: string }) {
+  if (error instanceof ApiError && error.code === "aborted")
+    return (
+      <p className="muted" role="status">
+        The upload of {file} was cancelled. Nothing was imported.
+      </p>
+    );
+  if (error instanceof ApiError && error.code === "not_an_address_book")
+    return (
+      <div className="not-address-book" role="alert">
+        <h3>This file is not an address book</h3>
+        <p>{messageOf(error)}</p>
+        <p className="muted">
+          Check that you exported contacts (vCard or CSV), or choose the format by hand if Goodwill guessed
+          wrong.
+        </p>
+      </div>
+    );
+  return <FormError error={error} />;
+}
+
+function ImportReport({ result, file }: { result: ImportResult; file: string }) {
+  const counts: { label: string; value: number }[] = [
+    { label: "New people", value: result.created },
+    { label: "Updated", value: result.updated },
+    { label: "Unchanged", value: result.unchanged },
+    { label: "Skipped", value: result.skipped },
+  ];
+  return (
+    <div className="import-report" role="status" aria-label="Import result">
+      <h3>
+        {file} <span className="muted">({result.format})</span>
+      </h3>
+      <dl className="counts">
+        {counts.map((c) => (
+          <div key={c.label} className={c.label === "Skipped" && c.value > 0 ? "warn" : undefined}>
+            <dt>{c.label}</dt>
+            <dd>{c.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {result.created + result.updated > 0 && (
+        <p>
+          <Link to="/people">See them in People</Link>. Imported people start as acquaintances, so they do not
+          flood Today.
+        </p>
+      )}
+      {result.errors.length > 0 && (
+        <>
+          <h4>
+            {result.errors.length === 1 ? "1 record" : `${result.errors.length} records`} could not be read
+          </h4>
+          <p className="muted">They were skipped; everything else was imported. Fix them and import again.</p>
+          <div className="table-scroll">
+            <table className="errors">
+              <caption className="visually-hidden">Records that could not be imported</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Record</th>
+                  <th scope="col">Line</th>
+                  <th scope="col">What was wrong</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.errors.map((e) => (
+                  <tr key={`${e.record}-${e.line}`}>
+                    <td>#{e.record}</td>
+                    <td>{e.line}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+const DOWNLOADS: { href: string; file: string; title: string; help: string }[] = [
+  {
+    href: exportUrl("vcard", "3.0"),
+    file: "goodwill.vcf",
+    title: "vCard 3.0",
+    help: "People, for any address book (Apple, Google, Android, Outlook).",
+  },
+  {
+    href: exportUrl("vcard", "4.0"),
+    file: "goodwill-4.0.vcf",
+    title: "vCard 4.0",
+    help: "The same people, in the newer vCard version.",
+  },
+  { href: exportUrl("csv"), file: "goodwill.csv", title: "CSV", help: "People as a spreadsheet." },
+  {
+    href: exportUrl("json"),
+    file: "goodwill.json",
+    title: "JSON backup",
+    help: "Everything, lossless: import it into an empty Goodwill to get the same data back.",
+  },
+  {
+    href: exportUrl("ics"),
+    file: "goodwill.ics",
+    title: "Calendar (ICS)",
+    help: "Birthdays, who is due, promises. For a feed that stays current, see Settings.",
+  },
+];
+
+function ExportCard() {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Export</h2>
+      <ul className="rows downloads">
+        {DOWNLOADS.map((d) => (
+          <li key={d.title}>
+            <div className="row-main">
+              <a href={d.href} download={d.file} className="name">
+                Download {d.title}
+              </a>
+              <p className="muted">{d.help}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

@@ -33,7 +33,12 @@ export default function BalanceChart({ points }: { points: BalanceChartPoint[] }
     const muted = cssColor(element, "--muted", "#5d6863");
     const line = cssColor(element, "--line", "#dfe4e1");
     const danger = cssColor(element, "--danger", "#a3322a");
-    const axis = { stroke: muted, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
+    const axis = {
+      stroke: muted,
+      font: "11px system-ui, sans-serif",
+      grid: { stroke: line, width: 1 },
+      ticks: { stroke: line, width: 1 },
+    };
     const threshold = (value: number, color: string, label: string): uPlot.Series => ({
       label,
       stroke: color,

@@ -62,6 +62,8 @@ function ImportCard() {
   const [upload, setUpload] = useState<Upload>({ state: "idle" });
   const [uploaded, setUploaded] = useState(0);
   const abortRef = useRef<(() => void) | null>(null);
+  // Which upload is current: a cancelled one's late answer must not replace what is on screen.
+  const current = useRef(0);
 
   // Leaving the screen mid-upload stops the upload rather than leaving it running unseen.
   useEffect(() => () => abortRef.current?.(), []);
@@ -74,8 +76,10 @@ function ImportCard() {
   function start() {
     if (!file) return;
     const name = file.name;
+    const mine = ++current.current;
     setUploaded(0);
     const { result, abort } = uploadImport(file, format, (fraction) => {
+      if (current.current !== mine) return;
       setUploaded(fraction);
       setUpload((u) => (u.state === "uploading" ? { ...u, fraction } : u));
     });
@@ -83,16 +87,30 @@ function ImportCard() {
     setUpload({ state: "uploading", fraction: 0, abort });
     result.then(
       (done) => {
+        if (current.current !== mine) return;
         abortRef.current = null;
         setUploaded(1);
         setUpload({ state: "done", result: done, file: name });
         void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" });
       },
       (error: unknown) => {
+        if (current.current !== mine) return;
         abortRef.current = null;
         setUpload({ state: "failed", error, file: name });
       },
     );
+  }
+
+  function cancel() {
+    if (upload.state !== "uploading") return;
+    current.current++;
+    abortRef.current = null;
+    upload.abort();
+    setUpload({
+      state: "failed",
+      error: new ApiError(0, "aborted", "The upload was cancelled."),
+      file: file?.name ?? "the file",
+    });
   }
 
   const busy = upload.state === "uploading";
@@ -169,7 +187,7 @@ function ImportCard() {
 
         <div className="actions">
           {busy ? (
-            <button type="button" className="secondary" onClick={() => upload.abort()}>
+            <button type="button" className="secondary" onClick={cancel}>
               Cancel the upload
             </button>
           ) : (

@@ -14,7 +14,15 @@ import { fileURLToPath } from "node:url";
 import type { BenchResult, Figure } from "./measure.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BENCHMARKS = ["cli-startup", "today", "import", "http-read", "http-mixed", "web-first-screen"] as const;
+const BENCHMARKS = [
+  "cli-startup",
+  "today",
+  "import",
+  "http-read",
+  "http-mixed",
+  "web-first-screen",
+  "web-people-scroll",
+] as const;
 
 /** A benchmark may report several results, one per store: "http-read/sqlite", "http-read/postgres". */
 const benchmarkOf = (resultName: string) => resultName.split("/")[0] ?? resultName;

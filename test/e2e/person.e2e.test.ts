@@ -100,7 +100,7 @@ describeEachDialect("the web app: Person", (dialect) => {
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     await page.getByRole("button", { name: "Promise" }).click();
     await page.getByRole("button", { name: "Edit" }).click();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
   });
 

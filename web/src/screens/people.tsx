@@ -1,10 +1,10 @@
 /**
  * People (DESIGN §4.3): everyone, searched as you type and narrowed by organization, department, tag,
  * due status and balance label, sorted on the server. The filters live in the address, so a reload or
- * the back button keeps them. The list is virtual: only the rows on screen exist, and pages of up to
- * 500 people are fetched as the window reaches them, so 10,000 people scroll like 10.
+ * the back button keeps them. The list is virtual: only the rows on screen exist, and pages of 200
+ * people are fetched where the window comes to rest, so 10,000 people scroll like 10.
  */
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -15,7 +15,7 @@ import { BalanceBadge, DueBadge, daysAgo } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./people.css";
 
-const PAGE = 500;
+const PAGE = 200;
 const DEBOUNCE_MS = 150;
 const LABELS = ["overdrawn", "balanced", "giving", "untracked"] as const;
 const SORTS: { value: PeopleSort; label: string }[] = [
@@ -279,8 +279,20 @@ export function People() {
   );
 }
 
+type ListRequest = Parameters<typeof api.listPeople>[0];
+
+function pageQuery(request: ListRequest, page: number) {
+  return {
+    queryKey: ["people", "list", request, page] as const,
+    // The signal aborts a request whose answer nobody waits for any more (the search moved on, the
+    // window flew past the page).
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.listPeople({ ...request, limit: PAGE, offset: page * PAGE }, signal),
+  };
+}
+
 function PeopleList({ filter, clearFilters }: { filter: Filter; clearFilters: () => void }) {
-  const request = {
+  const request: ListRequest = {
     ...(filter.q ? { q: filter.q } : {}),
     ...(filter.org ? { organization: filter.org } : {}),
     ...(filter.dept ? { department: filter.dept } : {}),
@@ -290,25 +302,13 @@ function PeopleList({ filter, clearFilters }: { filter: Filter; clearFilters: ()
     sort: filter.sort,
     order: filter.order,
   };
-  const people = useInfiniteQuery({
-    queryKey: ["people", "list", request],
-    // The signal aborts a request whose answer nobody waits for any more (the search moved on).
-    queryFn: ({ pageParam, signal }) =>
-      api.listPeople({ ...request, limit: PAGE, offset: pageParam }, signal),
-    initialPageParam: 0,
-    getNextPageParam: (last) => {
-      const next = last.offset + last.people.length;
-      return last.people.length > 0 && next < last.total ? next : undefined;
-    },
-    placeholderData: (previous) => previous,
-  });
+  // The first page says how many there are; the list fetches the other pages where the window rests.
+  const first = useQuery({ ...pageQuery(request, 0), placeholderData: (previous) => previous });
+  const total = first.data?.total ?? 0;
 
-  const rows = useMemo(() => people.data?.pages.flatMap((p) => p.people) ?? [], [people.data]);
-  const total = people.data?.pages[0]?.total ?? 0;
-
-  if (people.isPending) return <Loading what="Finding people" />;
-  if (people.isError && rows.length === 0)
-    return <ErrorState error={people.error} retry={() => void people.refetch()} />;
+  if (first.isPending) return <Loading what="Finding people" />;
+  if (first.isError && !first.data)
+    return <ErrorState error={first.error} retry={() => void first.refetch()} />;
   if (total === 0) {
     if (isFiltered(filter))
       return (
@@ -332,22 +332,19 @@ function PeopleList({ filter, clearFilters }: { filter: Filter; clearFilters: ()
     <>
       <p className="muted people-count" aria-live="polite">
         {total === 1 ? "1 person" : `${total.toLocaleString()} people`}
-        {people.isFetching && !people.isFetchingNextPage ? " · updating…" : ""}
+        {first.isFetching ? " · updating…" : ""}
       </p>
-      {people.isError && <ErrorState error={people.error} retry={() => void people.fetchNextPage()} />}
-      <VirtualRows
-        rows={rows}
-        total={total}
-        loadMore={() => {
-          if (people.hasNextPage && !people.isFetchingNextPage && !people.isError)
-            void people.fetchNextPage();
-        }}
-      />
+      <VirtualRows request={request} total={total} />
     </>
   );
 }
 
-function VirtualRows({ rows, total, loadMore }: { rows: PeopleRow[]; total: number; loadMore: () => void }) {
+/**
+ * Only the rows on screen exist. While the window flies (a fling, the scrollbar dragged) no page is
+ * asked for; once it rests (or at most every half second), the pages under it are fetched — so a
+ * jump to the end costs one request, not twenty.
+ */
+function VirtualRows({ request, total }: { request: ListRequest; total: number }) {
   const list = useRef<HTMLUListElement>(null);
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => {
@@ -367,34 +364,66 @@ function VirtualRows({ rows, total, loadMore }: { rows: PeopleRow[]; total: numb
     scrollMargin: margin,
   });
   const items = virtual.getVirtualItems();
-  const lastShown = items[items.length - 1]?.index ?? 0;
+  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
+  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE);
+
+  const [wanted, setWanted] = useState<[number, number]>([0, 0]);
+  const lastAsked = useRef(0);
   useEffect(() => {
-    if (lastShown >= rows.length - 1 && rows.length < total) loadMore();
-  }, [lastShown, rows.length, total, loadMore]);
+    const ask = () => {
+      lastAsked.current = performance.now();
+      setWanted((w) => (w[0] === firstPage && w[1] === lastPage ? w : [firstPage, lastPage]));
+    };
+    if (!virtual.isScrolling || performance.now() - lastAsked.current > 500) {
+      ask();
+      return;
+    }
+    const timer = setTimeout(ask, 500);
+    return () => clearTimeout(timer);
+  }, [firstPage, lastPage, virtual.isScrolling]);
+
+  const pageNumbers: number[] = [];
+  for (let page = wanted[0]; page <= wanted[1]; page++) pageNumbers.push(page);
+  const pages = useQueries({ queries: pageNumbers.map((page) => pageQuery(request, page)) });
+  const client = useQueryClient();
+  const rowAt = (index: number): PeopleRow | undefined => {
+    const page = Math.floor(index / PAGE);
+    const at = pageNumbers.indexOf(page);
+    const data =
+      at >= 0
+        ? pages[at]?.data
+        : client.getQueryData<Result<"listPeople">>(pageQuery(request, page).queryKey);
+    return data?.people[index - page * PAGE];
+  };
+  const failed = pages.find((p) => p.isError);
 
   return (
-    <ul
-      ref={list}
-      className="card people-list"
-      aria-label="People"
-      style={{ height: virtual.getTotalSize() }}
-    >
-      {items.map((item) => {
-        const row = rows[item.index];
-        return (
-          <li
-            key={row?.person.id ?? `pending-${item.index}`}
-            data-index={item.index}
-            ref={virtual.measureElement}
-            aria-setsize={total}
-            aria-posinset={item.index + 1}
-            style={{ transform: `translateY(${item.start - virtual.options.scrollMargin}px)` }}
-          >
-            {row ? <PersonRow row={row} /> : <span className="muted">Loading…</span>}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {failed && <ErrorState error={failed.error} retry={() => void failed.refetch()} />}
+      <ul
+        ref={list}
+        className="card people-list"
+        aria-label="People"
+        aria-busy={pages.some((p) => p.isFetching)}
+        style={{ height: virtual.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          return (
+            <li
+              key={row?.person.id ?? `pending-${item.index}`}
+              data-index={item.index}
+              ref={virtual.measureElement}
+              aria-setsize={total}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start - virtual.options.scrollMargin}px)` }}
+            >
+              {row ? <PersonRow row={row} /> : <span className="muted">Loading…</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
 import { createApp } from "../../src/http/app.js";
+import { openStore } from "../../src/storage/store.js";
 import { describeEachDialect, freshStore, NOW, type TestDialect } from "../support/stores.js";
 
 const run = promisify(execFile);
@@ -117,5 +118,22 @@ describeEachDialect("change notices", (dialect) => {
         and not exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
                         where c.relname = t.tablename and g.tgname = 'goodwill_changes')`.execute(store.db);
     expect(missing.rows).toEqual([]);
+  });
+});
+
+describeEachDialect("the read cache turned off", (dialect) => {
+  it.runIf(dialect === "postgres")("?cache=off reads the store every time", async () => {
+    const { url } = await freshStore(dialect);
+    const store = await openStore(`${url}&cache=off`);
+    try {
+      await store.readCache.enable();
+      let loads = 0;
+      const load = async () => ++loads;
+      await store.readCache.read("key", load);
+      await store.readCache.read("key", load);
+      expect(loads).toBe(2);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -132,8 +132,9 @@ export function describePostgresUrl(url: string): string {
 }
 
 /**
- * Opens a pool for a postgres:// URL (`?pool=N` sets its size) and checks that it connects, so a
- * wrong host or password is reported as such rather than as a failed migration.
+ * Opens a pool for a postgres:// URL (`?pool=N` sets its size, `?cache=off` turns the server's read
+ * cache off) and checks that it connects, so a wrong host or password is reported as such rather
+ * than as a failed migration.
  */
 export async function openPostgres(
   url: string,
@@ -141,6 +142,7 @@ export async function openPostgres(
   const location = describePostgresUrl(url);
   let connectionString = url;
   let max = DEFAULT_POOL_SIZE;
+  let readCacheOn = true;
   try {
     const u = new URL(url);
     const pool = u.searchParams.get("pool");
@@ -150,6 +152,14 @@ export async function openPostgres(
         throw new GoodwillError("usage", `?pool=${pool} in the database URL is not a positive whole number.`);
       }
       u.searchParams.delete("pool");
+      connectionString = u.toString();
+    }
+    const cache = u.searchParams.get("cache");
+    if (cache !== null) {
+      if (cache !== "off" && cache !== "on")
+        throw new GoodwillError("usage", `?cache=${cache} in the database URL must be on or off.`);
+      readCacheOn = cache === "on";
+      u.searchParams.delete("cache");
       connectionString = u.toString();
     }
   } catch (error) {
@@ -179,7 +189,10 @@ export async function openPostgres(
       `Cannot connect to PostgreSQL at ${u?.hostname || "localhost"}:${u?.port || "5432"}, database ${u?.pathname.slice(1) || "(default)"}: ${(error as Error).message}. Check that the server is running and reachable, and the user, password and database in --db or GOODWILL_DATABASE_URL.`,
     );
   }
-  const readCache = new ReadCache(async () => listenForChanges(connectionString));
+  // ?cache=off where notifications cannot arrive: behind PgBouncer in transaction mode, on Citus.
+  const readCache = new ReadCache(async () =>
+    readCacheOn ? listenForChanges(connectionString) : { poll: () => "unknown", close: async () => {} },
+  );
   const dialect = changeTrackingDialect(new PostgresDialect({ pool }), readCache);
   return { db: new Kysely<Database>({ dialect }), readCache, location };
 }

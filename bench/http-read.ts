@@ -67,8 +67,15 @@ async function addReadPerson(store: Store, ownerId: string): Promise<string> {
   return id;
 }
 
-/** How many SQL statements one GET of a person runs, counted in-process on the same store. */
-async function statementsPerRead(store: Store, token: string, personId: string): Promise<number> {
+/**
+ * How many SQL statements one GET of a person runs, counted in-process on the same store: when the
+ * read cache has it (nothing written since the last GET), and when it does not (after a write).
+ */
+async function statementsPerRead(
+  store: Store,
+  token: string,
+  personId: string,
+): Promise<{ hit: number; miss: number }> {
   let count = 0;
   const counter: KyselyPlugin = {
     transformQuery: (args) => {
@@ -81,10 +88,18 @@ async function statementsPerRead(store: Store, token: string, personId: string):
   const get = () =>
     app.request(`/api/v1/people/${personId}`, { headers: { authorization: `Bearer ${token}` } });
   await get(); // the first may note the token's last use
+  await store.readCache.enable();
+  await get();
   count = 0;
-  const response = await get();
-  if (response.status !== 200) throw new Error(`in-process GET answered ${response.status}`);
-  return count;
+  const cached = await get();
+  const hit = count;
+  store.readCache.noteWrite();
+  count = 0;
+  const uncached = await get();
+  const miss = count;
+  for (const response of [cached, uncached])
+    if (response.status !== 200) throw new Error(`in-process GET answered ${response.status}`);
+  return { hit, miss };
 }
 
 interface StoreFigures {
@@ -92,7 +107,7 @@ interface StoreFigures {
   subject: LoadSummary;
   baseline: LoadSummary;
   bodyBytes: number;
-  statements: number;
+  statements: { hit: number; miss: number };
   errorSamples: string[];
 }
 
@@ -101,7 +116,7 @@ async function measure(target: StoreTarget, generator: LoadGenerator): Promise<S
   const store = await openStore(target.location);
   let token: string;
   let personId: string;
-  let statements: number;
+  let statements: { hit: number; miss: number };
   try {
     const account = await seedAccount(store, 1, CONTACTS);
     token = account.token;
@@ -215,7 +230,7 @@ async function main(): Promise<void> {
         "baseline p50 / p99 ms": `${round1(f.baseline.p50)} / ${round1(f.baseline.p99)}`,
         "goodwill errors": f.subject.errors,
         "baseline errors": f.baseline.errors,
-        "SQL statements per GET (in-process count)": f.statements,
+        "SQL statements per GET (in-process count)": `${f.statements.miss} uncached, ${f.statements.hit} from the read cache`,
         ...(f.errorSamples.length > 0 ? { "first errors": f.errorSamples.join("; ") } : {}),
         ...(skipped ? { "postgresql rows": `skipped: ${skipped}` } : {}),
       },

@@ -8,6 +8,7 @@ import { hash, verify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
 import { GoodwillError, invalid } from "../errors.js";
 import { emailKey, isId, newId } from "../storage/keys.js";
+import type { ReadCache } from "../storage/read-cache.js";
 import type { Database } from "../storage/schema.js";
 import { readEmail } from "./input.js";
 
@@ -145,19 +146,23 @@ export async function createSession(db: Kysely<Database>, ownerId: string, now: 
   return `${ownerId}.${value}`;
 }
 
+/** The owner of a session cookie, or null; cached like tokens (signing out is a write). */
 export async function sessionOwner(
   db: Kysely<Database>,
   cookie: string,
   now: number,
+  cache?: ReadCache,
 ): Promise<string | null> {
   const parsed = parseCredential(cookie, "");
   if (!parsed) return null;
-  const row = await db
-    .selectFrom("sessions")
-    .select("expires_at")
-    .where("owner_id", "=", parsed.ownerId)
-    .where("secret_hash", "=", parsed.secretHash)
-    .executeTakeFirst();
+  const load = () =>
+    db
+      .selectFrom("sessions")
+      .select("expires_at")
+      .where("owner_id", "=", parsed.ownerId)
+      .where("secret_hash", "=", parsed.secretHash)
+      .executeTakeFirst();
+  const row = cache ? await cache.read(`session:${parsed.ownerId}:${parsed.secretHash}`, load) : await load();
   return row && row.expires_at > new Date(now).toISOString() ? parsed.ownerId : null;
 }
 
@@ -195,15 +200,28 @@ export async function createApiToken(
   return { id, name, token: `gw_${ownerId}_${value}` };
 }
 
-export async function tokenOwner(db: Kysely<Database>, token: string, now: number): Promise<string | null> {
+/**
+ * The owner of an API token, or null. With a read cache, a token checked before is not read again
+ * until something is written (revoking it, for one).
+ */
+export async function tokenOwner(
+  db: Kysely<Database>,
+  token: string,
+  now: number,
+  cache?: ReadCache,
+): Promise<string | null> {
   const parsed = parseCredential(token, "gw_");
   if (!parsed) return null;
-  const row = await db
-    .selectFrom("api_tokens")
-    .select(["id", "last_used_at", "revoked_at"])
-    .where("owner_id", "=", parsed.ownerId)
-    .where("secret_hash", "=", parsed.secretHash)
-    .executeTakeFirst();
+  const load = () =>
+    db
+      .selectFrom("api_tokens")
+      .select(["id", "last_used_at", "revoked_at"])
+      .where("owner_id", "=", parsed.ownerId)
+      .where("secret_hash", "=", parsed.secretHash)
+      .executeTakeFirst();
+  const row = cache
+    ? await cache.read(`api-token:${parsed.ownerId}:${parsed.secretHash}`, load)
+    : await load();
   if (!row || row.revoked_at !== null) return null;
   // Noting the last use at most hourly keeps reads from turning into writes.
   const nowIso = new Date(now).toISOString();

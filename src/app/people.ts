@@ -277,6 +277,16 @@ export async function getPersonJson(ctx: AppContext, personId: string): Promise<
   return json;
 }
 
+/**
+ * One person by id, from the read cache when nothing was written since it was last read. The
+ * document depends on stored data only (no scores, nothing of the clock), so it cannot go stale by
+ * time passing.
+ */
+export async function readPersonJson(ctx: AppContext, personId: string): Promise<PersonJson> {
+  if (ctx.db !== ctx.store.db) return getPersonJson(ctx, personId);
+  return ctx.store.readCache.read(`person:${ctx.ownerId}:${personId}`, () => getPersonJson(ctx, personId));
+}
+
 /** Many people in the JSON shape of §4.1, in the order of `ids`. */
 export async function peopleJson(ctx: AppContext, ids: readonly string[]): Promise<PersonJson[]> {
   if (ids.length === 0) return [];

@@ -25,7 +25,11 @@ export interface Me {
 }
 
 export async function loadMe(ctx: AppContext): Promise<Me> {
-  const owner = await getOwner(ctx.db, ctx.ownerId);
+  // Outside a write transaction the profile may come from the read cache (any write drops it).
+  const owner =
+    ctx.db === ctx.store.db
+      ? await ctx.store.readCache.read(`owner:${ctx.ownerId}`, () => getOwner(ctx.db, ctx.ownerId))
+      : await getOwner(ctx.db, ctx.ownerId);
   return {
     id: ctx.ownerId,
     name: owner?.name ?? null,

@@ -79,6 +79,9 @@ export function errorResponse(c: Context, error: unknown) {
 
 export function createApp(options: ServerOptions) {
   const now = options.clock ?? Date.now;
+  // The server's hot reads (credentials, profile, a person) are cached until anything is written.
+  const readCache = options.store.readCache;
+  readCache.enable().catch((error: unknown) => options.logger?.error({ err: error }, "read cache off"));
   let localToken = options.localLoginToken;
   let teamMode: boolean | null = null;
   const state: ServerState = {
@@ -193,9 +196,8 @@ export function createApp(options: ServerOptions) {
     return next();
   });
 
-  app.use("/api/*", async (c, next) => {
-    const limit = c.req.path === "/api/v1/import" ? IMPORT_BODY_LIMIT : BODY_LIMIT;
-    return bodyLimit({
+  const limitBody = (limit: number) =>
+    bodyLimit({
       maxSize: limit,
       onError: (ctx) =>
         ctx.json(
@@ -205,7 +207,13 @@ export function createApp(options: ServerOptions) {
           ).toJSON(),
           413,
         ),
-    })(c, next);
+    });
+  const importLimit = limitBody(IMPORT_BODY_LIMIT);
+  const defaultLimit = limitBody(BODY_LIMIT);
+  app.use("/api/*", async (c, next) => {
+    // A GET or HEAD carries no body; asking for one would build a whole web Request for nothing.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    return (c.req.path === "/api/v1/import" ? importLimit : defaultLimit)(c, next);
   });
 
   // Authentication for the API, except the routes that establish it.
@@ -223,11 +231,11 @@ export function createApp(options: ServerOptions) {
     let ownerId: string | null = null;
     let by: "cookie" | "token" = "token";
     if (authorization?.toLowerCase().startsWith("bearer ")) {
-      ownerId = await tokenOwner(options.store.db, authorization.slice(7).trim(), now());
+      ownerId = await tokenOwner(options.store.db, authorization.slice(7).trim(), now(), readCache);
     } else {
       const cookie = getCookie(c, SESSION_COOKIE);
       if (cookie) {
-        ownerId = await sessionOwner(options.store.db, cookie, now());
+        ownerId = await sessionOwner(options.store.db, cookie, now(), readCache);
         by = "cookie";
       }
     }

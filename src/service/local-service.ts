@@ -28,6 +28,7 @@ import {
   initProfile,
   listPeopleWithState,
   peopleJson,
+  readPersonJson,
   removePerson,
 } from "../app/people.js";
 import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
@@ -38,6 +39,7 @@ import { balanceJson, dueJson } from "../app/views.js";
 import { givingWeek } from "../app/week.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
 import { GoodwillError } from "../errors.js";
+import { isId } from "../storage/keys.js";
 import { getOrganization, listDepartments, listOrganizations } from "../storage/organization.repository.js";
 import type { CounterpartRef, GoodwillService, PeopleSort } from "./goodwill-service.js";
 
@@ -144,7 +146,9 @@ export function localService(ctx: AppContext): GoodwillService {
         offset,
       };
     },
-    getPerson: async (personId) => getPersonJson(ctx, (await person(personId)).id),
+    // An id needs no resolving: the read answers "no person has the id" itself, and may be cached.
+    getPerson: async (personId) =>
+      isId(personId) ? readPersonJson(ctx, personId) : getPersonJson(ctx, (await person(personId)).id),
     editPerson: (personId, input) => editPerson(ctx, personId, input),
     removePerson: async (personId) => ({ removed: await removePerson(ctx, personId) }),
     mergePeople: (fromId, intoId) => mergePeople(ctx, fromId, intoId),

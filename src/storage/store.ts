@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { GoodwillError } from "../errors.js";
 import type { Dialect } from "./dialect.js";
+import type { ReadCache } from "./read-cache.js";
 import type { Database } from "./schema.js";
 import { openSqlite, sqliteDialect } from "./sqlite/sqlite-dialect.js";
 
@@ -10,6 +11,8 @@ export interface Store {
   readonly dialect: Dialect;
   /** where the data lives, for messages (a file path, or a database URL without its password) */
   readonly location: string;
+  /** documents read recently, dropped on any write; off until the server enables it */
+  readonly readCache: ReadCache;
   close(): Promise<void>;
 }
 
@@ -21,14 +24,20 @@ export async function openStore(url: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(url)) {
     // Loaded only here: an SQLite start-up never parses `pg`.
     const { openPostgres, postgresDialect } = await import("./postgres/postgres-dialect.js");
-    const { db, location } = await openPostgres(url);
-    return migrated(db, postgresDialect, location);
+    const { db, readCache, location } = await openPostgres(url);
+    return migrated(db, readCache, postgresDialect, location);
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/i, "");
-  return migrated(openSqlite(path), sqliteDialect, path);
+  const { db, readCache } = openSqlite(path);
+  return migrated(db, readCache, sqliteDialect, path);
 }
 
-async function migrated(db: Kysely<Database>, dialect: Dialect, location: string): Promise<Store> {
+async function migrated(
+  db: Kysely<Database>,
+  readCache: ReadCache,
+  dialect: Dialect,
+  location: string,
+): Promise<Store> {
   try {
     await dialect.migrate(db);
   } catch (error) {
@@ -39,5 +48,14 @@ async function migrated(db: Kysely<Database>, dialect: Dialect, location: string
       `Cannot prepare the store at ${location}: ${(error as Error).message}`,
     );
   }
-  return { db, dialect, location, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    location,
+    readCache,
+    close: async () => {
+      await readCache.close();
+      await db.destroy();
+    },
+  };
 }

@@ -7,8 +7,10 @@
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { GoodwillError } from "../../errors.js";
+import { changeTrackingDialect } from "../change-tracking-dialect.js";
 import { type Dialect, type SearchHit, searchTerms } from "../dialect.js";
 import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
+import { type ChangeWatch, type ExternalChanges, ReadCache } from "../read-cache.js";
 import type { Database } from "../schema.js";
 
 /** The pool size when the URL has no `?pool=`: enough for the server, harmless for one CLI command. */
@@ -130,13 +132,17 @@ export function describePostgresUrl(url: string): string {
 }
 
 /**
- * Opens a pool for a postgres:// URL (`?pool=N` sets its size) and checks that it connects, so a
- * wrong host or password is reported as such rather than as a failed migration.
+ * Opens a pool for a postgres:// URL (`?pool=N` sets its size, `?cache=off` turns the server's read
+ * cache off) and checks that it connects, so a wrong host or password is reported as such rather
+ * than as a failed migration.
  */
-export async function openPostgres(url: string): Promise<{ db: Kysely<Database>; location: string }> {
+export async function openPostgres(
+  url: string,
+): Promise<{ db: Kysely<Database>; readCache: ReadCache; location: string }> {
   const location = describePostgresUrl(url);
   let connectionString = url;
   let max = DEFAULT_POOL_SIZE;
+  let readCacheOn = true;
   try {
     const u = new URL(url);
     const pool = u.searchParams.get("pool");
@@ -146,6 +152,14 @@ export async function openPostgres(url: string): Promise<{ db: Kysely<Database>;
         throw new GoodwillError("usage", `?pool=${pool} in the database URL is not a positive whole number.`);
       }
       u.searchParams.delete("pool");
+      connectionString = u.toString();
+    }
+    const cache = u.searchParams.get("cache");
+    if (cache !== null) {
+      if (cache !== "off" && cache !== "on")
+        throw new GoodwillError("usage", `?cache=${cache} in the database URL must be on or off.`);
+      readCacheOn = cache === "on";
+      u.searchParams.delete("cache");
       connectionString = u.toString();
     }
   } catch (error) {
@@ -175,7 +189,80 @@ export async function openPostgres(url: string): Promise<{ db: Kysely<Database>;
       `Cannot connect to PostgreSQL at ${u?.hostname || "localhost"}:${u?.port || "5432"}, database ${u?.pathname.slice(1) || "(default)"}: ${(error as Error).message}. Check that the server is running and reachable, and the user, password and database in --db or GOODWILL_DATABASE_URL.`,
     );
   }
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), location };
+  // ?cache=off where notifications cannot arrive: behind PgBouncer in transaction mode, on Citus.
+  const readCache = new ReadCache(async () =>
+    readCacheOn ? listenForChanges(connectionString) : { poll: () => "unknown", close: async () => {} },
+  );
+  const dialect = changeTrackingDialect(new PostgresDialect({ pool }), readCache);
+  return { db: new Kysely<Database>({ dialect }), readCache, location };
+}
+
+/** The channel every write notifies, from a statement trigger on each table (migration 0004). */
+export const CHANGES_CHANNEL = "goodwill_changes";
+const RECONNECT_MS = 1_000;
+
+/**
+ * Other processes' commits, as PostgreSQL notifications on a connection of its own. A notification
+ * arrives shortly after the commit, so another process's write reaches this cache a moment late;
+ * while the connection is down the answer is "unknown" and nothing is cached.
+ */
+async function listenForChanges(connectionString: string): Promise<ChangeWatch> {
+  let state: ExternalChanges = "unknown";
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+  const lost = (failed: pg.Client) => {
+    if (client !== null && client !== failed) return;
+    client = null;
+    state = "unknown";
+    failed.end().catch(() => {});
+    if (!closed && retry === null) {
+      retry = setTimeout(() => {
+        retry = null;
+        void connect();
+      }, RECONNECT_MS);
+      retry.unref();
+    }
+  };
+  const connect = async () => {
+    const candidate = new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: "goodwill",
+    });
+    candidate.on("error", () => lost(candidate));
+    candidate.on("end", () => lost(candidate));
+    candidate.on("notification", () => {
+      if (state === "none") state = "changed";
+    });
+    try {
+      await candidate.connect();
+      await candidate.query(`listen ${CHANGES_CHANNEL}`);
+    } catch {
+      client = candidate;
+      return lost(candidate);
+    }
+    if (closed) return void candidate.end().catch(() => {});
+    client = candidate;
+    // Anything may have been written while nobody listened.
+    state = "changed";
+  };
+  await connect();
+  return {
+    poll() {
+      const now = state;
+      if (now === "changed") state = "none";
+      return now;
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const open = client;
+      client = null;
+      state = "unknown";
+      await open?.end().catch(() => {});
+    },
+  };
 }
 
 const INT8_OID = 20;

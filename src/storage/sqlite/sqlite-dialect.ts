@@ -8,8 +8,10 @@ import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, type SqliteDatabase, SqliteDialect, sql } from "kysely";
 import { GoodwillError } from "../../errors.js";
+import { changeTrackingDialect } from "../change-tracking-dialect.js";
 import { type Dialect, type SearchHit, searchTerms } from "../dialect.js";
 import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
+import { type ChangeWatch, ReadCache } from "../read-cache.js";
 import type { Database } from "../schema.js";
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -119,8 +121,11 @@ function nativeBinding(): string {
   return createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
 }
 
-/** Opens (creating if needed) an SQLite store file with WAL, foreign keys and a busy timeout. */
-export function openSqlite(path: string): Kysely<Database> {
+/**
+ * Opens (creating if needed) an SQLite store file with WAL, foreign keys and a busy timeout, with
+ * its read cache (off until enabled).
+ */
+export function openSqlite(path: string): { db: Kysely<Database>; readCache: ReadCache } {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let database: BetterSqlite3.Database;
   try {
@@ -134,7 +139,28 @@ export function openSqlite(path: string): Kysely<Database> {
       `Cannot open the store at ${path}: ${(error as Error).message}. Check the path given by --db or GOODWILL_DATABASE_URL.`,
     );
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const readCache = new ReadCache(async () => dataVersionWatch(database));
+  const dialect = new SqliteDialect({ database: withStatementCache(database) });
+  return { db: new Kysely<Database>({ dialect: changeTrackingDialect(dialect, readCache) }), readCache };
+}
+
+/**
+ * Other processes' commits, exactly: `PRAGMA data_version` changes on this connection whenever
+ * another connection has committed, and reading it costs about a microsecond.
+ */
+function dataVersionWatch(database: BetterSqlite3.Database): ChangeWatch {
+  const statement = database.prepare("pragma data_version").pluck();
+  let last = statement.get();
+  return {
+    poll() {
+      if (!database.open) return "unknown";
+      const now = statement.get();
+      if (now === last) return "none";
+      last = now;
+      return "changed";
+    },
+    close: async () => {},
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

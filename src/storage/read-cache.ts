@@ -1,0 +1,92 @@
+/**
+ * An in-process cache of documents read from the store, for the server's hot reads (who a token
+ * belongs to, the owner's profile, one person). Any write drops everything, so nothing cached can
+ * be older than the last write the process could know of:
+ *
+ * - writes of this process are noted by the store's driver (change-tracking-dialect.ts) after each
+ *   statement that may write and after each commit or rollback, so they take effect at once;
+ * - writes of other processes are noticed through the dialect's `ChangeWatch`: SQLite's
+ *   `PRAGMA data_version`, checked on every read (exact), or PostgreSQL's notifications, which
+ *   arrive a moment after the other process commits (see docs/decisions.md).
+ *
+ * Cache only what depends on the stored data alone: nothing computed from the clock (scores decay).
+ * Cached values are shared between requests and must not be changed by their readers.
+ */
+
+/** What a watch knows of other processes' writes since it was last asked. */
+export type ExternalChanges = "none" | "changed" | "unknown";
+
+export interface ChangeWatch {
+  /** "unknown" while the watch cannot tell (e.g. its connection is lost): nothing is cached then. */
+  poll(): ExternalChanges;
+  close(): Promise<void>;
+}
+
+/** Beyond this many documents the cache starts over rather than grow. */
+const MAX_ENTRIES = 20_000;
+
+export class ReadCache {
+  #generation = 0;
+  #entriesGeneration = 0;
+  readonly #entries = new Map<string, unknown>();
+  #watch: ChangeWatch | null = null;
+  #starting: Promise<void> | null = null;
+  #closed = false;
+
+  constructor(private readonly startWatch: () => Promise<ChangeWatch>) {}
+
+  /**
+   * Starts caching (the server does; a CLI command never caches). Until the watch on other
+   * processes is up, every read goes to the store.
+   */
+  enable(): Promise<void> {
+    this.#starting ??= this.startWatch().then(async (watch) => {
+      if (this.#closed) return watch.close();
+      this.#watch = watch;
+      this.#generation++;
+    });
+    return this.#starting;
+  }
+
+  /** A write of this process may have changed anything: forget everything. */
+  noteWrite(): void {
+    this.#generation++;
+  }
+
+  /** The current generation, or null when nothing may be cached now. */
+  #current(): number | null {
+    if (this.#watch === null) return null;
+    const external = this.#watch.poll();
+    if (external === "unknown") return null;
+    if (external === "changed") this.#generation++;
+    if (this.#entriesGeneration !== this.#generation) {
+      this.#entries.clear();
+      this.#entriesGeneration = this.#generation;
+    }
+    return this.#generation;
+  }
+
+  /**
+   * The document under `key`, loaded when it is not cached or something was written since. A load
+   * that a write overtook is returned but not kept.
+   */
+  async read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const generation = this.#current();
+    if (generation === null) return load();
+    if (this.#entries.has(key)) return this.#entries.get(key) as T;
+    const value = await load();
+    if (this.#current() === generation) {
+      if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#entries.clear();
+    const watch = this.#watch;
+    this.#watch = null;
+    await watch?.close();
+  }
+}

@@ -214,7 +214,10 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
         .select(["u.email", "o.name"])
         .where("u.owner_id", "=", ownerId)
         .executeTakeFirst();
-      return c.json({ mode, signedIn: true, account: row ? { email: row.email, name: row.name } : null }, 200);
+      return c.json(
+        { mode, signedIn: true, account: row ? { email: row.email, name: row.name } : null },
+        200,
+      );
     },
   );
 

@@ -18,6 +18,12 @@ const store = join(dir, "goodwill.db");
 const env = { ...process.env, GOODWILL_NOW: NOW, NO_COLOR: "1" };
 const demo = spawnSync(process.execPath, [CLI, "--db", store, "demo"], { env, encoding: "utf8" });
 if (demo.status !== 0) throw new Error(`goodwill demo failed: ${demo.stderr}`);
+// One introduction on its way, so the Introductions screen shows how they move along.
+spawnSync(
+  process.execPath,
+  [CLI, "--db", store, "intro", "Tim", "Concetta", "Tim needs guest writers; Concetta writes about IT's quick fixes"],
+  { env },
+);
 const raj = JSON.parse(
   spawnSync(process.execPath, [CLI, "--db", store, "--json", "show", "Raj"], { env, encoding: "utf8" })
     .stdout,

@@ -21,7 +21,15 @@ if (demo.status !== 0) throw new Error(`goodwill demo failed: ${demo.stderr}`);
 // One introduction on its way, so the Introductions screen shows how they move along.
 spawnSync(
   process.execPath,
-  [CLI, "--db", store, "intro", "Tim", "Concetta", "Tim needs guest writers; Concetta writes about IT's quick fixes"],
+  [
+    CLI,
+    "--db",
+    store,
+    "intro",
+    "Tim",
+    "Concetta",
+    "Tim needs guest writers; Concetta writes about IT's quick fixes",
+  ],
   { env },
 );
 const raj = JSON.parse(

@@ -6,7 +6,7 @@
  * - writes of this process are noted by the store's driver (change-tracking-dialect.ts) after each
  *   statement that may write and after each commit or rollback, so they take effect at once;
  * - writes of other processes are noticed through the dialect's `ChangeWatch`: SQLite's
- *   `PRAGMA data_version`, checked on every read (exact), or PostgreSQL's notifications, which
+ *   `PRAGMA data_version`, checked at most once a millisecond, or PostgreSQL's notifications, which
  *   arrive a moment after the other process commits (see docs/decisions.md).
  *
  * Cache only what depends on the stored data alone: nothing computed from the clock (scores decay).
@@ -22,6 +22,9 @@ export interface ChangeWatch {
   close(): Promise<void>;
 }
 
+/** Other processes' writes are looked for at most this often (see #current). */
+const POLL_INTERVAL_MS = 1;
+
 /** Beyond this many documents the cache starts over rather than grow. */
 const MAX_ENTRIES = 20_000;
 
@@ -32,6 +35,8 @@ export class ReadCache {
   #watch: ChangeWatch | null = null;
   #starting: Promise<void> | null = null;
   #closed = false;
+  #polledAt = Number.NEGATIVE_INFINITY;
+  #lastPoll: ExternalChanges = "unknown";
 
   constructor(private readonly startWatch: () => Promise<ChangeWatch>) {}
 
@@ -56,9 +61,15 @@ export class ReadCache {
   /** The current generation, or null when nothing may be cached now. */
   #current(): number | null {
     if (this.#watch === null) return null;
-    const external = this.#watch.poll();
-    if (external === "unknown") return null;
-    if (external === "changed") this.#generation++;
+    // Asking the watch costs a few microseconds (SQLite reads its WAL index): ask at most once a
+    // millisecond, so a burst of requests shares one answer.
+    const now = performance.now();
+    if (now - this.#polledAt >= POLL_INTERVAL_MS || this.#lastPoll === "unknown") {
+      this.#polledAt = now;
+      this.#lastPoll = this.#watch.poll();
+      if (this.#lastPoll === "changed") this.#generation++;
+    }
+    if (this.#lastPoll === "unknown") return null;
     if (this.#entriesGeneration !== this.#generation) {
       this.#entries.clear();
       this.#entriesGeneration = this.#generation;

@@ -102,6 +102,35 @@ describeEachDialect("the web app: import and export", (dialect) => {
     expect(total).toBe(0);
   });
 
+  it("Cancel stops an upload that has not reached the server, says so, and nothing is imported", async () => {
+    const server = await startServer(dialect);
+    const { page, problems } = await signedIn(server);
+    // Hold the upload on its way, as a slow link would; it never reaches the server.
+    let held = false;
+    await page.route("**/api/v1/import**", () => {
+      held = true;
+    });
+    await page.goto(`${server.url}/import`);
+    await page.getByLabel("Choose a file, or drop it here").setInputFiles({
+      name: "contacts.vcf",
+      mimeType: "text/vcard",
+      buffer: Buffer.from(VCARDS),
+    });
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect.poll(() => held).toBe(true);
+    await page.getByRole("button", { name: "Cancel the upload" }).click();
+    const status = page.getByRole("status").filter({ hasText: "contacts.vcf was" });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/cancelled|stopped/);
+    expect(await page.getByRole("button", { name: "Cancel the upload" }).count()).toBe(0);
+    await page.unroute("**/api/v1/import**");
+    const total = await page.evaluate(
+      async () => ((await (await fetch("/api/v1/people")).json()) as { total: number }).total,
+    );
+    expect(total).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it("an export link downloads the file: vCard 3.0 with the demo's people, and the JSON backup", async () => {
     const server = await startServer(dialect, { prepare: withDemo });
     const { page, problems } = await signedIn(server);

@@ -106,9 +106,12 @@ function ImportCard() {
     current.current++;
     abortRef.current = null;
     upload.abort();
+    // Once every byte has gone, the server may already be importing: say so rather than promise
+    // that nothing happened.
+    const sentAll = upload.fraction >= 1;
     setUpload({
       state: "failed",
-      error: new ApiError(0, "aborted", "The upload was cancelled."),
+      error: new ApiError(0, "aborted", "The upload was cancelled.", { sentAll }),
       file: file?.name ?? "the file",
     });
   }
@@ -186,12 +189,15 @@ function ImportCard() {
         )}
 
         <div className="actions">
+          {/* Keys keep the two buttons apart: were React to turn the Cancel button back into the
+              submit button in place, the browser would finish the click by submitting the form —
+              and start the upload again. */}
           {busy ? (
-            <button type="button" className="secondary" onClick={cancel}>
+            <button key="cancel" type="button" className="secondary" onClick={cancel}>
               Cancel the upload
             </button>
           ) : (
-            <button type="submit" disabled={!file}>
+            <button key="import" type="submit" disabled={!file}>
               Import
             </button>
           )}
@@ -207,7 +213,9 @@ function ImportFailure({ error, file }: { error: unknown; file: string }) {
   if (error instanceof ApiError && error.code === "aborted")
     return (
       <p className="muted" role="status">
-        The upload of {file} was cancelled. Nothing was imported.
+        {error.details?.sentAll
+          ? `The upload of ${file} was stopped after the whole file had been sent, so the server may still import it: People shows what arrived, and importing the same file again changes nothing.`
+          : `The upload of ${file} was cancelled before the whole file was sent. Nothing was imported.`}
       </p>
     );
   if (error instanceof ApiError && error.code === "not_an_address_book")

@@ -11,7 +11,8 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../test/support/chromium.js";
 import { report, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -118,18 +119,7 @@ async function main(): Promise<void> {
   if (!existsSync(CLI) || !existsSync(join(ROOT, "dist", "web", "index.html")))
     throw new Error("dist/ is not built: run `npm run build` first.");
   prepareDemo();
-  const browser = await chromium.launch({
-    executablePath: process.env.GOODWILL_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const [subject, baseline] = await sampleInterleaved(
       [

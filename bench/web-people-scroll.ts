@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../test/support/chromium.js";
 import { contactAt, ensureContactsFile } from "./contacts-file.js";
 import { type Figure, percentile, report } from "./measure.js";
 
@@ -101,18 +102,7 @@ async function main(): Promise<void> {
   if (!existsSync(CLI) || !existsSync(join(ROOT, "dist", "web", "index.html")))
     throw new Error("dist/ is not built: run `npm run build` first.");
   await prepare();
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.GOODWILL_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser: Browser = await launchChromium();
   const { child, loginUrl } = startServer();
   try {
     const app = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();

@@ -6,7 +6,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../test/support/chromium.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist", "goodwill.mjs");
@@ -48,18 +49,7 @@ const loginUrl = await new Promise<string>((resolve, reject) => {
   server.on("exit", (code) => reject(new Error(`goodwill serve exited with ${code}: ${output}`)));
 });
 
-const browser = await chromium.launch({
-  executablePath: process.env.GOODWILL_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: "light" });
 const page = await context.newPage();
 await page.goto(loginUrl);

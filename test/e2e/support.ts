@@ -6,11 +6,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { launchChromium } from "../support/chromium.js";
 import { freshStoreUrl, type TestDialect } from "../support/stores.js";
 
-export const CHROMIUM = process.env.GOODWILL_CHROMIUM ?? "/usr/bin/chromium";
 const BIN = join(process.env.GOODWILL_DIST ?? join(process.cwd(), "dist"), "goodwill.mjs");
 /** The clock of every e2e server: the same day as the other tests' NOW. */
 export const E2E_NOW = "2026-11-25T12:00:00.000Z";
@@ -102,18 +102,7 @@ const contexts: BrowserContext[] = [];
 /** One chromium per test file, with the flags these machines need. */
 export function useBrowser(): void {
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterEach(async () => {
     while (contexts.length > 0) await (contexts.pop() as BrowserContext).close();

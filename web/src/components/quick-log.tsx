@@ -4,9 +4,9 @@
  * typed and says why.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { CHANNELS, EXCHANGE_KINDS } from "../../../src/domain/model.js";
 import { api } from "../api/client";
 import { useWrite } from "../api/hooks";
+import { ChoiceField, WhenField } from "./fields";
 import { PersonPicker, type PickedPerson } from "./person-picker";
 import { FormError } from "./states";
 
@@ -17,11 +17,6 @@ const WHAT_LABELS: Record<What, string> = {
   gave: "I gave or helped",
   received: "They helped me",
 };
-
-export function label(value: string): string {
-  const text = value.replace(/_/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -151,41 +146,17 @@ export function QuickLog({
         />
         <div className="row">
           {what === "moment" ? (
-            <div>
-              <label htmlFor={`${id}-channel`}>How</label>
-              <select
-                id={`${id}-channel`}
-                value={channel}
-                onChange={(event) => setChannel(event.target.value)}
-              >
-                {CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {label(c)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : (
-            <div>
-              <label htmlFor={`${id}-kind`}>Kind</label>
-              <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
-                {EXCHANGE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {label(k)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div>
-            <label htmlFor={`${id}-when`}>When</label>
-            <input
-              id={`${id}-when`}
-              value={when}
-              onChange={(event) => setWhen(event.target.value)}
-              placeholder="today, yesterday, 2026-11-02"
+            <ChoiceField
+              id={`${id}-channel`}
+              choices="channel"
+              caption="How"
+              value={channel}
+              onChange={setChannel}
             />
-          </div>
+          ) : (
+            <ChoiceField id={`${id}-kind`} choices="kind" caption="Kind" value={kind} onChange={setKind} />
+          )}
+          <WhenField id={`${id}-when`} caption="When" value={when} onChange={setWhen} />
         </div>
         <FormError error={save.error} />
         {done && <p className="muted">{done}</p>}

@@ -5,11 +5,10 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { CHANNELS, EXCHANGE_KINDS } from "../../../../src/domain/model.js";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { BalanceBadge } from "../../components/badges";
-import { label } from "../../components/quick-log";
+import { ChoiceField, WhenField } from "../../components/fields";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { addsToTimeline, personKeys } from "./overview";
 
@@ -97,20 +96,6 @@ function Buttons({ pending, submit, onCancel }: { pending: boolean; submit: stri
   );
 }
 
-function WhenField({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <div>
-      <label htmlFor={id}>When (optional)</label>
-      <input
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder="today, yesterday, 2026-11-02"
-      />
-    </div>
-  );
-}
-
 function ExchangeForm({
   personId,
   direction,
@@ -155,16 +140,7 @@ function ExchangeForm({
         placeholder={direction === "gave" ? "Brought coffee to the team" : "Fixed my laptop"}
       />
       <div className="row">
-        <div>
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
-            {EXCHANGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {label(k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField id={`${id}-kind`} choices="kind" caption="Kind" value={kind} onChange={setKind} />
         <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
       </div>
       <FormError error={save.error} />
@@ -245,16 +221,13 @@ function MomentForm({ personId, onDone, onCancel }: FormProps) {
         placeholder="Coffee after the offsite"
       />
       <div className="row">
-        <div>
-          <label htmlFor={`${id}-channel`}>How</label>
-          <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value)}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {label(c)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id={`${id}-channel`}
+          choices="channel"
+          caption="How"
+          value={channel}
+          onChange={setChannel}
+        />
         <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
       </div>
       <FormError error={save.error} />

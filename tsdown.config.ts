@@ -1,5 +1,6 @@
 import { defineConfig } from "tsdown";
 
+const OUT_DIR = process.env.GOODWILL_DIST ?? "dist";
 const NATIVE = /^(pg|pg-native)(\/|$)|\.node$/;
 
 // One bundled entry for the `goodwill` binary. Commands load their code with import(), so tsdown
@@ -11,8 +12,10 @@ export default defineConfig({
   platform: "node",
   target: "node20",
   // GOODWILL_DIST builds elsewhere (several people testing one checkout at once); dist/ by default.
-  outDir: process.env.GOODWILL_DIST ?? "dist",
-  clean: true,
+  outDir: OUT_DIR,
+  // Only the bundle's own files: dist/web is Vite's, and a server may be serving it while `npm
+  // install` or `npx goodwill` runs `prepare` (which rebuilds this bundle).
+  clean: [`${OUT_DIR}/*.mjs`],
   dts: false,
   sourcemap: false,
   logLevel: "warn",

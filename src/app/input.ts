@@ -120,7 +120,7 @@ export function readWhen(field: string, value: string, now: number): number {
     at = Date.parse(value);
     if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}T/.test(value.trim())) {
       throw invalid(
-        `${field} "${value}" is not a date; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago".`,
+        `"${value}" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago".`,
         {
           field,
         },
@@ -149,7 +149,7 @@ export function readPartialDate(field: string, value: string): string {
 export function readEmail(value: string): string {
   const email = value.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw invalid(`--email "${value}" is not an email address (expected something like name@example.com).`, {
+    throw invalid(`"${value}" is not an email address (expected something like name@example.com).`, {
       field: "email",
     });
   }

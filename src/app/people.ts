@@ -26,6 +26,7 @@ import {
 import type { Database, PersonRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
+import { readEmail, readPartialDate } from "./input.js";
 import { loadMe, loadRelationships, type Me } from "./relationship-state.js";
 import { type PersonJson, personJson } from "./views.js";
 import { resolvePerson } from "./who.js";
@@ -166,6 +167,24 @@ export async function reindexPerson(trx: Kysely<Database>, ownerId: string, pers
 }
 
 /** Adds a person; manual additions start in the "meaningful" layer (150) unless told otherwise. */
+/**
+ * What a person's details must be, whoever sends them (the CLI checks its flags the same way; the
+ * API and the web app come through here): a real birthday, email addresses, tags without
+ * case-only duplicates ("it" and "IT" are one tag, the first spelling kept).
+ */
+export function readPersonInput<T extends PersonInput>(input: T): T {
+  const tags =
+    input.tags === undefined
+      ? undefined
+      : input.tags.filter((tag, i, all) => all.findIndex((other) => foldText(other) === foldText(tag)) === i);
+  return {
+    ...input,
+    ...(input.birthday ? { birthday: readPartialDate("birthday", input.birthday) } : {}),
+    ...(input.emails ? { emails: input.emails.map(readEmail) } : {}),
+    ...(tags ? { tags } : {}),
+  };
+}
+
 export async function addPerson(
   ctx: AppContext,
   input: PersonInput & { name: string },

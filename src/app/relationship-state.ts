@@ -40,7 +40,10 @@ export async function loadMe(ctx: AppContext): Promise<Me> {
 
 export interface Occasion {
   label: string;
+  /** the date as stored (a birthday may carry the birth year, or none: --MM-DD) */
   date: string;
+  /** the day it next falls on, YYYY-MM-DD */
+  on: string;
   inDays: number;
   turning: number | null;
 }
@@ -313,7 +316,14 @@ function nextOccasion(
     const inDays = daysUntilOccurrence(parsed, now);
     if (inDays > OCCASION_WINDOW_DAYS) continue;
     if (best === null || inDays < best.inDays) {
-      best = { label, date, inDays, turning: turningAge(parsed, nextOccurrence(parsed, now)) };
+      const next = nextOccurrence(parsed, now);
+      best = {
+        label,
+        date,
+        on: new Date(next).toISOString().slice(0, 10),
+        inDays,
+        turning: turningAge(parsed, next),
+      };
     }
   }
   return best;

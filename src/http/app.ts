@@ -18,6 +18,7 @@ import { localService } from "../service/local-service.js";
 import { ensureLocalOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
 import { ERROR_STATUS } from "./error-status.js";
+import { issueMessage } from "./issue-message.js";
 import { LoginThrottle } from "./login-throttle.js";
 import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
@@ -104,14 +105,12 @@ export function createApp(options: ServerOptions) {
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: issueMessage(i) }));
       const first = issues[0];
       return c.json(
-        new GoodwillError(
-          "invalid",
-          first ? `${first.path || "the request"}: ${first.message}` : "The request is not valid.",
-          { issues },
-        ).toJSON(),
+        new GoodwillError("invalid", first ? `${first.message}.` : "The request is not valid.", {
+          issues,
+        }).toJSON(),
         422,
       );
     },

@@ -28,6 +28,7 @@ import {
   initProfile,
   listPeopleWithState,
   peopleJson,
+  readPersonInput,
   readPersonJson,
   removePerson,
 } from "../app/people.js";
@@ -102,7 +103,8 @@ export function localService(ctx: AppContext): GoodwillService {
       };
     },
 
-    addPerson: (input) => addPerson(ctx, { ...input, name: readText("name", input.name, 200) }),
+    addPerson: (input) =>
+      addPerson(ctx, readPersonInput({ ...input, name: readText("name", input.name, 200) })),
     async listPeople(filter) {
       let states = await listPeopleWithState(ctx, {
         ...(filter.organization ? { organization: filter.organization } : {}),
@@ -149,7 +151,7 @@ export function localService(ctx: AppContext): GoodwillService {
     // An id needs no resolving: the read answers "no person has the id" itself, and may be cached.
     getPerson: async (personId) =>
       isId(personId) ? readPersonJson(ctx, personId) : getPersonJson(ctx, (await person(personId)).id),
-    editPerson: (personId, input) => editPerson(ctx, personId, input),
+    editPerson: (personId, input) => editPerson(ctx, personId, readPersonInput(input)),
     removePerson: async (personId) => ({ removed: await removePerson(ctx, personId) }),
     mergePeople: (fromId, intoId) => mergePeople(ctx, fromId, intoId),
     addDepartment: async (name, organization) => ({

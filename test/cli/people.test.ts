@@ -149,7 +149,7 @@ describeEachDialect("goodwill person", (dialect) => {
       ["a closeness out of range", ["--closeness", "9"], /--closeness "9" must be a whole number from 1/],
       ["an impossible birthday", ["--birthday", "2026-02-30"], /--birthday "2026-02-30" is not a date/],
       ["an impossible meeting date", ["--met-on", "2025-13-01"], /--met-on "2025-13-01"/],
-      ["a malformed email", ["--email", "not-an-email"], /--email "not-an-email" is not an email address/],
+      ["a malformed email", ["--email", "not-an-email"], /"not-an-email" is not an email address/],
       [
         "a cadence that is not a number",
         ["--cadence", "weekly"],

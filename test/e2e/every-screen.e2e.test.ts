@@ -13,7 +13,13 @@ const HOSTILE = `<img src=x onerror="window.__pwned=1">Eve`;
 
 describeEachDialect("every screen of the web app", (dialect) => {
   it("fits 390 px, labels every input and keeps console quiet", async () => {
-    const server = await startServer(dialect, { prepare: withDemo });
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        withDemo(url);
+        // an introduction under way: its drafted messages and buttons must fit a phone too
+        goodwill(url, ["intro", "Tim", "Concetta", "Tim needs guest writers; Concetta writes about IT"]);
+      },
+    });
     const raj = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Raj"])).person.id as string;
     const { page, problems } = await signedIn(server, 390, 844);
     for (const path of [...SCREENS, `/people/${raj}`]) {
@@ -49,7 +55,7 @@ describeEachDialect("every screen of the web app", (dialect) => {
     expect(problems).toEqual([]);
   });
 
-  it("the quick log opens with L, completes a name and logs the moment", async () => {
+  it("the quick log opens with L, completes a name, logs, confirms, and starts the next log afresh", async () => {
     const server = await startServer(dialect, { prepare: withDemo });
     const { page, problems } = await signedIn(server);
     await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
@@ -59,11 +65,27 @@ describeEachDialect("every screen of the web app", (dialect) => {
     await dialog.getByRole("combobox", { name: "With" }).fill("conc");
     await dialog.getByRole("option", { name: /Concetta/ }).waitFor();
     await page.keyboard.press("Enter");
+    await dialog.getByRole("radio", { name: "They helped me" }).check();
+    await dialog.getByLabel("In a few words").fill("Proofread my report");
+    await dialog.getByRole("button", { name: "Log it" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("status").filter({ hasText: "Recorded help from Concetta Russo." }).waitFor();
+
+    // the next log is a moment again, not another "they helped me"
+    await page.keyboard.press("l");
+    await dialog.waitFor();
+    expect(await dialog.getByRole("radio", { name: "We talked or met" }).isChecked()).toBe(true);
+    await dialog.getByRole("combobox", { name: "With" }).fill("conc");
+    await dialog.getByRole("option", { name: /Concetta/ }).waitFor();
+    await page.keyboard.press("Enter");
     await dialog.getByLabel("In a few words").fill("Coffee by the river");
     await dialog.getByRole("button", { name: "Log it" }).click();
     await dialog.waitFor({ state: "hidden" });
     const shown = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Concetta"]));
-    expect(shown.timeline[0].summary).toBe("Coffee by the river");
+    // (both at the same fixed instant: their order in the timeline is not the point)
+    const logged = shown.timeline.map((t: { type: string; summary: string }) => `${t.type}: ${t.summary}`);
+    expect(logged).toContain("moment: Coffee by the river");
+    expect(logged).toContain("received: Proofread my report");
     expect(problems).toEqual([]);
   });
 });

@@ -113,6 +113,34 @@ describeEachDialect("the API", (dialect) => {
     ).toBe(422);
   });
 
+  it("a person's details are checked on the way in, with messages a person can read", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    const blank = await call("POST", "/api/v1/people", { ...t, body: { name: "" } });
+    expect(blank.status).toBe(422);
+    expect(blank.body.error.message).toBe("name must not be empty.");
+    const sort = await call("GET", "/api/v1/people?sort=height", t);
+    expect(sort.body.error.message).toBe("sort must be one of: name, due, balance, lastContact.");
+    const ann = (
+      await call("POST", "/api/v1/people", { ...t, body: { name: "Ann", tags: ["it", "IT", "Lunch"] } })
+    ).body;
+    expect(ann.tags).toEqual(["it", "Lunch"]);
+    const badDay = await call("PATCH", `/api/v1/people/${ann.id}`, {
+      ...t,
+      body: { birthday: "1984-02-31" },
+    });
+    expect(badDay.status).toBe(422);
+    expect(badDay.body.error.message).toMatch(/birthday "1984-02-31" is not a date/);
+    const badEmail = await call("PATCH", `/api/v1/people/${ann.id}`, {
+      ...t,
+      body: { emails: ["not an email"] },
+    });
+    expect(badEmail.status).toBe(422);
+    expect(badEmail.body.error.message).toMatch(/"not an email" is not an email address/);
+    const kept = (await call("GET", `/api/v1/people/${ann.id}`, t)).body;
+    expect(kept).toMatchObject({ birthday: null, emails: [] });
+  });
+
   it("for the web app: the pre-ask check alone, the balance over time, and the People list's orders", async () => {
     const { call, account } = await api(dialect);
     const t = { token: (await account("ann@example.com")).token };

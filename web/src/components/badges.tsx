@@ -37,6 +37,11 @@ export function DueBadge({ status }: { status: DueStatus }) {
   return <span className={`badge due-${status}`}>{DUE_WORDS[status]}</span>;
 }
 
+/** "1 person", "3 people". */
+export function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
 export function daysAgo(days: number | null): string {
   if (days === null) return "never";
   if (days === 0) return "today";

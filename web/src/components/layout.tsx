@@ -1,5 +1,5 @@
 /** The frame around every screen: the header with the navigation, and the quick log. */
-import { Suspense, useCallback, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
 import { NavLink, Outlet } from "react-router";
 import { QuickLog, useQuickLogShortcut } from "./quick-log";
 import { Loading } from "./states";
@@ -15,6 +15,12 @@ const LINKS = [
 
 export function Layout() {
   const [logging, setLogging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 5000);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const openLog = useCallback(() => setLogging(true), []);
   useQuickLogShortcut(openLog);
   return (
@@ -38,11 +44,14 @@ export function Layout() {
         </button>
       </header>
       <main id="main">
+        <p className="notice" role="status" aria-live="polite">
+          {notice}
+        </p>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>
-      <QuickLog open={logging} onClose={() => setLogging(false)} />
+      <QuickLog open={logging} onClose={() => setLogging(false)} onSaved={setNotice} />
     </>
   );
 }

@@ -25,6 +25,12 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+const WHAT_DONE: Record<What, string> = {
+  moment: "Logged a moment with",
+  gave: "Recorded a give to",
+  received: "Recorded help from",
+};
+
 export function useQuickLogShortcut(open: () => void) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -44,10 +50,13 @@ export function QuickLog({
   open,
   onClose,
   person: presetPerson = null,
+  onSaved,
 }: {
   open: boolean;
   onClose: () => void;
   person?: PickedPerson | null;
+  /** told what was logged, to confirm it once the box has closed */
+  onSaved?: (message: string) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -57,13 +66,11 @@ export function QuickLog({
   const [kind, setKind] = useState("favor");
   const [channel, setChannel] = useState("in_person");
   const [when, setWhen] = useState("");
-  const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
-      setDone(null);
       if (presetPerson) setPerson(presetPerson);
       element.showModal();
     } else if (!open && element.open) element.close();
@@ -90,10 +97,14 @@ export function QuickLog({
     },
     {
       onSuccess: (name) => {
-        setDone(`Logged with ${name}.`);
+        // The next log starts afresh: "They helped me" must not stick to the moments that follow.
         setSummary("");
         setWhen("");
+        setWhat("moment");
+        setKind("favor");
+        setChannel("in_person");
         if (!presetPerson) setPerson(null);
+        onSaved?.(`${WHAT_DONE[what]} ${name}.`);
         onClose();
       },
     },
@@ -159,7 +170,6 @@ export function QuickLog({
           <WhenField id={`${id}-when`} caption="When" value={when} onChange={setWhen} />
         </div>
         <FormError error={save.error} />
-        {done && <p className="muted">{done}</p>}
         <div className="actions">
           <button type="button" className="secondary" onClick={onClose}>
             Cancel

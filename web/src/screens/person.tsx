@@ -139,7 +139,7 @@ function DueCard({ overview }: { overview: Overview }) {
         <p className="muted">
           {due.overdueRatio >= 8
             ? "Eight rhythms or more have passed."
-            : `${due.overdueRatio.toFixed(1)} rhythms have passed.`}
+            : `It has been ${due.overdueRatio.toFixed(1)} times the usual gap since you were in touch.`}
         </p>
       )}
       {thanksOwed && <p className="idea">A thank-you is owed for something they did recently.</p>}
@@ -152,8 +152,12 @@ function OccasionLine({ occasion: o }: { occasion: NonNullable<Overview["occasio
   return (
     <p className="idea">
       {o.label}
-      {o.turning ? ` (turning ${o.turning})` : ""}, {formatDate(o.date)}
-      {o.inDays === 0 ? ", today" : o.inDays === 1 ? ", tomorrow" : `, in ${o.inDays} days`}
+      {o.turning ? ` (turning ${o.turning})` : ""}
+      {o.inDays === 0
+        ? ", today"
+        : o.inDays === 1
+          ? ", tomorrow"
+          : `, ${formatDate(o.on)} (in ${o.inDays} days)`}
     </p>
   );
 }

@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
-import { BalanceBadge, DueBadge, dueReason, formatDate } from "../components/badges";
+import { BalanceBadge, count, DueBadge, daysAgo, dueReason, formatDate } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { Welcome } from "./welcome";
 
@@ -82,14 +82,23 @@ export function Today() {
       <header className="screen-head">
         <h1>Today</h1>
         <p className="muted">
-          {formatDate(data.date)} · {data.counts.people} people · {data.counts.due} due ·{" "}
-          {data.counts.thanksOwed + data.counts.commitments + data.counts.asks} open loops
+          {formatDate(data.date)} · {count(data.counts.people, "person", "people")} · {data.counts.due} due ·{" "}
+          {count(
+            data.counts.thanksOwed + data.counts.commitments + data.counts.asks,
+            "open loop",
+            "open loops",
+          )}
         </p>
       </header>
       <FormError error={failed} />
       {nothing && (
         <Empty>
-          <p>Nobody is due and no loop is open. A good day to help someone first: see below.</p>
+          <p>
+            Nobody is due and no loop is open.
+            {data.suggestions.length > 0
+              ? " A good day to help someone first: see below."
+              : " Add what the people you know need and offer (on their pages), and Goodwill will find ways to help first."}
+          </p>
         </Empty>
       )}
 
@@ -145,7 +154,7 @@ export function Today() {
                   )}
                   <p className="muted">
                     {row.lastReceived ? `“${row.lastReceived.summary}”, ` : ""}
-                    {row.daysAgo === 0 ? "today" : `${row.daysAgo} days ago`}
+                    {daysAgo(row.daysAgo)}
                   </p>
                 </div>
                 <button
@@ -237,8 +246,11 @@ export function Today() {
                   <p className="muted">
                     {o.label}
                     {o.turning ? ` (turning ${o.turning})` : ""}
-                    {o.date ? `, ${formatDate(o.date)}` : ""}
-                    {o.inDays === 0 ? ", today" : o.inDays === 1 ? ", tomorrow" : `, in ${o.inDays} days`}
+                    {o.inDays === 0
+                      ? ", today"
+                      : o.inDays === 1
+                        ? ", tomorrow"
+                        : `, ${formatDate(o.on ?? o.date ?? data.date)} (in ${o.inDays} days)`}
                   </p>
                 </div>
               </li>
@@ -259,8 +271,9 @@ function Suggestions({ suggestions }: { suggestions: TodayData["suggestions"] })
     <section aria-labelledby="ideas-title" className="card">
       <h2 id="ideas-title">Help someone first</h2>
       <ul className="rows">
-        {suggestions.map((s) => (
-          <li key={`${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`}>
+        {suggestions.map((s, index) => (
+          // one person may have two ideas of a kind (two promises to follow through)
+          <li key={`${index}-${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`}>
             <div className="row-main">
               <Link to={`/people/${s.personId}`} className="name">
                 {s.personName}
@@ -297,8 +310,8 @@ function Week() {
         <div key={session.date}>
           <h3>{formatDate(session.date)}</h3>
           <ul className="rows compact">
-            {session.gives.map((g) => (
-              <li key={`${g.kind}-${g.personId}`}>
+            {session.gives.map((g, index) => (
+              <li key={`${index}-${g.kind}-${g.personId}`}>
                 <div className="row-main">
                   <Link to={`/people/${g.personId}`} className="name">
                     {g.personName}

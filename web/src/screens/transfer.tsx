@@ -181,7 +181,9 @@ function ImportCard() {
                 ? `Uploading… ${Math.round(uploaded * 100)}%`
                 : upload.state === "done"
                   ? "Uploaded and imported"
-                  : "Upload stopped"}
+                  : uploaded >= 1
+                    ? "Uploaded, not imported"
+                    : "Upload stopped"}
             </label>
             <progress id={`${id}-progress`} max={1} value={uploaded} />
             {busy && uploaded >= 1 && <p className="muted">Reading the records…</p>}

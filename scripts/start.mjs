@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build what is missing or older than its sources, then run `goodwill serve` on the
 // embedded store (it prints the one-time sign-in link). Extra arguments go to `goodwill serve`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -32,7 +32,9 @@ if (built < sources) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const serve = spawnSync(process.execPath, [join(dist, "goodwill.mjs"), "serve", ...process.argv.slice(2)], {
+const serve = spawn(process.execPath, [join(dist, "goodwill.mjs"), "serve", ...process.argv.slice(2)], {
   stdio: "inherit",
 });
-process.exit(serve.status ?? 0);
+// Stopping `npm start` (Ctrl+C, kill) stops the server too.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => serve.kill(signal));
+serve.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -350,7 +350,10 @@ export interface PeopleFilter {
   dueOnly?: boolean;
 }
 
-/** People with their balance and due status, filtered; the due ones by priority, else by name. */
+/**
+ * People with their balance and due status, filtered (organization and department by part of the
+ * name, as the name search is); the due ones by priority, else by name.
+ */
 export async function listPeopleWithState(ctx: AppContext, filter: PeopleFilter) {
   const states = await loadRelationships(ctx);
   const orgKey = filter.organization ? foldText(filter.organization.replace(/^org:/i, "")) : null;
@@ -358,8 +361,8 @@ export async function listPeopleWithState(ctx: AppContext, filter: PeopleFilter)
   const tagKey = filter.tag ? foldText(filter.tag) : null;
   const chosen = states.filter(
     (s) =>
-      (orgKey === null || (s.organizationName !== null && foldText(s.organizationName) === orgKey)) &&
-      (deptKey === null || (s.departmentName !== null && foldText(s.departmentName) === deptKey)) &&
+      (orgKey === null || (s.organizationName !== null && foldText(s.organizationName).includes(orgKey))) &&
+      (deptKey === null || (s.departmentName !== null && foldText(s.departmentName).includes(deptKey))) &&
       (tagKey === null || parseTags(s.person.tags).some((t) => foldText(t) === tagKey)) &&
       (!filter.dueOnly || ["due", "cooling", "dormant"].includes(s.due.status)),
   );

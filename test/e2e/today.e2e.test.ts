@@ -23,6 +23,7 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     const late = await openPage();
     const response = await late.page.goto(server.loginUrl as string);
     expect(response?.status()).toBe(401);
+    await late.page.getByRole("heading", { name: "This sign-in link has been used" }).waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -23,6 +23,14 @@ import { ERRORS, json, jsonBody } from "./route-kit.js";
 const tags = ["Auth"];
 const Credentials = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1000) });
 
+const USED_LINK_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Goodwill: sign-in link used</title>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<h1>This sign-in link has been used</h1>
+<p>Each link printed by <code>goodwill serve</code> (or <code>npm start</code>) works once. If this browser
+signed in with it already, <a href="/">open Goodwill</a>. Otherwise restart the server: it prints a new link.</p>
+</body></html>`;
+
 function sessionCookie(c: Context, value: string): void {
   setCookie(c, SESSION_COOKIE, value, {
     httpOnly: true,
@@ -104,6 +112,8 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       const ownerId = await state.localOwnerId();
       const { token, next } = c.req.valid("query");
       if (ownerId === null || !state.consumeLocalLoginToken(token)) {
+        // A browser gets a page to read; a script the error document.
+        if (c.req.header("accept")?.includes("text/html")) return c.html(USED_LINK_PAGE, 401) as never;
         throw new GoodwillError(
           "unauthorized",
           "This sign-in link has been used already or is not this server's. Restart goodwill serve for a new one.",

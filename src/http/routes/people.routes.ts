@@ -61,8 +61,16 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       summary: "List people, with their due status and balance",
       request: {
         query: z.object({
-          organization: z.string().max(200).optional(),
-          department: z.string().max(200).optional(),
+          organization: z
+            .string()
+            .max(200)
+            .optional()
+            .openapi({ description: "part of the organization's name, accents and case ignored" }),
+          department: z
+            .string()
+            .max(200)
+            .optional()
+            .openapi({ description: "part of the department's name, accents and case ignored" }),
           tag: z.string().max(100).optional(),
           due: bool,
           label: z.enum(["overdrawn", "balanced", "giving", "untracked"]).optional(),

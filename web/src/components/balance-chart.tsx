@@ -16,6 +16,7 @@ export interface BalanceChartPoint {
 const OVERDRAWN_BELOW = 0.35;
 const GIVING_ABOVE = 0.65;
 const HEIGHT = 180;
+const DAY = 86_400;
 
 function cssColor(element: Element, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
@@ -55,7 +56,18 @@ export default function BalanceChart({ points }: { points: BalanceChartPoint[] }
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: [0, 1] } },
         axes: [
-          { ...axis, space: 60 },
+          {
+            ...axis,
+            space: 60,
+            // whole days at the least: a history of a few days must not be labelled in hours
+            incrs: [DAY, 7 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
+            values: (_u, splits) => {
+              const span = (xs[xs.length - 1] ?? 0) - (xs[0] ?? 0);
+              const format: Intl.DateTimeFormatOptions =
+                span < 120 * DAY ? { day: "numeric", month: "short" } : { month: "short", year: "2-digit" };
+              return splits.map((at) => new Date(at * 1000).toLocaleDateString(undefined, format));
+            },
+          },
           {
             ...axis,
             size: 40,

@@ -19,6 +19,7 @@ import { CopyButton } from "../components/copy-button";
 import { PersonPicker, type PickedPerson } from "../components/person-picker";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./introductions.css";
+import { useTitle } from "../components/title";
 
 type Introduction = Result<"listIntroductions">["introductions"][number];
 
@@ -43,6 +44,7 @@ const STATUS_WORDS: Record<IntroductionStatus, string> = {
 };
 
 export function Introductions() {
+  useTitle("Introductions");
   const list = useQuery({ queryKey: keys.introductions, queryFn: () => api.listIntroductions({}) });
   // One move at a time, held here rather than in the card: a move regroups its card (a new
   // component), and the server's refusal must still show on it.

@@ -4,9 +4,11 @@ import { useId, useState } from "react";
 import { auth } from "../api/client";
 import { keys } from "../api/hooks";
 import { FormError } from "../components/states";
+import { useTitle } from "../components/title";
 
 export function Login({ mode }: { mode: "local" | "team" }) {
   const id = useId();
+  useTitle("Sign in");
   const client = useQueryClient();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");

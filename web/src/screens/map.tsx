@@ -11,6 +11,7 @@ import { keys, useProfile, useWrite } from "../api/hooks";
 import { BalanceBadge } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./map.css";
+import { useTitle } from "../components/title";
 
 type MapData = Result<"map">;
 type Department = MapData["departments"][number];
@@ -30,6 +31,7 @@ const STATUS_HELP: Record<Department["status"], string> = {
 };
 
 export function DepartmentMap() {
+  useTitle("Department map");
   const [params, setParams] = useSearchParams();
   const org = params.get("org") ?? "";
   const profile = useProfile();
@@ -157,13 +159,14 @@ function DepartmentRow({ department: d }: { department: Department }) {
       </div>
       <div className="map-figures">
         <span>
-          {d.people === 0 ? "Nobody known" : d.people === 1 ? "1 person known" : `${d.people} people known`}
+          {d.people === 0 ? "No one yet" : d.people === 1 ? "1 person known" : `${d.people} people known`}
         </span>
         <span>
           Strength {d.averageStrength === null ? "—" : Math.round(d.averageStrength)}
           <span className="muted"> / 100</span>
         </span>
-        <BalanceBadge balance={d.balance} />
+        {/* the balance, unless the status already says it or there is nothing to weigh */}
+        {d.status !== "overdrawn" && d.balance.entries > 0 && <BalanceBadge balance={d.balance} />}
       </div>
       <div className="map-bar" aria-hidden="true">
         <span style={{ width: `${Math.max(0, Math.min(100, strength))}%` }} />

@@ -14,6 +14,7 @@ import { useWrite } from "../api/hooks";
 import { BalanceBadge, DueBadge, daysAgo } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./people.css";
+import { useTitle } from "../components/title";
 
 const PAGE = 200;
 const DEBOUNCE_MS = 150;
@@ -70,6 +71,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function People() {
+  useTitle("People");
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const id = useId();

@@ -16,10 +16,12 @@ import { type Overview, personKeys } from "./person/overview";
 import { EditProfile, ProfileCard } from "./person/profile";
 import { Timeline } from "./person/timeline";
 import "./person.css";
+import { useTitle } from "../components/title";
 
 export function Person() {
   const { id = "" } = useParams();
   const overview = useQuery({ queryKey: personKeys.overview(id), queryFn: () => api.show(id) });
+  useTitle(overview.data?.person.name ?? "Person");
   if (overview.isPending) return <Loading what="Reading this relationship" />;
   if (overview.isError) {
     if (overview.error instanceof ApiError && overview.error.status === 404) return <NoSuchPerson />;

@@ -11,8 +11,10 @@ import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./settings.css";
+import { useTitle } from "../components/title";
 
 export function Settings() {
+  useTitle("Settings");
   const me = useMe();
   return (
     <section className="settings">

@@ -9,9 +9,24 @@ import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
 import { BalanceBadge, count, DueBadge, daysAgo, dueReason, formatDate } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
+import { useTitle } from "../components/title";
 import { Welcome } from "./welcome";
 
 type TodayData = Result<"today">;
+
+/**
+ * Each item with a key of its own: one person may have two ideas of one kind (two promises to
+ * follow through), so a repeated key gets its occurrence number.
+ */
+function withKeys<T>(items: readonly T[], keyOf: (item: T) => string): [string, T][] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const key = keyOf(item);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return [n === 1 ? key : `${key}#${n}`, item];
+  });
+}
 
 /** Removes one row from a list of today's document, for an optimistic update. */
 function without<K extends "due" | "thanksOwed" | "commitments" | "asks">(
@@ -25,6 +40,7 @@ function without<K extends "due" | "thanksOwed" | "commitments" | "asks">(
 }
 
 export function Today() {
+  useTitle("Today");
   const today = useQuery({ queryKey: keys.today, queryFn: () => api.today() });
 
   const caughtUp = useWrite(
@@ -271,24 +287,28 @@ function Suggestions({ suggestions }: { suggestions: TodayData["suggestions"] })
     <section aria-labelledby="ideas-title" className="card">
       <h2 id="ideas-title">Help someone first</h2>
       <ul className="rows">
-        {suggestions.map((s, index) => (
-          // one person may have two ideas of a kind (two promises to follow through)
-          <li key={`${index}-${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`}>
-            <div className="row-main">
-              <Link to={`/people/${s.personId}`} className="name">
-                {s.personName}
-              </Link>{" "}
-              <span className="badge kind">{s.kind.replace(/-/g, " ")}</span>
-              <p className="idea">{s.action}</p>
-              <p className="muted">{s.reason}</p>
-            </div>
-            {s.kind === "introduce" && s.otherPerson && (
-              <Link className="button secondary" to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}>
-                Introduce
-              </Link>
-            )}
-          </li>
-        ))}
+        {withKeys(suggestions, (s) => `${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`).map(
+          ([key, s]) => (
+            <li key={key}>
+              <div className="row-main">
+                <Link to={`/people/${s.personId}`} className="name">
+                  {s.personName}
+                </Link>{" "}
+                <span className="badge kind">{s.kind.replace(/-/g, " ")}</span>
+                <p className="idea">{s.action}</p>
+                <p className="muted">{s.reason}</p>
+              </div>
+              {s.kind === "introduce" && s.otherPerson && (
+                <Link
+                  className="button secondary"
+                  to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}
+                >
+                  Introduce
+                </Link>
+              )}
+            </li>
+          ),
+        )}
       </ul>
     </section>
   );
@@ -310,8 +330,8 @@ function Week() {
         <div key={session.date}>
           <h3>{formatDate(session.date)}</h3>
           <ul className="rows compact">
-            {session.gives.map((g, index) => (
-              <li key={`${index}-${g.kind}-${g.personId}`}>
+            {withKeys(session.gives, (g) => `${g.kind}-${g.personId}`).map(([key, g]) => (
+              <li key={key}>
                 <div className="row-main">
                   <Link to={`/people/${g.personId}`} className="name">
                     {g.personName}

@@ -11,6 +11,7 @@ import type { ImportFormat } from "../../../src/service/goodwill-service.js";
 import { ApiError, exportUrl, uploadImport } from "../api/client";
 import { FormError, messageOf } from "../components/states";
 import "./transfer.css";
+import { useTitle } from "../components/title";
 
 const FORMATS: { value: ImportFormat; label: string }[] = [
   { value: "auto", label: "Recognise it for me" },
@@ -35,6 +36,7 @@ function size(bytes: number): string {
 }
 
 export function Transfer() {
+  useTitle("Import / Export");
   return (
     <section className="transfer">
       <header className="screen-head">

@@ -34,8 +34,13 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     const thanks = page.getByRole("region", { name: "Say thank you" });
     await thanks.waitFor();
     const before = await thanks.getByRole("listitem").count();
+    const saved = page.waitForResponse(
+      (r) => r.url().includes("/api/v1/exchanges") && r.request().method() === "POST",
+    );
     await thanks.getByRole("button", { name: "Thanked" }).first().click();
+    // the row leaves at once, before the server has answered
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(before - 1);
+    expect((await saved).status()).toBe(201);
     await page.reload();
     await page.getByRole("heading", { name: "Help someone first" }).waitFor();
     expect(await page.getByRole("region", { name: "Say thank you" }).getByRole("listitem").count()).toBe(

@@ -76,6 +76,28 @@ describeEachDialect("the web app: Person", (dialect) => {
     expect(problems).toEqual([]);
   });
 
+  it("a promise without a date waits on the person's page and is kept there in one click", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => goodwill(url, ["person", "add", "Zoe Quinn"]),
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people/${idOf(server, "Zoe Quinn")}`);
+    await page.getByRole("button", { name: "Promise", exact: true }).click();
+    await page.getByLabel("What was promised?").fill("Send the onboarding checklist");
+    await page.getByRole("button", { name: "Record the promise" }).click();
+    const open = page.getByRole("region", { name: "Open asks and promises" });
+    await open.getByText("Send the onboarding checklist").waitFor();
+    const kept = page.waitForResponse((r) => r.url().includes("/done") && r.request().method() === "POST");
+    await open.getByRole("button", { name: "Done" }).click();
+    expect((await kept).status()).toBe(200);
+    await open.waitFor({ state: "detached" });
+    const promises = JSON.parse(goodwill(server.storeUrl, ["--json", "promises", "--all"])).commitments;
+    expect(promises.map((c: { summary: string; status: string }) => [c.summary, c.status])).toEqual([
+      ["Send the onboarding checklist", "done"],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
   it("at 390 px wide the whole Person screen fits, chart included, with no sideways scrolling", async () => {
     const server = await startServer(dialect, { prepare: withDemo });
     const { page, problems } = await signedIn(server, 390, 844);

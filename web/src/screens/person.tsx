@@ -6,13 +6,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api/client";
+import { useWrite } from "../api/hooks";
 import { BalanceBadge, DueBadge, dueReason, formatDate } from "../components/badges";
-import { ErrorState, Loading } from "../components/states";
+import { ErrorState, FormError, Loading } from "../components/states";
 import { QuickActions } from "./person/actions";
 import { BalanceCard } from "./person/balance";
 import { ManagePerson } from "./person/manage";
 import { NeedsOffers, PersonSuggestions } from "./person/needs-offers";
-import { type Overview, personKeys } from "./person/overview";
+import { editsOverview, type Overview, personKeys } from "./person/overview";
 import { EditProfile, ProfileCard } from "./person/profile";
 import { Timeline } from "./person/timeline";
 import "./person.css";
@@ -164,17 +165,50 @@ function OccasionLine({ occasion: o }: { occasion: NonNullable<Overview["occasio
   );
 }
 
+/** Open asks and promises, each settled here in one click (an undated promise never reaches Today). */
 function OpenItems({ overview }: { overview: Overview }) {
+  const id = overview.person.id;
+  const settle = useWrite(
+    async (item: { kind: "ask-fulfilled" | "ask-withdrawn" | "promise"; id: string }): Promise<void> => {
+      if (item.kind === "promise") await api.completePromise(item.id);
+      else if (item.kind === "ask-fulfilled") await api.fulfillAsk(item.id);
+      else await api.closeAsk(item.id, "withdrawn");
+    },
+    {
+      optimistic: editsOverview(id, (old, item: { id: string }) => ({
+        ...old,
+        openAsks: old.openAsks.filter((a) => a.id !== item.id),
+        commitments: old.commitments.filter((c) => c.id !== item.id),
+      })),
+    },
+  );
   if (overview.openAsks.length === 0 && overview.commitments.length === 0) return null;
   return (
     <section className="card" aria-labelledby="open-title">
       <h2 id="open-title">Open asks and promises</h2>
+      <FormError error={settle.error} />
       <ul className="rows compact">
         {overview.openAsks.map((a) => (
           <li key={a.id}>
             <div className="row-main">
               <span className="badge type-ask">Ask</span> {a.summary}
               <p className="muted">Asked {formatDate(a.askedAt)}</p>
+            </div>
+            <div className="buttons">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => settle.mutate({ kind: "ask-fulfilled", id: a.id })}
+              >
+                They helped
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => settle.mutate({ kind: "ask-withdrawn", id: a.id })}
+              >
+                Withdraw
+              </button>
             </div>
           </li>
         ))}
@@ -187,6 +221,13 @@ function OpenItems({ overview }: { overview: Overview }) {
               {c.summary} {c.late && <span className="badge late">Late</span>}
               {c.dueOn && <p className="muted">Due {formatDate(c.dueOn)}</p>}
             </div>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => settle.mutate({ kind: "promise", id: c.id })}
+            >
+              Done
+            </button>
           </li>
         ))}
       </ul>

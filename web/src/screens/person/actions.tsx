@@ -332,7 +332,10 @@ function PromiseForm({ personId, name, onDone, onCancel }: FormProps & { name: s
     () => api.promise({ personId }, { summary: summary.trim(), direction, dueOn: dueOn || null }),
     {
       optimistic: addsToTimeline(personId, () => ({ type: "promise", summary: summary.trim() })),
-      onSuccess: () => onDone("Promise recorded. It shows on Today until it is done."),
+      onSuccess: () =>
+        onDone(
+          "Promise recorded. It waits under Open asks and promises until it is done, and shows on Today in the week it is due.",
+        ),
     },
   );
   return (

@@ -119,6 +119,12 @@ export function localService(ctx: AppContext): GoodwillService {
           .replace(/\p{M}+/gu, "")
           .toLowerCase();
         states = states.filter((s) => s.person.name_key.includes(q));
+        // Unless told how to sort, what was typed starts the name, then a word of it, then the rest:
+        // "ra" finds Raj before Elena Rivera (a stable sort keeps the name order within each).
+        if (!filter.sort) {
+          const rank = (name: string) => (name.startsWith(q) ? 0 : name.includes(` ${q}`) ? 1 : 2);
+          states = [...states].sort((a, b) => rank(a.person.name_key) - rank(b.person.name_key));
+        }
       }
       if (filter.sort) states = sortPeople(states, filter.sort);
       if (filter.order === "desc") states.reverse();

@@ -185,6 +185,10 @@ describeEachDialect("the API", (dialect) => {
     expect(await names("sort=balance")).toEqual(["Raj", "Bea", "Cy"]);
     expect(await names("sort=lastContact")).toEqual(["Bea", "Raj", "Cy"]);
     expect((await call("GET", "/api/v1/people?sort=height", t)).status).toBe(422);
+    // a search puts names that start with what was typed first, then names with a word that does
+    await call("POST", "/api/v1/people", { ...t, body: { name: "Ada Bray" } });
+    await call("POST", "/api/v1/people", { ...t, body: { name: "Brandon Oduya" } });
+    expect(await names("q=bra")).toEqual(["Brandon Oduya", "Ada Bray"]);
   });
 
   it("import an upload and export every format; the calendar feed answers only its key", async () => {

@@ -1,10 +1,12 @@
 /**
- * The typed client of /api/v1. Its endpoints are checked against the server's own service interface
+ * The typed client of /api/v1. Which request carries each service method is the table the CLI's
+ * remote service uses too (src/service/http-routes.ts), typed by the server's own service interface
  * (the HTTP routes answer exactly what the service returns), so a renamed field fails the typecheck
  * here rather than in a user's browser. Only the public API is used: the session cookie rides along.
  */
 import type { ImportResult } from "../../../src/app/import-contacts.js";
 import type { ExportFormat, GoodwillService, ImportFormat } from "../../../src/service/goodwill-service.js";
+import { type ServiceOverHttp, serviceOverHttp } from "../../../src/service/http-routes.js";
 
 /** A failed request: the server's error document (code, message, details) and the HTTP status. */
 export class ApiError extends Error {
@@ -19,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+type Query = Record<string, unknown>;
 
 function url(path: string, query?: Query): string {
   const params = new URLSearchParams();
@@ -110,8 +112,7 @@ export function exportUrl(format: ExportFormat, vcardVersion: "3.0" | "4.0" = "3
   return url("/export", { format, vcardVersion: format === "vcard" ? vcardVersion : undefined });
 }
 
-export type Api = Omit<GoodwillService, "importContacts" | "exportData" | "init" | "today" | "listPeople"> & {
-  init: GoodwillService["init"];
+export type Api = Omit<ServiceOverHttp, "today" | "listPeople"> & {
   today(options?: { all?: boolean }): ReturnType<GoodwillService["today"]>;
   listPeople(
     filter: Parameters<GoodwillService["listPeople"]>[0],
@@ -122,59 +123,14 @@ export type Api = Omit<GoodwillService, "importContacts" | "exportData" | "init"
 export type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
 
 const enc = encodeURIComponent;
+const overHttp = serviceOverHttp(call);
 
+/** The service over /api/v1 (the same table as the CLI's remote service), plus what a browser needs. */
 export const api: Api = {
-  profile: () => call("GET", "/profile"),
-  init: (input) => call("PUT", "/profile", { body: input }),
-  resolve: (who) => call("GET", "/resolve", { query: { who } }),
-  addPerson: (input) => call("POST", "/people", { body: input }),
+  ...overHttp,
+  today: (options) => overHttp.today(options ?? {}),
+  // a search that has moved on aborts its request
   listPeople: (filter, signal) => call("GET", "/people", { query: filter, ...(signal ? { signal } : {}) }),
-  getPerson: (id) => call("GET", `/people/${enc(id)}`),
-  editPerson: (id, input) => call("PATCH", `/people/${enc(id)}`, { body: input }),
-  removePerson: (id) => call("DELETE", `/people/${enc(id)}`),
-  mergePeople: (from, into) => call("POST", `/people/${enc(from)}/merge`, { body: { into } }),
-  addDepartment: (name, organization) =>
-    call("POST", "/departments", { body: { name, ...(organization ? { organization } : {}) } }),
-  listDepartments: () => call("GET", "/departments"),
-  show: (id) => call("GET", `/people/${enc(id)}/overview`),
-  balanceHistory: (id) => call("GET", `/people/${enc(id)}/balance-history`),
-  score: (id) => call("GET", `/people/${enc(id)}/score`),
-  addNote: (id, body) => call("POST", `/people/${enc(id)}/notes`, { body: { body } }),
-  logInteraction: (input) => call("POST", "/interactions", { body: input }),
-  recordExchange: (ref, input) => call("POST", "/exchanges", { body: { ...ref, ...input } }),
-  ask: (ref, input) => call("POST", "/asks", { body: { ...ref, ...input } }),
-  checkAsk: (ref) => call("GET", "/asks/check", { query: ref }),
-  listAsks: (filter) => call("GET", "/asks", { query: filter }),
-  fulfillAsk: (ref, weight) =>
-    call("POST", `/asks/${enc(ref)}/fulfill`, { body: weight === undefined ? {} : { weight } }),
-  closeAsk: (ref, status) =>
-    call("POST", `/asks/${enc(ref)}/${status === "declined" ? "decline" : "withdraw"}`),
-  promise: (ref, input) => call("POST", "/commitments", { body: { ...ref, ...input } }),
-  listPromises: (filter) => call("GET", "/commitments", { query: filter }),
-  completePromise: (ref) => call("POST", `/commitments/${enc(ref)}/done`),
-  addNeed: (personId, text) => call("POST", "/needs", { body: { personId, text } }),
-  listNeeds: (filter) => call("GET", "/needs", { query: filter }),
-  editNeed: (ref, text) => call("PATCH", `/needs/${enc(ref)}`, { body: { text } }),
-  closeNeed: (ref, input) =>
-    input.status === "met"
-      ? call("POST", `/needs/${enc(ref)}/met`, { body: input.by === undefined ? {} : { by: input.by } })
-      : call("POST", `/needs/${enc(ref)}/drop`),
-  addOffer: (personId, text) => call("POST", "/offers", { body: { personId, text } }),
-  listOffers: (filter) => call("GET", "/offers", { query: filter }),
-  editOffer: (ref, text) => call("PATCH", `/offers/${enc(ref)}`, { body: { text } }),
-  withdrawOffer: (ref) => call("POST", `/offers/${enc(ref)}/withdraw`),
-  introduce: (input) => call("POST", "/introductions", { body: input }),
-  listIntroductions: (filter) => call("GET", "/introductions", { query: filter }),
-  moveIntroduction: (ref, input) => call("POST", `/introductions/${enc(ref)}/status`, { body: input }),
-  map: (organization) => call("GET", "/map", { query: { org: organization } }),
-  week: () => call("GET", "/week"),
-  today: (options) => call("GET", "/today", { query: options ?? {} }),
-  ledger: (subject) => call("GET", "/ledger", { query: { subject } }),
-  ledgerGroups: (by) => call("GET", "/ledger", { query: { by } }),
-  suggest: (personId) =>
-    personId ? call("GET", `/people/${enc(personId)}/suggestions`) : call("GET", "/suggestions"),
-  search: (q) => call("GET", "/search", { query: { q } }),
-  loadDemo: () => call("POST", "/demo"),
 };
 
 /** Signing in and the account: these routes are the server's, not the service's. */

@@ -9,6 +9,7 @@ import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
 import { BalanceBadge, count, DueBadge, daysAgo, dueReason, formatDate } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
+import { SuggestionRow } from "../components/suggestion-row";
 import { useTitle } from "../components/title";
 import { Welcome } from "./welcome";
 
@@ -289,24 +290,7 @@ function Suggestions({ suggestions }: { suggestions: TodayData["suggestions"] })
       <ul className="rows">
         {withKeys(suggestions, (s) => `${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`).map(
           ([key, s]) => (
-            <li key={key}>
-              <div className="row-main">
-                <Link to={`/people/${s.personId}`} className="name">
-                  {s.personName}
-                </Link>{" "}
-                <span className="badge kind">{s.kind.replace(/-/g, " ")}</span>
-                <p className="idea">{s.action}</p>
-                <p className="muted">{s.reason}</p>
-              </div>
-              {s.kind === "introduce" && s.otherPerson && (
-                <Link
-                  className="button secondary"
-                  to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}
-                >
-                  Introduce
-                </Link>
-              )}
-            </li>
+            <SuggestionRow key={key} suggestion={s} named />
           ),
         )}
       </ul>

@@ -1,10 +1,10 @@
 /** What a person needs and what they can help with; and the ways to help them first. */
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { Link } from "react-router";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { Empty, ErrorState, FormError, Loading } from "../../components/states";
+import { SuggestionRow } from "../../components/suggestion-row";
 import { editsOverview, type Overview, personKeys } from "./overview";
 
 export function NeedsOffers({ overview }: { overview: Overview }) {
@@ -176,21 +176,11 @@ export function PersonSuggestions({ personId }: { personId: string }) {
         ) : (
           <ul className="rows" aria-label="Suggestions">
             {suggestions.data.suggestions.map((s) => (
-              <li key={`${s.kind}-${s.action}-${s.otherPerson?.id ?? ""}`}>
-                <div className="row-main">
-                  <span className="badge kind">{s.kind.replace(/-/g, " ")}</span>
-                  <p className="idea">{s.action}</p>
-                  <p className="muted">{s.reason}</p>
-                </div>
-                {s.kind === "introduce" && s.otherPerson && (
-                  <Link
-                    className="button secondary"
-                    to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}
-                  >
-                    Introduce
-                  </Link>
-                )}
-              </li>
+              <SuggestionRow
+                key={`${s.kind}-${s.action}-${s.otherPerson?.id ?? ""}`}
+                suggestion={s}
+                named={false}
+              />
             ))}
           </ul>
         ))}

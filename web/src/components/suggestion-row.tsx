@@ -1,0 +1,29 @@
+/** One way to help someone first, as Today and a person's page show it. */
+import { Link } from "react-router";
+import type { Result } from "../api/client";
+
+type Suggestion = Result<"suggest">["suggestions"][number];
+
+export function SuggestionRow({ suggestion: s, named }: { suggestion: Suggestion; named: boolean }) {
+  return (
+    <li>
+      <div className="row-main">
+        {named && (
+          <>
+            <Link to={`/people/${s.personId}`} className="name">
+              {s.personName}
+            </Link>{" "}
+          </>
+        )}
+        <span className="badge kind">{s.kind.replace(/-/g, " ")}</span>
+        <p className="idea">{s.action}</p>
+        <p className="muted">{s.reason}</p>
+      </div>
+      {s.kind === "introduce" && s.otherPerson && (
+        <Link className="button secondary" to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}>
+          Introduce
+        </Link>
+      )}
+    </li>
+  );
+}

@@ -4,6 +4,7 @@
  * row leaves the list at once and comes back if the server refuses.
  */
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
@@ -14,6 +15,16 @@ import { useTitle } from "../components/title";
 import { Welcome } from "./welcome";
 
 type TodayData = Result<"today">;
+
+/** One part of the agenda: a card with its heading (which names the region) and a list of rows. */
+function AgendaCard({ name, title, children }: { name: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${name}-title`} className="card">
+      <h2 id={`${name}-title`}>{title}</h2>
+      <ul className="rows">{children}</ul>
+    </section>
+  );
+}
 
 /**
  * Each item with a key of its own: one person may have two ideas of one kind (two promises to
@@ -120,160 +131,145 @@ export function Today() {
       )}
 
       {data.due.length > 0 && (
-        <section aria-labelledby="due-title" className="card">
-          <h2 id="due-title">Reach out</h2>
-          <ul className="rows">
-            {data.due.map((row) =>
-              row.person ? (
-                <li key={row.person.id}>
-                  <div className="row-main">
-                    <Link to={`/people/${row.person.id}`} className="name">
-                      {row.person.name}
-                    </Link>{" "}
-                    <DueBadge status={row.due.status} /> <BalanceBadge balance={row.balance} />
-                    <p className="muted">{dueReason(row.due)}</p>
-                    {row.suggestion && <p className="idea">{row.suggestion.action}</p>}
-                  </div>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() =>
-                      row.person &&
-                      caughtUp.mutate({
-                        id: row.person.id,
-                        name: row.person.name,
-                        action: null,
-                      })
-                    }
-                  >
-                    Got in touch
-                  </button>
-                </li>
-              ) : null,
-            )}
-          </ul>
-        </section>
-      )}
-
-      {data.thanksOwed.length > 0 && (
-        <section aria-labelledby="thanks-title" className="card">
-          <h2 id="thanks-title">Say thank you</h2>
-          <ul className="rows">
-            {data.thanksOwed.map((row) => (
-              <li key={row.counterpart.id}>
+        <AgendaCard name="due" title="Reach out">
+          {data.due.map((row) =>
+            row.person ? (
+              <li key={row.person.id}>
                 <div className="row-main">
-                  {row.counterpart.kind === "person" ? (
-                    <Link to={`/people/${row.counterpart.id}`} className="name">
-                      {row.counterpart.name}
-                    </Link>
-                  ) : (
-                    <span className="name">{row.counterpart.name} (department)</span>
-                  )}
-                  <p className="muted">
-                    {row.lastReceived ? `“${row.lastReceived.summary}”, ` : ""}
-                    {daysAgo(row.daysAgo)}
-                  </p>
+                  <Link to={`/people/${row.person.id}`} className="name">
+                    {row.person.name}
+                  </Link>{" "}
+                  <DueBadge status={row.due.status} /> <BalanceBadge balance={row.balance} />
+                  <p className="muted">{dueReason(row.due)}</p>
+                  {row.suggestion && <p className="idea">{row.suggestion.action}</p>}
                 </div>
                 <button
                   type="button"
                   className="secondary"
                   onClick={() =>
-                    thanked.mutate({
-                      kind: row.counterpart.kind,
-                      id: row.counterpart.id,
-                      summary: row.lastReceived?.summary ?? null,
+                    row.person &&
+                    caughtUp.mutate({
+                      id: row.person.id,
+                      name: row.person.name,
+                      action: null,
                     })
                   }
                 >
-                  Thanked
+                  Got in touch
                 </button>
               </li>
-            ))}
-          </ul>
-        </section>
+            ) : null,
+          )}
+        </AgendaCard>
+      )}
+
+      {data.thanksOwed.length > 0 && (
+        <AgendaCard name="thanks" title="Say thank you">
+          {data.thanksOwed.map((row) => (
+            <li key={row.counterpart.id}>
+              <div className="row-main">
+                {row.counterpart.kind === "person" ? (
+                  <Link to={`/people/${row.counterpart.id}`} className="name">
+                    {row.counterpart.name}
+                  </Link>
+                ) : (
+                  <span className="name">{row.counterpart.name} (department)</span>
+                )}
+                <p className="muted">
+                  {row.lastReceived ? `“${row.lastReceived.summary}”, ` : ""}
+                  {daysAgo(row.daysAgo)}
+                </p>
+              </div>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  thanked.mutate({
+                    kind: row.counterpart.kind,
+                    id: row.counterpart.id,
+                    summary: row.lastReceived?.summary ?? null,
+                  })
+                }
+              >
+                Thanked
+              </button>
+            </li>
+          ))}
+        </AgendaCard>
       )}
 
       {data.commitments.length > 0 && (
-        <section aria-labelledby="promises-title" className="card">
-          <h2 id="promises-title">Promises</h2>
-          <ul className="rows">
-            {data.commitments.map((c) => (
-              <li key={c.id}>
-                <div className="row-main">
-                  <span className="name">{c.summary}</span>
-                  {c.late && <span className="badge late">Late</span>}
-                  <p className="muted">
-                    {c.direction === "i_owe" ? `I promised ${c.counterpart}` : `${c.counterpart} promised me`}
-                    {c.dueOn ? `, due ${formatDate(c.dueOn)}` : ""}
-                  </p>
-                </div>
-                <button type="button" className="secondary" onClick={() => kept.mutate(c.id)}>
-                  Done
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <AgendaCard name="promises" title="Promises">
+          {data.commitments.map((c) => (
+            <li key={c.id}>
+              <div className="row-main">
+                <span className="name">{c.summary}</span>
+                {c.late && <span className="badge late">Late</span>}
+                <p className="muted">
+                  {c.direction === "i_owe" ? `I promised ${c.counterpart}` : `${c.counterpart} promised me`}
+                  {c.dueOn ? `, due ${formatDate(c.dueOn)}` : ""}
+                </p>
+              </div>
+              <button type="button" className="secondary" onClick={() => kept.mutate(c.id)}>
+                Done
+              </button>
+            </li>
+          ))}
+        </AgendaCard>
       )}
 
       {data.asks.length > 0 && (
-        <section aria-labelledby="asks-title" className="card">
-          <h2 id="asks-title">Asks left waiting</h2>
-          <ul className="rows">
-            {data.asks.map((a) => (
-              <li key={a.id}>
-                <div className="row-main">
-                  <span className="name">{a.summary}</span>
-                  <p className="muted">
-                    Asked {a.counterpart} on {formatDate(a.askedAt)}
-                  </p>
-                </div>
-                <div className="buttons">
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => closeAsk.mutate({ id: a.id, outcome: "fulfilled" })}
-                  >
-                    They helped
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => closeAsk.mutate({ id: a.id, outcome: "withdrawn" })}
-                  >
-                    Withdraw
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <AgendaCard name="asks" title="Asks left waiting">
+          {data.asks.map((a) => (
+            <li key={a.id}>
+              <div className="row-main">
+                <span className="name">{a.summary}</span>
+                <p className="muted">
+                  Asked {a.counterpart} on {formatDate(a.askedAt)}
+                </p>
+              </div>
+              <div className="buttons">
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => closeAsk.mutate({ id: a.id, outcome: "fulfilled" })}
+                >
+                  They helped
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => closeAsk.mutate({ id: a.id, outcome: "withdrawn" })}
+                >
+                  Withdraw
+                </button>
+              </div>
+            </li>
+          ))}
+        </AgendaCard>
       )}
 
       {data.occasions.length > 0 && (
-        <section aria-labelledby="occasions-title" className="card">
-          <h2 id="occasions-title">Occasions</h2>
-          <ul className="rows">
-            {data.occasions.map((o) => (
-              <li key={`${o.person.id}-${o.label}`}>
-                <div className="row-main">
-                  <Link to={`/people/${o.person.id}`} className="name">
-                    {o.person.name}
-                  </Link>
-                  <p className="muted">
-                    {o.label}
-                    {o.turning ? ` (turning ${o.turning})` : ""}
-                    {o.inDays === 0
-                      ? ", today"
-                      : o.inDays === 1
-                        ? ", tomorrow"
-                        : `, ${formatDate(o.on ?? o.date ?? data.date)} (in ${o.inDays} days)`}
-                  </p>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <AgendaCard name="occasions" title="Occasions">
+          {data.occasions.map((o) => (
+            <li key={`${o.person.id}-${o.label}`}>
+              <div className="row-main">
+                <Link to={`/people/${o.person.id}`} className="name">
+                  {o.person.name}
+                </Link>
+                <p className="muted">
+                  {o.label}
+                  {o.turning ? ` (turning ${o.turning})` : ""}
+                  {o.inDays === 0
+                    ? ", today"
+                    : o.inDays === 1
+                      ? ", tomorrow"
+                      : `, ${formatDate(o.on ?? o.date ?? data.date)} (in ${o.inDays} days)`}
+                </p>
+              </div>
+            </li>
+          ))}
+        </AgendaCard>
       )}
 
       <Suggestions suggestions={data.suggestions} />
@@ -285,16 +281,11 @@ export function Today() {
 function Suggestions({ suggestions }: { suggestions: TodayData["suggestions"] }) {
   if (suggestions.length === 0) return null;
   return (
-    <section aria-labelledby="ideas-title" className="card">
-      <h2 id="ideas-title">Help someone first</h2>
-      <ul className="rows">
-        {withKeys(suggestions, (s) => `${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`).map(
-          ([key, s]) => (
-            <SuggestionRow key={key} suggestion={s} named />
-          ),
-        )}
-      </ul>
-    </section>
+    <AgendaCard name="ideas" title="Help someone first">
+      {withKeys(suggestions, (s) => `${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`).map(([key, s]) => (
+        <SuggestionRow key={key} suggestion={s} named />
+      ))}
+    </AgendaCard>
   );
 }
 

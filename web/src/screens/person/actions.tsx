@@ -4,7 +4,7 @@
  * typed and says why.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { BalanceBadge } from "../../components/badges";
@@ -83,16 +83,42 @@ interface FormProps {
   onCancel: () => void;
 }
 
-function Buttons({ pending, submit, onCancel }: { pending: boolean; submit: string; onCancel: () => void }) {
+/**
+ * The frame of every quick action's form: its fields, then what went wrong (what was typed stays),
+ * then Cancel and the submit button.
+ */
+function ActionForm({
+  save,
+  submit,
+  busy = save.isPending,
+  onCancel,
+  children,
+}: {
+  save: { mutate: (input: undefined) => void; isPending: boolean; error: unknown };
+  submit: string;
+  busy?: boolean;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
   return (
-    <div className="actions">
-      <button type="button" className="secondary" onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : submit}
-      </button>
-    </div>
+    <form
+      className="action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      {children}
+      <FormError error={save.error} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : submit}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -121,12 +147,10 @@ function ExchangeForm({
     },
   );
   return (
-    <form
-      className="action-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(undefined);
-      }}
+    <ActionForm
+      save={save}
+      submit={direction === "gave" ? "Record the give" : "Record it"}
+      onCancel={onCancel}
     >
       <label htmlFor={`${id}-summary`}>
         {direction === "gave" ? "What did you give or do?" : "What did they do for you?"}
@@ -143,13 +167,7 @@ function ExchangeForm({
         <ChoiceField id={`${id}-kind`} choices="kind" caption="Kind" value={kind} onChange={setKind} />
         <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
       </div>
-      <FormError error={save.error} />
-      <Buttons
-        pending={save.isPending}
-        submit={direction === "gave" ? "Record the give" : "Record it"}
-        onCancel={onCancel}
-      />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -164,13 +182,7 @@ function ThankForm({ personId, name, onDone, onCancel }: FormProps & { name: str
     },
   );
   return (
-    <form
-      className="action-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(undefined);
-      }}
-    >
+    <ActionForm save={save} submit="Record the thank-you" onCancel={onCancel}>
       <label htmlFor={`${id}-summary`}>How did you thank them?</label>
       <input
         id={`${id}-summary`}
@@ -179,9 +191,7 @@ function ThankForm({ personId, name, onDone, onCancel }: FormProps & { name: str
         value={summary}
         onChange={(e) => setSummary(e.target.value)}
       />
-      <FormError error={save.error} />
-      <Buttons pending={save.isPending} submit="Record the thank-you" onCancel={onCancel} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -204,13 +214,7 @@ function MomentForm({ personId, onDone, onCancel }: FormProps) {
     },
   );
   return (
-    <form
-      className="action-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(undefined);
-      }}
-    >
+    <ActionForm save={save} submit="Log it" onCancel={onCancel}>
       <label htmlFor={`${id}-summary`}>What happened?</label>
       <input
         id={`${id}-summary`}
@@ -230,9 +234,7 @@ function MomentForm({ personId, onDone, onCancel }: FormProps) {
         />
         <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
       </div>
-      <FormError error={save.error} />
-      <Buttons pending={save.isPending} submit="Log it" onCancel={onCancel} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -248,16 +250,15 @@ function AskForm({ personId, name, onDone, onCancel }: FormProps & { name: strin
   const save = useWrite(() => api.ask({ personId }, { summary: summary.trim() }), {
     optimistic: addsToTimeline(personId, () => ({ type: "ask", summary: summary.trim() })),
     onSuccess: (result) =>
-      onDone(`Ask #${result.ask.number} recorded. Mark it fulfilled on Today when they help.`),
+      onDone(`Ask #${result.ask.number} recorded. It waits under Open asks and promises until they help.`),
   });
   const warned = !!check.data?.check.warning;
   return (
-    <form
-      className="action-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(undefined);
-      }}
+    <ActionForm
+      save={save}
+      submit={warned ? "Ask anyway" : "Record the ask"}
+      busy={save.isPending || check.isPending}
+      onCancel={onCancel}
     >
       <section className="ask-check" aria-label="Before you ask">
         <h3>Before you ask {name}</h3>
@@ -313,13 +314,7 @@ function AskForm({ personId, name, onDone, onCancel }: FormProps & { name: strin
         onChange={(e) => setSummary(e.target.value)}
         placeholder="Priority help with the VPN"
       />
-      <FormError error={save.error} />
-      <Buttons
-        pending={save.isPending || check.isPending}
-        submit={warned ? "Ask anyway" : "Record the ask"}
-        onCancel={onCancel}
-      />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -339,13 +334,7 @@ function PromiseForm({ personId, name, onDone, onCancel }: FormProps & { name: s
     },
   );
   return (
-    <form
-      className="action-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(undefined);
-      }}
-    >
+    <ActionForm save={save} submit="Record the promise" onCancel={onCancel}>
       <fieldset className="segmented">
         <legend>Who promised</legend>
         <label>
@@ -384,8 +373,6 @@ function PromiseForm({ personId, name, onDone, onCancel }: FormProps & { name: s
           <input id={`${id}-due`} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
         </div>
       </div>
-      <FormError error={save.error} />
-      <Buttons pending={save.isPending} submit="Record the promise" onCancel={onCancel} />
-    </form>
+    </ActionForm>
   );
 }

@@ -13,6 +13,15 @@ function shownNames(page: Page): Promise<string[]> {
   return page.getByRole("list", { name: "People" }).locator("li a.name").allTextContents();
 }
 
+/** The names shown once the address has `param=value` and the list is fetching nothing. */
+async function settledNames(page: Page, param: string, value: string): Promise<string[]> {
+  await expect.poll(() => new URL(page.url()).searchParams.get(param)).toBe(value);
+  const list = page.getByRole("list", { name: "People" });
+  await expect.poll(() => list.getAttribute("aria-busy")).toBe("false");
+  await expect.poll(() => page.getByText("updating…").count()).toBe(0);
+  return shownNames(page);
+}
+
 /** A CSV of `count` people named "Seed 00001"…, imported in one command. */
 function seedPeople(storeUrl: string, count: number): void {
   const dir = mkdtempSync(join(tmpdir(), "goodwill-people-"));
@@ -77,14 +86,18 @@ describeEachDialect("the web app: People", (dialect) => {
     const overdrawn = page.getByRole("list", { name: "People" }).getByText("Overdrawn");
     await expect.poll(() => overdrawn.count()).toBe(3);
 
-    // sorted by balance, most overdrawn first; reversed puts the least overdrawn first
+    // sorted by balance, most overdrawn first; reversed puts the least overdrawn first. Each list is
+    // read once the address holds the new choice and no page is still on its way: until then the
+    // previous order stays on screen, and a stale list may happen to start with the expected name.
     await filters.getByLabel("Sort by").selectOption("balance");
-    await expect.poll(async () => (await shownNames(page)).length).toBe(3);
-    const mostOverdrawnFirst = await shownNames(page);
+    const mostOverdrawnFirst = await settledNames(page, "sort", "balance");
+    expect(mostOverdrawnFirst).toHaveLength(3);
     await filters.getByLabel("Order").selectOption("desc");
+    const leastOverdrawnFirst = await settledNames(page, "order", "desc");
     // (equal balances keep their order by name, so only the ends are sure to swap)
-    await expect.poll(async () => (await shownNames(page))[0]).toBe(mostOverdrawnFirst[2]);
-    expect((await shownNames(page))[2]).not.toBe(mostOverdrawnFirst[2]);
+    expect(leastOverdrawnFirst).toHaveLength(3);
+    expect(leastOverdrawnFirst[0]).toBe(mostOverdrawnFirst[2]);
+    expect(leastOverdrawnFirst[2]).not.toBe(mostOverdrawnFirst[2]);
 
     await filters.getByLabel("Search by name").fill("nobody-has-this-name");
     await page.getByText("No one matches these filters.").waitFor();

@@ -13,7 +13,8 @@ import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.j
 import { daysUntilOccurrence, nextOccurrence, parsePartialDate, turningAge } from "../domain/partial-date.js";
 import { fromInstant } from "../storage/keys.js";
 import { getOwner } from "../storage/owner.repository.js";
-import type { AskRow, CommitmentRow, PersonRow } from "../storage/schema.js";
+import { readRows } from "../storage/row-arrays.js";
+import type { AskRow, CommitmentRow, PersonRow, PersonStatsRow } from "../storage/schema.js";
 import { type LedgerStats, personStatsFromRow } from "../storage/stats.repository.js";
 import type { AppContext } from "./context.js";
 
@@ -49,23 +50,35 @@ export interface Occasion {
 }
 
 /** The columns of a person the agenda works with (the rest is read for the few people shown). */
-export type PersonCore = Pick<
-  PersonRow,
-  | "id"
-  | "display_name"
-  | "name_key"
-  | "organization_id"
-  | "department_id"
-  | "tags"
-  | "birthday"
-  | "layer"
-  | "closeness"
-  | "cadence_days"
-  | "ledger_mode"
-  | "archived"
-  | "met_on"
-  | "created_at"
->;
+const PERSON_CORE = [
+  "id",
+  "display_name",
+  "name_key",
+  "organization_id",
+  "department_id",
+  "tags",
+  "birthday",
+  "layer",
+  "closeness",
+  "cadence_days",
+  "ledger_mode",
+  "archived",
+  "met_on",
+  "created_at",
+] as const satisfies readonly (keyof PersonRow)[];
+export type PersonCore = Pick<PersonRow, (typeof PERSON_CORE)[number]>;
+
+/** The aggregates the agenda reads for everyone (the strength sums are read only when asked). */
+const AGENDA_STATS = [
+  "person_id",
+  "gave_sum",
+  "received_sum",
+  "entries",
+  "gaves",
+  "last_received_at",
+  "last_thanks_at",
+  "last_contact_at",
+] as const satisfies readonly (keyof PersonStatsRow)[];
 
 export interface RelationshipState {
   person: PersonCore;
@@ -87,6 +100,9 @@ export interface RelationshipState {
   openLoops: number;
 }
 
+/** One empty list for everyone who has none (never written to). */
+const NONE: never[] = [];
+
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
@@ -102,43 +118,13 @@ export async function loadRelationships(
   if (options.personIds && options.personIds.length === 0) return [];
   // People and their aggregates are read apart and joined here: on SQLite a join of the two over
   // ten thousand people costs several times the two plain reads (measured, bench/today.ts).
-  let query = db
-    .selectFrom("people")
-    .select([
-      "id",
-      "display_name",
-      "name_key",
-      "organization_id",
-      "department_id",
-      "tags",
-      "birthday",
-      "layer",
-      "closeness",
-      "cadence_days",
-      "ledger_mode",
-      "archived",
-      "met_on",
-      "created_at",
-    ])
-    .where("owner_id", "=", ctx.ownerId);
+  let query = db.selectFrom("people").select(PERSON_CORE).where("owner_id", "=", ctx.ownerId);
   if (!options.includeArchived) query = query.where("archived", "=", 0);
   if (options.personIds) query = query.where("id", "in", options.personIds);
-  const people = await query.execute();
-  let statsQuery = db
-    .selectFrom("person_stats")
-    .select([
-      "person_id",
-      "gave_sum",
-      "received_sum",
-      "entries",
-      "gaves",
-      "last_received_at",
-      "last_thanks_at",
-      "last_contact_at",
-    ])
-    .where("owner_id", "=", ctx.ownerId);
+  const people = await readRows(db, query, PERSON_CORE);
+  let statsQuery = db.selectFrom("person_stats").select(AGENDA_STATS).where("owner_id", "=", ctx.ownerId);
   if (options.personIds) statsQuery = statsQuery.where("person_id", "in", options.personIds);
-  const statsOf = new Map((await statsQuery.execute()).map((row) => [row.person_id, row]));
+  const statsOf = new Map((await readRows(db, statsQuery, AGENDA_STATS)).map((row) => [row.person_id, row]));
   // Names of organizations and departments: a few rows, joined here rather than on every person.
   const organizations = new Map(
     (
@@ -209,9 +195,9 @@ export async function loadRelationships(
       ledger,
       lastContactAt: st?.last_contact_at ? fromInstant(st.last_contact_at) : null,
       contacts: contactsOf?.get(person.id) ?? null,
-      commitments: commitmentsOf.get(person.id) ?? [],
-      asks: asksOf.get(person.id) ?? [],
-      dates: datesOf.get(person.id) ?? [],
+      commitments: commitmentsOf.get(person.id) ?? NONE,
+      asks: asksOf.get(person.id) ?? NONE,
+      dates: datesOf.get(person.id) ?? NONE,
     });
   });
 }
@@ -254,9 +240,11 @@ export function evaluate(
   const mode = person.ledger_mode as LedgerMode;
   const balance = balanceAt(ledger.sums, now, mode);
   const owed = thanksOwed(ledger, now);
-  const myOpenCommitments = input.commitments.filter((c) => c.direction === "i_owe");
-  const theirOpenCommitments = input.commitments.filter((c) => c.direction === "they_owe");
-  const lateCommitments = input.commitments.filter((c) => isCommitmentLate(c.due_on, now)).length;
+  // Most people have no open commitment or ask: their empty lists are shared, not copied.
+  const some = input.commitments.length > 0;
+  const myOpenCommitments = some ? input.commitments.filter((c) => c.direction === "i_owe") : NONE;
+  const theirOpenCommitments = some ? input.commitments.filter((c) => c.direction === "they_owe") : NONE;
+  const lateCommitments = some ? input.commitments.filter((c) => isCommitmentLate(c.due_on, now)).length : 0;
   const staleAsks = input.asks.filter((a) => isAskStale(fromInstant(a.asked_at), now)).length;
   const openLoops = (owed ? 1 : 0) + lateCommitments + staleAsks;
   const occasion = nextOccasion(person.birthday, input.dates, now);
@@ -308,6 +296,7 @@ function nextOccasion(
   dates: { label: string; date: string }[],
   now: number,
 ): Occasion | null {
+  if (birthday === null && dates.length === 0) return null;
   const candidates = [...(birthday ? [{ label: "birthday", date: birthday }] : []), ...dates];
   let best: Occasion | null = null;
   for (const { label, date } of candidates) {

@@ -12,6 +12,7 @@ import { changeTrackingDialect } from "../change-tracking-dialect.js";
 import { type Dialect, type SearchHit, searchTerms } from "../dialect.js";
 import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
 import { type ChangeWatch, ReadCache } from "../read-cache.js";
+import { ROWS_AS_ARRAYS } from "../row-arrays.js";
 import type { Database } from "../schema.js";
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -164,11 +165,13 @@ function dataVersionWatch(database: BetterSqlite3.Database): ChangeWatch {
 }
 
 const STATEMENT_CACHE_SIZE = 500;
+const MARKED_SELECT = `select ${ROWS_AS_ARRAYS} `;
 
 /**
  * Kysely asks SQLite to prepare every statement anew; preparing costs more than running most of
  * ours. Prepared statements are kept by their SQL text and reused — safe because better-sqlite3
- * runs each one to completion before the next (no statement is iterated lazily here).
+ * runs each one to completion before the next (no statement is iterated lazily here). A select
+ * marked by `readRows` (row-arrays.ts) is prepared to hand its rows back as arrays.
  */
 function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
   const cache = new Map<string, BetterSqlite3.Statement>();
@@ -180,6 +183,7 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
         // Multi-row inserts of every size would grow the cache without end: start over instead.
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
         statement = database.prepare(sql);
+        if (sql.startsWith(MARKED_SELECT)) statement.raw(true);
         cache.set(sql, statement);
       }
       return statement;

@@ -1,7 +1,18 @@
 /** `goodwill search`: people, notes, ledger entries, moments, asks and promises by their words. */
+import { excerpt } from "../domain/excerpt.js";
+import { searchTerms } from "../storage/dialect.js";
 import type { AppContext } from "./context.js";
 
-const WITH_DEPARTMENT = { exchange: "exchanges", ask: "asks", commitment: "commitments" } as const;
+/** Where each kind of record lives, the column that dates it, and whether it may name a department. */
+const RECORDS = {
+  exchange: { table: "exchanges", at: "occurred_at", department: true },
+  interaction: { table: "interactions", at: "occurred_at", department: false },
+  ask: { table: "asks", at: "asked_at", department: true },
+  commitment: { table: "commitments", at: "created_at", department: true },
+  note: { table: "notes", at: "created_at", department: false },
+  need: { table: "needs", at: "created_at", department: false },
+  offer: { table: "offers", at: "created_at", department: false },
+} as const;
 
 export async function search(ctx: AppContext, query: string, limit = 30) {
   const hits = await ctx.store.dialect.search(ctx.db, ctx.ownerId, query, limit);
@@ -15,30 +26,47 @@ export async function search(ctx: AppContext, query: string, limit = 30) {
         .execute()
     : [];
   const names = new Map(people.map((p) => [p.id, p.display_name]));
-  // Entries, asks and promises logged against a department name the department instead.
-  const departments = new Map<string, { id: string; name: string }>();
-  for (const [kind, table] of Object.entries(WITH_DEPARTMENT)) {
-    const refs = hits.filter((h) => h.kind === kind && !h.personId).map((h) => h.refId);
+  // When each record happened, and the department of entries, asks and promises logged against one.
+  const details = new Map<string, { at: string; department: { id: string; name: string } | null }>();
+  for (const [kind, record] of Object.entries(RECORDS)) {
+    const refs = hits.filter((h) => h.kind === kind).map((h) => h.refId);
     if (refs.length === 0) continue;
-    const rows = await ctx.db
-      .selectFrom(`${table} as r` as "exchanges as r")
-      .innerJoin("departments as d", (j) =>
-        j.onRef("d.owner_id", "=", "r.owner_id").onRef("d.id", "=", "r.department_id"),
-      )
-      .select(["r.id", "d.id as department_id", "d.name"])
+    // One shape for every table: the casts name one of them for the type checker.
+    const records = ctx.db
+      .selectFrom(`${record.table} as r` as "exchanges as r")
+      .select(["r.id", `r.${record.at} as at` as "r.occurred_at as at"])
       .where("r.owner_id", "=", ctx.ownerId)
-      .where("r.id", "in", refs)
-      .execute();
-    for (const row of rows) departments.set(row.id, { id: row.department_id, name: row.name });
+      .where("r.id", "in", refs);
+    const rows = record.department
+      ? await records
+          .leftJoin("departments as d", (j) =>
+            j.onRef("d.owner_id", "=", "r.owner_id").onRef("d.id", "=", "r.department_id"),
+          )
+          .select(["d.id as department_id", "d.name"])
+          .execute()
+      : (await records.execute()).map((row) => ({ ...row, department_id: null, name: null }));
+    for (const row of rows)
+      details.set(`${kind}:${row.id}`, {
+        at: row.at,
+        department:
+          row.department_id !== null && row.name !== null ? { id: row.department_id, name: row.name } : null,
+      });
   }
   return {
     query,
-    results: hits.map((h) => ({
-      kind: h.kind,
-      id: h.refId,
-      person: h.personId ? { id: h.personId, name: names.get(h.personId) ?? "" } : null,
-      department: departments.get(h.refId) ?? null,
-      snippet: h.snippet,
-    })),
+    results: hits.map((h) => {
+      const parts = excerpt(h.body, searchTerms(query));
+      return {
+        kind: h.kind,
+        id: h.refId,
+        person: h.personId ? { id: h.personId, name: names.get(h.personId) ?? "" } : null,
+        department: details.get(`${h.kind}:${h.refId}`)?.department ?? null,
+        // when it happened (a person has no date)
+        at: details.get(`${h.kind}:${h.refId}`)?.at ?? null,
+        // the excerpt with each match in [brackets] (for a terminal), and in parts (for a screen)
+        snippet: parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join(""),
+        parts,
+      };
+    }),
   };
 }

@@ -1,12 +1,16 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.js";
 
-/** One search hit: which record matched, whose it is, and a short excerpt with the match marked. */
+/**
+ * One search hit: which record matched, whose it is, and its searchable text whole (the excerpt is
+ * cut by the application, the same way on every dialect: PostgreSQL's ts_headline drops anything
+ * that looks like markup, and a note must be quoted as written).
+ */
 export interface SearchHit {
   kind: string;
   refId: string;
   personId: string | null;
-  snippet: string;
+  body: string;
 }
 
 /**

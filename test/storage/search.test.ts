@@ -33,6 +33,16 @@ describeEachDialect("search", (dialect) => {
     expect(await names("   ")).toEqual([]);
   });
 
+  it("marks the matched words, and brackets in the text stay text", async () => {
+    const ctx = await freshContext(dialect);
+    const ann = await addPerson(ctx, { name: "Ann Lee" });
+    await addNote(ctx, ann.id, "Todo [x] send the <b>Zürich</b> deck to Ann");
+    const [hit] = (await search(ctx, "zurich")).results;
+    expect(hit?.parts.filter((p) => p.match).map((p) => p.text)).toEqual(["Zürich"]);
+    expect(hit?.parts.map((p) => p.text).join("")).toBe("Todo [x] send the <b>Zürich</b> deck to Ann");
+    expect(hit?.snippet).toBe("Todo [x] send the <b>[Zürich]</b> deck to Ann");
+  });
+
   it("follows edits: a renamed person is found by the new name only", async () => {
     const ctx = await freshContext(dialect);
     await addPerson(ctx, { name: "Pat Morgan" });

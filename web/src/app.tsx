@@ -15,6 +15,7 @@ const Introductions = lazy(() =>
   import("./screens/introductions").then((m) => ({ default: m.Introductions })),
 );
 const Transfer = lazy(() => import("./screens/transfer").then((m) => ({ default: m.Transfer })));
+const Search = lazy(() => import("./screens/search").then((m) => ({ default: m.Search })));
 const Settings = lazy(() => import("./screens/settings").then((m) => ({ default: m.Settings })));
 
 function NotFound() {
@@ -41,6 +42,7 @@ export function App() {
         <Route path="map" element={<DepartmentMap />} />
         <Route path="introductions" element={<Introductions />} />
         <Route path="import" element={<Transfer />} />
+        <Route path="search" element={<Search />} />
         <Route path="settings" element={<Settings />} />
         <Route path="*" element={<NotFound />} />
       </Route>

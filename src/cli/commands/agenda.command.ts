@@ -185,10 +185,13 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
             result.results.length === 0
               ? `Nothing found for "${result.query}".`
               : result.results
-                  .map(
-                    (r) =>
-                      `${p.dim(r.kind.padEnd(11))} ${r.person ? `${p.bold(r.person.name)}  ` : r.department ? `${p.bold(r.department.name)}  ` : ""}${r.snippet.replace(/\[([^\]]*)\]/g, (_, m: string) => p.yellow(m))}`,
-                  )
+                  .map((r) => {
+                    const whose = r.person?.name ?? r.department?.name;
+                    const excerpt = r.parts
+                      .map((part) => (part.match ? p.yellow(part.text) : part.text))
+                      .join("");
+                    return `${p.dim(r.kind.padEnd(11))} ${p.dim((r.at?.slice(0, 10) ?? "").padEnd(10))}  ${whose ? `${p.bold(whose)}  ` : ""}${excerpt}`;
+                  })
                   .join("\n"),
         };
       }),

@@ -31,8 +31,7 @@ export const postgresDialect: Dialect = {
     // unaccent is a trusted extension: a database owner may create it without being a superuser.
     await sql`create extension if not exists unaccent`.execute(db);
     // The unaccent dictionary inside a text search configuration, rather than unaccent() in an
-    // expression: to_tsvector(regconfig, text) is immutable (a generated column accepts it), and
-    // ts_headline folds the body's words the same way, so "Sofía" is highlighted for "sofia".
+    // expression: to_tsvector(regconfig, text) is immutable, so a generated column accepts it.
     await sql.raw(`create text search configuration ${SEARCH_CONFIG} (copy = simple)`).execute(db);
     await sql
       .raw(
@@ -58,16 +57,14 @@ export const postgresDialect: Dialect = {
   async search(db, ownerId, query, limit) {
     const tsquery = prefixQuery(searchTerms(query));
     if (tsquery === null) return [];
-    const result = await sql<{ kind: string; ref_id: string; person_id: string | null; snippet: string }>`
-      select d.kind, d.ref_id, d.person_id,
-             ts_headline(${sql.lit(SEARCH_CONFIG)}::regconfig, d.body, q,
-                         'StartSel=[, StopSel=], MaxFragments=1, MinWords=6, MaxWords=12, ShortWord=0') as snippet
+    const result = await sql<{ kind: string; ref_id: string; person_id: string | null; body: string }>`
+      select d.kind, d.ref_id, d.person_id, d.body
       from search_documents d, to_tsquery(${sql.lit(SEARCH_CONFIG)}::regconfig, ${tsquery}) q
       where d.owner_id = ${ownerId} and d.tsv @@ q
       order by ts_rank(d.tsv, q) desc, d.kind, d.ref_id
       limit ${limit}`.execute(db);
     return result.rows.map(
-      (r): SearchHit => ({ kind: r.kind, refId: r.ref_id, personId: r.person_id, snippet: r.snippet }),
+      (r): SearchHit => ({ kind: r.kind, refId: r.ref_id, personId: r.person_id, body: r.body }),
     );
   },
 

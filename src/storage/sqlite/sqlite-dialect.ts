@@ -55,16 +55,15 @@ export const sqliteDialect: Dialect = {
     if (terms.length === 0) return [];
     // Every word must match, as a prefix; quoting keeps the user's text out of FTS5's syntax.
     const match = terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(" ");
-    const result = await sql<{ kind: string; ref_id: string; person_id: string | null; snippet: string }>`
-      select d.kind, d.ref_id, d.person_id,
-             snippet(search_fts, 0, '[', ']', '…', 12) as snippet
+    const result = await sql<{ kind: string; ref_id: string; person_id: string | null; body: string }>`
+      select d.kind, d.ref_id, d.person_id, d.body
       from search_fts
       join search_documents d on d.doc_id = search_fts.rowid
       where search_fts match ${match} and d.owner_id = ${ownerId}
       order by bm25(search_fts)
       limit ${limit}`.execute(db);
     return result.rows.map(
-      (r): SearchHit => ({ kind: r.kind, refId: r.ref_id, personId: r.person_id, snippet: r.snippet }),
+      (r): SearchHit => ({ kind: r.kind, refId: r.ref_id, personId: r.person_id, body: r.body }),
     );
   },
 

@@ -112,12 +112,13 @@ export function exportUrl(format: ExportFormat, vcardVersion: "3.0" | "4.0" = "3
   return url("/export", { format, vcardVersion: format === "vcard" ? vcardVersion : undefined });
 }
 
-export type Api = Omit<ServiceOverHttp, "today" | "listPeople"> & {
+export type Api = Omit<ServiceOverHttp, "today" | "listPeople" | "search"> & {
   today(options?: { all?: boolean }): ReturnType<GoodwillService["today"]>;
   listPeople(
     filter: Parameters<GoodwillService["listPeople"]>[0],
     signal?: AbortSignal,
   ): ReturnType<GoodwillService["listPeople"]>;
+  search(query: string, signal?: AbortSignal): ReturnType<GoodwillService["search"]>;
 };
 
 export type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
@@ -131,6 +132,7 @@ export const api: Api = {
   today: (options) => overHttp.today(options ?? {}),
   // a search that has moved on aborts its request
   listPeople: (filter, signal) => call("GET", "/people", { query: filter, ...(signal ? { signal } : {}) }),
+  search: (q, signal) => call("GET", "/search", { query: { q }, ...(signal ? { signal } : {}) }),
 };
 
 /** Signing in and the account: these routes are the server's, not the service's. */

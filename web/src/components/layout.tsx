@@ -1,7 +1,7 @@
 /** The frame around every screen: the header with the navigation, and the quick log. */
 import { Suspense, useCallback, useEffect, useState } from "react";
-import { NavLink, Outlet } from "react-router";
-import { QuickLog, useQuickLogShortcut } from "./quick-log";
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { isTyping, QuickLog, useQuickLogShortcut } from "./quick-log";
 import { Loading } from "./states";
 
 const LINKS = [
@@ -10,8 +10,26 @@ const LINKS = [
   { to: "/map", label: "Map" },
   { to: "/introductions", label: "Introductions" },
   { to: "/import", label: "Import / Export" },
+  { to: "/search", label: "Search" },
   { to: "/settings", label: "Settings" },
 ];
+
+/** "/" anywhere but in a field goes to Search, with the cursor in its box. */
+function useSearchShortcut() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
+        return;
+      event.preventDefault();
+      navigate("/search");
+      // already there: the box is kept, so focus it again
+      document.querySelector<HTMLInputElement>(".search-box input")?.focus();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [navigate]);
+}
 
 export function Layout() {
   const [logging, setLogging] = useState(false);
@@ -23,6 +41,7 @@ export function Layout() {
   }, [notice]);
   const openLog = useCallback(() => setLogging(true), []);
   useQuickLogShortcut(openLog);
+  useSearchShortcut();
   return (
     <>
       <a className="skip" href="#main">

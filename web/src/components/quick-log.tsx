@@ -18,7 +18,8 @@ const WHAT_LABELS: Record<What, string> = {
   received: "They helped me",
 };
 
-function isTyping(target: EventTarget | null): boolean {
+/** Whether a key press is going into a field (and so is not a shortcut). */
+export function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return (
     !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName))

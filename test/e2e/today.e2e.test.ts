@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../support/stores.js";
-import { openPage, signedIn, startServer, useBrowser } from "./support.js";
+import { goodwill, openPage, signedIn, startServer, useBrowser } from "./support.js";
 
 useBrowser();
 
@@ -46,6 +46,34 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     expect(await page.getByRole("region", { name: "Say thank you" }).getByRole("listitem").count()).toBe(
       before - 1,
     );
+    expect(problems).toEqual([]);
+  });
+
+  it("a part with more than seven says how many, shows them all on request, and the address keeps it", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        for (let i = 1; i <= 10; i++) {
+          goodwill(url, ["person", "add", `Helper ${String(i).padStart(2, "0")}`]);
+          goodwill(url, ["received", `Helper ${String(i).padStart(2, "0")}`, `Helped with task ${i}`]);
+        }
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    const thanks = page.getByRole("region", { name: "Say thank you" });
+    await thanks.waitFor();
+    expect(await thanks.getByRole("listitem").count()).toBe(7);
+    expect(await thanks.getByText("7 of 10.").count()).toBe(1);
+    await thanks.getByRole("button", { name: "Show all 10" }).click();
+    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(10);
+    expect(new URL(page.url()).searchParams.get("all")).toBe("true");
+    await page.reload();
+    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(10);
+    // a thank-you in the long list leaves it at once too
+    await thanks.getByRole("button", { name: "Thanked" }).first().click();
+    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(9);
+    await thanks.getByRole("button", { name: "Show the first 7" }).click();
+    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(7);
+    expect(await thanks.getByText("7 of 9.").count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });

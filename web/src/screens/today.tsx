@@ -5,7 +5,8 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
 import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
 import { BalanceBadge, count, DueBadge, daysAgo, dueReason, formatDate } from "../components/badges";
@@ -16,12 +17,47 @@ import { Welcome } from "./welcome";
 
 type TodayData = Result<"today">;
 
-/** One part of the agenda: a card with its heading (which names the region) and a list of rows. */
-function AgendaCard({ name, title, children }: { name: string; title: string; children: ReactNode }) {
+/**
+ * One part of the agenda: a card with its heading (which names the region) and a list of rows. The
+ * agenda shows the first seven of each part; when there are more, the card says so and offers all.
+ */
+function AgendaCard({
+  name,
+  title,
+  children,
+  shown,
+  total,
+}: {
+  name: string;
+  title: string;
+  children: ReactNode;
+  shown?: number;
+  total?: number;
+}) {
+  const [params, setParams] = useSearchParams();
+  const all = params.get("all") === "true";
+  const more = shown !== undefined && total !== undefined && total > shown;
   return (
     <section aria-labelledby={`${name}-title`} className="card">
       <h2 id={`${name}-title`}>{title}</h2>
       <ul className="rows">{children}</ul>
+      {more && !all && (
+        <p className="agenda-more">
+          <span className="muted">
+            {shown} of {total}.
+          </span>{" "}
+          <button type="button" className="link" onClick={() => setParams({ all: "true" })}>
+            Show all {total}
+          </button>
+        </p>
+      )}
+      {all && total !== undefined && total > AGENDA_SIZE && (
+        <p className="agenda-more">
+          <button type="button" className="link" onClick={() => setParams({})}>
+            Show the first {AGENDA_SIZE}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
@@ -53,7 +89,11 @@ function without<K extends "due" | "thanksOwed" | "commitments" | "asks">(
 
 export function Today() {
   useTitle("Today");
-  const today = useQuery({ queryKey: keys.today, queryFn: () => api.today() });
+  const [params] = useSearchParams();
+  const all = params.get("all") === "true";
+  // ["today"] or ["today", "all"]: a write refreshes both
+  const todayKey = all ? [...keys.today, "all"] : keys.today;
+  const today = useQuery({ queryKey: todayKey, queryFn: () => api.today({ all }) });
 
   const caughtUp = useWrite(
     (row: { id: string; name: string; action: string | null }) =>
@@ -64,7 +104,7 @@ export function Today() {
       }),
     {
       optimistic: {
-        key: keys.today,
+        key: todayKey,
         update: (old, row) => without("due", (d) => d.person?.id === row.id)(old),
       },
     },
@@ -78,18 +118,18 @@ export function Today() {
       }),
     {
       optimistic: {
-        key: keys.today,
+        key: todayKey,
         update: (old, row) => without("thanksOwed", (t) => t.counterpart.id === row.id)(old),
       },
     },
   );
   const kept = useWrite((id: string) => api.completePromise(id), {
-    optimistic: { key: keys.today, update: (old, id) => without("commitments", (c) => c.id === id)(old) },
+    optimistic: { key: todayKey, update: (old, id) => without("commitments", (c) => c.id === id)(old) },
   });
   const closeAsk = useWrite(
     (row: { id: string; outcome: "fulfilled" | "withdrawn" }) =>
       row.outcome === "fulfilled" ? api.fulfillAsk(row.id) : api.closeAsk(row.id, "withdrawn"),
-    { optimistic: { key: keys.today, update: (old, row) => without("asks", (a) => a.id === row.id)(old) } },
+    { optimistic: { key: todayKey, update: (old, row) => without("asks", (a) => a.id === row.id)(old) } },
   );
   const failed = caughtUp.error ?? thanked.error ?? kept.error ?? closeAsk.error;
 
@@ -131,7 +171,7 @@ export function Today() {
       )}
 
       {data.due.length > 0 && (
-        <AgendaCard name="due" title="Reach out">
+        <AgendaCard name="due" title="Reach out" shown={data.due.length} total={data.counts.due}>
           {data.due.map((row) =>
             row.person ? (
               <li key={row.person.id}>
@@ -164,7 +204,12 @@ export function Today() {
       )}
 
       {data.thanksOwed.length > 0 && (
-        <AgendaCard name="thanks" title="Say thank you">
+        <AgendaCard
+          name="thanks"
+          title="Say thank you"
+          shown={data.thanksOwed.length}
+          total={data.counts.thanksOwed}
+        >
           {data.thanksOwed.map((row) => (
             <li key={row.counterpart.id}>
               <div className="row-main">
@@ -199,7 +244,12 @@ export function Today() {
       )}
 
       {data.commitments.length > 0 && (
-        <AgendaCard name="promises" title="Promises">
+        <AgendaCard
+          name="promises"
+          title="Promises"
+          shown={data.commitments.length}
+          total={data.counts.commitments}
+        >
           {data.commitments.map((c) => (
             <li key={c.id}>
               <div className="row-main">
@@ -219,7 +269,7 @@ export function Today() {
       )}
 
       {data.asks.length > 0 && (
-        <AgendaCard name="asks" title="Asks left waiting">
+        <AgendaCard name="asks" title="Asks left waiting" shown={data.asks.length} total={data.counts.asks}>
           {data.asks.map((a) => (
             <li key={a.id}>
               <div className="row-main">
@@ -250,7 +300,12 @@ export function Today() {
       )}
 
       {data.occasions.length > 0 && (
-        <AgendaCard name="occasions" title="Occasions">
+        <AgendaCard
+          name="occasions"
+          title="Occasions"
+          shown={data.occasions.length}
+          total={data.counts.occasions}
+        >
           {data.occasions.map((o) => (
             <li key={`${o.person.id}-${o.label}`}>
               <div className="row-main">
@@ -272,16 +327,16 @@ export function Today() {
         </AgendaCard>
       )}
 
-      <Suggestions suggestions={data.suggestions} />
+      <Suggestions suggestions={data.suggestions} total={data.counts.suggestions} />
       <Week />
     </section>
   );
 }
 
-function Suggestions({ suggestions }: { suggestions: TodayData["suggestions"] }) {
+function Suggestions({ suggestions, total }: { suggestions: TodayData["suggestions"]; total: number }) {
   if (suggestions.length === 0) return null;
   return (
-    <AgendaCard name="ideas" title="Help someone first">
+    <AgendaCard name="ideas" title="Help someone first" shown={suggestions.length} total={total}>
       {withKeys(suggestions, (s) => `${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`).map(([key, s]) => (
         <SuggestionRow key={key} suggestion={s} named />
       ))}

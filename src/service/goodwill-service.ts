@@ -12,6 +12,7 @@ import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
 import type { mergePeople } from "../app/merge.js";
 import type { NeedJson, OfferJson } from "../app/needs-offers.js";
+import type { OrganizationJson, TagJson } from "../app/organizations.js";
 import type { PersonInput } from "../app/people.js";
 import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import type { ImportFile } from "../app/read-file.js";
@@ -134,6 +135,10 @@ export interface GoodwillService {
     organization?: string,
   ): Promise<{ department: { id: string; name: string; organization: string } }>;
   listDepartments(): Promise<{ departments: { id: string; name: string; organization: string }[] }>;
+  /** every organization (mine first, then by name) with its departments and how many people are in each */
+  listOrganizations(): Promise<{ organizations: OrganizationJson[] }>;
+  /** every tag, by name, with how many people (not archived) carry it */
+  listTags(): Promise<{ tags: TagJson[] }>;
 
   show(personId: string): Promise<Of<typeof showPerson>>;
   score(personId: string): Promise<Of<typeof scorePerson>>;

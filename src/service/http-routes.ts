@@ -28,6 +28,8 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     addDepartment: (name, organization) =>
       call("POST", "/departments", { body: { name, ...(organization ? { organization } : {}) } }),
     listDepartments: () => call("GET", "/departments"),
+    listOrganizations: () => call("GET", "/organizations"),
+    listTags: () => call("GET", "/tags"),
     show: (id) => call("GET", `/people/${enc(id)}/overview`),
     balanceHistory: (id) => call("GET", `/people/${enc(id)}/balance-history`),
     score: (id) => call("GET", `/people/${enc(id)}/score`),

@@ -20,6 +20,7 @@ import {
   listOffers,
   withdrawOffer,
 } from "../app/needs-offers.js";
+import { listOrganizationsWithDepartments, listTags } from "../app/organizations.js";
 import {
   addPerson,
   describeMe,
@@ -175,6 +176,8 @@ export function localService(ctx: AppContext): GoodwillService {
         })),
       };
     },
+    listOrganizations: () => listOrganizationsWithDepartments(ctx),
+    listTags: () => listTags(ctx),
 
     show: async (personId) => showPerson(ctx, await person(personId)),
     balanceHistory: async (personId) => balanceHistory(ctx, await person(personId)),

@@ -191,6 +191,50 @@ describeEachDialect("the API", (dialect) => {
     expect(await names("q=bra")).toEqual(["Brandon Oduya", "Ada Bray"]);
   });
 
+  it("lists to pick from: organizations with their departments, and tags, counting people not archived", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    expect((await call("GET", "/api/v1/organizations", t)).body).toEqual({ organizations: [] });
+    expect((await call("GET", "/api/v1/tags", t)).body).toEqual({ tags: [] });
+    await call("PUT", "/api/v1/profile", {
+      ...t,
+      body: { name: "Ann", organization: "Zeta", department: "IT" },
+    });
+    const person = async (body: object) => (await call("POST", "/api/v1/people", { ...t, body })).body;
+    await person({ name: "Raj", department: "IT", tags: ["helpdesk", "Lunch"] });
+    const kev = await person({ name: "Kev", department: "IT", tags: ["HelpDesk"] });
+    await person({ name: "Nia", organization: "Zeta", tags: ["lunch"] });
+    await person({ name: "Olga", organization: "Acme", department: "Legal" });
+    await call("POST", "/api/v1/departments", { ...t, body: { name: "Facilities" } });
+    await call("PATCH", `/api/v1/people/${kev.id}`, { ...t, body: { archived: true } });
+
+    const { organizations } = (await call("GET", "/api/v1/organizations", t)).body;
+    expect(
+      organizations.map(
+        (o: {
+          name: string;
+          mine: boolean;
+          people: number;
+          withoutDepartment: number;
+          departments: object[];
+        }) => [
+          o.name,
+          o.mine,
+          o.people,
+          o.withoutDepartment,
+          o.departments.map((d) => `${(d as { name: string }).name}:${(d as { people: number }).people}`),
+        ],
+      ),
+    ).toEqual([
+      ["Zeta", true, 2, 1, ["Facilities:0", "IT:1"]],
+      ["Acme", false, 1, 0, ["Legal:1"]],
+    ]);
+    expect((await call("GET", "/api/v1/tags", t)).body.tags).toEqual([
+      { name: "helpdesk", people: 1 },
+      { name: "Lunch", people: 2 },
+    ]);
+  });
+
   it("import an upload and export every format; the calendar feed answers only its key", async () => {
     const { call, account } = await api(dialect);
     const t = { token: (await account("ann@example.com")).token };

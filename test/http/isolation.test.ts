@@ -22,7 +22,12 @@ describeEachDialect("isolation between accounts", (dialect) => {
     const zeb = (
       await call("POST", "/api/v1/people", {
         ...A,
-        body: { name: "Zebediah Quuxley", department: "IT", emails: ["zeb@zephyr.example"] },
+        body: {
+          name: "Zebediah Quuxley",
+          department: "IT",
+          emails: ["zeb@zephyr.example"],
+          tags: ["xylophonist"],
+        },
       })
     ).body;
     const dept = (await call("GET", "/api/v1/departments", A)).body.departments.find(
@@ -135,6 +140,8 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "get /api/v1/people/{id}/balance-history": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/balance-history`, expect: "404" },
       ],
+      "get /api/v1/organizations": [{ method: "GET", path: "/api/v1/organizations", expect: "clean" }],
+      "get /api/v1/tags": [{ method: "GET", path: "/api/v1/tags", expect: "clean" }],
       "get /api/v1/people/{id}/score": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/score`, expect: "404" },
       ],
@@ -315,7 +322,14 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "every route needs an isolation plan",
     ).toEqual([]);
 
-    const secrets = [/zebediah/i, /xylophone/i, new RegExp(zeb.id), /quillwork/i, /zeb@zephyr/i];
+    const secrets = [
+      /zebediah/i,
+      /xylophon/i,
+      new RegExp(zeb.id),
+      /quillwork/i,
+      /zeb@zephyr/i,
+      /zephyrcorp/i,
+    ];
     // What Bob writes into his own account (an import with Ann's contact's email, the demo) comes last,
     // so the reads before it can be held to not showing a trace of Ann.
     const attempts = routes.flatMap((route) => (plans[route] ?? []).map((attempt) => ({ route, attempt })));

@@ -86,7 +86,9 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["search", "coffee", "--json"])).json().results).toHaveLength(1);
       expect((await run(remote, ["export", "--format", "vcard"])).stdout).toContain("FN:Raj Patel");
       // The give-first engine, through the API: needs, offers, an introduction, the map and the week.
-      expect((await run(remote, ["person", "add", "Cleo Hart", "--org", "Studio Nine"])).code).toBe(0);
+      expect(
+        (await run(remote, ["person", "add", "Cleo Hart", "--org", "Studio Nine", "--tag", "design"])).code,
+      ).toBe(0);
       expect((await run(remote, ["need", "Raj", "Hiring a designer for the intranet"])).code).toBe(0);
       expect((await run(remote, ["need", "edit", "1", "Hiring a designer for the new intranet"])).code).toBe(
         0,
@@ -116,6 +118,22 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["map", "--json"])).json().departments).toEqual([
         expect.objectContaining({ name: "IT", people: 1 }),
       ]);
+      expect((await run(remote, ["org", "list", "--json"])).json().organizations).toEqual([
+        expect.objectContaining({
+          name: "Acme",
+          mine: true,
+          people: 1,
+          departments: [expect.objectContaining({ name: "IT", people: 1 })],
+        }),
+        expect.objectContaining({
+          name: "Studio Nine",
+          mine: false,
+          people: 1,
+          withoutDepartment: 1,
+          departments: [],
+        }),
+      ]);
+      expect((await run(remote, ["tags", "--json"])).json().tags).toEqual([{ name: "design", people: 1 }]);
       expect((await run(remote, ["week", "--json"])).json().total).toBeGreaterThanOrEqual(0);
       const missing = await run(remote, ["show", "Nobody"]);
       expect(missing.code).toBe(3);

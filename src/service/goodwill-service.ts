@@ -18,6 +18,7 @@ import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js"
 import type { ImportFile } from "../app/read-file.js";
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
+import type { TimelinePage } from "../app/timeline.js";
 import type { AskJson, CommitmentJson, PersonJson } from "../app/views.js";
 import type { WeekJson } from "../app/week.js";
 import type { loadDemo } from "../demo/load-demo.js";
@@ -141,6 +142,8 @@ export interface GoodwillService {
   listTags(): Promise<{ tags: TagJson[] }>;
 
   show(personId: string): Promise<Of<typeof showPerson>>;
+  /** A page of the person's timeline, newest first: `before` is the `next` of the page before. */
+  timeline(personId: string, options: { before?: string; limit?: number }): Promise<TimelinePage>;
   score(personId: string): Promise<Of<typeof scorePerson>>;
   /** The balance with one person month by month, ending today. */
   balanceHistory(personId: string): Promise<Of<typeof balanceHistory>>;

@@ -235,6 +235,42 @@ describeEachDialect("the API", (dialect) => {
     ]);
   });
 
+  it("a person's timeline in pages: next leads to the older items, a cursor that is not one is refused", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    const raj = (await call("POST", "/api/v1/people", { ...t, body: { name: "Raj" } })).body;
+    for (let i = 1; i <= 12; i++)
+      await call("POST", `/api/v1/people/${raj.id}/notes`, { ...t, body: { body: `note ${i}` } });
+    const overview = (await call("GET", `/api/v1/people/${raj.id}/overview`, t)).body;
+    expect(overview.timeline).toHaveLength(12);
+    expect(overview.timelineNext).toBeNull();
+    const seen: string[] = [];
+    let path = `/api/v1/people/${raj.id}/timeline?limit=5`;
+    for (;;) {
+      const page = await call("GET", path, t);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((i: { summary: string }) => i.summary));
+      if (!page.body.more) {
+        expect(page.body.next).toBeNull();
+        break;
+      }
+      path = `/api/v1/people/${raj.id}/timeline?limit=5&before=${encodeURIComponent(page.body.next)}`;
+    }
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `note ${12 - i}`));
+    // by name too, as every person route
+    expect((await call("GET", "/api/v1/people/Raj/timeline", t)).body.items).toHaveLength(12);
+
+    const bad = await call("GET", `/api/v1/people/${raj.id}/timeline?before=2026-11-01`, t);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toMatch(
+      /^before: "2026-11-01" is not a timeline cursor\. Pass the "next"/,
+    );
+    const big = await call("GET", `/api/v1/people/${raj.id}/timeline?limit=500`, t);
+    expect(big.status).toBe(422);
+    expect(big.body.error.message).toMatch(/^limit must be at most 200/);
+    expect((await call("GET", "/api/v1/people/Nobody/timeline", t)).status).toBe(404);
+  });
+
   it("import an upload and export every format; the calendar feed answers only its key", async () => {
     const { call, account } = await api(dialect);
     const t = { token: (await account("ann@example.com")).token };

@@ -70,6 +70,10 @@ describeEachDialect("isolation between accounts", (dialect) => {
     ).body.introduction;
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
     const before = (await call("GET", "/api/v1/export?format=json", A)).body;
+    // a cursor into Ann's timeline, to try on Bob's person
+    const timelineCursor = encodeURIComponent(
+      (await call("GET", `/api/v1/people/${zeb.id}/timeline?limit=1`, A)).body.next,
+    );
 
     // Bob has a person of his own, to try attaching Ann's records to.
     const bobs = (await call("POST", "/api/v1/people", { ...B, body: { name: "Bob's friend" } })).body;
@@ -139,6 +143,14 @@ describeEachDialect("isolation between accounts", (dialect) => {
       ],
       "get /api/v1/people/{id}/balance-history": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/balance-history`, expect: "404" },
+      ],
+      "get /api/v1/people/{id}/timeline": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}/timeline`, expect: "404" },
+        {
+          method: "GET",
+          path: `/api/v1/people/${bobs.id}/timeline?before=${timelineCursor}`,
+          expect: "clean",
+        },
       ],
       "get /api/v1/organizations": [{ method: "GET", path: "/api/v1/organizations", expect: "clean" }],
       "get /api/v1/tags": [{ method: "GET", path: "/api/v1/tags", expect: "clean" }],

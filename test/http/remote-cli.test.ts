@@ -135,6 +135,15 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       ]);
       expect((await run(remote, ["tags", "--json"])).json().tags).toEqual([{ name: "design", people: 1 }]);
       expect((await run(remote, ["week", "--json"])).json().total).toBeGreaterThanOrEqual(0);
+      // A long timeline: show gives the newest 30, --all pages through the rest over the API.
+      for (let i = 1; i <= 30; i++) await run(remote, ["log", "Raj", `Chat ${i}`, "--on", "2026-01-05"]);
+      const newest = (await run(remote, ["show", "Raj", "--json"])).json();
+      expect(newest.timeline).toHaveLength(30);
+      expect(newest.timelineNext).toEqual(expect.any(String));
+      const all = (await run(remote, ["show", "Raj", "--all", "--json"])).json();
+      expect(all.timeline.length).toBeGreaterThan(30);
+      expect(new Set(all.timeline.map((t: { id: string }) => t.id)).size).toBe(all.timeline.length);
+      expect(all.timelineNext).toBeNull();
       const missing = await run(remote, ["show", "Nobody"]);
       expect(missing.code).toBe(3);
       expect(missing.stderr).toMatch(/No one called "Nobody"/);

@@ -112,12 +112,17 @@ export function exportUrl(format: ExportFormat, vcardVersion: "3.0" | "4.0" = "3
   return url("/export", { format, vcardVersion: format === "vcard" ? vcardVersion : undefined });
 }
 
-export type Api = Omit<ServiceOverHttp, "today" | "listPeople"> & {
+export type Api = Omit<ServiceOverHttp, "today" | "listPeople" | "timeline"> & {
   today(options?: { all?: boolean }): ReturnType<GoodwillService["today"]>;
   listPeople(
     filter: Parameters<GoodwillService["listPeople"]>[0],
     signal?: AbortSignal,
   ): ReturnType<GoodwillService["listPeople"]>;
+  timeline(
+    personId: string,
+    options: Parameters<GoodwillService["timeline"]>[1],
+    signal?: AbortSignal,
+  ): ReturnType<GoodwillService["timeline"]>;
 };
 
 export type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
@@ -131,6 +136,8 @@ export const api: Api = {
   today: (options) => overHttp.today(options ?? {}),
   // a search that has moved on aborts its request
   listPeople: (filter, signal) => call("GET", "/people", { query: filter, ...(signal ? { signal } : {}) }),
+  timeline: (personId, options, signal) =>
+    call("GET", `/people/${enc(personId)}/timeline`, { query: options, ...(signal ? { signal } : {}) }),
 };
 
 /** Signing in and the account: these routes are the server's, not the service's. */

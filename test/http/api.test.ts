@@ -233,6 +233,10 @@ describeEachDialect("the API", (dialect) => {
       { name: "helpdesk", people: 1 },
       { name: "Lunch", people: 2 },
     ]);
+    // the map of my organization lists Nia, who has no department, and not Kev, who is archived
+    const map = (await call("GET", "/api/v1/map", t)).body;
+    expect(map.withoutDepartment.map((p: { name: string }) => p.name)).toEqual(["Nia"]);
+    expect(map.departments.find((d: { name: string }) => d.name === "IT").people).toBe(1);
   });
 
   it("a person's timeline in pages: next leads to the older items, a cursor that is not one is refused", async () => {

@@ -118,6 +118,10 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["map", "--json"])).json().departments).toEqual([
         expect.objectContaining({ name: "IT", people: 1 }),
       ]);
+      expect((await run(remote, ["map", "--org", "Studio Nine", "--json"])).json()).toMatchObject({
+        departments: [],
+        withoutDepartment: [{ name: "Cleo Hart" }],
+      });
       expect((await run(remote, ["org", "list", "--json"])).json().organizations).toEqual([
         expect.objectContaining({
           name: "Acme",

@@ -1,4 +1,7 @@
-/** `goodwill map`: each department of my organization, the people I know there, strength and balance. */
+/**
+ * `goodwill map`: each department of my organization, the people I know there, strength and balance,
+ * and the people of the organization whose department is not given (they would show nowhere else).
+ */
 import { EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
 import { type DepartmentStatus, departmentStatus } from "../domain/department-map.js";
 import type { Balance } from "../domain/giving-balance.js";
@@ -25,6 +28,11 @@ export interface DepartmentMapJson {
     status: DepartmentStatus;
     mine: boolean;
   }[];
+  /**
+   * People of the organization (not archived) without a department given, by name: they count in
+   * no department until one is set (`goodwill person edit WHO --dept DEPT`).
+   */
+  withoutDepartment: { id: string; name: string; strength: number }[];
 }
 
 /** The map of my organization, or of the organization named (`--org`). */
@@ -59,14 +67,13 @@ export async function departmentMap(ctx: AppContext, organization?: string): Pro
       .select("id")
       .where("owner_id", "=", ctx.ownerId)
       .where("organization_id", "=", org.id)
-      .where("department_id", "is not", null)
       .where("archived", "=", 0)
       .execute()
   ).map((p) => p.id);
   const states = await loadRelationships(ctx, { personIds: memberIds, strength: true });
   const byDepartment = new Map<string, { id: string; name: string; strength: number }[]>();
+  const withoutDepartment: { id: string; name: string; strength: number; key: string }[] = [];
   for (const s of states) {
-    if (!s.person.department_id) continue;
     const strength = strengthAt(
       {
         contacts: s.contacts ?? EMPTY_CONTACT_SUMS,
@@ -75,6 +82,15 @@ export async function departmentMap(ctx: AppContext, organization?: string): Pro
       },
       ctx.now,
     ).score;
+    if (!s.person.department_id) {
+      withoutDepartment.push({
+        id: s.person.id,
+        name: s.person.display_name,
+        strength,
+        key: s.person.name_key,
+      });
+      continue;
+    }
     const list = byDepartment.get(s.person.department_id) ?? [];
     list.push({ id: s.person.id, name: s.person.display_name, strength });
     byDepartment.set(s.person.department_id, list);
@@ -98,5 +114,10 @@ export async function departmentMap(ctx: AppContext, organization?: string): Pro
       mine: d.id === me.departmentId,
     });
   }
-  return { organization: org.name, departments: rows };
+  withoutDepartment.sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    organization: org.name,
+    departments: rows,
+    withoutDepartment: withoutDepartment.map(({ key: _key, ...person }) => person),
+  };
 }

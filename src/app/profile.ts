@@ -6,7 +6,6 @@ import { type Strength, strengthAt } from "../domain/strength.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
 import { listExchanges } from "../storage/exchange.repository.js";
-import { listInteractionsOf } from "../storage/interaction.repository.js";
 import { fromInstant, toInstant } from "../storage/keys.js";
 import { listNeedsOrOffers } from "../storage/need-offer.repository.js";
 import type { PersonRow } from "../storage/schema.js";
@@ -16,15 +15,8 @@ import type { AppContext } from "./context.js";
 import { needsJson, offersJson } from "./needs-offers.js";
 import { getPersonJson } from "./people.js";
 import { loadRelationships, type RelationshipState } from "./relationship-state.js";
+import { timelinePage } from "./timeline.js";
 import { askJson, balanceJson, dueJson } from "./views.js";
-
-export interface TimelineItem {
-  type: "gave" | "received" | "moment" | "ask" | "promise" | "note";
-  at: string;
-  summary: string;
-  detail: string | null;
-  id: string;
-}
 
 function strengthOf(state: RelationshipState, now: number): Strength {
   return strengthAt(
@@ -53,63 +45,15 @@ export async function scorePerson(ctx: AppContext, person: PersonRow) {
   return { person: { id: person.id, name: person.display_name }, strength: strengthOf(state, ctx.now) };
 }
 
-/** Everything about one person: profile, balance, strength, due status, open items and timeline. */
-export async function showPerson(ctx: AppContext, person: PersonRow, timelineLimit = 30) {
+/**
+ * Everything about one person: profile, balance, strength, due status, open items and the newest
+ * page of the timeline (`timelineNext` fetches the older ones, see timeline.ts).
+ */
+export async function showPerson(ctx: AppContext, person: PersonRow) {
   const state = await stateOf(ctx, person);
-  const exchanges = await listExchanges(ctx.db, ctx.ownerId, {
-    personIds: [person.id],
-    limit: timelineLimit,
-  });
-  const moments = await listInteractionsOf(ctx.db, ctx.ownerId, person.id, timelineLimit);
-  const asks = await listAsks(ctx.db, ctx.ownerId, { personId: person.id });
-  const commitments = await listCommitments(ctx.db, ctx.ownerId, { personId: person.id });
-  const notes = await ctx.db
-    .selectFrom("notes")
-    .selectAll()
-    .where("owner_id", "=", ctx.ownerId)
-    .where("person_id", "=", person.id)
-    .orderBy("created_at", "desc")
-    .limit(timelineLimit)
-    .execute();
-  const timeline: TimelineItem[] = [
-    ...exchanges.map((e) => ({
-      type: e.direction as "gave" | "received",
-      at: e.occurred_at,
-      summary: e.summary,
-      detail: `${e.kind}, weight ${e.weight}`,
-      id: e.id,
-    })),
-    ...moments.map((m) => ({
-      type: "moment" as const,
-      at: m.occurred_at,
-      summary: m.summary,
-      detail: `${m.channel.replace("_", " ")}${m.participants.length > 1 ? `, with ${m.participants.length - 1} more` : ""}`,
-      id: m.id,
-    })),
-    ...asks.map((a) => ({
-      type: "ask" as const,
-      at: a.asked_at,
-      summary: a.summary,
-      detail: `#${a.number} ${a.status}`,
-      id: a.id,
-    })),
-    ...commitments.map((c) => ({
-      type: "promise" as const,
-      at: c.created_at,
-      summary: c.summary,
-      detail: `#${c.number} ${c.direction === "i_owe" ? "I owe" : "they owe"}, ${c.status}${c.due_on ? `, due ${c.due_on}` : ""}`,
-      id: c.id,
-    })),
-    ...notes.map((n) => ({
-      type: "note" as const,
-      at: n.created_at,
-      summary: n.body,
-      detail: null,
-      id: n.id,
-    })),
-  ]
-    .sort((a, b) => b.at.localeCompare(a.at))
-    .slice(0, timelineLimit);
+  const asks = await listAsks(ctx.db, ctx.ownerId, { personId: person.id, status: "open" });
+  const commitments = await listCommitments(ctx.db, ctx.ownerId, { personId: person.id, status: "open" });
+  const timeline = await timelinePage(ctx, person.id);
 
   return {
     person: await getPersonJson(ctx, person.id),
@@ -118,15 +62,8 @@ export async function showPerson(ctx: AppContext, person: PersonRow, timelineLim
     due: dueJson(state.due),
     thanksOwed: state.thanksOwed,
     occasion: state.occasion,
-    openAsks: await withCounterpartNames(
-      ctx,
-      asks.filter((a) => a.status === "open"),
-      askJson,
-    ),
-    commitments: await commitmentsJson(
-      ctx,
-      commitments.filter((c) => c.status === "open"),
-    ),
+    openAsks: await withCounterpartNames(ctx, asks, askJson),
+    commitments: await commitmentsJson(ctx, commitments),
     needs: await needsJson(
       ctx,
       await listNeedsOrOffers(ctx.db, "needs", ctx.ownerId, { personId: person.id, openOnly: true }),
@@ -135,7 +72,9 @@ export async function showPerson(ctx: AppContext, person: PersonRow, timelineLim
       ctx,
       await listNeedsOrOffers(ctx.db, "offers", ctx.ownerId, { personId: person.id, openOnly: true }),
     ),
-    timeline,
+    timeline: timeline.items,
+    /** the `before` of the next (older) page of the timeline; null when it is all shown */
+    timelineNext: timeline.next,
   };
 }
 

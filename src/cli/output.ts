@@ -88,3 +88,13 @@ export function dueText(status: string, p: Paint): string {
 export function oneDecimal(n: number | null): string {
   return n === null ? "–" : n.toFixed(1);
 }
+
+/**
+ * A word as a shell takes it, for a hint to copy: as it is when safe, in double quotes when that is
+ * enough ("Ann O'Neil"), else in single quotes.
+ */
+export function shellWord(text: string): string {
+  if (/^[\p{L}\p{N}@._:+-]+$/u.test(text)) return text;
+  if (!/["$`\\!]/.test(text)) return `"${text}"`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -11,6 +11,7 @@ import { registerIntroductionCommands } from "./commands/introductions.command.j
 import { registerLedgerCommands } from "./commands/ledger.command.js";
 import { registerMapCommand } from "./commands/map.command.js";
 import { registerNeedOfferCommands } from "./commands/needs-offers.command.js";
+import { registerOrganizationCommands } from "./commands/organizations.command.js";
 import { registerPeopleCommands } from "./commands/people.command.js";
 import { registerServerCommands } from "./commands/server.command.js";
 import { registerTransferCommands } from "./commands/transfer.command.js";
@@ -36,6 +37,7 @@ function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerPeopleCommands(program, io);
+  registerOrganizationCommands(program, io);
   registerLedgerCommands(program, io);
   registerAskCommands(program, io);
   registerNeedOfferCommands(program, io);

@@ -25,6 +25,7 @@ import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
 import { registerDocsRoutes } from "./routes/docs.routes.js";
 import { registerIntroductionRoutes } from "./routes/introductions.routes.js";
+import { registerListRoutes } from "./routes/lists.routes.js";
 import { registerMapRoutes } from "./routes/map.routes.js";
 import { registerMomentRoutes } from "./routes/moments.routes.js";
 import { registerNeedOfferRoutes } from "./routes/needs-offers.routes.js";
@@ -271,6 +272,7 @@ export function createApp(options: ServerOptions) {
 
   registerAuthRoutes(app, state);
   registerPeopleRoutes(app);
+  registerListRoutes(app);
   registerMomentRoutes(app);
   registerAskRoutes(app);
   registerNeedOfferRoutes(app);

@@ -12,11 +12,13 @@ import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
 import type { mergePeople } from "../app/merge.js";
 import type { NeedJson, OfferJson } from "../app/needs-offers.js";
+import type { OrganizationJson, TagJson } from "../app/organizations.js";
 import type { PersonInput } from "../app/people.js";
 import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import type { ImportFile } from "../app/read-file.js";
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
+import type { TimelinePage } from "../app/timeline.js";
 import type { AskJson, CommitmentJson, PersonJson } from "../app/views.js";
 import type { WeekJson } from "../app/week.js";
 import type { loadDemo } from "../demo/load-demo.js";
@@ -134,8 +136,14 @@ export interface GoodwillService {
     organization?: string,
   ): Promise<{ department: { id: string; name: string; organization: string } }>;
   listDepartments(): Promise<{ departments: { id: string; name: string; organization: string }[] }>;
+  /** every organization (mine first, then by name) with its departments and how many people are in each */
+  listOrganizations(): Promise<{ organizations: OrganizationJson[] }>;
+  /** every tag, by name, with how many people (not archived) carry it */
+  listTags(): Promise<{ tags: TagJson[] }>;
 
   show(personId: string): Promise<Of<typeof showPerson>>;
+  /** A page of the person's timeline, newest first: `before` is the `next` of the page before. */
+  timeline(personId: string, options: { before?: string; limit?: number }): Promise<TimelinePage>;
   score(personId: string): Promise<Of<typeof scorePerson>>;
   /** The balance with one person month by month, ending today. */
   balanceHistory(personId: string): Promise<Of<typeof balanceHistory>>;

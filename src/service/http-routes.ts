@@ -28,7 +28,10 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     addDepartment: (name, organization) =>
       call("POST", "/departments", { body: { name, ...(organization ? { organization } : {}) } }),
     listDepartments: () => call("GET", "/departments"),
+    listOrganizations: () => call("GET", "/organizations"),
+    listTags: () => call("GET", "/tags"),
     show: (id) => call("GET", `/people/${enc(id)}/overview`),
+    timeline: (id, options) => call("GET", `/people/${enc(id)}/timeline`, { query: options }),
     balanceHistory: (id) => call("GET", `/people/${enc(id)}/balance-history`),
     score: (id) => call("GET", `/people/${enc(id)}/score`),
     addNote: (id, body) => call("POST", `/people/${enc(id)}/notes`, { body: { body } }),

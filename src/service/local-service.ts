@@ -20,6 +20,7 @@ import {
   listOffers,
   withdrawOffer,
 } from "../app/needs-offers.js";
+import { listOrganizationsWithDepartments, listTags } from "../app/organizations.js";
 import {
   addPerson,
   describeMe,
@@ -36,6 +37,7 @@ import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
 import { search } from "../app/search.js";
 import { suggest } from "../app/suggest.js";
+import { timelinePage } from "../app/timeline.js";
 import { balanceJson, dueJson } from "../app/views.js";
 import { givingWeek } from "../app/week.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
@@ -175,8 +177,11 @@ export function localService(ctx: AppContext): GoodwillService {
         })),
       };
     },
+    listOrganizations: () => listOrganizationsWithDepartments(ctx),
+    listTags: () => listTags(ctx),
 
     show: async (personId) => showPerson(ctx, await person(personId)),
+    timeline: async (personId, options) => timelinePage(ctx, (await person(personId)).id, options),
     balanceHistory: async (personId) => balanceHistory(ctx, await person(personId)),
     score: async (personId) => scorePerson(ctx, await person(personId)),
     async addNote(personId, body) {

@@ -117,3 +117,26 @@ export async function obtainDepartment(
   await db.insertInto("departments").values(row).execute();
   return row;
 }
+
+/**
+ * How many people (not archived) each organization and department holds: one row per
+ * (organization, department) pair that has anyone, the department null for people without one.
+ */
+export async function countPeopleByDepartment(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<{ organizationId: string; departmentId: string | null; people: number }[]> {
+  const rows = await db
+    .selectFrom("people")
+    .select(["organization_id", "department_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("owner_id", "=", ownerId)
+    .where("archived", "=", 0)
+    .where("organization_id", "is not", null)
+    .groupBy(["organization_id", "department_id"])
+    .execute();
+  return rows.map((r) => ({
+    organizationId: r.organization_id as string,
+    departmentId: r.department_id,
+    people: Number(r.n),
+  }));
+}

@@ -346,6 +346,18 @@ export function parseTags(json: string): string[] {
   return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
 }
 
+/** The tags of every person not archived, one list per person (tags are a JSON list on the row). */
+export async function listTagLists(db: Kysely<Database>, ownerId: string): Promise<string[][]> {
+  const rows = await db
+    .selectFrom("people")
+    .select("tags")
+    .where("owner_id", "=", ownerId)
+    .where("archived", "=", 0)
+    .where("tags", "<>", "[]")
+    .execute();
+  return rows.map((r) => parseTags(r.tags));
+}
+
 export async function countPeople(db: Kysely<Database>, ownerId: string): Promise<number> {
   const row = await db
     .selectFrom("people")

@@ -340,6 +340,7 @@ export type ExchangeRow = Selectable<ExchangesTable>;
 export type InteractionRow = Selectable<InteractionsTable>;
 export type AskRow = Selectable<AsksTable>;
 export type CommitmentRow = Selectable<CommitmentsTable>;
+export type NoteRow = Selectable<NotesTable>;
 export type DepartmentRow = Selectable<DepartmentsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type PersonStatsRow = Selectable<PersonStatsTable>;

@@ -34,6 +34,44 @@ describeEachDialect("the department map", (dialect) => {
     expect(text).toMatch(/Marketing\s+2\s+\d+\s+█+·*\s+balanced\s+strong/);
   });
 
+  it("lists the people of my organization without a department on their own, with how to set one", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+    await run("person", "add", "Raj Patel", "--dept", "IT");
+    await run("person", "add", "Zoë Adler", "--org", "Brightline");
+    await run("person", "add", "Nadia O'Neil", "--org", "brightline", "--closeness", "5");
+    await run("person", "add", "Outside Olga", "--org", "Elsewhere");
+    const map = (await run("map", "--json")).json();
+    expect(map.departments.map((d: { name: string; people: number }) => `${d.name} ${d.people}`)).toEqual([
+      "IT 1",
+      "Projects 0",
+    ]);
+    expect(map.withoutDepartment).toEqual([
+      { id: expect.any(String), name: "Nadia O'Neil", strength: expect.any(Number) },
+      { id: expect.any(String), name: "Zoë Adler", strength: expect.any(Number) },
+    ]);
+    const text = (await run("map")).stdout;
+    expect(text).toContain(
+      `\nNo department given  2 people: Nadia O'Neil, Zoë Adler\n  They show in no department until you set one: goodwill person edit "Nadia O'Neil" --dept DEPT\n`,
+    );
+    // as the hint says: once set, they are in their department and no longer on their own
+    expect((await run("person", "edit", "Nadia O'Neil", "--dept", "IT")).code).toBe(0);
+    const after = (await run("map", "--json")).json();
+    expect(after.withoutDepartment.map((p: { name: string }) => p.name)).toEqual(["Zoë Adler"]);
+    expect(after.departments[0]).toMatchObject({ name: "IT", people: 2 });
+    await run("person", "edit", "Zoë Adler", "--dept", "Legal");
+    expect((await run("map", "--json")).json().withoutDepartment).toEqual([]);
+    expect((await run("map")).stdout).not.toContain("No department given");
+  });
+
+  it("an organization without departments still lists its people", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Tyler Blik", "--org", "Blik Design");
+    const text = (await run("map", "--org", "Blik")).stdout;
+    expect(text).toMatch(/^No departments of Blik Design yet\./);
+    expect(text).toContain("No department given  1 person: Tyler Blik\n");
+  });
+
   it("maps another organization with --org, and explains what to do without an organization", async () => {
     const { run } = cli({ dialect });
     const none = await run("map");

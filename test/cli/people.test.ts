@@ -128,6 +128,32 @@ describeEachDialect("goodwill person", (dialect) => {
     expect(renamed.ledgerMode).toBe("track");
   });
 
+  it("show lists the 30 newest timeline items and says how to see the rest; --all lists every one", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Ann O'Neil");
+    for (let i = 1; i <= 32; i++)
+      await run("log", "Ann", `Chat ${String(i).padStart(2, "0")}`, "--on", `${40 - i} days ago`);
+    const newest = (await run("show", "Ann", "--json")).json();
+    expect(newest.timeline.map((t: { summary: string }) => t.summary).slice(0, 2)).toEqual([
+      "Chat 32",
+      "Chat 31",
+    ]);
+    expect(newest.timeline).toHaveLength(30);
+    expect(newest.timelineNext).toEqual(expect.any(String));
+    const text = (await run("show", "Ann")).stdout;
+    expect(text).toContain("Chat 03");
+    expect(text).not.toContain("Chat 02");
+    expect(text).toMatch(/\n {2}Older items: goodwill show Ann --all\n$/);
+    const all = (await run("show", "Ann", "--all", "--json")).json();
+    expect(all.timeline.map((t: { summary: string }) => t.summary)).toEqual(
+      Array.from({ length: 32 }, (_, i) => `Chat ${String(32 - i).padStart(2, "0")}`),
+    );
+    expect(all.timelineNext).toBeNull();
+    const allText = (await run("show", "Ann", "--all")).stdout;
+    expect(allText).toMatch(/Chat 01 +other\n$/);
+    expect(allText).not.toContain("Older items");
+  });
+
   it("removes a person with their history", async () => {
     const { run } = cli({ dialect });
     await run("person", "add", "Kevin O'Brien");

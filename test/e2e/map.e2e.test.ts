@@ -28,10 +28,59 @@ describeEachDialect("the web app: the department map", (dialect) => {
     expect(await it.getAttribute("class")).toContain("status-overdrawn");
     expect(await it.textContent()).toContain("3 people known");
     expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    // everyone of Brightline in the demo has a department
+    expect(await page.getByRole("region", { name: "No department given" }).count()).toBe(0);
 
     await it.getByRole("link", { name: "Kevin O'Brien" }).click();
     await page.waitForURL(/\/people\/[^/]+$/);
     await page.getByRole("heading", { name: "Kevin O'Brien" }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("people of my organization without a department are listed on their own, and setting one moves them", async () => {
+    const server = await startServer(dialect, {
+      prepare: (store) => {
+        goodwill(store, ["init", "--name", "Mark", "--org", "Acme", "--dept", "Sales"]);
+        goodwill(store, ["person", "add", "Nadia Fix", "--dept", "IT"]);
+        goodwill(store, ["person", "add", "Zed <b>Bold</b>", "--org", "Acme"]);
+        goodwill(store, ["person", "add", "Yara Oduya", "--org", "acme"]);
+        goodwill(store, ["person", "add", "Olga Outside", "--org", "Elsewhere"]);
+      },
+    });
+    const { page, problems } = await signedIn(server, 390, 800);
+    await page.goto(`${server.url}/map`);
+    const group = page.getByRole("region", { name: "No department given" });
+    await group.waitFor();
+    expect(await page.getByText("3 people known (2 without a department)").count()).toBe(1);
+    const people = group.getByRole("list", { name: "People without a department" });
+    expect(await people.getByRole("link").allTextContents()).toEqual(["Yara Oduya", "Zed <b>Bold</b>"]);
+    expect(await group.locator("b").count()).toBe(0);
+    expect(await group.textContent()).toContain("count in no department until you say which");
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+
+    // the field offers the organization's departments; setting one moves Yara into IT
+    const field = group.getByLabel("Department of Yara Oduya");
+    const offered = await page
+      .locator(`datalist[id="${await field.getAttribute("list")}"] option`)
+      .evaluateAll((all) => (all as unknown as { value: string }[]).map((o) => o.value));
+    expect(offered).toEqual(["IT", "Sales"]);
+    await field.fill("IT");
+    await people
+      .getByRole("listitem")
+      .filter({ hasText: "Yara Oduya" })
+      .getByRole("button", { name: "Set" })
+      .click();
+    const list = page.getByRole("list", { name: "Departments of Acme" });
+    await list.getByRole("listitem", { name: "IT" }).getByRole("link", { name: "Yara Oduya" }).waitFor();
+    await expect.poll(() => people.getByRole("link").allTextContents()).toEqual(["Zed <b>Bold</b>"]);
+    const yara = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Yara"])).person;
+    expect(yara).toMatchObject({ organization: "Acme", department: "IT" });
+
+    // the last one set, the group is gone
+    await group.getByLabel("Department of Zed <b>Bold</b>").fill("Legal");
+    await group.getByRole("button", { name: "Set" }).click();
+    await list.getByRole("listitem", { name: "Legal" }).waitFor();
+    await group.waitFor({ state: "detached" });
     expect(problems).toEqual([]);
   });
 

@@ -107,6 +107,62 @@ describeEachDialect("the web app: People", (dialect) => {
     expect(problems).toEqual([]);
   });
 
+  it("the Organization, Department and Tag filters offer the store's names to pick, and a pick narrows the list", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server, 390, 800);
+    await page.goto(`${server.url}/people`);
+    await page.getByRole("link", { name: "Raj Patel" }).waitFor();
+    const filters = page.getByRole("search", { name: "Find people" });
+    /** what the field's <datalist> offers: each name with what the browser shows beside it */
+    const offered = async (label: string) => {
+      const list = await filters.getByLabel(label, { exact: true }).getAttribute("list");
+      const options = page.locator(`datalist[id="${list}"] option`);
+      await expect.poll(() => options.count()).toBeGreaterThan(0);
+      // (the tests are type-checked without the DOM's types: an option is what it shows here)
+      return options.evaluateAll((all) =>
+        (all as unknown as { value: string; label: string }[]).map((o) => `${o.value} (${o.label})`),
+      );
+    };
+    expect(await offered("Organization")).toEqual([
+      "Brightline Engineering (7 people, mine)",
+      "Blik Design Group (1 person)",
+      "Cofebuz (1 person)",
+    ]);
+    expect(await offered("Tag")).toEqual([
+      "blog reader (1 person)",
+      "blogger (1 person)",
+      "family (1 person)",
+      "mentor (1 person)",
+      "networking (1 person)",
+      "proposals (1 person)",
+      "SMPS (1 person)",
+    ]);
+    expect(await offered("Department")).toContain("IT (3 people)");
+
+    // Headless chromium draws no datalist popup, so the pick is made as the popup makes it: the
+    // option's value goes into the field (an input event), typed by nobody.
+    const pick = async (label: string, value: string) => {
+      const field = filters.getByLabel(label, { exact: true });
+      expect(await offered(label)).toContainEqual(expect.stringMatching(new RegExp(`^${value} \\(`)));
+      await field.fill(value);
+    };
+    await pick("Tag", "mentor");
+    await expect.poll(() => settledNames(page, "tag", "mentor")).toEqual(["Concetta Russo"]);
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await pick("Organization", "Cofebuz");
+    await expect.poll(() => settledNames(page, "org", "Cofebuz")).toEqual(["Tim Keller"]);
+    // the departments offered are those of the organization typed: Cofebuz has none
+    const departments = await filters.getByLabel("Department", { exact: true }).getAttribute("list");
+    await expect.poll(() => page.locator(`datalist[id="${departments}"] option`).count()).toBe(0);
+    await filters.getByLabel("Organization", { exact: true }).fill("Brightline");
+    await pick("Department", "IT");
+    await expect
+      .poll(() => settledNames(page, "dept", "IT"))
+      .toEqual(["Dana Whitfield", "Kevin O'Brien", "Raj Patel"]);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+  });
+
   it("an empty store says so and points to Today's welcome", async () => {
     const server = await startServer(dialect);
     const { page, problems } = await signedIn(server);

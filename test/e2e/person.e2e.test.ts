@@ -98,6 +98,57 @@ describeEachDialect("the web app: Person", (dialect) => {
     expect(problems).toEqual([]);
   });
 
+  it("the timeline shows the 30 newest items; Show older appends the rest, each once, and a new note keeps them", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => goodwill(url, ["person", "add", "Zoe Quinn"]),
+    });
+    const { page, problems } = await signedIn(server, 390, 844);
+    const id = idOf(server, "Zoe Quinn");
+    await page.goto(`${server.url}/people/${id}`);
+    await page.getByRole("heading", { name: "Zoe Quinn", level: 1 }).waitFor();
+    expect(await page.getByRole("button", { name: "Show older" }).count()).toBe(0);
+    // 64 moments through the API (the page's own session): "Chat 64" is the newest, "Chat 01" the oldest
+    const logged = await page.evaluate(async (personId) => {
+      let ok = 0;
+      for (let i = 1; i <= 64; i++) {
+        const response = await fetch("/api/v1/interactions", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            personIds: [personId],
+            summary: `Chat ${String(i).padStart(2, "0")}`,
+            occurredAt: `${100 - i} days ago`,
+          }),
+        });
+        if (response.ok) ok++;
+      }
+      return ok;
+    }, id);
+    expect(logged).toBe(64);
+    await page.reload();
+    const timeline = page.getByRole("list", { name: "Timeline items" });
+    const summaries = () => timeline.locator(".timeline-summary").allTextContents();
+    const chats = (from: number, to: number) =>
+      Array.from({ length: from - to + 1 }, (_, i) => `Chat ${String(from - i).padStart(2, "0")}`);
+    await expect.poll(summaries).toEqual(chats(64, 35));
+
+    const older = page.getByRole("button", { name: "Show older" });
+    await older.click();
+    await expect.poll(summaries).toEqual(chats(64, 5));
+    await older.click();
+    await expect.poll(summaries).toEqual(chats(64, 1));
+    await older.waitFor({ state: "detached" });
+
+    // a new note goes on top, and the older pages stay shown (refreshed in order, none lost)
+    await page.getByLabel("Add a note").fill("Prefers calls in the morning");
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect.poll(summaries).toEqual(["Prefers calls in the morning", ...chats(64, 1)]);
+    await expect.poll(() => timeline.locator(".pending").count()).toBe(0);
+    expect(await summaries()).toEqual(["Prefers calls in the morning", ...chats(64, 1)]);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+  });
+
   it("at 390 px wide the whole Person screen fits, chart included, with no sideways scrolling", async () => {
     const server = await startServer(dialect, { prepare: withDemo });
     const { page, problems } = await signedIn(server, 390, 844);

@@ -191,6 +191,90 @@ describeEachDialect("the API", (dialect) => {
     expect(await names("q=bra")).toEqual(["Brandon Oduya", "Ada Bray"]);
   });
 
+  it("lists to pick from: organizations with their departments, and tags, counting people not archived", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    expect((await call("GET", "/api/v1/organizations", t)).body).toEqual({ organizations: [] });
+    expect((await call("GET", "/api/v1/tags", t)).body).toEqual({ tags: [] });
+    await call("PUT", "/api/v1/profile", {
+      ...t,
+      body: { name: "Ann", organization: "Zeta", department: "IT" },
+    });
+    const person = async (body: object) => (await call("POST", "/api/v1/people", { ...t, body })).body;
+    await person({ name: "Raj", department: "IT", tags: ["helpdesk", "Lunch"] });
+    const kev = await person({ name: "Kev", department: "IT", tags: ["HelpDesk"] });
+    await person({ name: "Nia", organization: "Zeta", tags: ["lunch"] });
+    await person({ name: "Olga", organization: "Acme", department: "Legal" });
+    await call("POST", "/api/v1/departments", { ...t, body: { name: "Facilities" } });
+    await call("PATCH", `/api/v1/people/${kev.id}`, { ...t, body: { archived: true } });
+
+    const { organizations } = (await call("GET", "/api/v1/organizations", t)).body;
+    expect(
+      organizations.map(
+        (o: {
+          name: string;
+          mine: boolean;
+          people: number;
+          withoutDepartment: number;
+          departments: object[];
+        }) => [
+          o.name,
+          o.mine,
+          o.people,
+          o.withoutDepartment,
+          o.departments.map((d) => `${(d as { name: string }).name}:${(d as { people: number }).people}`),
+        ],
+      ),
+    ).toEqual([
+      ["Zeta", true, 2, 1, ["Facilities:0", "IT:1"]],
+      ["Acme", false, 1, 0, ["Legal:1"]],
+    ]);
+    expect((await call("GET", "/api/v1/tags", t)).body.tags).toEqual([
+      { name: "helpdesk", people: 1 },
+      { name: "Lunch", people: 2 },
+    ]);
+    // the map of my organization lists Nia, who has no department, and not Kev, who is archived
+    const map = (await call("GET", "/api/v1/map", t)).body;
+    expect(map.withoutDepartment.map((p: { name: string }) => p.name)).toEqual(["Nia"]);
+    expect(map.departments.find((d: { name: string }) => d.name === "IT").people).toBe(1);
+  });
+
+  it("a person's timeline in pages: next leads to the older items, a cursor that is not one is refused", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    const raj = (await call("POST", "/api/v1/people", { ...t, body: { name: "Raj" } })).body;
+    for (let i = 1; i <= 12; i++)
+      await call("POST", `/api/v1/people/${raj.id}/notes`, { ...t, body: { body: `note ${i}` } });
+    const overview = (await call("GET", `/api/v1/people/${raj.id}/overview`, t)).body;
+    expect(overview.timeline).toHaveLength(12);
+    expect(overview.timelineNext).toBeNull();
+    const seen: string[] = [];
+    let path = `/api/v1/people/${raj.id}/timeline?limit=5`;
+    for (;;) {
+      const page = await call("GET", path, t);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((i: { summary: string }) => i.summary));
+      if (!page.body.more) {
+        expect(page.body.next).toBeNull();
+        break;
+      }
+      path = `/api/v1/people/${raj.id}/timeline?limit=5&before=${encodeURIComponent(page.body.next)}`;
+    }
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `note ${12 - i}`));
+    // by name too, as every person route
+    expect((await call("GET", "/api/v1/people/Raj/timeline", t)).body.items).toHaveLength(12);
+
+    const bad = await call("GET", `/api/v1/people/${raj.id}/timeline?before=2026-11-01`, t);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toMatch(
+      /^before: "2026-11-01" is not a timeline cursor\. Pass the "next"/,
+    );
+    const big = await call("GET", `/api/v1/people/${raj.id}/timeline?limit=500`, t);
+    expect(big.status).toBe(422);
+    expect(big.body.error.message).toMatch(/^limit must be at most 200/);
+    expect((await call("GET", "/api/v1/people/Nobody/timeline", t)).status).toBe(404);
+  });
+
   it("import an upload and export every format; the calendar feed answers only its key", async () => {
     const { call, account } = await api(dialect);
     const t = { token: (await account("ann@example.com")).token };

@@ -22,7 +22,12 @@ describeEachDialect("isolation between accounts", (dialect) => {
     const zeb = (
       await call("POST", "/api/v1/people", {
         ...A,
-        body: { name: "Zebediah Quuxley", department: "IT", emails: ["zeb@zephyr.example"] },
+        body: {
+          name: "Zebediah Quuxley",
+          department: "IT",
+          emails: ["zeb@zephyr.example"],
+          tags: ["xylophonist"],
+        },
       })
     ).body;
     const dept = (await call("GET", "/api/v1/departments", A)).body.departments.find(
@@ -65,6 +70,10 @@ describeEachDialect("isolation between accounts", (dialect) => {
     ).body.introduction;
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
     const before = (await call("GET", "/api/v1/export?format=json", A)).body;
+    // a cursor into Ann's timeline, to try on Bob's person
+    const timelineCursor = encodeURIComponent(
+      (await call("GET", `/api/v1/people/${zeb.id}/timeline?limit=1`, A)).body.next,
+    );
 
     // Bob has a person of his own, to try attaching Ann's records to.
     const bobs = (await call("POST", "/api/v1/people", { ...B, body: { name: "Bob's friend" } })).body;
@@ -135,6 +144,16 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "get /api/v1/people/{id}/balance-history": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/balance-history`, expect: "404" },
       ],
+      "get /api/v1/people/{id}/timeline": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}/timeline`, expect: "404" },
+        {
+          method: "GET",
+          path: `/api/v1/people/${bobs.id}/timeline?before=${timelineCursor}`,
+          expect: "clean",
+        },
+      ],
+      "get /api/v1/organizations": [{ method: "GET", path: "/api/v1/organizations", expect: "clean" }],
+      "get /api/v1/tags": [{ method: "GET", path: "/api/v1/tags", expect: "clean" }],
       "get /api/v1/people/{id}/score": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/score`, expect: "404" },
       ],
@@ -315,7 +334,14 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "every route needs an isolation plan",
     ).toEqual([]);
 
-    const secrets = [/zebediah/i, /xylophone/i, new RegExp(zeb.id), /quillwork/i, /zeb@zephyr/i];
+    const secrets = [
+      /zebediah/i,
+      /xylophon/i,
+      new RegExp(zeb.id),
+      /quillwork/i,
+      /zeb@zephyr/i,
+      /zephyrcorp/i,
+    ];
     // What Bob writes into his own account (an import with Ann's contact's email, the demo) comes last,
     // so the reads before it can be held to not showing a trace of Ann.
     const attempts = routes.flatMap((route) => (plans[route] ?? []).map((attempt) => ({ route, attempt })));

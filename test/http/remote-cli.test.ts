@@ -86,7 +86,9 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["search", "coffee", "--json"])).json().results).toHaveLength(1);
       expect((await run(remote, ["export", "--format", "vcard"])).stdout).toContain("FN:Raj Patel");
       // The give-first engine, through the API: needs, offers, an introduction, the map and the week.
-      expect((await run(remote, ["person", "add", "Cleo Hart", "--org", "Studio Nine"])).code).toBe(0);
+      expect(
+        (await run(remote, ["person", "add", "Cleo Hart", "--org", "Studio Nine", "--tag", "design"])).code,
+      ).toBe(0);
       expect((await run(remote, ["need", "Raj", "Hiring a designer for the intranet"])).code).toBe(0);
       expect((await run(remote, ["need", "edit", "1", "Hiring a designer for the new intranet"])).code).toBe(
         0,
@@ -116,7 +118,36 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["map", "--json"])).json().departments).toEqual([
         expect.objectContaining({ name: "IT", people: 1 }),
       ]);
+      expect((await run(remote, ["map", "--org", "Studio Nine", "--json"])).json()).toMatchObject({
+        departments: [],
+        withoutDepartment: [{ name: "Cleo Hart" }],
+      });
+      expect((await run(remote, ["org", "list", "--json"])).json().organizations).toEqual([
+        expect.objectContaining({
+          name: "Acme",
+          mine: true,
+          people: 1,
+          departments: [expect.objectContaining({ name: "IT", people: 1 })],
+        }),
+        expect.objectContaining({
+          name: "Studio Nine",
+          mine: false,
+          people: 1,
+          withoutDepartment: 1,
+          departments: [],
+        }),
+      ]);
+      expect((await run(remote, ["tags", "--json"])).json().tags).toEqual([{ name: "design", people: 1 }]);
       expect((await run(remote, ["week", "--json"])).json().total).toBeGreaterThanOrEqual(0);
+      // A long timeline: show gives the newest 30, --all pages through the rest over the API.
+      for (let i = 1; i <= 30; i++) await run(remote, ["log", "Raj", `Chat ${i}`, "--on", "2026-01-05"]);
+      const newest = (await run(remote, ["show", "Raj", "--json"])).json();
+      expect(newest.timeline).toHaveLength(30);
+      expect(newest.timelineNext).toEqual(expect.any(String));
+      const all = (await run(remote, ["show", "Raj", "--all", "--json"])).json();
+      expect(all.timeline.length).toBeGreaterThan(30);
+      expect(new Set(all.timeline.map((t: { id: string }) => t.id)).size).toBe(all.timeline.length);
+      expect(all.timelineNext).toBeNull();
       const missing = await run(remote, ["show", "Nobody"]);
       expect(missing.code).toBe(3);
       expect(missing.stderr).toMatch(/No one called "Nobody"/);

@@ -1,7 +1,7 @@
 /** `map [--org O]`: the departments of my organization, how well I know each, as a table with bars. */
 import type { Command } from "commander";
 import type { DepartmentMapJson } from "../../app/department-map.js";
-import { labelText, type Paint, table } from "../output.js";
+import { labelText, type Paint, plural, shellWord, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 
 const BAR_WIDTH = 10;
@@ -19,9 +19,26 @@ function statusText(status: string, p: Paint): string {
   return status;
 }
 
+/** The people of the organization without a department, named, with how to give them one. */
+function renderWithoutDepartment(map: DepartmentMapJson, p: Paint): string {
+  const people = map.withoutDepartment;
+  const first = people[0];
+  if (!first) return "";
+  return (
+    `${p.bold("No department given")}  ${plural(people.length, "person", "people")}: ${people.map((m) => m.name).join(", ")}\n` +
+    p.dim(
+      `  They show in no department until you set one: goodwill person edit ${shellWord(first.name)} --dept DEPT`,
+    )
+  );
+}
+
 export function renderMap(map: DepartmentMapJson, p: Paint): string {
+  const without = renderWithoutDepartment(map, p);
   if (map.departments.length === 0)
-    return `No departments of ${map.organization} yet. Add people with --dept, or goodwill dept add NAME.`;
+    return (
+      `No departments of ${map.organization} yet. Add people with --dept, or goodwill dept add NAME.` +
+      (without ? `\n\n${without}` : "")
+    );
   const rows = map.departments.map((d) => [
     d.mine ? `${d.name} ${p.dim("(yours)")}` : d.name,
     String(d.people),
@@ -31,7 +48,10 @@ export function renderMap(map: DepartmentMapJson, p: Paint): string {
     statusText(d.status, p),
   ]);
   const header = ["department", "people", "strength", "", "balance", "status"];
-  return `${p.bold(map.organization)}\n${table(rows, { header, paint: p, rightAlign: [1, 2] })}`;
+  return (
+    `${p.bold(map.organization)}\n${table(rows, { header, paint: p, rightAlign: [1, 2] })}` +
+    (without ? `\n\n${without}` : "")
+  );
 }
 
 export function registerMapCommand(program: Command, io: CliIo): void {

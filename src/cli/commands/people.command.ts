@@ -5,7 +5,7 @@ import { readText } from "../../app/input.js";
 import type { PersonInput } from "../../app/people.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
-import { ago, dueText, labelText, oneDecimal, type Paint, plural, table } from "../output.js";
+import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -239,10 +239,22 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .command("show")
     .description("one person: profile, balance, strength, due status, open loops and timeline")
     .argument("<who>", "name, email or id")
+    .option("--all", "the whole timeline, not only the 30 newest items")
     .action(
-      act(io, async (service, who: string) => {
-        const shown = await service.show(await personId(service, who));
-        return { json: shown, human: (p, now) => renderShow(shown, p, now) };
+      act(io, async (service, who: string, flags: { all?: boolean }) => {
+        const id = await personId(service, who);
+        const shown = await service.show(id);
+        if (flags.all) {
+          // the older pages, each starting where the one before ended
+          let before = shown.timelineNext;
+          while (before !== null) {
+            const page = await service.timeline(id, { before, limit: 200 });
+            shown.timeline.push(...page.items);
+            before = page.next;
+          }
+          shown.timelineNext = null;
+        }
+        return { json: shown, human: (p, now) => renderShow(shown, p, now, who) };
       }),
     );
 
@@ -290,7 +302,7 @@ function personIdOf(resolved: Resolved, who: string): string {
 
 type Shown = Awaited<ReturnType<typeof import("../../app/profile.js").showPerson>>;
 
-function renderShow(s: Shown, p: Paint, now: number): string {
+function renderShow(s: Shown, p: Paint, now: number, who: string): string {
   const lines: string[] = [];
   const person = s.person;
   lines.push(p.bold(person.name) + (person.nickname ? ` (${person.nickname})` : ""));
@@ -361,6 +373,7 @@ function renderShow(s: Shown, p: Paint, now: number): string {
         .map((l) => `  ${l}`)
         .join("\n"),
     );
+    if (s.timelineNext !== null) lines.push(p.dim(`  Older items: goodwill show ${shellWord(who)} --all`));
   }
   return lines.join("\n");
 }

@@ -19,6 +19,9 @@ const DepartmentMapSchema = z
         mine: z.boolean(),
       }),
     ),
+    withoutDepartment: z
+      .array(z.object({ id: z.string(), name: z.string(), strength: z.number() }))
+      .openapi({ description: "people of the organization with no department given, by name" }),
   })
   .openapi("DepartmentMap");
 

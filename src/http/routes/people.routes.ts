@@ -1,6 +1,7 @@
 /** /api/v1/people: list, create, read, update, delete, merge; a person's overview, score and notes. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { PersonInput } from "../../app/people.js";
+import { TIMELINE_MAX_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../app/timeline.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import type { Env } from "../app.js";
@@ -41,6 +42,25 @@ const PeopleListSchema = z
     offset: z.number(),
   })
   .openapi("PeopleList");
+
+const TimelinePageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        type: z.enum(["gave", "received", "moment", "ask", "promise", "note"]),
+        at: z.string(),
+        summary: z.string(),
+        detail: z.string().nullable(),
+        id: z.string(),
+      }),
+    ),
+    more: z.boolean().openapi({ description: "whether older items remain" }),
+    next: z
+      .string()
+      .nullable()
+      .openapi({ description: "pass as before for the next (older) page; null when there is none" }),
+  })
+  .openapi("TimelinePage");
 
 const bool = z
   .enum(["true", "false", "1", "0"])
@@ -207,6 +227,45 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
     async (c) => {
       const service = c.get("service");
       return c.json(await service.show(c.req.valid("param").id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people/{id}/timeline",
+      tags,
+      summary:
+        "A page of the person's timeline, newest first; pass the answer's next as before for older items",
+      request: {
+        params: IdParam,
+        query: z.object({
+          before: z.string().min(1).max(1000).optional().openapi({
+            description: "the next of the page before (an opaque cursor); leave it out for the newest items",
+          }),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(TIMELINE_MAX_PAGE_SIZE)
+            .default(TIMELINE_PAGE_SIZE)
+            .openapi({ description: "how many items" }),
+        }),
+      },
+      responses: {
+        200: json(TimelinePageSchema, "the items, whether older ones remain, and the cursor to them"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      return c.json(
+        await c.get("service").timeline(c.req.valid("param").id, {
+          limit: query.limit,
+          ...(query.before !== undefined ? { before: query.before } : {}),
+        }),
+        200,
+      );
     },
   );
 

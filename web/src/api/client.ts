@@ -112,13 +112,18 @@ export function exportUrl(format: ExportFormat, vcardVersion: "3.0" | "4.0" = "3
   return url("/export", { format, vcardVersion: format === "vcard" ? vcardVersion : undefined });
 }
 
-export type Api = Omit<ServiceOverHttp, "today" | "listPeople" | "search"> & {
+export type Api = Omit<ServiceOverHttp, "today" | "listPeople" | "search" | "timeline"> & {
   today(options?: { all?: boolean }): ReturnType<GoodwillService["today"]>;
   listPeople(
     filter: Parameters<GoodwillService["listPeople"]>[0],
     signal?: AbortSignal,
   ): ReturnType<GoodwillService["listPeople"]>;
   search(query: string, signal?: AbortSignal): ReturnType<GoodwillService["search"]>;
+  timeline(
+    personId: string,
+    options: Parameters<GoodwillService["timeline"]>[1],
+    signal?: AbortSignal,
+  ): ReturnType<GoodwillService["timeline"]>;
 };
 
 export type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
@@ -133,6 +138,8 @@ export const api: Api = {
   // a search that has moved on aborts its request
   listPeople: (filter, signal) => call("GET", "/people", { query: filter, ...(signal ? { signal } : {}) }),
   search: (q, signal) => call("GET", "/search", { query: { q }, ...(signal ? { signal } : {}) }),
+  timeline: (personId, options, signal) =>
+    call("GET", `/people/${enc(personId)}/timeline`, { query: options, ...(signal ? { signal } : {}) }),
 };
 
 /** Signing in and the account: these routes are the server's, not the service's. */

@@ -35,7 +35,11 @@ export function DepartmentMap() {
   const [params, setParams] = useSearchParams();
   const org = params.get("org") ?? "";
   const profile = useProfile();
-  const departments = useQuery({ queryKey: ["departments"], queryFn: api.listDepartments });
+  const organizationList = useQuery({
+    queryKey: ["organizations"],
+    queryFn: api.listOrganizations,
+    staleTime: 60_000,
+  });
   const noOrganization = profile.data !== undefined && profile.data.profile.organization === null && !org;
   const map = useQuery({
     queryKey: [...keys.map, org],
@@ -47,9 +51,10 @@ export function DepartmentMap() {
   if (profile.isError) return <ErrorState error={profile.error} retry={() => void profile.refetch()} />;
 
   const own = profile.data.profile.organization;
+  // mine first, then by name, as the server lists them
   const organizations = [
-    ...new Set([...(own ? [own] : []), ...(departments.data?.departments ?? []).map((d) => d.organization)]),
-  ].sort((a, b) => (a === own ? -1 : b === own ? 1 : a.localeCompare(b)));
+    ...new Set([...(own ? [own] : []), ...(organizationList.data?.organizations ?? []).map((o) => o.name)]),
+  ];
 
   return (
     <section className="map">
@@ -116,20 +121,25 @@ function OrganizationPicker({
 function MapView({ data }: { data: MapData }) {
   if (data.departments.length === 0)
     return (
-      <Empty>
-        <p>
-          {data.organization} has no departments yet. Give the people you know there a department, or add the
-          departments below so the gaps show.
-        </p>
-      </Empty>
+      <>
+        <Empty>
+          <p>
+            {data.organization} has no departments yet. Give the people you know there a department, or add
+            the departments below so the gaps show.
+          </p>
+        </Empty>
+        <WithoutDepartment data={data} />
+      </>
     );
   const gaps = data.departments.filter((d) => d.status !== "strong");
-  const known = data.departments.reduce((sum, d) => sum + d.people, 0);
+  const known = data.departments.reduce((sum, d) => sum + d.people, 0) + data.withoutDepartment.length;
+  const without = data.withoutDepartment.length;
   return (
     <>
       <p className="map-summary">
         <strong>{data.organization}</strong>: {data.departments.length} departments, {known}{" "}
         {known === 1 ? "person" : "people"} known
+        {without > 0 ? ` (${without} without a department)` : ""}
         {gaps.length > 0 ? `, ${gaps.length} ${gaps.length === 1 ? "gap" : "gaps"} to work on` : ", no gaps"}.
       </p>
       <ul className="map-list" aria-label={`Departments of ${data.organization}`}>
@@ -141,7 +151,84 @@ function MapView({ data }: { data: MapData }) {
         The bar is the average strength (0–100) of your ties there. Strong: two or more people, average 40 or
         more.
       </p>
+      <WithoutDepartment data={data} />
     </>
+  );
+}
+
+/**
+ * The people of the organization whose department is not given: they count in no department, so
+ * they are listed on their own, each with a field to set it right here.
+ */
+function WithoutDepartment({ data }: { data: MapData }) {
+  const titleId = useId();
+  const listId = useId();
+  const people = data.withoutDepartment;
+  if (people.length === 0) return null;
+  return (
+    <section className="card map-nodept" aria-labelledby={titleId}>
+      <div className="map-dept-head">
+        <h2 id={titleId}>No department given</h2>
+        <span className="badge">{people.length === 1 ? "1 person" : `${people.length} people`}</span>
+      </div>
+      <p className="map-gap">
+        They work at {data.organization}, but count in no department until you say which: set it beside each
+        name, or in their profile.
+      </p>
+      <datalist id={listId}>
+        {data.departments.map((d) => (
+          <option key={d.id} value={d.name} />
+        ))}
+      </datalist>
+      <ul className="rows compact map-nodept-list" aria-label="People without a department">
+        {people.map((m) => (
+          <SetDepartment key={m.id} person={m} departmentsId={listId} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SetDepartment({
+  person,
+  departmentsId,
+}: {
+  person: MapData["withoutDepartment"][number];
+  departmentsId: string;
+}) {
+  const [department, setDepartment] = useState("");
+  const save = useWrite((name: string) => api.editPerson(person.id, { department: name }));
+  return (
+    <li>
+      <div className="row-main">
+        <Link to={`/people/${person.id}`}>{person.name}</Link>{" "}
+        <span className="muted">{Math.round(person.strength)}</span>
+      </div>
+      <div className="map-nodept-set">
+        <form
+          className="map-add-line"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (department.trim()) save.mutate(department.trim());
+          }}
+        >
+          <input
+            aria-label={`Department of ${person.name}`}
+            list={departmentsId}
+            required
+            maxLength={200}
+            autoComplete="off"
+            placeholder="Department"
+            value={department}
+            onChange={(event) => setDepartment(event.target.value)}
+          />
+          <button type="submit" className="secondary" disabled={save.isPending || !department.trim()}>
+            {save.isPending ? "Setting…" : "Set"}
+          </button>
+        </form>
+        <FormError error={save.error} />
+      </div>
+    </li>
   );
 }
 

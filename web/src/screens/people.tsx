@@ -134,29 +134,7 @@ export function People() {
     });
   }
 
-  const departments = useQuery({
-    queryKey: ["departments"],
-    queryFn: api.listDepartments,
-    staleTime: 60_000,
-  });
-  const organizations = useMemo(
-    () => [...new Set((departments.data?.departments ?? []).map((d) => d.organization))].sort(),
-    [departments.data],
-  );
-  const departmentNames = useMemo(
-    () =>
-      [
-        ...new Set(
-          (departments.data?.departments ?? [])
-            .filter(
-              (d) => !typed.org.trim() || d.organization.toLowerCase() === typed.org.trim().toLowerCase(),
-            )
-            .map((d) => d.name),
-        ),
-      ].sort(),
-    [departments.data, typed.org],
-  );
-
+  const suggestions = useFilterSuggestions(typed.org);
   return (
     <section className="people">
       <header className="screen-head people-head">
@@ -189,8 +167,8 @@ export function People() {
                 onChange={(e) => setTyped((t) => ({ ...t, org: e.target.value }))}
               />
               <datalist id={`${id}-orgs`}>
-                {organizations.map((o) => (
-                  <option key={o} value={o} />
+                {suggestions.organizations.map((o) => (
+                  <option key={o.name} value={o.name} label={o.label} />
                 ))}
               </datalist>
             </div>
@@ -204,8 +182,8 @@ export function People() {
                 onChange={(e) => setTyped((t) => ({ ...t, dept: e.target.value }))}
               />
               <datalist id={`${id}-depts`}>
-                {departmentNames.map((d) => (
-                  <option key={d} value={d} />
+                {suggestions.departments.map((d) => (
+                  <option key={d.name} value={d.name} label={d.label} />
                 ))}
               </datalist>
             </div>
@@ -213,10 +191,16 @@ export function People() {
               <label htmlFor={`${id}-tag`}>Tag</label>
               <input
                 id={`${id}-tag`}
+                list={`${id}-tags`}
                 autoComplete="off"
                 value={typed.tag}
                 onChange={(e) => setTyped((t) => ({ ...t, tag: e.target.value }))}
               />
+              <datalist id={`${id}-tags`}>
+                {suggestions.tags.map((t) => (
+                  <option key={t.name} value={t.name} label={t.label} />
+                ))}
+              </datalist>
             </div>
             <div>
               <label htmlFor={`${id}-label`}>Balance</label>
@@ -279,6 +263,60 @@ export function People() {
       <PeopleList filter={filter} clearFilters={clearFilters} />
     </section>
   );
+}
+
+/** Lower case without accents: how the server compares names, so the suggestions agree with it. */
+function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .trim();
+}
+
+const howMany = (n: number) => (n === 1 ? "1 person" : `${n.toLocaleString()} people`);
+
+interface Suggestion {
+  name: string;
+  /** what the browser shows beside the name: how many people */
+  label: string;
+}
+
+/**
+ * What the Organization, Department and Tag filters offer to pick from, each with how many people
+ * it holds; the departments are those of the organizations the typed text matches (part of the
+ * name, as the filter matches). Typing stays free: a name not offered still filters.
+ */
+function useFilterSuggestions(typedOrg: string): {
+  organizations: Suggestion[];
+  departments: Suggestion[];
+  tags: Suggestion[];
+} {
+  const organizations = useQuery({
+    queryKey: ["organizations"],
+    queryFn: api.listOrganizations,
+    staleTime: 60_000,
+  });
+  const tags = useQuery({ queryKey: ["tags"], queryFn: api.listTags, staleTime: 60_000 });
+  return useMemo(() => {
+    const all = organizations.data?.organizations ?? [];
+    const orgKey = fold(typedOrg);
+    const departments = new Map<string, number>();
+    for (const o of all) {
+      if (orgKey && !fold(o.name).includes(orgKey)) continue;
+      for (const d of o.departments) departments.set(d.name, (departments.get(d.name) ?? 0) + d.people);
+    }
+    return {
+      organizations: all.map((o) => ({
+        name: o.name,
+        label: `${howMany(o.people)}${o.mine ? ", mine" : ""}`,
+      })),
+      departments: [...departments]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, people]) => ({ name, label: howMany(people) })),
+      tags: (tags.data?.tags ?? []).map((t) => ({ name: t.name, label: howMany(t.people) })),
+    };
+  }, [organizations.data, tags.data, typedOrg]);
 }
 
 type ListRequest = Parameters<typeof api.listPeople>[0];

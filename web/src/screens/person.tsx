@@ -29,7 +29,7 @@ export function Person() {
     return <ErrorState error={overview.error} retry={() => void overview.refetch()} />;
   }
   // A new key per person: moving from one person to another starts with closed forms.
-  return <PersonScreen key={id} overview={overview.data} />;
+  return <PersonScreen key={id} overview={overview.data} overviewAt={overview.dataUpdatedAt} />;
 }
 
 function NoSuchPerson() {
@@ -44,7 +44,7 @@ function NoSuchPerson() {
   );
 }
 
-function PersonScreen({ overview }: { overview: Overview }) {
+function PersonScreen({ overview, overviewAt }: { overview: Overview; overviewAt: number }) {
   const { person } = overview;
   const [editing, setEditing] = useState(false);
   const place = [person.title, person.organization, person.department].filter(Boolean).join(" · ");
@@ -83,7 +83,7 @@ function PersonScreen({ overview }: { overview: Overview }) {
         </div>
       </div>
 
-      <Timeline personId={person.id} items={overview.timeline} />
+      <Timeline overview={overview} overviewAt={overviewAt} />
       <ManagePerson personId={person.id} name={person.name} />
     </article>
   );

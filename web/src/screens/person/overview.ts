@@ -1,24 +1,34 @@
 /** The Person screen's queries and the optimistic timeline entry its writes add. */
-import type { QueryKey } from "@tanstack/react-query";
+import type { InfiniteData, QueryKey } from "@tanstack/react-query";
 import type { Result } from "../../api/client";
 
 export type Overview = Result<"show">;
 export type TimelineItem = Overview["timeline"][number];
+export type TimelinePage = Result<"timeline">;
+/** The pages of the timeline shown so far, each fetched with the cursor its predecessor ended on. */
+export type TimelinePages = InfiniteData<TimelinePage, string | null>;
 
 /** Every query of one person starts with ["person", id]: a delete or merge can skip them all. */
 export const personKeys = {
   overview: (id: string) => ["person", id] as const,
   history: (id: string) => ["person", id, "balance-history"] as const,
   suggestions: (id: string) => ["person", id, "suggestions"] as const,
+  timeline: (id: string) => ["person", id, "timeline"] as const,
 };
 
 function isOverview(value: unknown): value is Overview {
   return typeof value === "object" && value !== null && "timeline" in value && "person" in value;
 }
 
+function isTimelinePages(value: unknown): value is TimelinePages {
+  return typeof value === "object" && value !== null && "pages" in value && "pageParams" in value;
+}
+
 /**
  * An optimistic change for useWrite: the item shows at the top of the timeline at once and is
- * replaced by the server's when the person is read again (or removed if the write fails).
+ * replaced by the server's when the person is read again (or removed if the write fails). The key
+ * covers every query of the person; the overview and the timeline's pages take the item, the rest
+ * stay as they are.
  */
 export function addsToTimeline<T>(
   id: string,
@@ -27,7 +37,7 @@ export function addsToTimeline<T>(
   return {
     key: personKeys.overview(id),
     update: (old, input) => {
-      if (!isOverview(old)) return old;
+      if (!isOverview(old) && !isTimelinePages(old)) return old;
       const made = item(input);
       const pending: TimelineItem = {
         type: made.type,
@@ -36,7 +46,10 @@ export function addsToTimeline<T>(
         at: new Date().toISOString(),
         id: `pending-${Date.now()}`,
       };
-      return { ...old, timeline: [pending, ...old.timeline] };
+      if (isOverview(old)) return { ...old, timeline: [pending, ...old.timeline] };
+      const [first, ...rest] = old.pages;
+      if (!first) return old;
+      return { ...old, pages: [{ ...first, items: [pending, ...first.items] }, ...rest] };
     },
   };
 }

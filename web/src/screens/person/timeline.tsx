@@ -1,10 +1,15 @@
-/** What happened with a person, newest first. Every text is plain text: React escapes it. */
+/**
+ * What happened with a person, newest first: the overview brings the newest page, "Show older"
+ * appends the next one (each asked for with the cursor the page before ended on). Every text is
+ * plain text: React escapes it.
+ */
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { formatDate } from "../../components/badges";
 import { Empty, FormError } from "../../components/states";
-import { addsToTimeline, type Overview } from "./overview";
+import { addsToTimeline, type Overview, personKeys, type TimelinePages } from "./overview";
 
 const TYPE_WORDS: Record<Overview["timeline"][number]["type"], string> = {
   gave: "Gave",
@@ -15,7 +20,25 @@ const TYPE_WORDS: Record<Overview["timeline"][number]["type"], string> = {
   note: "Note",
 };
 
-export function Timeline({ personId, items }: { personId: string; items: Overview["timeline"] }) {
+export function Timeline({ overview, overviewAt }: { overview: Overview; overviewAt: number }) {
+  const personId = overview.person.id;
+  const timeline = useInfiniteQuery({
+    queryKey: personKeys.timeline(personId),
+    queryFn: ({ pageParam, signal }) =>
+      api.timeline(personId, pageParam === null ? {} : { before: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    // The overview already holds the newest page: no second request when the screen opens.
+    initialData: (): TimelinePages => ({
+      pages: [
+        { items: overview.timeline, more: overview.timelineNext !== null, next: overview.timelineNext },
+      ],
+      pageParams: [null],
+    }),
+    initialDataUpdatedAt: overviewAt,
+    staleTime: 30_000,
+  });
+  const items = timeline.data.pages.flatMap((page) => page.items);
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -39,6 +62,19 @@ export function Timeline({ personId, items }: { personId: string; items: Overvie
             </li>
           ))}
         </ol>
+      )}
+      <FormError error={timeline.isFetchNextPageError ? timeline.error : null} />
+      {timeline.hasNextPage && (
+        <div className="actions timeline-more">
+          <button
+            type="button"
+            className="secondary"
+            disabled={timeline.isFetchingNextPage}
+            onClick={() => void timeline.fetchNextPage()}
+          >
+            {timeline.isFetchingNextPage ? "Loading older…" : "Show older"}
+          </button>
+        </div>
       )}
     </section>
   );

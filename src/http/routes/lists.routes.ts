@@ -1,0 +1,57 @@
+/** /api/v1/organizations and /api/v1/tags: the lists a user picks from instead of guessing a spelling. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Env } from "../app.js";
+import { json } from "./route-kit.js";
+
+const OrganizationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    mine: z.boolean().openapi({ description: "my own organization: its people are my colleagues" }),
+    people: z.number().openapi({ description: "people there, not archived" }),
+    withoutDepartment: z.number().openapi({ description: "people there without a department given" }),
+    departments: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        people: z.number().openapi({ description: "people there, not archived" }),
+        mine: z.boolean(),
+      }),
+    ),
+  })
+  .openapi("Organization");
+
+const TagSchema = z
+  .object({
+    name: z.string().openapi({ description: "spelled as most people carrying it have it" }),
+    people: z.number().openapi({ description: "how many people, not archived, carry it" }),
+  })
+  .openapi("Tag");
+
+export function registerListRoutes(app: OpenAPIHono<Env>): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/organizations",
+      tags: ["People"],
+      summary:
+        "Every organization (mine first, then by name) with its departments and how many people each holds",
+      responses: {
+        200: json(z.object({ organizations: z.array(OrganizationSchema) }), "the organizations"),
+      },
+    }),
+    async (c) => c.json(await c.get("service").listOrganizations(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/tags",
+      tags: ["People"],
+      summary:
+        "Every tag, by name, with how many people carry it (case and accents ignored: 'IT' and 'it' are one)",
+      responses: { 200: json(z.object({ tags: z.array(TagSchema) }), "the tags") },
+    }),
+    async (c) => c.json(await c.get("service").listTags(), 200),
+  );
+}

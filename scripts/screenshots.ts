@@ -79,9 +79,13 @@ await shot("person", person, 1280, true, (p) => p.locator("canvas").first().wait
 await shot("map", "/map", 1280, false);
 await shot("introductions", "/introductions", 1280, false);
 await shot("import-export", "/import", 1280, false);
-await shot("search", "/search?q=pass", 1280, false, (p) => p.getByRole("list", { name: "Results" }).waitFor());
+await shot("search", "/search?q=pass", 1280, false, (p) =>
+  p.getByRole("list", { name: "Results" }).waitFor(),
+);
 await shot("settings", "/settings", 1280, false);
-await shot("search-phone", "/search?q=pass", 390, false, (p) => p.getByRole("list", { name: "Results" }).waitFor());
+await shot("search-phone", "/search?q=pass", 390, false, (p) =>
+  p.getByRole("list", { name: "Results" }).waitFor(),
+);
 await shot("today-phone", "/", 390, false);
 await shot("person-phone", person, 390, false);
 

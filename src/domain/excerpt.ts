@@ -14,7 +14,10 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower case without accents, as the index compares words. */
 function fold(word: string): string {
-  return word.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 export function excerpt(text: string, searched: readonly string[], maxWords = 16): ExcerptPart[] {

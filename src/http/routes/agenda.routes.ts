@@ -117,7 +117,10 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
                 id: z.string(),
                 person: z.object({ id: z.string(), name: z.string() }).nullable(),
                 department: z.object({ id: z.string(), name: z.string() }).nullable(),
-                at: z.string().nullable().describe("when the record happened or was written; null for a person"),
+                at: z
+                  .string()
+                  .nullable()
+                  .describe("when the record happened or was written; null for a person"),
                 snippet: z.string().describe("an excerpt, each matched word in [brackets]"),
                 parts: z
                   .array(z.object({ text: z.string(), match: z.boolean() }))

@@ -201,15 +201,16 @@ export async function createApiToken(
 }
 
 /**
- * The owner of an API token, or null. With a read cache, a token checked before is not read again
- * until something is written (revoking it, for one).
+ * Whose an API token is, and whether it was revoked (then `revokedAt` says when); null when no token
+ * has that secret. With a read cache, a token checked before is not read again until something is
+ * written (revoking it, for one).
  */
 export async function tokenOwner(
   db: Kysely<Database>,
   token: string,
   now: number,
   cache?: ReadCache,
-): Promise<string | null> {
+): Promise<{ ownerId: string; revokedAt: string | null } | null> {
   const parsed = parseCredential(token, "gw_");
   if (!parsed) return null;
   const load = () =>
@@ -222,7 +223,8 @@ export async function tokenOwner(
   const row = cache
     ? await cache.read(`api-token:${parsed.ownerId}:${parsed.secretHash}`, load)
     : await load();
-  if (!row || row.revoked_at !== null) return null;
+  if (!row) return null;
+  if (row.revoked_at !== null) return { ownerId: parsed.ownerId, revokedAt: row.revoked_at };
   // Noting the last use at most hourly keeps reads from turning into writes.
   const nowIso = new Date(now).toISOString();
   if (row.last_used_at === null || Date.parse(row.last_used_at) < now - 3_600_000) {
@@ -233,7 +235,7 @@ export async function tokenOwner(
       .where("id", "=", row.id)
       .execute();
   }
-  return parsed.ownerId;
+  return { ownerId: parsed.ownerId, revokedAt: null };
 }
 
 export async function listApiTokens(db: Kysely<Database>, ownerId: string) {

@@ -230,7 +230,18 @@ export function createApp(options: ServerOptions) {
     let ownerId: string | null = null;
     let by: "cookie" | "token" = "token";
     if (authorization?.toLowerCase().startsWith("bearer ")) {
-      ownerId = await tokenOwner(options.store.db, authorization.slice(7).trim(), now(), readCache);
+      const token = await tokenOwner(options.store.db, authorization.slice(7).trim(), now(), readCache);
+      if (token?.revokedAt) {
+        // Only whoever holds the token's secret learns this; an unknown token stays "sign in first".
+        return c.json(
+          new GoodwillError(
+            "token_revoked",
+            `This API token was revoked on ${token.revokedAt.slice(0, 10)} (UTC). Make a new one: \`goodwill login\` for the CLI, Settings → API tokens in the web app, or \`goodwill token create\` on the server.`,
+          ).toJSON(),
+          401,
+        );
+      }
+      ownerId = token?.ownerId ?? null;
     } else {
       const cookie = getCookie(c, SESSION_COOKIE);
       if (cookie) {

@@ -93,7 +93,12 @@ describeEachDialect("signing in", (dialect) => {
     const { call, account } = await api(dialect);
     const ann = await account("ann@example.com");
     expect((await call("GET", "/api/v1/today", { token: ann.token })).status).toBe(200);
-    expect((await call("GET", "/api/v1/today", { token: `${ann.token}x` })).status).toBe(401);
+    const unknown = await call("GET", "/api/v1/today", { token: `${ann.token}x` });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error).toMatchObject({
+      code: "unauthorized",
+      message: expect.stringMatching(/^Sign in first/),
+    });
     const made = await call("POST", "/api/v1/auth/token", {
       body: { email: "ann@example.com", password: "correct horse battery", name: "laptop" },
     });
@@ -103,7 +108,14 @@ describeEachDialect("signing in", (dialect) => {
     expect(listed.map((t: { name: string }) => t.name).sort()).toEqual(["laptop", "test"]);
     expect(JSON.stringify(listed)).not.toContain(made.body.token.slice(-20));
     expect((await call("DELETE", `/api/v1/tokens/${made.body.id}`, { token: ann.token })).status).toBe(200);
-    expect((await call("GET", "/api/v1/today", { token: made.body.token })).status).toBe(401);
+    const revoked = await call("GET", "/api/v1/today", { token: made.body.token });
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.code).toBe("token_revoked");
+    expect(revoked.body.error.message).toMatch(/^This API token was revoked on 2026-11-25 \(UTC\)\./);
+    expect(revoked.body.error.message).toContain("goodwill token create");
+    // A revoked token's look-alike with a wrong secret is just unknown.
+    const forged = await call("GET", "/api/v1/today", { token: `${made.body.token.slice(0, -4)}AAAA` });
+    expect(forged.body.error.code).toBe("unauthorized");
   });
 });
 

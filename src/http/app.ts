@@ -33,6 +33,16 @@ import { registerTransferRoutes } from "./routes/transfer.routes.js";
 import { registerWebApp } from "./web-app.js";
 
 export const SESSION_COOKIE = "goodwill_session";
+
+/**
+ * The session cookie's name for a request: `goodwill_session_<port>` when the Host the browser used
+ * names a port, else `goodwill_session`. Browsers keep cookies per host name, not per port, so two
+ * servers on one machine (4321 and 4322) would otherwise overwrite each other's session.
+ */
+export function sessionCookieName(host: string | undefined): string {
+  const port = /:(\d{1,5})$/.exec(host ?? "")?.[1];
+  return port ? `${SESSION_COOKIE}_${port}` : SESSION_COOKIE;
+}
 const BODY_LIMIT = 5 * 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 
@@ -243,7 +253,7 @@ export function createApp(options: ServerOptions) {
       }
       ownerId = token?.ownerId ?? null;
     } else {
-      const cookie = getCookie(c, SESSION_COOKIE);
+      const cookie = getCookie(c, sessionCookieName(c.req.header("host")));
       if (cookie) {
         ownerId = await sessionOwner(options.store.db, cookie, now(), readCache);
         by = "cookie";

@@ -15,13 +15,45 @@ describeEachDialect("signing in", (dialect) => {
     const signIn = await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests");
     expect(signIn.status).toBe(302);
     const setCookie = signIn.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(/goodwill_session=/);
+    expect(setCookie).toMatch(/^goodwill_session_4321=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     const cookie = cookieOf(signIn.headers);
     expect((await call("GET", "/api/v1/today", { cookie })).status).toBe(200);
     expect((await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests")).status).toBe(401);
     expect((await call("GET", "/api/v1/auth/local?token=wrong")).status).toBe(401);
+  });
+
+  it("two local servers on one host keep their own sessions: the cookie's name carries the port", async () => {
+    // A browser keeps cookies per host name, whatever the port: one jar for both servers.
+    const jar = new Map<string, string>();
+    const keep = (headers: Headers) => {
+      for (const set of headers.getSetCookie()) {
+        const [pair = ""] = set.split(";");
+        const at = pair.indexOf("=");
+        jar.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+    };
+    const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+    const first = await api(dialect, { localLoginToken: "first-server-token", host: "127.0.0.1:4321" });
+    const second = await api(dialect, { localLoginToken: "second-server-token", host: "127.0.0.1:4322" });
+    keep((await first.call("GET", "/api/v1/auth/local?token=first-server-token")).headers);
+    keep((await second.call("GET", "/api/v1/auth/local?token=second-server-token")).headers);
+    expect([...jar.keys()].sort()).toEqual(["goodwill_session_4321", "goodwill_session_4322"]);
+    expect((await first.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(true);
+    expect((await second.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(true);
+    expect((await first.call("GET", "/api/v1/today", { cookie: cookie() })).status).toBe(200);
+    // Logging out of one leaves the other signed in.
+    const out = await second.call("POST", "/api/v1/auth/logout", {
+      cookie: cookie(),
+      origin: "http://127.0.0.1:4322",
+    });
+    expect(out.headers.getSetCookie().join()).toMatch(/^goodwill_session_4322=;/);
+    keep(out.headers);
+    expect((await second.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(
+      false,
+    );
+    expect((await first.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(true);
   });
 
   it("local mode refuses a Host it is not bound to (DNS rebinding)", async () => {
@@ -58,6 +90,7 @@ describeEachDialect("signing in", (dialect) => {
     expect(ok.status).toBe(200);
     expect(ok.body.account.email).toBe("ann@example.com");
     const cookie = cookieOf(ok.headers);
+    expect(cookie).toMatch(/^goodwill_session_4321=/);
     expect((await call("GET", "/api/v1/auth/me", { cookie })).body).toMatchObject({
       mode: "team",
       account: { email: "ann@example.com" },
@@ -116,6 +149,22 @@ describeEachDialect("signing in", (dialect) => {
     // A revoked token's look-alike with a wrong secret is just unknown.
     const forged = await call("GET", "/api/v1/today", { token: `${made.body.token.slice(0, -4)}AAAA` });
     expect(forged.body.error.code).toBe("unauthorized");
+  });
+
+  it("behind a proxy that passes a Host without a port, the cookie is plain goodwill_session", async () => {
+    const { call, account } = await api(dialect);
+    await account("ann@example.com");
+    const ok = await call("POST", "/api/v1/auth/login", {
+      host: "goodwill.example.com",
+      body: { email: "ann@example.com", password: "correct horse battery" },
+    });
+    const cookie = cookieOf(ok.headers);
+    expect(cookie).toMatch(/^goodwill_session=/);
+    expect((await call("GET", "/api/v1/auth/me", { cookie, host: "goodwill.example.com" })).status).toBe(200);
+    // The same cookie at another port is not this server's session there.
+    expect((await call("GET", "/api/v1/auth/me", { cookie, host: "goodwill.example.com:8443" })).status).toBe(
+      401,
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import {
   sessionOwner,
 } from "../../app/accounts.js";
 import { GoodwillError } from "../../errors.js";
-import { type Env, SESSION_COOKIE, type ServerState } from "../app.js";
+import { type Env, type ServerState, sessionCookieName } from "../app.js";
 import { ErrorSchema, IdParam } from "../schemas.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 
@@ -32,7 +32,7 @@ signed in with it already, <a href="/">open Goodwill</a>. Otherwise restart the 
 </body></html>`;
 
 function sessionCookie(c: Context, value: string): void {
-  setCookie(c, SESSION_COOKIE, value, {
+  setCookie(c, sessionCookieName(c.req.header("host")), value, {
     httpOnly: true,
     sameSite: "Lax",
     path: "/",
@@ -187,9 +187,10 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       responses: { 200: json(z.object({ signedOut: z.boolean() }), "signed out") },
     }),
     async (c) => {
-      const cookie = getCookie(c, SESSION_COOKIE);
+      const name = sessionCookieName(c.req.header("host"));
+      const cookie = getCookie(c, name);
       if (cookie) await deleteSession(db, cookie);
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      deleteCookie(c, name, { path: "/" });
       return c.json({ signedOut: true }, 200);
     },
   );
@@ -215,7 +216,7 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
     }),
     async (c) => {
       const mode = (await state.localOwnerId()) === null ? ("team" as const) : ("local" as const);
-      const cookie = getCookie(c, SESSION_COOKIE);
+      const cookie = getCookie(c, sessionCookieName(c.req.header("host")));
       const ownerId = cookie ? await sessionOwner(db, cookie, state.now()) : null;
       if (!ownerId) return c.json({ mode, signedIn: false, account: null }, 200);
       const row = await db

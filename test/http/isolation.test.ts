@@ -79,6 +79,8 @@ describeEachDialect("isolation between accounts", (dialect) => {
       expect: "404" | "clean" | "own";
     };
     const plans: Record<string, Attempt[]> = {
+      // public: answers anyone, with nothing but the server's own state
+      "get /healthz": [{ method: "GET", path: "/healthz", expect: "clean" }],
       "get /api/v1/mode": [{ method: "GET", path: "/api/v1/mode", expect: "clean" }],
       "get /api/v1/auth/local": [{ method: "GET", path: "/api/v1/auth/local?token=guess", expect: "own" }],
       "post /api/v1/auth/login": [

@@ -15,9 +15,9 @@ import type { Store } from "../storage/store.js";
 import { readEmail } from "./input.js";
 
 const SESSION_DAYS = 30;
-const MIN_PASSWORD = 10;
+export const MIN_PASSWORD = 10;
 /** Sign-in takes up to 1,000 characters (the login schema); a longer password could never be used. */
-const MAX_PASSWORD = 1000;
+export const MAX_PASSWORD = 1000;
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const secret = () => randomBytes(32).toString("base64url");

@@ -168,6 +168,116 @@ describeEachDialect("signing in", (dialect) => {
   });
 });
 
+describeEachDialect("changing one's own password", (dialect) => {
+  const ORIGIN = `http://${HOST}`;
+  const signIn = async (
+    call: Awaited<ReturnType<typeof api>>["call"],
+    password = "correct horse battery",
+  ): Promise<{ status: number; cookie: string }> => {
+    const response = await call("POST", "/api/v1/auth/login", {
+      body: { email: "ann@example.com", password },
+    });
+    return { status: response.status, cookie: cookieOf(response.headers) };
+  };
+
+  it("needs the right current password and a good new one; then ends the other sessions and keeps this one and the tokens", async () => {
+    const { call, account } = await api(dialect);
+    const ann = await account("ann@example.com");
+    const laptop = (await signIn(call)).cookie;
+    const phone = (await signIn(call)).cookie;
+    const change = (body: unknown, cookie = laptop) =>
+      call("POST", "/api/v1/auth/password", { cookie, origin: ORIGIN, body });
+
+    const wrong = await change({ currentPassword: "not my password", newPassword: "a brand new passphrase" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error).toEqual({
+      code: "invalid",
+      message: "The current password is not right: type the password you use to sign in now.",
+      details: { field: "currentPassword" },
+    });
+    const short = await change({ currentPassword: "correct horse battery", newPassword: "short" });
+    expect(short.status).toBe(422);
+    expect(short.body.error.message).toBe("newPassword needs at least 10 characters.");
+    const missing = await change({ newPassword: "a brand new passphrase" });
+    expect(missing.body.error.message).toBe("currentPassword is missing.");
+    const same = await change({
+      currentPassword: "correct horse battery",
+      newPassword: "correct horse battery",
+    });
+    expect(same.status).toBe(422);
+    expect(same.body.error.details).toEqual({ field: "newPassword" });
+    // a cookie session changes it only from this site (CSRF)
+    expect(
+      (
+        await call("POST", "/api/v1/auth/password", {
+          cookie: laptop,
+          origin: "https://evil.example",
+          body: { currentPassword: "correct horse battery", newPassword: "a brand new passphrase" },
+        })
+      ).status,
+    ).toBe(403);
+    // nothing has changed so far
+    expect((await call("GET", "/api/v1/auth/me", { cookie: phone })).status).toBe(200);
+
+    const done = await change({
+      currentPassword: "correct horse battery",
+      newPassword: "a brand new passphrase",
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ changed: true, otherSessionsEnded: 1 });
+    expect((await call("GET", "/api/v1/auth/me", { cookie: laptop })).status).toBe(200);
+    expect((await call("GET", "/api/v1/auth/me", { cookie: phone })).status).toBe(401);
+    expect((await call("GET", "/api/v1/today", { token: ann.token })).status).toBe(200);
+    expect((await signIn(call)).status).toBe(401);
+    expect((await signIn(call, "a brand new passphrase")).status).toBe(200);
+  });
+
+  it("with an API token, every session ends (there is no current one to keep)", async () => {
+    const { call, account } = await api(dialect);
+    const ann = await account("ann@example.com");
+    const browser = (await signIn(call)).cookie;
+    const done = await call("POST", "/api/v1/auth/password", {
+      token: ann.token,
+      body: { currentPassword: "correct horse battery", newPassword: "a brand new passphrase" },
+    });
+    expect(done.body).toEqual({ changed: true, otherSessionsEnded: 1 });
+    expect((await call("GET", "/api/v1/auth/me", { cookie: browser })).status).toBe(401);
+    expect((await call("GET", "/api/v1/auth/me", { token: ann.token })).status).toBe(200);
+  });
+
+  it("wrong current passwords are throttled like sign-ins, and count against them", async () => {
+    const { call, account } = await api(dialect);
+    const ann = await account("ann@example.com");
+    const attempt = (currentPassword: string) =>
+      call("POST", "/api/v1/auth/password", {
+        token: ann.token,
+        body: { currentPassword, newPassword: "a brand new passphrase" },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess number ${i}`)).status).toBe(422);
+    const throttled = await attempt("correct horse battery");
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.error.message).toMatch(/^Too many wrong passwords\. Try again in 15 minutes\./);
+    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signIn(call)).status).toBe(429);
+  });
+
+  it("local mode has no password to change", async () => {
+    const { call } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
+    const cookie = cookieOf(
+      (await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests")).headers,
+    );
+    const refused = await call("POST", "/api/v1/auth/password", {
+      cookie,
+      origin: ORIGIN,
+      body: { currentPassword: "anything at all", newPassword: "a brand new passphrase" },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(
+      /^This server is in local mode: there is no password to change/,
+    );
+  });
+});
+
 describeEachDialect("request errors", (dialect) => {
   it("malformed JSON is 400, invalid fields 422, bodies over 5 MB 413, unknown routes 404, all as error documents", async () => {
     const { call, account } = await api(dialect);

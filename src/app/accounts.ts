@@ -196,19 +196,21 @@ export async function accountContents(
 export async function removeAccount(store: Store, email: string): Promise<Account> {
   const account = await findAccount(store.db, email);
   if (!account) throw new GoodwillError("not_found", `There is no account for ${email}.`);
-  const others = await store.db
-    .selectFrom("users")
-    .select("owner_id")
-    .where("owner_id", "!=", account.ownerId)
-    .limit(1)
-    .executeTakeFirst();
-  if (!others) {
-    throw new GoodwillError(
-      "conflict",
-      `${account.email} is the last account: without accounts the server starts in local mode, where whoever has the sign-in link from its log gets in. Add another account first; to retire the server, drop its database instead.`,
-    );
-  }
-  await store.dialect.writeTransaction(store.db, account.ownerId, (trx) => deleteOwner(trx, account.ownerId));
+  await store.dialect.writeTransaction(store.db, account.ownerId, async (trx) => {
+    const others = await trx
+      .selectFrom("users")
+      .select("owner_id")
+      .where("owner_id", "!=", account.ownerId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!others) {
+      throw new GoodwillError(
+        "conflict",
+        `${account.email} is the last account: without accounts the server starts in local mode, where whoever has the sign-in link from its log gets in. Add another account first; to retire the server, drop its database instead.`,
+      );
+    }
+    await deleteOwner(trx, account.ownerId);
+  });
   return account;
 }
 

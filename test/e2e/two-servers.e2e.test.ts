@@ -20,10 +20,9 @@ describeEachDialect("two local servers in one browser", (dialect) => {
     await other.waitForURL(`${second.url}/`);
 
     const names = (await page.context().cookies()).map((c) => c.name).sort();
-    expect(names).toEqual([
-      `goodwill_session_${new URL(first.url).port}`,
-      `goodwill_session_${new URL(second.url).port}`,
-    ]);
+    expect(names).toEqual(
+      [`goodwill_session_${new URL(first.url).port}`, `goodwill_session_${new URL(second.url).port}`].sort(),
+    );
     await page.reload();
     await page.getByRole("navigation", { name: "Screens" }).waitFor();
     expect(await page.evaluate(async () => (await fetch("/api/v1/people")).status)).toBe(200);

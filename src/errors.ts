@@ -11,6 +11,7 @@ export type ErrorCode =
   | "not_an_address_book" // an import file that is no address book at all
   | "store_unavailable" // the database cannot be opened or is misconfigured
   | "unauthorized" // no valid session or token (or a team server refused the CLI's token)
+  | "token_revoked" // an API token that was valid once and has been revoked: a new one is needed
   | "forbidden" // a cross-site request, or a host name this server does not answer to
   | "rate_limited" // too many attempts; try again later
   | "too_large" // a request body over the limit

@@ -8,12 +8,16 @@ import { hash, verify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
 import { GoodwillError, invalid } from "../errors.js";
 import { emailKey, isId, newId } from "../storage/keys.js";
+import { deleteOwner } from "../storage/owner.repository.js";
 import type { ReadCache } from "../storage/read-cache.js";
 import type { Database } from "../storage/schema.js";
+import type { Store } from "../storage/store.js";
 import { readEmail } from "./input.js";
 
 const SESSION_DAYS = 30;
-const MIN_PASSWORD = 10;
+export const MIN_PASSWORD = 10;
+/** Sign-in takes up to 1,000 characters (the login schema); a longer password could never be used. */
+export const MAX_PASSWORD = 1000;
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const secret = () => randomBytes(32).toString("base64url");
@@ -29,6 +33,19 @@ export interface Account {
   name: string | null;
 }
 
+/** The rules every new password meets, whoever sets it (`user add`, `user passwd`, the account itself). */
+function checkNewPassword(password: string, field: string): void {
+  if (password.length < MIN_PASSWORD) {
+    throw invalid(
+      `The password is too short: use at least ${MIN_PASSWORD} characters (a few words make a good one).`,
+      { field },
+    );
+  }
+  if (password.length > MAX_PASSWORD) {
+    throw invalid(`The password is too long: use at most ${MAX_PASSWORD} characters.`, { field });
+  }
+}
+
 /** Creates an account: an owner of its own, private from every other, with a password. */
 export async function addUser(
   db: Kysely<Database>,
@@ -36,12 +53,7 @@ export async function addUser(
   nowIso: string,
 ): Promise<Account> {
   const email = readEmail(input.email);
-  if (input.password.length < MIN_PASSWORD) {
-    throw invalid(
-      `The password is too short: use at least ${MIN_PASSWORD} characters (a few words make a good one).`,
-      { field: "password" },
-    );
-  }
+  checkNewPassword(input.password, "password");
   const existing = await db
     .selectFrom("users")
     .select("owner_id")
@@ -86,6 +98,120 @@ export async function findAccount(db: Kysely<Database>, email: string): Promise<
     .where("u.email_key", "=", emailKey(email))
     .executeTakeFirst();
   return row ? { ownerId: row.owner_id, email: row.email, name: row.name } : undefined;
+}
+
+/** The accounts of this store, by email, with how many API tokens of each still work. */
+export async function listAccounts(
+  db: Kysely<Database>,
+): Promise<{ email: string; name: string | null; createdAt: string; activeTokens: number }[]> {
+  const rows = await db
+    .selectFrom("users as u")
+    .innerJoin("owners as o", "o.id", "u.owner_id")
+    .select(["u.owner_id", "u.email", "u.created_at", "o.name"])
+    .orderBy("u.email_key")
+    .execute();
+  const tokens = await db
+    .selectFrom("api_tokens")
+    .select(["owner_id", (eb) => eb.fn.countAll<string | number>().as("count")])
+    .where("revoked_at", "is", null)
+    .groupBy("owner_id")
+    .execute();
+  const active = new Map(tokens.map((t) => [t.owner_id, Number(t.count)]));
+  return rows.map((r) => ({
+    email: r.email,
+    name: r.name,
+    createdAt: r.created_at,
+    activeTokens: active.get(r.owner_id) ?? 0,
+  }));
+}
+
+/**
+ * Sets an account's password and ends its sessions, except the one whose cookie is `keepSession`
+ * (the browser that changed it). API tokens keep working: they are listed and revoked on their own.
+ * Returns how many sessions ended.
+ */
+export async function setPassword(
+  db: Kysely<Database>,
+  ownerId: string,
+  password: string,
+  nowIso: string,
+  keepSession?: string,
+): Promise<{ sessionsEnded: number }> {
+  checkNewPassword(password, "newPassword");
+  const passwordHash = await hash(password, { algorithm: 2 });
+  const kept = keepSession ? parseCredential(keepSession, "") : null;
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, updated_at: nowIso })
+      .where("owner_id", "=", ownerId)
+      .execute();
+    let ended = trx.deleteFrom("sessions").where("owner_id", "=", ownerId);
+    if (kept && kept.ownerId === ownerId) ended = ended.where("secret_hash", "!=", kept.secretHash);
+    const result = await ended.executeTakeFirst();
+    return { sessionsEnded: Number(result.numDeletedRows) };
+  });
+}
+
+/** Whether `password` is the account's current one. */
+export async function isPasswordOf(
+  db: Kysely<Database>,
+  ownerId: string,
+  password: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("owner_id", "=", ownerId)
+    .executeTakeFirst();
+  return row ? await verify(row.password_hash, password).catch(() => false) : false;
+}
+
+/** What an account holds, so removing it can say what would go. */
+export async function accountContents(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<{ people: number; ledgerEntries: number; moments: number }> {
+  const count = async (table: "people" | "exchanges" | "interactions") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string | number>().as("n"))
+          .where("owner_id", "=", ownerId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    people: await count("people"),
+    ledgerEntries: await count("exchanges"),
+    moments: await count("interactions"),
+  };
+}
+
+/**
+ * Removes an account and everything in it (people, history, sessions, tokens) in one transaction.
+ * The last account stays: without accounts the server would start in local mode (no passwords).
+ */
+export async function removeAccount(store: Store, email: string): Promise<Account> {
+  const account = await findAccount(store.db, email);
+  if (!account) throw new GoodwillError("not_found", `There is no account for ${email}.`);
+  await store.dialect.writeTransaction(store.db, account.ownerId, async (trx) => {
+    const others = await trx
+      .selectFrom("users")
+      .select("owner_id")
+      .where("owner_id", "!=", account.ownerId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!others) {
+      throw new GoodwillError(
+        "conflict",
+        `${account.email} is the last account: without accounts the server starts in local mode, where whoever has the sign-in link from its log gets in. Add another account first; to retire the server, drop its database instead.`,
+      );
+    }
+    await deleteOwner(trx, account.ownerId);
+  });
+  return account;
 }
 
 // Verifying against a real hash even for an unknown email keeps the two cases equally slow.
@@ -201,15 +327,16 @@ export async function createApiToken(
 }
 
 /**
- * The owner of an API token, or null. With a read cache, a token checked before is not read again
- * until something is written (revoking it, for one).
+ * Whose an API token is, and whether it was revoked (then `revokedAt` says when); null when no token
+ * has that secret. With a read cache, a token checked before is not read again until something is
+ * written (revoking it, for one).
  */
 export async function tokenOwner(
   db: Kysely<Database>,
   token: string,
   now: number,
   cache?: ReadCache,
-): Promise<string | null> {
+): Promise<{ ownerId: string; revokedAt: string | null } | null> {
   const parsed = parseCredential(token, "gw_");
   if (!parsed) return null;
   const load = () =>
@@ -222,7 +349,8 @@ export async function tokenOwner(
   const row = cache
     ? await cache.read(`api-token:${parsed.ownerId}:${parsed.secretHash}`, load)
     : await load();
-  if (!row || row.revoked_at !== null) return null;
+  if (!row) return null;
+  if (row.revoked_at !== null) return { ownerId: parsed.ownerId, revokedAt: row.revoked_at };
   // Noting the last use at most hourly keeps reads from turning into writes.
   const nowIso = new Date(now).toISOString();
   if (row.last_used_at === null || Date.parse(row.last_used_at) < now - 3_600_000) {
@@ -233,7 +361,7 @@ export async function tokenOwner(
       .where("id", "=", row.id)
       .execute();
   }
-  return parsed.ownerId;
+  return { ownerId: parsed.ownerId, revokedAt: null };
 }
 
 export async function listApiTokens(db: Kysely<Database>, ownerId: string) {

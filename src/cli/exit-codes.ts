@@ -12,6 +12,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   store_unavailable: 5,
   // Talking to a team server: a refused token or address is a configuration problem.
   unauthorized: 5,
+  token_revoked: 5,
   forbidden: 5,
   rate_limited: 4,
   too_large: 4,

@@ -24,6 +24,7 @@ import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
 import { registerDocsRoutes } from "./routes/docs.routes.js";
+import { HEALTH_PATH, registerHealthRoutes } from "./routes/health.routes.js";
 import { registerIntroductionRoutes } from "./routes/introductions.routes.js";
 import { registerListRoutes } from "./routes/lists.routes.js";
 import { registerMapRoutes } from "./routes/map.routes.js";
@@ -34,6 +35,16 @@ import { registerTransferRoutes } from "./routes/transfer.routes.js";
 import { registerWebApp } from "./web-app.js";
 
 export const SESSION_COOKIE = "goodwill_session";
+
+/**
+ * The session cookie's name for a request: `goodwill_session_<port>` when the Host the browser used
+ * names a port, else `goodwill_session`. Browsers keep cookies per host name, not per port, so two
+ * servers on one machine (4321 and 4322) would otherwise overwrite each other's session.
+ */
+export function sessionCookieName(host: string | undefined): string {
+  const port = /:(\d{1,5})$/.exec(host ?? "")?.[1];
+  return port ? `${SESSION_COOKIE}_${port}` : SESSION_COOKIE;
+}
 const BODY_LIMIT = 5 * 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 
@@ -150,6 +161,8 @@ export function createApp(options: ServerOptions) {
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
+    // A balancer asks every few seconds; its "ok" would bury everything else (failures are logged).
+    if (c.req.path === HEALTH_PATH && c.res.status === 200) return;
     options.logger?.info(
       {
         method: c.req.method,
@@ -181,6 +194,8 @@ export function createApp(options: ServerOptions) {
 
   // DNS rebinding: a local-mode server answers only to the names it is bound to.
   app.use("*", async (c, next) => {
+    // The health check tells nothing but "ok", and must answer even when the store cannot (the mode is read from it).
+    if (c.req.path === HEALTH_PATH) return next();
     if (options.boundHosts && (await state.localOwnerId()) !== null) {
       const host = (c.req.header("host") ?? "").toLowerCase();
       if (!options.boundHosts.includes(host)) {
@@ -231,9 +246,20 @@ export function createApp(options: ServerOptions) {
     let ownerId: string | null = null;
     let by: "cookie" | "token" = "token";
     if (authorization?.toLowerCase().startsWith("bearer ")) {
-      ownerId = await tokenOwner(options.store.db, authorization.slice(7).trim(), now(), readCache);
+      const token = await tokenOwner(options.store.db, authorization.slice(7).trim(), now(), readCache);
+      if (token?.revokedAt) {
+        // Only whoever holds the token's secret learns this; an unknown token stays "sign in first".
+        return c.json(
+          new GoodwillError(
+            "token_revoked",
+            `This API token was revoked on ${token.revokedAt.slice(0, 10)} (UTC). Make a new one: \`goodwill login\` for the CLI, Settings → API tokens in the web app, or \`goodwill token create\` on the server.`,
+          ).toJSON(),
+          401,
+        );
+      }
+      ownerId = token?.ownerId ?? null;
     } else {
-      const cookie = getCookie(c, SESSION_COOKIE);
+      const cookie = getCookie(c, sessionCookieName(c.req.header("host")));
       if (cookie) {
         ownerId = await sessionOwner(options.store.db, cookie, now(), readCache);
         by = "cookie";
@@ -270,6 +296,7 @@ export function createApp(options: ServerOptions) {
     return next();
   });
 
+  registerHealthRoutes(app, state);
   registerAuthRoutes(app, state);
   registerPeopleRoutes(app);
   registerListRoutes(app);

@@ -10,6 +10,7 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 |
   ambiguous: 409,
   conflict: 409,
   unauthorized: 401,
+  token_revoked: 401,
   forbidden: 403,
   too_large: 413,
   rate_limited: 429,

@@ -40,3 +40,43 @@ export async function updateOwnerProfile(
     .where("id", "=", ownerId)
     .execute();
 }
+
+/**
+ * Every table that holds an owner's rows, in an order that deletes what refers to a row before the
+ * row itself (the departments and people keys do not cascade). A test compares it with the schema.
+ */
+export const OWNER_TABLES = [
+  "search_documents",
+  "sessions",
+  "api_tokens",
+  "settings",
+  "introductions",
+  "needs",
+  "offers",
+  "notes",
+  "contact_days",
+  "person_stats",
+  "department_stats",
+  "interaction_participants",
+  "interactions",
+  "exchanges",
+  "asks",
+  "commitments",
+  "person_emails",
+  "person_phones",
+  "person_urls",
+  "person_dates",
+  "person_related",
+  "people",
+  "departments",
+  "organizations",
+  "users",
+] as const satisfies readonly Exclude<keyof Database, "owners">[];
+
+/** Deletes an owner and every row of theirs; run it inside the owner's write transaction. */
+export async function deleteOwner(db: Kysely<Database>, ownerId: string): Promise<void> {
+  for (const table of OWNER_TABLES) {
+    await db.deleteFrom(table).where("owner_id", "=", ownerId).execute();
+  }
+  await db.deleteFrom("owners").where("id", "=", ownerId).execute();
+}

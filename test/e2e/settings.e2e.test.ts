@@ -58,6 +58,8 @@ describeEachDialect("the web app: settings", (dialect) => {
       .poll(() => page.getByRole("region", { name: "My profile" }).getByLabel("Department").inputValue())
       .toBe("Operations");
     expect(await page.getByRole("region", { name: "Account" }).textContent()).toContain("local mode");
+    // local mode has no password to change
+    expect(await page.getByRole("region", { name: "Change password" }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

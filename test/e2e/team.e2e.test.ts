@@ -57,6 +57,57 @@ describeEachDialect("the web app in team mode", (dialect) => {
     expect(problems.filter((p) => !/\b40[13]\b/.test(p))).toEqual([]);
   });
 
+  it("changing the password: the current one is checked, the new one typed twice; other browsers are signed out, this one stays", async () => {
+    const server = await startServer(dialect, { prepare: twoAccounts });
+    const page = await signIn(server, ANA);
+    const elsewhere = await signIn(server, ANA);
+    await page.getByRole("link", { name: "Settings" }).click();
+    const card = page.getByRole("region", { name: "Change password" });
+    const NEW = "a fresh passphrase for ana";
+
+    await card.getByLabel("Current password").fill("not the password");
+    await card.getByLabel("New password", { exact: true }).fill(NEW);
+    await card.getByLabel("New password again").fill(NEW);
+    await card.getByRole("button", { name: "Change password" }).click();
+    const refusal = card.getByRole("alert");
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(
+      "The current password is not right: type the password you use to sign in now.",
+    );
+
+    await card.getByLabel("Current password").fill(ANA.password);
+    await card.getByLabel("New password again").fill(`${NEW}!`);
+    await card.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => card.getByRole("alert").textContent()).toMatch(/two new passwords differ/);
+    // the other browser is still in: nothing was sent
+    expect(await elsewhere.evaluate(async () => (await fetch("/api/v1/people")).status)).toBe(200);
+
+    await card.getByLabel("New password again").fill(NEW);
+    await card.getByRole("button", { name: "Change password" }).click();
+    const done = card.getByRole("status");
+    await done.waitFor();
+    expect(await done.textContent()).toContain("Password changed. One other session was signed out.");
+    expect(await card.getByRole("alert").count()).toBe(0);
+    expect(await card.getByLabel("Current password").inputValue()).toBe("");
+
+    // the other browser is out, this one is still in
+    expect(await elsewhere.evaluate(async () => (await fetch("/api/v1/people")).status)).toBe(401);
+    await elsewhere.reload();
+    await elsewhere.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.reload();
+    await page.getByRole("region", { name: "Change password" }).waitFor();
+    expect(await page.evaluate(async () => (await fetch("/api/v1/people")).status)).toBe(200);
+
+    // the old password no longer signs in; the new one does
+    await elsewhere.getByLabel("Email").fill(ANA.email);
+    await elsewhere.getByLabel("Password").fill(ANA.password);
+    await elsewhere.getByRole("button", { name: "Sign in" }).click();
+    await elsewhere.getByRole("alert").waitFor();
+    await elsewhere.getByLabel("Password").fill(NEW);
+    await elsewhere.getByRole("button", { name: "Sign in" }).click();
+    await elsewhere.getByRole("navigation", { name: "Screens" }).waitFor();
+  });
+
   it("one account never sees another's people: not in People, not through the API, not at their address", async () => {
     const server = await startServer(dialect, { prepare: twoAccounts });
     const ana = await signIn(server, ANA);

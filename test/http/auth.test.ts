@@ -15,13 +15,45 @@ describeEachDialect("signing in", (dialect) => {
     const signIn = await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests");
     expect(signIn.status).toBe(302);
     const setCookie = signIn.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(/goodwill_session=/);
+    expect(setCookie).toMatch(/^goodwill_session_4321=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     const cookie = cookieOf(signIn.headers);
     expect((await call("GET", "/api/v1/today", { cookie })).status).toBe(200);
     expect((await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests")).status).toBe(401);
     expect((await call("GET", "/api/v1/auth/local?token=wrong")).status).toBe(401);
+  });
+
+  it("two local servers on one host keep their own sessions: the cookie's name carries the port", async () => {
+    // A browser keeps cookies per host name, whatever the port: one jar for both servers.
+    const jar = new Map<string, string>();
+    const keep = (headers: Headers) => {
+      for (const set of headers.getSetCookie()) {
+        const [pair = ""] = set.split(";");
+        const at = pair.indexOf("=");
+        jar.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+    };
+    const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+    const first = await api(dialect, { localLoginToken: "first-server-token", host: "127.0.0.1:4321" });
+    const second = await api(dialect, { localLoginToken: "second-server-token", host: "127.0.0.1:4322" });
+    keep((await first.call("GET", "/api/v1/auth/local?token=first-server-token")).headers);
+    keep((await second.call("GET", "/api/v1/auth/local?token=second-server-token")).headers);
+    expect([...jar.keys()].sort()).toEqual(["goodwill_session_4321", "goodwill_session_4322"]);
+    expect((await first.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(true);
+    expect((await second.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(true);
+    expect((await first.call("GET", "/api/v1/today", { cookie: cookie() })).status).toBe(200);
+    // Logging out of one leaves the other signed in.
+    const out = await second.call("POST", "/api/v1/auth/logout", {
+      cookie: cookie(),
+      origin: "http://127.0.0.1:4322",
+    });
+    expect(out.headers.getSetCookie().join()).toMatch(/^goodwill_session_4322=;/);
+    keep(out.headers);
+    expect((await second.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(
+      false,
+    );
+    expect((await first.call("GET", "/api/v1/auth/session", { cookie: cookie() })).body.signedIn).toBe(true);
   });
 
   it("local mode refuses a Host it is not bound to (DNS rebinding)", async () => {
@@ -58,6 +90,7 @@ describeEachDialect("signing in", (dialect) => {
     expect(ok.status).toBe(200);
     expect(ok.body.account.email).toBe("ann@example.com");
     const cookie = cookieOf(ok.headers);
+    expect(cookie).toMatch(/^goodwill_session_4321=/);
     expect((await call("GET", "/api/v1/auth/me", { cookie })).body).toMatchObject({
       mode: "team",
       account: { email: "ann@example.com" },
@@ -93,7 +126,12 @@ describeEachDialect("signing in", (dialect) => {
     const { call, account } = await api(dialect);
     const ann = await account("ann@example.com");
     expect((await call("GET", "/api/v1/today", { token: ann.token })).status).toBe(200);
-    expect((await call("GET", "/api/v1/today", { token: `${ann.token}x` })).status).toBe(401);
+    const unknown = await call("GET", "/api/v1/today", { token: `${ann.token}x` });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error).toMatchObject({
+      code: "unauthorized",
+      message: expect.stringMatching(/^Sign in first/),
+    });
     const made = await call("POST", "/api/v1/auth/token", {
       body: { email: "ann@example.com", password: "correct horse battery", name: "laptop" },
     });
@@ -103,7 +141,140 @@ describeEachDialect("signing in", (dialect) => {
     expect(listed.map((t: { name: string }) => t.name).sort()).toEqual(["laptop", "test"]);
     expect(JSON.stringify(listed)).not.toContain(made.body.token.slice(-20));
     expect((await call("DELETE", `/api/v1/tokens/${made.body.id}`, { token: ann.token })).status).toBe(200);
-    expect((await call("GET", "/api/v1/today", { token: made.body.token })).status).toBe(401);
+    const revoked = await call("GET", "/api/v1/today", { token: made.body.token });
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.code).toBe("token_revoked");
+    expect(revoked.body.error.message).toMatch(/^This API token was revoked on 2026-11-25 \(UTC\)\./);
+    expect(revoked.body.error.message).toContain("goodwill token create");
+    // A revoked token's look-alike with a wrong secret is just unknown.
+    const forged = await call("GET", "/api/v1/today", { token: `${made.body.token.slice(0, -4)}AAAA` });
+    expect(forged.body.error.code).toBe("unauthorized");
+  });
+
+  it("behind a proxy that passes a Host without a port, the cookie is plain goodwill_session", async () => {
+    const { call, account } = await api(dialect);
+    await account("ann@example.com");
+    const ok = await call("POST", "/api/v1/auth/login", {
+      host: "goodwill.example.com",
+      body: { email: "ann@example.com", password: "correct horse battery" },
+    });
+    const cookie = cookieOf(ok.headers);
+    expect(cookie).toMatch(/^goodwill_session=/);
+    expect((await call("GET", "/api/v1/auth/me", { cookie, host: "goodwill.example.com" })).status).toBe(200);
+    // The same cookie at another port is not this server's session there.
+    expect((await call("GET", "/api/v1/auth/me", { cookie, host: "goodwill.example.com:8443" })).status).toBe(
+      401,
+    );
+  });
+});
+
+describeEachDialect("changing one's own password", (dialect) => {
+  const ORIGIN = `http://${HOST}`;
+  const signIn = async (
+    call: Awaited<ReturnType<typeof api>>["call"],
+    password = "correct horse battery",
+  ): Promise<{ status: number; cookie: string }> => {
+    const response = await call("POST", "/api/v1/auth/login", {
+      body: { email: "ann@example.com", password },
+    });
+    return { status: response.status, cookie: cookieOf(response.headers) };
+  };
+
+  it("needs the right current password and a good new one; then ends the other sessions and keeps this one and the tokens", async () => {
+    const { call, account } = await api(dialect);
+    const ann = await account("ann@example.com");
+    const laptop = (await signIn(call)).cookie;
+    const phone = (await signIn(call)).cookie;
+    const change = (body: unknown, cookie = laptop) =>
+      call("POST", "/api/v1/auth/password", { cookie, origin: ORIGIN, body });
+
+    const wrong = await change({ currentPassword: "not my password", newPassword: "a brand new passphrase" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error).toEqual({
+      code: "invalid",
+      message: "The current password is not right: type the password you use to sign in now.",
+      details: { field: "currentPassword" },
+    });
+    const short = await change({ currentPassword: "correct horse battery", newPassword: "short" });
+    expect(short.status).toBe(422);
+    expect(short.body.error.message).toBe("newPassword needs at least 10 characters.");
+    const missing = await change({ newPassword: "a brand new passphrase" });
+    expect(missing.body.error.message).toBe("currentPassword is missing.");
+    const same = await change({
+      currentPassword: "correct horse battery",
+      newPassword: "correct horse battery",
+    });
+    expect(same.status).toBe(422);
+    expect(same.body.error.details).toEqual({ field: "newPassword" });
+    // a cookie session changes it only from this site (CSRF)
+    expect(
+      (
+        await call("POST", "/api/v1/auth/password", {
+          cookie: laptop,
+          origin: "https://evil.example",
+          body: { currentPassword: "correct horse battery", newPassword: "a brand new passphrase" },
+        })
+      ).status,
+    ).toBe(403);
+    // nothing has changed so far
+    expect((await call("GET", "/api/v1/auth/me", { cookie: phone })).status).toBe(200);
+
+    const done = await change({
+      currentPassword: "correct horse battery",
+      newPassword: "a brand new passphrase",
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ changed: true, otherSessionsEnded: 1 });
+    expect((await call("GET", "/api/v1/auth/me", { cookie: laptop })).status).toBe(200);
+    expect((await call("GET", "/api/v1/auth/me", { cookie: phone })).status).toBe(401);
+    expect((await call("GET", "/api/v1/today", { token: ann.token })).status).toBe(200);
+    expect((await signIn(call)).status).toBe(401);
+    expect((await signIn(call, "a brand new passphrase")).status).toBe(200);
+  });
+
+  it("with an API token, every session ends (there is no current one to keep)", async () => {
+    const { call, account } = await api(dialect);
+    const ann = await account("ann@example.com");
+    const browser = (await signIn(call)).cookie;
+    const done = await call("POST", "/api/v1/auth/password", {
+      token: ann.token,
+      body: { currentPassword: "correct horse battery", newPassword: "a brand new passphrase" },
+    });
+    expect(done.body).toEqual({ changed: true, otherSessionsEnded: 1 });
+    expect((await call("GET", "/api/v1/auth/me", { cookie: browser })).status).toBe(401);
+    expect((await call("GET", "/api/v1/auth/me", { token: ann.token })).status).toBe(200);
+  });
+
+  it("wrong current passwords are throttled like sign-ins, and count against them", async () => {
+    const { call, account } = await api(dialect);
+    const ann = await account("ann@example.com");
+    const attempt = (currentPassword: string) =>
+      call("POST", "/api/v1/auth/password", {
+        token: ann.token,
+        body: { currentPassword, newPassword: "a brand new passphrase" },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess number ${i}`)).status).toBe(422);
+    const throttled = await attempt("correct horse battery");
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.error.message).toMatch(/^Too many wrong passwords\. Try again in 15 minutes\./);
+    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signIn(call)).status).toBe(429);
+  });
+
+  it("local mode has no password to change", async () => {
+    const { call } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
+    const cookie = cookieOf(
+      (await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests")).headers,
+    );
+    const refused = await call("POST", "/api/v1/auth/password", {
+      cookie,
+      origin: ORIGIN,
+      body: { currentPassword: "anything at all", newPassword: "a brand new passphrase" },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(
+      /^This server is in local mode: there is no password to change/,
+    );
   });
 });
 

@@ -88,6 +88,8 @@ describeEachDialect("isolation between accounts", (dialect) => {
       expect: "404" | "clean" | "own";
     };
     const plans: Record<string, Attempt[]> = {
+      // public: answers anyone, with nothing but the server's own state
+      "get /healthz": [{ method: "GET", path: "/healthz", expect: "clean" }],
       "get /api/v1/mode": [{ method: "GET", path: "/api/v1/mode", expect: "clean" }],
       "get /api/v1/auth/local": [{ method: "GET", path: "/api/v1/auth/local?token=guess", expect: "own" }],
       "post /api/v1/auth/login": [
@@ -107,6 +109,15 @@ describeEachDialect("isolation between accounts", (dialect) => {
         },
       ],
       "post /api/v1/auth/logout": [{ method: "POST", path: "/api/v1/auth/logout", expect: "clean" }],
+      // only ever one's own password: Bob, with Ann's password as his "current" one, changes nothing
+      "post /api/v1/auth/password": [
+        {
+          method: "POST",
+          path: "/api/v1/auth/password",
+          body: { currentPassword: "ann's password, guessed", newPassword: "taken over at last" },
+          expect: "clean",
+        },
+      ],
       "get /api/v1/auth/me": [{ method: "GET", path: "/api/v1/auth/me", expect: "clean" }],
       "get /api/v1/auth/session": [{ method: "GET", path: "/api/v1/auth/session", expect: "clean" }],
       "get /api/v1/tokens": [{ method: "GET", path: "/api/v1/tokens", expect: "clean" }],
@@ -372,5 +383,9 @@ describeEachDialect("isolation between accounts", (dialect) => {
     const after = (await call("GET", "/api/v1/export?format=json", A)).body;
     expect(after).toEqual(before);
     expect((await call("GET", "/api/v1/today", { token: annToken.token })).status).toBe(200);
+    const annSignsIn = await call("POST", "/api/v1/auth/login", {
+      body: { email: "ann@example.com", password: "correct horse battery" },
+    });
+    expect(annSignsIn.status).toBe(200);
   });
 });

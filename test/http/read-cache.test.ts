@@ -75,7 +75,9 @@ describeEachDialect("the read cache", (dialect) => {
     expect((await call("GET", "/api/v1/profile", undefined, second.token)).status).toBe(200);
     expect((await call("GET", "/api/v1/profile", undefined, second.token)).status).toBe(200);
     expect((await call("DELETE", `/api/v1/tokens/${second.id}`)).status).toBe(200);
-    expect((await call("GET", "/api/v1/profile", undefined, second.token)).status).toBe(401);
+    const refused = await call("GET", "/api/v1/profile", undefined, second.token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe("token_revoked");
     expect((await call("GET", "/api/v1/profile")).status).toBe(200);
   });
 

@@ -48,8 +48,8 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       (await run(direct, ["user", "add", "bob@example.com", "--password-stdin"], "another good password\n"))
         .code,
     ).toBe(0);
-    const token = (await run(direct, ["token", "create", "--user", "ann@example.com", "--json"])).json()
-      .token;
+    const created = (await run(direct, ["token", "create", "--user", "ann@example.com", "--json"])).json();
+    const token: string = created.token;
     expect(token).toMatch(/^gw_/);
 
     const store = await openStore(url);
@@ -181,6 +181,14 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       );
       expect(badToken.code).toBe(5);
       expect(badToken.stderr).toMatch(/Sign in first/);
+
+      // A revoked token says so, and what to do, instead of "sign in first".
+      expect((await run(direct, ["token", "revoke", created.id, "--user", "ann@example.com"])).code).toBe(0);
+      const revoked = await run(remote, ["today"]);
+      expect(revoked.code).toBe(5);
+      expect(revoked.stderr).toMatch(/This API token was revoked on \d{4}-\d{2}-\d{2} \(UTC\)/);
+      const revokedJson = await run(remote, ["--json", "today"]);
+      expect(JSON.parse(revokedJson.stderr).error.code).toBe("token_revoked");
     }
   });
 });

@@ -5,10 +5,14 @@ import { freshStore, NOW, type TestDialect } from "../support/stores.js";
 
 export const HOST = "127.0.0.1:4321";
 
-export async function api(dialect: TestDialect, options: { localLoginToken?: string } = {}) {
+/** `host`: the host:port the server is bound to, and the Host its requests carry unless told. */
+export async function api(
+  dialect: TestDialect,
+  { host = HOST, ...options }: { localLoginToken?: string; host?: string } = {},
+) {
   const { store } = await freshStore(dialect);
   let clock = NOW;
-  const app = createApp({ store, boundHosts: [HOST], clock: () => clock, ...options });
+  const app = createApp({ store, boundHosts: [host], clock: () => clock, ...options });
   const call = async (
     method: string,
     path: string,
@@ -22,12 +26,12 @@ export async function api(dialect: TestDialect, options: { localLoginToken?: str
     } = {},
     // biome-ignore lint/suspicious/noExplicitAny: tests read JSON documents of many shapes
   ): Promise<{ status: number; body: any; headers: Headers }> => {
-    const headers: Record<string, string> = { host: init.host ?? HOST };
+    const headers: Record<string, string> = { host: init.host ?? host };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.cookie) headers.cookie = init.cookie;
     if (init.origin) headers.origin = init.origin;
     if (init.body !== undefined) headers["content-type"] = "application/json";
-    const response = await app.request(`http://${HOST}${path}`, {
+    const response = await app.request(`http://${init.host ?? host}${path}`, {
       method,
       headers,
       ...(init.raw !== undefined

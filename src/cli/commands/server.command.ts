@@ -1,21 +1,17 @@
-/** `serve`, `user add`, `token create|list|revoke` and `login`: Goodwill for a team. */
+/** `serve`, `user add|list|passwd|rm`, `token create|list|revoke` and `login`: Goodwill for a team. */
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import { GoodwillError } from "../../errors.js";
 import { configPath } from "../../service/remote-service.js";
 import { openStore, type Store } from "../../storage/store.js";
-import { type CliIo, clock, type Globals, print, storeUrl } from "../runtime.js";
+import { plural, table } from "../output.js";
+import { type CliIo, clock, type Globals, print, type Result, storeUrl } from "../runtime.js";
 
 /** Runs work that needs the store itself (accounts live there, not behind the API). */
 function direct<A extends unknown[]>(
   io: CliIo,
-  work: (
-    store: Store,
-    now: number,
-    globals: Globals,
-    ...args: A
-  ) => Promise<{ json: unknown; human: () => string } | null>,
+  work: (store: Store, now: number, globals: Globals, ...args: A) => Promise<Result | null>,
 ) {
   return async (...commanderArgs: unknown[]) => {
     const command = commanderArgs.at(-1) as Command;
@@ -44,6 +40,18 @@ async function accountOrFail(store: Store, email: string) {
     );
   return account;
 }
+
+/** The password on standard input (all of it, less one trailing newline); never an argument. */
+async function passwordFromStdin(io: CliIo, flags: { passwordStdin?: boolean }): Promise<string> {
+  if (!flags.passwordStdin)
+    throw new GoodwillError(
+      "usage",
+      "Pass the password on standard input with --password-stdin (never as an argument: it would end up in your shell history).",
+    );
+  return (await io.readStdin()).replace(/\r?\n$/, "");
+}
+
+const day = (iso: string) => iso.slice(0, 10);
 
 export function registerServerCommands(program: Command, io: CliIo): void {
   program
@@ -96,12 +104,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
       direct(
         io,
         async (store, now, _globals, email: string, flags: { name?: string; passwordStdin?: boolean }) => {
-          if (!flags.passwordStdin)
-            throw new GoodwillError(
-              "usage",
-              "Pass the password on standard input with --password-stdin (never as an argument: it would end up in your shell history).",
-            );
-          const password = (await io.readStdin()).replace(/\r?\n$/, "");
+          const password = await passwordFromStdin(io, flags);
           const { addUser } = await accounts();
           const account = await addUser(
             store.db,
@@ -115,6 +118,73 @@ export function registerServerCommands(program: Command, io: CliIo): void {
           };
         },
       ),
+    );
+
+  user
+    .command("list")
+    .description("the accounts on this store: email, name, when added, active API tokens")
+    .action(
+      direct(io, async (store) => {
+        const { listAccounts } = await accounts();
+        const list = await listAccounts(store.db);
+        return {
+          json: { accounts: list },
+          human: (p) =>
+            list.length === 0
+              ? 'No accounts: a server on this store runs in local mode. Add one with "goodwill user add EMAIL --password-stdin".'
+              : table(
+                  list.map((a) => [a.email, a.name ?? "–", day(a.createdAt), String(a.activeTokens)]),
+                  { header: ["Email", "Name", "Added", "API tokens"], rightAlign: [3], paint: p },
+                ),
+        };
+      }),
+    );
+  user
+    .command("passwd")
+    .description("set a new password for an account; its sessions end (its API tokens keep working)")
+    .argument("<email>", "the account's email")
+    .option("--password-stdin", "read the new password from standard input")
+    .action(
+      direct(io, async (store, now, _globals, email: string, flags: { passwordStdin?: boolean }) => {
+        const password = await passwordFromStdin(io, flags);
+        const account = await accountOrFail(store, email);
+        const { setPassword } = await accounts();
+        const { sessionsEnded } = await setPassword(
+          store.db,
+          account.ownerId,
+          password,
+          new Date(now).toISOString(),
+        );
+        return {
+          json: { account: { email: account.email, name: account.name }, sessionsEnded },
+          human: () =>
+            `Set a new password for ${account.email}${sessionsEnded > 0 ? ` and signed out its ${plural(sessionsEnded, "session")}` : ""}. Its API tokens still work: see goodwill token list --user ${account.email}.`,
+        };
+      }),
+    );
+  user
+    .command("rm")
+    .description("remove an account and everything in it (export it first); refused for the last account")
+    .argument("<email>", "the account's email")
+    .option("--yes", "really remove it: its people, history, sessions and tokens go for good")
+    .action(
+      direct(io, async (store, _now, _globals, email: string, flags: { yes?: boolean }) => {
+        const account = await accountOrFail(store, email);
+        const { accountContents, removeAccount } = await accounts();
+        if (!flags.yes) {
+          const held = await accountContents(store.db, account.ownerId);
+          throw new GoodwillError(
+            "usage",
+            `Removing ${account.email} deletes the account and everything in it for good: ${plural(held.people, "person", "people")}, ${plural(held.ledgerEntries, "ledger entry", "ledger entries")}, ${plural(held.moments, "moment")}. Keep a copy first (goodwill --as ${account.email} export --format json --out FILE), then add --yes.`,
+            held,
+          );
+        }
+        await removeAccount(store, account.email);
+        return {
+          json: { removed: { email: account.email, name: account.name } },
+          human: () => `Removed the account ${account.email} and everything in it.`,
+        };
+      }),
     );
 
   const token = program.command("token").description("API tokens for scripts and the CLI");

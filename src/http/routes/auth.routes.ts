@@ -11,12 +11,16 @@ import {
   createApiToken,
   createSession,
   deleteSession,
+  isPasswordOf,
   listApiTokens,
+  MAX_PASSWORD,
+  MIN_PASSWORD,
   revokeApiToken,
   sessionOwner,
+  setPassword,
 } from "../../app/accounts.js";
 import { GoodwillError } from "../../errors.js";
-import { type Env, SESSION_COOKIE, type ServerState } from "../app.js";
+import { type Env, type ServerState, sessionCookieName } from "../app.js";
 import { ErrorSchema, IdParam } from "../schemas.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 
@@ -32,7 +36,7 @@ signed in with it already, <a href="/">open Goodwill</a>. Otherwise restart the 
 </body></html>`;
 
 function sessionCookie(c: Context, value: string): void {
-  setCookie(c, SESSION_COOKIE, value, {
+  setCookie(c, sessionCookieName(c.req.header("host")), value, {
     httpOnly: true,
     sameSite: "Lax",
     path: "/",
@@ -51,6 +55,19 @@ function address(c: Context): string {
   return forwarded || peer;
 }
 
+/** Refuses (429, with Retry-After) while the account or the address has too many recent failures. */
+function checkThrottle(c: Context, state: ServerState, email: string): void {
+  const wait = state.throttle.retryAfter(email, address(c));
+  if (wait > 0) {
+    c.header("Retry-After", String(wait));
+    throw new GoodwillError(
+      "rate_limited",
+      `Too many wrong passwords. Try again in ${Math.ceil(wait / 60)} minutes.`,
+      { retryAfterSeconds: wait },
+    );
+  }
+}
+
 /** Checks a password with the throttle in front; a failure counts against account and address. */
 async function signIn(c: Context, state: ServerState, email: string, password: string) {
   if ((await state.localOwnerId()) !== null) {
@@ -59,15 +76,7 @@ async function signIn(c: Context, state: ServerState, email: string, password: s
       "This server is in local mode (no accounts yet): use the sign-in link it printed at start.",
     );
   }
-  const wait = state.throttle.retryAfter(email, address(c));
-  if (wait > 0) {
-    c.header("Retry-After", String(wait));
-    throw new GoodwillError(
-      "rate_limited",
-      `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`,
-      { retryAfterSeconds: wait },
-    );
-  }
+  checkThrottle(c, state, email);
   const account = await checkPassword(state.options.store.db, email, password);
   if (!account) {
     state.throttle.fail(email, address(c));
@@ -187,9 +196,10 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       responses: { 200: json(z.object({ signedOut: z.boolean() }), "signed out") },
     }),
     async (c) => {
-      const cookie = getCookie(c, SESSION_COOKIE);
+      const name = sessionCookieName(c.req.header("host"));
+      const cookie = getCookie(c, name);
       if (cookie) await deleteSession(db, cookie);
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      deleteCookie(c, name, { path: "/" });
       return c.json({ signedOut: true }, 200);
     },
   );
@@ -215,7 +225,7 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
     }),
     async (c) => {
       const mode = (await state.localOwnerId()) === null ? ("team" as const) : ("local" as const);
-      const cookie = getCookie(c, SESSION_COOKIE);
+      const cookie = getCookie(c, sessionCookieName(c.req.header("host")));
       const ownerId = cookie ? await sessionOwner(db, cookie, state.now()) : null;
       if (!ownerId) return c.json({ mode, signedIn: false, account: null }, 200);
       const row = await db
@@ -263,6 +273,90 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/auth/password",
+      tags,
+      summary:
+        "Team mode: change your own password. Needs the current one (wrong ones count towards the sign-in throttle); ends your other sessions, keeps this one and your API tokens",
+      request: {
+        body: jsonBody(
+          z
+            .object({
+              currentPassword: z.string().min(1).max(MAX_PASSWORD),
+              newPassword: z
+                .string()
+                .min(MIN_PASSWORD)
+                .max(MAX_PASSWORD)
+                .openapi({ description: `at least ${MIN_PASSWORD} characters, not the current password` }),
+            })
+            .openapi("PasswordChange"),
+        ),
+      },
+      responses: {
+        200: json(
+          z.object({
+            changed: z.literal(true),
+            otherSessionsEnded: z
+              .number()
+              .int()
+              .openapi({ description: "sessions signed out by the change" }),
+          }),
+          "changed",
+        ),
+        409: json(ErrorSchema, "local mode: there is no password to change"),
+        422: json(ErrorSchema, "the current password is wrong, or the new one is not acceptable"),
+        429: json(ErrorSchema, "too many wrong passwords; see Retry-After"),
+      },
+    }),
+    async (c) => {
+      const { currentPassword, newPassword } = c.req.valid("json");
+      const ownerId = c.get("ownerId");
+      const user = await db
+        .selectFrom("users")
+        .select("email")
+        .where("owner_id", "=", ownerId)
+        .executeTakeFirst();
+      if (!user) {
+        throw new GoodwillError(
+          "conflict",
+          "This server is in local mode: there is no password to change. Whoever opens the link goodwill serve prints signs in.",
+        );
+      }
+      checkThrottle(c, state, user.email);
+      if (!(await isPasswordOf(db, ownerId, currentPassword))) {
+        state.throttle.fail(user.email, address(c));
+        throw new GoodwillError(
+          "invalid",
+          "The current password is not right: type the password you use to sign in now.",
+          { field: "currentPassword" },
+        );
+      }
+      state.throttle.succeed(user.email);
+      if (newPassword === currentPassword) {
+        throw new GoodwillError(
+          "invalid",
+          "The new password is the same as the current one: choose a different one.",
+          { field: "newPassword" },
+        );
+      }
+      // The browser that made the change stays signed in; a token-authenticated change keeps no session.
+      const current =
+        c.get("authenticatedBy") === "cookie"
+          ? getCookie(c, sessionCookieName(c.req.header("host")))
+          : undefined;
+      const { sessionsEnded } = await setPassword(
+        db,
+        ownerId,
+        newPassword,
+        new Date(state.now()).toISOString(),
+        current,
+      );
+      return c.json({ changed: true as const, otherSessionsEnded: sessionsEnded }, 200);
     },
   );
 

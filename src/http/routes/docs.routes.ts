@@ -27,7 +27,9 @@ export function registerDocsRoutes(app: OpenAPIHono<Env>): void {
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
     in: "cookie",
-    name: "goodwill_session",
+    name: "goodwill_session_4321",
+    description:
+      "the session cookie set by signing in; its name ends with the port of the server's address (goodwill_session_4321 at :4321), and is goodwill_session when the address names no port",
   });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -171,6 +171,10 @@ export const auth = {
       body: { email, password },
     }),
   logout: () => call<{ signedOut: boolean }>("POST", "/auth/logout"),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<{ changed: true; otherSessionsEnded: number }>("POST", "/auth/password", {
+      body: { currentPassword, newPassword },
+    }),
   tokens: () => call<{ tokens: ApiToken[] }>("GET", "/tokens"),
   createToken: (name: string) =>
     call<{ id: string; name: string; token: string }>("POST", "/tokens", { body: { name } }),

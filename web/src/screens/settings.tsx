@@ -1,6 +1,6 @@
 /**
- * Settings: my profile (name, organization, department), the account and signing out, API tokens for
- * scripts and the CLI against this server, and the private calendar feed.
+ * Settings: my profile (name, organization, department), the account and signing out, in team mode
+ * a new password, API tokens for scripts and the CLI against this server, and the private calendar feed.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
@@ -25,6 +25,7 @@ export function Settings() {
         <ProfileCard />
         {me.data ? <AccountCard me={me.data} /> : <Loading what="Reading the account" />}
       </div>
+      {me.data?.mode === "team" && me.data.account && <PasswordCard />}
       <TokensCard />
       <CalendarCard />
     </section>
@@ -178,6 +179,100 @@ function AccountCard({ me }: { me: AccountView }) {
           </p>
         </>
       )}
+    </section>
+  );
+}
+
+/** Team mode: a new password, given the current one. This browser stays signed in; the others do not. */
+function PasswordCard() {
+  const id = useId();
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [repeated, setRepeated] = useState("");
+  const [mismatch, setMismatch] = useState(false);
+  const change = useMutation({
+    mutationFn: () => auth.changePassword(current, next),
+    onSuccess: () => {
+      setCurrent("");
+      setNext("");
+      setRepeated("");
+    },
+  });
+  const ended = change.data?.otherSessionsEnded ?? 0;
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Change password</h2>
+      <form
+        className="password-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          change.reset();
+          if (next !== repeated) {
+            setMismatch(true);
+            return;
+          }
+          setMismatch(false);
+          change.mutate();
+        }}
+      >
+        <label htmlFor={`${id}-current`}>Current password</label>
+        <input
+          id={`${id}-current`}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(event) => setCurrent(event.target.value)}
+        />
+        <label htmlFor={`${id}-new`}>New password</label>
+        <input
+          id={`${id}-new`}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={1000}
+          aria-describedby={`${id}-rule`}
+          value={next}
+          onChange={(event) => setNext(event.target.value)}
+        />
+        <p id={`${id}-rule`} className="muted">
+          At least 10 characters; a few words make a good one.
+        </p>
+        <label htmlFor={`${id}-repeat`}>New password again</label>
+        <input
+          id={`${id}-repeat`}
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={1000}
+          value={repeated}
+          onChange={(event) => {
+            setRepeated(event.target.value);
+            setMismatch(false);
+          }}
+        />
+        {mismatch && (
+          <p className="form-error" role="alert">
+            The two new passwords differ: type the same one in both boxes.
+          </p>
+        )}
+        <FormError error={change.error} />
+        {change.isSuccess && (
+          <p className="saved" role="status">
+            Password changed.{" "}
+            {ended === 0
+              ? "No other browser was signed in."
+              : `${ended === 1 ? "One other session was" : `${ended} other sessions were`} signed out.`}{" "}
+            This browser stays signed in, and API tokens keep working.
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={change.isPending}>
+            {change.isPending ? "Changing…" : "Change password"}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -221,7 +221,15 @@ describeEachDialect("the web app: Person", (dialect) => {
     await expect.poll(() => offers.count()).toBe(0);
     // the list empties at once (optimistically): wait for the store to say the same
     const shown = () => JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Zoe Quinn"]));
-    await expect.poll(() => shown().offers.length + shown().needs.length).toBe(0);
+    await expect
+      .poll(
+        () => {
+          const now = shown();
+          return now.offers.length + now.needs.length;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(0);
     const open = shown();
     // helping with the need was recorded as a give
     expect(open.balance.label).toBe("giving");

@@ -9,6 +9,7 @@ import { isDue } from "../domain/due.js";
 import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
+import { latestReceived } from "../storage/exchange.repository.js";
 import { fromInstant } from "../storage/keys.js";
 import { departmentStatsFromRow } from "../storage/stats.repository.js";
 import { withCounterpartNames } from "./asks.js";
@@ -65,24 +66,23 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
       : [];
   });
   const owed = [...owedPeople, ...owedDepartments].sort((a, b) => b.at - a.at);
-  const thanksShown = await Promise.all(
-    limitTo(owed, all).map(async (o) => {
-      const last = await ctx.db
-        .selectFrom("exchanges")
-        .select(["summary", "occurred_at"])
-        .where("owner_id", "=", ctx.ownerId)
-        .where(o.kind === "person" ? "person_id" : "department_id", "=", o.id)
-        .where("direction", "=", "received")
-        .orderBy("occurred_at", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      return {
-        counterpart: { kind: o.kind, id: o.id, name: o.name },
-        lastReceived: last ? { summary: last.summary, occurredAt: last.occurred_at } : null,
-        daysAgo: Math.floor((ctx.now - o.at) / DAY_MS),
-      };
-    }),
-  );
+  const shownOwed = limitTo(owed, all);
+  const lastOf = async (kind: "person" | "department") =>
+    latestReceived(
+      ctx.db,
+      ctx.ownerId,
+      kind,
+      shownOwed.filter((o) => o.kind === kind).map((o) => o.id),
+    );
+  const [lastFromPeople, lastFromDepartments] = [await lastOf("person"), await lastOf("department")];
+  const thanksShown = shownOwed.map((o) => {
+    const last = (o.kind === "person" ? lastFromPeople : lastFromDepartments).get(o.id);
+    return {
+      counterpart: { kind: o.kind, id: o.id, name: o.name },
+      lastReceived: last ? { summary: last.summary, occurredAt: last.occurredAt } : null,
+      daysAgo: Math.floor((ctx.now - o.at) / DAY_MS),
+    };
+  });
 
   // Promises that are late or due within a week, both ways.
   const weekAhead = new Date(ctx.now + 7 * DAY_MS).toISOString().slice(0, 10);

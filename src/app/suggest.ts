@@ -15,6 +15,7 @@ import {
   suggestionKindsFor,
   suggestionsFor,
 } from "../domain/suggestions.js";
+import { latestReceived } from "../storage/exchange.repository.js";
 import type { AppContext } from "./context.js";
 import { loadMe, loadRelationships, type RelationshipState } from "./relationship-state.js";
 
@@ -151,24 +152,6 @@ function stableOffset(id: string): number {
   return h;
 }
 
-/** The latest received entry's summary for each person: what a thank-you would be for. */
-async function lastReceivedSummaries(ctx: AppContext, personIds: string[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for (const personId of personIds) {
-    const row = await ctx.db
-      .selectFrom("exchanges")
-      .select("summary")
-      .where("owner_id", "=", ctx.ownerId)
-      .where("person_id", "=", personId)
-      .where("direction", "=", "received")
-      .orderBy("occurred_at", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    if (row) map.set(personId, row.summary);
-  }
-  return map;
-}
-
 /** Whether anything at all could be suggested for this person, without building the sentences. */
 function mayHaveSuggestions(s: RelationshipState, needs: NeedsAndMatches): boolean {
   return (
@@ -220,14 +203,17 @@ export async function suggestionsForStates(
     ...shown.map((s) => s.personId),
     ...(options.alsoFirstFor ?? []).filter((id) => byId.has(id)),
   ]);
-  const summaries = await lastReceivedSummaries(
-    ctx,
+  const summaries = await latestReceived(
+    ctx.db,
+    ctx.ownerId,
+    "person",
     [...wanted].filter((id) => byId.get(id)?.thanksOwed),
   );
   const worded = new Map<string, Suggestion[]>();
   for (const id of wanted) {
     const state = byId.get(id);
-    if (state) worded.set(id, suggestionsFor(subjectOf(state, ctx.now, summaries.get(id) ?? "", needs)));
+    if (state)
+      worded.set(id, suggestionsFor(subjectOf(state, ctx.now, summaries.get(id)?.summary ?? "", needs)));
   }
   const suggestions = shown.flatMap((p) => {
     if (p.kind === "meet-new") return meetNew.slice(p.rank, p.rank + 1);

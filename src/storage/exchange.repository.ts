@@ -53,3 +53,46 @@ export async function countExchangesSince(
   const count = (d: string) => Number(rows.find((r) => r.direction === d)?.n ?? 0);
   return { gave: count("gave"), received: count("received") };
 }
+
+/**
+ * The latest received entry of each of these people (or departments): what a thank-you would be
+ * for. One statement per 500, each asking the (owner, counterpart, occurred_at) index once per
+ * counterpart, so `today --all` over thousands owed costs a handful of statements, not thousands.
+ */
+export async function latestReceived(
+  db: Kysely<Database>,
+  ownerId: string,
+  kind: "person" | "department",
+  ids: readonly string[],
+): Promise<Map<string, { summary: string; occurredAt: string }>> {
+  const latest = new Map<string, { summary: string; occurredAt: string }>();
+  const column = kind === "person" ? "e.person_id" : "e.department_id";
+  const table = kind === "person" ? "people as c" : "departments as c";
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom(table as "people as c")
+      .select((eb) => {
+        const newest = () =>
+          eb
+            .selectFrom("exchanges as e")
+            .whereRef("e.owner_id", "=", "c.owner_id")
+            .whereRef(column, "=", "c.id")
+            .where("e.direction", "=", "received")
+            .orderBy("e.occurred_at", "desc")
+            .orderBy("e.id", "desc")
+            .limit(1);
+        return [
+          "c.id",
+          newest().select("e.summary").as("summary"),
+          newest().select("e.occurred_at").as("occurred_at"),
+        ];
+      })
+      .where("c.owner_id", "=", ownerId)
+      .where("c.id", "in", ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows)
+      if (row.summary !== null && row.occurred_at !== null)
+        latest.set(row.id, { summary: row.summary, occurredAt: row.occurred_at });
+  }
+  return latest;
+}

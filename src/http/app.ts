@@ -15,7 +15,7 @@ import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
 import { localService } from "../service/local-service.js";
-import { ensureLocalOwner } from "../storage/owner.repository.js";
+import { ensureLocalOwner, getOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
 import { ERROR_STATUS } from "./error-status.js";
 import { issueMessage } from "./issue-message.js";
@@ -73,6 +73,12 @@ export interface ServerState {
   now(): number;
   /** the local owner's id, when the store has no accounts */
   localOwnerId(): Promise<string | null>;
+  /**
+   * Whether a session or token of this owner may be used now: in team mode only an account's. A
+   * browser signed in (or a token made) in local mode loses the local owner once the first account
+   * exists, as deploy.md promises: nobody signs in to the local owner on a team server.
+   */
+  mayActAs(ownerId: string): Promise<boolean>;
   throttle: LoginThrottle;
   /** the one-time local login token, until it is used */
   consumeLocalLoginToken(token: string): boolean;
@@ -105,6 +111,11 @@ export function createApp(options: ServerOptions) {
       if (teamMode !== true) teamMode = await hasAccounts(options.store.db);
       if (teamMode) return null;
       return (await ensureLocalOwner(options.store.db, new Date(now()).toISOString())).id;
+    },
+    async mayActAs(ownerId) {
+      if ((await state.localOwnerId()) !== null) return true;
+      const owner = await readCache.read(`owner:${ownerId}`, () => getOwner(options.store.db, ownerId));
+      return owner?.kind === "account";
     },
     throttle: new LoginThrottle(now),
     consumeLocalLoginToken(token) {
@@ -258,10 +269,12 @@ export function createApp(options: ServerOptions) {
         );
       }
       ownerId = token?.ownerId ?? null;
+      if (ownerId && !(await state.mayActAs(ownerId))) ownerId = null;
     } else {
       const cookie = getCookie(c, sessionCookieName(c.req.header("host")));
       if (cookie) {
         ownerId = await sessionOwner(options.store.db, cookie, now(), readCache);
+        if (ownerId && !(await state.mayActAs(ownerId))) ownerId = null;
         by = "cookie";
       }
     }

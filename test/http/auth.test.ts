@@ -24,6 +24,33 @@ describeEachDialect("signing in", (dialect) => {
     expect((await call("GET", "/api/v1/auth/local?token=wrong")).status).toBe(401);
   });
 
+  it("once the first account exists, a local-mode session and token no longer reach the local owner", async () => {
+    const { call, account } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
+    const cookie = cookieOf(
+      (await call("GET", "/api/v1/auth/local?token=a-one-time-token-for-tests")).headers,
+    );
+    const made = await call("POST", "/api/v1/tokens", {
+      cookie,
+      origin: `http://${HOST}`,
+      body: { name: "script" },
+    });
+    expect(made.status).toBe(201);
+    expect((await call("GET", "/api/v1/today", { cookie })).status).toBe(200);
+    expect((await call("GET", "/api/v1/today", { token: made.body.token })).status).toBe(200);
+
+    const ann = await account("ann@example.com");
+    expect((await call("GET", "/api/v1/mode")).body).toEqual({ mode: "team" });
+    expect((await call("GET", "/api/v1/today", { cookie })).status).toBe(401);
+    expect((await call("GET", "/api/v1/today", { token: made.body.token })).status).toBe(401);
+    expect((await call("GET", "/api/v1/auth/session", { cookie })).body).toEqual({
+      mode: "team",
+      signedIn: false,
+      account: null,
+    });
+    // the account itself is in
+    expect((await call("GET", "/api/v1/today", { token: ann.token })).status).toBe(200);
+  });
+
   it("two local servers on one host keep their own sessions: the cookie's name carries the port", async () => {
     // A browser keeps cookies per host name, whatever the port: one jar for both servers.
     const jar = new Map<string, string>();

@@ -227,7 +227,8 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       const mode = (await state.localOwnerId()) === null ? ("team" as const) : ("local" as const);
       const cookie = getCookie(c, sessionCookieName(c.req.header("host")));
       const ownerId = cookie ? await sessionOwner(db, cookie, state.now()) : null;
-      if (!ownerId) return c.json({ mode, signedIn: false, account: null }, 200);
+      if (!ownerId || !(await state.mayActAs(ownerId)))
+        return c.json({ mode, signedIn: false, account: null }, 200);
       const row = await db
         .selectFrom("users as u")
         .innerJoin("owners as o", "o.id", "u.owner_id")

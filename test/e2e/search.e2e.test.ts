@@ -37,6 +37,22 @@ describeEachDialect("the web app: Search", (dialect) => {
     expect(problems).toEqual([]);
   });
 
+  it("/ and L do nothing while a dialog is open: what it holds is kept", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/people`);
+    await page.getByRole("button", { name: "Add a person" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a person" });
+    await dialog.getByLabel("Name").fill("Ada Lovelace");
+    await dialog.getByRole("heading").click();
+    await page.keyboard.press("/");
+    await page.keyboard.press("l");
+    expect(new URL(page.url()).pathname).toBe("/people");
+    expect(await page.getByRole("dialog").count()).toBe(1);
+    expect(await dialog.getByLabel("Name").inputValue()).toBe("Ada Lovelace");
+    expect(problems).toEqual([]);
+  });
+
   it("a note's own brackets and markup stay text; only the matched words are marked", async () => {
     const server = await startServer(dialect, {
       prepare: (url) => {

@@ -1,7 +1,7 @@
 /** The frame around every screen: the header with the navigation, and the quick log. */
 import { Suspense, useCallback, useEffect, useState } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
-import { isTyping, QuickLog, useQuickLogShortcut } from "./quick-log";
+import { notAShortcut, QuickLog, useQuickLogShortcut } from "./quick-log";
 import { Loading } from "./states";
 
 const LINKS = [
@@ -14,13 +14,12 @@ const LINKS = [
   { to: "/settings", label: "Settings" },
 ];
 
-/** "/" anywhere but in a field goes to Search, with the cursor in its box. */
+/** "/" anywhere but in a field or a dialog goes to Search, with the cursor in its box. */
 function useSearchShortcut() {
   const navigate = useNavigate();
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
-        return;
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || notAShortcut(event)) return;
       event.preventDefault();
       navigate("/search");
       // already there: the box is kept, so focus it again

@@ -18,12 +18,15 @@ const WHAT_LABELS: Record<What, string> = {
   received: "They helped me",
 };
 
-/** Whether a key press is going into a field (and so is not a shortcut). */
-export function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return (
-    !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName))
-  );
+/**
+ * Whether a key press is not a shortcut: it goes into a field, or a dialog is open (a shortcut
+ * would open another on top, or leave the screen and lose what the dialog holds).
+ */
+export function notAShortcut(event: KeyboardEvent): boolean {
+  const element = event.target as HTMLElement | null;
+  const typing =
+    !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
+  return typing || document.querySelector("dialog[open]") !== null;
 }
 
 const WHAT_DONE: Record<What, string> = {
@@ -37,7 +40,9 @@ export function useQuickLogShortcut(open: () => void) {
     function onKey(event: KeyboardEvent) {
       const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k";
       const plainL = event.key.toLowerCase() === "l" && !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (commandK || (plainL && !isTyping(event.target))) {
+      // Ctrl+K works from a field too, but never over an open dialog
+      const dialogOpen = document.querySelector("dialog[open]") !== null;
+      if ((commandK && !dialogOpen) || (plainL && !notAShortcut(event))) {
         event.preventDefault();
         open();
       }

@@ -49,7 +49,7 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     expect(problems).toEqual([]);
   });
 
-  it("a part with more than seven says how many, shows them all on request, and the address keeps it", async () => {
+  it("a part with more than seven says how many, shows all of that part on request, and the address keeps it", async () => {
     const server = await startServer(dialect, {
       prepare: (url) => {
         for (let i = 1; i <= 10; i++) {
@@ -63,9 +63,13 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     await thanks.waitFor();
     expect(await thanks.getByRole("listitem").count()).toBe(7);
     expect(await thanks.getByText("7 of 10.").count()).toBe(1);
+    const ideas = page.getByRole("region", { name: "Help someone first" });
+    expect(await ideas.getByRole("listitem").count()).toBe(7);
     await thanks.getByRole("button", { name: "Show all 10" }).click();
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(10);
-    expect(new URL(page.url()).searchParams.get("all")).toBe("true");
+    expect(new URL(page.url()).searchParams.get("all")).toBe("thanks");
+    // only the part asked for opens
+    expect(await ideas.getByRole("listitem").count()).toBe(7);
     await page.reload();
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(10);
     // a thank-you in the long list leaves it at once too

@@ -17,6 +17,19 @@ import { Welcome } from "./welcome";
 
 type TodayData = Result<"today">;
 
+/** The parts shown whole (the address's `all`, e.g. `?all=thanks,ideas`); the others show seven. */
+function useExpanded(): [Set<string>, (name: string, whole: boolean) => void] {
+  const [params, setParams] = useSearchParams();
+  const expanded = new Set((params.get("all") ?? "").split(",").filter(Boolean));
+  const set = (name: string, whole: boolean) => {
+    const next = new Set(expanded);
+    if (whole) next.add(name);
+    else next.delete(name);
+    setParams(next.size > 0 ? { all: [...next].join(",") } : {});
+  };
+  return [expanded, set];
+}
+
 /**
  * One part of the agenda: a card with its heading (which names the region) and a list of rows. The
  * agenda shows the first seven of each part; when there are more, the card says so and offers all.
@@ -25,37 +38,36 @@ function AgendaCard({
   name,
   title,
   children,
-  shown,
   total,
 }: {
   name: string;
   title: string;
   children: ReactNode;
-  shown?: number;
   total?: number;
 }) {
-  const [params, setParams] = useSearchParams();
-  const all = params.get("all") === "true";
-  const more = shown !== undefined && total !== undefined && total > shown;
+  const [expanded, setExpanded] = useExpanded();
+  const whole = expanded.has(name);
+  const more = total !== undefined && total > AGENDA_SIZE;
   return (
     <section aria-labelledby={`${name}-title`} className="card">
       <h2 id={`${name}-title`}>{title}</h2>
       <ul className="rows">{children}</ul>
-      {more && !all && (
+      {more && (
         <p className="agenda-more">
-          <span className="muted">
-            {shown} of {total}.
-          </span>{" "}
-          <button type="button" className="link" onClick={() => setParams({ all: "true" })}>
-            Show all {total}
-          </button>
-        </p>
-      )}
-      {all && total !== undefined && total > AGENDA_SIZE && (
-        <p className="agenda-more">
-          <button type="button" className="link" onClick={() => setParams({})}>
-            Show the first {AGENDA_SIZE}
-          </button>
+          {whole ? (
+            <button type="button" className="link" onClick={() => setExpanded(name, false)}>
+              Show the first {AGENDA_SIZE}
+            </button>
+          ) : (
+            <>
+              <span className="muted">
+                {AGENDA_SIZE} of {total}.
+              </span>{" "}
+              <button type="button" className="link" onClick={() => setExpanded(name, true)}>
+                Show all {total}
+              </button>
+            </>
+          )}
         </p>
       )}
     </section>
@@ -89,11 +101,14 @@ function without<K extends "due" | "thanksOwed" | "commitments" | "asks">(
 
 export function Today() {
   useTitle("Today");
-  const [params] = useSearchParams();
-  const all = params.get("all") === "true";
+  const [expanded] = useExpanded();
+  const all = expanded.size > 0;
   // ["today"] or ["today", "all"]: a write refreshes both
   const todayKey = all ? [...keys.today, "all"] : keys.today;
   const today = useQuery({ queryKey: todayKey, queryFn: () => api.today({ all }) });
+  /** A part's rows: all of them if that part is expanded, else the first seven. */
+  const part = <T,>(name: string, rows: readonly T[]): readonly T[] =>
+    expanded.has(name) ? rows : rows.slice(0, AGENDA_SIZE);
 
   const caughtUp = useWrite(
     (row: { id: string; name: string; action: string | null }) =>
@@ -171,8 +186,8 @@ export function Today() {
       )}
 
       {data.due.length > 0 && (
-        <AgendaCard name="due" title="Reach out" shown={data.due.length} total={data.counts.due}>
-          {data.due.map((row) =>
+        <AgendaCard name="due" title="Reach out" total={data.counts.due}>
+          {part("due", data.due).map((row) =>
             row.person ? (
               <li key={row.person.id}>
                 <div className="row-main">
@@ -204,13 +219,8 @@ export function Today() {
       )}
 
       {data.thanksOwed.length > 0 && (
-        <AgendaCard
-          name="thanks"
-          title="Say thank you"
-          shown={data.thanksOwed.length}
-          total={data.counts.thanksOwed}
-        >
-          {data.thanksOwed.map((row) => (
+        <AgendaCard name="thanks" title="Say thank you" total={data.counts.thanksOwed}>
+          {part("thanks", data.thanksOwed).map((row) => (
             <li key={row.counterpart.id}>
               <div className="row-main">
                 {row.counterpart.kind === "person" ? (
@@ -244,13 +254,8 @@ export function Today() {
       )}
 
       {data.commitments.length > 0 && (
-        <AgendaCard
-          name="promises"
-          title="Promises"
-          shown={data.commitments.length}
-          total={data.counts.commitments}
-        >
-          {data.commitments.map((c) => (
+        <AgendaCard name="promises" title="Promises" total={data.counts.commitments}>
+          {part("promises", data.commitments).map((c) => (
             <li key={c.id}>
               <div className="row-main">
                 <span className="name">{c.summary}</span>
@@ -269,8 +274,8 @@ export function Today() {
       )}
 
       {data.asks.length > 0 && (
-        <AgendaCard name="asks" title="Asks left waiting" shown={data.asks.length} total={data.counts.asks}>
-          {data.asks.map((a) => (
+        <AgendaCard name="asks" title="Asks left waiting" total={data.counts.asks}>
+          {part("asks", data.asks).map((a) => (
             <li key={a.id}>
               <div className="row-main">
                 <span className="name">{a.summary}</span>
@@ -300,13 +305,8 @@ export function Today() {
       )}
 
       {data.occasions.length > 0 && (
-        <AgendaCard
-          name="occasions"
-          title="Occasions"
-          shown={data.occasions.length}
-          total={data.counts.occasions}
-        >
-          {data.occasions.map((o) => (
+        <AgendaCard name="occasions" title="Occasions" total={data.counts.occasions}>
+          {part("occasions", data.occasions).map((o) => (
             <li key={`${o.person.id}-${o.label}`}>
               <div className="row-main">
                 <Link to={`/people/${o.person.id}`} className="name">
@@ -327,16 +327,22 @@ export function Today() {
         </AgendaCard>
       )}
 
-      <Suggestions suggestions={data.suggestions} total={data.counts.suggestions} />
+      <Suggestions suggestions={part("ideas", data.suggestions)} total={data.counts.suggestions} />
       <Week />
     </section>
   );
 }
 
-function Suggestions({ suggestions, total }: { suggestions: TodayData["suggestions"]; total: number }) {
+function Suggestions({
+  suggestions,
+  total,
+}: {
+  suggestions: readonly TodayData["suggestions"][number][];
+  total: number;
+}) {
   if (suggestions.length === 0) return null;
   return (
-    <AgendaCard name="ideas" title="Help someone first" shown={suggestions.length} total={total}>
+    <AgendaCard name="ideas" title="Help someone first" total={total}>
       {withKeys(suggestions, (s) => `${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`).map(([key, s]) => (
         <SuggestionRow key={key} suggestion={s} named />
       ))}

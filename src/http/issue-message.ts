@@ -23,7 +23,8 @@ function plain(issue: Issue): string {
       return `must be at most ${max}`;
     }
     case "invalid_type":
-      return issue.input === undefined
+      // zod leaves the input out of its issues; its message still says what it received
+      return /received undefined$/.test(issue.message)
         ? "is missing"
         : `must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
     case "invalid_value":

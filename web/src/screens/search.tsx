@@ -13,6 +13,7 @@ import { useTitle } from "../components/title";
 import "./search.css";
 
 const DEBOUNCE_MS = 200;
+const MAX_QUERY = 500;
 
 type Hit = Result<"search">["results"][number];
 
@@ -29,7 +30,8 @@ const KIND_WORDS: Record<string, string> = {
 
 export function Search() {
   const [params, setParams] = useSearchParams();
-  const q = params.get("q") ?? "";
+  // what the box and the server take (a longer query can only arrive through the address)
+  const q = (params.get("q") ?? "").trim().slice(0, MAX_QUERY);
   useTitle(q ? `Search: ${q}` : "Search");
   const id = useId();
 
@@ -75,7 +77,7 @@ export function Search() {
             type="search"
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
-            maxLength={500}
+            maxLength={MAX_QUERY}
             autoComplete="off"
             // biome-ignore lint/a11y/noAutofocus: the screen exists to type into this box
             autoFocus

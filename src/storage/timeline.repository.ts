@@ -51,16 +51,23 @@ export async function readTimelineRows(
   cursor: TimelineCursor | null,
   limit: number,
 ): Promise<TimelineRows> {
-  const exchanges = await db
-    .selectFrom("exchanges")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("person_id", "=", personId)
-    .where(olderThan(cursor, "exchange", "occurred_at", "id"))
-    .orderBy("occurred_at", "desc")
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
+  // Four of the sources are rows of one person, each dated by its own column.
+  const newest = <T>(
+    table: "exchanges" | "asks" | "commitments" | "notes",
+    source: TimelineSource,
+    at: string,
+  ) =>
+    db
+      .selectFrom(table as "exchanges")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "=", personId)
+      .where(olderThan(cursor, source, at, "id"))
+      .orderBy(at as "occurred_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute() as Promise<T[]>;
+  const exchanges = await newest<ExchangeRow>("exchanges", "exchange", "occurred_at");
   const interactions = await db
     .selectFrom("interactions as i")
     .innerJoin("interaction_participants as ip", (j) =>
@@ -89,36 +96,9 @@ export async function readTimelineRows(
           .groupBy("interaction_id")
           .execute();
   const participants = new Map(counts.map((c) => [c.interaction_id, Number(c.n)]));
-  const asks = await db
-    .selectFrom("asks")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("person_id", "=", personId)
-    .where(olderThan(cursor, "ask", "asked_at", "id"))
-    .orderBy("asked_at", "desc")
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
-  const commitments = await db
-    .selectFrom("commitments")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("person_id", "=", personId)
-    .where(olderThan(cursor, "promise", "created_at", "id"))
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
-  const notes = await db
-    .selectFrom("notes")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("person_id", "=", personId)
-    .where(olderThan(cursor, "note", "created_at", "id"))
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
+  const asks = await newest<AskRow>("asks", "ask", "asked_at");
+  const commitments = await newest<CommitmentRow>("commitments", "promise", "created_at");
+  const notes = await newest<NoteRow>("notes", "note", "created_at");
   return {
     exchanges,
     moments: interactions.map((i) => ({ ...i, participants: participants.get(i.id) ?? 1 })),

@@ -14,6 +14,18 @@ const RECORDS = {
   offer: { table: "offers", at: "created_at", department: false },
 } as const;
 
+/** What each kind of hit is called on screen and in the terminal. */
+const KIND_LABELS: Record<string, string> = {
+  person: "Person",
+  note: "Note",
+  exchange: "Ledger",
+  interaction: "Moment",
+  ask: "Ask",
+  commitment: "Promise",
+  need: "Need",
+  offer: "Offer",
+};
+
 export async function search(ctx: AppContext, query: string, limit = 30) {
   const hits = await ctx.store.dialect.search(ctx.db, ctx.ownerId, query, limit);
   const personIds = [...new Set(hits.flatMap((h) => (h.personId ? [h.personId] : [])))];
@@ -27,7 +39,10 @@ export async function search(ctx: AppContext, query: string, limit = 30) {
     : [];
   const names = new Map(people.map((p) => [p.id, p.display_name]));
   // When each record happened, and the department of entries, asks and promises logged against one.
-  const details = new Map<string, { at: string; department: { id: string; name: string } | null }>();
+  const details = new Map<
+    string,
+    { at: string; department: { id: string; name: string; organization: string | null } | null }
+  >();
   for (const [kind, record] of Object.entries(RECORDS)) {
     const refs = hits.filter((h) => h.kind === kind).map((h) => h.refId);
     if (refs.length === 0) continue;
@@ -42,14 +57,24 @@ export async function search(ctx: AppContext, query: string, limit = 30) {
           .leftJoin("departments as d", (j) =>
             j.onRef("d.owner_id", "=", "r.owner_id").onRef("d.id", "=", "r.department_id"),
           )
-          .select(["d.id as department_id", "d.name"])
+          .leftJoin("organizations as o", (j) =>
+            j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
+          )
+          .select(["d.id as department_id", "d.name", "o.name as organization"])
           .execute()
-      : (await records.execute()).map((row) => ({ ...row, department_id: null, name: null }));
+      : (await records.execute()).map((row) => ({
+          ...row,
+          department_id: null,
+          name: null,
+          organization: null,
+        }));
     for (const row of rows)
       details.set(`${kind}:${row.id}`, {
         at: row.at,
         department:
-          row.department_id !== null && row.name !== null ? { id: row.department_id, name: row.name } : null,
+          row.department_id !== null && row.name !== null
+            ? { id: row.department_id, name: row.name, organization: row.organization }
+            : null,
       });
   }
   return {
@@ -58,6 +83,7 @@ export async function search(ctx: AppContext, query: string, limit = 30) {
       const parts = excerpt(h.body, searchTerms(query));
       return {
         kind: h.kind,
+        label: KIND_LABELS[h.kind] ?? h.kind,
         id: h.refId,
         person: h.personId ? { id: h.personId, name: names.get(h.personId) ?? "" } : null,
         department: details.get(`${h.kind}:${h.refId}`)?.department ?? null,

@@ -43,6 +43,27 @@ describeEachDialect("search", (dialect) => {
     expect(hit?.snippet).toBe("Todo [x] send the <b>[Zürich]</b> deck to Ann");
   });
 
+  it("says what each hit is, when it happened, and names a department with its organization", async () => {
+    const ctx = await freshContext(dialect);
+    await addPerson(ctx, { name: "Ann Lee", organization: "Other Co", department: "IT" });
+    await recordExchange(ctx, await resolveCounterpart(ctx, "dept:Other Co/IT"), {
+      direction: "received",
+      kind: "favor",
+      summary: "Quick fix from the other IT",
+      at: ctx.now,
+    });
+    const [hit] = (await search(ctx, "quick fix")).results;
+    expect(hit).toMatchObject({
+      kind: "exchange",
+      label: "Ledger",
+      person: null,
+      department: { name: "IT", organization: "Other Co" },
+      at: new Date(ctx.now).toISOString(),
+    });
+    const [person] = (await search(ctx, "ann")).results;
+    expect(person).toMatchObject({ kind: "person", label: "Person", at: null, department: null });
+  });
+
   it("follows edits: a renamed person is found by the new name only", async () => {
     const ctx = await freshContext(dialect);
     await addPerson(ctx, { name: "Pat Morgan" });

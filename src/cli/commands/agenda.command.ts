@@ -186,11 +186,15 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
               ? `Nothing found for "${result.query}".`
               : result.results
                   .map((r) => {
-                    const whose = r.person?.name ?? r.department?.name;
+                    const whose =
+                      r.person?.name ??
+                      (r.department
+                        ? `${r.department.name}${r.department.organization ? ` (${r.department.organization})` : ""}`
+                        : undefined);
                     const excerpt = r.parts
                       .map((part) => (part.match ? p.yellow(part.text) : part.text))
                       .join("");
-                    return `${p.dim(r.kind.padEnd(11))} ${p.dim((r.at?.slice(0, 10) ?? "").padEnd(10))}  ${whose ? `${p.bold(whose)}  ` : ""}${excerpt}`;
+                    return `${p.dim(r.label.toLowerCase().padEnd(8))} ${p.dim((r.at?.slice(0, 10) ?? "").padEnd(10))}  ${whose ? `${p.bold(whose)}  ` : ""}${excerpt}`;
                   })
                   .join("\n"),
         };

@@ -114,9 +114,12 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
             results: z.array(
               z.object({
                 kind: z.string(),
+                label: z.string().describe("the kind in a word for people: Ledger, Moment, Promise…"),
                 id: z.string(),
                 person: z.object({ id: z.string(), name: z.string() }).nullable(),
-                department: z.object({ id: z.string(), name: z.string() }).nullable(),
+                department: z
+                  .object({ id: z.string(), name: z.string(), organization: z.string().nullable() })
+                  .nullable(),
                 at: z
                   .string()
                   .nullable()

@@ -33,8 +33,10 @@ const DUE_WORDS: Record<DueStatus, string> = {
   none: "No rhythm",
 };
 
-export function DueBadge({ status }: { status: DueStatus }) {
-  return <span className={`badge due-${status}`}>{DUE_WORDS[status]}</span>;
+/** The due status in a word; someone just added and never contacted is "New", not "In touch". */
+export function DueBadge({ due }: { due: { status: DueStatus; daysSinceContact: number | null } }) {
+  const word = due.status === "fresh" && due.daysSinceContact === null ? "New" : DUE_WORDS[due.status];
+  return <span className={`badge due-${due.status}`}>{word}</span>;
 }
 
 /** "1 person", "3 people". */

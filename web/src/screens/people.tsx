@@ -479,7 +479,7 @@ function PersonRow({ row }: { row: PeopleRow }) {
       </div>
       <div className="people-facts">
         <span className="people-badges">
-          <DueBadge status={row.due.status} /> <BalanceBadge balance={row.balance} />
+          <DueBadge due={row.due} /> <BalanceBadge balance={row.balance} />
         </span>
         <span className="muted">Last contact {daysAgo(row.due.daysSinceContact)}</span>
       </div>

@@ -57,7 +57,7 @@ function PersonScreen({ overview, overviewAt }: { overview: Overview; overviewAt
         <h1 id="person-name">{person.name}</h1>
         {place && <p className="muted">{place}</p>}
         <p className="person-badges">
-          <DueBadge status={overview.due.status} /> <BalanceBadge balance={overview.balance} />{" "}
+          <DueBadge due={overview.due} /> <BalanceBadge balance={overview.balance} />{" "}
           <span className="badge">Strength {Math.round(overview.strength.score)}</span>
           {person.archived && <span className="badge">Archived</span>}
         </p>
@@ -135,7 +135,7 @@ function DueCard({ overview }: { overview: Overview }) {
   return (
     <section className="card" aria-labelledby="due-title">
       <h2 id="due-title">
-        Keeping in touch <DueBadge status={due.status} />
+        Keeping in touch <DueBadge due={due} />
       </h2>
       <p>{dueReason(due)}.</p>
       {due.overdueRatio !== null && due.overdueRatio >= 1 && (

@@ -17,17 +17,6 @@ const MAX_QUERY = 500;
 
 type Hit = Result<"search">["results"][number];
 
-const KIND_WORDS: Record<string, string> = {
-  person: "Person",
-  note: "Note",
-  exchange: "Ledger",
-  interaction: "Moment",
-  ask: "Ask",
-  commitment: "Promise",
-  need: "Need",
-  offer: "Offer",
-};
-
 export function Search() {
   const [params, setParams] = useSearchParams();
   // what the box and the server take (a longer query can only arrive through the address)
@@ -123,14 +112,21 @@ function SearchHit({ hit }: { hit: Hit }) {
   return (
     <div className="row-main">
       <p className="search-whose">
-        <span className="badge">{KIND_WORDS[hit.kind] ?? hit.kind}</span>{" "}
+        <span className="badge">{hit.label}</span>{" "}
         {hit.person ? (
           <Link to={`/people/${hit.person.id}`} className="name">
             {hit.person.name}
           </Link>
         ) : hit.department ? (
-          <Link to={`/people?dept=${encodeURIComponent(hit.department.name)}`} className="name">
+          <Link
+            to={`/people?${new URLSearchParams({
+              dept: hit.department.name,
+              ...(hit.department.organization ? { org: hit.department.organization } : {}),
+            })}`}
+            className="name"
+          >
             {hit.department.name}
+            {hit.department.organization ? ` (${hit.department.organization})` : ""}
           </Link>
         ) : null}
         {hit.at && <span className="muted"> · {formatDate(hit.at)}</span>}

@@ -194,7 +194,7 @@ export function Today() {
                   <Link to={`/people/${row.person.id}`} className="name">
                     {row.person.name}
                   </Link>{" "}
-                  <DueBadge status={row.due.status} /> <BalanceBadge balance={row.balance} />
+                  <DueBadge due={row.due} /> <BalanceBadge balance={row.balance} />
                   <p className="muted">{dueReason(row.due)}</p>
                   {row.suggestion && <p className="idea">{row.suggestion.action}</p>}
                 </div>

@@ -37,9 +37,14 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     const saved = page.waitForResponse(
       (r) => r.url().includes("/api/v1/exchanges") && r.request().method() === "POST",
     );
-    await thanks.getByRole("button", { name: "Thanked" }).first().click();
-    // the row leaves at once, before the server has answered
+    const who = (await thanks.getByRole("listitem").first().getByRole("link").textContent()) as string;
+    await thanks.getByRole("button", { name: `Thanked ${who}` }).click();
+    // the row leaves at once, before the server has answered, and the screen says what was done
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(before - 1);
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Recorded your thank-you to ${who}.` })
+      .waitFor();
     expect((await saved).status()).toBe(201);
     await page.reload();
     await page.getByRole("heading", { name: "Help someone first" }).waitFor();

@@ -4,7 +4,7 @@
  * row leaves the list at once and comes back if the server refuses.
  */
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
 import { api, type Result } from "../api/client";
@@ -147,6 +147,7 @@ export function Today() {
     { optimistic: { key: todayKey, update: (old, row) => without("asks", (a) => a.id === row.id)(old) } },
   );
   const failed = caughtUp.error ?? thanked.error ?? kept.error ?? closeAsk.error;
+  const [said, setSaid] = useState<string | null>(null);
 
   if (today.isPending) return <Loading what="Reading today's agenda" />;
   if (today.isError) return <ErrorState error={today.error} retry={() => void today.refetch()} />;
@@ -174,6 +175,10 @@ export function Today() {
         </p>
       </header>
       <FormError error={failed} />
+      {/* what a one-click action just did: the row has left, so say it (and a screen reader hears it) */}
+      <p className="notice" role="status" aria-live="polite">
+        {failed ? null : said}
+      </p>
       {nothing && (
         <Empty>
           <p>
@@ -201,14 +206,12 @@ export function Today() {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() =>
-                    row.person &&
-                    caughtUp.mutate({
-                      id: row.person.id,
-                      name: row.person.name,
-                      action: null,
-                    })
-                  }
+                  aria-label={`Got in touch with ${row.person.name}`}
+                  onClick={() => {
+                    if (!row.person) return;
+                    caughtUp.mutate({ id: row.person.id, name: row.person.name, action: null });
+                    setSaid(`Logged that you got in touch with ${row.person.name}.`);
+                  }}
                 >
                   Got in touch
                 </button>
@@ -238,13 +241,15 @@ export function Today() {
               <button
                 type="button"
                 className="secondary"
-                onClick={() =>
+                aria-label={`Thanked ${row.counterpart.name}`}
+                onClick={() => {
                   thanked.mutate({
                     kind: row.counterpart.kind,
                     id: row.counterpart.id,
                     summary: row.lastReceived?.summary ?? null,
-                  })
-                }
+                  });
+                  setSaid(`Recorded your thank-you to ${row.counterpart.name}.`);
+                }}
               >
                 Thanked
               </button>
@@ -265,7 +270,15 @@ export function Today() {
                   {c.dueOn ? `, due ${formatDate(c.dueOn)}` : ""}
                 </p>
               </div>
-              <button type="button" className="secondary" onClick={() => kept.mutate(c.id)}>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Done: ${c.summary}`}
+                onClick={() => {
+                  kept.mutate(c.id);
+                  setSaid(`Marked done: ${c.summary}.`);
+                }}
+              >
                 Done
               </button>
             </li>
@@ -287,14 +300,22 @@ export function Today() {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => closeAsk.mutate({ id: a.id, outcome: "fulfilled" })}
+                  aria-label={`They helped: ${a.summary}`}
+                  onClick={() => {
+                    closeAsk.mutate({ id: a.id, outcome: "fulfilled" });
+                    setSaid(`Settled: ${a.counterpart} helped with ${a.summary}.`);
+                  }}
                 >
                   They helped
                 </button>
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => closeAsk.mutate({ id: a.id, outcome: "withdrawn" })}
+                  aria-label={`Withdraw: ${a.summary}`}
+                  onClick={() => {
+                    closeAsk.mutate({ id: a.id, outcome: "withdrawn" });
+                    setSaid(`Withdrawn: ${a.summary}.`);
+                  }}
                 >
                   Withdraw
                 </button>

@@ -69,8 +69,11 @@ export function Timeline({ overview, overviewAt }: { overview: Overview; overvie
           <button
             type="button"
             className="secondary"
-            disabled={timeline.isFetchingNextPage}
-            onClick={() => void timeline.fetchNextPage()}
+            // not disabled while loading: a disabled button drops the keyboard's focus to the page
+            aria-busy={timeline.isFetchingNextPage}
+            onClick={() => {
+              if (!timeline.isFetchingNextPage) void timeline.fetchNextPage();
+            }}
           >
             {timeline.isFetchingNextPage ? "Loading older…" : "Show older"}
           </button>

@@ -112,6 +112,11 @@ async function connect(
 ): Promise<{ service: GoodwillService; close(): Promise<void> }> {
   const remote = await remoteSettings(globals, io.env);
   if (remote) return { service: remoteService(remote), close: async () => {} };
+  // A named store wins over a server: say so, or a write meant for the team lands here unseen.
+  if (io.env.GOODWILL_SERVER_URL)
+    io.err(
+      `Note: GOODWILL_SERVER_URL is ignored because ${globals.db ? "--db" : "GOODWILL_DATABASE_URL"} names a store; unset it to use the server.\n`,
+    );
   const store = await openStore(storeUrl(globals, io.env));
   try {
     const ownerId = await ownerFor(store, globals, now);

@@ -61,8 +61,10 @@ function buildProgram(io: CliIo): Command {
 /** Runs one command line (without "node" and the script) and returns the exit code. */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   const json = args.includes("--json");
+  // commander's `help COMMAND` goes one level deep: `help user rm` is read as `user rm --help`.
+  const line = args[0] === "help" && args.length > 2 ? [...args.slice(1), "--help"] : args;
   try {
-    await buildProgram(io).parseAsync(args, { from: "user" });
+    await buildProgram(io).parseAsync(line, { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

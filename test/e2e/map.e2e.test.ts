@@ -73,14 +73,21 @@ describeEachDialect("the web app: the department map", (dialect) => {
     const list = page.getByRole("list", { name: "Departments of Acme" });
     await list.getByRole("listitem", { name: "IT" }).getByRole("link", { name: "Yara Oduya" }).waitFor();
     await expect.poll(() => people.getByRole("link").allTextContents()).toEqual(["Zed <b>Bold</b>"]);
+    await page.getByRole("status").filter({ hasText: "Yara Oduya is now in IT." }).waitFor();
     const yara = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Yara"])).person;
     expect(yara).toMatchObject({ organization: "Acme", department: "IT" });
 
     // the last one set, the group is gone
     await group.getByLabel("Department of Zed <b>Bold</b>").fill("Legal");
+    // a name no department has yet: the field says Set adds it, and the confirmation says it did
+    await group.getByText("No department is called that yet: Set adds it.").waitFor();
     await group.getByRole("button", { name: "Set" }).click();
     await list.getByRole("listitem", { name: "Legal" }).waitFor();
     await group.waitFor({ state: "detached" });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Zed <b>Bold</b> is now in Legal, a new department of Acme." })
+      .waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -161,9 +161,24 @@ function MapView({ data }: { data: MapData }) {
  * they are listed on their own, each with a field to set it right here.
  */
 function WithoutDepartment({ data }: { data: MapData }) {
+  // said outside the card: setting the last one removes the card, not the word that it worked
+  const [said, setSaid] = useState<string | null>(null);
+  return (
+    <>
+      <p className="notice" role="status" aria-live="polite">
+        {said}
+      </p>
+      <PeopleWithoutDepartment data={data} onSaid={setSaid} />
+    </>
+  );
+}
+
+function PeopleWithoutDepartment({ data, onSaid }: { data: MapData; onSaid: (text: string) => void }) {
   const titleId = useId();
   const listId = useId();
   const people = data.withoutDepartment;
+  const known = new Set(data.departments.map((d) => d.name.toLowerCase()));
+  const isNew = (name: string) => !known.has(name.trim().toLowerCase());
   if (people.length === 0) return null;
   return (
     <section className="card map-nodept" aria-labelledby={titleId}>
@@ -182,7 +197,17 @@ function WithoutDepartment({ data }: { data: MapData }) {
       </datalist>
       <ul className="rows compact map-nodept-list" aria-label="People without a department">
         {people.map((m) => (
-          <SetDepartment key={m.id} person={m} departmentsId={listId} />
+          <SetDepartment
+            key={m.id}
+            person={m}
+            departmentsId={listId}
+            isNew={isNew}
+            onSet={(name) =>
+              onSaid(
+                `${m.name} is now in ${name}${isNew(name) ? `, a new department of ${data.organization}` : ""}.`,
+              )
+            }
+          />
         ))}
       </ul>
     </section>
@@ -192,17 +217,25 @@ function WithoutDepartment({ data }: { data: MapData }) {
 function SetDepartment({
   person,
   departmentsId,
+  isNew,
+  onSet,
 }: {
   person: MapData["withoutDepartment"][number];
   departmentsId: string;
+  isNew: (name: string) => boolean;
+  onSet: (name: string) => void;
 }) {
   const [department, setDepartment] = useState("");
-  const save = useWrite((name: string) => api.editPerson(person.id, { department: name }));
+  const save = useWrite((name: string) => api.editPerson(person.id, { department: name }), {
+    onSuccess: (_, name) => onSet(name),
+  });
+  const hintId = useId();
+  const typedNew = department.trim() !== "" && isNew(department);
   return (
     <li>
       <div className="row-main">
         <Link to={`/people/${person.id}`}>{person.name}</Link>{" "}
-        <span className="muted">{Math.round(person.strength)}</span>
+        <span className="muted">strength {Math.round(person.strength)}</span>
       </div>
       <div className="map-nodept-set">
         <form
@@ -214,6 +247,7 @@ function SetDepartment({
         >
           <input
             aria-label={`Department of ${person.name}`}
+            aria-describedby={typedNew ? hintId : undefined}
             list={departmentsId}
             required
             maxLength={200}
@@ -226,6 +260,11 @@ function SetDepartment({
             {save.isPending ? "Setting…" : "Set"}
           </button>
         </form>
+        {typedNew && (
+          <p id={hintId} className="muted map-nodept-hint">
+            No department is called that yet: Set adds it.
+          </p>
+        )}
         <FormError error={save.error} />
       </div>
     </li>

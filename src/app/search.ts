@@ -26,8 +26,14 @@ const KIND_LABELS: Record<string, string> = {
   offer: "Offer",
 };
 
-export async function search(ctx: AppContext, query: string, limit = 30) {
-  const hits = await ctx.store.dialect.search(ctx.db, ctx.ownerId, query, limit);
+export const SEARCH_LIMIT = 30;
+export const SEARCH_MAX_LIMIT = 200;
+
+/** The best `limit` hits, and whether there are more (one more is asked for to know). */
+export async function search(ctx: AppContext, query: string, limit = SEARCH_LIMIT) {
+  const found = await ctx.store.dialect.search(ctx.db, ctx.ownerId, query, limit + 1);
+  const more = found.length > limit;
+  const hits = found.slice(0, limit);
   const personIds = [...new Set(hits.flatMap((h) => (h.personId ? [h.personId] : [])))];
   const people = personIds.length
     ? await ctx.db
@@ -79,6 +85,7 @@ export async function search(ctx: AppContext, query: string, limit = 30) {
   }
   return {
     query,
+    more,
     results: hits.map((h) => {
       const parts = excerpt(h.body, searchTerms(query));
       return {

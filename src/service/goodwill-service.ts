@@ -201,7 +201,8 @@ export interface GoodwillService {
   ledger(subject?: string): Promise<Of<typeof ledgerOf>>;
   ledgerGroups(by: "person" | "dept" | "org"): Promise<Of<typeof ledgerGroups>>;
   suggest(personId?: string): Promise<Of<typeof suggest>>;
-  search(query: string): Promise<Of<typeof search>>;
+  /** the best `limit` (default 30, at most 200) hits for `query` */
+  search(query: string, limit?: number): Promise<Of<typeof search>>;
 
   importContacts(
     file: ImportFile,

@@ -68,7 +68,7 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     ledgerGroups: (by) => call("GET", "/ledger", { query: { by } }),
     suggest: (personId) =>
       personId ? call("GET", `/people/${enc(personId)}/suggestions`) : call("GET", "/suggestions"),
-    search: (q) => call("GET", "/search", { query: { q } }),
+    search: (q, limit) => call("GET", "/search", { query: { q, limit } }),
     loadDemo: () => call("POST", "/demo"),
   };
 }

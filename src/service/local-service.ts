@@ -35,7 +35,7 @@ import {
 } from "../app/people.js";
 import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
-import { search } from "../app/search.js";
+import { SEARCH_LIMIT, SEARCH_MAX_LIMIT, search } from "../app/search.js";
 import { suggest } from "../app/suggest.js";
 import { timelinePage } from "../app/timeline.js";
 import { balanceJson, dueJson } from "../app/views.js";
@@ -299,7 +299,7 @@ export function localService(ctx: AppContext): GoodwillService {
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),
     ledgerGroups: (by) => ledgerGroups(ctx, by),
     suggest: (personId) => suggest(ctx, personId),
-    search: (query) => search(ctx, readText("query", query, 500)),
+    search: (query, limit) => search(ctx, readText("query", query, 500), readSearchLimit(limit)),
 
     // Address books and backups load their readers and writers only when used: the CLI starts fast.
     importContacts: async (file, format, onProgress) =>
@@ -310,4 +310,15 @@ export function localService(ctx: AppContext): GoodwillService {
       }),
     loadDemo: async () => ({ loaded: await (await import("../demo/load-demo.js")).loadDemo(ctx) }),
   };
+}
+
+function readSearchLimit(limit: number | undefined): number {
+  if (limit === undefined) return SEARCH_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT)
+    throw new GoodwillError(
+      "invalid",
+      `limit: ${limit} is not a number of results from 1 to ${SEARCH_MAX_LIMIT}.`,
+      { field: "limit" },
+    );
+  return limit;
 }

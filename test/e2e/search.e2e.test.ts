@@ -69,4 +69,23 @@ describeEachDialect("the web app: Search", (dialect) => {
     expect(await page.locator("main b").count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it("shows the best 30, then more on request", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        goodwill(url, ["person", "add", "Ann Lee"]);
+        for (let i = 1; i <= 35; i++) goodwill(url, ["note", "Ann Lee", `Alpha note ${i}`]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/search?q=alpha`);
+    const results = page.getByRole("list", { name: "Results" });
+    await results.waitFor();
+    expect(await results.getByRole("listitem").count()).toBe(30);
+    await page.getByText("30 results (the best 30)").waitFor();
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await expect.poll(() => results.getByRole("listitem").count()).toBe(35);
+    expect(await page.getByRole("button", { name: "Show more results" }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -64,6 +64,19 @@ describeEachDialect("search", (dialect) => {
     expect(person).toMatchObject({ kind: "person", label: "Person", at: null, department: null });
   });
 
+  it("gives the best 30 unless asked for more, and says whether there are more", async () => {
+    const ctx = await freshContext(dialect);
+    const ann = await addPerson(ctx, { name: "Ann Lee" });
+    for (let i = 1; i <= 35; i++) await addNote(ctx, ann.id, `Alpha note number ${i}`);
+    const first = await search(ctx, "alpha");
+    expect(first.results).toHaveLength(30);
+    expect(first.more).toBe(true);
+    const all = await search(ctx, "alpha", 35);
+    expect(all.results).toHaveLength(35);
+    expect(all.more).toBe(false);
+    expect(new Set(all.results.map((r) => r.id)).size).toBe(35);
+  });
+
   it("follows edits: a renamed person is found by the new name only", async () => {
     const ctx = await freshContext(dialect);
     await addPerson(ctx, { name: "Pat Morgan" });

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { readText } from "../../app/input.js";
 import type { Suggestion } from "../../domain/suggestions.js";
+import { GoodwillError } from "../../errors.js";
 import { dueText, labelText, type Paint, plural } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 
@@ -176,9 +177,16 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
     .command("search")
     .description("find people, notes, ledger entries, moments, asks and promises")
     .argument("<query...>", "words to look for (accents and case do not matter)")
+    .option("--limit <n>", "how many results, the best first (1–200)", "30")
     .action(
-      act(io, async (service, words: string[]) => {
-        const result = await service.search(readText("query", words.join(" "), 500));
+      act(io, async (service, words: string[], flags: { limit: string }) => {
+        const limit = Number(flags.limit.trim());
+        if (!/^\d+$/.test(flags.limit.trim()) || limit < 1 || limit > 200)
+          throw new GoodwillError(
+            "invalid",
+            `--limit "${flags.limit}" is not a number of results from 1 to 200.`,
+          );
+        const result = await service.search(readText("query", words.join(" "), 500), limit);
         return {
           json: result,
           human: (p) =>
@@ -196,8 +204,15 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
                       .join("");
                     return `${p.dim(r.label.toLowerCase().padEnd(8))} ${p.dim((r.at?.slice(0, 10) ?? "").padEnd(10))}  ${whose ? `${p.bold(whose)}  ` : ""}${excerpt}`;
                   })
-                  .join("\n"),
+                  .join("\n") + (result.more ? `\n${p.dim(moreHint(result.results.length))}` : ""),
         };
       }),
     );
+}
+
+/** Under a list cut at `shown`: how to see more. */
+function moreHint(shown: number): string {
+  return shown >= 200
+    ? `(the best ${shown}; add words to find the others)`
+    : `(the best ${shown}; --limit ${Math.min(200, shown * 2)} shows more)`;
 }

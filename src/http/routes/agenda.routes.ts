@@ -106,11 +106,17 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
       path: "/api/v1/search",
       tags: ["Agenda"],
       summary: "Find people, notes, ledger entries, moments, asks and promises",
-      request: { query: z.object({ q: z.string().min(1).max(500) }) },
+      request: {
+        query: z.object({
+          q: z.string().min(1).max(500),
+          limit: z.coerce.number().int().min(1).max(200).optional().describe("how many hits, 30 unless told"),
+        }),
+      },
       responses: {
         200: json(
           z.object({
             query: z.string(),
+            more: z.boolean().describe("whether more hits than these were found"),
             results: z.array(
               z.object({
                 kind: z.string(),
@@ -136,7 +142,10 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
         422: ERRORS[422],
       },
     }),
-    async (c) => c.json(await c.get("service").search(c.req.valid("query").q), 200),
+    async (c) => {
+      const { q, limit } = c.req.valid("query");
+      return c.json(await c.get("service").search(q, limit), 200);
+    },
   );
 
   app.openapi(

@@ -118,7 +118,7 @@ export type Api = Omit<ServiceOverHttp, "today" | "listPeople" | "search" | "tim
     filter: Parameters<GoodwillService["listPeople"]>[0],
     signal?: AbortSignal,
   ): ReturnType<GoodwillService["listPeople"]>;
-  search(query: string, signal?: AbortSignal): ReturnType<GoodwillService["search"]>;
+  search(query: string, limit: number, signal?: AbortSignal): ReturnType<GoodwillService["search"]>;
   timeline(
     personId: string,
     options: Parameters<GoodwillService["timeline"]>[1],
@@ -137,7 +137,8 @@ export const api: Api = {
   today: (options) => overHttp.today(options ?? {}),
   // a search that has moved on aborts its request
   listPeople: (filter, signal) => call("GET", "/people", { query: filter, ...(signal ? { signal } : {}) }),
-  search: (q, signal) => call("GET", "/search", { query: { q }, ...(signal ? { signal } : {}) }),
+  search: (q, limit, signal) =>
+    call("GET", "/search", { query: { q, limit }, ...(signal ? { signal } : {}) }),
   timeline: (personId, options, signal) =>
     call("GET", `/people/${enc(personId)}/timeline`, { query: options, ...(signal ? { signal } : {}) }),
 };

@@ -14,6 +14,8 @@ import "./search.css";
 
 const DEBOUNCE_MS = 200;
 const MAX_QUERY = 500;
+const FIRST = 30;
+const MOST = 200;
 
 type Hit = Result<"search">["results"][number];
 
@@ -37,9 +39,12 @@ export function Search() {
   // Back and forward change the address: the box follows.
   useEffect(() => setTyped((old) => (old.trim() === q ? old : q)), [q]);
 
+  // 30 hits, then more on request; a new query starts at 30 again
+  const [asked, setAsked] = useState({ q, limit: FIRST });
+  const limit = asked.q === q ? asked.limit : FIRST;
   const results = useQuery({
-    queryKey: ["search", q],
-    queryFn: ({ signal }) => api.search(q, signal),
+    queryKey: ["search", q, limit],
+    queryFn: ({ signal }) => api.search(q, limit, signal),
     enabled: q !== "",
     placeholderData: keepPreviousData,
   });
@@ -90,7 +95,7 @@ export function Search() {
         <>
           <p className="muted" aria-live="polite">
             {count(results.data.results.length, "result", "results")}
-            {results.data.results.length === 30 ? " (the best 30)" : ""}
+            {results.data.more ? ` (the best ${results.data.results.length})` : ""}
             {results.isFetching ? " · updating…" : ""}
           </p>
           <div className="card">
@@ -102,6 +107,23 @@ export function Search() {
               ))}
             </ul>
           </div>
+          {results.data.more && (
+            <p className="muted search-more">
+              {limit < MOST ? (
+                <button
+                  type="button"
+                  className="secondary"
+                  // not disabled while loading: that would drop the keyboard's focus
+                  aria-busy={results.isFetching}
+                  onClick={() => setAsked({ q, limit: limit === FIRST ? 100 : MOST })}
+                >
+                  Show more results
+                </button>
+              ) : (
+                `These are the best ${MOST}: add a word to find the others.`
+              )}
+            </p>
+          )}
         </>
       )}
     </section>

@@ -73,6 +73,7 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     await thanks.getByRole("button", { name: "Show all 10" }).click();
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(10);
     expect(new URL(page.url()).searchParams.get("all")).toBe("thanks");
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Show the first 7");
     // only the part asked for opens
     expect(await ideas.getByRole("listitem").count()).toBe(7);
     await page.reload();
@@ -80,6 +81,8 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     // a thank-you in the long list leaves it at once too
     await thanks.getByRole("button", { name: "Thanked" }).first().click();
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(9);
+    // the keyboard's focus moves on to the next row's button, not to the page
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Thanked");
     await thanks.getByRole("button", { name: "Show the first 7" }).click();
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(7);
     expect(await thanks.getByText("7 of 9.").count()).toBe(1);

@@ -3,9 +3,9 @@
  * a new password, API tokens for scripts and the CLI against this server, and the private calendar feed.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { type ApiToken, api, auth } from "../api/client";
+import { ApiError, type ApiToken, api, auth } from "../api/client";
 import { keys, useMe, useProfile, useWrite } from "../api/hooks";
 import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
@@ -183,6 +183,11 @@ function AccountCard({ me }: { me: AccountView }) {
   );
 }
 
+/** Whether the server refused the current password (its error names the field). */
+function wrongCurrent(error: unknown): boolean {
+  return error instanceof ApiError && error.details?.field === "currentPassword";
+}
+
 /** Team mode: a new password, given the current one. This browser stays signed in; the others do not. */
 function PasswordCard() {
   const id = useId();
@@ -190,12 +195,17 @@ function PasswordCard() {
   const [next, setNext] = useState("");
   const [repeated, setRepeated] = useState("");
   const [mismatch, setMismatch] = useState(false);
+  const currentField = useRef<HTMLInputElement>(null);
   const change = useMutation({
     mutationFn: () => auth.changePassword(current, next),
     onSuccess: () => {
       setCurrent("");
       setNext("");
       setRepeated("");
+    },
+    // a wrong current password: the cursor goes back to it (the disabled button had dropped it)
+    onError: (error) => {
+      if (wrongCurrent(error)) currentField.current?.focus();
     },
   });
   const ended = change.data?.otherSessionsEnded ?? 0;
@@ -218,8 +228,10 @@ function PasswordCard() {
         <label htmlFor={`${id}-current`}>Current password</label>
         <input
           id={`${id}-current`}
+          ref={currentField}
           type="password"
           autoComplete="current-password"
+          aria-invalid={wrongCurrent(change.error)}
           required
           value={current}
           onChange={(event) => setCurrent(event.target.value)}

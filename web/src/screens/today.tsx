@@ -3,7 +3,7 @@
  * waiting), occasions, ways to help first and the week's gives. Each has its one-click action; the
  * row leaves the list at once and comes back if the server refuses.
  */
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
@@ -16,6 +16,17 @@ import { useTitle } from "../components/title";
 import { Welcome } from "./welcome";
 
 type TodayData = Result<"today">;
+
+/**
+ * A one-click action takes its row away at once: the keyboard's focus moves to the next row's
+ * button (or the one before, or the part's heading) instead of falling to the page.
+ */
+function focusAfterLeaving(button: HTMLElement) {
+  const row = button.closest("li");
+  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+  const heading = row?.closest("section")?.querySelector<HTMLElement>("h2");
+  requestAnimationFrame(() => (neighbour?.querySelector<HTMLElement>("button") ?? heading)?.focus());
+}
 
 /** The parts shown whole (the address's `all`, e.g. `?all=thanks,ideas`); the others show seven. */
 function useExpanded(): [Set<string>, (name: string, whole: boolean) => void] {
@@ -50,24 +61,21 @@ function AgendaCard({
   const more = total !== undefined && total > AGENDA_SIZE;
   return (
     <section aria-labelledby={`${name}-title`} className="card">
-      <h2 id={`${name}-title`}>{title}</h2>
+      <h2 id={`${name}-title`} tabIndex={-1}>
+        {title}
+      </h2>
       <ul className="rows">{children}</ul>
       {more && (
         <p className="agenda-more">
-          {whole ? (
-            <button type="button" className="link" onClick={() => setExpanded(name, false)}>
-              Show the first {AGENDA_SIZE}
-            </button>
-          ) : (
-            <>
-              <span className="muted">
-                {AGENDA_SIZE} of {total}.
-              </span>{" "}
-              <button type="button" className="link" onClick={() => setExpanded(name, true)}>
-                Show all {total}
-              </button>
-            </>
+          {!whole && (
+            <span className="muted">
+              {AGENDA_SIZE} of {total}.{" "}
+            </span>
           )}
+          {/* one button whose words change, so the keyboard's focus stays on it */}
+          <button type="button" className="link" onClick={() => setExpanded(name, !whole)}>
+            {whole ? `Show the first ${AGENDA_SIZE}` : `Show all ${total}`}
+          </button>
         </p>
       )}
     </section>
@@ -105,7 +113,12 @@ export function Today() {
   const all = expanded.size > 0;
   // ["today"] or ["today", "all"]: a write refreshes both
   const todayKey = all ? [...keys.today, "all"] : keys.today;
-  const today = useQuery({ queryKey: todayKey, queryFn: () => api.today({ all }) });
+  // the agenda stays on screen while a part opens (and the focus with it)
+  const today = useQuery({
+    queryKey: todayKey,
+    queryFn: () => api.today({ all }),
+    placeholderData: keepPreviousData,
+  });
   /** A part's rows: all of them if that part is expanded, else the first seven. */
   const part = <T,>(name: string, rows: readonly T[]): readonly T[] =>
     expanded.has(name) ? rows : rows.slice(0, AGENDA_SIZE);
@@ -207,7 +220,8 @@ export function Today() {
                   type="button"
                   className="secondary"
                   aria-label={`Got in touch with ${row.person.name}`}
-                  onClick={() => {
+                  onClick={(event) => {
+                    focusAfterLeaving(event.currentTarget);
                     if (!row.person) return;
                     caughtUp.mutate({ id: row.person.id, name: row.person.name, action: null });
                     setSaid(`Logged that you got in touch with ${row.person.name}.`);
@@ -242,7 +256,8 @@ export function Today() {
                 type="button"
                 className="secondary"
                 aria-label={`Thanked ${row.counterpart.name}`}
-                onClick={() => {
+                onClick={(event) => {
+                  focusAfterLeaving(event.currentTarget);
                   thanked.mutate({
                     kind: row.counterpart.kind,
                     id: row.counterpart.id,
@@ -274,7 +289,8 @@ export function Today() {
                 type="button"
                 className="secondary"
                 aria-label={`Done: ${c.summary}`}
-                onClick={() => {
+                onClick={(event) => {
+                  focusAfterLeaving(event.currentTarget);
                   kept.mutate(c.id);
                   setSaid(`Marked done: ${c.summary}.`);
                 }}
@@ -301,7 +317,8 @@ export function Today() {
                   type="button"
                   className="secondary"
                   aria-label={`They helped: ${a.summary}`}
-                  onClick={() => {
+                  onClick={(event) => {
+                    focusAfterLeaving(event.currentTarget);
                     closeAsk.mutate({ id: a.id, outcome: "fulfilled" });
                     setSaid(`Settled: ${a.counterpart} helped with ${a.summary}.`);
                   }}
@@ -312,7 +329,8 @@ export function Today() {
                   type="button"
                   className="secondary"
                   aria-label={`Withdraw: ${a.summary}`}
-                  onClick={() => {
+                  onClick={(event) => {
+                    focusAfterLeaving(event.currentTarget);
                     closeAsk.mutate({ id: a.id, outcome: "withdrawn" });
                     setSaid(`Withdrawn: ${a.summary}.`);
                   }}

@@ -5,7 +5,13 @@ import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { Empty, ErrorState, FormError, Loading } from "../../components/states";
 import { SuggestionRow } from "../../components/suggestion-row";
-import { editsOverview, type Overview, personKeys } from "./overview";
+import { editsOverview, type Overview, PENDING, personKeys } from "./overview";
+
+/**
+ * A need or offer shown before the server has answered carries a stand-in id: its actions wait for
+ * the real one (a Withdraw sent with the stand-in was refused, and the offer stayed open).
+ */
+const isPending = (id: string) => id.startsWith(PENDING);
 
 export function NeedsOffers({ overview }: { overview: Overview }) {
   const personId = overview.person.id;
@@ -37,30 +43,34 @@ export function NeedsOffers({ overview }: { overview: Overview }) {
           {overview.needs.map((need) => (
             <li key={need.id}>
               <div className="row-main">{need.text}</div>
-              <div className="buttons">
-                <button
-                  type="button"
-                  className="secondary"
-                  title="I helped with it: recorded as a give"
-                  onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: true })}
-                >
-                  I helped
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: false })}
-                >
-                  Met
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => closeNeed.mutate({ id: need.id, status: "dropped", byMe: false })}
-                >
-                  Drop
-                </button>
-              </div>
+              {isPending(need.id) ? (
+                <span className="muted">Saving…</span>
+              ) : (
+                <div className="buttons">
+                  <button
+                    type="button"
+                    className="secondary"
+                    title="I helped with it: recorded as a give"
+                    onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: true })}
+                  >
+                    I helped
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: false })}
+                  >
+                    Met
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => closeNeed.mutate({ id: need.id, status: "dropped", byMe: false })}
+                  >
+                    Drop
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -80,9 +90,13 @@ export function NeedsOffers({ overview }: { overview: Overview }) {
           {overview.offers.map((offer) => (
             <li key={offer.id}>
               <div className="row-main">{offer.text}</div>
-              <button type="button" className="secondary" onClick={() => withdraw.mutate(offer.id)}>
-                Withdraw
-              </button>
+              {isPending(offer.id) ? (
+                <span className="muted">Saving…</span>
+              ) : (
+                <button type="button" className="secondary" onClick={() => withdraw.mutate(offer.id)}>
+                  Withdraw
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -116,7 +130,7 @@ function AddText({
   const add = useWrite(write, {
     optimistic: editsOverview(personId, (old, input: string) => {
       const pending = {
-        id: `pending-${Date.now()}`,
+        id: `${PENDING}${Date.now()}`,
         number: 0,
         personId,
         person: old.person.name,

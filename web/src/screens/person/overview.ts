@@ -8,6 +8,9 @@ export type TimelinePage = Result<"timeline">;
 /** The pages of the timeline shown so far, each fetched with the cursor its predecessor ended on. */
 export type TimelinePages = InfiniteData<TimelinePage, string | null>;
 
+/** The id of an item shown before the server has answered (replaced when the person is read again). */
+export const PENDING = "pending-";
+
 /** Every query of one person starts with ["person", id]: a delete or merge can skip them all. */
 export const personKeys = {
   overview: (id: string) => ["person", id] as const,
@@ -44,7 +47,7 @@ export function addsToTimeline<T>(
         summary: made.summary,
         detail: made.detail ?? "saving…",
         at: new Date().toISOString(),
-        id: `pending-${Date.now()}`,
+        id: `${PENDING}${Date.now()}`,
       };
       if (isOverview(old)) return { ...old, timeline: [pending, ...old.timeline] };
       const [first, ...rest] = old.pages;

@@ -9,7 +9,7 @@ import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { formatDate } from "../../components/badges";
 import { Empty, FormError } from "../../components/states";
-import { addsToTimeline, type Overview, personKeys, type TimelinePages } from "./overview";
+import { addsToTimeline, type Overview, PENDING, personKeys, type TimelinePages } from "./overview";
 
 const TYPE_WORDS: Record<Overview["timeline"][number]["type"], string> = {
   gave: "Gave",
@@ -50,7 +50,7 @@ export function Timeline({ overview, overviewAt }: { overview: Overview; overvie
       ) : (
         <ol className="rows timeline" aria-label="Timeline items">
           {items.map((item) => (
-            <li key={item.id} className={item.id.startsWith("pending-") ? "pending" : undefined}>
+            <li key={item.id} className={item.id.startsWith(PENDING) ? "pending" : undefined}>
               <div className="row-main">
                 <span className={`badge type-${item.type}`}>{TYPE_WORDS[item.type]}</span>{" "}
                 <time dateTime={item.at} className="muted">

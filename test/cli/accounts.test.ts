@@ -14,10 +14,10 @@ import {
   sessionOwner,
   tokenOwner,
 } from "../../src/app/accounts.js";
-import { runCli } from "../../src/cli/program.js";
 import { OWNER_TABLES } from "../../src/storage/owner.repository.js";
 import type { Store } from "../../src/storage/store.js";
 import { openStore } from "../../src/storage/store.js";
+import { runCommand } from "../support/cli.js";
 import { describeEachDialect, freshStoreUrl, NOW, type TestDialect } from "../support/stores.js";
 
 const ANN = { email: "ann@example.com", password: "correct horse battery" };
@@ -25,24 +25,8 @@ const BOB = { email: "bob@example.com", password: "another good password" };
 
 async function admin(dialect: TestDialect) {
   const url = await freshStoreUrl(dialect);
-  const run = async (args: string[], stdin = "") => {
-    let stdout = "";
-    let stderr = "";
-    const code = await runCli(args, {
-      out: (t) => {
-        stdout += t;
-      },
-      err: (t) => {
-        stderr += t;
-      },
-      env: { NO_COLOR: "1", GOODWILL_DATABASE_URL: url, GOODWILL_NOW: new Date(NOW).toISOString() },
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      readStdin: async () => stdin,
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON documents of many shapes
-    return { code, stdout, stderr, json: (): any => JSON.parse(stdout) };
-  };
+  const run = (args: string[], stdin = "") =>
+    runCommand(args, { GOODWILL_DATABASE_URL: url, GOODWILL_NOW: new Date(NOW).toISOString() }, stdin);
   const add = async (account: { email: string; password: string }, name: string) =>
     expect(
       (await run(["user", "add", account.email, "--name", name, "--password-stdin"], `${account.password}\n`))

@@ -3,28 +3,12 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.js";
 import { startServer } from "../../src/http/server.js";
 import { openStore } from "../../src/storage/store.js";
+import { runCommand } from "../support/cli.js";
 import { describeEachDialect, freshStoreUrl } from "../support/stores.js";
 
-async function run(env: Record<string, string>, args: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    env: { NO_COLOR: "1", ...env },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    readStdin: async () => stdin,
-  });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
+const run = (env: Record<string, string>, args: string[], stdin = "") => runCommand(args, env, stdin);
 
 describeEachDialect("the CLI against a team server", (dialect) => {
   it("user add, token create, then every command works through the API as that account", async () => {

@@ -44,21 +44,30 @@ export function cli(
   };
   const run = async (...args: string[]): Promise<CliRun> => {
     env.GOODWILL_DATABASE_URL ??= await db;
-    let stdout = "";
-    let stderr = "";
-    const code = await runCli(args, {
-      out: (t) => {
-        stdout += t;
-      },
-      err: (t) => {
-        stderr += t;
-      },
-      env,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      readStdin: async () => "",
-    });
-    return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+    return runCommand(args, env);
   };
   return { run, db, env };
+}
+
+/** One command line in-process, as from a pipe (no TTY, no colour), with `stdin` as its input. */
+export async function runCommand(
+  args: string[],
+  env: Record<string, string | undefined>,
+  stdin = "",
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    env: { NO_COLOR: "1", ...env },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    readStdin: async () => stdin,
+  });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }

@@ -97,9 +97,10 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
   const asks = await withCounterpartNames(ctx, limitTo(staleAsks, all), askJson);
 
   const occasions = states
-    .filter((s) => s.occasion !== null)
-    .sort((a, b) => (a.occasion?.inDays ?? 0) - (b.occasion?.inDays ?? 0))
-    .map((s) => ({ person: { id: s.person.id, name: s.person.display_name }, ...s.occasion }));
+    .flatMap((s) =>
+      s.occasion ? [{ person: { id: s.person.id, name: s.person.display_name }, ...s.occasion }] : [],
+    )
+    .sort((a, b) => a.inDays - b.inDays);
 
   const duePeople = await peopleJson(
     ctx,

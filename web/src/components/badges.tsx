@@ -63,3 +63,16 @@ export function formatDate(iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
 }
+
+/** "birthday (turning 40), Nov 29, 2026 (in 3 days)"; today and tomorrow in words. */
+export function occasionText(o: {
+  label: string;
+  turning: number | null;
+  inDays: number;
+  on: string;
+}): string {
+  const turning = o.turning ? ` (turning ${o.turning})` : "";
+  const when =
+    o.inDays === 0 ? "today" : o.inDays === 1 ? "tomorrow" : `${formatDate(o.on)} (in ${o.inDays} days)`;
+  return `${o.label}${turning}, ${when}`;
+}

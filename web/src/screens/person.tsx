@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api/client";
 import { useWrite } from "../api/hooks";
-import { BalanceBadge, DueBadge, dueReason, formatDate } from "../components/badges";
+import { BalanceBadge, DueBadge, dueReason, formatDate, occasionText } from "../components/badges";
 import { ErrorState, FormError, Loading } from "../components/states";
 import { QuickActions } from "./person/actions";
 import { BalanceCard } from "./person/balance";
@@ -146,22 +146,8 @@ function DueCard({ overview }: { overview: Overview }) {
         </p>
       )}
       {thanksOwed && <p className="idea">A thank-you is owed for something they did recently.</p>}
-      {occasion && <OccasionLine occasion={occasion} />}
+      {occasion && <p className="idea">{occasionText(occasion)}</p>}
     </section>
-  );
-}
-
-function OccasionLine({ occasion: o }: { occasion: NonNullable<Overview["occasion"]> }) {
-  return (
-    <p className="idea">
-      {o.label}
-      {o.turning ? ` (turning ${o.turning})` : ""}
-      {o.inDays === 0
-        ? ", today"
-        : o.inDays === 1
-          ? ", tomorrow"
-          : `, ${formatDate(o.on)} (in ${o.inDays} days)`}
-    </p>
   );
 }
 

@@ -9,7 +9,15 @@ import { Link, useSearchParams } from "react-router";
 import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
 import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
-import { BalanceBadge, count, DueBadge, daysAgo, dueReason, formatDate } from "../components/badges";
+import {
+  BalanceBadge,
+  count,
+  DueBadge,
+  daysAgo,
+  dueReason,
+  formatDate,
+  occasionText,
+} from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { SuggestionRow } from "../components/suggestion-row";
 import { useTitle } from "../components/title";
@@ -351,15 +359,7 @@ export function Today() {
                 <Link to={`/people/${o.person.id}`} className="name">
                   {o.person.name}
                 </Link>
-                <p className="muted">
-                  {o.label}
-                  {o.turning ? ` (turning ${o.turning})` : ""}
-                  {o.inDays === 0
-                    ? ", today"
-                    : o.inDays === 1
-                      ? ", tomorrow"
-                      : `, ${formatDate(o.on ?? o.date ?? data.date)} (in ${o.inDays} days)`}
-                </p>
+                <p className="muted">{occasionText(o)}</p>
               </div>
             </li>
           ))}

@@ -94,7 +94,8 @@ async function findIntroduction(ctx: AppContext, ref: string): Promise<Introduct
   return found;
 }
 
-async function one(ctx: AppContext, id: string): Promise<IntroductionJson> {
+/** One introduction, by its number or id, as the CLI and the API show it. */
+export async function introductionJson(ctx: AppContext, id: string): Promise<IntroductionJson> {
   const [json] = await introductionsJson(ctx, [await findIntroduction(ctx, id)]);
   return json as IntroductionJson;
 }
@@ -130,7 +131,7 @@ export async function proposeIntroduction(
     await tx.db.insertInto("introductions").values(row).execute();
     return row;
   });
-  return one(ctx, row.id);
+  return introductionJson(ctx, row.id);
 }
 
 /** Introductions, by status (open ones first: proposed, agreed on one side, both), then by number. */
@@ -231,5 +232,5 @@ export async function moveIntroduction(
       .where("id", "=", found.id)
       .execute();
   });
-  return one(ctx, found.id);
+  return introductionJson(ctx, found.id);
 }

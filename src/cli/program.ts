@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { GoodwillError } from "../errors.js";
 import { registerAgendaCommands } from "./commands/agenda.command.js";
 import { registerAskCommands } from "./commands/asks.command.js";
+import { registerCorrectionCommands } from "./commands/corrections.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
 import { registerIntroductionCommands } from "./commands/introductions.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
@@ -47,6 +48,8 @@ function buildProgram(io: CliIo): Command {
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);
   registerServerCommands(program, io);
+  // Last: it adds edit, rm and undo verbs to the nouns registered above.
+  registerCorrectionCommands(program, io);
   // Subcommands inherit error handling and output, so usage errors never exit the process.
   const configure = (command: Command) => {
     for (const sub of command.commands) {

@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
-import { localService } from "../service/local-service.js";
+import { journaledService } from "../service/journaled-service.js";
 import { remoteService, remoteSettings } from "../service/remote-service.js";
 import { ensureLocalOwner } from "../storage/owner.repository.js";
 import { openStore, type Store } from "../storage/store.js";
@@ -121,7 +121,7 @@ async function connect(
   try {
     const ownerId = await ownerFor(store, globals, now);
     const ctx: AppContext = { store, db: store.db, ownerId, now };
-    return { service: localService(ctx), close: () => store.close() };
+    return { service: journaledService(ctx), close: () => store.close() };
   } catch (error) {
     await store.close();
     throw error;

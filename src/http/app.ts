@@ -14,7 +14,7 @@ import { hasAccounts, sessionOwner, tokenOwner } from "../app/accounts.js";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
-import { localService } from "../service/local-service.js";
+import { journaledService } from "../service/journaled-service.js";
 import { ensureLocalOwner, getOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
 import { ERROR_STATUS } from "./error-status.js";
@@ -31,6 +31,7 @@ import { registerMapRoutes } from "./routes/map.routes.js";
 import { registerMomentRoutes } from "./routes/moments.routes.js";
 import { registerNeedOfferRoutes } from "./routes/needs-offers.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
+import { registerRecordRoutes } from "./routes/records.routes.js";
 import { registerTransferRoutes } from "./routes/transfer.routes.js";
 import { registerWebApp } from "./web-app.js";
 
@@ -304,7 +305,13 @@ export function createApp(options: ServerOptions) {
     const ctx: AppContext = { store: options.store, db: options.store.db, ownerId, now: now() };
     c.set("ownerId", ownerId);
     c.set("ctx", ctx);
-    c.set("service", localService(ctx));
+    c.set(
+      "service",
+      journaledService(ctx, {
+        // The id that undoes this request's write, for the web app's Undo.
+        onUndoable: (undo) => c.header("Goodwill-Undo", undo.id),
+      }),
+    );
     c.set("authenticatedBy", by);
     return next();
   });
@@ -317,6 +324,7 @@ export function createApp(options: ServerOptions) {
   registerAskRoutes(app);
   registerNeedOfferRoutes(app);
   registerIntroductionRoutes(app);
+  registerRecordRoutes(app);
   registerMapRoutes(app);
   registerAgendaRoutes(app);
   registerTransferRoutes(app, state);

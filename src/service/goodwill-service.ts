@@ -7,6 +7,7 @@
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
+import type { RecordKind } from "../app/edit-records.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
@@ -19,6 +20,7 @@ import type { ImportFile } from "../app/read-file.js";
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
 import type { TimelinePage } from "../app/timeline.js";
+import type { UndoEntryJson } from "../app/undo.js";
 import type { AskJson, CommitmentJson, PersonJson } from "../app/views.js";
 import type { WeekJson } from "../app/week.js";
 import type { loadDemo } from "../demo/load-demo.js";
@@ -100,6 +102,35 @@ export interface InteractionResultJson {
 
 export interface DemoResultJson {
   loaded: Of<typeof loadDemo>;
+}
+
+/**
+ * The fields of a record a user can correct; each kind takes its own (a ledger entry: summary,
+ * kind, weight, occurredAt, direction, counterpart; a moment: summary, notes, occurredAt, channel,
+ * initiatedBy, personIds; a note: body; a promise: summary, dueOn, direction, status, counterpart;
+ * an ask: summary, askedAt, status, counterpart; a need or offer: text, status; an intro: reason).
+ */
+export interface RecordEdit {
+  summary?: string;
+  kind?: string;
+  weight?: number;
+  occurredAt?: string;
+  direction?: string;
+  counterpart?: CounterpartRef;
+  notes?: string | null;
+  channel?: string;
+  initiatedBy?: string;
+  personIds?: string[];
+  body?: string;
+  dueOn?: string | null;
+  status?: string;
+  askedAt?: string;
+  text?: string;
+  reason?: string;
+}
+
+export interface DeletedRecordJson {
+  deleted: { kind: RecordKind; id: string; description: string };
 }
 
 export type PeopleSort = "name" | "due" | "balance" | "lastContact";
@@ -214,4 +245,12 @@ export interface GoodwillService {
     options: { vcardVersion?: "3.0" | "4.0" },
   ): Promise<{ text: string; count: number }>;
   loadDemo(): Promise<DemoResultJson>;
+
+  /** Corrects a record (`ref`: its id, or its number where it has one); answers it as it is now. */
+  editRecord(kind: RecordKind, ref: string, edit: RecordEdit): Promise<Record<string, unknown>>;
+  deleteRecord(kind: RecordKind, ref: string): Promise<DeletedRecordJson>;
+  /** Undoes one write (the newest still in force without an id) and says what it did. */
+  undo(id?: string): Promise<{ undone: UndoEntryJson; summary: string }>;
+  /** The journal, newest first: every write (`kind: "import"`: the imports) of the last 30 days. */
+  listUndo(options: { limit?: number; kind?: "write" | "import" }): Promise<{ entries: UndoEntryJson[] }>;
 }

@@ -3,6 +3,7 @@
  * the CLI's remote service (Node) and the web app (browser). Each brings its own `call` (how to send
  * a request and read the answer); file transfer differs between them and stays with each.
  */
+import type { RecordKind } from "../app/edit-records.js";
 import type { GoodwillService } from "./goodwill-service.js";
 
 export type HttpCall = <T>(
@@ -70,5 +71,24 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
       personId ? call("GET", `/people/${enc(personId)}/suggestions`) : call("GET", "/suggestions"),
     search: (q, limit) => call("GET", "/search", { query: { q, limit } }),
     loadDemo: () => call("POST", "/demo"),
+    editRecord: (kind, ref, edit) => {
+      const { counterpart, ...fields } = edit;
+      return call("PATCH", `${RECORD_PATHS[kind]}/${enc(ref)}`, { body: { ...fields, ...counterpart } });
+    },
+    deleteRecord: (kind, ref) => call("DELETE", `${RECORD_PATHS[kind]}/${enc(ref)}`),
+    undo: (id) => call("POST", id ? `/undo/${enc(id)}` : "/undo"),
+    listUndo: (options) => call("GET", "/undo", { query: options }),
   };
 }
+
+/** Where each kind of record lives in the API. */
+export const RECORD_PATHS: Record<RecordKind, string> = {
+  ledger: "/exchanges",
+  moment: "/interactions",
+  note: "/notes",
+  promise: "/commitments",
+  ask: "/asks",
+  need: "/needs",
+  offer: "/offers",
+  intro: "/introductions",
+};

@@ -5,6 +5,7 @@ import { completeCommitment, createCommitment, listCommitmentsJson } from "../ap
 import type { AppContext } from "../app/context.js";
 import { departmentMap } from "../app/department-map.js";
 import { addDepartment } from "../app/departments.js";
+import { deleteRecord, editRecord } from "../app/edit-records.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
 import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
@@ -38,6 +39,7 @@ import { loadMe, type RelationshipState } from "../app/relationship-state.js";
 import { SEARCH_LIMIT, SEARCH_MAX_LIMIT, search } from "../app/search.js";
 import { suggest } from "../app/suggest.js";
 import { timelinePage } from "../app/timeline.js";
+import { listUndo, undo } from "../app/undo.js";
 import { balanceJson, dueJson } from "../app/views.js";
 import { givingWeek } from "../app/week.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
@@ -309,7 +311,32 @@ export function localService(ctx: AppContext): GoodwillService {
         vcardVersion: options.vcardVersion ?? "3.0",
       }),
     loadDemo: async () => ({ loaded: await (await import("../demo/load-demo.js")).loadDemo(ctx) }),
+
+    async editRecord(kind, ref, edit) {
+      const { counterpart, ...fields } = edit;
+      return editRecord(ctx, kind, ref, {
+        ...fields,
+        ...(counterpart ? { counterpart: await counterpartOf(ctx, counterpart) } : {}),
+      });
+    },
+    deleteRecord: async (kind, ref) => deleteRecord(ctx, kind, ref),
+    undo: (id) => undo(ctx, id),
+    listUndo: async (options) => ({
+      entries: await listUndo(ctx, {
+        limit: readJournalLimit(options.limit),
+        ...(options.kind ? { kind: options.kind } : {}),
+      }),
+    }),
   };
+}
+
+function readJournalLimit(limit: number | undefined): number {
+  if (limit === undefined) return 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+    throw new GoodwillError("invalid", `limit: ${limit} is not a number of changes from 1 to 200.`, {
+      field: "limit",
+    });
+  return limit;
 }
 
 function readSearchLimit(limit: number | undefined): number {

@@ -46,6 +46,9 @@ export async function updateOwnerProfile(
  * row itself (the departments and people keys do not cascade). A test compares it with the schema.
  */
 export const OWNER_TABLES = [
+  "journal_state",
+  "undo_rows",
+  "undo_entries",
   "search_documents",
   "sessions",
   "api_tokens",

@@ -304,6 +304,39 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** One write the user made, which `goodwill undo` can revert (migration 0005). */
+export interface UndoEntriesTable {
+  owner_id: string;
+  id: string;
+  /** "write" for one command or click; "import" for a whole import */
+  kind: string;
+  action: string;
+  description: string;
+  /** JSON: what an import read (file name, format, counts) */
+  meta: string | null;
+  created_at: string;
+  undone_at: string | null;
+  undo_summary: string | null;
+}
+
+/** A row as it was before a journaled write (or only the key of a row the write added). */
+export interface UndoRowsTable {
+  owner_id: string;
+  seq: Generated<number>;
+  entry_id: string;
+  table_name: string;
+  /** insert | update | delete */
+  op: string;
+  key_json: string;
+  old_row: string | null;
+}
+
+/** While a journaled write runs, which entry its rows belong to (set and cleared in its transaction). */
+export interface JournalStateTable {
+  owner_id: string;
+  entry_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -331,6 +364,9 @@ export interface Database {
   department_stats: DepartmentStatsTable;
   contact_days: ContactDaysTable;
   search_documents: SearchDocumentsTable;
+  undo_entries: UndoEntriesTable;
+  undo_rows: UndoRowsTable;
+  journal_state: JournalStateTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;
@@ -349,3 +385,4 @@ export type NeedRow = Selectable<NeedsTable>;
 export type OfferRow = Selectable<OffersTable>;
 export type IntroductionRow = Selectable<IntroductionsTable>;
 export type OwnerRow = Selectable<OwnersTable>;
+export type UndoEntryRow = Selectable<UndoEntriesTable>;

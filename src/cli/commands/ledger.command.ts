@@ -203,12 +203,14 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
               );
             if (view.entries.length > 0) {
               lines.push("");
+              // The last column is each entry's short id, for "goodwill ledger edit|rm ID".
               const rows = view.entries.map((e) => [
                 p.dim(e.occurredAt.slice(0, 10)),
                 e.direction === "gave" ? p.green("gave") : p.yellow("received"),
                 view.subject.kind === "person" ? "" : e.counterpart.name,
                 e.summary,
                 p.dim(`${e.kind} ${e.weight}`),
+                p.dim(e.id.slice(-8)),
               ]);
               lines.push(
                 table(view.subject.kind === "person" ? rows.map((r) => r.filter((_, i) => i !== 2)) : rows),

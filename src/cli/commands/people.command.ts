@@ -366,6 +366,8 @@ function renderShow(s: Shown, p: Paint, now: number, who: string): string {
       t.type === "gave" ? p.green("gave") : t.type === "received" ? p.yellow("received") : t.type,
       t.summary,
       p.dim(t.detail ?? ""),
+      // the short id "goodwill ledger|moment|note|ask|promise edit|rm" accept
+      p.dim(t.id.slice(-8)),
     ]);
     lines.push(
       table(rows)

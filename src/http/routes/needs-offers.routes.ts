@@ -15,6 +15,14 @@ const ListQuery = z.object({
 });
 const TextInput = z.object({ text: z.string().min(1).max(500) });
 const NewInput = TextInput.extend({ personId: z.string().min(1).max(200) });
+const NeedPatch = z.object({
+  text: z.string().min(1).max(500).optional(),
+  status: z.enum(["open", "met", "dropped"]).optional(),
+});
+const OfferPatch = z.object({
+  text: z.string().min(1).max(500).optional(),
+  status: z.enum(["open", "withdrawn"]).optional(),
+});
 
 export function registerNeedOfferRoutes(app: OpenAPIHono<Env>): void {
   const tags = ["Needs and offers"];
@@ -53,12 +61,15 @@ export function registerNeedOfferRoutes(app: OpenAPIHono<Env>): void {
       method: "patch",
       path: "/api/v1/needs/{ref}",
       tags,
-      summary: "Reword a need",
-      request: { params: RefParam, body: jsonBody(TextInput) },
+      summary: "Reword a need, or correct its status",
+      request: { params: RefParam, body: jsonBody(NeedPatch) },
       responses: { 200: json(z.object({ need: NeedSchema }), "the need"), ...ERRORS },
     }),
     async (c) =>
-      c.json(await c.get("service").editNeed(c.req.valid("param").ref, c.req.valid("json").text), 200),
+      c.json(
+        await c.get("service").editRecord("need", c.req.valid("param").ref, c.req.valid("json")),
+        200,
+      ) as never,
   );
   app.openapi(
     createRoute({
@@ -129,12 +140,15 @@ export function registerNeedOfferRoutes(app: OpenAPIHono<Env>): void {
       method: "patch",
       path: "/api/v1/offers/{ref}",
       tags,
-      summary: "Reword an offer",
-      request: { params: RefParam, body: jsonBody(TextInput) },
+      summary: "Reword an offer, or correct its status",
+      request: { params: RefParam, body: jsonBody(OfferPatch) },
       responses: { 200: json(z.object({ offer: OfferSchema }), "the offer"), ...ERRORS },
     }),
     async (c) =>
-      c.json(await c.get("service").editOffer(c.req.valid("param").ref, c.req.valid("json").text), 200),
+      c.json(
+        await c.get("service").editRecord("offer", c.req.valid("param").ref, c.req.valid("json")),
+        200,
+      ) as never,
   );
   app.openapi(
     createRoute({

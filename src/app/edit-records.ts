@@ -1,0 +1,774 @@
+/**
+ * Correcting what was written down (issue 10 §2): every ledger entry, moment, note, promise, ask,
+ * need, offer and introduction can be edited — the fields the user typed — and deleted. Each change
+ * recomputes the aggregates of everyone it concerns from the history and keeps the search index in
+ * step, so balances, strength and due are exactly what a full recomputation gives.
+ */
+import { defaultWeight } from "../domain/defaults.js";
+import type { ExchangeKind } from "../domain/model.js";
+import { GoodwillError, invalid, notFound } from "../errors.js";
+import { findAsk } from "../storage/ask.repository.js";
+import { findCommitment } from "../storage/commitment.repository.js";
+import { toInstant } from "../storage/keys.js";
+import { findNeedOrOffer, type NeedOfferTable } from "../storage/need-offer.repository.js";
+import type { Database } from "../storage/schema.js";
+import { indexDocument, type SearchKind, unindexDocument } from "../storage/search.repository.js";
+import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
+import { withCounterpartNames } from "./asks.js";
+import { commitmentsJson } from "./commitments.js";
+import { type AppContext, inWriteTransaction } from "./context.js";
+import { readChannel, readDate, readInitiator, readKind, readText, readWeight, readWhen } from "./input.js";
+import { introductionJson } from "./introductions.js";
+import { needsJson, offersJson } from "./needs-offers.js";
+import { askJson } from "./views.js";
+import type { Counterpart } from "./who.js";
+
+/** The kinds of record that can be edited and deleted, as the CLI and the API name them. */
+export const RECORD_KINDS = ["ledger", "moment", "note", "promise", "ask", "need", "offer", "intro"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+const NOUN: Record<RecordKind, string> = {
+  ledger: "ledger entry",
+  moment: "moment",
+  note: "note",
+  promise: "promise",
+  ask: "ask",
+  need: "need",
+  offer: "offer",
+  intro: "introduction",
+};
+
+/** What `goodwill … list` shows each kind by, for the not-found message. */
+const LISTED_BY: Record<RecordKind, string> = {
+  ledger: `"goodwill ledger" and "goodwill show WHO" show entries with their ids`,
+  moment: `"goodwill show WHO" shows moments with their ids`,
+  note: `"goodwill show WHO" shows notes with their ids`,
+  promise: `"goodwill promises" lists them with their numbers`,
+  ask: `"goodwill asks" lists them with their numbers`,
+  need: `"goodwill needs" lists them with their numbers`,
+  offer: `"goodwill offers" lists them with their numbers`,
+  intro: `"goodwill intros" lists them with their numbers`,
+};
+
+function missing(kind: RecordKind, ref: string): GoodwillError {
+  return notFound(`There is no ${NOUN[kind]} ${ref}. ${LISTED_BY[kind]}.`, { kind, ref });
+}
+
+/**
+ * A record by its full id, or by the short id the CLI prints (its last 8 characters), or by the
+ * start of its id (at least 8 characters) — whichever no other record of the kind shares.
+ */
+async function byId<T extends "exchanges" | "interactions" | "notes">(
+  ctx: AppContext,
+  table: T,
+  kind: RecordKind,
+  ref: string,
+) {
+  const text = ref.trim().toLowerCase();
+  if (!/^[0-9a-f-]{8,36}$/.test(text)) throw missing(kind, ref);
+  const query = ctx.db
+    .selectFrom(table as "exchanges")
+    .select("id")
+    .where("owner_id", "=", ctx.ownerId);
+  const rows = await (text.length === 36
+    ? query.where("id", "=", text)
+    : query.where((eb) => eb.or([eb("id", "like", `${text}%`), eb("id", "like", `%${text}`)]))
+  )
+    .limit(2)
+    .execute();
+  if (rows.length === 0) throw missing(kind, ref);
+  if (rows.length > 1)
+    throw new GoodwillError(
+      "ambiguous",
+      `Several ${NOUN[kind]}s have ids with ${ref.trim()}: give the whole id.`,
+    );
+  return (rows[0] as { id: string }).id;
+}
+
+/** A numbered record by the short id `show` prints (the last 8 characters of its id). */
+async function bySuffix(
+  ctx: AppContext,
+  table: "asks" | "commitments" | "introductions" | "needs" | "offers",
+  ref: string,
+): Promise<string | undefined> {
+  const text = ref.trim().toLowerCase();
+  if (!/^[0-9a-f-]{8,35}$/.test(text)) return undefined;
+  const rows = await ctx.db
+    .selectFrom(table as "asks")
+    .select("id")
+    .where("owner_id", "=", ctx.ownerId)
+    .where("id", "like", `%${text}`)
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0]?.id : undefined;
+}
+
+/** The short id the CLI shows for a record without a number: the last 8 characters of its id. */
+export function shortId(id: string): string {
+  return id.slice(-8);
+}
+
+async function recompute(
+  ctx: AppContext,
+  people: Iterable<string | null>,
+  departments: Iterable<string | null>,
+) {
+  for (const id of new Set(people)) if (id) await recomputePersonStats(ctx.db, ctx.ownerId, id);
+  for (const id of new Set(departments)) if (id) await recomputeDepartmentStats(ctx.db, ctx.ownerId, id);
+}
+
+function counterpartColumns(counterpart: Counterpart | undefined) {
+  if (!counterpart) return {};
+  return counterpart.kind === "person"
+    ? { person_id: counterpart.person.id, department_id: null }
+    : { person_id: null, department_id: counterpart.department.id };
+}
+
+// ── Ledger entries ────────────────────────────────────────────────────────────────────────────
+
+export interface LedgerEdit {
+  summary?: string;
+  kind?: string;
+  weight?: number;
+  occurredAt?: string;
+  direction?: string;
+  counterpart?: Counterpart;
+}
+
+export async function ledgerEntryJson(ctx: AppContext, id: string) {
+  const row = await ctx.db
+    .selectFrom("exchanges")
+    .selectAll()
+    .where("owner_id", "=", ctx.ownerId)
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  const [named] = await withCounterpartNames(ctx, [row], (r, name) => ({ r, name }));
+  return {
+    id: row.id,
+    direction: row.direction,
+    kind: row.kind,
+    weight: row.weight,
+    summary: row.summary,
+    occurredAt: row.occurred_at,
+    counterpart: {
+      kind: row.person_id ? ("person" as const) : ("department" as const),
+      id: (row.person_id ?? row.department_id) as string,
+      name: named?.name ?? "",
+    },
+  };
+}
+
+export async function editLedgerEntry(ctx: AppContext, ref: string, edit: LedgerEdit) {
+  const id = await byId(ctx, "exchanges", "ledger", ref);
+  const changes: Partial<Database["exchanges"]> = {};
+  if (edit.summary !== undefined) changes.summary = readText("summary", edit.summary);
+  if (edit.kind !== undefined) changes.kind = readKind(edit.kind);
+  if (edit.weight !== undefined) changes.weight = readWeight(edit.weight);
+  if (edit.occurredAt !== undefined)
+    changes.occurred_at = toInstant(readWhen("--on", edit.occurredAt, ctx.now));
+  if (edit.direction !== undefined) {
+    if (edit.direction !== "gave" && edit.direction !== "received")
+      throw invalid(`--direction: "${edit.direction}" is not one of: gave, received.`, {
+        field: "direction",
+      });
+    changes.direction = edit.direction;
+  }
+  Object.assign(changes, counterpartColumns(edit.counterpart));
+  await inWriteTransaction(ctx, async (tx) => {
+    const before = await tx.db
+      .selectFrom("exchanges")
+      .selectAll()
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    // A new kind without a weight takes the new kind's usual weight, if the old one had its kind's.
+    if (
+      changes.kind &&
+      edit.weight === undefined &&
+      before.weight === defaultWeight(before.kind as ExchangeKind)
+    )
+      changes.weight = defaultWeight(changes.kind as ExchangeKind);
+    if (Object.keys(changes).length === 0) return;
+    await tx.db
+      .updateTable("exchanges")
+      .set(changes)
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", id)
+      .execute();
+    const after = { ...before, ...changes };
+    await indexDocument(tx.db, tx.ownerId, {
+      kind: "exchange",
+      refId: id,
+      personId: after.person_id,
+      body: after.summary,
+    });
+    await recompute(tx, [before.person_id, after.person_id], [before.department_id, after.department_id]);
+  });
+  return { entry: await ledgerEntryJson(ctx, id) };
+}
+
+export async function deleteLedgerEntry(ctx: AppContext, ref: string) {
+  const id = await byId(ctx, "exchanges", "ledger", ref);
+  const entry = await ledgerEntryJson(ctx, id);
+  await inWriteTransaction(ctx, async (tx) => {
+    const row = await tx.db
+      .selectFrom("exchanges")
+      .selectAll()
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    // What pointed at the entry (the ask it fulfilled, the promise it kept…) stays, without it.
+    for (const table of ["asks", "commitments", "needs"] as const) {
+      await tx.db
+        .updateTable(table)
+        .set({ exchange_id: null })
+        .where("owner_id", "=", tx.ownerId)
+        .where("exchange_id", "=", id)
+        .execute();
+    }
+    for (const column of ["a_exchange_id", "b_exchange_id"] as const) {
+      await tx.db
+        .updateTable("introductions")
+        .set({ [column]: null })
+        .where("owner_id", "=", tx.ownerId)
+        .where(column, "=", id)
+        .execute();
+    }
+    await tx.db.deleteFrom("exchanges").where("owner_id", "=", tx.ownerId).where("id", "=", id).execute();
+    await unindexDocument(tx.db, tx.ownerId, "exchange", id);
+    await recompute(tx, [row.person_id], [row.department_id]);
+  });
+  return {
+    deleted: {
+      kind: "ledger" as const,
+      id,
+      description: `ledger entry “${entry.summary}” (${entry.direction}, ${entry.counterpart.name})`,
+    },
+    entry,
+  };
+}
+
+// ── Moments ────────────────────────────────────────────────────────────────────────────────────
+
+export interface MomentEdit {
+  summary?: string;
+  notes?: string | null;
+  occurredAt?: string;
+  channel?: string;
+  initiatedBy?: string;
+  personIds?: string[];
+}
+
+export async function momentJson(ctx: AppContext, id: string) {
+  const row = await ctx.db
+    .selectFrom("interactions")
+    .selectAll()
+    .where("owner_id", "=", ctx.ownerId)
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  const participants = await ctx.db
+    .selectFrom("interaction_participants as ip")
+    .innerJoin("people as p", (j) =>
+      j.onRef("p.owner_id", "=", "ip.owner_id").onRef("p.id", "=", "ip.person_id"),
+    )
+    .select(["p.id", "p.display_name as name"])
+    .where("ip.owner_id", "=", ctx.ownerId)
+    .where("ip.interaction_id", "=", id)
+    .orderBy("p.name_key")
+    .execute();
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    channel: row.channel,
+    initiatedBy: row.initiated_by,
+    summary: row.summary,
+    notes: row.notes,
+    participants,
+  };
+}
+
+async function participantsOf(ctx: AppContext, id: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom("interaction_participants")
+    .select("person_id")
+    .where("owner_id", "=", ctx.ownerId)
+    .where("interaction_id", "=", id)
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+export async function editMoment(ctx: AppContext, ref: string, edit: MomentEdit) {
+  const id = await byId(ctx, "interactions", "moment", ref);
+  const changes: Partial<Database["interactions"]> = {};
+  if (edit.summary !== undefined) changes.summary = readText("summary", edit.summary);
+  if (edit.notes !== undefined)
+    changes.notes = edit.notes === null ? null : readText("notes", edit.notes, 10_000);
+  if (edit.occurredAt !== undefined)
+    changes.occurred_at = toInstant(readWhen("--on", edit.occurredAt, ctx.now));
+  if (edit.channel !== undefined) changes.channel = readChannel(edit.channel);
+  if (edit.initiatedBy !== undefined) changes.initiated_by = readInitiator(edit.initiatedBy);
+  const people = edit.personIds ? [...new Set(edit.personIds)] : undefined;
+  if (people && people.length === 0)
+    throw invalid("A moment needs at least one person.", { field: "personIds" });
+  await inWriteTransaction(ctx, async (tx) => {
+    const before = await participantsOf(tx, id);
+    if (Object.keys(changes).length > 0)
+      await tx.db
+        .updateTable("interactions")
+        .set(changes)
+        .where("owner_id", "=", tx.ownerId)
+        .where("id", "=", id)
+        .execute();
+    if (people) {
+      const gone = before.filter((p) => !people.includes(p));
+      const added = people.filter((p) => !before.includes(p));
+      if (gone.length > 0)
+        await tx.db
+          .deleteFrom("interaction_participants")
+          .where("owner_id", "=", tx.ownerId)
+          .where("interaction_id", "=", id)
+          .where("person_id", "in", gone)
+          .execute();
+      if (added.length > 0)
+        await tx.db
+          .insertInto("interaction_participants")
+          .values(added.map((p) => ({ owner_id: tx.ownerId, interaction_id: id, person_id: p })))
+          .execute();
+    }
+    const row = await tx.db
+      .selectFrom("interactions")
+      .selectAll()
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    const now = people ?? before;
+    await indexDocument(tx.db, tx.ownerId, {
+      kind: "interaction",
+      refId: id,
+      personId: now[0] ?? null,
+      body: [row.summary, row.notes].filter(Boolean).join(" "),
+    });
+    await recompute(tx, [...before, ...now], []);
+  });
+  return { interaction: await momentJson(ctx, id) };
+}
+
+export async function deleteMoment(ctx: AppContext, ref: string) {
+  const id = await byId(ctx, "interactions", "moment", ref);
+  const moment = await momentJson(ctx, id);
+  await inWriteTransaction(ctx, async (tx) => {
+    const people = await participantsOf(tx, id);
+    await tx.db.deleteFrom("interactions").where("owner_id", "=", tx.ownerId).where("id", "=", id).execute();
+    await unindexDocument(tx.db, tx.ownerId, "interaction", id);
+    await recompute(tx, people, []);
+  });
+  const names = moment.participants.map((p) => p.name).join(", ");
+  return {
+    deleted: { kind: "moment" as const, id, description: `moment “${moment.summary}” with ${names}` },
+    interaction: moment,
+  };
+}
+
+// ── Notes ──────────────────────────────────────────────────────────────────────────────────────
+
+async function noteRow(ctx: AppContext, id: string) {
+  return ctx.db
+    .selectFrom("notes")
+    .selectAll()
+    .where("owner_id", "=", ctx.ownerId)
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+function noteJson(row: { id: string; person_id: string; body: string; created_at: string }) {
+  return { id: row.id, personId: row.person_id, body: row.body, createdAt: row.created_at };
+}
+
+export async function editNote(ctx: AppContext, ref: string, body: string) {
+  const id = await byId(ctx, "notes", "note", ref);
+  const text = readText("note", body, 10_000);
+  await inWriteTransaction(ctx, async (tx) => {
+    const row = await noteRow(tx, id);
+    await tx.db
+      .updateTable("notes")
+      .set({ body: text })
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", id)
+      .execute();
+    await indexDocument(tx.db, tx.ownerId, { kind: "note", refId: id, personId: row.person_id, body: text });
+  });
+  return { note: noteJson(await noteRow(ctx, id)) };
+}
+
+export async function deleteNote(ctx: AppContext, ref: string) {
+  const id = await byId(ctx, "notes", "note", ref);
+  const note = noteJson(await noteRow(ctx, id));
+  await inWriteTransaction(ctx, async (tx) => {
+    await tx.db.deleteFrom("notes").where("owner_id", "=", tx.ownerId).where("id", "=", id).execute();
+    await unindexDocument(tx.db, tx.ownerId, "note", id);
+  });
+  return {
+    deleted: {
+      kind: "note" as const,
+      id,
+      description: `note “${note.body.length > 60 ? `${note.body.slice(0, 59)}…` : note.body}”`,
+    },
+    note,
+  };
+}
+
+// ── Promises and asks ──────────────────────────────────────────────────────────────────────────
+
+export interface PromiseEdit {
+  summary?: string;
+  dueOn?: string | null;
+  direction?: string;
+  status?: string;
+  counterpart?: Counterpart;
+}
+
+async function commitmentRow(ctx: AppContext, ref: string) {
+  const id = (await bySuffix(ctx, "commitments", ref)) ?? ref.trim();
+  const row = await findCommitment(ctx.db, ctx.ownerId, id);
+  if (!row) throw missing("promise", ref);
+  return row;
+}
+
+async function commitmentJsonOf(ctx: AppContext, id: string) {
+  const [json] = await commitmentsJson(ctx, [await commitmentRow(ctx, id)]);
+  return json as NonNullable<typeof json>;
+}
+
+export async function editPromise(ctx: AppContext, ref: string, edit: PromiseEdit) {
+  const found = await commitmentRow(ctx, ref);
+  const changes: Partial<Database["commitments"]> = {};
+  if (edit.summary !== undefined) changes.summary = readText("summary", edit.summary);
+  if (edit.dueOn !== undefined)
+    changes.due_on = edit.dueOn === null || edit.dueOn === "" ? null : dueDate(edit.dueOn);
+  if (edit.direction !== undefined) {
+    const direction = { mine: "i_owe", i_owe: "i_owe", theirs: "they_owe", they_owe: "they_owe" }[
+      edit.direction
+    ];
+    if (!direction)
+      throw invalid(`--direction: "${edit.direction}" is not one of: mine, theirs.`, { field: "direction" });
+    changes.direction = direction;
+  }
+  if (edit.status !== undefined) {
+    // Keeping a promise records a give: that is `goodwill done`, not an edit.
+    if (edit.status !== "open" && edit.status !== "dropped")
+      throw invalid(
+        `--status: "${edit.status}" is not one of: open, dropped. A kept promise is "goodwill done ${found.number}".`,
+        {
+          field: "status",
+        },
+      );
+    changes.status = edit.status;
+    changes.resolved_at = edit.status === "open" ? null : toInstant(ctx.now);
+  }
+  Object.assign(changes, counterpartColumns(edit.counterpart));
+  await inWriteTransaction(ctx, async (tx) => {
+    if (Object.keys(changes).length === 0) return;
+    await tx.db
+      .updateTable("commitments")
+      .set(changes)
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", found.id)
+      .execute();
+    const row = await commitmentRow(tx, found.id);
+    await indexDocument(tx.db, tx.ownerId, {
+      kind: "commitment",
+      refId: row.id,
+      personId: row.person_id,
+      body: row.summary,
+    });
+  });
+  return { commitment: await commitmentJsonOf(ctx, found.id) };
+}
+
+/** A due date, as a calendar date. */
+function dueDate(value: string): string {
+  return readDate("--due", value);
+}
+
+export async function deletePromise(ctx: AppContext, ref: string) {
+  const found = await commitmentRow(ctx, ref);
+  const commitment = await commitmentJsonOf(ctx, found.id);
+  await inWriteTransaction(ctx, async (tx) => {
+    await tx.db
+      .deleteFrom("commitments")
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", found.id)
+      .execute();
+    await unindexDocument(tx.db, tx.ownerId, "commitment", found.id);
+  });
+  return {
+    deleted: {
+      kind: "promise" as const,
+      id: found.id,
+      description: `promise #${found.number} “${found.summary}”`,
+    },
+    commitment,
+  };
+}
+
+export interface AskEdit {
+  summary?: string;
+  askedAt?: string;
+  status?: string;
+  counterpart?: Counterpart;
+}
+
+async function askRow(ctx: AppContext, ref: string) {
+  const id = (await bySuffix(ctx, "asks", ref)) ?? ref.trim();
+  const row = await findAsk(ctx.db, ctx.ownerId, id);
+  if (!row) throw missing("ask", ref);
+  return row;
+}
+
+async function askJsonOf(ctx: AppContext, id: string) {
+  const [json] = await withCounterpartNames(ctx, [await askRow(ctx, id)], askJson);
+  return json as NonNullable<typeof json>;
+}
+
+export async function editAsk(ctx: AppContext, ref: string, edit: AskEdit) {
+  const found = await askRow(ctx, ref);
+  const changes: Partial<Database["asks"]> = {};
+  if (edit.summary !== undefined) changes.summary = readText("summary", edit.summary);
+  if (edit.askedAt !== undefined) changes.asked_at = toInstant(readWhen("--on", edit.askedAt, ctx.now));
+  if (edit.status !== undefined) {
+    // A fulfilled ask records what was received: that is `goodwill ask fulfill`, not an edit.
+    if (!["open", "declined", "withdrawn"].includes(edit.status))
+      throw invalid(
+        `--status: "${edit.status}" is not one of: open, declined, withdrawn. A fulfilled ask is "goodwill ask fulfill ${found.number}".`,
+        { field: "status" },
+      );
+    changes.status = edit.status;
+    changes.resolved_at = edit.status === "open" ? null : toInstant(ctx.now);
+  }
+  Object.assign(changes, counterpartColumns(edit.counterpart));
+  await inWriteTransaction(ctx, async (tx) => {
+    if (Object.keys(changes).length === 0) return;
+    await tx.db
+      .updateTable("asks")
+      .set(changes)
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", found.id)
+      .execute();
+    const row = await askRow(tx, found.id);
+    await indexDocument(tx.db, tx.ownerId, {
+      kind: "ask",
+      refId: row.id,
+      personId: row.person_id,
+      body: row.summary,
+    });
+  });
+  return { ask: await askJsonOf(ctx, found.id) };
+}
+
+export async function deleteAsk(ctx: AppContext, ref: string) {
+  const found = await askRow(ctx, ref);
+  const ask = await askJsonOf(ctx, found.id);
+  await inWriteTransaction(ctx, async (tx) => {
+    await tx.db.deleteFrom("asks").where("owner_id", "=", tx.ownerId).where("id", "=", found.id).execute();
+    await unindexDocument(tx.db, tx.ownerId, "ask", found.id);
+  });
+  return {
+    deleted: { kind: "ask" as const, id: found.id, description: `ask #${found.number} “${found.summary}”` },
+    ask,
+  };
+}
+
+// ── Needs, offers, introductions ───────────────────────────────────────────────────────────────
+
+const NEED_OFFER: Record<
+  "need" | "offer",
+  { table: NeedOfferTable; search: SearchKind; statuses: string[] }
+> = {
+  need: { table: "needs", search: "need", statuses: ["open", "met", "dropped"] },
+  offer: { table: "offers", search: "offer", statuses: ["open", "withdrawn"] },
+};
+
+async function needOfferRow(ctx: AppContext, kind: "need" | "offer", ref: string) {
+  const row = await findNeedOrOffer(ctx.db, NEED_OFFER[kind].table, ctx.ownerId, ref);
+  if (!row) throw missing(kind, ref);
+  return row;
+}
+
+async function needOfferJson(ctx: AppContext, kind: "need" | "offer", id: string) {
+  const row = await needOfferRow(ctx, kind, id);
+  const [json] = kind === "need" ? await needsJson(ctx, [row]) : await offersJson(ctx, [row]);
+  return json as NonNullable<typeof json>;
+}
+
+export async function editNeedOrOffer(
+  ctx: AppContext,
+  kind: "need" | "offer",
+  ref: string,
+  edit: { text?: string; status?: string },
+) {
+  const { table, search, statuses } = NEED_OFFER[kind];
+  const found = await needOfferRow(ctx, kind, ref);
+  const changes: Partial<Database["needs"]> = {};
+  if (edit.text !== undefined) changes.text = readText(kind, edit.text, 500);
+  if (edit.status !== undefined) {
+    if (!statuses.includes(edit.status))
+      throw invalid(`--status: "${edit.status}" is not one of: ${statuses.join(", ")}.`, { field: "status" });
+    changes.status = edit.status;
+    changes.resolved_at = edit.status === "open" ? null : toInstant(ctx.now);
+  }
+  await inWriteTransaction(ctx, async (tx) => {
+    if (Object.keys(changes).length === 0) return;
+    await tx.db
+      .updateTable(table)
+      .set(changes)
+      .where("owner_id", "=", tx.ownerId)
+      .where("id", "=", found.id)
+      .execute();
+    if (changes.text !== undefined)
+      await indexDocument(tx.db, tx.ownerId, {
+        kind: search,
+        refId: found.id,
+        personId: found.person_id,
+        body: changes.text,
+      });
+  });
+  return { [kind]: await needOfferJson(ctx, kind, found.id) } as { need?: unknown; offer?: unknown };
+}
+
+export async function deleteNeedOrOffer(ctx: AppContext, kind: "need" | "offer", ref: string) {
+  const { table, search } = NEED_OFFER[kind];
+  const found = await needOfferRow(ctx, kind, ref);
+  await inWriteTransaction(ctx, async (tx) => {
+    await tx.db.deleteFrom(table).where("owner_id", "=", tx.ownerId).where("id", "=", found.id).execute();
+    await unindexDocument(tx.db, tx.ownerId, search, found.id);
+  });
+  return { deleted: { kind, id: found.id, description: `${kind} #${found.number} “${found.text}”` } };
+}
+
+async function introductionRow(ctx: AppContext, ref: string) {
+  const query = ctx.db.selectFrom("introductions").selectAll().where("owner_id", "=", ctx.ownerId);
+  const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
+  const row = await (number !== null
+    ? query.where("number", "=", number)
+    : query.where("id", "=", ref.trim())
+  ).executeTakeFirst();
+  if (!row) throw missing("intro", ref);
+  return row;
+}
+
+export async function editIntroduction(ctx: AppContext, ref: string, edit: { reason?: string }) {
+  const found = await introductionRow(ctx, ref);
+  if (edit.reason !== undefined) {
+    const reason = readText("reason", edit.reason, 1000);
+    await inWriteTransaction(ctx, (tx) =>
+      tx.db
+        .updateTable("introductions")
+        .set({ reason })
+        .where("owner_id", "=", tx.ownerId)
+        .where("id", "=", found.id)
+        .execute(),
+    );
+  }
+  return { introduction: await introductionJson(ctx, found.id) };
+}
+
+export async function deleteIntroduction(ctx: AppContext, ref: string) {
+  const found = await introductionRow(ctx, ref);
+  const introduction = await introductionJson(ctx, found.id);
+  await inWriteTransaction(ctx, (tx) =>
+    tx.db.deleteFrom("introductions").where("owner_id", "=", tx.ownerId).where("id", "=", found.id).execute(),
+  );
+  return {
+    deleted: {
+      kind: "intro" as const,
+      id: found.id,
+      description: `introduction #${found.number} of ${introduction.a.name} and ${introduction.b.name}`,
+    },
+    introduction,
+  };
+}
+
+/** The whole set of edits, as the service takes them: the fields each kind accepts. */
+export interface RecordEditInput {
+  summary?: string;
+  kind?: string;
+  weight?: number;
+  occurredAt?: string;
+  direction?: string;
+  counterpart?: Counterpart;
+  notes?: string | null;
+  channel?: string;
+  initiatedBy?: string;
+  personIds?: string[];
+  body?: string;
+  dueOn?: string | null;
+  status?: string;
+  askedAt?: string;
+  text?: string;
+  reason?: string;
+}
+
+const FIELDS: Record<RecordKind, readonly (keyof RecordEditInput)[]> = {
+  ledger: ["summary", "kind", "weight", "occurredAt", "direction", "counterpart"],
+  moment: ["summary", "notes", "occurredAt", "channel", "initiatedBy", "personIds"],
+  note: ["body"],
+  promise: ["summary", "dueOn", "direction", "status", "counterpart"],
+  ask: ["summary", "askedAt", "status", "counterpart"],
+  need: ["text", "status"],
+  offer: ["text", "status"],
+  intro: ["reason"],
+};
+
+/** Edits one record of a kind; a field that kind does not have is refused, naming those it has. */
+export async function editRecord(ctx: AppContext, kind: RecordKind, ref: string, edit: RecordEditInput) {
+  const given = (Object.keys(edit) as (keyof RecordEditInput)[]).filter((k) => edit[k] !== undefined);
+  const foreign = given.filter((k) => !FIELDS[kind].includes(k));
+  if (foreign.length > 0)
+    throw invalid(
+      `A ${NOUN[kind]} has no ${foreign.join(", ")} to edit; it takes ${FIELDS[kind].join(", ")}.`,
+      { field: foreign[0] },
+    );
+  if (given.length === 0) throw new GoodwillError("usage", `Say what to change: ${FIELDS[kind].join(", ")}.`);
+  switch (kind) {
+    case "ledger":
+      return editLedgerEntry(ctx, ref, edit);
+    case "moment":
+      return editMoment(ctx, ref, edit);
+    case "note":
+      return editNote(ctx, ref, edit.body ?? "");
+    case "promise":
+      return editPromise(ctx, ref, edit);
+    case "ask":
+      return editAsk(ctx, ref, edit);
+    case "need":
+    case "offer":
+      return editNeedOrOffer(ctx, kind, ref, edit);
+    case "intro":
+      return editIntroduction(ctx, ref, edit);
+  }
+}
+
+export async function deleteRecord(ctx: AppContext, kind: RecordKind, ref: string) {
+  switch (kind) {
+    case "ledger":
+      return deleteLedgerEntry(ctx, ref);
+    case "moment":
+      return deleteMoment(ctx, ref);
+    case "note":
+      return deleteNote(ctx, ref);
+    case "promise":
+      return deletePromise(ctx, ref);
+    case "ask":
+      return deleteAsk(ctx, ref);
+    case "need":
+    case "offer":
+      return deleteNeedOrOffer(ctx, kind, ref);
+    case "intro":
+      return deleteIntroduction(ctx, ref);
+  }
+}
+
+/** A record's noun in a sentence ("ledger entry", "introduction"). */
+export function recordNoun(kind: RecordKind): string {
+  return NOUN[kind];
+}

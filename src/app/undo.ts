@@ -1,0 +1,493 @@
+/**
+ * Undo (issue 10 §3): every write the user makes is one journal entry holding the rows it touched
+ * as they were before. Undoing an entry puts those rows back — rows it added are removed, rows it
+ * changed or deleted are restored — then recomputes the aggregates of everyone concerned from the
+ * history, so balances, strength and due stay exact whatever was written since.
+ *
+ * An entry whose rows were changed again by a later write still in force is not undone (that one
+ * first), and neither is a person someone else's history now hangs on; an import keeps those people
+ * and says so, and undoes the rest.
+ */
+import { GoodwillError, notFound } from "../errors.js";
+import {
+  entryRows,
+  getEntry,
+  hasEntryBefore,
+  laterRows,
+  listEntries,
+  pruneEntries,
+  type UndoRowImage,
+  updateEntry,
+} from "../storage/journal.repository.js";
+import {
+  isJournaledTable,
+  JOURNALED_TABLES,
+  type JournaledTable,
+  journaledTable,
+} from "../storage/journaled-tables.js";
+import { newId } from "../storage/keys.js";
+import type { UndoEntryRow } from "../storage/schema.js";
+import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
+import { type AppContext, inWriteTransaction, type JournalSession, nowIso, recordEntry } from "./context.js";
+
+/** The journal keeps 30 days. */
+export const JOURNAL_DAYS = 30;
+
+export interface UndoEntryJson {
+  id: string;
+  kind: "write" | "import";
+  action: string;
+  description: string;
+  createdAt: string;
+  undoneAt: string | null;
+  /** what undoing it did, once undone */
+  undoSummary: string | null;
+  /** imports: the file, its format and what it created and updated */
+  import?: ImportMeta;
+}
+
+export interface ImportMeta {
+  file: string;
+  format: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface UndoRef {
+  id: string;
+  description: string;
+}
+
+type Describe<T> = (result: T, tx: AppContext) => string | Promise<string>;
+
+/**
+ * Runs a write the user can undo: everything `fn` writes, in however many transactions, is one
+ * journal entry described by `describe`. A write inside another journaled write joins it.
+ */
+export async function journaled<T>(
+  ctx: AppContext,
+  spec: { action: string; kind?: "write" | "import"; describe: Describe<T>; meta?: (result: T) => unknown },
+  fn: (tx: AppContext) => Promise<T>,
+): Promise<{ result: T; undo: UndoRef | null }> {
+  if (ctx.journal) return { result: await fn(ctx), undo: null };
+  const session: JournalSession = {
+    entryId: newId(),
+    kind: spec.kind ?? "write",
+    action: spec.action,
+    description: spec.action,
+    meta: null,
+    recorded: false,
+  };
+  const jctx: AppContext = { ...ctx, journal: session };
+  let result: T;
+  if (session.kind === "import") {
+    // An import commits batch by batch; the entry is written by the first batch that changes
+    // anything (so a crash leaves an entry for what landed) and completed here.
+    result = await fn(jctx);
+    session.description = await spec.describe(result, ctx);
+    session.meta = spec.meta ? JSON.stringify(spec.meta(result)) : null;
+    if (session.recorded) await inWriteTransaction(ctx, (tx) => recordEntry(tx, session));
+  } else {
+    result = await inWriteTransaction(jctx, async (tx) => {
+      const r = await fn(tx);
+      session.description = await spec.describe(r, tx);
+      session.meta = spec.meta ? JSON.stringify(spec.meta(r)) : null;
+      return r;
+    });
+  }
+  if (session.recorded) await pruneJournal(ctx);
+  return {
+    result,
+    undo: session.recorded ? { id: session.entryId, description: session.description } : null,
+  };
+}
+
+async function pruneJournal(ctx: AppContext): Promise<void> {
+  const cutoff = new Date(ctx.now - JOURNAL_DAYS * 86_400_000).toISOString();
+  if (!(await hasEntryBefore(ctx.store.db, ctx.ownerId, cutoff))) return;
+  await inWriteTransaction({ ...ctx, journal: undefined } as AppContext, (tx) =>
+    pruneEntries(tx.db, tx.ownerId, cutoff),
+  );
+}
+
+export function undoEntryJson(row: UndoEntryRow): UndoEntryJson {
+  return {
+    id: row.id,
+    kind: row.kind === "import" ? "import" : "write",
+    action: row.action,
+    description: row.description,
+    createdAt: row.created_at,
+    undoneAt: row.undone_at,
+    undoSummary: row.undo_summary,
+    ...(row.kind === "import" && row.meta ? { import: JSON.parse(row.meta) as ImportMeta } : {}),
+  };
+}
+
+/** The newest entries of the journal (at most `limit`), undone ones included and marked. */
+export async function listUndo(
+  ctx: AppContext,
+  options: { limit?: number; kind?: "write" | "import" } = {},
+): Promise<UndoEntryJson[]> {
+  const rows = await listEntries(ctx.db, ctx.ownerId, {
+    limit: options.limit ?? 20,
+    ...(options.kind ? { kind: options.kind } : {}),
+  });
+  return rows.map(undoEntryJson);
+}
+
+type Key = Record<string, unknown>;
+interface KeyState {
+  table: JournaledTable;
+  key: Key;
+  keyJson: string;
+  /** the row as it was before the entry, or null when the entry added it */
+  before: Record<string, unknown> | null;
+}
+
+/**
+ * Undoes one entry (the newest still in force when no id is given) and says what it did. Nothing is
+ * written when it cannot be undone.
+ */
+export async function undo(
+  ctx: AppContext,
+  id?: string,
+): Promise<{ undone: UndoEntryJson; summary: string }> {
+  return inWriteTransaction({ ...ctx, journal: undefined } as AppContext, async (tx) => {
+    const entry = id
+      ? await getEntry(tx.db, tx.ownerId, id)
+      : (await listEntries(tx.db, tx.ownerId, { limit: 1, liveOnly: true }))[0];
+    if (!entry) {
+      throw id
+        ? notFound(
+            `No change has the id ${id}. Changes are kept for ${JOURNAL_DAYS} days: see "goodwill undo --list".`,
+          )
+        : notFound(`Nothing to undo: no change in the last ${JOURNAL_DAYS} days is still in force.`);
+    }
+    if (entry.undone_at) {
+      throw new GoodwillError(
+        "conflict",
+        `That change (${entry.description}) was already undone on ${entry.undone_at.slice(0, 10)}; an undo cannot itself be undone.`,
+        { entryId: entry.id },
+      );
+    }
+    const rows = await entryRows(tx.db, tx.ownerId, entry.id);
+    const states = collapse(rows);
+    const importing = entry.kind === "import";
+    const kept = new Set<string>();
+    const keptNames: string[] = [];
+
+    // Rows a later write changed again: that write first — or, for an import, keep the person.
+    const lastSeq = rows.at(-1)?.seq ?? 0;
+    const later = await laterRows(tx.db, tx.ownerId, lastSeq);
+    const laterByKey = new Map(
+      later
+        .filter((l) => isJournaledTable(l.table_name))
+        .map((l) => [
+          `${l.table_name} ${keyOf(l.table_name as JournaledTable, JSON.parse(l.key_json) as Key)}`,
+          l.description,
+        ]),
+    );
+    for (const state of states) {
+      const description = laterByKey.get(`${state.table} ${state.keyJson}`);
+      if (description === undefined) continue;
+      const personId = personOf(state);
+      if (importing && personId) {
+        kept.add(personId);
+        continue;
+      }
+      throw new GoodwillError(
+        "conflict",
+        `Cannot undo this change (${entry.description}): what it wrote was changed afterwards (${description}). Undo that first.`,
+        { entryId: entry.id, later: description },
+      );
+    }
+
+    // People the entry added and someone's history now hangs on (outside this entry) stay.
+    const added = states
+      .filter((s) => s.table === "people" && s.before === null)
+      .map((s) => String(s.key.id));
+    const removing = new Set(states.filter((s) => s.before === null).map((s) => `${s.table} ${s.keyJson}`));
+    for (const personId of await peopleWithOtherHistory(tx, added, removing)) kept.add(personId);
+    if (kept.size > 0 && !importing) {
+      throw new GoodwillError(
+        "conflict",
+        `Cannot undo this change (${entry.description}): there is history with them logged since. Delete that first, or keep them.`,
+        { entryId: entry.id },
+      );
+    }
+    for (const personId of kept) {
+      const person = await tx.db
+        .selectFrom("people")
+        .select("display_name")
+        .where("owner_id", "=", tx.ownerId)
+        .where("id", "=", personId)
+        .executeTakeFirst();
+      if (person) keptNames.push(person.display_name);
+    }
+
+    const applied = states.filter((s) => !(personOf(s) && kept.has(personOf(s) as string)));
+    const touched = await touchedCounterparts(tx, applied);
+    let removed = 0;
+    let restored = 0;
+    const order = Object.keys(JOURNALED_TABLES) as JournaledTable[];
+    const rank = (t: JournaledTable) => order.indexOf(t);
+    // Children before parents when removing; parents before children when putting back.
+    for (const state of applied
+      .filter((s) => s.before === null)
+      .sort((a, b) => rank(b.table) - rank(a.table))) {
+      if (await removeRow(tx, state)) removed++;
+    }
+    for (const state of applied
+      .filter((s) => s.before !== null)
+      .sort((a, b) => rank(a.table) - rank(b.table))) {
+      await restoreRow(tx, state);
+      restored++;
+    }
+    for (const personId of touched.people) {
+      if (await exists(tx, "people", personId)) await recomputePersonStats(tx.db, tx.ownerId, personId);
+    }
+    for (const departmentId of touched.departments) {
+      if (await exists(tx, "departments", departmentId))
+        await recomputeDepartmentStats(tx.db, tx.ownerId, departmentId);
+    }
+
+    const summary = summarise(entry, applied, removed, restored, keptNames);
+    await updateEntry(tx.db, tx.ownerId, entry.id, { undone_at: nowIso(tx), undo_summary: summary });
+    const undone = await getEntry(tx.db, tx.ownerId, entry.id);
+    return { undone: undoEntryJson(undone as UndoEntryRow), summary };
+  });
+}
+
+/** Each row the entry touched once, with its state before the entry (its first image). */
+function collapse(rows: UndoRowImage[]): KeyState[] {
+  const states = new Map<string, KeyState>();
+  for (const row of rows) {
+    if (!isJournaledTable(row.table_name)) continue;
+    const key = JSON.parse(row.key_json) as Key;
+    const keyJson = keyOf(row.table_name, key);
+    const id = `${row.table_name} ${keyJson}`;
+    if (states.has(id)) continue;
+    states.set(id, {
+      table: row.table_name,
+      key,
+      keyJson,
+      before:
+        row.op === "insert" || row.old_row === null
+          ? null
+          : (JSON.parse(row.old_row) as Record<string, unknown>),
+    });
+  }
+  return [...states.values()];
+}
+
+/** The person a row belongs to, if any: a person's own row, or a row of theirs. */
+function personOf(state: KeyState): string | null {
+  if (state.table === "people") return String(state.key.id);
+  const personId = state.key.person_id ?? state.before?.person_id;
+  return typeof personId === "string" && state.table !== "interaction_participants" ? personId : null;
+}
+
+/** Tables whose rows hang on a person, with the columns that point at them. */
+const PERSON_REFERENCES: { table: JournaledTable; column: string }[] = [
+  { table: "interaction_participants", column: "person_id" },
+  { table: "exchanges", column: "person_id" },
+  { table: "asks", column: "person_id" },
+  { table: "commitments", column: "person_id" },
+  { table: "notes", column: "person_id" },
+  { table: "needs", column: "person_id" },
+  { table: "needs", column: "met_by_id" },
+  { table: "offers", column: "person_id" },
+  { table: "introductions", column: "a_id" },
+  { table: "introductions", column: "b_id" },
+  { table: "people", column: "met_through_id" },
+];
+
+/** Of the people given, those with a row pointing at them that this undo does not remove. */
+async function peopleWithOtherHistory(
+  tx: AppContext,
+  personIds: string[],
+  removing: Set<string>,
+): Promise<string[]> {
+  const found = new Set<string>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const chunk = personIds.slice(i, i + 500);
+    for (const ref of PERSON_REFERENCES) {
+      const keyColumns = journaledTable(ref.table).key;
+      // biome-ignore lint/suspicious/noExplicitAny: one query over several tables, named at run time
+      const rows = (await (tx.db as any)
+        .selectFrom(ref.table)
+        .select([...keyColumns, ref.column])
+        .where("owner_id", "=", tx.ownerId)
+        .where(ref.column, "in", chunk)
+        .execute()) as Record<string, unknown>[];
+      for (const row of rows) {
+        const keyJson = keyOf(ref.table, row);
+        if (
+          !removing.has(`${ref.table} ${keyJson}`) &&
+          !(ref.table === "people" && found.has(String(row.id)))
+        )
+          found.add(String(row[ref.column]));
+      }
+    }
+  }
+  return [...found];
+}
+
+/** A row's key as one text, the same whichever dialect's trigger wrote it (jsonb reorders keys). */
+function keyOf(table: JournaledTable, row: Record<string, unknown>): string {
+  const columns = journaledTable(table).key;
+  return JSON.stringify(columns.map((c) => row[c]));
+}
+
+/** People and departments whose aggregates the undo changes: recomputed afterwards. */
+async function touchedCounterparts(
+  tx: AppContext,
+  states: KeyState[],
+): Promise<{ people: Set<string>; departments: Set<string> }> {
+  const people = new Set<string>();
+  const departments = new Set<string>();
+  const interactionIds = new Set<string>();
+  for (const state of states) {
+    const rows = [state.before, await currentRow(tx, state)];
+    for (const row of rows) {
+      if (!row) continue;
+      if (state.table === "exchanges" || state.table === "interaction_participants") {
+        if (typeof row.person_id === "string") people.add(row.person_id);
+        if (typeof row.department_id === "string") departments.add(row.department_id);
+      }
+    }
+    if (state.table === "interactions") interactionIds.add(String(state.key.id));
+    if (state.table === "people") people.add(String(state.key.id));
+  }
+  for (const id of interactionIds) {
+    const participants = await tx.db
+      .selectFrom("interaction_participants")
+      .select("person_id")
+      .where("owner_id", "=", tx.ownerId)
+      .where("interaction_id", "=", id)
+      .execute();
+    for (const p of participants) people.add(p.person_id);
+  }
+  return { people, departments };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: rows of any journaled table, named at run time
+type AnyDb = any;
+
+function whereKey(query: AnyDb, key: Key): AnyDb {
+  let q = query;
+  for (const [column, value] of Object.entries(key)) q = q.where(column, "=", value);
+  return q;
+}
+
+async function currentRow(tx: AppContext, state: KeyState): Promise<Record<string, unknown> | undefined> {
+  return whereKey((tx.db as AnyDb).selectFrom(state.table).selectAll(), state.key).executeTakeFirst();
+}
+
+async function removeRow(tx: AppContext, state: KeyState): Promise<boolean> {
+  if (state.table === "organizations" || state.table === "departments") {
+    // A name the entry created stays while anyone still uses it.
+    if (await placeInUse(tx, state.table, String(state.key.id))) return false;
+    if (state.table === "departments")
+      await tx.db
+        .deleteFrom("department_stats")
+        .where("owner_id", "=", tx.ownerId)
+        .where("department_id", "=", String(state.key.id))
+        .execute();
+  }
+  const result = await whereKey((tx.db as AnyDb).deleteFrom(state.table), state.key).executeTakeFirst();
+  return Number(result?.numDeletedRows ?? 0) > 0;
+}
+
+async function placeInUse(
+  tx: AppContext,
+  table: "organizations" | "departments",
+  id: string,
+): Promise<boolean> {
+  const uses: { table: string; column: string }[] =
+    table === "departments"
+      ? [
+          { table: "people", column: "department_id" },
+          { table: "exchanges", column: "department_id" },
+          { table: "asks", column: "department_id" },
+          { table: "commitments", column: "department_id" },
+        ]
+      : [
+          { table: "people", column: "organization_id" },
+          { table: "departments", column: "organization_id" },
+        ];
+  for (const use of uses) {
+    const row = await (tx.db as AnyDb)
+      .selectFrom(use.table)
+      .select(use.column)
+      .where("owner_id", "=", tx.ownerId)
+      .where(use.column, "=", id)
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return true;
+  }
+  const owner = await tx.db.selectFrom("owners").selectAll().where("id", "=", tx.ownerId).executeTakeFirst();
+  return owner?.organization_id === id || owner?.department_id === id;
+}
+
+async function restoreRow(tx: AppContext, state: KeyState): Promise<void> {
+  const skip = new Set(journaledTable(state.table).skip);
+  const row = Object.fromEntries(Object.entries(state.before ?? {}).filter(([column]) => !skip.has(column)));
+  try {
+    if (await currentRow(tx, state)) {
+      const changes = Object.fromEntries(Object.entries(row).filter(([column]) => !(column in state.key)));
+      if (Object.keys(changes).length > 0)
+        await whereKey((tx.db as AnyDb).updateTable(state.table).set(changes), state.key).execute();
+    } else {
+      await (tx.db as AnyDb).insertInto(state.table).values(row).execute();
+    }
+  } catch (error) {
+    throw new GoodwillError(
+      "conflict",
+      `Cannot put back a ${state.table.replace(/_/g, " ").replace(/s$/, "")} as it was: ${(error as Error).message}`,
+    );
+  }
+}
+
+async function exists(tx: AppContext, table: "people" | "departments", id: string): Promise<boolean> {
+  const row = await tx.db
+    .selectFrom(table)
+    .select("id")
+    .where("owner_id", "=", tx.ownerId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+function summarise(
+  entry: UndoEntryRow,
+  applied: KeyState[],
+  removed: number,
+  restored: number,
+  keptNames: string[],
+): string {
+  const parts = [`Undid: ${entry.description}`];
+  if (entry.kind === "import") {
+    const people = applied.filter((s) => s.table === "people");
+    const created = people.filter((s) => s.before === null).length;
+    const reverted = people.filter((s) => s.before !== null).length;
+    parts.push(
+      `: removed ${plural(created, "person", "people")} it created, put back ${plural(reverted, "person", "people")} it had filled in`,
+    );
+    if (keptNames.length > 0) {
+      const names =
+        keptNames.slice(0, 5).join(", ") + (keptNames.length > 5 ? ` and ${keptNames.length - 5} more` : "");
+      parts.push(
+        `; kept ${plural(keptNames.length, "person", "people")} with history or changes since: ${names}`,
+      );
+    }
+  } else if (removed + restored === 0) {
+    parts.push(" (nothing was left to change)");
+  }
+  return `${parts.join("")}.`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,239 @@
+/**
+ * Correcting and undoing (issue 10): PATCH and DELETE on every kind of record, and the undo journal
+ * (`GET /api/v1/undo`, `POST /api/v1/undo` for the newest write, `POST /api/v1/undo/{id}`). Every
+ * write answered by the API carries a `Goodwill-Undo` header with the id that undoes it.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { RecordKind } from "../../app/edit-records.js";
+import { CHANNELS, EXCHANGE_KINDS, INITIATORS } from "../../domain/model.js";
+import type { RecordEdit } from "../../service/goodwill-service.js";
+import { RECORD_PATHS } from "../../service/http-routes.js";
+import type { Env } from "../app.js";
+import {
+  AskSchema,
+  CommitmentSchema,
+  CounterpartInput,
+  EntrySchema,
+  IntroductionSchema,
+  RefParam,
+} from "../schemas.js";
+import { personId } from "./people.routes.js";
+import { counterpartRef, ERRORS, json, jsonBody } from "./route-kit.js";
+
+const when = z
+  .string()
+  .max(100)
+  .openapi({ description: "ISO-8601 time, YYYY-MM-DD, today, yesterday, 3 days ago" });
+
+const counterpartPatch = CounterpartInput.partial();
+
+const LedgerPatch = counterpartPatch
+  .extend({
+    summary: z.string().min(1).max(2000).optional(),
+    kind: z.enum(EXCHANGE_KINDS).optional(),
+    weight: z.number().min(0.25).max(8).optional(),
+    occurredAt: when.optional(),
+    direction: z.enum(["gave", "received"]).optional(),
+  })
+  .openapi("LedgerPatch");
+
+const MomentPatch = z
+  .object({
+    summary: z.string().min(1).max(2000).optional(),
+    notes: z.string().max(10_000).nullable().optional(),
+    occurredAt: when.optional(),
+    channel: z.enum(CHANNELS).optional(),
+    initiatedBy: z.enum(INITIATORS).optional(),
+    personIds: z.array(z.string().min(1).max(200)).min(1).max(100).optional(),
+  })
+  .openapi("MomentPatch");
+
+const NotePatch = z.object({ body: z.string().min(1).max(10_000) }).openapi("NotePatch");
+
+const PromisePatch = counterpartPatch
+  .extend({
+    summary: z.string().min(1).max(2000).optional(),
+    dueOn: z.string().max(100).nullable().optional(),
+    direction: z.enum(["i_owe", "they_owe"]).optional(),
+    status: z.enum(["open", "dropped"]).optional(),
+  })
+  .openapi("PromisePatch");
+
+const AskPatch = counterpartPatch
+  .extend({
+    summary: z.string().min(1).max(2000).optional(),
+    askedAt: when.optional(),
+    status: z.enum(["open", "declined", "withdrawn"]).optional(),
+  })
+  .openapi("AskPatch");
+
+const IntroductionPatch = z.object({ reason: z.string().min(1).max(1000) }).openapi("IntroductionPatch");
+
+const NoteSchema = z
+  .object({ id: z.string(), personId: z.string(), body: z.string(), createdAt: z.string() })
+  .openapi("Note");
+
+const MomentSchema = z
+  .object({
+    id: z.string(),
+    occurredAt: z.string(),
+    channel: z.string(),
+    initiatedBy: z.string(),
+    summary: z.string(),
+    notes: z.string().nullable(),
+    participants: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi("Moment");
+
+const DeletedSchema = z
+  .object({
+    deleted: z.object({ kind: z.string(), id: z.string(), description: z.string() }),
+  })
+  .passthrough()
+  .openapi("Deleted");
+
+export const UndoEntrySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["write", "import"]),
+    action: z.string(),
+    description: z.string(),
+    createdAt: z.string(),
+    undoneAt: z.string().nullable(),
+    undoSummary: z.string().nullable(),
+    import: z
+      .object({
+        file: z.string(),
+        format: z.string(),
+        created: z.number(),
+        updated: z.number(),
+        unchanged: z.number(),
+      })
+      .optional(),
+  })
+  .openapi("UndoEntry");
+
+// Needs and offers are corrected through their own PATCH (needs-offers.routes.ts); their DELETE is here.
+const EDITABLE: {
+  kind: RecordKind;
+  noun: string;
+  body: z.ZodType;
+  result: z.ZodType;
+  key: string;
+}[] = [
+  { kind: "ledger", noun: "a ledger entry", body: LedgerPatch, result: EntrySchema, key: "entry" },
+  { kind: "moment", noun: "a moment", body: MomentPatch, result: MomentSchema, key: "interaction" },
+  { kind: "note", noun: "a note", body: NotePatch, result: NoteSchema, key: "note" },
+  { kind: "promise", noun: "a promise", body: PromisePatch, result: CommitmentSchema, key: "commitment" },
+  { kind: "ask", noun: "an ask", body: AskPatch, result: AskSchema, key: "ask" },
+  {
+    kind: "intro",
+    noun: "an introduction",
+    body: IntroductionPatch,
+    result: IntroductionSchema,
+    key: "introduction",
+  },
+];
+
+const DELETABLE: { kind: RecordKind; noun: string }[] = [
+  ...EDITABLE.map(({ kind, noun }) => ({ kind, noun })),
+  { kind: "need", noun: "a need" },
+  { kind: "offer", noun: "an offer" },
+];
+
+export function registerRecordRoutes(app: OpenAPIHono<Env>): void {
+  const tags = ["Corrections and undo"];
+  for (const spec of EDITABLE) {
+    app.openapi(
+      createRoute({
+        method: "patch",
+        path: `/api/v1${RECORD_PATHS[spec.kind]}/{ref}`,
+        tags,
+        summary: `Correct ${spec.noun}: only the fields given change`,
+        request: { params: RefParam, body: jsonBody(spec.body) },
+        responses: {
+          200: json(z.object({ [spec.key]: spec.result }), `${spec.noun} as it is now`),
+          ...ERRORS,
+        },
+      }),
+      async (c) => {
+        const service = c.get("service");
+        const body = c.req.valid("json") as Record<string, unknown>;
+        const { personId: p, departmentId: d, department: n, personIds, ...fields } = body;
+        const edit: RecordEdit = { ...(fields as RecordEdit) };
+        if (p !== undefined || d !== undefined || n !== undefined)
+          edit.counterpart = await counterpartRef(service, {
+            personId: p as string | undefined,
+            departmentId: d as string | undefined,
+            department: n as string | undefined,
+          });
+        if (Array.isArray(personIds)) {
+          edit.personIds = [];
+          for (const ref of personIds as string[]) edit.personIds.push(await personId(service, ref));
+        }
+        return c.json(await service.editRecord(spec.kind, c.req.valid("param").ref, edit), 200);
+      },
+    );
+  }
+  for (const spec of DELETABLE) {
+    app.openapi(
+      createRoute({
+        method: "delete",
+        path: `/api/v1${RECORD_PATHS[spec.kind]}/{ref}`,
+        tags,
+        summary: `Delete ${spec.noun} (undo brings it back)`,
+        request: { params: RefParam },
+        responses: { 200: json(DeletedSchema, "what was deleted"), ...ERRORS },
+      }),
+      async (c) => c.json(await c.get("service").deleteRecord(spec.kind, c.req.valid("param").ref), 200),
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/undo",
+      tags,
+      summary: "The journal of writes of the last 30 days, newest first (kind=import: the imports)",
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+          kind: z.enum(["write", "import"]).optional(),
+        }),
+      },
+      responses: { 200: json(z.object({ entries: z.array(UndoEntrySchema) }), "journal entries"), ...ERRORS },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(
+        await c.get("service").listUndo({
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
+          ...(q.kind ? { kind: q.kind } : {}),
+        }),
+        200,
+      );
+    },
+  );
+  const UndoResult = z.object({ undone: UndoEntrySchema, summary: z.string() });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/undo",
+      tags,
+      summary: "Undo the newest write still in force",
+      responses: { 200: json(UndoResult, "what was undone"), ...ERRORS },
+    }),
+    async (c) => c.json(await c.get("service").undo(), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/undo/{ref}",
+      tags,
+      summary: "Undo one write (or a whole import) by its journal id",
+      request: { params: RefParam },
+      responses: { 200: json(UndoResult, "what was undone"), ...ERRORS },
+    }),
+    async (c) => c.json(await c.get("service").undo(c.req.valid("param").ref), 200),
+  );
+}

@@ -174,7 +174,8 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
       const annBefore = await rowsOf(store, ann);
       const bobBefore = await rowsOf(store, bob);
       // every table holds some of Ann's rows, so "all gone" below means something
-      expect(Object.keys(annBefore).filter((t) => annBefore[t] === 0)).toEqual([]);
+      // (journal_state only holds a row while a write is under way, so it is empty between commands)
+      expect(Object.keys(annBefore).filter((t) => annBefore[t] === 0 && t !== "journal_state")).toEqual([]);
 
       const unconfirmed = await run(["user", "rm", ANN.email]);
       expect(unconfirmed.code).toBe(2);

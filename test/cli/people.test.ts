@@ -150,7 +150,7 @@ describeEachDialect("goodwill person", (dialect) => {
     );
     expect(all.timelineNext).toBeNull();
     const allText = (await run("show", "Ann", "--all")).stdout;
-    expect(allText).toMatch(/Chat 01 +other\n$/);
+    expect(allText).toMatch(/Chat 01 +other +[0-9a-f]{8}\n$/);
     expect(allText).not.toContain("Older items");
   });
 

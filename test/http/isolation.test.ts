@@ -33,19 +33,25 @@ describeEachDialect("isolation between accounts", (dialect) => {
     const dept = (await call("GET", "/api/v1/departments", A)).body.departments.find(
       (d: { name: string }) => d.name === "IT",
     );
-    await call("POST", "/api/v1/exchanges", {
-      ...A,
-      body: { personId: zeb.id, direction: "received", summary: "Xylophone repair secret" },
-    });
+    const entry = (
+      await call("POST", "/api/v1/exchanges", {
+        ...A,
+        body: { personId: zeb.id, direction: "received", summary: "Xylophone repair secret" },
+      })
+    ).body.entry;
     await call("POST", "/api/v1/exchanges", {
       ...A,
       body: { departmentId: dept.id, direction: "received", summary: "Xylophone department secret" },
     });
-    await call("POST", "/api/v1/interactions", {
-      ...A,
-      body: { personIds: [zeb.id], summary: "Xylophone lunch" },
-    });
-    await call("POST", `/api/v1/people/${zeb.id}/notes`, { ...A, body: { body: "Xylophone note" } });
+    const moment = (
+      await call("POST", "/api/v1/interactions", {
+        ...A,
+        body: { personIds: [zeb.id], summary: "Xylophone lunch" },
+      })
+    ).body.interaction;
+    const note = (
+      await call("POST", `/api/v1/people/${zeb.id}/notes`, { ...A, body: { body: "Xylophone note" } })
+    ).body.note;
     const ask = (
       await call("POST", "/api/v1/asks", { ...A, body: { personId: zeb.id, summary: "Xylophone ask" } })
     ).body.ask;
@@ -68,6 +74,7 @@ describeEachDialect("isolation between accounts", (dialect) => {
         body: { aId: zeb.id, bId: other.id, reason: "Xylophone duet" },
       })
     ).body.introduction;
+    const annChange = (await call("GET", "/api/v1/undo", A)).body.entries[0];
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
     const before = (await call("GET", "/api/v1/export?format=json", A)).body;
     // a cursor into Ann's timeline, to try on Bob's person
@@ -283,6 +290,39 @@ describeEachDialect("isolation between accounts", (dialect) => {
           expect: "404",
         },
       ],
+      // Corrections: Ann's ids, by id and by the short ids the CLI prints, are no one's to Bob.
+      ...Object.fromEntries(
+        (
+          [
+            ["exchanges", entry.id, { summary: "hacked", personId: bobs.id }],
+            ["interactions", moment.id, { summary: "hacked", personIds: [bobs.id] }],
+            ["notes", note.id, { body: "hacked" }],
+            ["commitments", promise.id, { summary: "hacked" }],
+            ["asks", ask.id, { summary: "hacked" }],
+            ["introductions", intro.id, { reason: "hacked" }],
+          ] as const
+        ).flatMap(([resource, id, body]) => [
+          [
+            `patch /api/v1/${resource}/{ref}`,
+            [
+              { method: "PATCH", path: `/api/v1/${resource}/${id}`, body, expect: "404" as const },
+              { method: "PATCH", path: `/api/v1/${resource}/${id.slice(-8)}`, body, expect: "404" as const },
+            ],
+          ],
+          [
+            `delete /api/v1/${resource}/{ref}`,
+            [{ method: "DELETE", path: `/api/v1/${resource}/${id}`, expect: "404" as const }],
+          ],
+        ]),
+      ),
+      "delete /api/v1/needs/{ref}": [{ method: "DELETE", path: `/api/v1/needs/${need.id}`, expect: "404" }],
+      "delete /api/v1/offers/{ref}": [
+        { method: "DELETE", path: `/api/v1/offers/${offer.id}`, expect: "404" },
+      ],
+      "get /api/v1/undo": [{ method: "GET", path: "/api/v1/undo?limit=200", expect: "clean" }],
+      "post /api/v1/undo/{ref}": [{ method: "POST", path: `/api/v1/undo/${annChange.id}`, expect: "404" }],
+      // Bob's newest change is his own: undoing it touches nothing of Ann's (her export is compared below).
+      "post /api/v1/undo": [{ method: "POST", path: "/api/v1/undo", expect: "own" }],
       "get /api/v1/map": [
         { method: "GET", path: "/api/v1/map?org=Zephyrcorp", expect: "404" },
         { method: "GET", path: "/api/v1/map?org=Bobco", expect: "clean" },

@@ -67,7 +67,7 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
     });
   }
   throw notFound(
-    `No one called "${text}" is in your people.${forDepartment} Try "goodwill search ${text}" or add them with "goodwill person add".`,
+    `No one called "${text}" is in your people.${forDepartment} Look with goodwill search ${shellSafe(text)}, or add them with goodwill person add.`,
   );
 }
 

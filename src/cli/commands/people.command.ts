@@ -7,7 +7,7 @@ import type { PersonHistoryCounts } from "../../app/person-history.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
-import { act, type CliIo, type Globals, type Result } from "../runtime.js";
+import { act, type CliIo, clock, type Globals, type Result } from "../runtime.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -50,17 +50,20 @@ function personOptions(command: Command, editing: boolean): Command {
       "--layer <layer>",
       "Dunbar layer: 5 inner circle, 15 close, 50 active, 150 meaningful, 500 acquaintance",
     )
-    .option("--closeness <1-5>", "how close you are, 1 distant to 5 very close (default 3)")
+    .option(
+      "--closeness <1-5>",
+      `how close you are, 1 distant to 5 very close${editing ? "" : " (default 3)"}`,
+    )
     .option("--cadence <days>", "keep in touch every N days (0: never remind)")
     .option("--communal", "family or close friends: keep no ledger numbers for them")
     .option("--met <text>", "how you met")
-    .option("--met-on <date>", "when you met (YYYY-MM-DD)")
+    .option("--met-on <date>", "when you met: YYYY-MM-DD, yesterday, '3 days ago'")
     .option("--met-through <who>", "who introduced you")
     .option("--birthday <date>", "YYYY-MM-DD, or --MM-DD without the year");
 }
 
 /** Reads person flags into a PersonInput, checking every value before anything is written. */
-function personInput(flags: PersonFlags): PersonInput {
+function personInput(flags: PersonFlags, now: number): PersonInput {
   return {
     ...(flags.name !== undefined ? { name: input.readText("name", flags.name, 200) } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
@@ -75,7 +78,9 @@ function personInput(flags: PersonFlags): PersonInput {
     ...(flags.communal ? { ledgerMode: "communal" as const } : {}),
     ...(flags.track ? { ledgerMode: "track" as const } : {}),
     ...(flags.met !== undefined ? { metText: flags.met.trim() || null } : {}),
-    ...(flags.metOn !== undefined ? { metOn: input.readDate("--met-on", flags.metOn) } : {}),
+    ...(flags.metOn !== undefined
+      ? { metOn: input.readDay("--met-on", flags.metOn, now, { future: false }) }
+      : {}),
     ...(flags.metThrough !== undefined ? { metThrough: flags.metThrough } : {}),
     ...(flags.birthday !== undefined
       ? { birthday: input.readPartialDate("--birthday", flags.birthday) }
@@ -121,7 +126,10 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     false,
   ).action(
     act(io, async (service, name: string, flags: PersonFlags) => {
-      const added = await service.addPerson({ ...personInput(flags), name: readText("name", name, 200) });
+      const added = await service.addPerson({
+        ...personInput(flags, clock(io.env)),
+        name: readText("name", name, 200),
+      });
       return {
         json: added,
         human: (p) => {
@@ -179,7 +187,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--track", "keep the ledger for them again (undo --communal)")
     .action(
       act(io, async (service, who: string, flags: PersonFlags) => {
-        const changes = personInput(flags);
+        const changes = personInput(flags, clock(io.env));
         const edited = await service.editPerson((await service.resolve(who)).id, changes);
         return { json: edited, human: (p) => `Updated ${p.bold(edited.name)}.` };
       }),
@@ -402,7 +410,9 @@ function renderShow(s: Shown, p: Paint, now: number, who: string): string {
   const d = s.due;
   lines.push(
     `Due       ${dueText(d.status, p)}` +
-      (d.cadenceDays ? `  every ${Math.round(d.cadenceDays)} days` : "") +
+      (d.cadenceDays
+        ? `  every ${Math.round(d.cadenceDays) === 1 ? "day" : plural(Math.round(d.cadenceDays), "day")}`
+        : "") +
       (d.daysSinceContact !== null
         ? `, last contact ${plural(d.daysSinceContact, "day")} ago`
         : ", no contact yet"),

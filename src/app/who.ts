@@ -59,7 +59,7 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
   const department = (await findDepartmentsByName(db, ctx.ownerId, text)).length > 0;
   const forDepartment = department ? ` For the department, say ${shellSafe(`dept:${text}`)}.` : "";
   if (inside.length > 0) {
-    const names = inside.slice(0, 5).map((p) => p.display_name);
+    const names = [...new Set(inside.map((p) => p.display_name))].slice(0, 5);
     const list =
       names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
     throw notFound(`No one is called ${text}. Did you mean ${list}?${forDepartment}`, {

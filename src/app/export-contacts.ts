@@ -95,7 +95,7 @@ export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> 
         uid: `due-${person.id}@goodwill`,
         summary: `Get in touch with ${person.display_name}`,
         day: dueDay,
-        description: `You keep in touch with ${person.display_name} about every ${Math.round(s.due.cadenceDays)} days.`,
+        description: `You keep in touch with ${person.display_name} about every ${Math.round(s.due.cadenceDays) === 1 ? "day" : `${Math.round(s.due.cadenceDays)} days`}.`,
       });
     }
   }

@@ -100,36 +100,60 @@ export function readDate(field: string, value: string): string {
   return value.trim();
 }
 
+const DAY_MS = 86_400_000;
+/** Nothing Goodwill records happened before 1900: an earlier year is a typing mistake. */
+const EARLIEST = Date.UTC(1900, 0, 1);
+
 /**
- * When something happened: "today", "yesterday", "N days ago", a date (taken as noon, local time,
- * so it stays on that day in every nearby time zone) or a full ISO instant. Never in the future.
+ * A moment from what people type: "today", "yesterday", "N days ago", "tomorrow", "in N days", a
+ * date (taken as noon, local time, so it stays on that day in every nearby time zone) or a full ISO
+ * instant. Refuses only what cannot be read; the callers decide which range makes sense.
  */
-export function readWhen(field: string, value: string, now: number): number {
+function parseWhen(field: string, value: string, now: number): number {
   const text = value.trim().toLowerCase();
-  let at: number;
   const ago = /^(\d+)\s*(d|days?)\s*(ago)?$/.exec(text);
-  if (text === "today" || text === "now") at = now;
-  else if (text === "yesterday") at = now - 86_400_000;
-  else if (ago) at = now - Number(ago[1]) * 86_400_000;
-  else if (DATE.test(text)) {
+  const ahead = /^in\s+(\d+)\s*(d|days?)$/.exec(text);
+  if (text === "today" || text === "now") return now;
+  if (text === "yesterday") return now - DAY_MS;
+  if (text === "tomorrow") return now + DAY_MS;
+  if (ago) return now - Number(ago[1]) * DAY_MS;
+  if (ahead) return now + Number(ahead[1]) * DAY_MS;
+  if (DATE.test(text)) {
     const [y, m, d] = readDate(field, text).split("-").map(Number) as [number, number, number];
-    at = new Date(y, m - 1, d, 12).getTime();
+    const at = new Date(y, m - 1, d, 12).getTime();
     // A date given for today must not land in the future when it is still morning.
-    if (at > now && new Date(now).toDateString() === new Date(at).toDateString()) at = now;
-  } else {
-    at = Date.parse(value);
-    if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}T/.test(value.trim())) {
-      throw invalid(
-        `"${value}" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago".`,
-        {
-          field,
-        },
-      );
-    }
+    if (at > now && new Date(now).toDateString() === new Date(at).toDateString()) return now;
+    return at;
   }
+  const at = Date.parse(value);
+  if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}T/.test(value.trim())) {
+    throw invalid(
+      `${field} "${value}" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago".`,
+      { field },
+    );
+  }
+  return at;
+}
+
+/** When something happened (see `parseWhen`): never in the future, never before 1900. */
+export function readWhen(field: string, value: string, now: number): number {
+  const at = parseWhen(field, value, now);
   if (at > now + 60_000)
     throw invalid(`${field} "${value}" is in the future; log what has happened.`, { field });
+  if (at < EARLIEST) throw invalid(`${field} "${value}" is before 1900; check the year.`, { field });
   return at;
+}
+
+/**
+ * A day "YYYY-MM-DD" from what `readWhen` reads. A past event's day (`--met-on`) is refused in the
+ * future; a due day (`--due`) may be. Before 1900 is refused either way.
+ */
+export function readDay(field: string, value: string, now: number, options: { future: boolean }): string {
+  const at = options.future ? parseWhen(field, value, now) : readWhen(field, value, now);
+  if (at < EARLIEST) throw invalid(`${field} "${value}" is before 1900; check the year.`, { field });
+  const local = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
 
 /** A birthday or other date, with or without its year: "1990-04-12" or "--04-12". */

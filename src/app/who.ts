@@ -1,7 +1,8 @@
 /**
- * Finding whom the user means: a person (`WHO`: id, email, or a name, case- and accent-insensitive,
- * a unique part of it is enough), a department (`dept:NAME`, `dept:ORG/NAME`) or an organization
- * (`org:NAME`). Ambiguity is an error that lists the candidates.
+ * Finding whom the user means: a person (`WHO`: id, email, the whole name, or the starts of its
+ * words, `jo le` for Jordan Lee; case- and accent-insensitive), a department (`dept:NAME`, `dept:ORG/NAME`) or an organization
+ * (`org:NAME`). Ambiguity is an error that lists the candidates; a match inside a word ("dan" in
+ * Jordan) is never acted on, only offered as "did you mean".
  */
 import { GoodwillError, notFound } from "../errors.js";
 import { foldText, isId } from "../storage/keys.js";
@@ -13,9 +14,16 @@ import {
   listOrganizations,
 } from "../storage/organization.repository.js";
 import { getOwner } from "../storage/owner.repository.js";
-import { findPeopleByEmail, findPeopleByName, getPerson } from "../storage/person.repository.js";
+import {
+  findPeopleByEmail,
+  findPeopleByName,
+  getPerson,
+  listPeopleForLookup,
+} from "../storage/person.repository.js";
+import { countPersonHistory } from "../storage/person-history.repository.js";
 import type { DepartmentRow, OrganizationRow, PersonRow } from "../storage/schema.js";
 import type { AppContext } from "./context.js";
+import { peopleJson } from "./people.js";
 
 export type Counterpart =
   | { kind: "person"; person: PersonRow }
@@ -33,28 +41,126 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
   if (text.includes("@")) {
     const byEmail = await findPeopleByEmail(db, ctx.ownerId, text);
     if (byEmail.length === 1 && byEmail[0]) return byEmail[0];
-    if (byEmail.length > 1) throw ambiguous(text, byEmail);
+    if (byEmail.length > 1) throw await ambiguous(ctx, text, byEmail);
   }
   const exact = await findPeopleByName(db, ctx.ownerId, text, "exact");
   if (exact.length === 1 && exact[0]) return exact[0];
-  if (exact.length > 1) throw ambiguous(text, exact);
-  const partial = await findPeopleByName(db, ctx.ownerId, text, "substring");
-  if (partial.length === 1 && partial[0]) return partial[0];
-  if (partial.length > 1) throw ambiguous(text, partial);
+  if (exact.length > 1) throw await ambiguous(ctx, text, exact);
+  const typed = foldText(text).split(" ");
+  const people = await listPeopleForLookup(db, ctx.ownerId);
+  const byPrefix = people.filter((p) => wordPrefixesMatch(typed, nameWords(p)));
+  if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
+  if (byPrefix.length > 1) throw await ambiguous(ctx, text, byPrefix);
+  // A match inside a word ("dan" in "Jordan", "it" in "Whitfield") is a guess: say it, never act on it.
+  const inside = people.filter((p) => {
+    const words = nameWords(p);
+    return typed.every((t) => words.some((w) => w.includes(t)));
+  });
+  const department = (await findDepartmentsByName(db, ctx.ownerId, text)).length > 0;
+  const forDepartment = department ? ` For the department, say ${shellSafe(`dept:${text}`)}.` : "";
+  if (inside.length > 0) {
+    const names = [...new Set(inside.map((p) => p.display_name))].slice(0, 5);
+    const list =
+      names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+    throw notFound(`No one is called ${text}. Did you mean ${list}?${forDepartment}`, {
+      candidates: await describeCandidates(ctx, inside.slice(0, 10)),
+    });
+  }
   throw notFound(
-    `No one called "${text}" is in your people. Try "goodwill search ${text}" or add them with "goodwill person add".`,
+    `No one called "${text}" is in your people.${forDepartment} Look with goodwill search ${shellSafe(text)}, or add them with goodwill person add.`,
   );
 }
 
-function ambiguous(text: string, people: PersonRow[]): GoodwillError {
-  const candidates = people.map((p) => ({ id: p.id, name: p.display_name }));
-  const list = candidates
-    .slice(0, 10)
-    .map((c) => `  ${c.name}  (${c.id})`)
-    .join("\n");
+/**
+ * The words a person answers to, folded: those of the name, given and family name and nickname; a
+ * word with a hyphen or apostrophe ("O'Neil", "Marín-Soto") also by its parts and run together.
+ */
+function nameWords(p: Pick<PersonRow, "display_name" | "given_name" | "family_name" | "nickname">): string[] {
+  const words = new Set<string>();
+  for (const name of [p.display_name, p.given_name, p.family_name, p.nickname]) {
+    if (!name) continue;
+    for (const word of foldText(name).split(" ")) {
+      if (word === "") continue;
+      words.add(word);
+      const parts = word.split(/[-'\u2019.]+/).filter((part) => part !== "");
+      if (parts.length > 1) {
+        for (const part of parts) words.add(part);
+        words.add(parts.join(""));
+      }
+    }
+  }
+  return [...words];
+}
+
+/** Every typed word starts a different word of the name (`jo le` → Jordan Lee), in any order. */
+function wordPrefixesMatch(typed: readonly string[], words: readonly string[]): boolean {
+  const used = new Set<number>();
+  const assign = (i: number): boolean => {
+    const word = typed[i];
+    if (word === undefined) return true;
+    for (let j = 0; j < words.length; j++) {
+      if (used.has(j) || !words[j]?.startsWith(word)) continue;
+      used.add(j);
+      if (assign(i + 1)) return true;
+      used.delete(j);
+    }
+    return false;
+  };
+  return assign(0);
+}
+
+function shellSafe(text: string): string {
+  return /^[\p{L}\p{N}@._:/+-]+$/u.test(text) ? text : `"${text}"`;
+}
+
+/** What tells people of one name apart: where they work, an email, when they were added, their history. */
+export interface Candidate {
+  id: string;
+  name: string;
+  organization: string | null;
+  department: string | null;
+  email: string | null;
+  addedOn: string;
+  entries: number;
+}
+
+async function describeCandidates(ctx: AppContext, people: readonly PersonRow[]): Promise<Candidate[]> {
+  const ids = people.map((p) => p.id);
+  const [json, history] = await Promise.all([
+    peopleJson(ctx, ids),
+    countPersonHistory(ctx.db, ctx.ownerId, ids),
+  ]);
+  return json.map((p) => {
+    const counts = history.get(p.id);
+    return {
+      id: p.id,
+      name: p.name,
+      organization: p.organization,
+      department: p.department,
+      email: p.emails[0] ?? null,
+      addedOn: p.createdAt.slice(0, 10),
+      entries: counts ? counts.ledgerEntries + counts.moments + counts.notes : 0,
+    };
+  });
+}
+
+function candidateLine(c: Candidate): string {
+  const place = [c.department, c.organization].filter(Boolean).join(", ");
+  const facts = [
+    place || "no organization",
+    c.email ?? "no email",
+    `added ${c.addedOn}`,
+    `${c.entries} ${c.entries === 1 ? "entry" : "entries"}`,
+  ];
+  return `  ${c.name}  ${facts.join(" · ")}  (${c.id})`;
+}
+
+async function ambiguous(ctx: AppContext, text: string, people: PersonRow[]): Promise<GoodwillError> {
+  const candidates = await describeCandidates(ctx, people.slice(0, 10));
+  const more = people.length > candidates.length ? `\n  … and ${people.length - candidates.length} more` : "";
   return new GoodwillError(
     "ambiguous",
-    `"${text}" could be ${people.length} people; say which with more of the name, an email or the id:\n${list}`,
+    `"${text}" could be ${people.length} people; say which with more of the name, an email or the id:\n${candidates.map(candidateLine).join("\n")}${more}`,
     { candidates },
   );
 }

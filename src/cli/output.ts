@@ -3,6 +3,7 @@
  * NO_COLOR or --json). Machine output is one JSON document on stdout.
  */
 import pc from "picocolors";
+import stringWidth from "string-width";
 
 export interface Paint {
   bold(s: string): string;
@@ -23,9 +24,8 @@ export function colourWanted(isTTY: boolean, env: Record<string, string | undefi
   return isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === "") && env.TERM !== "dumb";
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point
-const ANSI = /\u001b\[[0-9;]*m/g;
-const visibleLength = (s: string): number => [...s.replace(ANSI, "")].length;
+/** Columns on a terminal: colour codes take none, East Asian wide characters and emoji two. */
+const visibleLength = (s: string): number => stringWidth(s);
 
 /** Aligns rows into columns separated by two spaces; the last column is never padded. */
 export function table(

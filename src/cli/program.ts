@@ -21,7 +21,9 @@ import type { CliIo } from "./runtime.js";
 
 export const VERSION = "0.1.0";
 
-function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo, json: boolean): Command {
+  // With --json a usage error is one JSON document on stderr: commander's own text is held back.
+  const writeErr = json ? () => {} : (s: string) => io.err(s);
   const program = new Command("goodwill")
     .description(
       "Goodwill: a give-first relationship manager. Keep your people, the moments you share and a private ledger of what was given and received.",
@@ -36,7 +38,7 @@ function buildProgram(io: CliIo): Command {
     )
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr });
   registerPeopleCommands(program, io);
   registerOrganizationCommands(program, io);
   registerLedgerCommands(program, io);
@@ -53,7 +55,7 @@ function buildProgram(io: CliIo): Command {
   // Subcommands inherit error handling and output, so usage errors never exit the process.
   const configure = (command: Command) => {
     for (const sub of command.commands) {
-      sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+      sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr });
       configure(sub);
     }
   };
@@ -67,21 +69,26 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   // commander's `help COMMAND` goes one level deep: `help user rm` is read as `user rm --help`.
   const line = args[0] === "help" && args.length > 2 ? [...args.slice(1), "--help"] : args;
   try {
-    await buildProgram(io).parseAsync(line, { from: "user" });
+    await buildProgram(io, json).parseAsync(line, { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not failures; commander has already printed its usage message.
+      // Help and version asked for are not failures; commander has already printed them.
       if (
         error.code === "commander.helpDisplayed" ||
         error.code === "commander.version" ||
-        error.code === "commander.help"
+        (error.code === "commander.help" && error.exitCode === 0)
       )
         return 0;
-      if (json)
-        io.err(
-          `${JSON.stringify({ error: { code: "usage", message: error.message.replace(/^error: /, "") } })}\n`,
-        );
+      if (json) {
+        // help shown because a command group was given no command ("goodwill person")
+        const words = line.filter((a) => !a.startsWith("-")).join(" ");
+        const message =
+          error.code === "commander.help"
+            ? `"goodwill ${words}" needs a command: see goodwill ${words} --help.`
+            : error.message.replace(/^error: /, "");
+        io.err(`${JSON.stringify({ error: { code: "usage", message } })}\n`);
+      }
       return EXIT_CODES.usage;
     }
     const failure =

@@ -23,6 +23,10 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   readStdin(): Promise<string>;
+  /** standard input is a terminal: a destructive command may ask before it acts */
+  stdinIsTTY?: boolean;
+  /** asks a question on the terminal and returns the answer (only when stdinIsTTY) */
+  prompt?(question: string): Promise<string>;
 }
 
 export interface Globals {

@@ -34,7 +34,7 @@ export async function loadDemo(ctx: AppContext) {
   if (existing > 0) {
     throw new GoodwillError(
       "conflict",
-      `This store already has ${existing} people; the demo only loads into an empty store, so nothing of yours is mixed with it. Try: goodwill demo --db /tmp/goodwill-demo.db`,
+      `This store already has ${existing === 1 ? "1 person" : `${existing} people`}; the demo only loads into an empty store, so nothing of yours is mixed with it. Try: goodwill demo --db /tmp/goodwill-demo.db`,
     );
   }
   return inWriteTransaction(ctx, async (tx) => {

@@ -197,7 +197,7 @@ function reconnectDraft(s: SuggestionSubject): Draft {
   else if (!counted(s) || cadenceDays === null)
     reason = `It has been a while since you were last in touch with ${name}.`;
   else {
-    reason = `Last contact ${daysSinceContact === 1 ? "1 day" : `${daysSinceContact} days`} ago; you usually keep in touch every ${Math.round(cadenceDays)} days.`;
+    reason = `Last contact ${daysSinceContact === 1 ? "1 day" : `${daysSinceContact} days`} ago; you usually keep in touch every ${Math.round(cadenceDays) === 1 ? "day" : `${Math.round(cadenceDays)} days`}.`;
   }
   return { action, reason };
 }

@@ -292,7 +292,7 @@ export function createApp(options: ServerOptions) {
     if (by === "cookie" && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
       const origin = c.req.header("origin");
       const host = c.req.header("host");
-      if (!origin || !host || new URL(origin).host !== host) {
+      if (!origin || !host || originHost(origin) !== host) {
         return c.json(
           new GoodwillError(
             "forbidden",
@@ -334,3 +334,12 @@ export function createApp(options: ServerOptions) {
 }
 
 export type GoodwillApp = ReturnType<typeof createApp>;
+
+/** The host of an Origin header; `null` (a sandboxed or privacy-sensitive page) or nonsense has none. */
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}

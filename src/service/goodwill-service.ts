@@ -15,6 +15,7 @@ import type { mergePeople } from "../app/merge.js";
 import type { NeedJson, OfferJson } from "../app/needs-offers.js";
 import type { OrganizationJson, TagJson } from "../app/organizations.js";
 import type { PersonInput } from "../app/people.js";
+import type { personHistory } from "../app/person-history.js";
 import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import type { ImportFile } from "../app/read-file.js";
 import type { search } from "../app/search.js";
@@ -142,7 +143,7 @@ export interface GoodwillService {
     organization?: string | null;
     department?: string | null;
   }): Promise<{ profile: ProfileJson }>;
-  /** WHO (id, email, name or unique part of one; dept:NAME) to a person or department. */
+  /** WHO (id, email, whole name or the starts of its words; dept:NAME) to a person or department. */
   resolve(who: string): Promise<Resolved>;
 
   addPerson(input: PersonInput & { name: string }): Promise<PersonJson>;
@@ -178,6 +179,8 @@ export interface GoodwillService {
   score(personId: string): Promise<Of<typeof scorePerson>>;
   /** The balance with one person month by month, ending today. */
   balanceHistory(personId: string): Promise<Of<typeof balanceHistory>>;
+  /** How much history hangs off the person: said before removing or merging them. */
+  personHistory(personId: string): Promise<Of<typeof personHistory>>;
   addNote(
     personId: string,
     body: string,

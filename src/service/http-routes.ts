@@ -34,6 +34,7 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     show: (id) => call("GET", `/people/${enc(id)}/overview`),
     timeline: (id, options) => call("GET", `/people/${enc(id)}/timeline`, { query: options }),
     balanceHistory: (id) => call("GET", `/people/${enc(id)}/balance-history`),
+    personHistory: (id) => call("GET", `/people/${enc(id)}/history`),
     score: (id) => call("GET", `/people/${enc(id)}/score`),
     addNote: (id, body) => call("POST", `/people/${enc(id)}/notes`, { body: { body } }),
     logInteraction: (input) => call("POST", "/interactions", { body: input }),

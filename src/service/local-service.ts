@@ -34,6 +34,7 @@ import {
   readPersonJson,
   removePerson,
 } from "../app/people.js";
+import { personHistory } from "../app/person-history.js";
 import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
 import { SEARCH_LIMIT, SEARCH_MAX_LIMIT, search } from "../app/search.js";
@@ -185,6 +186,7 @@ export function localService(ctx: AppContext): GoodwillService {
     show: async (personId) => showPerson(ctx, await person(personId)),
     timeline: async (personId, options) => timelinePage(ctx, (await person(personId)).id, options),
     balanceHistory: async (personId) => balanceHistory(ctx, await person(personId)),
+    personHistory: (personId) => personHistory(ctx, personId),
     score: async (personId) => scorePerson(ctx, await person(personId)),
     async addNote(personId, body) {
       const p = await person(personId);

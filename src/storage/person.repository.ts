@@ -178,6 +178,20 @@ export async function findPeopleByName(
     .execute();
 }
 
+/**
+ * Everyone not archived, for matching what was typed against the words of their names (given,
+ * family and nickname included, which the folded name key does not hold).
+ */
+export async function listPeopleForLookup(db: Kysely<Database>, ownerId: string): Promise<PersonRow[]> {
+  return db
+    .selectFrom("people")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("archived", "=", 0)
+    .orderBy("name_key")
+    .execute();
+}
+
 export async function findPeopleByEmail(
   db: Kysely<Database>,
   ownerId: string,

@@ -62,7 +62,7 @@ describeEachDialect("needs and offers", (dialect) => {
     expect((await run("show", "Ana", "--json")).json().needs).toEqual([]);
     expect((await run("needs", "--all", "--json")).json().needs).toHaveLength(2);
     // Ben removed: the need stays met, and no longer says by whom.
-    await run("person", "rm", "Ben");
+    await run("person", "rm", "Ben", "--yes");
     const needs = (await run("needs", "--all", "--json")).json().needs;
     expect(needs.map((n: { status: string; metBy: unknown }) => [n.status, n.metBy])).toEqual([
       ["met", "me"],

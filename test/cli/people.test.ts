@@ -159,7 +159,7 @@ describeEachDialect("goodwill person", (dialect) => {
     await run("person", "add", "Kevin O'Brien");
     await run("gave", "Kevin", "Coffee");
     await run("log", "Kevin", "Chat");
-    expect((await run("person", "rm", "Kevin")).code).toBe(0);
+    expect((await run("person", "rm", "Kevin", "--yes")).code).toBe(0);
     expect((await run("show", "Kevin")).code).toBe(3);
     expect((await run("ledger", "--json")).json().entries).toEqual([]);
     expect((await run("search", "Coffee", "--json")).json().results).toEqual([]);

@@ -48,6 +48,42 @@ describeEachDialect("the API", (dialect) => {
     expect((await call("GET", `/api/v1/people/${raj.body.id}`, t)).status).toBe(404);
   });
 
+  it("resolve: a match inside a word is 404 with the candidates; namesakes are 409 with theirs; the history counts", async () => {
+    const { call, account } = await api(dialect);
+    const t = { token: (await account("ann@example.com")).token };
+    const jordan = (await call("POST", "/api/v1/people", { ...t, body: { name: "Jordan Lee" } })).body;
+    const inside = await call("GET", "/api/v1/resolve?who=Dan", t);
+    expect(inside.status).toBe(404);
+    expect(inside.body.error).toMatchObject({
+      code: "not_found",
+      message: "No one is called Dan. Did you mean Jordan Lee?",
+      details: { candidates: [expect.objectContaining({ id: jordan.id, name: "Jordan Lee", entries: 0 })] },
+    });
+    expect((await call("DELETE", "/api/v1/people/Dan", t)).status).toBe(404);
+    expect((await call("GET", "/api/v1/resolve?who=jo%20le", t)).body).toMatchObject({ id: jordan.id });
+    await call("POST", "/api/v1/people", { ...t, body: { name: "Jordan Lee", organization: "Acme" } });
+    const twice = await call("GET", "/api/v1/resolve?who=jordan", t);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.details.candidates).toHaveLength(2);
+    await call("POST", "/api/v1/exchanges", {
+      ...t,
+      body: { personId: jordan.id, direction: "gave", summary: "Coffee" },
+    });
+    expect((await call("GET", `/api/v1/people/${jordan.id}/history`, t)).body).toEqual({
+      person: { id: jordan.id, name: "Jordan Lee" },
+      history: {
+        ledgerEntries: 1,
+        moments: 0,
+        notes: 0,
+        asks: 0,
+        promises: 0,
+        needs: 0,
+        offers: 0,
+        introductions: 0,
+      },
+    });
+  });
+
   it("the ledger, asks with the pre-ask check, promises and the agenda", async () => {
     const { call, account } = await api(dialect);
     const t = { token: (await account("ann@example.com")).token };

@@ -100,6 +100,12 @@ describeEachDialect("signing in", (dialect) => {
       (await call("POST", "/api/v1/people", { cookie, body, origin: "https://evil.example" })).status,
     ).toBe(403);
     expect((await call("POST", "/api/v1/people", { cookie, body })).status).toBe(403);
+    // a sandboxed page sends "null"; neither that nor nonsense is a server error
+    for (const origin of ["null", "not a url", "http://"]) {
+      const refused = await call("POST", "/api/v1/people", { cookie, body, origin });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe("forbidden");
+    }
     expect((await call("POST", "/api/v1/people", { cookie, body, origin: `http://${HOST}` })).status).toBe(
       201,
     );

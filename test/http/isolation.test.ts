@@ -162,6 +162,9 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "get /api/v1/people/{id}/balance-history": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/balance-history`, expect: "404" },
       ],
+      "get /api/v1/people/{id}/history": [
+        { method: "GET", path: `/api/v1/people/${zeb.id}/history`, expect: "404" },
+      ],
       "get /api/v1/people/{id}/timeline": [
         { method: "GET", path: `/api/v1/people/${zeb.id}/timeline`, expect: "404" },
         {

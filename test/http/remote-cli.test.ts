@@ -158,7 +158,8 @@ describeEachDialect("the CLI against a team server", (dialect) => {
         (await run(direct, ["--as", "bob@example.com", "person", "list", "--json"])).json().people,
       ).toHaveLength(1);
       const wrong = await run({ HOME: home }, ["login", serverUrl, "--email", "bob@example.com"], "wrong\n");
-      expect(wrong.code).toBe(5);
+      expect(wrong.code).toBe(4);
+      expect(wrong.stderr).toContain("wrong email or password");
       const badToken = await run(
         { HOME: home, GOODWILL_SERVER_URL: serverUrl, GOODWILL_TOKEN: `${token}x` },
         ["today"],

@@ -173,7 +173,7 @@ describeEachDialect("goodwill person merge", (dialect) => {
     await run("promise", "R. Patel", "Send the article", "--due", "2026-12-01");
     await run("log", "R. Patel", "Raj", "Coffee");
     const before = (await run("ledger", "Raj Patel", "--json")).json().balance.entries;
-    const merged = await run("person", "merge", "R. Patel", "Raj Patel", "--json");
+    const merged = await run("person", "merge", "R. Patel", "Raj Patel", "--yes", "--json");
     expect(merged.code).toBe(0);
     const raj = merged.json().into;
     expect(raj.emails).toEqual(["raj.patel@brightline.example", "rpatel@home.example"]);
@@ -185,6 +185,6 @@ describeEachDialect("goodwill person merge", (dialect) => {
     expect(shown.openAsks.map((a: { summary: string }) => a.summary)).toContain("Help with my phone");
     expect(shown.commitments.map((c: { summary: string }) => c.summary)).toContain("Send the article");
     expect(shown.timeline.filter((t: { summary: string }) => t.summary === "Coffee")).toHaveLength(1);
-    expect((await run("person", "merge", "Raj Patel", "Raj Patel")).code).toBe(4);
+    expect((await run("person", "merge", "Raj Patel", "Raj Patel", "--yes")).code).toBe(4);
   });
 });

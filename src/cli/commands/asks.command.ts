@@ -5,7 +5,8 @@ import { readWeight } from "../../app/input.js";
 import type { AskJson, CommitmentJson } from "../../app/views.js";
 import type { CounterpartRef, GoodwillService } from "../../service/goodwill-service.js";
 import { ago, labelText, oneDecimal, type Paint, table } from "../output.js";
-import { act, type CliIo } from "../runtime.js";
+import { act, type CliIo, clock } from "../runtime.js";
+import { whoHint } from "../who-hint.js";
 
 /** Whom an ask or promise is with: a person or a department, as the service names them. */
 export async function counterpartRef(service: GoodwillService, who: string): Promise<CounterpartRef> {
@@ -90,10 +91,15 @@ export function registerAskCommands(program: Command, io: CliIo): void {
       act(io, async (service, id: string, flags: { weight?: string }) => {
         const weight = flags.weight !== undefined ? readWeight(flags.weight) : undefined;
         const result = await service.fulfillAsk(id, weight);
+        const thank = await whoHint(service, {
+          kind: result.ask.personId ? "person" : "department",
+          id: result.ask.personId ?? result.ask.departmentId ?? "",
+          name: result.ask.counterpart,
+        });
         return {
           json: result,
           human: (p) =>
-            `Ask #${result.ask.number} fulfilled by ${p.bold(result.ask.counterpart)}. Recorded as received; remember to thank them (goodwill thank "${result.ask.counterpart}").`,
+            `Ask #${result.ask.number} fulfilled by ${p.bold(result.ask.counterpart)}. Recorded as received; remember to thank them (goodwill thank ${thank}).`,
         };
       }),
     );
@@ -141,12 +147,12 @@ export function registerAskCommands(program: Command, io: CliIo): void {
     .description("record a promise you made (or, with --they, one made to you)")
     .argument("<who>", "a person or dept:NAME")
     .argument("<summary>", "what was promised")
-    .option("--due <date>", "by when (YYYY-MM-DD)")
+    .option("--due <date>", "by when: YYYY-MM-DD, tomorrow, 'in 3 days' (a date that has passed works too)")
     .option("--they", "they promised it to you")
     .action(
       act(io, async (service, who: string, summaryArg: string, flags: { due?: string; they?: boolean }) => {
         const summary = input.readText("summary", summaryArg);
-        const dueOn = flags.due ? input.readDate("--due", flags.due) : null;
+        const dueOn = flags.due ? input.readDay("--due", flags.due, clock(io.env), { future: true }) : null;
         const { commitment } = await service.promise(await counterpartRef(service, who), {
           summary,
           dueOn,

@@ -5,7 +5,7 @@ import { oneOf } from "../../app/input.js";
 import type { Direction, ExchangeKind } from "../../domain/model.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
-import { labelText, oneDecimal, type Paint, table } from "../output.js";
+import { labelText, oneDecimal, type Paint, plural, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 import { personId } from "./people.command.js";
 
@@ -193,7 +193,7 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
           human: (p) => {
             const title = view.subject.kind === "everyone" ? "Everyone" : view.subject.name;
             const lines = [
-              `${p.bold(title)}: ${balanceLine(view.balance, p)}, ${view.balance.entries} entries`,
+              `${p.bold(title)}: ${balanceLine(view.balance, p)}, ${plural(view.balance.entries, "entry", "entries")}`,
             ];
             if (view.balance.label === "overdrawn")
               lines.push(

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { DepartmentMapJson } from "../../app/department-map.js";
 import { labelText, type Paint, plural, shellWord, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
+import { whoHint } from "../who-hint.js";
 
 const BAR_WIDTH = 10;
 
@@ -20,20 +21,21 @@ function statusText(status: string, p: Paint): string {
 }
 
 /** The people of the organization without a department, named, with how to give them one. */
-function renderWithoutDepartment(map: DepartmentMapJson, p: Paint): string {
+function renderWithoutDepartment(map: DepartmentMapJson, p: Paint, firstWho?: string): string {
   const people = map.withoutDepartment;
   const first = people[0];
   if (!first) return "";
   return (
     `${p.bold("No department given")}  ${plural(people.length, "person", "people")}: ${people.map((m) => m.name).join(", ")}\n` +
     p.dim(
-      `  They show in no department until you set one: goodwill person edit ${shellWord(first.name)} --dept DEPT`,
+      `  They show in no department until you set one: goodwill person edit ${firstWho ?? shellWord(first.name)} --dept DEPT`,
     )
   );
 }
 
-export function renderMap(map: DepartmentMapJson, p: Paint): string {
-  const without = renderWithoutDepartment(map, p);
+/** `firstWho`: how the hint names the first person without a department (their id when names repeat). */
+export function renderMap(map: DepartmentMapJson, p: Paint, firstWho?: string): string {
+  const without = renderWithoutDepartment(map, p, firstWho);
   if (map.departments.length === 0)
     return (
       `No departments of ${map.organization} yet. Add people with --dept, or goodwill dept add NAME.` +
@@ -62,7 +64,9 @@ export function registerMapCommand(program: Command, io: CliIo): void {
     .action(
       act(io, async (service, flags: { org?: string }) => {
         const map = await service.map(flags.org);
-        return { json: map, human: (p) => renderMap(map, p) };
+        const first = map.withoutDepartment[0];
+        const firstWho = first ? await whoHint(service, { kind: "person", ...first }) : undefined;
+        return { json: map, human: (p) => renderMap(map, p, firstWho) };
       }),
     );
 }

@@ -3,10 +3,11 @@ import type { Command } from "commander";
 import * as input from "../../app/input.js";
 import { readText } from "../../app/input.js";
 import type { PersonInput } from "../../app/people.js";
+import type { PersonHistoryCounts } from "../../app/person-history.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
-import { act, type CliIo } from "../runtime.js";
+import { act, type CliIo, clock, type Globals, type Result } from "../runtime.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -49,17 +50,20 @@ function personOptions(command: Command, editing: boolean): Command {
       "--layer <layer>",
       "Dunbar layer: 5 inner circle, 15 close, 50 active, 150 meaningful, 500 acquaintance",
     )
-    .option("--closeness <1-5>", "how close you are, 1 distant to 5 very close (default 3)")
+    .option(
+      "--closeness <1-5>",
+      `how close you are, 1 distant to 5 very close${editing ? "" : " (default 3)"}`,
+    )
     .option("--cadence <days>", "keep in touch every N days (0: never remind)")
     .option("--communal", "family or close friends: keep no ledger numbers for them")
     .option("--met <text>", "how you met")
-    .option("--met-on <date>", "when you met (YYYY-MM-DD)")
+    .option("--met-on <date>", "when you met: YYYY-MM-DD, yesterday, '3 days ago'")
     .option("--met-through <who>", "who introduced you")
     .option("--birthday <date>", "YYYY-MM-DD, or --MM-DD without the year");
 }
 
 /** Reads person flags into a PersonInput, checking every value before anything is written. */
-function personInput(flags: PersonFlags): PersonInput {
+function personInput(flags: PersonFlags, now: number): PersonInput {
   return {
     ...(flags.name !== undefined ? { name: input.readText("name", flags.name, 200) } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
@@ -74,7 +78,9 @@ function personInput(flags: PersonFlags): PersonInput {
     ...(flags.communal ? { ledgerMode: "communal" as const } : {}),
     ...(flags.track ? { ledgerMode: "track" as const } : {}),
     ...(flags.met !== undefined ? { metText: flags.met.trim() || null } : {}),
-    ...(flags.metOn !== undefined ? { metOn: input.readDate("--met-on", flags.metOn) } : {}),
+    ...(flags.metOn !== undefined
+      ? { metOn: input.readDay("--met-on", flags.metOn, now, { future: false }) }
+      : {}),
     ...(flags.metThrough !== undefined ? { metThrough: flags.metThrough } : {}),
     ...(flags.birthday !== undefined
       ? { birthday: input.readPartialDate("--birthday", flags.birthday) }
@@ -120,7 +126,10 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     false,
   ).action(
     act(io, async (service, name: string, flags: PersonFlags) => {
-      const added = await service.addPerson({ ...personInput(flags), name: readText("name", name, 200) });
+      const added = await service.addPerson({
+        ...personInput(flags, clock(io.env)),
+        name: readText("name", name, 200),
+      });
       return {
         json: added,
         human: (p) => {
@@ -178,7 +187,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .option("--track", "keep the ledger for them again (undo --communal)")
     .action(
       act(io, async (service, who: string, flags: PersonFlags) => {
-        const changes = personInput(flags);
+        const changes = personInput(flags, clock(io.env));
         const edited = await service.editPerson((await service.resolve(who)).id, changes);
         return { json: edited, human: (p) => `Updated ${p.bold(edited.name)}.` };
       }),
@@ -191,16 +200,27 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     )
     .argument("<who>", "the duplicate (name, email or id)")
     .argument("<into>", "the person to keep")
+    .option("--yes", "merge without asking (needed when not on a terminal)")
     .action(
-      act(io, async (service, who: string, into: string) => {
-        const merged = await service.mergePeople(
-          (await service.resolve(who)).id,
-          (await service.resolve(into)).id,
-        );
+      act(io, async (service, who: string, into: string, flags: { yes?: boolean }, globals: Globals) => {
+        const from = await personId(service, who);
+        const kept = await personId(service, into);
+        const { person, history } = await service.personHistory(from);
+        if (from === kept)
+          throw new GoodwillError("invalid", `${person.name} cannot be merged into themselves.`);
+        const keptName = (await service.getPerson(kept)).name;
+        const agreed = await confirm(io, flags, globals, {
+          said: `Merging ${person.name} into ${keptName}: ${movesOver(history)} move over, then ${person.name} is removed.`,
+          question: `Merge ${person.name} into ${keptName}?`,
+          retry: `goodwill person merge ${shellWord(who)} ${shellWord(into)} --yes`,
+          details: { person, into: { id: kept, name: keptName }, history },
+        });
+        if (!agreed) return declined(`Nothing merged; ${person.name} and ${keptName} stay apart.`);
+        const merged = await service.mergePeople(from, kept);
         return {
           json: merged,
           human: (p) =>
-            `Merged ${merged.merged.name} into ${p.bold(merged.into.name)}: moments, ledger, asks, promises, notes and contact details moved over.`,
+            `Merged ${merged.merged.name} into ${p.bold(merged.into.name)}: ${movesOver(history)} moved over.`,
         };
       }),
     );
@@ -209,10 +229,22 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .command("rm")
     .description("remove a person and their whole history")
     .argument("<who>", "name, email or id")
+    .option("--yes", "remove without asking (needed when not on a terminal)")
     .action(
-      act(io, async (service, who: string) => {
-        const { removed } = await service.removePerson((await service.resolve(who)).id);
-        return { json: { removed }, human: (p) => `Removed ${p.bold(removed.name)} and their history.` };
+      act(io, async (service, who: string, flags: { yes?: boolean }, globals: Globals) => {
+        const { person, history } = await service.personHistory(await personId(service, who));
+        const agreed = await confirm(io, flags, globals, {
+          said: `${person.name}: ${historyText(history)}.`,
+          question: `Remove ${person.name} and all of this?`,
+          retry: `goodwill person rm ${shellWord(who)} --yes`,
+          details: { person, history },
+        });
+        if (!agreed) return declined(`Nothing removed; ${person.name} stays.`);
+        const { removed } = await service.removePerson(person.id);
+        return {
+          json: { removed },
+          human: (p) => `Removed ${p.bold(removed.name)} and their history (${historyText(history)}).`,
+        };
       }),
     );
 
@@ -289,6 +321,57 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     );
 }
 
+const HISTORY: [keyof PersonHistoryCounts, string, string][] = [
+  ["ledgerEntries", "ledger entry", "ledger entries"],
+  ["moments", "moment", "moments"],
+  ["notes", "note", "notes"],
+  ["asks", "ask", "asks"],
+  ["promises", "promise", "promises"],
+  ["needs", "need", "needs"],
+  ["offers", "offer", "offers"],
+  ["introductions", "introduction", "introductions"],
+];
+
+/** "14 ledger entries, 6 moments, 1 note", or "no history yet": only what there is. */
+export function historyText(counts: PersonHistoryCounts): string {
+  const parts = HISTORY.filter(([key]) => counts[key] > 0).map(([key, one, many]) =>
+    plural(counts[key], one, many),
+  );
+  return parts.length > 0 ? parts.join(", ") : "no history yet";
+}
+
+function movesOver(counts: PersonHistoryCounts): string {
+  const text = historyText(counts);
+  return text === "no history yet" ? "their contact details" : `${text} and their contact details`;
+}
+
+/**
+ * A destructive command goes ahead with --yes; on a terminal it says what will go and asks (y/N);
+ * otherwise (a script, a pipe, --json) it changes nothing and exits 2, saying what would go.
+ */
+async function confirm(
+  io: CliIo,
+  flags: { yes?: boolean },
+  globals: Globals,
+  what: { said: string; question: string; retry: string; details: unknown },
+): Promise<boolean> {
+  if (flags.yes) return true;
+  if (!io.stdinIsTTY || !io.prompt || globals.json) {
+    throw new GoodwillError(
+      "usage",
+      `${what.said} Nothing was changed: add --yes to go ahead (${what.retry}).`,
+      what.details,
+    );
+  }
+  io.err(`${what.said}\n`);
+  const answer = await io.prompt(`${what.question} [y/N] `);
+  return /^\s*y(es)?\s*$/i.test(answer);
+}
+
+function declined(message: string): Result {
+  return { json: { changed: false }, human: () => message };
+}
+
 /** The person a WHO names; a department is not a person. */
 export async function personId(service: GoodwillService, who: string): Promise<string> {
   return personIdOf(await service.resolve(who), who);
@@ -327,7 +410,9 @@ function renderShow(s: Shown, p: Paint, now: number, who: string): string {
   const d = s.due;
   lines.push(
     `Due       ${dueText(d.status, p)}` +
-      (d.cadenceDays ? `  every ${Math.round(d.cadenceDays)} days` : "") +
+      (d.cadenceDays
+        ? `  every ${Math.round(d.cadenceDays) === 1 ? "day" : plural(Math.round(d.cadenceDays), "day")}`
+        : "") +
       (d.daysSinceContact !== null
         ? `, last contact ${plural(d.daysSinceContact, "day")} ago`
         : ", no contact yet"),

@@ -280,10 +280,26 @@ export function registerServerCommands(program: Command, io: CliIo): void {
         token?: string;
         error?: { code: string; message: string };
       };
+      // A refused password is the user's mistake (4); 5 is kept for a server that cannot answer.
+      if (response.status === 401)
+        throw new GoodwillError(
+          "invalid",
+          `Sign-in refused by ${server}: wrong email or password. Check both and try again.`,
+        );
+      if (response.status === 400 || response.status === 422)
+        throw new GoodwillError(
+          "invalid",
+          document.error?.message ?? "The server refused that email or password.",
+        );
+      if (response.status === 429)
+        throw new GoodwillError(
+          "rate_limited",
+          document.error?.message ?? "Too many sign-in attempts: wait a little and try again.",
+        );
       if (!response.ok || !document.token) {
         throw new GoodwillError(
-          (document.error?.code as "unauthorized") ?? "unauthorized",
-          document.error?.message ?? `The server answered ${response.status}.`,
+          "store_unavailable",
+          `${server} did not sign you in: ${document.error?.message ?? `it answered ${response.status}`}. Is it a Goodwill server in team mode?`,
         );
       }
       const path = configPath(io.env);

@@ -218,7 +218,7 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
       path: "/api/v1/resolve",
       tags: ["Profile"],
       summary:
-        "Whom a WHO names: an id, email, name or unique part of one, or dept:NAME (409 with candidates when ambiguous)",
+        "Whom a WHO names: an id, email, the whole name or the starts of its words, or dept:NAME (409 with candidates when ambiguous; 404 with the did-you-mean candidates in details when the text is only inside a word of a name)",
       request: { query: z.object({ who: z.string().min(1).max(400) }) },
       responses: {
         200: json(

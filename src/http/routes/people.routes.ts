@@ -293,6 +293,36 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
   app.openapi(
     createRoute({
       method: "get",
+      path: "/api/v1/people/{id}/history",
+      tags,
+      summary: "How much history hangs off this person: what removing them takes away",
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({
+            person: z.object({ id: z.string(), name: z.string() }),
+            history: z.object({
+              ledgerEntries: z.number().int(),
+              moments: z.number().int(),
+              notes: z.number().int(),
+              asks: z.number().int(),
+              promises: z.number().int(),
+              needs: z.number().int(),
+              offers: z.number().int(),
+              introductions: z.number().int(),
+            }),
+          }),
+          "the counts",
+        ),
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await c.get("service").personHistory(c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/api/v1/people/{id}/score",
       tags,
       summary: "Relationship strength 0–100 with its four parts explained",

@@ -56,7 +56,9 @@ export function daysAgo(days: number | null): string {
 export function dueReason(due: { daysSinceContact: number | null; cadenceDays: number | null }): string {
   const last =
     due.daysSinceContact === null ? "No contact yet" : `Last in touch ${daysAgo(due.daysSinceContact)}`;
-  return due.cadenceDays === null ? last : `${last}; usually every ${Math.round(due.cadenceDays)} days`;
+  return due.cadenceDays === null
+    ? last
+    : `${last}; usually every ${Math.round(due.cadenceDays) === 1 ? "day" : `${Math.round(due.cadenceDays)} days`}`;
 }
 
 export function formatDate(iso: string): string {

@@ -45,7 +45,12 @@ export function PersonPicker({
     staleTime: 10_000,
   });
   const options = (found.data?.people ?? [])
-    .map((p) => ({ id: p.person.id, name: p.person.name, org: p.person.organization }))
+    // department and organization beside the name, so that two people of one name can be told apart
+    .map((p) => ({
+      id: p.person.id,
+      name: p.person.name,
+      org: [p.person.department, p.person.organization].filter(Boolean).join(", "),
+    }))
     .filter((p) => !exclude.includes(p.id));
 
   function choose(option: { id: string; name: string } | undefined) {

@@ -105,7 +105,9 @@ export function ProfileCard({ person, onEdit }: { person: Person; onEdit: () => 
       ? "Default rhythm"
       : person.cadenceDays === 0
         ? "No reminders"
-        : `Every ${person.cadenceDays} days`,
+        : person.cadenceDays === 1
+          ? "Every day"
+          : `Every ${person.cadenceDays} days`,
   ]);
   facts.push(["Ledger", person.ledgerMode === "communal" ? "Communal: not tracked" : "Tracked"]);
   return (

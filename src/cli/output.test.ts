@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { paint, table } from "./output.js";
+
+describe("table", () => {
+  it("aligns columns by what a terminal shows: 日本語 names and emoji take two columns a character", () => {
+    const text = table(
+      [
+        ["山田太郎", "IT", "due"],
+        ["Raj Patel", "Finance", "ok"],
+        ["Ana 🎉", "日本語チーム", "late"],
+      ],
+      { header: ["Name", "Where", "Due"] },
+    );
+    expect(text.split("\n")).toEqual([
+      "Name       Where         Due",
+      "山田太郎   IT            due",
+      "Raj Patel  Finance       ok",
+      "Ana 🎉     日本語チーム  late",
+    ]);
+  });
+
+  it("counts no width for colour codes", () => {
+    const p = paint(true);
+    const lines = table([
+      [p.red("overdrawn"), "x"],
+      ["ok", "y"],
+    ]).split("\n");
+    expect(lines[1]).toBe("ok         y");
+    expect(lines[0]).toBe(`${p.red("overdrawn")}  x`);
+  });
+});

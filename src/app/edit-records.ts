@@ -17,7 +17,7 @@ import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats
 import { withCounterpartNames } from "./asks.js";
 import { commitmentsJson } from "./commitments.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
-import { readChannel, readDate, readInitiator, readKind, readText, readWeight, readWhen } from "./input.js";
+import { readChannel, readDay, readInitiator, readKind, readText, readWeight, readWhen } from "./input.js";
 import { introductionJson } from "./introductions.js";
 import { needsJson, offersJson } from "./needs-offers.js";
 import { askJson } from "./views.js";
@@ -444,7 +444,7 @@ export async function editPromise(ctx: AppContext, ref: string, edit: PromiseEdi
   const changes: Partial<Database["commitments"]> = {};
   if (edit.summary !== undefined) changes.summary = readText("summary", edit.summary);
   if (edit.dueOn !== undefined)
-    changes.due_on = edit.dueOn === null || edit.dueOn === "" ? null : dueDate(edit.dueOn);
+    changes.due_on = edit.dueOn === null || edit.dueOn === "" ? null : dueDate(edit.dueOn, ctx.now);
   if (edit.direction !== undefined) {
     const direction = { mine: "i_owe", i_owe: "i_owe", theirs: "they_owe", they_owe: "they_owe" }[
       edit.direction
@@ -485,9 +485,9 @@ export async function editPromise(ctx: AppContext, ref: string, edit: PromiseEdi
   return { commitment: await commitmentJsonOf(ctx, found.id) };
 }
 
-/** A due date, as a calendar date. */
-function dueDate(value: string): string {
-  return readDate("--due", value);
+/** A due date, as the CLI's --due reads it (2026-12-10, tomorrow, in 3 days). */
+function dueDate(value: string, now: number): string {
+  return readDay("--due", value, now, { future: true });
 }
 
 export async function deletePromise(ctx: AppContext, ref: string) {

@@ -150,6 +150,39 @@ describeEachDialect("fixing a mistake", (dialect) => {
     expect((await run("show", "Jordan", "--json")).json().person.title).toBe("Manager");
   });
 
+  it("a merge undone gives each person back their own history", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Raj Patel", "--email", "raj@acme.example");
+    await run("person", "add", "Raj P", "--email", "rp@home.example");
+    await run("gave", "raj@acme.example", "Coffee");
+    await run("received", "rp@home.example", "A lift home");
+    await run("note", "rp@home.example", "Drives a blue van");
+    const merged = await run("person", "merge", "rp@home.example", "raj@acme.example", "--yes");
+    expect(merged.code).toBe(0);
+    expect((await run("show", "raj@acme.example", "--json")).json().timeline).toHaveLength(3);
+    expect((await run("undo")).stdout).toBe("Undid: Merged Raj P into Raj Patel.\n");
+    const raj = (await run("show", "raj@acme.example", "--json")).json();
+    const rp = (await run("show", "rp@home.example", "--json")).json();
+    expect(raj.timeline.map((t: { summary: string }) => t.summary)).toEqual(["Coffee"]);
+    expect(rp.timeline.map((t: { summary: string }) => t.summary).sort()).toEqual([
+      "A lift home",
+      "Drives a blue van",
+    ]);
+    expect(raj.person.emails).toEqual(["raj@acme.example"]);
+    expect(rp.person.emails).toEqual(["rp@home.example"]);
+    expect(rp.balance.received).toBeGreaterThan(0);
+  });
+
+  it("the journal keeps 30 days", async () => {
+    const db = dialect === "sqlite" ? tempStorePath() : undefined;
+    const first = cli({ dialect, ...(db ? { db } : {}), now: "2026-10-01T12:00:00.000Z" });
+    await first.run("person", "add", "Ann Able");
+    const later = cli({ db: await first.db, now: "2026-11-05T12:00:00.000Z" });
+    await later.run("person", "add", "Bob Baker");
+    const entries = (await later.run("undo", "--list", "--json")).json().entries;
+    expect(entries.map((e: { description: string }) => e.description)).toEqual(["Added Bob Baker"]);
+  });
+
   it("an edit that names a field its kind does not have is refused, naming the ones it has", async () => {
     const { run } = cli({ dialect });
     await run("person", "add", "Ann Able");

@@ -146,9 +146,12 @@ describeEachDialect("person rm and person merge say what goes and need --yes", (
     const removed = await run("person", "rm", "Jordan Lee", "--yes");
     expect(removed.code).toBe(0);
     expect(removed.stdout).toBe(
-      "Removed Jordan Lee and their history (2 ledger entries, 1 moment, 1 note).\n",
+      "Removed Jordan Lee and their history (2 ledger entries, 1 moment, 1 note). (goodwill undo brings them back)\n",
     );
     expect((await run("show", "Jordan Lee")).code).toBe(3);
+    // and one undo brings Jordan back with everything
+    expect((await run("undo")).stdout).toBe("Undid: Deleted Jordan Lee and their history.\n");
+    expect((await run("show", "Jordan Lee", "--json")).json().timeline).toHaveLength(4);
   });
 
   it("says 1 ledger entry, not 1 ledger entries", async () => {

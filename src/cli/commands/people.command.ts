@@ -220,7 +220,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
         return {
           json: merged,
           human: (p) =>
-            `Merged ${merged.merged.name} into ${p.bold(merged.into.name)}: ${movesOver(history)} moved over.`,
+            `Merged ${merged.merged.name} into ${p.bold(merged.into.name)}: ${movesOver(history)} moved over. ${p.dim("(goodwill undo separates them again)")}`,
         };
       }),
     );
@@ -243,7 +243,8 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
         const { removed } = await service.removePerson(person.id);
         return {
           json: { removed },
-          human: (p) => `Removed ${p.bold(removed.name)} and their history (${historyText(history)}).`,
+          human: (p) =>
+            `Removed ${p.bold(removed.name)} and their history (${historyText(history)}). ${p.dim("(goodwill undo brings them back)")}`,
         };
       }),
     );

@@ -7,6 +7,7 @@ import { GoodwillError } from "../errors.js";
 import { registerAgendaCommands } from "./commands/agenda.command.js";
 import { registerAskCommands } from "./commands/asks.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
+import { registerDuplicateCommands } from "./commands/duplicates.command.js";
 import { registerIntroductionCommands } from "./commands/introductions.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
 import { registerMapCommand } from "./commands/map.command.js";
@@ -47,6 +48,7 @@ function buildProgram(io: CliIo): Command {
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);
   registerServerCommands(program, io);
+  registerDuplicateCommands(program, io);
   // Subcommands inherit error handling and output, so usage errors never exit the process.
   const configure = (command: Command) => {
     for (const sub of command.commands) {

@@ -7,6 +7,7 @@
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
+import type { duplicatePairs } from "../app/duplicates.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
@@ -114,7 +115,8 @@ export interface GoodwillService {
   /** WHO (id, email, name or unique part of one; dept:NAME) to a person or department. */
   resolve(who: string): Promise<Resolved>;
 
-  addPerson(input: PersonInput & { name: string }): Promise<PersonJson>;
+  /** Refused with "possible_duplicate" when someone has the name, an email or a phone, unless allowDuplicate. */
+  addPerson(input: PersonInput & { name: string; allowDuplicate?: boolean }): Promise<PersonJson>;
   listPeople(filter: {
     organization?: string;
     department?: string;
@@ -214,4 +216,6 @@ export interface GoodwillService {
     options: { vcardVersion?: "3.0" | "4.0" },
   ): Promise<{ text: string; count: number }>;
   loadDemo(): Promise<DemoResultJson>;
+  /** likely duplicate pairs (same email, same phone, names alike), the likeliest first */
+  duplicates(): Promise<Of<typeof duplicatePairs>>;
 }

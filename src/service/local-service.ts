@@ -5,6 +5,7 @@ import { completeCommitment, createCommitment, listCommitmentsJson } from "../ap
 import type { AppContext } from "../app/context.js";
 import { departmentMap } from "../app/department-map.js";
 import { addDepartment } from "../app/departments.js";
+import { duplicatePairs, refuseDuplicate } from "../app/duplicates.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
 import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
@@ -105,8 +106,11 @@ export function localService(ctx: AppContext): GoodwillService {
       };
     },
 
-    addPerson: (input) =>
-      addPerson(ctx, readPersonInput({ ...input, name: readText("name", input.name, 200) })),
+    async addPerson({ allowDuplicate, ...input }) {
+      const checked = readPersonInput({ ...input, name: readText("name", input.name, 200) });
+      if (!allowDuplicate) await refuseDuplicate(ctx, checked);
+      return addPerson(ctx, checked);
+    },
     async listPeople(filter) {
       let states = await listPeopleWithState(ctx, {
         ...(filter.organization ? { organization: filter.organization } : {}),
@@ -309,6 +313,7 @@ export function localService(ctx: AppContext): GoodwillService {
         vcardVersion: options.vcardVersion ?? "3.0",
       }),
     loadDemo: async () => ({ loaded: await (await import("../demo/load-demo.js")).loadDemo(ctx) }),
+    duplicates: () => duplicatePairs(ctx),
   };
 }
 

@@ -1,0 +1,37 @@
+/** `goodwill person dupes`: the likely duplicate pairs, each with why and the merge that joins them. */
+import type { Command } from "commander";
+import { duplicateLabel } from "../../app/duplicates.js";
+import { plural } from "../output.js";
+import { act, type CliIo } from "../runtime.js";
+
+export function registerDuplicateCommands(program: Command, io: CliIo): void {
+  const person = program.commands.find((c) => c.name() === "person");
+  if (!person) throw new Error("the person command is registered first");
+  person
+    .command("dupes")
+    .description("list likely duplicates (same email, same phone, names alike) and how to merge each pair")
+    .action(
+      act(io, async (service) => {
+        const found = await service.duplicates();
+        return {
+          json: found,
+          human: (p) => {
+            if (found.pairs.length === 0) return "No likely duplicates.";
+            const lines = [
+              `${plural(found.pairs.length, "likely duplicate pair", "likely duplicate pairs")}:`,
+            ];
+            for (const pair of found.pairs) {
+              lines.push(
+                "",
+                `  ${p.bold(duplicateLabel(pair.a))}`,
+                `  ${p.bold(duplicateLabel(pair.b))}`,
+                `    ${pair.reasons.map((r) => r.text).join(", ")} ${p.dim(`(score ${pair.score.toFixed(2)})`)}`,
+                `    ${p.dim(`keep the second: goodwill person merge ${pair.a.id} ${pair.b.id} --yes`)}`,
+              );
+            }
+            return lines.join("\n");
+          },
+        };
+      }),
+    );
+}

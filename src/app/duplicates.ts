@@ -130,8 +130,17 @@ export async function refuseDuplicate(
   );
 }
 
-/** The likely duplicate pairs among all of the owner's people, the likeliest first. */
-export async function duplicatePairs(ctx: AppContext): Promise<{ pairs: DuplicatePairJson[] }> {
+export const DUPLICATES_LIMIT = 100;
+export const DUPLICATES_MAX_LIMIT = 1000;
+
+/**
+ * The likeliest `limit` duplicate pairs among all of the owner's people, and how many there are in
+ * all (a store of many namesakes can have thousands).
+ */
+export async function duplicatePairs(
+  ctx: AppContext,
+  limit = DUPLICATES_LIMIT,
+): Promise<{ pairs: DuplicatePairJson[]; total: number }> {
   const { db, ownerId } = ctx;
   const people = await db
     .selectFrom("people as p")
@@ -174,9 +183,11 @@ export async function duplicatePairs(ctx: AppContext): Promise<{ pairs: Duplicat
       createdAt: p.created_at,
     })),
   );
-  const described = await describe(ctx, [...new Set(matches.flatMap((m) => [m.merge, m.keep]))]);
+  const shown = matches.slice(0, limit);
+  const described = await describe(ctx, [...new Set(shown.flatMap((m) => [m.merge, m.keep]))]);
   return {
-    pairs: matches.flatMap((m) => {
+    total: matches.length,
+    pairs: shown.flatMap((m) => {
       const a = described.get(m.merge);
       const b = described.get(m.keep);
       return a && b ? [{ a, b, reasons: m.reasons, score: m.score }] : [];

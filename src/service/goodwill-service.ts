@@ -216,6 +216,6 @@ export interface GoodwillService {
     options: { vcardVersion?: "3.0" | "4.0" },
   ): Promise<{ text: string; count: number }>;
   loadDemo(): Promise<DemoResultJson>;
-  /** likely duplicate pairs (same email, same phone, names alike), the likeliest first */
-  duplicates(): Promise<Of<typeof duplicatePairs>>;
+  /** the likeliest `limit` (default 100, at most 1000) duplicate pairs: same email, same phone, names alike */
+  duplicates(options?: { limit?: number }): Promise<Of<typeof duplicatePairs>>;
 }

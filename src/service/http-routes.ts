@@ -70,6 +70,6 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
       personId ? call("GET", `/people/${enc(personId)}/suggestions`) : call("GET", "/suggestions"),
     search: (q, limit) => call("GET", "/search", { query: { q, limit } }),
     loadDemo: () => call("POST", "/demo"),
-    duplicates: () => call("GET", "/people/duplicates"),
+    duplicates: (options) => call("GET", "/people/duplicates", { query: options ?? {} }),
   };
 }

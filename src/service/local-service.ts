@@ -5,7 +5,12 @@ import { completeCommitment, createCommitment, listCommitmentsJson } from "../ap
 import type { AppContext } from "../app/context.js";
 import { departmentMap } from "../app/department-map.js";
 import { addDepartment } from "../app/departments.js";
-import { duplicatePairs, refuseDuplicate } from "../app/duplicates.js";
+import {
+  DUPLICATES_LIMIT,
+  DUPLICATES_MAX_LIMIT,
+  duplicatePairs,
+  refuseDuplicate,
+} from "../app/duplicates.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
 import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
@@ -313,7 +318,8 @@ export function localService(ctx: AppContext): GoodwillService {
         vcardVersion: options.vcardVersion ?? "3.0",
       }),
     loadDemo: async () => ({ loaded: await (await import("../demo/load-demo.js")).loadDemo(ctx) }),
-    duplicates: () => duplicatePairs(ctx),
+    duplicates: (options) =>
+      duplicatePairs(ctx, readLimit(options?.limit, DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT)),
   };
 }
 
@@ -325,5 +331,14 @@ function readSearchLimit(limit: number | undefined): number {
       `limit: ${limit} is not a number of results from 1 to ${SEARCH_MAX_LIMIT}.`,
       { field: "limit" },
     );
+  return limit;
+}
+
+function readLimit(limit: number | undefined, usual: number, most: number): number {
+  if (limit === undefined) return usual;
+  if (!Number.isInteger(limit) || limit < 1 || limit > most)
+    throw new GoodwillError("invalid", `limit: ${limit} is not a number from 1 to ${most}.`, {
+      field: "limit",
+    });
   return limit;
 }

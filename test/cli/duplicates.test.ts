@@ -96,6 +96,14 @@ describeEachDialect("duplicates", (dialect) => {
       expect(p.score).toBeLessThanOrEqual(1);
     }
 
+    const top = (await run("person", "dupes", "--limit", "1", "--json")).json();
+    expect(top.total).toBe(3);
+    expect(top.pairs).toHaveLength(1);
+    expect((await run("person", "dupes", "--limit", "1")).stdout).toContain(
+      "3 likely duplicate pairs, the likeliest 1 (see more with --limit)",
+    );
+    expect((await run("person", "dupes", "--limit", "0")).code).toBe(4);
+
     const human = await run("person", "dupes");
     expect(human.code).toBe(0);
     expect(human.stdout).toContain("3 likely duplicate pairs");

@@ -10,15 +10,19 @@ export function registerDuplicateCommands(program: Command, io: CliIo): void {
   person
     .command("dupes")
     .description("list likely duplicates (same email, same phone, names alike) and how to merge each pair")
+    .option("--limit <n>", "how many pairs, the likeliest first (default 100, at most 1000)")
     .action(
-      act(io, async (service) => {
-        const found = await service.duplicates();
+      act(io, async (service, flags: { limit?: string }) => {
+        const found = await service.duplicates(
+          flags.limit === undefined ? {} : { limit: Number(flags.limit) },
+        );
         return {
           json: found,
           human: (p) => {
             if (found.pairs.length === 0) return "No likely duplicates.";
+            const more = found.total > found.pairs.length;
             const lines = [
-              `${plural(found.pairs.length, "likely duplicate pair", "likely duplicate pairs")}:`,
+              `${plural(found.total, "likely duplicate pair", "likely duplicate pairs")}${more ? `, the likeliest ${found.pairs.length} (see more with --limit)` : ""}:`,
             ];
             for (const pair of found.pairs) {
               lines.push(

@@ -95,6 +95,7 @@ const DuplicatePairsSchema = z
         score: z.number().openapi({ description: "0 to 1: how likely the two are one person" }),
       }),
     ),
+    total: z.number().openapi({ description: "how many pairs there are in all" }),
   })
   .openapi("DuplicatePairs");
 
@@ -116,9 +117,23 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       path: "/api/v1/people/duplicates",
       tags,
       summary: "Likely duplicate pairs: same email, same phone or names alike, the likeliest first",
-      responses: { 200: json(DuplicatePairsSchema, "the pairs, each with its reasons and a score") },
+      request: {
+        query: z.object({
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(100)
+            .openapi({ description: "how many pairs" }),
+        }),
+      },
+      responses: {
+        200: json(DuplicatePairsSchema, "the pairs, each with its reasons and a score"),
+        422: errors[422],
+      },
     }),
-    async (c) => c.json(await c.get("service").duplicates(), 200),
+    async (c) => c.json(await c.get("service").duplicates(c.req.valid("query")), 200),
   );
 
   app.openapi(

@@ -18,7 +18,7 @@ describeEachDialect("the web app: duplicates", (dialect) => {
     await dialog.getByRole("button", { name: "Add", exact: true }).click();
 
     const warning = dialog.getByRole("alert");
-    await warning.getByText("This may be someone already in your people").waitFor();
+    await warning.getByText("You may have this person already:").waitFor();
     const open = warning.getByRole("link", { name: "Open Raj Patel" });
     const raj = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Raj Patel"])).person;
     expect(await open.getAttribute("href")).toBe(`/people/${raj.id}`);

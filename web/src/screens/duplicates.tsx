@@ -27,13 +27,15 @@ export function Duplicates() {
     <section className="duplicates">
       <header className="screen-head people-head">
         <div>
+          <p className="muted">
+            <Link to="/people">People</Link> ›
+          </p>
           <h1>Possible duplicates</h1>
           <p className="muted">
             People who may be one person twice: the same email or phone, or names alike. A merge keeps one
             record and moves everything of the other into it.
           </p>
         </div>
-        <Link to="/people">All people</Link>
       </header>
       {found.isPending ? (
         <Loading what="Looking for duplicates" />
@@ -92,7 +94,7 @@ function PairRow({ pair }: { pair: Pair }) {
         <div className="confirm" role="alertdialog" aria-label={`Confirm merging ${label}`}>
           <p>
             Keep <strong>{kept.name}</strong>
-            {about(kept) ? ` (${about(kept)})` : ""}. Everything about the other {gone.name}
+            {about(kept) ? ` (${about(kept)})` : ""}. Everything about {gone.name}
             {about(gone) ? ` (${about(gone)})` : ""} — moments, ledger, asks, promises, notes and contact
             details — moves to {kept.name}, and that record is removed.
           </p>

@@ -578,8 +578,8 @@ function AddPerson() {
             <div className="duplicate-warning" role="alert">
               <p>
                 {candidates.length === 1
-                  ? "This may be someone already in your people:"
-                  : "This may be one of the people already in your people:"}
+                  ? "You may have this person already:"
+                  : "You may have this person already, as one of these:"}
               </p>
               <ul>
                 {candidates.map((c) => (

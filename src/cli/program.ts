@@ -32,7 +32,7 @@ function buildProgram(io: CliIo): Command {
     .option("--as <email>", "with a direct database, act as this account instead of the local owner")
     .addHelpText(
       "after",
-      "\nEnvironment:\n  GOODWILL_DATABASE_URL  the store: a file or postgres:// URL (default $XDG_DATA_HOME/goodwill/goodwill.db)\n  GOODWILL_SERVER_URL    work through a team server's API instead (with GOODWILL_TOKEN, or after goodwill login)\n  GOODWILL_NOW           an ISO time that replaces the clock (demos, tests)\n  NO_COLOR               no colour in the output\n\nExit codes: 0 ok, 1 internal, 2 usage, 3 not found, 4 ambiguous/invalid/conflict, 5 store unavailable.",
+      "\nEnvironment:\n  GOODWILL_DATABASE_URL  the store: a file or postgres:// URL (default $XDG_DATA_HOME/goodwill/goodwill.db)\n  GOODWILL_SERVER_URL    work through a team server's API instead (with GOODWILL_TOKEN, or after goodwill login)\n  GOODWILL_NOW           an ISO time that replaces the clock (demos, tests)\n  NO_COLOR               no colour in the output\n\nExit codes: 0 ok, 1 internal, 2 usage, 3 not found, 4 ambiguous/invalid/conflict/possible duplicate, 5 store unavailable.",
     )
     .exitOverride()
     .showSuggestionAfterError(true)

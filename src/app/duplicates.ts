@@ -7,7 +7,8 @@ import { type DuplicateReason, findLikelyDuplicates } from "../domain/duplicates
 import { GoodwillError } from "../errors.js";
 import { emailKey, foldText, phoneKey } from "../storage/keys.js";
 import { findPeopleByEmail, findPeopleByName, findPeopleByPhone } from "../storage/person.repository.js";
-import type { AppContext } from "./context.js";
+import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
+import { resolvePerson } from "./who.js";
 
 /** A person as a duplicate warning shows them: enough to tell who it is. */
 export interface DuplicatePersonJson {
@@ -172,7 +173,8 @@ export async function duplicatePairs(
   const emailKeys = keysOf(emails);
   // Stored phone keys are the last ten digits already; older rows are read the same way again.
   const phoneKeys = keysOf(phones.map((p) => ({ ...p, value_key: phoneKey(p.value_key) })));
-  const matches = findLikelyDuplicates(
+  const apart = await distinctPairs(ctx);
+  const found = findLikelyDuplicates(
     people.map((p) => ({
       id: p.id,
       nameKey: p.name_key,
@@ -183,6 +185,7 @@ export async function duplicatePairs(
       createdAt: p.created_at,
     })),
   );
+  const matches = found.filter((m) => !apart.has(distinctKey(m.merge, m.keep)));
   const shown = matches.slice(0, limit);
   const described = await describe(ctx, [...new Set(shown.flatMap((m) => [m.merge, m.keep]))]);
   return {
@@ -192,5 +195,47 @@ export async function duplicatePairs(
       const b = described.get(m.keep);
       return a && b ? [{ a, b, reasons: m.reasons, score: m.score }] : [];
     }),
+  };
+}
+
+/**
+ * Pairs the user said are two people, kept in settings (one row a pair, no migration): a backup
+ * carries them, and a row whose people are gone is never read again.
+ */
+const DISTINCT_PREFIX = "duplicates:distinct:";
+
+function distinctKey(x: string, y: string): string {
+  return x < y ? `${DISTINCT_PREFIX}${x}:${y}` : `${DISTINCT_PREFIX}${y}:${x}`;
+}
+
+async function distinctPairs(ctx: AppContext): Promise<Set<string>> {
+  const rows = await ctx.db
+    .selectFrom("settings")
+    .select("key")
+    .where("owner_id", "=", ctx.ownerId)
+    .where("key", "like", `${DISTINCT_PREFIX}%`)
+    .execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Two people are not one: `person dupes` no longer pairs them. */
+export async function markDistinct(
+  ctx: AppContext,
+  whoA: string,
+  whoB: string,
+): Promise<{ distinct: { a: { id: string; name: string }; b: { id: string; name: string } } }> {
+  const a = await resolvePerson(ctx, whoA);
+  const b = await resolvePerson(ctx, whoB);
+  if (a.id === b.id)
+    throw new GoodwillError("invalid", `"${whoA}" and "${whoB}" are the same record; name two people.`);
+  await inWriteTransaction(ctx, async (tx) => {
+    await tx.db
+      .insertInto("settings")
+      .values({ owner_id: ctx.ownerId, key: distinctKey(a.id, b.id), value: nowIso(tx) })
+      .onConflict((oc) => oc.columns(["owner_id", "key"]).doNothing())
+      .execute();
+  });
+  return {
+    distinct: { a: { id: a.id, name: a.display_name }, b: { id: b.id, name: b.display_name } },
   };
 }

@@ -7,7 +7,7 @@
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
-import type { duplicatePairs } from "../app/duplicates.js";
+import type { duplicatePairs, markDistinct } from "../app/duplicates.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
@@ -218,4 +218,6 @@ export interface GoodwillService {
   loadDemo(): Promise<DemoResultJson>;
   /** the likeliest `limit` (default 100, at most 1000) duplicate pairs: same email, same phone, names alike */
   duplicates(options?: { limit?: number }): Promise<Of<typeof duplicatePairs>>;
+  /** two people (ids) are not one: the duplicates no longer pair them */
+  markDistinct(aId: string, bId: string): Promise<Of<typeof markDistinct>>;
 }

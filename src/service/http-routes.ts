@@ -71,5 +71,6 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     search: (q, limit) => call("GET", "/search", { query: { q, limit } }),
     loadDemo: () => call("POST", "/demo"),
     duplicates: (options) => call("GET", "/people/duplicates", { query: options ?? {} }),
+    markDistinct: (a, b) => call("POST", "/people/distinct", { body: { a, b } }),
   };
 }

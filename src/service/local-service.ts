@@ -9,6 +9,7 @@ import {
   DUPLICATES_LIMIT,
   DUPLICATES_MAX_LIMIT,
   duplicatePairs,
+  markDistinct,
   refuseDuplicate,
 } from "../app/duplicates.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
@@ -318,6 +319,7 @@ export function localService(ctx: AppContext): GoodwillService {
         vcardVersion: options.vcardVersion ?? "3.0",
       }),
     loadDemo: async () => ({ loaded: await (await import("../demo/load-demo.js")).loadDemo(ctx) }),
+    markDistinct: (a, b) => markDistinct(ctx, a, b),
     duplicates: (options) =>
       duplicatePairs(ctx, readLimit(options?.limit, DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT)),
   };

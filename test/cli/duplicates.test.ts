@@ -114,6 +114,15 @@ describeEachDialect("duplicates", (dialect) => {
     // The merge it suggests makes one person of the two, and the pair is gone.
     expect((await run("person", "merge", typo?.a.id ?? "", typo?.b.id ?? "")).code).toBe(0);
     expect((await run("person", "dupes", "--json")).json().pairs).toHaveLength(2);
+
+    // Two people after all: the pair is not shown again, the others still are.
+    const apart = await run("person", "distinct", "Kari Hansen", "Ola Nordmann");
+    expect(apart.code).toBe(0);
+    expect(apart.stdout).toContain("Kari Hansen and Ola Nordmann are two people");
+    const left = (await run("person", "dupes", "--json")).json();
+    expect(left.pairs.map((p: { a: { name: string } }) => p.a.name)).toEqual(["J. Doe-Walker"]);
+    expect(left.total).toBe(1);
+    expect((await run("person", "distinct", "Jane Doe", "jane@acme.example")).code).toBe(4);
   });
 
   it("two people at one organization with names alike are a pair, the organization a supporting reason", async () => {
@@ -172,6 +181,18 @@ describeEachDialect("duplicates over the API", (dialect) => {
       b: { id: raj.body.id, name: "Raj Patel" },
       reasons: [{ code: "same_name", text: "same name" }],
     });
+    const apart = await call("POST", "/api/v1/people/distinct", {
+      ...t,
+      body: { a: raj.body.id, b: anyway.body.id },
+    });
+    expect(apart.status).toBe(200);
+    expect(apart.body.distinct.a.id).toBe(raj.body.id);
+    expect((await call("GET", "/api/v1/people/duplicates", t)).body).toEqual({ pairs: [], total: 0 });
+    // …and saying it twice changes nothing
+    expect(
+      (await call("POST", "/api/v1/people/distinct", { ...t, body: { a: anyway.body.id, b: raj.body.id } }))
+        .status,
+    ).toBe(200);
     const doc = (await call("GET", "/openapi.json")).body;
     expect(doc.paths["/api/v1/people/duplicates"].get).toBeDefined();
   });

@@ -147,6 +147,10 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "get /api/v1/people/duplicates": [
         { method: "GET", path: "/api/v1/people/duplicates", expect: "clean" },
       ],
+      "post /api/v1/people/distinct": [
+        { method: "POST", path: "/api/v1/people/distinct", body: { a: zeb.id, b: bobs.id }, expect: "404" },
+        { method: "POST", path: "/api/v1/people/distinct", body: { a: bobs.id, b: other.id }, expect: "404" },
+      ],
       "get /api/v1/people/{id}": [
         { method: "GET", path: `/api/v1/people/${zeb.id}`, expect: "404" },
         { method: "GET", path: "/api/v1/people/zeb@zephyr.example", expect: "404" },

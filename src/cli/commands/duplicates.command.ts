@@ -33,8 +33,28 @@ export function registerDuplicateCommands(program: Command, io: CliIo): void {
                 `    ${p.dim(`keep the second: goodwill person merge ${pair.a.id} ${pair.b.id} --yes`)}`,
               );
             }
+            lines.push("", p.dim("Two different people? goodwill person distinct A B"));
             return lines.join("\n");
           },
+        };
+      }),
+    );
+
+  person
+    .command("distinct")
+    .description("say two people are not one: person dupes no longer pairs them")
+    .argument("<who>", "one of them (name, email or id)")
+    .argument("<other>", "the other")
+    .action(
+      act(io, async (service, who: string, other: string) => {
+        const marked = await service.markDistinct(
+          (await service.resolve(who)).id,
+          (await service.resolve(other)).id,
+        );
+        return {
+          json: marked,
+          human: (p) =>
+            `${p.bold(marked.distinct.a.name)} and ${p.bold(marked.distinct.b.name)} are two people: person dupes will not pair them again.`,
         };
       }),
     );

@@ -138,6 +138,42 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
 
   app.openapi(
     createRoute({
+      method: "post",
+      path: "/api/v1/people/distinct",
+      tags,
+      summary: "Say two people are not one: the duplicates no longer pair them",
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(
+          z.object({
+            distinct: z.object({
+              a: z.object({ id: z.string(), name: z.string() }),
+              b: z.object({ id: z.string(), name: z.string() }),
+            }),
+          }),
+          "the two people",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      const { a, b } = c.req.valid("json");
+      return c.json(await service.markDistinct(await personId(service, a), await personId(service, b)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: "get",
       path: "/api/v1/people",
       tags,

@@ -47,13 +47,14 @@ describeEachDialect("the web app: duplicates", (dialect) => {
     expect(unexpected(problems)).toEqual([]);
   });
 
-  it("the duplicates view lists a pair with its reasons and merges it, keeping the older record", async () => {
+  it("the duplicates view lists pairs with their reasons, merges one keeping the older record, and hides one said to be two people", async () => {
     const server = await startServer(dialect, {
       prepare: (storeUrl) => {
         withDemo(storeUrl);
         goodwill(storeUrl, ["person", "add", "John Smith", "--email", "john@smith.example"]);
         goodwill(storeUrl, ["person", "add", "Jon Smith", "--phone", "+1 555 010 9999"]);
         goodwill(storeUrl, ["note", "Jon Smith", "Met at the spring fair"]);
+        goodwill(storeUrl, ["person", "add", "Raj Patel", "--new", "--org", "Other Co"]);
       },
     });
     const { page, problems } = await signedIn(server);
@@ -68,6 +69,14 @@ describeEachDialect("the web app: duplicates", (dialect) => {
     await confirm.getByText("Keep John Smith (john@smith.example).").waitFor();
     await confirm.getByRole("button", { name: "Merge into John Smith" }).click();
     await expect.poll(() => pair.count()).toBe(0);
+
+    // Two people of one name: said once, the pair stays away.
+    const namesakes = page.getByRole("listitem", { name: "Raj Patel and Raj Patel" });
+    await namesakes.getByRole("button", { name: "Not the same person" }).click();
+    await expect.poll(() => namesakes.count()).toBe(0);
+    await page.reload();
+    await page.getByRole("heading", { name: "Possible duplicates", level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole("listitem", { name: "Raj Patel and Raj Patel" }).count()).toBe(0);
 
     const john = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "John Smith"]));
     expect(john.person.phones).toEqual(["+1 555 010 9999"]);

@@ -1,7 +1,7 @@
 /**
  * Possible duplicates (issue 10 §4): pairs of people who may be one person twice — the same email or
- * phone, or names alike — each with why, and a merge that asks first which record is kept. Reached
- * from People.
+ * phone, or names alike — each with why, a merge that asks first which record is kept, and "Not the
+ * same person", after which the pair is not shown again. Reached from People.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -73,6 +73,7 @@ function PairRow({ pair }: { pair: Pair }) {
   const kept = keepA ? pair.a : pair.b;
   const gone = keepA ? pair.b : pair.a;
   const merge = useWrite(() => api.mergePeople(gone.id, kept.id));
+  const distinct = useWrite(() => api.markDistinct(pair.a.id, pair.b.id));
   const label = `${pair.a.name} and ${pair.b.name}`;
   return (
     <li aria-label={label}>
@@ -112,11 +113,22 @@ function PairRow({ pair }: { pair: Pair }) {
           </div>
         </div>
       ) : (
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-            Merge…
-          </button>
-        </div>
+        <>
+          <FormError error={distinct.error} />
+          <div className="actions">
+            <button
+              type="button"
+              className="secondary"
+              disabled={distinct.isPending}
+              onClick={() => distinct.mutate(undefined)}
+            >
+              {distinct.isPending ? "Saving…" : "Not the same person"}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+              Merge…
+            </button>
+          </div>
+        </>
       )}
     </li>
   );

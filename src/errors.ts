@@ -16,7 +16,8 @@ export type ErrorCode =
   | "rate_limited" // too many attempts; try again later
   | "too_large" // a request body over the limit
   | "malformed" // a request body that is not valid JSON
-  | "internal";
+  | "internal"
+  | "possible_duplicate"; // adding someone who may already be there (same name, email or phone)
 
 export class GoodwillError extends Error {
   override readonly name = "GoodwillError";

@@ -1,6 +1,6 @@
 import type { ErrorCode } from "../errors.js";
 
-/** DESIGN §4.1: 0 ok · 1 internal · 2 usage · 3 not found · 4 ambiguous, invalid or conflict · 5 store. */
+/** DESIGN §4.1: 0 ok · 1 internal · 2 usage · 3 not found · 4 ambiguous, invalid, conflict or a possible duplicate · 5 store. */
 export const EXIT_CODES: Record<ErrorCode, number> = {
   internal: 1,
   usage: 2,
@@ -17,4 +17,5 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   rate_limited: 4,
   too_large: 4,
   malformed: 4,
+  possible_duplicate: 4,
 };

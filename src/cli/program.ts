@@ -8,6 +8,7 @@ import { registerAgendaCommands } from "./commands/agenda.command.js";
 import { registerAskCommands } from "./commands/asks.command.js";
 import { registerCorrectionCommands } from "./commands/corrections.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
+import { registerDuplicateCommands } from "./commands/duplicates.command.js";
 import { registerIntroductionCommands } from "./commands/introductions.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
 import { registerMapCommand } from "./commands/map.command.js";
@@ -34,7 +35,7 @@ function buildProgram(io: CliIo, json: boolean): Command {
     .option("--as <email>", "with a direct database, act as this account instead of the local owner")
     .addHelpText(
       "after",
-      "\nEnvironment:\n  GOODWILL_DATABASE_URL  the store: a file or postgres:// URL (default $XDG_DATA_HOME/goodwill/goodwill.db)\n  GOODWILL_SERVER_URL    work through a team server's API instead (with GOODWILL_TOKEN, or after goodwill login)\n  GOODWILL_NOW           an ISO time that replaces the clock (demos, tests)\n  NO_COLOR               no colour in the output\n\nExit codes: 0 ok, 1 internal, 2 usage, 3 not found, 4 ambiguous/invalid/conflict, 5 store unavailable.",
+      "\nEnvironment:\n  GOODWILL_DATABASE_URL  the store: a file or postgres:// URL (default $XDG_DATA_HOME/goodwill/goodwill.db)\n  GOODWILL_SERVER_URL    work through a team server's API instead (with GOODWILL_TOKEN, or after goodwill login)\n  GOODWILL_NOW           an ISO time that replaces the clock (demos, tests)\n  NO_COLOR               no colour in the output\n\nExit codes: 0 ok, 1 internal, 2 usage, 3 not found, 4 ambiguous/invalid/conflict/possible duplicate, 5 store unavailable.",
     )
     .exitOverride()
     .showSuggestionAfterError(true)
@@ -50,6 +51,7 @@ function buildProgram(io: CliIo, json: boolean): Command {
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);
   registerServerCommands(program, io);
+  registerDuplicateCommands(program, io);
   // Last: it adds edit, rm and undo verbs to the nouns registered above.
   registerCorrectionCommands(program, io);
   // Subcommands inherit error handling and output, so usage errors never exit the process.

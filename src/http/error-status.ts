@@ -16,4 +16,5 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 |
   rate_limited: 429,
   store_unavailable: 503,
   internal: 500,
+  possible_duplicate: 409,
 };

@@ -7,6 +7,7 @@
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
+import type { duplicatePairs, markDistinct } from "../app/duplicates.js";
 import type { RecordKind } from "../app/edit-records.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
@@ -146,7 +147,8 @@ export interface GoodwillService {
   /** WHO (id, email, whole name or the starts of its words; dept:NAME) to a person or department. */
   resolve(who: string): Promise<Resolved>;
 
-  addPerson(input: PersonInput & { name: string }): Promise<PersonJson>;
+  /** Refused with "possible_duplicate" when someone has the name, an email or a phone, unless allowDuplicate. */
+  addPerson(input: PersonInput & { name: string; allowDuplicate?: boolean }): Promise<PersonJson>;
   listPeople(filter: {
     organization?: string;
     department?: string;
@@ -256,4 +258,8 @@ export interface GoodwillService {
   undo(id?: string): Promise<{ undone: UndoEntryJson; summary: string }>;
   /** The journal, newest first: every write (`kind: "import"`: the imports) of the last 30 days. */
   listUndo(options: { limit?: number; kind?: "write" | "import" }): Promise<{ entries: UndoEntryJson[] }>;
+  /** the likeliest `limit` (default 100, at most 1000) duplicate pairs: same email, same phone, names alike */
+  duplicates(options?: { limit?: number }): Promise<Of<typeof duplicatePairs>>;
+  /** two people (ids) are not one: the duplicates no longer pair them */
+  markDistinct(aId: string, bId: string): Promise<Of<typeof markDistinct>>;
 }

@@ -79,6 +79,8 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     deleteRecord: (kind, ref) => call("DELETE", `${RECORD_PATHS[kind]}/${enc(ref)}`),
     undo: (id) => call("POST", id ? `/undo/${enc(id)}` : "/undo"),
     listUndo: (options) => call("GET", "/undo", { query: options }),
+    duplicates: (options) => call("GET", "/people/duplicates", { query: options ?? {} }),
+    markDistinct: (a, b) => call("POST", "/people/distinct", { body: { a, b } }),
   };
 }
 

@@ -5,6 +5,13 @@ import { completeCommitment, createCommitment, listCommitmentsJson } from "../ap
 import type { AppContext } from "../app/context.js";
 import { departmentMap } from "../app/department-map.js";
 import { addDepartment } from "../app/departments.js";
+import {
+  DUPLICATES_LIMIT,
+  DUPLICATES_MAX_LIMIT,
+  duplicatePairs,
+  markDistinct,
+  refuseDuplicate,
+} from "../app/duplicates.js";
 import { deleteRecord, editRecord } from "../app/edit-records.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
@@ -108,8 +115,11 @@ export function localService(ctx: AppContext): GoodwillService {
       };
     },
 
-    addPerson: (input) =>
-      addPerson(ctx, readPersonInput({ ...input, name: readText("name", input.name, 200) })),
+    async addPerson({ allowDuplicate, ...input }) {
+      const checked = readPersonInput({ ...input, name: readText("name", input.name, 200) });
+      if (!allowDuplicate) await refuseDuplicate(ctx, checked);
+      return addPerson(ctx, checked);
+    },
     async listPeople(filter) {
       let states = await listPeopleWithState(ctx, {
         ...(filter.organization ? { organization: filter.organization } : {}),
@@ -329,6 +339,9 @@ export function localService(ctx: AppContext): GoodwillService {
         ...(options.kind ? { kind: options.kind } : {}),
       }),
     }),
+    markDistinct: (a, b) => markDistinct(ctx, a, b),
+    duplicates: (options) =>
+      duplicatePairs(ctx, readLimit(options?.limit, DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT)),
   };
 }
 
@@ -349,5 +362,14 @@ function readSearchLimit(limit: number | undefined): number {
       `limit: ${limit} is not a number of results from 1 to ${SEARCH_MAX_LIMIT}.`,
       { field: "limit" },
     );
+  return limit;
+}
+
+function readLimit(limit: number | undefined, usual: number, most: number): number {
+  if (limit === undefined) return usual;
+  if (!Number.isInteger(limit) || limit < 1 || limit > most)
+    throw new GoodwillError("invalid", `limit: ${limit} is not a number from 1 to ${most}.`, {
+      field: "limit",
+    });
   return limit;
 }

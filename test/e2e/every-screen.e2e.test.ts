@@ -8,7 +8,16 @@ import { goodwill, signedIn, startServer, useBrowser, withDemo } from "./support
 
 useBrowser();
 
-const SCREENS = ["/", "/people", "/map", "/introductions", "/import", "/search?q=password", "/settings"];
+const SCREENS = [
+  "/",
+  "/people",
+  "/people/duplicates",
+  "/map",
+  "/introductions",
+  "/import",
+  "/search?q=password",
+  "/settings",
+];
 const HOSTILE = `<img src=x onerror="window.__pwned=1">Eve`;
 
 describeEachDialect("every screen of the web app", (dialect) => {

@@ -142,6 +142,21 @@ describeEachDialect("isolation between accounts", (dialect) => {
           body: { name: "Bob's second", metThrough: zeb.id },
           expect: "404",
         },
+        // Ann's person is no duplicate of Bob's: the duplicate check passes (not 409), then Ann's
+        // id as metThrough is unknown.
+        {
+          method: "POST",
+          path: "/api/v1/people",
+          body: { name: "Zebediah Quuxley", emails: ["zeb@zephyr.example"], metThrough: zeb.id },
+          expect: "404",
+        },
+      ],
+      "get /api/v1/people/duplicates": [
+        { method: "GET", path: "/api/v1/people/duplicates", expect: "clean" },
+      ],
+      "post /api/v1/people/distinct": [
+        { method: "POST", path: "/api/v1/people/distinct", body: { a: zeb.id, b: bobs.id }, expect: "404" },
+        { method: "POST", path: "/api/v1/people/distinct", body: { a: bobs.id, b: other.id }, expect: "404" },
       ],
       "get /api/v1/people/{id}": [
         { method: "GET", path: `/api/v1/people/${zeb.id}`, expect: "404" },

@@ -17,6 +17,7 @@ const Introductions = lazy(() =>
 const Transfer = lazy(() => import("./screens/transfer").then((m) => ({ default: m.Transfer })));
 const Search = lazy(() => import("./screens/search").then((m) => ({ default: m.Search })));
 const Settings = lazy(() => import("./screens/settings").then((m) => ({ default: m.Settings })));
+const Duplicates = lazy(() => import("./screens/duplicates").then((m) => ({ default: m.Duplicates })));
 
 function NotFound() {
   return (
@@ -39,6 +40,7 @@ export function App() {
         <Route index element={<Today />} />
         <Route path="people" element={<People />} />
         <Route path="people/:id" element={<Person />} />
+        <Route path="people/duplicates" element={<Duplicates />} />
         <Route path="map" element={<DepartmentMap />} />
         <Route path="introductions" element={<Introductions />} />
         <Route path="import" element={<Transfer />} />

@@ -121,24 +121,24 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
 
   const person = program.command("person").description("add, list, edit, merge and remove people");
 
-  personOptions(
-    person.command("add").description("add a person").argument("<name>", "their name"),
-    false,
-  ).action(
-    act(io, async (service, name: string, flags: PersonFlags) => {
-      const added = await service.addPerson({
-        ...personInput(flags, clock(io.env)),
-        name: readText("name", name, 200),
-      });
-      return {
-        json: added,
-        human: (p) => {
-          const place = where(added);
-          return `Added ${p.bold(added.name)}${place ? ` (${place})` : ""}, layer ${added.layer}${added.ledgerMode === "communal" ? ", communal: no ledger numbers" : ""}.`;
-        },
-      };
-    }),
-  );
+  personOptions(person.command("add").description("add a person").argument("<name>", "their name"), false)
+    .option("--new", "add them even if someone already has this name, email or phone")
+    .action(
+      act(io, async (service, name: string, flags: PersonFlags & { new?: boolean }) => {
+        const added = await service.addPerson({
+          ...personInput(flags, clock(io.env)),
+          name: readText("name", name, 200),
+          allowDuplicate: flags.new ?? false,
+        });
+        return {
+          json: added,
+          human: (p) => {
+            const place = where(added);
+            return `Added ${p.bold(added.name)}${place ? ` (${place})` : ""}, layer ${added.layer}${added.ledgerMode === "communal" ? ", communal: no ledger numbers" : ""}.`;
+          },
+        };
+      }),
+    );
 
   person
     .command("list")

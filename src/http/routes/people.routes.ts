@@ -62,6 +62,43 @@ const TimelinePageSchema = z
   })
   .openapi("TimelinePage");
 
+const NewPersonSchema = PersonInputSchema.extend({
+  allowDuplicate: z
+    .boolean()
+    .optional()
+    .openapi({ description: "add them even if someone has the same name, email or phone" }),
+}).openapi("NewPerson");
+
+const DuplicatePersonSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    organization: z.string().nullable(),
+    department: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .openapi("DuplicatePerson");
+
+const DuplicatePairsSchema = z
+  .object({
+    pairs: z.array(
+      z.object({
+        a: DuplicatePersonSchema.openapi({ description: "the newer record: a merge moves it into b" }),
+        b: DuplicatePersonSchema.openapi({ description: "the older record, the one a merge keeps" }),
+        reasons: z.array(
+          z.object({
+            code: z.enum(["same_email", "same_phone", "same_name", "similar_name", "same_organization"]),
+            text: z.string(),
+          }),
+        ),
+        score: z.number().openapi({ description: "0 to 1: how likely the two are one person" }),
+      }),
+    ),
+    total: z.number().openapi({ description: "how many pairs there are in all" }),
+  })
+  .openapi("DuplicatePairs");
+
 const bool = z
   .enum(["true", "false", "1", "0"])
   .optional()
@@ -73,6 +110,68 @@ function toPersonInput<T extends Partial<z.infer<typeof PersonInputSchema>>>(bod
 }
 
 export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
+  // Before /people/{id}, which would take "duplicates" for a person.
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/people/duplicates",
+      tags,
+      summary: "Likely duplicate pairs: same email, same phone or names alike, the likeliest first",
+      request: {
+        query: z.object({
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(100)
+            .openapi({ description: "how many pairs" }),
+        }),
+      },
+      responses: {
+        200: json(DuplicatePairsSchema, "the pairs, each with its reasons and a score"),
+        422: errors[422],
+      },
+    }),
+    async (c) => c.json(await c.get("service").duplicates(c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/people/distinct",
+      tags,
+      summary: "Say two people are not one: the duplicates no longer pair them",
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(
+          z.object({
+            distinct: z.object({
+              a: z.object({ id: z.string(), name: z.string() }),
+              b: z.object({ id: z.string(), name: z.string() }),
+            }),
+          }),
+          "the two people",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const service = c.get("service");
+      const { a, b } = c.req.valid("json");
+      return c.json(await service.markDistinct(await personId(service, a), await personId(service, b)), 200);
+    },
+  );
+
   app.openapi(
     createRoute({
       method: "get",
@@ -122,16 +221,24 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       path: "/api/v1/people",
       tags,
       summary: "Add a person",
-      request: { body: { content: { "application/json": { schema: PersonInputSchema } }, required: true } },
-      responses: { 201: json(PersonSchema, "the person"), ...errors },
+      description:
+        "Refused with 409 possible_duplicate (details.candidates: who it may be) when someone already has the folded name, an email or a phone; allowDuplicate adds them anyway.",
+      request: { body: { content: { "application/json": { schema: NewPersonSchema } }, required: true } },
+      responses: {
+        201: json(PersonSchema, "the person"),
+        409: json(ErrorSchema, "possible_duplicate: someone with this name, email or phone is already there"),
+        ...errors,
+      },
     }),
-    async (c) =>
-      c.json(
+    async (c) => {
+      const { allowDuplicate, ...body } = c.req.valid("json");
+      return c.json(
         await c
           .get("service")
-          .addPerson({ ...toPersonInput(c.req.valid("json")), name: c.req.valid("json").name }),
+          .addPerson({ ...toPersonInput(body), name: body.name, allowDuplicate: allowDuplicate ?? false }),
         201,
-      ),
+      );
+    },
   );
 
   app.openapi(

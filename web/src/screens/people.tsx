@@ -9,7 +9,7 @@ import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { PeopleSort } from "../../../src/service/goodwill-service.js";
-import { api, type Result } from "../api/client";
+import { ApiError, api, type Result } from "../api/client";
 import { useWrite } from "../api/hooks";
 import { BalanceBadge, DueBadge, daysAgo } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
@@ -142,7 +142,10 @@ export function People() {
           <h1>People</h1>
           <p className="muted">Search, narrow and sort everyone you know.</p>
         </div>
-        <AddPerson />
+        <div className="people-head-actions">
+          <Link to="/people/duplicates">Possible duplicates</Link>
+          <AddPerson />
+        </div>
       </header>
 
       <search aria-label="Find people">
@@ -494,14 +497,31 @@ function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The people an add was refused for (possible_duplicate), or null. */
+function duplicateCandidates(error: unknown): DuplicateCandidate[] | null {
+  if (!(error instanceof ApiError) || error.code !== "possible_duplicate") return null;
+  const candidates = error.details?.candidates;
+  return Array.isArray(candidates) ? (candidates as DuplicateCandidate[]) : null;
+}
+
+interface DuplicateCandidate {
+  id: string;
+  name: string;
+  organization: string | null;
+  department: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 function AddPerson() {
   const id = useId();
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState({ name: "", organization: "", department: "", email: "", tags: "" });
   const add = useWrite(
-    () =>
+    ({ allowDuplicate }: { allowDuplicate: boolean }) =>
       api.addPerson({
+        allowDuplicate,
         name: form.name.trim(),
         ...(form.organization.trim() ? { organization: form.organization.trim() } : {}),
         ...(form.department.trim() ? { department: form.department.trim() } : {}),
@@ -518,8 +538,13 @@ function AddPerson() {
   const field = (key: keyof typeof form) => ({
     id: `${id}-${key}`,
     value: form[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value })),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      setForm((f) => ({ ...f, [key]: e.target.value }));
+      // What was typed changed: the warning was about something else.
+      if (add.error) add.reset();
+    },
   });
+  const candidates = duplicateCandidates(add.error);
   return (
     <>
       <button type="button" onClick={() => dialog.current?.showModal()}>
@@ -529,7 +554,7 @@ function AddPerson() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            add.mutate(undefined);
+            add.mutate({ allowDuplicate: false });
           }}
         >
           <h2 id={`${id}-title`}>Add a person</h2>
@@ -549,14 +574,47 @@ function AddPerson() {
           <input {...field("email")} type="email" maxLength={320} autoComplete="off" />
           <label htmlFor={`${id}-tags`}>Tags (optional, separated by commas)</label>
           <input {...field("tags")} maxLength={1000} autoComplete="off" placeholder="mentor, conference" />
-          <FormError error={add.error} />
+          {candidates ? (
+            <div className="duplicate-warning" role="alert">
+              <p>
+                {candidates.length === 1
+                  ? "You may have this person already:"
+                  : "You may have this person already, as one of these:"}
+              </p>
+              <ul>
+                {candidates.map((c) => (
+                  <li key={c.id}>
+                    {c.name}
+                    {[c.organization, c.department, c.email ?? c.phone].some(Boolean)
+                      ? ` (${[c.organization, c.department, c.email ?? c.phone].filter(Boolean).join(", ")})`
+                      : ""}{" "}
+                    <Link to={`/people/${c.id}`} onClick={() => dialog.current?.close()}>
+                      Open {c.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <FormError error={add.error} />
+          )}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </button>
-            <button type="submit" disabled={add.isPending}>
-              {add.isPending ? "Adding…" : "Add"}
-            </button>
+            {candidates ? (
+              <button
+                type="button"
+                disabled={add.isPending}
+                onClick={() => add.mutate({ allowDuplicate: true })}
+              >
+                {add.isPending ? "Adding…" : "Add anyway"}
+              </button>
+            ) : (
+              <button type="submit" disabled={add.isPending}>
+                {add.isPending ? "Adding…" : "Add"}
+              </button>
+            )}
           </div>
         </form>
       </dialog>

@@ -112,7 +112,7 @@ describeEachDialect("duplicates", (dialect) => {
     expect(human.stdout).toContain(`goodwill person merge ${typo?.a.id} ${typo?.b.id} --yes`);
 
     // The merge it suggests makes one person of the two, and the pair is gone.
-    expect((await run("person", "merge", typo?.a.id ?? "", typo?.b.id ?? "")).code).toBe(0);
+    expect((await run("person", "merge", typo?.a.id ?? "", typo?.b.id ?? "", "--yes")).code).toBe(0);
     expect((await run("person", "dupes", "--json")).json().pairs).toHaveLength(2);
 
     // Two people after all: the pair is not shown again, the others still are.

@@ -66,7 +66,7 @@ describeEachDialect("who is meant: a WHO acts only on the person it names", (dia
     ).json();
     await run("gave", first.id, "Coffee");
     await run("log", first.id, "Lunch");
-    const second = (await run("person", "add", "Raj Patel", "--org", "Cofebuz", "--json")).json();
+    const second = (await run("person", "add", "Raj Patel", "--org", "Cofebuz", "--new", "--json")).json();
     const result = await run("gave", "raj", "Coffee");
     expect(result.code).toBe(4);
     const lines = result.stderr.split("\n");
@@ -114,7 +114,7 @@ describeEachDialect("who is meant: a WHO acts only on the person it names", (dia
   it("the hint after fulfilling a person's ask names them by id when two share the name", async () => {
     const { run } = cli({ dialect });
     const first = (await run("person", "add", "Raj Patel", "--org", "Brightline", "--json")).json();
-    await run("person", "add", "Raj Patel", "--org", "Cofebuz");
+    await run("person", "add", "Raj Patel", "--org", "Cofebuz", "--new");
     await run("ask", first.id, "A hand with the move");
     const fulfilled = await run("ask", "fulfill", "1");
     expect(fulfilled.stdout).toContain(`(goodwill thank ${first.id})`);

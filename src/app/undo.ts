@@ -67,7 +67,14 @@ type Describe<T> = (result: T, tx: AppContext) => string | Promise<string>;
  */
 export async function journaled<T>(
   ctx: AppContext,
-  spec: { action: string; kind?: "write" | "import"; describe: Describe<T>; meta?: (result: T) => unknown },
+  spec: {
+    action: string;
+    kind?: "write" | "import";
+    /** what the entry says until the write is done (an import that stopped half-way keeps it) */
+    pending?: string;
+    describe: Describe<T>;
+    meta?: (result: T) => unknown;
+  },
   fn: (tx: AppContext) => Promise<T>,
 ): Promise<{ result: T; undo: UndoRef | null }> {
   if (ctx.journal) return { result: await fn(ctx), undo: null };
@@ -75,7 +82,7 @@ export async function journaled<T>(
     entryId: newId(),
     kind: spec.kind ?? "write",
     action: spec.action,
-    description: spec.action,
+    description: spec.pending ?? spec.action,
     meta: null,
     recorded: false,
   };
@@ -228,22 +235,18 @@ export async function undo(
 
     const applied = states.filter((s) => !(personOf(s) && kept.has(personOf(s) as string)));
     const touched = await touchedCounterparts(tx, applied);
-    let removed = 0;
-    let restored = 0;
     const order = Object.keys(JOURNALED_TABLES) as JournaledTable[];
     const rank = (t: JournaledTable) => order.indexOf(t);
-    // Children before parents when removing; parents before children when putting back.
-    for (const state of applied
-      .filter((s) => s.before === null)
-      .sort((a, b) => rank(b.table) - rank(a.table))) {
-      if (await removeRow(tx, state)) removed++;
-    }
-    for (const state of applied
-      .filter((s) => s.before !== null)
-      .sort((a, b) => rank(a.table) - rank(b.table))) {
-      await restoreRow(tx, state);
-      restored++;
-    }
+    // What the entry changed or removed is put back first, parents first (so a row it moved finds
+    // its old parent again, and what the entry added is no longer in use); then what it added goes,
+    // children first.
+    const putBack = applied.filter((s) => s.before !== null).sort((a, b) => rank(a.table) - rank(b.table));
+    for (const state of putBack) await restoreRow(tx, state);
+    const removed = await removeRows(
+      tx,
+      applied.filter((s) => s.before === null).sort((a, b) => rank(b.table) - rank(a.table)),
+    );
+    const restored = putBack.length;
     for (const personId of touched.people) {
       if (await exists(tx, "people", personId)) await recomputePersonStats(tx.db, tx.ownerId, personId);
     }
@@ -286,6 +289,59 @@ function personOf(state: KeyState): string | null {
   if (state.table === "people") return String(state.key.id);
   const personId = state.key.person_id ?? state.before?.person_id;
   return typeof personId === "string" && state.table !== "interaction_participants" ? personId : null;
+}
+
+/**
+ * Removes the rows an entry added, children first. A person's own lists go with them (the keys
+ * cascade), and rows keyed by id go 500 at a time: undoing an import of thousands stays quick.
+ */
+async function removeRows(tx: AppContext, states: KeyState[]): Promise<number> {
+  const removedPeople = new Set(states.filter((s) => s.table === "people").map((s) => String(s.key.id)));
+  let removed = 0;
+  // Departments and organizations last: they stay while anyone still uses them.
+  const places: KeyState[] = [];
+  const batches = new Map<
+    string,
+    { table: JournaledTable; column: string; kind?: string; values: string[] }
+  >();
+  for (const state of states) {
+    const personId = state.key.person_id;
+    if (state.table !== "search_documents" && typeof personId === "string" && removedPeople.has(personId))
+      continue;
+    const byId = "id" in state.key && Object.keys(state.key).length === 2;
+    const bySearch = state.table === "search_documents";
+    if (state.table === "organizations" || state.table === "departments") {
+      places.push(state);
+      continue;
+    }
+    if (!byId && !bySearch) {
+      if (await removeRow(tx, state)) removed++;
+      continue;
+    }
+    const group = bySearch ? `${state.table} ${String(state.key.kind)}` : state.table;
+    const batch = batches.get(group) ?? {
+      table: state.table,
+      column: bySearch ? "ref_id" : "id",
+      ...(bySearch ? { kind: String(state.key.kind) } : {}),
+      values: [],
+    };
+    batch.values.push(String(bySearch ? state.key.ref_id : state.key.id));
+    batches.set(group, batch);
+  }
+  // A map keeps insertion order: the states came children first, and so do the batches.
+  for (const batch of batches.values()) {
+    for (let i = 0; i < batch.values.length; i += 500) {
+      let query = (tx.db as AnyDb)
+        .deleteFrom(batch.table)
+        .where("owner_id", "=", tx.ownerId)
+        .where(batch.column, "in", batch.values.slice(i, i + 500));
+      if (batch.kind !== undefined) query = query.where("kind", "=", batch.kind);
+      const result = await query.executeTakeFirst();
+      removed += Number(result?.numDeletedRows ?? 0);
+    }
+  }
+  for (const state of places) if (await removeRow(tx, state)) removed++;
+  return removed;
 }
 
 /** Tables whose rows hang on a person, with the columns that point at them. */
@@ -349,16 +405,16 @@ async function touchedCounterparts(
   const departments = new Set<string>();
   const interactionIds = new Set<string>();
   for (const state of states) {
-    const rows = [state.before, await currentRow(tx, state)];
-    for (const row of rows) {
-      if (!row) continue;
-      if (state.table === "exchanges" || state.table === "interaction_participants") {
-        if (typeof row.person_id === "string") people.add(row.person_id);
-        if (typeof row.department_id === "string") departments.add(row.department_id);
+    if (state.table === "exchanges" || state.table === "interaction_participants") {
+      for (const row of [state.before, await currentRow(tx, state)]) {
+        if (typeof row?.person_id === "string") people.add(row.person_id);
+        if (typeof row?.department_id === "string") departments.add(row.department_id);
       }
     }
     if (state.table === "interactions") interactionIds.add(String(state.key.id));
-    if (state.table === "people") people.add(String(state.key.id));
+    // A person put back after a removal has no aggregates left: they are rebuilt too.
+    if (state.table === "people" && state.before !== null && !(await currentRow(tx, state)))
+      people.add(String(state.key.id));
   }
   for (const id of interactionIds) {
     const participants = await tx.db

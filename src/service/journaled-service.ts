@@ -24,6 +24,10 @@ function quote(text: string, max = 60): string {
   return ` “${line.length > max ? `${line.slice(0, max - 1)}…` : line}”`;
 }
 
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 async function personName(tx: AppContext, id: string): Promise<string> {
   const row = await tx.db
     .selectFrom("people")
@@ -63,11 +67,12 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
           describe: (r: Result<K>, tx) => describe(r, args, tx),
           ...(kind === "import"
             ? {
+                pending: `Imported ${fileName((args as Args<"importContacts">)[0].path)} (stopped before the end)`,
                 meta: (r: Result<K>) => {
                   const imported = r as Result<"importContacts">;
                   const file = (args as Args<"importContacts">)[0];
                   return {
-                    file: file.path.split(/[\\/]/).pop() ?? file.path,
+                    file: fileName(file.path),
                     format: imported.format,
                     created: imported.created,
                     updated: imported.updated,
@@ -145,8 +150,7 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
     deleteRecord: write("deleteRecord", (r) => `Deleted the ${r.deleted.description}`),
     importContacts: write(
       "importContacts",
-      (r, [file]) =>
-        `Imported ${file.path.split(/[\\/]/).pop() ?? file.path} (${r.created} created, ${r.updated} updated)`,
+      (r, [file]) => `Imported ${fileName(file.path)} (${r.created} created, ${r.updated} updated)`,
       "import",
     ),
     loadDemo: write("loadDemo", () => "Loaded the demo story"),

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { paint, table } from "./output.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadTextWidths, paint, table } from "./output.js";
 
 describe("table", () => {
+  beforeAll(loadTextWidths);
+
   it("aligns columns by what a terminal shows: 日本語 names and emoji take two columns a character", () => {
     const text = table(
       [

@@ -3,7 +3,6 @@
  * NO_COLOR or --json). Machine output is one JSON document on stdout.
  */
 import pc from "picocolors";
-import stringWidth from "string-width";
 
 export interface Paint {
   bold(s: string): string;
@@ -24,8 +23,37 @@ export function colourWanted(isTTY: boolean, env: Record<string, string | undefi
   return isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === "") && env.TERM !== "dumb";
 }
 
-/** Columns on a terminal: colour codes take none, East Asian wide characters and emoji two. */
-const visibleLength = (s: string): number => stringWidth(s);
+/**
+ * Columns on a terminal: colour codes take none, East Asian wide characters and emoji two. Plain
+ * ASCII is counted as it is; anything else is measured by string-width, which is loaded only when a
+ * table first needs it (it costs more to load than most commands take): `table` counts code points
+ * until then and says so through `wideTextPending`, and `print` loads it and formats again.
+ */
+let stringWidth: ((s: string) => number) | undefined;
+let widthsWanted = false;
+
+export async function loadTextWidths(): Promise<void> {
+  stringWidth ??= (await import("string-width")).default;
+}
+
+/** Whether a table met text it could not measure without string-width (cleared on reading). */
+export function wideTextPending(): boolean {
+  const wanted = widthsWanted && stringWidth === undefined;
+  widthsWanted = false;
+  return wanted;
+}
+
+const PLAIN = /^[\x20-\x7e]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point
+const COLOUR = /\u001b\[[0-9;]*m/g;
+
+function visibleLength(s: string): number {
+  const text = s.replace(COLOUR, "");
+  if (PLAIN.test(text)) return text.length;
+  if (stringWidth) return stringWidth(text);
+  widthsWanted = true;
+  return [...text].length;
+}
 
 /** Aligns rows into columns separated by two spaces; the last column is never padded. */
 export function table(

@@ -9,11 +9,10 @@ import type { Command } from "commander";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
-import { journaledService } from "../service/journaled-service.js";
 import { remoteService, remoteSettings } from "../service/remote-service.js";
 import { ensureLocalOwner } from "../storage/owner.repository.js";
 import { openStore, type Store } from "../storage/store.js";
-import { colourWanted, type Paint, paint } from "./output.js";
+import { colourWanted, loadTextWidths, type Paint, paint, wideTextPending } from "./output.js";
 
 /** Where a command writes, and the environment it reads: the process's, or a test's. */
 export interface CliIo {
@@ -88,7 +87,7 @@ export function act<A extends unknown[]>(
     try {
       // The global options come last, for the few commands whose work depends on them.
       const result = await work(connection.service, ...([...commanderArgs.slice(0, -1), globals] as A));
-      print(io, globals, result, now);
+      await print(io, globals, result, now);
     } finally {
       await connection.close();
     }
@@ -125,6 +124,8 @@ async function connect(
   try {
     const ownerId = await ownerFor(store, globals, now);
     const ctx: AppContext = { store, db: store.db, ownerId, now };
+    // Loaded here, not at the top: --version, help and usage errors never parse the use-cases.
+    const { journaledService } = await import("../service/journaled-service.js");
     return { service: journaledService(ctx), close: () => store.close() };
   } catch (error) {
     await store.close();
@@ -132,7 +133,7 @@ async function connect(
   }
 }
 
-export function print(io: CliIo, globals: Globals, result: Result, now: number): void {
+export async function print(io: CliIo, globals: Globals, result: Result, now: number): Promise<void> {
   if (globals.json) {
     io.out(`${JSON.stringify(result.json, null, 2)}\n`);
     return;
@@ -141,6 +142,12 @@ export function print(io: CliIo, globals: Globals, result: Result, now: number):
     io.out(result.raw);
     return;
   }
-  const text = result.human(paint(colourWanted(io.stdoutIsTTY, io.env)), now);
+  const p = paint(colourWanted(io.stdoutIsTTY, io.env));
+  let text = result.human(p, now);
+  // A table met wide characters or emoji: measure them properly and lay the text out again.
+  if (wideTextPending()) {
+    await loadTextWidths();
+    text = result.human(p, now);
+  }
   if (text !== "") io.out(text.endsWith("\n") ? text : `${text}\n`);
 }

@@ -20,7 +20,7 @@ function direct<A extends unknown[]>(
     const store = await openStore(storeUrl(globals, io.env));
     try {
       const result = await work(store, now, globals, ...(commanderArgs.slice(0, -1) as A));
-      if (result) print(io, globals, result, now);
+      if (result) await print(io, globals, result, now);
     } finally {
       await store.close();
     }
@@ -308,7 +308,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
         mode: 0o600,
       });
       await chmod(path, 0o600);
-      print(
+      await print(
         io,
         globals,
         {

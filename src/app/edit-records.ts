@@ -108,6 +108,64 @@ export function shortId(id: string): string {
   return id.slice(-8);
 }
 
+type RecordTable =
+  | "exchanges"
+  | "interactions"
+  | "notes"
+  | "commitments"
+  | "asks"
+  | "needs"
+  | "offers"
+  | "introductions";
+
+/** Deletes one record and, when it has one, its search document. */
+async function removeRecord(tx: AppContext, table: RecordTable, id: string, search?: SearchKind) {
+  await tx.db
+    .deleteFrom(table as "notes")
+    .where("owner_id", "=", tx.ownerId)
+    .where("id", "=", id)
+    .execute();
+  if (search) await unindexDocument(tx.db, tx.ownerId, search, id);
+}
+
+/** Writes the changes to a promise or an ask, and indexes what it now says. */
+async function saveWithSummary(
+  tx: AppContext,
+  table: "commitments" | "asks",
+  search: SearchKind,
+  id: string,
+  changes: Partial<Database["commitments"]> & Partial<Database["asks"]>,
+) {
+  if (Object.keys(changes).length === 0) return;
+  await tx.db
+    .updateTable(table as "asks")
+    .set(changes)
+    .where("owner_id", "=", tx.ownerId)
+    .where("id", "=", id)
+    .execute();
+  const row = await tx.db
+    .selectFrom(table as "asks")
+    .select(["person_id", "summary"])
+    .where("owner_id", "=", tx.ownerId)
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  await indexDocument(tx.db, tx.ownerId, {
+    kind: search,
+    refId: id,
+    personId: row.person_id,
+    body: row.summary,
+  });
+}
+
+/** A status the user may set by hand, and when it was settled; `elsewhere` says where the others are set. */
+function statusChange(ctx: AppContext, status: string, accepted: string[], elsewhere = "") {
+  if (!accepted.includes(status))
+    throw invalid(`--status: "${status}" is not one of: ${accepted.join(", ")}.${elsewhere}`, {
+      field: "status",
+    });
+  return { status, resolved_at: status === "open" ? null : toInstant(ctx.now) };
+}
+
 async function recompute(
   ctx: AppContext,
   people: Iterable<string | null>,
@@ -234,8 +292,7 @@ export async function deleteLedgerEntry(ctx: AppContext, ref: string) {
         .where(column, "=", id)
         .execute();
     }
-    await tx.db.deleteFrom("exchanges").where("owner_id", "=", tx.ownerId).where("id", "=", id).execute();
-    await unindexDocument(tx.db, tx.ownerId, "exchange", id);
+    await removeRecord(tx, "exchanges", id, "exchange");
     await recompute(tx, [row.person_id], [row.department_id]);
   });
   return {
@@ -358,8 +415,7 @@ export async function deleteMoment(ctx: AppContext, ref: string) {
   const moment = await momentJson(ctx, id);
   await inWriteTransaction(ctx, async (tx) => {
     const people = await participantsOf(tx, id);
-    await tx.db.deleteFrom("interactions").where("owner_id", "=", tx.ownerId).where("id", "=", id).execute();
-    await unindexDocument(tx.db, tx.ownerId, "interaction", id);
+    await removeRecord(tx, "interactions", id, "interaction");
     await recompute(tx, people, []);
   });
   const names = moment.participants.map((p) => p.name).join(", ");
@@ -404,8 +460,7 @@ export async function deleteNote(ctx: AppContext, ref: string) {
   const id = await byId(ctx, "notes", "note", ref);
   const note = noteJson(await noteRow(ctx, id));
   await inWriteTransaction(ctx, async (tx) => {
-    await tx.db.deleteFrom("notes").where("owner_id", "=", tx.ownerId).where("id", "=", id).execute();
-    await unindexDocument(tx.db, tx.ownerId, "note", id);
+    await removeRecord(tx, "notes", id, "note");
   });
   return {
     deleted: {
@@ -453,35 +508,19 @@ export async function editPromise(ctx: AppContext, ref: string, edit: PromiseEdi
       throw invalid(`--direction: "${edit.direction}" is not one of: mine, theirs.`, { field: "direction" });
     changes.direction = direction;
   }
-  if (edit.status !== undefined) {
-    // Keeping a promise records a give: that is `goodwill done`, not an edit.
-    if (edit.status !== "open" && edit.status !== "dropped")
-      throw invalid(
-        `--status: "${edit.status}" is not one of: open, dropped. A kept promise is "goodwill done ${found.number}".`,
-        {
-          field: "status",
-        },
-      );
-    changes.status = edit.status;
-    changes.resolved_at = edit.status === "open" ? null : toInstant(ctx.now);
-  }
+  // Keeping a promise records a give: that is `goodwill done`, not an edit.
+  if (edit.status !== undefined)
+    Object.assign(
+      changes,
+      statusChange(
+        ctx,
+        edit.status,
+        ["open", "dropped"],
+        ` A kept promise is "goodwill done ${found.number}".`,
+      ),
+    );
   Object.assign(changes, counterpartColumns(edit.counterpart));
-  await inWriteTransaction(ctx, async (tx) => {
-    if (Object.keys(changes).length === 0) return;
-    await tx.db
-      .updateTable("commitments")
-      .set(changes)
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", found.id)
-      .execute();
-    const row = await commitmentRow(tx, found.id);
-    await indexDocument(tx.db, tx.ownerId, {
-      kind: "commitment",
-      refId: row.id,
-      personId: row.person_id,
-      body: row.summary,
-    });
-  });
+  await inWriteTransaction(ctx, (tx) => saveWithSummary(tx, "commitments", "commitment", found.id, changes));
   return { commitment: await commitmentJsonOf(ctx, found.id) };
 }
 
@@ -494,12 +533,7 @@ export async function deletePromise(ctx: AppContext, ref: string) {
   const found = await commitmentRow(ctx, ref);
   const commitment = await commitmentJsonOf(ctx, found.id);
   await inWriteTransaction(ctx, async (tx) => {
-    await tx.db
-      .deleteFrom("commitments")
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", found.id)
-      .execute();
-    await unindexDocument(tx.db, tx.ownerId, "commitment", found.id);
+    await removeRecord(tx, "commitments", found.id, "commitment");
   });
   return {
     deleted: {
@@ -535,33 +569,19 @@ export async function editAsk(ctx: AppContext, ref: string, edit: AskEdit) {
   const changes: Partial<Database["asks"]> = {};
   if (edit.summary !== undefined) changes.summary = readText("summary", edit.summary);
   if (edit.askedAt !== undefined) changes.asked_at = toInstant(readWhen("--on", edit.askedAt, ctx.now));
-  if (edit.status !== undefined) {
-    // A fulfilled ask records what was received: that is `goodwill ask fulfill`, not an edit.
-    if (!["open", "declined", "withdrawn"].includes(edit.status))
-      throw invalid(
-        `--status: "${edit.status}" is not one of: open, declined, withdrawn. A fulfilled ask is "goodwill ask fulfill ${found.number}".`,
-        { field: "status" },
-      );
-    changes.status = edit.status;
-    changes.resolved_at = edit.status === "open" ? null : toInstant(ctx.now);
-  }
+  // A fulfilled ask records what was received: that is `goodwill ask fulfill`, not an edit.
+  if (edit.status !== undefined)
+    Object.assign(
+      changes,
+      statusChange(
+        ctx,
+        edit.status,
+        ["open", "declined", "withdrawn"],
+        ` A fulfilled ask is "goodwill ask fulfill ${found.number}".`,
+      ),
+    );
   Object.assign(changes, counterpartColumns(edit.counterpart));
-  await inWriteTransaction(ctx, async (tx) => {
-    if (Object.keys(changes).length === 0) return;
-    await tx.db
-      .updateTable("asks")
-      .set(changes)
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", found.id)
-      .execute();
-    const row = await askRow(tx, found.id);
-    await indexDocument(tx.db, tx.ownerId, {
-      kind: "ask",
-      refId: row.id,
-      personId: row.person_id,
-      body: row.summary,
-    });
-  });
+  await inWriteTransaction(ctx, (tx) => saveWithSummary(tx, "asks", "ask", found.id, changes));
   return { ask: await askJsonOf(ctx, found.id) };
 }
 
@@ -569,8 +589,7 @@ export async function deleteAsk(ctx: AppContext, ref: string) {
   const found = await askRow(ctx, ref);
   const ask = await askJsonOf(ctx, found.id);
   await inWriteTransaction(ctx, async (tx) => {
-    await tx.db.deleteFrom("asks").where("owner_id", "=", tx.ownerId).where("id", "=", found.id).execute();
-    await unindexDocument(tx.db, tx.ownerId, "ask", found.id);
+    await removeRecord(tx, "asks", found.id, "ask");
   });
   return {
     deleted: { kind: "ask" as const, id: found.id, description: `ask #${found.number} “${found.summary}”` },
@@ -610,12 +629,7 @@ export async function editNeedOrOffer(
   const found = await needOfferRow(ctx, kind, ref);
   const changes: Partial<Database["needs"]> = {};
   if (edit.text !== undefined) changes.text = readText(kind, edit.text, 500);
-  if (edit.status !== undefined) {
-    if (!statuses.includes(edit.status))
-      throw invalid(`--status: "${edit.status}" is not one of: ${statuses.join(", ")}.`, { field: "status" });
-    changes.status = edit.status;
-    changes.resolved_at = edit.status === "open" ? null : toInstant(ctx.now);
-  }
+  if (edit.status !== undefined) Object.assign(changes, statusChange(ctx, edit.status, statuses));
   await inWriteTransaction(ctx, async (tx) => {
     if (Object.keys(changes).length === 0) return;
     await tx.db
@@ -639,8 +653,7 @@ export async function deleteNeedOrOffer(ctx: AppContext, kind: "need" | "offer",
   const { table, search } = NEED_OFFER[kind];
   const found = await needOfferRow(ctx, kind, ref);
   await inWriteTransaction(ctx, async (tx) => {
-    await tx.db.deleteFrom(table).where("owner_id", "=", tx.ownerId).where("id", "=", found.id).execute();
-    await unindexDocument(tx.db, tx.ownerId, search, found.id);
+    await removeRecord(tx, table, found.id, search);
   });
   return { deleted: { kind, id: found.id, description: `${kind} #${found.number} “${found.text}”` } };
 }

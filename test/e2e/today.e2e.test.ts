@@ -43,7 +43,7 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     await expect.poll(() => thanks.getByRole("listitem").count()).toBe(before - 1);
     await page
       .getByRole("status")
-      .filter({ hasText: `Recorded your thank-you to ${who}.` })
+      .filter({ hasText: `Thanked ${who}.` })
       .waitFor();
     expect((await saved).status()).toBe(201);
     await page.reload();

@@ -3,6 +3,7 @@ import { Suspense, useCallback, useEffect, useState } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { notAShortcut, QuickLog, useQuickLogShortcut } from "./quick-log";
 import { Loading } from "./states";
+import { UndoProvider } from "./undo-toast";
 
 const LINKS = [
   { to: "/", label: "Today", end: true },
@@ -42,7 +43,7 @@ export function Layout() {
   useQuickLogShortcut(openLog);
   useSearchShortcut();
   return (
-    <>
+    <UndoProvider>
       <a className="skip" href="#main">
         Skip to the content
       </a>
@@ -70,6 +71,6 @@ export function Layout() {
         </Suspense>
       </main>
       <QuickLog open={logging} onClose={() => setLogging(false)} onSaved={setNotice} />
-    </>
+    </UndoProvider>
   );
 }

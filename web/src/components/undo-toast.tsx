@@ -127,10 +127,17 @@ function UndoToast({
     // the button has gone: the sentence keeps the focus until the screen shows what came back
     if (hadFocus) requestAnimationFrame(() => sentence.current?.focus());
     await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" });
-    if (hadFocus && next.state === "undone" && refocus)
-      requestAnimationFrame(() => {
-        if (focusWasHere() || document.activeElement === sentence.current) refocus()?.focus();
-      });
+    if (hadFocus && next.state === "undone" && refocus) {
+      // what came back renders a moment after the data arrives: look for it for half a second
+      const attempt = (left: number) =>
+        requestAnimationFrame(() => {
+          if (!focusWasHere()) return; // the user has moved on
+          const found = refocus();
+          if (found) found.focus();
+          else if (left > 0) attempt(left - 1);
+        });
+      attempt(30);
+    }
   }, [toast, setToast, client]);
 
   useEffect(() => {

@@ -16,6 +16,7 @@ import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
 import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
+import { byData, useFocusAfterRender } from "../components/focus";
 import { PersonPicker, type PickedPerson } from "../components/person-picker";
 import { Empty, ErrorState, errorField, FieldError, FormError, Loading } from "../components/states";
 import "./introductions.css";
@@ -281,12 +282,12 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState(intro.reason);
   const who = `${intro.a.name} and ${intro.b.name}`;
-  const focus = (selector: string) =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+  const focusLater = useFocusAfterRender();
+  const editButton = byData("edit", intro.id);
   const save = useWrite((text: string) => api.editRecord("intro", intro.id, { reason: text }), {
     undo: () => ({
       message: `Saved the reason for introducing ${who}.`,
-      refocus: () => document.querySelector<HTMLElement>(`[data-edit="${CSS.escape(intro.id)}"]`),
+      refocus: editButton,
     }),
   });
   const remove = useWrite(() => api.deleteRecord("intro", intro.id), {
@@ -299,7 +300,7 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
     },
     undo: () => ({
       message: `Deleted introduction #${intro.number}: ${who}.`,
-      refocus: () => document.querySelector<HTMLElement>(`[data-edit="${CSS.escape(intro.id)}"]`),
+      refocus: editButton,
     }),
   });
   const errorId = `${id}-reason-error`;
@@ -314,13 +315,13 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
           event.preventDefault();
           if (reason.trim() === intro.reason) {
             setEditing(false);
-            focus(`[data-edit="${CSS.escape(intro.id)}"]`);
+            focusLater(editButton);
             return;
           }
           save.mutate(reason.trim(), {
             onSuccess: () => {
               setEditing(false);
-              focus(`[data-edit="${CSS.escape(intro.id)}"]`);
+              focusLater(editButton);
             },
           });
         }}
@@ -346,7 +347,7 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
             onClick={() => {
               setEditing(false);
               setReason(intro.reason);
-              focus(`[data-edit="${CSS.escape(intro.id)}"]`);
+              focusLater(editButton);
             }}
           >
             Cancel
@@ -372,7 +373,7 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
               className="secondary"
               onClick={() => {
                 setConfirming(false);
-                focus(`[data-delete="${CSS.escape(intro.id)}"]`);
+                focusLater(byData("delete", intro.id));
               }}
               // biome-ignore lint/a11y/noAutofocus: the question needs an answer; Keep is the safe one
               autoFocus
@@ -385,7 +386,7 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
               onClick={() => {
                 setConfirming(false);
                 // the card leaves: the keyboard's focus goes to the page's heading
-                focus("h1");
+                requestAnimationFrame(() => document.querySelector<HTMLElement>("h1")?.focus());
                 remove.mutate(undefined);
               }}
             >

@@ -7,6 +7,7 @@ import { type ReactNode, useId, useState } from "react";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { ChoiceField, label } from "../../components/fields";
+import { byData } from "../../components/focus";
 import { errorField, FieldError, FormError } from "../../components/states";
 import type { TimelineItem } from "./overview";
 
@@ -126,7 +127,7 @@ export function EditItem({
   const save = useWrite((edit: Edit) => api.editRecord(RECORD_KIND[item.type], item.id, edit), {
     undo: (_, edit) => ({
       message: `Saved the ${noun} “${short(edit.summary ?? edit.body ?? item.summary)}”.`,
-      refocus: () => document.querySelector<HTMLElement>(`[data-edit="${CSS.escape(item.id)}"]`),
+      refocus: byData("edit", item.id),
     }),
   });
   const raw = errorField(save.error);

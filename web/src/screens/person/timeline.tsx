@@ -8,6 +8,7 @@ import { useId, useState } from "react";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { formatDate } from "../../components/badges";
+import { byData, useFocusAfterRender } from "../../components/focus";
 import { Empty, FormError } from "../../components/states";
 import {
   addsToTimeline,
@@ -50,11 +51,12 @@ export function Timeline({ overview, overviewAt }: { overview: Overview; overvie
   const items = timeline.data.pages.flatMap((page) => page.items);
   // one item at a time is edited, or asks to confirm its deletion
   const [open, setOpen] = useState<{ id: string; what: "edit" | "delete" } | null>(null);
+  const focusLater = useFocusAfterRender();
   const remove = useWrite((item: TimelineItem) => api.deleteRecord(RECORD_KIND[item.type], item.id), {
     optimistic: removesFromTimeline(personId, (item: TimelineItem) => item.id),
     undo: (_, item) => ({
       message: `Deleted the ${NOUN[item.type]} “${short(item.summary)}”.`,
-      refocus: () => document.querySelector<HTMLElement>(`[data-edit="${CSS.escape(item.id)}"]`),
+      refocus: byData("edit", item.id),
     }),
   });
   return (
@@ -77,9 +79,7 @@ export function Timeline({ overview, overviewAt }: { overview: Overview; overvie
                   onClose={() => {
                     setOpen(null);
                     // back to the item's Edit button
-                    requestAnimationFrame(() =>
-                      document.querySelector<HTMLElement>(`[data-edit="${CSS.escape(item.id)}"]`)?.focus(),
-                    );
+                    focusLater(byData("edit", item.id));
                   }}
                 />
               </li>
@@ -97,11 +97,7 @@ export function Timeline({ overview, overviewAt }: { overview: Overview; overvie
                       item={item}
                       onKeep={() => {
                         setOpen(null);
-                        requestAnimationFrame(() =>
-                          document
-                            .querySelector<HTMLElement>(`[data-delete="${CSS.escape(item.id)}"]`)
-                            ?.focus(),
-                        );
+                        focusLater(byData("delete", item.id));
                       }}
                       onDelete={(button) => {
                         focusAfterLeaving(button);

@@ -128,6 +128,35 @@ describeEachDialect("the web app: edit, delete and undo", (dialect) => {
     expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
   });
 
+  it("Introductions: the reason is corrected in place; a deleted introduction comes back with Undo", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        goodwill(url, ["person", "add", "Tim"]);
+        goodwill(url, ["person", "add", "Concetta"]);
+        goodwill(url, ["intro", "Tim", "Concetta", "Tim needs guest writers"]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/introductions`);
+    const card = page.getByRole("listitem", { name: "Introduction #1: Tim and Concetta" });
+    await card.getByRole("button", { name: "Edit the reason for Introduction #1: Tim and Concetta" }).click();
+    await card.getByLabel("Why they should meet").fill("Tim needs guest writers; Concetta writes well");
+    await card.getByRole("button", { name: "Save the reason" }).click();
+    await card.getByText("Tim needs guest writers; Concetta writes well", { exact: true }).waitFor();
+    await expect
+      .poll(() => page.evaluate("document.activeElement?.textContent"), { timeout: 10_000 })
+      .toBe("Edit the reason");
+
+    await card.getByRole("button", { name: "Delete Introduction #1: Tim and Concetta" }).click();
+    await card.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    const status = page.getByRole("status").filter({ hasText: "Deleted introduction #1: Tim and Concetta." });
+    await status.getByRole("button", { name: "Undo" }).click();
+    await card.getByText("Tim needs guest writers; Concetta writes well", { exact: true }).waitFor();
+    expect(JSON.parse(goodwill(server.storeUrl, ["--json", "intros"])).introductions).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
   it("Import: an import shows under Past imports; Undo removes the people it created and marks it undone", async () => {
     const server = await startServer(dialect);
     const { page, problems } = await signedIn(server);

@@ -128,6 +128,46 @@ describeEachDialect("the web app: edit, delete and undo", (dialect) => {
     expect(problems.filter((p) => !p.includes("422"))).toEqual([]);
   });
 
+  it("Person: a need is deleted in one click and comes back with Undo", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        goodwill(url, ["person", "add", "Zoe Quinn"]);
+        goodwill(url, ["need", "Zoe Quinn", "Hiring a designer"]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    const id = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Zoe Quinn"])).person.id as string;
+    await page.goto(`${server.url}/people/${id}`);
+    const needs = page.getByRole("list", { name: "Open needs" });
+    await needs.getByRole("button", { name: "Delete the need Hiring a designer" }).click();
+    await expect.poll(() => page.getByRole("list", { name: "Open needs" }).count()).toBe(0);
+    const status = page.getByRole("status").filter({ hasText: "Deleted the need “Hiring a designer”." });
+    await status.getByRole("button", { name: "Undo" }).click();
+    await needs.getByText("Hiring a designer").waitFor();
+    expect(JSON.parse(goodwill(server.storeUrl, ["--json", "needs"])).needs).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
+  it("Settings: Recent changes lists the last writes, and Undo there takes one back", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        goodwill(url, ["person", "add", "Zoe Quinn"]);
+        goodwill(url, ["gave", "Zoe Quinn", "Lent my charger"]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/settings`);
+    const recent = page.getByRole("list", { name: "Recent changes" });
+    const row = recent.getByRole("listitem").filter({ hasText: "Lent my charger" });
+    await row.getByRole("button", { name: /^Undo: / }).click();
+    await page.getByRole("status").filter({ hasText: "Undid: " }).waitFor();
+    await row.getByText("Undone", { exact: true }).waitFor();
+    expect(JSON.parse(goodwill(server.storeUrl, ["--json", "ledger", "Zoe Quinn"])).entries).toHaveLength(0);
+    // the person it wrote for is still there: only that one change was undone
+    expect(await recent.getByRole("button", { name: /^Undo: / }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
   it("Introductions: the reason is corrected in place; a deleted introduction comes back with Undo", async () => {
     const server = await startServer(dialect, {
       prepare: (url) => {

@@ -38,7 +38,11 @@ export function useWrite<TInput, TResult>(
   options: {
     optimistic?: { key: QueryKey; update: (old: unknown, input: TInput) => unknown };
     onSuccess?: (result: TResult, input: TInput) => void;
-    undo?: (result: TResult, input: TInput) => string | Omit<UndoOffer, "undoId">;
+    /** what was done, for the undo toast (its undo id is the answer's, unless given) */
+    undo?: (
+      result: TResult,
+      input: TInput,
+    ) => string | (Omit<UndoOffer, "undoId"> & { undoId?: string | null });
   } = {},
 ) {
   const client = useQueryClient();
@@ -62,7 +66,7 @@ export function useWrite<TInput, TResult>(
       options.onSuccess?.(result, input);
       if (!options.undo) return;
       const said = options.undo(result, input);
-      offerUndo({ ...(typeof said === "string" ? { message: said } : said), undoId: undoIdOf(result) });
+      offerUndo({ undoId: undoIdOf(result), ...(typeof said === "string" ? { message: said } : said) });
     },
     onSettled: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" }),
   });

@@ -33,12 +33,6 @@ function useSearchShortcut() {
 
 export function Layout() {
   const [logging, setLogging] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 5000);
-    return () => clearTimeout(timer);
-  }, [notice]);
   const openLog = useCallback(() => setLogging(true), []);
   useQuickLogShortcut(openLog);
   useSearchShortcut();
@@ -63,14 +57,11 @@ export function Layout() {
         </button>
       </header>
       <main id="main">
-        <p className="notice" role="status" aria-live="polite">
-          {notice}
-        </p>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>
-      <QuickLog open={logging} onClose={() => setLogging(false)} onSaved={setNotice} />
+      <QuickLog open={logging} onClose={() => setLogging(false)} />
     </UndoProvider>
   );
 }

@@ -57,6 +57,8 @@ export function Introductions() {
         ...(input.good !== undefined ? { good: input.good } : {}),
       }),
     {
+      undo: ({ introduction: i }) =>
+        `Introduction #${i.number}, ${i.a.name} and ${i.b.name}: ${STATUS_WORDS[i.status as IntroductionStatus].toLowerCase()}.`,
       optimistic: {
         key: keys.introductions,
         update: (old, input) => {

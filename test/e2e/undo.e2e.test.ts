@@ -51,6 +51,32 @@ describeEachDialect("the web app: edit, delete and undo", (dialect) => {
     expect(problems).toEqual([]);
   });
 
+  it("Undo refuses, in the same place, when a later change touched what it would put back", async () => {
+    const server = await startServer(dialect, {
+      prepare: (url) => {
+        goodwill(url, ["person", "add", "Kevin O'Brien"]);
+        goodwill(url, ["received", "Kevin O'Brien", "Fixed the printer"]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    await page.getByRole("button", { name: "Thanked Kevin O'Brien" }).click();
+    const status = page.getByRole("status").filter({ hasText: "Thanked Kevin O'Brien." });
+    await status.waitFor();
+    // meanwhile the thank-you is corrected from the terminal
+    const entries = () =>
+      JSON.parse(goodwill(server.storeUrl, ["--json", "ledger", "Kevin O'Brien"])).entries as {
+        id: string;
+        direction: string;
+      }[];
+    await expect.poll(() => entries().length, { timeout: 10_000 }).toBe(2);
+    const thanks = entries().find((e) => e.direction === "gave");
+    goodwill(server.storeUrl, ["ledger", "edit", thanks?.id as string, "--summary", "Thanked him in person"]);
+    await status.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("status").filter({ hasText: "Cannot undo this change" }).waitFor();
+    expect(entries()).toHaveLength(2);
+    expect(problems.filter((p) => !p.includes("409"))).toEqual([]);
+  });
+
   it("Today: Got in touch is undone with Ctrl+Z as well", async () => {
     const server = await startServer(dialect, {
       prepare: (url) => {

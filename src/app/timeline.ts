@@ -18,6 +18,19 @@ export interface TimelineItem {
   summary: string;
   detail: string | null;
   id: string;
+  /** the fields a correction starts from (what PATCH on the record takes), as they are now */
+  fields: TimelineFields;
+}
+
+/** Per type: gave/received kind and weight; moment channel and notes; ask status; promise status, direction, dueOn. */
+export interface TimelineFields {
+  kind?: string;
+  weight?: number;
+  channel?: string;
+  notes?: string | null;
+  status?: string;
+  direction?: string;
+  dueOn?: string | null;
 }
 
 export interface TimelinePage {
@@ -103,6 +116,7 @@ export async function timelinePage(
       summary: e.summary,
       detail: `${e.kind}, weight ${e.weight}`,
       id: e.id,
+      fields: { kind: e.kind, weight: e.weight },
     })),
     ...rows.moments.map((m) => ({
       type: "moment" as const,
@@ -110,6 +124,7 @@ export async function timelinePage(
       summary: m.summary,
       detail: `${m.channel.replace("_", " ")}${m.participants > 1 ? `, with ${m.participants - 1} more` : ""}`,
       id: m.id,
+      fields: { channel: m.channel, notes: m.notes },
     })),
     ...rows.asks.map((a) => ({
       type: "ask" as const,
@@ -117,6 +132,7 @@ export async function timelinePage(
       summary: a.summary,
       detail: `#${a.number} ${a.status}`,
       id: a.id,
+      fields: { status: a.status },
     })),
     ...rows.commitments.map((c) => ({
       type: "promise" as const,
@@ -124,6 +140,7 @@ export async function timelinePage(
       summary: c.summary,
       detail: `#${c.number} ${c.direction === "i_owe" ? "I owe" : "they owe"}, ${c.status}${c.due_on ? `, due ${c.due_on}` : ""}`,
       id: c.id,
+      fields: { status: c.status, direction: c.direction, dueOn: c.due_on },
     })),
     ...rows.notes.map((n) => ({
       type: "note" as const,
@@ -131,6 +148,7 @@ export async function timelinePage(
       summary: n.body,
       detail: null,
       id: n.id,
+      fields: {},
     })),
   ].sort(newestFirst);
   const items = merged.slice(0, limit);

@@ -172,7 +172,15 @@ describeEachDialect("the web app: Person", (dialect) => {
     expect(box?.width).toBeGreaterThan(200);
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     await page.getByRole("button", { name: "Promise" }).click();
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    // a timeline item's edit form fits too
+    await page
+      .getByRole("list", { name: "Timeline items" })
+      .getByRole("button", { name: /^Edit the / })
+      .first()
+      .click();
+    await page.getByRole("form", { name: /^Edit the / }).waitFor();
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
   });
@@ -242,7 +250,7 @@ describeEachDialect("the web app: Person", (dialect) => {
     });
     const { page } = await signedIn(server);
     await page.goto(`${server.url}/people/${idOf(server, "Zoe Quinn")}`);
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     const form = page.getByRole("region", { name: "Edit the profile" });
     await form.getByLabel("Title").fill("Design lead");
     await form.getByLabel(/^Birthday/).fill("12 April");

@@ -52,6 +52,20 @@ const TimelinePageSchema = z
         summary: z.string(),
         detail: z.string().nullable(),
         id: z.string(),
+        fields: z
+          .object({
+            kind: z.string().optional(),
+            weight: z.number().optional(),
+            channel: z.string().optional(),
+            notes: z.string().nullable().optional(),
+            status: z.string().optional(),
+            direction: z.string().optional(),
+            dueOn: z.string().nullable().optional(),
+          })
+          .openapi({
+            description:
+              "what a correction (PATCH on the record) starts from: gave/received kind and weight, a moment's channel and notes, an ask's status, a promise's status, direction and dueOn",
+          }),
       }),
     ),
     more: z.boolean().openapi({ description: "whether older items remain" }),

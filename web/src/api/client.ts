@@ -48,6 +48,17 @@ async function failure(response: Response): Promise<ApiError> {
   );
 }
 
+/**
+ * The id that undoes a write (the server's `Goodwill-Undo` header), kept beside the answer it came
+ * with, so every method of the typed table can be undone without changing its type.
+ */
+const undoIds = new WeakMap<object, string>();
+
+/** The journal id that undoes the write which answered `result`, or null (nothing was written). */
+export function undoIdOf(result: unknown): string | null {
+  return typeof result === "object" && result !== null ? (undoIds.get(result) ?? null) : null;
+}
+
 export async function call<T>(
   method: string,
   path: string,
@@ -67,7 +78,10 @@ export async function call<T>(
     throw new ApiError(0, "offline", "Goodwill's server cannot be reached. Is `goodwill serve` running?");
   }
   if (!response.ok) throw await failure(response);
-  return (await response.json()) as T;
+  const data = (await response.json()) as T;
+  const undoId = response.headers.get("Goodwill-Undo");
+  if (undoId && typeof data === "object" && data !== null) undoIds.set(data, undoId);
+  return data;
 }
 
 /** Uploads a file with XMLHttpRequest, the one browser API that reports upload progress. */

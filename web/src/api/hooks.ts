@@ -1,6 +1,7 @@
 /** Shared queries and the write helper every screen uses. */
 import { type QueryKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, auth } from "./client";
+import { type UndoOffer, useOfferUndo } from "../components/undo-toast";
+import { api, auth, undoIdOf } from "./client";
 
 export const keys = {
   me: ["me"] as const,
@@ -29,16 +30,23 @@ export function useProfile() {
 /**
  * A write: runs the request, then refreshes what it may have changed (everything the account shows
  * is cheap to reload, and a stale balance is worse than a second request). `optimistic` edits the
- * cache first and is rolled back if the server refuses.
+ * cache first and is rolled back if the server refuses. `undo` says what was done once the server
+ * has answered, and the toast offers to undo it.
  */
 export function useWrite<TInput, TResult>(
   write: (input: TInput) => Promise<TResult>,
   options: {
     optimistic?: { key: QueryKey; update: (old: unknown, input: TInput) => unknown };
     onSuccess?: (result: TResult, input: TInput) => void;
+    /** what was done, for the undo toast (its undo id is the answer's, unless given) */
+    undo?: (
+      result: TResult,
+      input: TInput,
+    ) => string | (Omit<UndoOffer, "undoId"> & { undoId?: string | null });
   } = {},
 ) {
   const client = useQueryClient();
+  const offerUndo = useOfferUndo();
   return useMutation({
     mutationFn: write,
     onMutate: async (input: TInput) => {
@@ -54,7 +62,12 @@ export function useWrite<TInput, TResult>(
     onError: (_error, _input, context) => {
       for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
     },
-    onSuccess: (result, input) => options.onSuccess?.(result, input),
+    onSuccess: (result, input) => {
+      options.onSuccess?.(result, input);
+      if (!options.undo) return;
+      const said = options.undo(result, input);
+      offerUndo({ undoId: undoIdOf(result), ...(typeof said === "string" ? { message: said } : said) });
+    },
     onSettled: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" }),
   });
 }

@@ -3,6 +3,7 @@ import { Suspense, useCallback, useEffect, useState } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { notAShortcut, QuickLog, useQuickLogShortcut } from "./quick-log";
 import { Loading } from "./states";
+import { UndoProvider } from "./undo-toast";
 
 const LINKS = [
   { to: "/", label: "Today", end: true },
@@ -32,17 +33,11 @@ function useSearchShortcut() {
 
 export function Layout() {
   const [logging, setLogging] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 5000);
-    return () => clearTimeout(timer);
-  }, [notice]);
   const openLog = useCallback(() => setLogging(true), []);
   useQuickLogShortcut(openLog);
   useSearchShortcut();
   return (
-    <>
+    <UndoProvider>
       <a className="skip" href="#main">
         Skip to the content
       </a>
@@ -62,14 +57,11 @@ export function Layout() {
         </button>
       </header>
       <main id="main">
-        <p className="notice" role="status" aria-live="polite">
-          {notice}
-        </p>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>
-      <QuickLog open={logging} onClose={() => setLogging(false)} onSaved={setNotice} />
-    </>
+      <QuickLog open={logging} onClose={() => setLogging(false)} />
+    </UndoProvider>
   );
 }

@@ -4,7 +4,7 @@
  * typed and says why.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { api } from "../api/client";
+import { api, undoIdOf } from "../api/client";
 import { useWrite } from "../api/hooks";
 import { ChoiceField, WhenField } from "./fields";
 import { PersonPicker, type PickedPerson } from "./person-picker";
@@ -56,13 +56,10 @@ export function QuickLog({
   open,
   onClose,
   person: presetPerson = null,
-  onSaved,
 }: {
   open: boolean;
   onClose: () => void;
   person?: PickedPerson | null;
-  /** told what was logged, to confirm it once the box has closed */
-  onSaved?: (message: string) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -83,26 +80,30 @@ export function QuickLog({
   }, [open, presetPerson]);
 
   const save = useWrite(
-    async () => {
+    async (): Promise<{ name: string; what: What; saved: object }> => {
       if (!person) throw new Error("Choose whom it was with: type part of a name and pick one.");
       const occurredAt = when.trim() || undefined;
-      if (what === "moment") {
-        await api.logInteraction({
-          personIds: [person.id],
-          summary: summary.trim(),
-          channel,
-          ...(occurredAt ? { occurredAt } : {}),
-        });
-      } else {
-        await api.recordExchange(
-          { personId: person.id },
-          { direction: what, summary: summary.trim(), kind, ...(occurredAt ? { occurredAt } : {}) },
-        );
-      }
-      return person.name;
+      const saved =
+        what === "moment"
+          ? await api.logInteraction({
+              personIds: [person.id],
+              summary: summary.trim(),
+              channel,
+              ...(occurredAt ? { occurredAt } : {}),
+            })
+          : await api.recordExchange(
+              { personId: person.id },
+              { direction: what, summary: summary.trim(), kind, ...(occurredAt ? { occurredAt } : {}) },
+            );
+      return { name: person.name, what, saved };
     },
     {
-      onSuccess: (name) => {
+      // what was logged shows in the undo toast, with its Undo
+      undo: ({ name, what: logged, saved }) => ({
+        message: `${WHAT_DONE[logged]} ${name}.`,
+        undoId: undoIdOf(saved),
+      }),
+      onSuccess: () => {
         // The next log starts afresh: "They helped me" must not stick to the moments that follow.
         setSummary("");
         setWhen("");
@@ -110,7 +111,6 @@ export function QuickLog({
         setKind("favor");
         setChannel("in_person");
         if (!presetPerson) setPerson(null);
-        onSaved?.(`${WHAT_DONE[what]} ${name}.`);
         onClose();
       },
     },

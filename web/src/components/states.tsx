@@ -42,3 +42,25 @@ export function FormError({ error }: { error: unknown }) {
     </p>
   );
 }
+
+/**
+ * The field a refusal is about: the server's `details.field`, or the path of the first request
+ * check that failed (`details.issues`); null when it names none.
+ */
+export function errorField(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const field = error.details?.field;
+  if (typeof field === "string") return field;
+  const issues = error.details?.issues;
+  const first = Array.isArray(issues) ? (issues[0] as { path?: unknown } | undefined) : undefined;
+  return typeof first?.path === "string" && first.path !== "" ? first.path : null;
+}
+
+/** A refusal shown beside the field it is about (the field points at it with aria-describedby). */
+export function FieldError({ id, error }: { id: string; error: unknown }) {
+  return (
+    <p id={id} className="form-error field-error" role="alert">
+      {messageOf(error)}
+    </p>
+  );
+}

@@ -16,8 +16,9 @@ import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
 import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
+import { byData, useFocusAfterRender } from "../components/focus";
 import { PersonPicker, type PickedPerson } from "../components/person-picker";
-import { Empty, ErrorState, FormError, Loading } from "../components/states";
+import { Empty, ErrorState, errorField, FieldError, FormError, Loading } from "../components/states";
 import "./introductions.css";
 import { useTitle } from "../components/title";
 
@@ -56,6 +57,8 @@ export function Introductions() {
         ...(input.good !== undefined ? { good: input.good } : {}),
       }),
     {
+      undo: ({ introduction: i }) =>
+        `Introduction #${i.number}, ${i.a.name} and ${i.b.name}: ${STATUS_WORDS[i.status as IntroductionStatus].toLowerCase()}.`,
       optimistic: {
         key: keys.introductions,
         update: (old, input) => {
@@ -179,7 +182,7 @@ function IntroductionCard({
           {STATUS_WORDS[intro.status]}
         </span>
       </div>
-      <p className="intro-reason">{intro.reason}</p>
+      <Reason intro={intro} label={label} />
       <p className="muted">
         Proposed {formatDate(intro.createdAt)}
         {intro.aAgreed ? ` · ${intro.a.name} agreed` : ""}
@@ -268,6 +271,158 @@ function IntroductionCard({
       )}
       <FormError error={move.error} />
     </li>
+  );
+}
+
+/**
+ * Why they should meet, with its corrections: Edit the reason in place, or Delete the introduction
+ * (after a question; the undo toast can bring it back).
+ */
+function Reason({ intro, label }: { intro: Introduction; label: string }) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState(intro.reason);
+  const who = `${intro.a.name} and ${intro.b.name}`;
+  const focusLater = useFocusAfterRender();
+  const editButton = byData("edit", intro.id);
+  const save = useWrite((text: string) => api.editRecord("intro", intro.id, { reason: text }), {
+    undo: () => ({
+      message: `Saved the reason for introducing ${who}.`,
+      refocus: editButton,
+    }),
+  });
+  const remove = useWrite(() => api.deleteRecord("intro", intro.id), {
+    optimistic: {
+      key: keys.introductions,
+      update: (old) => {
+        const data = old as Result<"listIntroductions">;
+        return { introductions: data.introductions.filter((i) => i.id !== intro.id) };
+      },
+    },
+    undo: () => ({
+      message: `Deleted introduction #${intro.number}: ${who}.`,
+      refocus: editButton,
+    }),
+  });
+  const errorId = `${id}-reason-error`;
+  const onReason = errorField(save.error) === "reason";
+
+  if (editing)
+    return (
+      <form
+        className="intro-reason-edit"
+        aria-label={`Edit the reason for ${label}`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (reason.trim() === intro.reason) {
+            setEditing(false);
+            focusLater(editButton);
+            return;
+          }
+          save.mutate(reason.trim(), {
+            onSuccess: () => {
+              setEditing(false);
+              focusLater(editButton);
+            },
+          });
+        }}
+      >
+        <label htmlFor={`${id}-reason`}>Why they should meet</label>
+        <textarea
+          id={`${id}-reason`}
+          required
+          maxLength={1000}
+          rows={2}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          aria-invalid={onReason || undefined}
+          aria-describedby={onReason ? errorId : undefined}
+          // biome-ignore lint/a11y/noAutofocus: opened by the user's Edit, where the eye already is
+          autoFocus
+        />
+        {onReason ? <FieldError id={errorId} error={save.error} /> : <FormError error={save.error} />}
+        <div className="buttons">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setEditing(false);
+              setReason(intro.reason);
+              focusLater(editButton);
+            }}
+          >
+            Cancel
+          </button>
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save the reason"}
+          </button>
+        </div>
+      </form>
+    );
+  return (
+    <>
+      <p className="intro-reason">{intro.reason}</p>
+      {confirming ? (
+        <div className="confirm danger-zone" role="alertdialog" aria-label="Delete this introduction?">
+          <p>
+            Delete introduction #{intro.number} between {who}? If it was made, the give it counted goes too.
+            You can undo it right after.
+          </p>
+          <div className="buttons">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setConfirming(false);
+                focusLater(byData("delete", intro.id));
+              }}
+              // biome-ignore lint/a11y/noAutofocus: the question needs an answer; Keep is the safe one
+              autoFocus
+            >
+              Keep it
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirming(false);
+                // the card leaves: the keyboard's focus goes to the page's heading
+                requestAnimationFrame(() => document.querySelector<HTMLElement>("h1")?.focus());
+                remove.mutate(undefined);
+              }}
+            >
+              Delete
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="buttons intro-corrections">
+          <button
+            type="button"
+            className="link"
+            data-edit={intro.id}
+            aria-label={`Edit the reason for ${label}`}
+            onClick={() => {
+              setReason(intro.reason);
+              setEditing(true);
+            }}
+          >
+            Edit the reason
+          </button>
+          <button
+            type="button"
+            className="link danger-link"
+            data-delete={intro.id}
+            aria-label={`Delete ${label}`}
+            onClick={() => setConfirming(true)}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+      <FormError error={remove.error} />
+    </>
   );
 }
 

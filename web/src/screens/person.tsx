@@ -155,12 +155,23 @@ function DueCard({ overview }: { overview: Overview }) {
 function OpenItems({ overview }: { overview: Overview }) {
   const id = overview.person.id;
   const settle = useWrite(
-    async (item: { kind: "ask-fulfilled" | "ask-withdrawn" | "promise"; id: string }): Promise<void> => {
-      if (item.kind === "promise") await api.completePromise(item.id);
-      else if (item.kind === "ask-fulfilled") await api.fulfillAsk(item.id);
-      else await api.closeAsk(item.id, "withdrawn");
-    },
+    (item: {
+      kind: "ask-fulfilled" | "ask-withdrawn" | "promise";
+      id: string;
+      summary: string;
+    }): Promise<object> =>
+      item.kind === "promise"
+        ? api.completePromise(item.id)
+        : item.kind === "ask-fulfilled"
+          ? api.fulfillAsk(item.id)
+          : api.closeAsk(item.id, "withdrawn"),
     {
+      undo: (_, item) =>
+        item.kind === "promise"
+          ? `Done: ${item.summary}.`
+          : item.kind === "ask-fulfilled"
+            ? `They helped: ${item.summary}.`
+            : `Withdrawn: ${item.summary}.`,
       optimistic: editsOverview(id, (old, item: { id: string }) => ({
         ...old,
         openAsks: old.openAsks.filter((a) => a.id !== item.id),
@@ -184,14 +195,14 @@ function OpenItems({ overview }: { overview: Overview }) {
               <button
                 type="button"
                 className="secondary"
-                onClick={() => settle.mutate({ kind: "ask-fulfilled", id: a.id })}
+                onClick={() => settle.mutate({ kind: "ask-fulfilled", id: a.id, summary: a.summary })}
               >
                 They helped
               </button>
               <button
                 type="button"
                 className="secondary"
-                onClick={() => settle.mutate({ kind: "ask-withdrawn", id: a.id })}
+                onClick={() => settle.mutate({ kind: "ask-withdrawn", id: a.id, summary: a.summary })}
               >
                 Withdraw
               </button>
@@ -210,7 +221,7 @@ function OpenItems({ overview }: { overview: Overview }) {
             <button
               type="button"
               className="secondary"
-              onClick={() => settle.mutate({ kind: "promise", id: c.id })}
+              onClick={() => settle.mutate({ kind: "promise", id: c.id, summary: c.summary })}
             >
               Done
             </button>

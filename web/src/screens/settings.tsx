@@ -12,6 +12,7 @@ import { CopyButton } from "../components/copy-button";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./settings.css";
 import { useTitle } from "../components/title";
+import { RecentChanges } from "./settings/recent-changes";
 
 export function Settings() {
   useTitle("Settings");
@@ -28,6 +29,7 @@ export function Settings() {
       {me.data?.mode === "team" && me.data.account && <PasswordCard />}
       <TokensCard />
       <CalendarCard />
+      <RecentChanges />
     </section>
   );
 }

@@ -4,7 +4,7 @@
  * row leaves the list at once and comes back if the server refuses.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
 import { api, type Result } from "../api/client";
@@ -21,6 +21,7 @@ import {
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { SuggestionRow } from "../components/suggestion-row";
 import { useTitle } from "../components/title";
+import { buttonNamed } from "../components/undo-toast";
 import { Welcome } from "./welcome";
 
 type TodayData = Result<"today">;
@@ -143,10 +144,14 @@ export function Today() {
         key: todayKey,
         update: (old, row) => without("due", (d) => d.person?.id === row.id)(old),
       },
+      undo: (_, row) => ({
+        message: `Got in touch with ${row.name}.`,
+        refocus: buttonNamed(`Got in touch with ${row.name}`),
+      }),
     },
   );
   const thanked = useWrite(
-    (row: { kind: "person" | "department"; id: string; summary: string | null }) =>
+    (row: { kind: "person" | "department"; id: string; name: string; summary: string | null }) =>
       api.recordExchange(row.kind === "person" ? { personId: row.id } : { departmentId: row.id }, {
         direction: "gave",
         kind: "thanks",
@@ -157,18 +162,31 @@ export function Today() {
         key: todayKey,
         update: (old, row) => without("thanksOwed", (t) => t.counterpart.id === row.id)(old),
       },
+      undo: (_, row) => ({ message: `Thanked ${row.name}.`, refocus: buttonNamed(`Thanked ${row.name}`) }),
     },
   );
-  const kept = useWrite((id: string) => api.completePromise(id), {
-    optimistic: { key: todayKey, update: (old, id) => without("commitments", (c) => c.id === id)(old) },
+  const kept = useWrite((row: { id: string; summary: string }) => api.completePromise(row.id), {
+    optimistic: {
+      key: todayKey,
+      update: (old, row) => without("commitments", (c) => c.id === row.id)(old),
+    },
+    undo: (_, row) => ({ message: `Done: ${row.summary}.`, refocus: buttonNamed(`Done: ${row.summary}`) }),
   });
   const closeAsk = useWrite(
-    (row: { id: string; outcome: "fulfilled" | "withdrawn" }) =>
+    (row: { id: string; summary: string; counterpart: string; outcome: "fulfilled" | "withdrawn" }) =>
       row.outcome === "fulfilled" ? api.fulfillAsk(row.id) : api.closeAsk(row.id, "withdrawn"),
-    { optimistic: { key: todayKey, update: (old, row) => without("asks", (a) => a.id === row.id)(old) } },
+    {
+      optimistic: { key: todayKey, update: (old, row) => without("asks", (a) => a.id === row.id)(old) },
+      undo: (_, row) =>
+        row.outcome === "fulfilled"
+          ? {
+              message: `Settled: ${row.counterpart} helped with ${row.summary}.`,
+              refocus: buttonNamed(`They helped: ${row.summary}`),
+            }
+          : { message: `Withdrawn: ${row.summary}.`, refocus: buttonNamed(`Withdraw: ${row.summary}`) },
+    },
   );
   const failed = caughtUp.error ?? thanked.error ?? kept.error ?? closeAsk.error;
-  const [said, setSaid] = useState<string | null>(null);
 
   if (today.isPending) return <Loading what="Reading today's agenda" />;
   if (today.isError) return <ErrorState error={today.error} retry={() => void today.refetch()} />;
@@ -195,11 +213,8 @@ export function Today() {
           )}
         </p>
       </header>
+      {/* what a one-click action just did shows at the bottom with its Undo (components/undo-toast) */}
       <FormError error={failed} />
-      {/* what a one-click action just did: the row has left, so say it (and a screen reader hears it) */}
-      <p className="notice" role="status" aria-live="polite">
-        {failed ? null : said}
-      </p>
       {nothing && (
         <Empty>
           <p>
@@ -232,7 +247,6 @@ export function Today() {
                     focusAfterLeaving(event.currentTarget);
                     if (!row.person) return;
                     caughtUp.mutate({ id: row.person.id, name: row.person.name, action: null });
-                    setSaid(`Logged that you got in touch with ${row.person.name}.`);
                   }}
                 >
                   Got in touch
@@ -269,9 +283,9 @@ export function Today() {
                   thanked.mutate({
                     kind: row.counterpart.kind,
                     id: row.counterpart.id,
+                    name: row.counterpart.name,
                     summary: row.lastReceived?.summary ?? null,
                   });
-                  setSaid(`Recorded your thank-you to ${row.counterpart.name}.`);
                 }}
               >
                 Thanked
@@ -299,8 +313,7 @@ export function Today() {
                 aria-label={`Done: ${c.summary}`}
                 onClick={(event) => {
                   focusAfterLeaving(event.currentTarget);
-                  kept.mutate(c.id);
-                  setSaid(`Marked done: ${c.summary}.`);
+                  kept.mutate({ id: c.id, summary: c.summary });
                 }}
               >
                 Done
@@ -327,8 +340,12 @@ export function Today() {
                   aria-label={`They helped: ${a.summary}`}
                   onClick={(event) => {
                     focusAfterLeaving(event.currentTarget);
-                    closeAsk.mutate({ id: a.id, outcome: "fulfilled" });
-                    setSaid(`Settled: ${a.counterpart} helped with ${a.summary}.`);
+                    closeAsk.mutate({
+                      id: a.id,
+                      summary: a.summary,
+                      counterpart: a.counterpart,
+                      outcome: "fulfilled",
+                    });
                   }}
                 >
                   They helped
@@ -339,8 +356,12 @@ export function Today() {
                   aria-label={`Withdraw: ${a.summary}`}
                   onClick={(event) => {
                     focusAfterLeaving(event.currentTarget);
-                    closeAsk.mutate({ id: a.id, outcome: "withdrawn" });
-                    setSaid(`Withdrawn: ${a.summary}.`);
+                    closeAsk.mutate({
+                      id: a.id,
+                      summary: a.summary,
+                      counterpart: a.counterpart,
+                      outcome: "withdrawn",
+                    });
                   }}
                 >
                   Withdraw

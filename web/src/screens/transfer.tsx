@@ -10,6 +10,7 @@ import type { ImportResult } from "../../../src/app/import-contacts.js";
 import type { ImportFormat } from "../../../src/service/goodwill-service.js";
 import { ApiError, exportUrl, uploadImport } from "../api/client";
 import { FormError, messageOf } from "../components/states";
+import { PastImports } from "./transfer/past-imports";
 import "./transfer.css";
 import { useTitle } from "../components/title";
 
@@ -50,6 +51,7 @@ export function Transfer() {
         <ImportCard />
         <ExportCard />
       </div>
+      <PastImports />
     </section>
   );
 }

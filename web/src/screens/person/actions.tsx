@@ -25,11 +25,8 @@ const ACTIONS: { value: Action; label: string }[] = [
 
 export function QuickActions({ personId, name }: { personId: string; name: string }) {
   const [open, setOpen] = useState<Action | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const finish = (message: string) => {
-    setOpen(null);
-    setDone(message);
-  };
+  // what was recorded shows in the undo toast, with its Undo
+  const finish = () => setOpen(null);
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Quick actions</h2>
@@ -40,20 +37,12 @@ export function QuickActions({ personId, name }: { personId: string; name: strin
             type="button"
             className={open === action.value ? undefined : "secondary"}
             aria-expanded={open === action.value}
-            onClick={() => {
-              setDone(null);
-              setOpen(open === action.value ? null : action.value);
-            }}
+            onClick={() => setOpen(open === action.value ? null : action.value)}
           >
             {action.label}
           </button>
         ))}
       </div>
-      {done && (
-        <p className="muted" role="status">
-          {done}
-        </p>
-      )}
       {(open === "gave" || open === "received") && (
         <ExchangeForm
           key={open}
@@ -79,7 +68,7 @@ export function QuickActions({ personId, name }: { personId: string; name: strin
 
 interface FormProps {
   personId: string;
-  onDone: (message: string) => void;
+  onDone: () => void;
   onCancel: () => void;
 }
 
@@ -140,10 +129,9 @@ function ExchangeForm({
       ),
     {
       optimistic: addsToTimeline(personId, () => ({ type: direction, summary: summary.trim() })),
-      onSuccess: (result) =>
-        onDone(
-          `${direction === "gave" ? "Give" : "Help received"} recorded: the balance is now ${result.balance.label}.`,
-        ),
+      onSuccess: onDone,
+      undo: (result) =>
+        `${direction === "gave" ? "Give" : "Help received"} recorded: the balance is now ${result.balance.label}.`,
     },
   );
   return (
@@ -178,7 +166,8 @@ function ThankForm({ personId, name, onDone, onCancel }: FormProps & { name: str
     () => api.recordExchange({ personId }, { direction: "gave", kind: "thanks", summary: summary.trim() }),
     {
       optimistic: addsToTimeline(personId, () => ({ type: "gave", summary: summary.trim() })),
-      onSuccess: () => onDone("Thank-you recorded."),
+      onSuccess: onDone,
+      undo: () => `Thanked ${name}.`,
     },
   );
   return (
@@ -210,7 +199,8 @@ function MomentForm({ personId, onDone, onCancel }: FormProps) {
       }),
     {
       optimistic: addsToTimeline(personId, () => ({ type: "moment", summary: summary.trim() })),
-      onSuccess: () => onDone("Moment logged."),
+      onSuccess: onDone,
+      undo: () => "Moment logged.",
     },
   );
   return (
@@ -249,8 +239,9 @@ function AskForm({ personId, name, onDone, onCancel }: FormProps & { name: strin
   });
   const save = useWrite(() => api.ask({ personId }, { summary: summary.trim() }), {
     optimistic: addsToTimeline(personId, () => ({ type: "ask", summary: summary.trim() })),
-    onSuccess: (result) =>
-      onDone(`Ask #${result.ask.number} recorded. It waits under Open asks and promises until they help.`),
+    onSuccess: onDone,
+    undo: (result) =>
+      `Ask #${result.ask.number} recorded. It waits under Open asks and promises until they help.`,
   });
   const warned = !!check.data?.check.warning;
   return (
@@ -327,10 +318,9 @@ function PromiseForm({ personId, name, onDone, onCancel }: FormProps & { name: s
     () => api.promise({ personId }, { summary: summary.trim(), direction, dueOn: dueOn || null }),
     {
       optimistic: addsToTimeline(personId, () => ({ type: "promise", summary: summary.trim() })),
-      onSuccess: () =>
-        onDone(
-          "Promise recorded. It waits under Open asks and promises until it is done, and shows on Today in the week it is due.",
-        ),
+      onSuccess: onDone,
+      undo: () =>
+        "Promise recorded. It waits under Open asks and promises until it is done, and shows on Today in the week it is due.",
     },
   );
   return (

@@ -16,25 +16,46 @@ const isPending = (id: string) => id.startsWith(PENDING);
 export function NeedsOffers({ overview }: { overview: Overview }) {
   const personId = overview.person.id;
   const closeNeed = useWrite(
-    (input: { id: string; status: "met" | "dropped"; byMe: boolean }) =>
-      api.closeNeed(input.id, { status: input.status, ...(input.byMe ? { by: "me" } : {}) }),
+    (input: {
+      id: string;
+      text: string;
+      status: "met" | "dropped" | "deleted";
+      byMe: boolean;
+    }): Promise<object> =>
+      input.status === "deleted"
+        ? api.deleteRecord("need", input.id)
+        : api.closeNeed(input.id, { status: input.status, ...(input.byMe ? { by: "me" } : {}) }),
     {
       optimistic: editsOverview(personId, (old, input) => ({
         ...old,
         needs: old.needs.filter((n) => n.id !== input.id),
       })),
+      undo: (_, input) =>
+        input.status === "deleted"
+          ? `Deleted the need “${input.text}”.`
+          : input.status === "dropped"
+            ? `Dropped the need “${input.text}”.`
+            : input.byMe
+              ? `You helped with “${input.text}”: recorded as a give.`
+              : `Met: “${input.text}”.`,
     },
   );
-  const withdraw = useWrite((id: string) => api.withdrawOffer(id), {
-    optimistic: editsOverview(personId, (old, id) => ({
-      ...old,
-      offers: old.offers.filter((o) => o.id !== id),
-    })),
-  });
+  const closeOffer = useWrite(
+    (input: { id: string; text: string; deleted: boolean }): Promise<object> =>
+      input.deleted ? api.deleteRecord("offer", input.id) : api.withdrawOffer(input.id),
+    {
+      optimistic: editsOverview(personId, (old, input) => ({
+        ...old,
+        offers: old.offers.filter((o) => o.id !== input.id),
+      })),
+      undo: (_, input) =>
+        input.deleted ? `Deleted the offer “${input.text}”.` : `Withdrew the offer “${input.text}”.`,
+    },
+  );
   return (
     <section className="card" aria-labelledby="needs-title">
       <h2 id="needs-title">Needs and offers</h2>
-      <FormError error={closeNeed.error ?? withdraw.error} />
+      <FormError error={closeNeed.error ?? closeOffer.error} />
       <h3>What they need</h3>
       {overview.needs.length === 0 ? (
         <p className="muted">No open need. What are they working on?</p>
@@ -51,23 +72,32 @@ export function NeedsOffers({ overview }: { overview: Overview }) {
                     type="button"
                     className="secondary"
                     title="I helped with it: recorded as a give"
-                    onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: true })}
+                    onClick={() => closeNeed.mutate({ ...need, status: "met", byMe: true })}
                   >
                     I helped
                   </button>
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() => closeNeed.mutate({ id: need.id, status: "met", byMe: false })}
+                    onClick={() => closeNeed.mutate({ ...need, status: "met", byMe: false })}
                   >
                     Met
                   </button>
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() => closeNeed.mutate({ id: need.id, status: "dropped", byMe: false })}
+                    onClick={() => closeNeed.mutate({ ...need, status: "dropped", byMe: false })}
                   >
                     Drop
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary danger-text"
+                    aria-label={`Delete the need ${need.text}`}
+                    title="Delete it, as if it was never written (Undo brings it back)"
+                    onClick={() => closeNeed.mutate({ ...need, status: "deleted", byMe: false })}
+                  >
+                    Delete
                   </button>
                 </div>
               )}
@@ -93,9 +123,24 @@ export function NeedsOffers({ overview }: { overview: Overview }) {
               {isPending(offer.id) ? (
                 <span className="muted">Saving…</span>
               ) : (
-                <button type="button" className="secondary" onClick={() => withdraw.mutate(offer.id)}>
-                  Withdraw
-                </button>
+                <div className="buttons">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => closeOffer.mutate({ ...offer, deleted: false })}
+                  >
+                    Withdraw
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary danger-text"
+                    aria-label={`Delete the offer ${offer.text}`}
+                    title="Delete it, as if it was never written (Undo brings it back)"
+                    onClick={() => closeOffer.mutate({ ...offer, deleted: true })}
+                  >
+                    Delete
+                  </button>
+                </div>
               )}
             </li>
           ))}

@@ -46,6 +46,7 @@ export function addsToTimeline<T>(
         type: made.type,
         summary: made.summary,
         detail: made.detail ?? "saving…",
+        fields: {},
         at: new Date().toISOString(),
         id: `${PENDING}${Date.now()}`,
       };
@@ -65,5 +66,25 @@ export function editsOverview<T>(
   return {
     key: personKeys.overview(id),
     update: (old, input) => (isOverview(old) ? change(old, input) : old),
+  };
+}
+
+/** An optimistic change for useWrite: the item leaves the overview and the timeline's pages at once. */
+export function removesFromTimeline<T>(
+  id: string,
+  itemId: (input: T) => string,
+): { key: QueryKey; update: (old: unknown, input: T) => unknown } {
+  return {
+    key: personKeys.overview(id),
+    update: (old, input) => {
+      const gone = itemId(input);
+      if (isOverview(old)) return { ...old, timeline: old.timeline.filter((t) => t.id !== gone) };
+      if (isTimelinePages(old))
+        return {
+          ...old,
+          pages: old.pages.map((page) => ({ ...page, items: page.items.filter((t) => t.id !== gone) })),
+        };
+      return old;
+    },
   };
 }

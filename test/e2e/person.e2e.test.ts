@@ -288,9 +288,18 @@ describeEachDialect("the web app: Person", (dialect) => {
     await page.getByRole("list", { name: "Timeline items" }).getByText("Lent my charger").waitFor();
 
     await page.getByRole("button", { name: "Delete Zoe Quinn…" }).click();
-    await page.getByRole("button", { name: "Delete for good" }).click();
+    await page.getByRole("button", { name: "Delete Zoe Quinn", exact: true }).click();
     await page.waitForURL(`${server.url}/people`);
     await page.getByText("You have no people yet.").waitFor();
+    // One click brings Zoe back, with the history merged into her.
+    const status = page.getByRole("status").filter({ hasText: "Deleted Zoe Quinn." });
+    await status.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("status").filter({ hasText: "Undid: " }).waitFor();
+    await expect
+      .poll(() => JSON.parse(goodwill(server.storeUrl, ["--json", "show", keep])).timeline.length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
     expect(problems).toEqual([]);
   });
 

@@ -1,14 +1,16 @@
 /**
- * Merge a duplicate into another person, or delete a person; both ask for confirmation first. After
+ * Merge a duplicate into another person, or delete a person; both ask for confirmation first, and
+ * both offer Undo afterwards (the toast lives in the layout, so it outlives this screen). After
  * either, this person no longer exists: their queries are not read again at once (that would only
  * answer 404).
  */
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { api } from "../../api/client";
+import { api, undoIdOf } from "../../api/client";
 import { PersonPicker, type PickedPerson } from "../../components/person-picker";
 import { FormError } from "../../components/states";
+import { useOfferUndo } from "../../components/undo-toast";
 
 function forget(client: QueryClient, personId: string) {
   // Marked stale without a request now (the screen may still show while the next one loads); coming
@@ -25,19 +27,25 @@ export function ManagePerson({ personId, name }: { personId: string; name: strin
   const [into, setInto] = useState<PickedPerson | null>(null);
   const [confirmMerge, setConfirmMerge] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const offerUndo = useOfferUndo();
 
   const merge = useMutation({
     mutationFn: (target: PickedPerson) => api.mergePeople(personId, target.id),
     onSuccess: (result) => {
       navigate(`/people/${result.into.id}`, { replace: true });
       forget(client, personId);
+      offerUndo({
+        message: `Merged ${result.merged.name} into ${result.into.name}.`,
+        undoId: undoIdOf(result),
+      });
     },
   });
   const remove = useMutation({
     mutationFn: () => api.removePerson(personId),
-    onSuccess: () => {
+    onSuccess: (result) => {
       navigate("/people", { replace: true });
       forget(client, personId);
+      offerUndo({ message: `Deleted ${result.removed.name}.`, undoId: undoIdOf(result) });
     },
   });
 
@@ -86,7 +94,7 @@ export function ManagePerson({ personId, name }: { personId: string; name: strin
       {confirmDelete ? (
         <div className="confirm danger-zone" role="alertdialog" aria-label="Confirm the deletion">
           <p>
-            Delete <strong>{name}</strong> and their whole history? This cannot be undone.
+            Delete <strong>{name}</strong> and their whole history? Undo brings it all back, for 30 days.
           </p>
           <FormError error={remove.error} />
           <div className="actions">
@@ -99,7 +107,7 @@ export function ManagePerson({ personId, name }: { personId: string; name: strin
               disabled={remove.isPending}
               onClick={() => remove.mutate()}
             >
-              {remove.isPending ? "Deleting…" : "Delete for good"}
+              {remove.isPending ? "Deleting…" : `Delete ${name}`}
             </button>
           </div>
         </div>

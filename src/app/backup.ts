@@ -413,6 +413,7 @@ export interface RestoreResult {
   unchanged: number;
   skipped: number;
   errors: { record: number; line: number; message: string }[];
+  warnings: { record: number; line: number; field: string; message: string }[];
 }
 
 /** Restores a backup in one transaction: all of it, or (on any error) nothing. */
@@ -426,6 +427,7 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
       unchanged: 0,
       skipped: 0,
       errors: [],
+      warnings: [],
     };
     const existingIds = async (
       table:

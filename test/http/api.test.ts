@@ -130,7 +130,7 @@ describeEachDialect("the API", (dialect) => {
       body: { birthday: "1984-02-31" },
     });
     expect(badDay.status).toBe(422);
-    expect(badDay.body.error.message).toMatch(/birthday "1984-02-31" is not a date/);
+    expect(badDay.body.error.message).toMatch(/^Birthday "1984-02-31" is not a date/);
     const badEmail = await call("PATCH", `/api/v1/people/${ann.id}`, {
       ...t,
       body: { emails: ["not an email"] },

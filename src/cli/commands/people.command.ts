@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import * as input from "../../app/input.js";
 import { readText } from "../../app/input.js";
 import type { PersonInput } from "../../app/people.js";
+import { LIMITS } from "../../domain/limits.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
@@ -61,13 +62,13 @@ function personOptions(command: Command, editing: boolean): Command {
 /** Reads person flags into a PersonInput, checking every value before anything is written. */
 function personInput(flags: PersonFlags): PersonInput {
   return {
-    ...(flags.name !== undefined ? { name: input.readText("name", flags.name, 200) } : {}),
+    ...(flags.name !== undefined ? { name: input.readText("name", flags.name, LIMITS.name) } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
     ...(flags.dept !== undefined ? { department: flags.dept.trim() || null } : {}),
     ...(flags.title !== undefined ? { title: flags.title.trim() || null } : {}),
     ...(flags.email ? { emails: flags.email.map(input.readEmail) } : {}),
     ...(flags.phone ? { phones: flags.phone.map(input.readPhone) } : {}),
-    ...(flags.tag ? { tags: flags.tag.map((t) => input.readText("tag", t, 100)) } : {}),
+    ...(flags.tag ? { tags: flags.tag.map((t) => input.readText("tag", t, LIMITS.tag)) } : {}),
     ...(flags.layer !== undefined ? { layer: input.readLayer(flags.layer) } : {}),
     ...(flags.closeness !== undefined ? { closeness: input.readCloseness(flags.closeness) } : {}),
     ...(flags.cadence !== undefined ? { cadenceDays: input.readCadence(flags.cadence) } : {}),
@@ -120,7 +121,10 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     false,
   ).action(
     act(io, async (service, name: string, flags: PersonFlags) => {
-      const added = await service.addPerson({ ...personInput(flags), name: readText("name", name, 200) });
+      const added = await service.addPerson({
+        ...personInput(flags),
+        name: readText("name", name, LIMITS.name),
+      });
       return {
         json: added,
         human: (p) => {
@@ -281,7 +285,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<text>", "the note")
     .action(
       act(io, async (service, who: string, text: string) => {
-        const body = readText("note", text, 10_000);
+        const body = readText("note", text, LIMITS.note);
         const target = await service.resolve(who);
         const noted = await service.addNote(await personIdOf(target, who), body);
         return { json: noted, human: () => `Noted on ${target.name}.` };

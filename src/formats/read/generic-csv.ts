@@ -1,7 +1,7 @@
-import { emptyContact, type ReadResult } from "../contact-record.js";
+import { emptyContact, type FieldWarning, type ReadResult } from "../contact-record.js";
 import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
-import { parseLooseDate } from "./date-text.js";
+import { dateOrWarning, parseLooseDate } from "./date-text.js";
 
 /**
  * Any CSV with a header row, its columns recognised by name: what people make in a spreadsheet.
@@ -96,11 +96,17 @@ class GenericColumns {
     const columns = this.cells;
     const get = (keys: readonly string[]) => columns.get(row.cells, ...this.columns(keys));
     const contact = emptyContact("");
+    const warnings: FieldWarning[] = [];
     contact.nickname = orNull(get(NICKNAME));
     contact.organization = orNull(get(ORGANIZATION));
     contact.department = orNull(get(DEPARTMENT));
     contact.title = orNull(get(TITLE));
-    contact.birthday = parseLooseDate(get(BIRTHDAY));
+    contact.birthday = dateOrWarning(
+      get(BIRTHDAY),
+      parseLooseDate,
+      { field: "birthday", words: "birthday" },
+      warnings,
+    );
     contact.note = noteText(get(NOTES));
     addTags(contact.tags, get(TAGS).split(/[;,|]/));
     for (const { column, label } of this.matching(EMAIL)) {
@@ -111,11 +117,16 @@ class GenericColumns {
       addLabelled(contact.phones, columns.get(row.cells, column), label);
     for (const { column } of this.matching(WEB))
       addLabelled(contact.urls, columns.get(row.cells, column), null);
-    return finishRow(row, contact, {
-      full: get(NAME),
-      first: get(FIRST),
-      middle: get(MIDDLE),
-      last: get(LAST),
-    });
+    return finishRow(
+      row,
+      contact,
+      {
+        full: get(NAME),
+        first: get(FIRST),
+        middle: get(MIDDLE),
+        last: get(LAST),
+      },
+      warnings,
+    );
   }
 }

@@ -1,6 +1,13 @@
-import { type ContactRecord, emptyContact, type LabelledValue, type ReadResult } from "../contact-record.js";
+import {
+  type ContactRecord,
+  emptyContact,
+  type FieldWarning,
+  type LabelledValue,
+  type ReadResult,
+  shownValue,
+} from "../contact-record.js";
 import { labelFromTypes, normaliseLabel } from "./contact-labels.js";
-import { isoDate, parseVCardDate } from "./date-text.js";
+import { dateOrWarning, isoDate, parseVCardDate } from "./date-text.js";
 import { utf8Bytes } from "./text-decoding.js";
 import { type RawCard, VCardSplitter } from "./vcard-card-splitter.js";
 import { type ContentLine, normaliseVCard } from "./vcard-normalise.js";
@@ -38,9 +45,10 @@ function utf16ToUtf8(bytes: Uint8Array): Uint8Array {
 function readRawCard(raw: RawCard): ReadResult {
   if ("error" in raw) return { record: raw.record, line: raw.line, message: raw.error };
   try {
-    const contact = contactFromLines(normaliseVCard(raw.binary));
+    const warnings: FieldWarning[] = [];
+    const contact = contactFromLines(normaliseVCard(raw.binary), warnings);
     if (typeof contact === "string") return { record: raw.record, line: raw.line, message: contact };
-    return { record: raw.record, line: raw.line, contact };
+    return { record: raw.record, line: raw.line, contact, warnings };
   } catch (error) {
     // A defect of ours must not abort the import of every other card; report it on this one.
     const reason = error instanceof Error ? error.message : String(error);
@@ -68,8 +76,14 @@ const ANNIVERSARY_PROPERTIES = new Set([
   "X-EVOLUTION-ANNIVERSARY",
 ]);
 
-/** Maps a card's content lines to a contact, or says why the card has nobody in it. */
-export function contactFromLines(lines: readonly ContentLine[]): ContactRecord | string {
+/**
+ * Maps a card's content lines to a contact, or says why the card has nobody in it; what it cannot
+ * read (an impossible birthday …) is left out and added to `warnings`.
+ */
+export function contactFromLines(
+  lines: readonly ContentLine[],
+  warnings: FieldWarning[] = [],
+): ContactRecord | string {
   const groupLabels = new Map<string, string>();
   for (const line of lines) {
     if (line.name === "X-ABLABEL" && line.group !== null) {
@@ -129,13 +143,18 @@ export function contactFromLines(lines: readonly ContentLine[]): ContactRecord |
         break;
       }
       case "BDAY":
-        contact.birthday ??= parseVCardDate(line.value);
+        contact.birthday ??= dateOrWarning(
+          unescapeText(line.value),
+          parseVCardDate,
+          { field: "birthday", words: "birthday" },
+          warnings,
+        );
         break;
       case "X-ABDATE":
-        addDate(contact, groupLabel ?? labelFromTypes(types(line)) ?? "other", line.value);
+        addDate(contact, groupLabel ?? labelFromTypes(types(line)) ?? "other", line.value, warnings);
         break;
       case "RELATED":
-        addRelated(contact, line, groupLabel ?? labelFromTypes(types(line)));
+        addRelated(contact, line, groupLabel ?? labelFromTypes(types(line)), warnings);
         break;
       case "X-ABRELATEDNAMES":
         addRelated(contact, line, groupLabel ?? labelFromTypes(types(line)));
@@ -145,13 +164,20 @@ export function contactFromLines(lines: readonly ContentLine[]): ContactRecord |
         break;
       // Goodwill's own vCard export keeps when and how you met in these two.
       case "X-GOODWILL-MET-ON":
-        contact.metOn ??= isoDate(parseVCardDate(unescapeText(line.value)));
+        contact.metOn ??= isoDate(
+          dateOrWarning(
+            unescapeText(line.value),
+            parseVCardDate,
+            { field: "metOn", words: "met on" },
+            warnings,
+          ),
+        );
         break;
       case "X-GOODWILL-MET":
         contact.metText ??= nonEmpty(unescapeText(line.value).trim());
         break;
       default:
-        if (ANNIVERSARY_PROPERTIES.has(line.name)) addDate(contact, "anniversary", line.value);
+        if (ANNIVERSARY_PROPERTIES.has(line.name)) addDate(contact, "anniversary", line.value, warnings);
         else {
           const relation = RELATION_PROPERTIES[line.name];
           if (relation !== undefined) addRelated(contact, line, relation);
@@ -225,8 +251,8 @@ function addTags(tags: string[], raw: string): void {
   }
 }
 
-function addDate(contact: ContactRecord, label: string, raw: string): void {
-  const date = parseVCardDate(raw);
+function addDate(contact: ContactRecord, label: string, raw: string, warnings: FieldWarning[]): void {
+  const date = dateOrWarning(unescapeText(raw), parseVCardDate, { field: "dates", words: label }, warnings);
   if (date === null) return;
   const same = contact.dates.some(
     (d) =>
@@ -238,10 +264,22 @@ function addDate(contact: ContactRecord, label: string, raw: string): void {
   if (!same) contact.dates.push({ label, date });
 }
 
-function addRelated(contact: ContactRecord, line: ContentLine, relation: string | null): void {
+function addRelated(
+  contact: ContactRecord,
+  line: ContentLine,
+  relation: string | null,
+  warnings: FieldWarning[] = [],
+): void {
   const name = oneLine(unescapeText(line.value));
+  if (name === "") return;
   // RELATED may point at another card by URI (urn:uuid:…); only names are kept.
-  if (name === "" || /^(?:urn|https?|mailto|tel|sip|xmpp):/i.test(name)) return;
+  if (/^(?:urn|https?|mailto|tel|sip|xmpp):/i.test(name)) {
+    warnings.push({
+      field: "related",
+      message: `${relation ?? "related person"} ${shownValue(name)} is a link to another card, not a name: left out`,
+    });
+    return;
+  }
   contact.related.push({ name, relation });
 }
 

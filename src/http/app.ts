@@ -18,7 +18,7 @@ import { localService } from "../service/local-service.js";
 import { ensureLocalOwner, getOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
 import { ERROR_STATUS } from "./error-status.js";
-import { issueMessage } from "./issue-message.js";
+import { issueField, issueMessage } from "./issue-message.js";
 import { LoginThrottle } from "./login-throttle.js";
 import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
@@ -128,10 +128,16 @@ export function createApp(options: ServerOptions) {
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: issueMessage(i) }));
+      const issues = result.error.issues.map((i) => ({
+        path: i.path.join("."),
+        field: issueField(i),
+        message: issueMessage(i),
+      }));
       const first = issues[0];
+      // details.field names the first field at fault, so a form can show the message beside it.
       return c.json(
         new GoodwillError("invalid", first ? `${first.message}.` : "The request is not valid.", {
+          ...(first?.field ? { field: first.field } : {}),
           issues,
         }).toJSON(),
         422,

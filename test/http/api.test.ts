@@ -118,9 +118,9 @@ describeEachDialect("the API", (dialect) => {
     const t = { token: (await account("ann@example.com")).token };
     const blank = await call("POST", "/api/v1/people", { ...t, body: { name: "" } });
     expect(blank.status).toBe(422);
-    expect(blank.body.error.message).toBe("name must not be empty.");
+    expect(blank.body.error.message).toBe("Name must not be empty.");
     const sort = await call("GET", "/api/v1/people?sort=height", t);
-    expect(sort.body.error.message).toBe("sort must be one of: name, due, balance, lastContact.");
+    expect(sort.body.error.message).toBe("Sort must be one of: name, due, balance, lastContact.");
     const ann = (
       await call("POST", "/api/v1/people", { ...t, body: { name: "Ann", tags: ["it", "IT", "Lunch"] } })
     ).body;
@@ -271,7 +271,7 @@ describeEachDialect("the API", (dialect) => {
     );
     const big = await call("GET", `/api/v1/people/${raj.id}/timeline?limit=500`, t);
     expect(big.status).toBe(422);
-    expect(big.body.error.message).toMatch(/^limit must be at most 200/);
+    expect(big.body.error.message).toMatch(/^Limit must be at most 200/);
     expect((await call("GET", "/api/v1/people/Nobody/timeline", t)).status).toBe(404);
   });
 

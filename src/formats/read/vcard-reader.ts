@@ -110,7 +110,7 @@ export function contactFromLines(
         }
         break;
       case "NICKNAME":
-        contact.nickname ??= nonEmpty(oneLine(unescapeText(line.value)));
+        contact.nickname = onlyOne(contact.nickname, oneLine(unescapeText(line.value)), "nickname", warnings);
         break;
       case "EMAIL":
         addValue(contact.emails, stripScheme(unescapeText(line.value), "mailto:"), line, groupLabel);
@@ -124,15 +124,16 @@ export function contactFromLines(
       case "X-SOCIALPROFILE":
         addValue(contact.urls, unescapeText(line.value).trim(), line, groupLabel, "social profile");
         break;
-      case "ORG":
+      case "ORG": {
+        const [organization = "", ...units] = structuredComponents(line.value);
         if (contact.organization === null) {
-          const [organization = "", ...units] = structuredComponents(line.value);
           contact.organization = nonEmpty(oneLine(organization));
           contact.department = nonEmpty(units.filter((unit) => unit !== "").join(", "));
-        }
+        } else onlyOne(contact.organization, oneLine(organization), "organization", warnings);
         break;
+      }
       case "TITLE":
-        contact.title ??= nonEmpty(oneLine(unescapeText(line.value)));
+        contact.title = onlyOne(contact.title, oneLine(unescapeText(line.value)), "title", warnings);
         break;
       case "CATEGORIES":
         addTags(contact.tags, line.value);
@@ -143,7 +144,8 @@ export function contactFromLines(
         break;
       }
       case "BDAY":
-        contact.birthday ??= dateOrWarning(
+        if (contact.birthday !== null) break;
+        contact.birthday = dateOrWarning(
           unescapeText(line.value),
           parseVCardDate,
           { field: "birthday", words: "birthday" },
@@ -288,6 +290,25 @@ function nameFromParts(parts: string[] | null): string | null {
   if (parts === null) return null;
   const [family = "", given = "", middle = "", prefix = "", suffix = ""] = parts;
   return nonEmpty([prefix, given, middle, family, suffix].filter((p) => p !== "").join(" "));
+}
+
+/**
+ * A field a person has once (title, nickname, organization): the first value is kept, and a
+ * different second one is reported as left out rather than lost unsaid.
+ */
+function onlyOne(
+  current: string | null,
+  next: string,
+  field: string,
+  warnings: FieldWarning[],
+): string | null {
+  if (current === null) return nonEmpty(next);
+  if (next !== "" && next.toLowerCase() !== current.toLowerCase())
+    warnings.push({
+      field,
+      message: `second ${field} ${shownValue(next)} (a person has one): left out`,
+    });
+  return current;
 }
 
 /** Collapses runs of white space (folded names, tabs, line breaks) into single spaces. */

@@ -170,9 +170,10 @@ export async function reindexPerson(trx: Kysely<Database>, ownerId: string, pers
 
 /** Adds a person; manual additions start in the "meaningful" layer (150) unless told otherwise. */
 /**
- * What a person's details must be, whoever sends them (the CLI checks its flags the same way; the
- * API and the web app come through here): a real birthday, email addresses, tags without
- * case-only duplicates ("it" and "IT" are one tag, the first spelling kept).
+ * What a person's details must be, whoever sends them (the CLI, the API and the web app all come
+ * through here): texts and lists within the limits of src/domain/limits.ts, a real birthday, email
+ * addresses and phone numbers, tags without case-only duplicates ("it" and "IT" are one tag, the
+ * first spelling kept). Each refusal names its field in `details.field` as the API names it.
  */
 export function readPersonInput<T extends PersonInput>(input: T): T {
   for (const [field, words, max] of TEXT_FIELDS) {

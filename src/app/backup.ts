@@ -19,6 +19,7 @@ import {
 import { indexDocuments } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
+import { issueMessage } from "./issue-message.js";
 import { personSearchBody } from "./people.js";
 
 export const BACKUP_FORMAT = "goodwill-backup";
@@ -398,9 +399,16 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
 export function parseBackup(json: unknown): Backup {
   const parsed = backupSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join(".") || "(document)"}: ${i.message}`);
+  const issues = parsed.error.issues.slice(0, 5).map((i) => {
+    // "people.3.createdAt" is said as "people, record 4: Created at is missing: it is required".
+    const [collection, index] = i.path;
+    const where =
+      typeof collection === "string" && typeof index === "number"
+        ? `${collection}, record ${index + 1}: `
+        : "";
+    const words = issueMessage({ ...i, path: i.path.slice(typeof index === "number" ? 2 : 0) });
+    return `${where}${words.replace(/^The request /, "The backup ")}`;
+  });
   throw new GoodwillError("invalid", `This Goodwill backup cannot be restored:\n  ${issues.join("\n  ")}`, {
     issues: parsed.error.issues.slice(0, 20),
   });
@@ -413,6 +421,7 @@ export interface RestoreResult {
   unchanged: number;
   skipped: number;
   errors: { record: number; line: number; message: string }[];
+  warnings: { record: number; line: number; field: string; message: string }[];
 }
 
 /** Restores a backup in one transaction: all of it, or (on any error) nothing. */
@@ -426,6 +435,7 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
       unchanged: 0,
       skipped: 0,
       errors: [],
+      warnings: [],
     };
     const existingIds = async (
       table:

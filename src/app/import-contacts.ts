@@ -28,6 +28,7 @@ import {
 import type { NewPersonRow, PersonRow } from "../storage/schema.js";
 import { indexDocuments } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
+import { fitContact } from "./fit-contact.js";
 import { personSearchBody, reindexPerson } from "./people.js";
 
 export interface ImportResult {
@@ -37,6 +38,17 @@ export interface ImportResult {
   unchanged: number;
   skipped: number;
   errors: { record: number; line: number; message: string }[];
+  /** What was left out of or shortened in the records that were imported. */
+  warnings: ImportWarning[];
+}
+
+/** A value of an imported record that was left out or shortened, and why. */
+export interface ImportWarning {
+  record: number;
+  line: number;
+  /** the person's field as the API names it: "birthday", "emails", "note" … */
+  field: string;
+  message: string;
 }
 
 const BATCH_SIZE = 1000;
@@ -125,17 +137,18 @@ export async function importContacts(
     unchanged: 0,
     skipped: 0,
     errors: [],
+    warnings: [],
   };
   const index = await loadIdentityIndex(ctx.db, ctx.ownerId);
   const places = new Map<string, string>();
-  let batch: { contact: ContactRecord; record: number; line: number }[] = [];
+  let batch: Batch = [];
   let seen = 0;
 
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result, options.format));
+    await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result));
     options.onProgress?.(seen);
   };
 
@@ -146,7 +159,11 @@ export async function importContacts(
       result.errors.push(item);
       continue;
     }
-    batch.push(item);
+    const fitted = fitContact(item.contact);
+    for (const warning of [...item.warnings, ...fitted.warnings])
+      result.warnings.push({ record: item.record, line: item.line, ...warning });
+    // The identity comes from the record as the file has it, so a re-import finds the same person.
+    batch.push({ contact: fitted.contact, uid: sourceUid(options.format, item.contact) });
     if (batch.length >= BATCH_SIZE) await flush();
   }
   await flush();
@@ -156,8 +173,25 @@ export async function importContacts(
       `No contacts were found in this ${options.format} file, so nothing was imported.`,
     );
   }
+  if (result.skipped === seen) throw nothingReadable(result);
   return result;
 }
+
+/** Every record of the file failed: an invalid import, with the reasons, not a success of zero. */
+function nothingReadable(result: ImportResult): GoodwillError {
+  const shown = result.errors.slice(0, 20).map((e) => `  record ${e.record} (line ${e.line}): ${e.message}`);
+  if (result.errors.length > 20) shown.push(`  … and ${result.errors.length - 20} more`);
+  const failed =
+    result.errors.length === 1
+      ? `The only record in this ${result.format} file could not be read`
+      : `None of the ${result.errors.length} records in this ${result.format} file could be read`;
+  return new GoodwillError("invalid", `${failed}, so nothing was imported:\n${shown.join("\n")}`, {
+    errors: result.errors,
+  });
+}
+
+/** Records waiting to be written, each with the identity it was found under. */
+type Batch = { contact: ContactRecord; uid: string | null }[];
 
 async function placeIds(
   tx: AppContext,
@@ -184,19 +218,17 @@ async function placeIds(
 
 async function importBatch(
   tx: AppContext,
-  batch: { contact: ContactRecord; record: number; line: number }[],
+  batch: Batch,
   index: IdentityIndex,
   places: Map<string, string>,
   result: ImportResult,
-  format: string,
 ): Promise<void> {
   const at = nowIso(tx);
   const created: Pending[] = [];
   const createdById = new Map<string, (typeof created)[number]>();
   const matches: { personId: string; contact: ContactRecord; uid: string | null }[] = [];
 
-  for (const { contact } of batch) {
-    const uid = sourceUid(format, contact);
+  for (const { contact, uid } of batch) {
     const match = findMatch(index, uid, contact);
     const details = detailsOf(contact);
     if (match) {

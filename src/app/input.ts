@@ -4,6 +4,7 @@
  * before every value has been read.
  */
 import { WEIGHT_MAX, WEIGHT_MIN } from "../domain/defaults.js";
+import { LIMITS } from "../domain/limits.js";
 import {
   CHANNELS,
   type Channel,
@@ -77,11 +78,15 @@ export function readWeight(value: string | number): number {
 }
 
 /** A required piece of text: a summary, a name. */
-export function readText(field: string, value: string | undefined, maxLength = 2000): string {
+export function readText(
+  field: string,
+  value: string | undefined,
+  maxLength: number = LIMITS.summary,
+): string {
   const text = (value ?? "").replace(/\s+/g, " ").trim();
   if (text === "") throw invalid(`The ${field} is empty: say in a few words what it is about.`, { field });
   if (text.length > maxLength)
-    throw invalid(`The ${field} is longer than ${maxLength} characters.`, { field });
+    throw invalid(`The ${field} is longer than ${maxLength.toLocaleString("en")} characters.`, { field });
   return text;
 }
 
@@ -170,9 +175,21 @@ export function readPartialDate(field: string, value: string): string {
   return formatPartialDate(parsed);
 }
 
+/** Whether text looks like an email address: something@somewhere.tld, no spaces, within the limit. */
+export function isEmail(text: string): boolean {
+  return text.length <= LIMITS.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
+}
+
+/** Whether text is a phone number: digits with spaces, + ( ) - . and an extension, within the limit. */
+export function isPhone(text: string): boolean {
+  return (
+    text.length <= LIMITS.phone && /\d/.test(text) && /^[+()\d\s./-]+(\s*(x|ext\.?)\s*\d+)?$/i.test(text)
+  );
+}
+
 export function readEmail(value: string): string {
   const email = value.trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  if (!isEmail(email)) {
     throw invalid(`"${value}" is not an email address (expected something like name@example.com).`, {
       field: "email",
     });
@@ -182,7 +199,7 @@ export function readEmail(value: string): string {
 
 export function readPhone(value: string): string {
   const phone = value.trim();
-  if (!/\d/.test(phone) || !/^[+()\d\s./-]+(\s*(x|ext\.?)\s*\d+)?$/i.test(phone)) {
+  if (!isPhone(phone)) {
     throw invalid(`--phone "${value}" is not a phone number (digits, spaces, + ( ) - . are fine).`, {
       field: "phone",
     });

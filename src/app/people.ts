@@ -1,7 +1,9 @@
 /** People: adding, editing, listing and removing them, and the profile of "me". */
 import type { Kysely } from "kysely";
 import { DEFAULT_CLOSENESS, DEFAULT_LAYER_MANUAL } from "../domain/defaults.js";
+import { LIMITS } from "../domain/limits.js";
 import type { Layer, LedgerMode } from "../domain/model.js";
+import { formatPartialDate, parsePartialDate } from "../domain/partial-date.js";
 import { GoodwillError, invalid } from "../errors.js";
 import { foldText, newId } from "../storage/keys.js";
 import {
@@ -26,7 +28,7 @@ import {
 import type { Database, PersonRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { readEmail, readPartialDate } from "./input.js";
+import { isEmail, isPhone } from "./input.js";
 import { loadMe, loadRelationships, type Me } from "./relationship-state.js";
 import { type PersonJson, personJson } from "./views.js";
 import { resolvePerson } from "./who.js";
@@ -168,21 +170,91 @@ export async function reindexPerson(trx: Kysely<Database>, ownerId: string, pers
 
 /** Adds a person; manual additions start in the "meaningful" layer (150) unless told otherwise. */
 /**
- * What a person's details must be, whoever sends them (the CLI checks its flags the same way; the
- * API and the web app come through here): a real birthday, email addresses, tags without
- * case-only duplicates ("it" and "IT" are one tag, the first spelling kept).
+ * What a person's details must be, whoever sends them (the CLI, the API and the web app all come
+ * through here): texts and lists within the limits of src/domain/limits.ts, a real birthday, email
+ * addresses and phone numbers, tags without case-only duplicates ("it" and "IT" are one tag, the
+ * first spelling kept). Each refusal names its field in `details.field` as the API names it.
  */
 export function readPersonInput<T extends PersonInput>(input: T): T {
+  for (const [field, words, max] of TEXT_FIELDS) {
+    const value = input[field];
+    if (typeof value === "string" && value.length > max)
+      throw invalid(`${words} is too long: at most ${max.toLocaleString("en")} characters.`, { field });
+  }
+  for (const [field, words, max] of LIST_FIELDS) {
+    const list = input[field];
+    if (list && list.length > max)
+      throw invalid(`${words}: a person can have at most ${max}; ${list.length} were given.`, { field });
+  }
+  for (const url of input.urls ?? [])
+    if (url.length > LIMITS.url)
+      throw invalid(`A link is too long: at most ${LIMITS.url.toLocaleString("en")} characters.`, {
+        field: "urls",
+      });
+  for (const tag of input.tags ?? [])
+    if (tag.length > LIMITS.tag)
+      throw invalid(`Tag "${tag.slice(0, 40)}…" is too long: at most ${LIMITS.tag} characters.`, {
+        field: "tags",
+      });
   const tags =
     input.tags === undefined
       ? undefined
       : input.tags.filter((tag, i, all) => all.findIndex((other) => foldText(other) === foldText(tag)) === i);
   return {
     ...input,
-    ...(input.birthday ? { birthday: readPartialDate("birthday", input.birthday) } : {}),
-    ...(input.emails ? { emails: input.emails.map(readEmail) } : {}),
+    ...(input.birthday ? { birthday: readBirthday(input.birthday) } : {}),
+    ...(input.emails ? { emails: input.emails.map(readPersonEmail) } : {}),
+    ...(input.phones ? { phones: input.phones.map(readPersonPhone) } : {}),
     ...(tags ? { tags } : {}),
   };
+}
+
+const TEXT_FIELDS: [keyof PersonInput & string, string, number][] = [
+  ["name", "The name", LIMITS.name],
+  ["givenName", "The given name", LIMITS.name],
+  ["familyName", "The family name", LIMITS.name],
+  ["nickname", "The nickname", LIMITS.name],
+  ["organization", "The organization", LIMITS.name],
+  ["department", "The department", LIMITS.name],
+  ["title", "The title", LIMITS.name],
+  ["metThrough", "Met through", LIMITS.name],
+  ["metText", "How you met", LIMITS.metText],
+];
+
+const LIST_FIELDS: ["emails" | "phones" | "urls" | "tags", string, number][] = [
+  ["emails", "Too many emails", LIMITS.emails],
+  ["phones", "Too many phones", LIMITS.phones],
+  ["urls", "Too many links", LIMITS.urls],
+  ["tags", "Too many tags", LIMITS.tags],
+];
+
+function readBirthday(value: string): string {
+  const parsed = parsePartialDate(value);
+  if (!parsed)
+    throw invalid(
+      `Birthday "${value}" is not a date: write it as a date such as 1988-02-29, or --02-29 without a year.`,
+      { field: "birthday" },
+    );
+  return formatPartialDate(parsed);
+}
+
+function readPersonEmail(value: string): string {
+  const email = value.trim();
+  if (!isEmail(email))
+    throw invalid(`Email "${value}" is not an email address: write it like name@example.com.`, {
+      field: "emails",
+    });
+  return email;
+}
+
+function readPersonPhone(value: string): string {
+  const phone = value.trim();
+  if (!isPhone(phone))
+    throw invalid(
+      `Phone "${value}" is not a phone number: digits, spaces and + ( ) - . are fine, with "ext. 12" for an extension.`,
+      { field: "phones" },
+    );
+  return phone;
 }
 
 export async function addPerson(

@@ -41,6 +41,23 @@ export interface ReadRecord {
   record: number;
   line: number;
   contact: ContactRecord;
+  /** What the reader left out of this record because it could not read it (an impossible date …). */
+  warnings: FieldWarning[];
+}
+
+/**
+ * A value left out or shortened: `field` is the person's field as the API names it ("birthday",
+ * "emails", "note"), `message` says in words what happened ("birthday 1975-02-30 is not a date: left out").
+ */
+export interface FieldWarning {
+  field: string;
+  message: string;
+}
+
+/** A value as a warning shows it: quoted when it has spaces, cut when it is long. */
+export function shownValue(value: string): string {
+  const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  return /\s|^$/.test(short) ? `"${short}"` : short;
 }
 
 /** A record that could not be read: reported and skipped, the rest of the file still imports. */

@@ -12,13 +12,13 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { hasAccounts, sessionOwner, tokenOwner } from "../app/accounts.js";
 import type { AppContext } from "../app/context.js";
+import { issueField, issueMessage } from "../app/issue-message.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
 import { journaledService } from "../service/journaled-service.js";
 import { ensureLocalOwner, getOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
 import { ERROR_STATUS } from "./error-status.js";
-import { issueMessage } from "./issue-message.js";
 import { LoginThrottle } from "./login-throttle.js";
 import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
@@ -129,10 +129,16 @@ export function createApp(options: ServerOptions) {
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: issueMessage(i) }));
+      const issues = result.error.issues.map((i) => ({
+        path: i.path.join("."),
+        field: issueField(i),
+        message: issueMessage(i),
+      }));
       const first = issues[0];
+      // details.field names the first field at fault, so a form can show the message beside it.
       return c.json(
         new GoodwillError("invalid", first ? `${first.message}.` : "The request is not valid.", {
+          ...(first?.field ? { field: first.field } : {}),
           issues,
         }).toJSON(),
         422,

@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { INTRODUCTION_MOVES, INTRODUCTION_STATUSES } from "../domain/introduction.js";
+import { LIMITS } from "../domain/limits.js";
 import { CHANNELS, DIRECTIONS, EXCHANGE_KINDS, INITIATORS, SUGGESTION_KINDS } from "../domain/model.js";
 
 export const ErrorSchema = z
@@ -35,6 +36,13 @@ export const RefParam = z.object({
 });
 
 const nullableText = (max: number) => z.string().max(max).nullable();
+
+/*
+ * What a date field accepts, in words: zod's own text for a failed pattern names the pattern. These
+ * are the messages of the failed check, read by src/app/issue-message.ts.
+ */
+const DATE_WORDS = "must be a date such as 2026-03-14";
+const PARTIAL_DATE_WORDS = "must be a date such as 1988-02-29, or --02-29 without a year";
 
 export const PersonSchema = z
   .object({
@@ -68,33 +76,33 @@ export const PersonSchema = z
   })
   .openapi("Person");
 
+/** A birthday or other date that may lack its year: YYYY-MM-DD or --MM-DD. */
+const PARTIAL_DATE = /^(\d{4}|-)-\d{2}-\d{2}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export const PersonInputSchema = z
   .object({
-    name: z.string().min(1).max(200),
-    givenName: nullableText(200).optional(),
-    familyName: nullableText(200).optional(),
-    nickname: nullableText(200).optional(),
-    organization: nullableText(200).optional(),
-    department: nullableText(200).optional(),
-    title: nullableText(200).optional(),
-    emails: z.array(z.string().max(320)).max(50).optional(),
-    phones: z.array(z.string().max(50)).max(50).optional(),
-    urls: z.array(z.string().max(2000)).max(50).optional(),
-    tags: z.array(z.string().min(1).max(100)).max(100).optional(),
+    name: z.string().min(1).max(LIMITS.name),
+    givenName: nullableText(LIMITS.name).optional(),
+    familyName: nullableText(LIMITS.name).optional(),
+    nickname: nullableText(LIMITS.name).optional(),
+    organization: nullableText(LIMITS.name).optional(),
+    department: nullableText(LIMITS.name).optional(),
+    title: nullableText(LIMITS.name).optional(),
+    emails: z.array(z.string().max(LIMITS.email)).max(LIMITS.emails).optional(),
+    phones: z.array(z.string().max(LIMITS.phone)).max(LIMITS.phones).optional(),
+    urls: z.array(z.string().max(LIMITS.url)).max(LIMITS.urls).optional(),
+    tags: z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.tags).optional(),
     layer: z.union([z.literal(5), z.literal(15), z.literal(50), z.literal(150), z.literal(500)]).optional(),
     closeness: z.number().int().min(1).max(5).optional(),
     cadenceDays: z.number().int().min(0).max(3650).nullable().optional(),
     ledgerMode: z.enum(["track", "communal"]).optional(),
-    metText: nullableText(2000).optional(),
-    metOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable()
-      .optional(),
-    metThrough: nullableText(200).optional().openapi({ description: "a person: id, email or name" }),
+    metText: nullableText(LIMITS.metText).optional(),
+    metOn: z.string().regex(DAY, DATE_WORDS).nullable().optional(),
+    metThrough: nullableText(LIMITS.name).optional().openapi({ description: "a person: id, email or name" }),
     birthday: z
       .string()
-      .regex(/^(\d{4}|-)-\d{2}-\d{2}$/)
+      .regex(PARTIAL_DATE, PARTIAL_DATE_WORDS)
       .nullable()
       .optional()
       .openapi({ example: "--04-12" }),
@@ -274,7 +282,7 @@ export const ExchangeInputSchema = CounterpartInput.extend({
   direction: z.enum(DIRECTIONS),
   kind: z.enum(EXCHANGE_KINDS).optional(),
   weight: z.number().min(0.25).max(8).optional(),
-  summary: z.string().min(1).max(2000),
+  summary: z.string().min(1).max(LIMITS.summary),
   occurredAt: when.optional(),
   channel: z.enum(CHANNELS).optional(),
   initiatedBy: z.enum(INITIATORS).optional(),
@@ -283,26 +291,22 @@ export const ExchangeInputSchema = CounterpartInput.extend({
 export const InteractionInputSchema = z
   .object({
     personIds: z.array(z.string().min(1).max(200)).min(1).max(100),
-    summary: z.string().min(1).max(2000),
+    summary: z.string().min(1).max(LIMITS.summary),
     occurredAt: when.optional(),
     channel: z.enum(CHANNELS).optional(),
     initiatedBy: z.enum(INITIATORS).optional(),
-    notes: z.string().max(20_000).nullable().optional(),
+    notes: z.string().max(LIMITS.momentNotes).nullable().optional(),
   })
   .openapi("InteractionInput");
 
 export const AskInputSchema = CounterpartInput.extend({
-  summary: z.string().min(1).max(2000),
+  summary: z.string().min(1).max(LIMITS.summary),
   askedAt: when.optional(),
 }).openapi("AskInput");
 
 export const CommitmentInputSchema = CounterpartInput.extend({
-  summary: z.string().min(1).max(2000),
-  dueOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .optional(),
+  summary: z.string().min(1).max(LIMITS.summary),
+  dueOn: z.string().regex(DAY, DATE_WORDS).nullable().optional(),
   direction: z.enum(["i_owe", "they_owe"]).default("i_owe"),
 }).openapi("CommitmentInput");
 
@@ -314,6 +318,9 @@ export const ImportResultSchema = z
     unchanged: z.number(),
     skipped: z.number(),
     errors: z.array(z.object({ record: z.number(), line: z.number(), message: z.string() })),
+    warnings: z
+      .array(z.object({ record: z.number(), line: z.number(), field: z.string(), message: z.string() }))
+      .openapi({ description: "values left out of or shortened in the records that were imported" }),
   })
   .openapi("ImportResult");
 

@@ -51,6 +51,7 @@ import { listUndo, undo } from "../app/undo.js";
 import { balanceJson, dueJson } from "../app/views.js";
 import { givingWeek } from "../app/week.js";
 import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
+import { LIMITS } from "../domain/limits.js";
 import { GoodwillError } from "../errors.js";
 import { isId } from "../storage/keys.js";
 import { getOrganization, listDepartments, listOrganizations } from "../storage/organization.repository.js";
@@ -91,7 +92,7 @@ export function localService(ctx: AppContext): GoodwillService {
       return { profile: await describeMe(ctx, await loadMe(ctx)) };
     },
     async init(input) {
-      const me = await initProfile(ctx, { ...input, name: readText("name", input.name, 200) });
+      const me = await initProfile(ctx, { ...input, name: readText("name", input.name, LIMITS.name) });
       return { profile: await describeMe(ctx, me) };
     },
     async resolve(who) {
@@ -116,7 +117,7 @@ export function localService(ctx: AppContext): GoodwillService {
     },
 
     async addPerson({ allowDuplicate, ...input }) {
-      const checked = readPersonInput({ ...input, name: readText("name", input.name, 200) });
+      const checked = readPersonInput({ ...input, name: readText("name", input.name, LIMITS.name) });
       if (!allowDuplicate) await refuseDuplicate(ctx, checked);
       return addPerson(ctx, checked);
     },
@@ -176,7 +177,7 @@ export function localService(ctx: AppContext): GoodwillService {
     removePerson: async (personId) => ({ removed: await removePerson(ctx, personId) }),
     mergePeople: (fromId, intoId) => mergePeople(ctx, fromId, intoId),
     addDepartment: async (name, organization) => ({
-      department: await addDepartment(ctx, readText("department name", name, 200), organization),
+      department: await addDepartment(ctx, readText("department name", name, LIMITS.name), organization),
     }),
     async listDepartments() {
       const organizations = new Map(

@@ -3,6 +3,7 @@
  * (zod) and the CSV parser stay out of every other command's start-up.
  */
 import { parseBackup, restoreBackup } from "../app/backup.js";
+import { repairBackup } from "../app/backup-repair.js";
 import type { AppContext } from "../app/context.js";
 import { type ImportResult, importContacts } from "../app/import-contacts.js";
 import type { ImportFile } from "../app/read-file.js";
@@ -31,15 +32,18 @@ export async function importInto(
   if (format === null) throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
   if (format === "json") {
     let document: unknown;
+    let text: string;
     try {
-      document = JSON.parse((await readAll(file.stream())).toString("utf8"));
+      text = (await readAll(file.stream())).toString("utf8");
+      document = JSON.parse(text);
     } catch (error) {
       throw new GoodwillError(
         "invalid",
         `${file.path} is not valid JSON: ${(error as Error).message}. Nothing was imported.`,
       );
     }
-    return restoreBackup(ctx, parseBackup(document));
+    const warnings = repairBackup(document, text);
+    return { ...(await restoreBackup(ctx, parseBackup(document))), warnings };
   }
   try {
     return await importContacts(ctx, readContacts(file.stream(), format), {

@@ -235,7 +235,9 @@ describeEachDialect("fixing a mistake", (dialect) => {
     expect(sam.phones).toEqual([]);
     expect(sam.organization).toBeNull();
     // Globex came with the import and no one is there any more: it went with it.
-    const orgs = (await run("org", "list", "--json")).json().organizations.map((o: { name: string }) => o.name);
+    const orgs = (await run("org", "list", "--json"))
+      .json()
+      .organizations.map((o: { name: string }) => o.name);
     expect(orgs).toEqual(["Acme"]);
     expect((await run("imports", "--json")).json().imports[0].undoneAt).not.toBeNull();
     const again = await run("import", "undo");

@@ -244,7 +244,7 @@ describeEachDialect("the web app: Person", (dialect) => {
     expect(problems).toEqual([]);
   });
 
-  it("editing keeps what was typed and shows the server's message when it refuses, then saves", async () => {
+  it("editing keeps what was typed and shows the server's message beside the field it refuses, then saves", async () => {
     const server = await startServer(dialect, {
       prepare: (url) => goodwill(url, ["person", "add", "Zoe Quinn"]),
     });
@@ -257,7 +257,21 @@ describeEachDialect("the web app: Person", (dialect) => {
     await form.getByRole("button", { name: "Save the profile" }).click();
     await form.getByRole("alert").waitFor();
     expect(await form.getByLabel("Title").inputValue()).toBe("Design lead");
-    expect(await form.getByLabel(/^Birthday/).inputValue()).toBe("12 April");
+    const birthday = form.getByLabel(/^Birthday/);
+    expect(await birthday.inputValue()).toBe("12 April");
+    // The message stands beside the Birthday field, which says it is the one at fault.
+    expect(await birthday.getAttribute("aria-invalid")).toBe("true");
+    const described = await birthday.getAttribute("aria-describedby");
+    expect(await page.locator(`[id="${described}"]`).textContent()).toBe(
+      "Birthday must be a date such as 1988-02-29, or --02-29 without a year.",
+    );
+    expect(await form.getByRole("alert").count()).toBe(1);
+    expect(await form.getByLabel("Title").getAttribute("aria-invalid")).toBeNull();
+    // A date that does not exist is refused by Goodwill itself, and shown in the same place.
+    await birthday.fill("1975-02-30");
+    await form.getByRole("button", { name: "Save the profile" }).click();
+    await form.getByText(/^Birthday "1975-02-30" is not a date/).waitFor();
+    expect(await birthday.getAttribute("aria-invalid")).toBe("true");
 
     await form.getByLabel(/^Birthday/).fill("--04-12");
     await form.getByRole("button", { name: "Save the profile" }).click();

@@ -5,13 +5,15 @@ import { signedIn, startServer, useBrowser, withDemo } from "./support.js";
 
 useBrowser();
 
-// Three cards; the second has nothing to call the person by, so it is reported and skipped.
+// Three cards; the second has nothing to call the person by, so it is reported and skipped; the
+// first has a birthday that does not exist, which is left out with a warning.
 const VCARDS = [
   "BEGIN:VCARD",
   "VERSION:3.0",
   "FN:Ann Importer",
   "EMAIL:ann.importer@example.com",
   "ORG:Northwind",
+  "BDAY:1975-02-30",
   "END:VCARD",
   "BEGIN:VCARD",
   "VERSION:3.0",
@@ -66,8 +68,12 @@ describeEachDialect("the web app: import and export", (dialect) => {
     expect(await rows.count()).toBe(1);
     const cells = await rows.first().locator("td").allTextContents();
     expect(cells[0]).toBe("#2");
-    expect(Number(cells[1])).toBe(7); // the line where the second card begins
+    expect(Number(cells[1])).toBe(8); // the line where the second card begins
     expect(cells[2]).toMatch(/name/i);
+    const warnings = report.getByRole("region", { name: "1 value left out or shortened" });
+    expect(await warnings.getByRole("listitem").allTextContents()).toEqual([
+      "Record 1 (line 1): birthday 1975-02-30 is not a date: left out",
+    ]);
 
     // The API says the same as People: both imported, the broken one nowhere.
     const listed = await page.evaluate(async () => {

@@ -61,7 +61,10 @@ describeEachDialect("the API", (dialect) => {
     });
     expect((await call("DELETE", "/api/v1/people/Dan", t)).status).toBe(404);
     expect((await call("GET", "/api/v1/resolve?who=jo%20le", t)).body).toMatchObject({ id: jordan.id });
-    await call("POST", "/api/v1/people", { ...t, body: { name: "Jordan Lee", organization: "Acme", allowDuplicate: true } });
+    await call("POST", "/api/v1/people", {
+      ...t,
+      body: { name: "Jordan Lee", organization: "Acme", allowDuplicate: true },
+    });
     const twice = await call("GET", "/api/v1/resolve?who=jordan", t);
     expect(twice.status).toBe(409);
     expect(twice.body.error.details.candidates).toHaveLength(2);
@@ -154,9 +157,9 @@ describeEachDialect("the API", (dialect) => {
     const t = { token: (await account("ann@example.com")).token };
     const blank = await call("POST", "/api/v1/people", { ...t, body: { name: "" } });
     expect(blank.status).toBe(422);
-    expect(blank.body.error.message).toBe("name must not be empty.");
+    expect(blank.body.error.message).toBe("Name must not be empty.");
     const sort = await call("GET", "/api/v1/people?sort=height", t);
-    expect(sort.body.error.message).toBe("sort must be one of: name, due, balance, lastContact.");
+    expect(sort.body.error.message).toBe("Sort must be one of: name, due, balance, lastContact.");
     const ann = (
       await call("POST", "/api/v1/people", { ...t, body: { name: "Ann", tags: ["it", "IT", "Lunch"] } })
     ).body;
@@ -166,7 +169,7 @@ describeEachDialect("the API", (dialect) => {
       body: { birthday: "1984-02-31" },
     });
     expect(badDay.status).toBe(422);
-    expect(badDay.body.error.message).toMatch(/birthday "1984-02-31" is not a date/);
+    expect(badDay.body.error.message).toMatch(/^Birthday "1984-02-31" is not a date/);
     const badEmail = await call("PATCH", `/api/v1/people/${ann.id}`, {
       ...t,
       body: { emails: ["not an email"] },
@@ -307,7 +310,7 @@ describeEachDialect("the API", (dialect) => {
     );
     const big = await call("GET", `/api/v1/people/${raj.id}/timeline?limit=500`, t);
     expect(big.status).toBe(422);
-    expect(big.body.error.message).toMatch(/^limit must be at most 200/);
+    expect(big.body.error.message).toMatch(/^Limit must be at most 200/);
     expect((await call("GET", "/api/v1/people/Nobody/timeline", t)).status).toBe(404);
   });
 

@@ -230,9 +230,9 @@ describeEachDialect("changing one's own password", (dialect) => {
     });
     const short = await change({ currentPassword: "correct horse battery", newPassword: "short" });
     expect(short.status).toBe(422);
-    expect(short.body.error.message).toBe("newPassword needs at least 10 characters.");
+    expect(short.body.error.message).toBe("New password must have at least 10 characters.");
     const missing = await change({ newPassword: "a brand new passphrase" });
-    expect(missing.body.error.message).toBe("currentPassword is missing.");
+    expect(missing.body.error.message).toBe("Current password is missing: it is required.");
     const same = await change({
       currentPassword: "correct horse battery",
       newPassword: "correct horse battery",

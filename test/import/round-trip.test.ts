@@ -94,7 +94,8 @@ describeEachDialect("round trips", (dialect) => {
     const target = cli({ dialect });
     const result = await target.run("import", file);
     expect(result.code).toBe(4);
-    expect(result.stderr).toMatch(/exchanges\.3\.weight/);
+    expect(result.stderr).toContain("exchanges, record 4: Weight must be at most 8");
+    expect(result.stderr).not.toMatch(/Invalid|expected [a-z]/);
     expect((await target.run("person", "list", "--json")).json().people).toEqual([]);
   });
 

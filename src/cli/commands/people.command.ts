@@ -4,6 +4,7 @@ import * as input from "../../app/input.js";
 import { readText } from "../../app/input.js";
 import type { PersonInput } from "../../app/people.js";
 import type { PersonHistoryCounts } from "../../app/person-history.js";
+import { LIMITS } from "../../domain/limits.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
@@ -65,13 +66,13 @@ function personOptions(command: Command, editing: boolean): Command {
 /** Reads person flags into a PersonInput, checking every value before anything is written. */
 function personInput(flags: PersonFlags, now: number): PersonInput {
   return {
-    ...(flags.name !== undefined ? { name: input.readText("name", flags.name, 200) } : {}),
+    ...(flags.name !== undefined ? { name: input.readText("name", flags.name, LIMITS.name) } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
     ...(flags.dept !== undefined ? { department: flags.dept.trim() || null } : {}),
     ...(flags.title !== undefined ? { title: flags.title.trim() || null } : {}),
     ...(flags.email ? { emails: flags.email.map(input.readEmail) } : {}),
     ...(flags.phone ? { phones: flags.phone.map(input.readPhone) } : {}),
-    ...(flags.tag ? { tags: flags.tag.map((t) => input.readText("tag", t, 100)) } : {}),
+    ...(flags.tag ? { tags: flags.tag.map((t) => input.readText("tag", t, LIMITS.tag)) } : {}),
     ...(flags.layer !== undefined ? { layer: input.readLayer(flags.layer) } : {}),
     ...(flags.closeness !== undefined ? { closeness: input.readCloseness(flags.closeness) } : {}),
     ...(flags.cadence !== undefined ? { cadenceDays: input.readCadence(flags.cadence) } : {}),
@@ -127,7 +128,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
       act(io, async (service, name: string, flags: PersonFlags & { new?: boolean }) => {
         const added = await service.addPerson({
           ...personInput(flags, clock(io.env)),
-          name: readText("name", name, 200),
+          name: readText("name", name, LIMITS.name),
           allowDuplicate: flags.new ?? false,
         });
         return {
@@ -314,7 +315,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .argument("<text>", "the note")
     .action(
       act(io, async (service, who: string, text: string) => {
-        const body = readText("note", text, 10_000);
+        const body = readText("note", text, LIMITS.note);
         const target = await service.resolve(who);
         const noted = await service.addNote(await personIdOf(target, who), body);
         return { json: noted, human: () => `Noted on ${target.name}.` };

@@ -56,6 +56,14 @@ export function registerTransferCommands(program: Command, io: CliIo): void {
               if (result.errors.length > 20)
                 lines.push(p.dim(`  … and ${result.errors.length - 20} more (--json lists them all)`));
             }
+            const warnings = result.warnings ?? [];
+            if (warnings.length > 0) {
+              lines.push("", p.yellow(`${plural(warnings.length, "value")} left out or shortened:`));
+              for (const w of warnings.slice(0, 20))
+                lines.push(`  record ${w.record} (line ${w.line}): ${w.message}`);
+              if (warnings.length > 20)
+                lines.push(p.dim(`  … and ${warnings.length - 20} more (--json lists them all)`));
+            }
             if (result.created > 0 && result.format !== "json") {
               lines.push(
                 p.dim(

@@ -1,4 +1,4 @@
-import type { ContactRecord, LabelledValue, ReadResult } from "../contact-record.js";
+import type { ContactRecord, FieldWarning, LabelledValue, ReadResult } from "../contact-record.js";
 import type { CsvRow } from "./csv-rows.js";
 
 /** Finds cells by column name, ignoring case and surrounding spaces, as spreadsheet users rename freely. */
@@ -69,7 +69,12 @@ export interface NameParts {
  * Finishes a contact built from a row: the display name is the full name, else the name parts,
  * else the first email. A row without any of them is reported rather than imported nameless.
  */
-export function finishRow(row: CsvRow, contact: ContactRecord, name: NameParts): ReadResult {
+export function finishRow(
+  row: CsvRow,
+  contact: ContactRecord,
+  name: NameParts,
+  warnings: FieldWarning[] = [],
+): ReadResult {
   const parts = [name.prefix, name.first, name.middle, name.last, name.suffix];
   const fromParts = parts.filter((part): part is string => part !== undefined && part !== "").join(" ");
   const displayName = oneLine(name.full ?? "") || oneLine(fromParts) || (contact.emails[0]?.value ?? "");
@@ -77,7 +82,7 @@ export function finishRow(row: CsvRow, contact: ContactRecord, name: NameParts):
   contact.displayName = displayName;
   contact.givenName = name.first || null;
   contact.familyName = name.last || null;
-  return { record: row.record, line: row.line, contact };
+  return { record: row.record, line: row.line, contact, warnings };
 }
 
 function oneLine(text: string): string {

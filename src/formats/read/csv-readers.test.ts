@@ -249,3 +249,33 @@ describe("generic CSV", () => {
     }
   });
 });
+
+describe("what a reader cannot keep is a warning on its record", () => {
+  it("a date that does not exist, and a column Goodwill does not read (once, on the first row that fills it)", async () => {
+    const csv = [
+      "Name,Email,Birthday,Met On,Street,Fax Number",
+      "Ann Able,ann@example.com,1975-02-30,2024-03-01,,",
+      "Bob Baker,bob@example.com,0/0/00,,1 Main St,",
+      "Cy Cole,cy@example.com,,,2 Side St,",
+    ].join("\n");
+    const results = await readAll(csv, "csv");
+    const warnings = results.map((r) => (isRecordError(r) ? null : r.warnings));
+    expect(warnings).toEqual([
+      [{ field: "birthday", message: "birthday 1975-02-30 is not a date: left out" }],
+      [{ field: "column", message: "column Street is not a field Goodwill keeps: left out (in every row)" }],
+      [],
+    ]);
+    const [ann] = results;
+    expect(ann && !isRecordError(ann) && ann.contact).toMatchObject({ birthday: null, metOn: "2024-03-01" });
+  });
+
+  it("Outlook: an anniversary that is not a date, while 0/0/00 is simply no date", async () => {
+    const csv = ['"First Name","Last Name","Birthday","Anniversary"', "Ann,Able,0/0/00,31/31/2001"].join(
+      "\r\n",
+    );
+    const [ann] = await readAll(csv, "outlook");
+    expect(ann && !isRecordError(ann) && ann.warnings).toEqual([
+      { field: "dates", message: "anniversary 31/31/2001 is not a date: left out" },
+    ]);
+  });
+});

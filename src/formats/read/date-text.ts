@@ -1,4 +1,5 @@
 import type { PartialDate } from "../../domain/model.js";
+import { type FieldWarning, shownValue } from "../contact-record.js";
 
 /**
  * Dates as address books write them. Kept apart from the domain's own date parsing on purpose:
@@ -106,4 +107,29 @@ export function isoDate(date: PartialDate | null): string | null {
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
+}
+
+/** Whether a cell says "no date" the way exporters write it: nothing, or Outlook's `0/0/00`. */
+export function isNoDate(text: string): boolean {
+  return /^\s*(?:0{1,2}[/.-]0{1,2}[/.-]0{2,4})?\s*$/.test(text);
+}
+
+/**
+ * Reads a date with `parse`; one that cannot be read is left out with a warning naming it
+ * ("birthday 1975-02-30 is not a date: left out") instead of disappearing.
+ */
+export function dateOrWarning(
+  text: string,
+  parse: (text: string) => PartialDate | null,
+  where: { field: string; words: string },
+  warnings: FieldWarning[],
+): PartialDate | null {
+  if (isNoDate(text)) return null;
+  const date = parse(text);
+  if (date === null)
+    warnings.push({
+      field: where.field,
+      message: `${where.words} ${shownValue(text.trim())} is not a date: left out`,
+    });
+  return date;
 }

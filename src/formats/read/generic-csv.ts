@@ -1,7 +1,7 @@
-import { emptyContact, type ReadResult } from "../contact-record.js";
+import { emptyContact, type FieldWarning, type ReadResult, shownValue } from "../contact-record.js";
 import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
-import { parseLooseDate } from "./date-text.js";
+import { dateOrWarning, isoDate, parseLooseDate } from "./date-text.js";
 
 /**
  * Any CSV with a header row, its columns recognised by name: what people make in a spreadsheet.
@@ -19,6 +19,8 @@ const TAGS = ["tags", "tag", "labels", "label", "categories", "category", "group
 const BIRTHDAY = ["birthday", "birthdate", "dateofbirth", "dob"];
 const NOTES = ["notes", "note", "comments", "comment"];
 const NICKNAME = ["nickname"];
+/** When we met: our own CSV export's "Met On". */
+const MET_ON = ["meton", "connectedon"];
 
 /** Email columns: "Email", "E-mail 2", "Work email", "Email Address"… */
 const EMAIL = /^(work|home|personal|other|private|business)?(email|mail)(address)?\d*$/;
@@ -69,10 +71,44 @@ function withFormulasRestored(row: CsvRow): CsvRow {
 class GenericColumns {
   private readonly byKey = new Map<string, string>();
   private readonly cells: CsvColumns;
+  /** Columns that hold nothing Goodwill reads (an address, a fax …), and those already reported. */
+  private readonly unread: { index: number; name: string }[] = [];
+  private readonly reported = new Set<number>();
 
   constructor(readonly header: readonly string[]) {
     this.cells = new CsvColumns(header);
     for (const column of header) if (!this.byKey.has(key(column))) this.byKey.set(key(column), column);
+    const known = new Set([
+      ...NAME,
+      ...FIRST,
+      ...MIDDLE,
+      ...LAST,
+      ...ORGANIZATION,
+      ...DEPARTMENT,
+      ...TITLE,
+      ...TAGS,
+      ...BIRTHDAY,
+      ...NOTES,
+      ...NICKNAME,
+      ...MET_ON,
+    ]);
+    header.forEach((name, index) => {
+      const k = key(name);
+      if (k !== "" && !known.has(k) && !EMAIL.test(k) && !PHONE.test(k) && !WEB.test(k))
+        this.unread.push({ index, name: name.trim() });
+    });
+  }
+
+  /** A column Goodwill does not read is reported once, on the first row that has something in it. */
+  private unreadColumns(row: CsvRow, warnings: FieldWarning[]): void {
+    for (const { index, name } of this.unread) {
+      if (this.reported.has(index) || !row.cells[index]?.trim()) continue;
+      this.reported.add(index);
+      warnings.push({
+        field: "column",
+        message: `column ${shownValue(name)} is not a field Goodwill keeps: left out (in every row)`,
+      });
+    }
   }
 
   private columns(keys: readonly string[]): string[] {
@@ -96,12 +132,22 @@ class GenericColumns {
     const columns = this.cells;
     const get = (keys: readonly string[]) => columns.get(row.cells, ...this.columns(keys));
     const contact = emptyContact("");
+    const warnings: FieldWarning[] = [];
+    this.unreadColumns(row, warnings);
     contact.nickname = orNull(get(NICKNAME));
     contact.organization = orNull(get(ORGANIZATION));
     contact.department = orNull(get(DEPARTMENT));
     contact.title = orNull(get(TITLE));
-    contact.birthday = parseLooseDate(get(BIRTHDAY));
+    contact.birthday = dateOrWarning(
+      get(BIRTHDAY),
+      parseLooseDate,
+      { field: "birthday", words: "birthday" },
+      warnings,
+    );
     contact.note = noteText(get(NOTES));
+    contact.metOn = isoDate(
+      dateOrWarning(get(MET_ON), parseLooseDate, { field: "metOn", words: "met on" }, warnings),
+    );
     addTags(contact.tags, get(TAGS).split(/[;,|]/));
     for (const { column, label } of this.matching(EMAIL)) {
       for (const email of columns.get(row.cells, column).split(/[;,]/))
@@ -111,11 +157,16 @@ class GenericColumns {
       addLabelled(contact.phones, columns.get(row.cells, column), label);
     for (const { column } of this.matching(WEB))
       addLabelled(contact.urls, columns.get(row.cells, column), null);
-    return finishRow(row, contact, {
-      full: get(NAME),
-      first: get(FIRST),
-      middle: get(MIDDLE),
-      last: get(LAST),
-    });
+    return finishRow(
+      row,
+      contact,
+      {
+        full: get(NAME),
+        first: get(FIRST),
+        middle: get(MIDDLE),
+        last: get(LAST),
+      },
+      warnings,
+    );
   }
 }

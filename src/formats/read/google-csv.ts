@@ -1,8 +1,8 @@
-import { emptyContact, type LabelledValue, type ReadResult } from "../contact-record.js";
+import { emptyContact, type FieldWarning, type LabelledValue, type ReadResult } from "../contact-record.js";
 import { normaliseLabel } from "./contact-labels.js";
 import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
-import { parseLooseDate } from "./date-text.js";
+import { dateOrWarning, parseLooseDate } from "./date-text.js";
 
 /**
  * Google Contacts CSV, current layout ("First Name", "E-mail 1 - Label", "Labels") and the legacy
@@ -45,11 +45,17 @@ function multi(value: string): string[] {
 function googleContact(row: CsvRow, columns: CsvColumns): ReadResult {
   const get = (...names: string[]) => columns.get(row.cells, ...names);
   const contact = emptyContact("");
+  const warnings: FieldWarning[] = [];
   contact.nickname = orNull(get("nickname"));
   contact.organization = orNull(get("organization name", "organization 1 - name"));
   contact.title = orNull(get("organization title", "organization 1 - title"));
   contact.department = orNull(get("organization department", "organization 1 - department"));
-  contact.birthday = parseLooseDate(get("birthday"));
+  contact.birthday = dateOrWarning(
+    get("birthday"),
+    parseLooseDate,
+    { field: "birthday", words: "birthday" },
+    warnings,
+  );
   contact.note = noteText(get("notes"));
 
   const groups = multi(get("labels", "group membership"))
@@ -79,19 +85,25 @@ function googleContact(row: CsvRow, columns: CsvColumns): ReadResult {
   }
   for (const { label, values } of numbered(row, columns, /^event (\d+) - value$/, "event")) {
     for (const value of values) {
-      const date = parseLooseDate(value);
+      const words = label.text ?? "date";
+      const date = dateOrWarning(value, parseLooseDate, { field: "dates", words }, warnings);
       if (date !== null) contact.dates.push({ label: label.text ?? "other", date });
     }
   }
 
-  return finishRow(row, contact, {
-    full: get("name"),
-    prefix: get("name prefix"),
-    first: get("first name", "given name"),
-    middle: get("middle name", "additional name"),
-    last: get("last name", "family name"),
-    suffix: get("name suffix"),
-  });
+  return finishRow(
+    row,
+    contact,
+    {
+      full: get("name"),
+      prefix: get("name prefix"),
+      first: get("first name", "given name"),
+      middle: get("middle name", "additional name"),
+      last: get("last name", "family name"),
+      suffix: get("name suffix"),
+    },
+    warnings,
+  );
 }
 
 /** Adds the values of one cell under its label; a starred label makes the first of them preferred. */

@@ -1,7 +1,7 @@
-import { emptyContact, type ReadResult } from "../contact-record.js";
+import { emptyContact, type FieldWarning, type ReadResult } from "../contact-record.js";
 import { addLabelled, CsvColumns, finishRow, orNull } from "./csv-columns.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
-import { isoDate, parseLooseDate } from "./date-text.js";
+import { dateOrWarning, isoDate, parseLooseDate } from "./date-text.js";
 
 /** Whether cells are the header of LinkedIn's Connections.csv (found after its `Notes:` preamble). */
 export function isLinkedInHeader(cells: readonly string[]): boolean {
@@ -28,14 +28,17 @@ export async function* readLinkedInCsv(source: AsyncIterable<Uint8Array>): Async
 function linkedInContact(row: CsvRow, columns: CsvColumns): ReadResult {
   const get = (...names: string[]) => columns.get(row.cells, ...names);
   const contact = emptyContact("");
+  const warnings: FieldWarning[] = [];
   addLabelled(contact.emails, get("email address", "e-mail address", "email"), null);
   addLabelled(contact.urls, get("url", "profile url"), "linkedin");
   contact.organization = orNull(get("company"));
   contact.title = orNull(get("position"));
-  const connected = isoDate(parseLooseDate(get("connected on")));
+  const connected = isoDate(
+    dateOrWarning(get("connected on"), parseLooseDate, { field: "metOn", words: "connected on" }, warnings),
+  );
   if (connected !== null) {
     contact.metOn = connected;
     contact.metText = "Connected on LinkedIn";
   }
-  return finishRow(row, contact, { first: get("first name"), last: get("last name") });
+  return finishRow(row, contact, { first: get("first name"), last: get("last name") }, warnings);
 }

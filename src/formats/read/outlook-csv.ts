@@ -1,7 +1,7 @@
-import { emptyContact, type ReadResult } from "../contact-record.js";
+import { emptyContact, type FieldWarning, type ReadResult } from "../contact-record.js";
 import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
-import { parseLooseDate } from "./date-text.js";
+import { dateOrWarning, parseLooseDate } from "./date-text.js";
 
 /**
  * Outlook CSV, as Outlook for Windows and outlook.com export it: fixed column names, one column per
@@ -53,12 +53,23 @@ export async function* readOutlookCsv(source: AsyncIterable<Uint8Array>): AsyncG
 function outlookContact(row: CsvRow, columns: CsvColumns): ReadResult {
   const get = (...names: string[]) => columns.get(row.cells, ...names);
   const contact = emptyContact("");
+  const warnings: FieldWarning[] = [];
   contact.nickname = orNull(get("nickname"));
   contact.organization = orNull(get("company"));
   contact.department = orNull(get("department"));
   contact.title = orNull(get("job title"));
-  contact.birthday = parseLooseDate(get("birthday"));
-  const anniversary = parseLooseDate(get("anniversary"));
+  contact.birthday = dateOrWarning(
+    get("birthday"),
+    parseLooseDate,
+    { field: "birthday", words: "birthday" },
+    warnings,
+  );
+  const anniversary = dateOrWarning(
+    get("anniversary"),
+    parseLooseDate,
+    { field: "dates", words: "anniversary" },
+    warnings,
+  );
   if (anniversary !== null) contact.dates.push({ label: "anniversary", date: anniversary });
   contact.note = noteText(get("notes"));
   addTags(contact.tags, get("categories").split(";"));
@@ -71,11 +82,16 @@ function outlookContact(row: CsvRow, columns: CsvColumns): ReadResult {
     const name = get(column);
     if (name !== "") contact.related.push({ name, relation });
   }
-  return finishRow(row, contact, {
-    prefix: get("title"),
-    first: get("first name"),
-    middle: get("middle name"),
-    last: get("last name"),
-    suffix: get("suffix"),
-  });
+  return finishRow(
+    row,
+    contact,
+    {
+      prefix: get("title"),
+      first: get("first name"),
+      middle: get("middle name"),
+      last: get("last name"),
+      suffix: get("suffix"),
+    },
+    warnings,
+  );
 }

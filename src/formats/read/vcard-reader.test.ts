@@ -342,3 +342,38 @@ describe("streaming", () => {
     expect(only(new Uint8Array(utf16)).displayName).toBe("Zoë");
   });
 });
+
+describe("what a card says that a person cannot keep is a warning", () => {
+  it("an impossible birthday, a second organization or title, a related card given by link", () => {
+    const [result] = readVCardsFromBytes(
+      text(
+        card(
+          "FN:Ann Able",
+          "BDAY:1975-02-30",
+          "ORG:Northwind;Sales",
+          "ORG:Contoso",
+          "TITLE:Buyer",
+          "TITLE:buyer",
+          "RELATED;TYPE=friend:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af",
+          "X-ANNIVERSARY:someday",
+        ),
+      ),
+    );
+    expect(result && !isRecordError(result) && result.warnings).toEqual([
+      { field: "birthday", message: "birthday 1975-02-30 is not a date: left out" },
+      { field: "organization", message: "second organization Contoso (a person has one): left out" },
+      {
+        field: "related",
+        message:
+          "friend urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af is a link to another card, not a name: left out",
+      },
+      { field: "dates", message: "anniversary someday is not a date: left out" },
+    ]);
+    expect(result && !isRecordError(result) && result.contact).toMatchObject({
+      birthday: null,
+      organization: "Northwind",
+      department: "Sales",
+      title: "Buyer",
+    });
+  });
+});

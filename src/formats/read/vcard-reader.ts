@@ -1,6 +1,13 @@
-import { type ContactRecord, emptyContact, type LabelledValue, type ReadResult } from "../contact-record.js";
+import {
+  type ContactRecord,
+  emptyContact,
+  type FieldWarning,
+  type LabelledValue,
+  type ReadResult,
+  shownValue,
+} from "../contact-record.js";
 import { labelFromTypes, normaliseLabel } from "./contact-labels.js";
-import { isoDate, parseVCardDate } from "./date-text.js";
+import { dateOrWarning, isoDate, parseVCardDate } from "./date-text.js";
 import { utf8Bytes } from "./text-decoding.js";
 import { type RawCard, VCardSplitter } from "./vcard-card-splitter.js";
 import { type ContentLine, normaliseVCard } from "./vcard-normalise.js";
@@ -38,9 +45,10 @@ function utf16ToUtf8(bytes: Uint8Array): Uint8Array {
 function readRawCard(raw: RawCard): ReadResult {
   if ("error" in raw) return { record: raw.record, line: raw.line, message: raw.error };
   try {
-    const contact = contactFromLines(normaliseVCard(raw.binary));
+    const warnings: FieldWarning[] = [];
+    const contact = contactFromLines(normaliseVCard(raw.binary), warnings);
     if (typeof contact === "string") return { record: raw.record, line: raw.line, message: contact };
-    return { record: raw.record, line: raw.line, contact };
+    return { record: raw.record, line: raw.line, contact, warnings };
   } catch (error) {
     // A defect of ours must not abort the import of every other card; report it on this one.
     const reason = error instanceof Error ? error.message : String(error);
@@ -68,8 +76,14 @@ const ANNIVERSARY_PROPERTIES = new Set([
   "X-EVOLUTION-ANNIVERSARY",
 ]);
 
-/** Maps a card's content lines to a contact, or says why the card has nobody in it. */
-export function contactFromLines(lines: readonly ContentLine[]): ContactRecord | string {
+/**
+ * Maps a card's content lines to a contact, or says why the card has nobody in it; what it cannot
+ * read (an impossible birthday …) is left out and added to `warnings`.
+ */
+export function contactFromLines(
+  lines: readonly ContentLine[],
+  warnings: FieldWarning[] = [],
+): ContactRecord | string {
   const groupLabels = new Map<string, string>();
   for (const line of lines) {
     if (line.name === "X-ABLABEL" && line.group !== null) {
@@ -96,7 +110,7 @@ export function contactFromLines(lines: readonly ContentLine[]): ContactRecord |
         }
         break;
       case "NICKNAME":
-        contact.nickname ??= nonEmpty(oneLine(unescapeText(line.value)));
+        contact.nickname = onlyOne(contact.nickname, oneLine(unescapeText(line.value)), "nickname", warnings);
         break;
       case "EMAIL":
         addValue(contact.emails, stripScheme(unescapeText(line.value), "mailto:"), line, groupLabel);
@@ -110,15 +124,16 @@ export function contactFromLines(lines: readonly ContentLine[]): ContactRecord |
       case "X-SOCIALPROFILE":
         addValue(contact.urls, unescapeText(line.value).trim(), line, groupLabel, "social profile");
         break;
-      case "ORG":
+      case "ORG": {
+        const [organization = "", ...units] = structuredComponents(line.value);
         if (contact.organization === null) {
-          const [organization = "", ...units] = structuredComponents(line.value);
           contact.organization = nonEmpty(oneLine(organization));
           contact.department = nonEmpty(units.filter((unit) => unit !== "").join(", "));
-        }
+        } else onlyOne(contact.organization, oneLine(organization), "organization", warnings);
         break;
+      }
       case "TITLE":
-        contact.title ??= nonEmpty(oneLine(unescapeText(line.value)));
+        contact.title = onlyOne(contact.title, oneLine(unescapeText(line.value)), "title", warnings);
         break;
       case "CATEGORIES":
         addTags(contact.tags, line.value);
@@ -129,13 +144,19 @@ export function contactFromLines(lines: readonly ContentLine[]): ContactRecord |
         break;
       }
       case "BDAY":
-        contact.birthday ??= parseVCardDate(line.value);
+        if (contact.birthday !== null) break;
+        contact.birthday = dateOrWarning(
+          unescapeText(line.value),
+          parseVCardDate,
+          { field: "birthday", words: "birthday" },
+          warnings,
+        );
         break;
       case "X-ABDATE":
-        addDate(contact, groupLabel ?? labelFromTypes(types(line)) ?? "other", line.value);
+        addDate(contact, groupLabel ?? labelFromTypes(types(line)) ?? "other", line.value, warnings);
         break;
       case "RELATED":
-        addRelated(contact, line, groupLabel ?? labelFromTypes(types(line)));
+        addRelated(contact, line, groupLabel ?? labelFromTypes(types(line)), warnings);
         break;
       case "X-ABRELATEDNAMES":
         addRelated(contact, line, groupLabel ?? labelFromTypes(types(line)));
@@ -145,13 +166,20 @@ export function contactFromLines(lines: readonly ContentLine[]): ContactRecord |
         break;
       // Goodwill's own vCard export keeps when and how you met in these two.
       case "X-GOODWILL-MET-ON":
-        contact.metOn ??= isoDate(parseVCardDate(unescapeText(line.value)));
+        contact.metOn ??= isoDate(
+          dateOrWarning(
+            unescapeText(line.value),
+            parseVCardDate,
+            { field: "metOn", words: "met on" },
+            warnings,
+          ),
+        );
         break;
       case "X-GOODWILL-MET":
         contact.metText ??= nonEmpty(unescapeText(line.value).trim());
         break;
       default:
-        if (ANNIVERSARY_PROPERTIES.has(line.name)) addDate(contact, "anniversary", line.value);
+        if (ANNIVERSARY_PROPERTIES.has(line.name)) addDate(contact, "anniversary", line.value, warnings);
         else {
           const relation = RELATION_PROPERTIES[line.name];
           if (relation !== undefined) addRelated(contact, line, relation);
@@ -225,8 +253,8 @@ function addTags(tags: string[], raw: string): void {
   }
 }
 
-function addDate(contact: ContactRecord, label: string, raw: string): void {
-  const date = parseVCardDate(raw);
+function addDate(contact: ContactRecord, label: string, raw: string, warnings: FieldWarning[]): void {
+  const date = dateOrWarning(unescapeText(raw), parseVCardDate, { field: "dates", words: label }, warnings);
   if (date === null) return;
   const same = contact.dates.some(
     (d) =>
@@ -238,10 +266,22 @@ function addDate(contact: ContactRecord, label: string, raw: string): void {
   if (!same) contact.dates.push({ label, date });
 }
 
-function addRelated(contact: ContactRecord, line: ContentLine, relation: string | null): void {
+function addRelated(
+  contact: ContactRecord,
+  line: ContentLine,
+  relation: string | null,
+  warnings: FieldWarning[] = [],
+): void {
   const name = oneLine(unescapeText(line.value));
+  if (name === "") return;
   // RELATED may point at another card by URI (urn:uuid:…); only names are kept.
-  if (name === "" || /^(?:urn|https?|mailto|tel|sip|xmpp):/i.test(name)) return;
+  if (/^(?:urn|https?|mailto|tel|sip|xmpp):/i.test(name)) {
+    warnings.push({
+      field: "related",
+      message: `${relation ?? "related person"} ${shownValue(name)} is a link to another card, not a name: left out`,
+    });
+    return;
+  }
   contact.related.push({ name, relation });
 }
 
@@ -250,6 +290,25 @@ function nameFromParts(parts: string[] | null): string | null {
   if (parts === null) return null;
   const [family = "", given = "", middle = "", prefix = "", suffix = ""] = parts;
   return nonEmpty([prefix, given, middle, family, suffix].filter((p) => p !== "").join(" "));
+}
+
+/**
+ * A field a person has once (title, nickname, organization): the first value is kept, and a
+ * different second one is reported as left out rather than lost unsaid.
+ */
+function onlyOne(
+  current: string | null,
+  next: string,
+  field: string,
+  warnings: FieldWarning[],
+): string | null {
+  if (current === null) return nonEmpty(next);
+  if (next !== "" && next.toLowerCase() !== current.toLowerCase())
+    warnings.push({
+      field,
+      message: `second ${field} ${shownValue(next)} (a person has one): left out`,
+    });
+  return current;
 }
 
 /** Collapses runs of white space (folded names, tabs, line breaks) into single spaces. */

@@ -1,6 +1,7 @@
 /** /api/v1/introductions: double opt-in introductions between two people. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { INTRODUCTION_STATUSES } from "../../domain/introduction.js";
+import { LIMITS } from "../../domain/limits.js";
 import type { Env } from "../app.js";
 import { IntroductionSchema, RefParam } from "../schemas.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
@@ -37,7 +38,7 @@ export function registerIntroductionRoutes(app: OpenAPIHono<Env>): void {
           z.object({
             aId: z.string().min(1).max(200),
             bId: z.string().min(1).max(200),
-            reason: z.string().min(1).max(1000),
+            reason: z.string().min(1).max(LIMITS.reason),
           }),
         ),
       },
@@ -58,7 +59,7 @@ export function registerIntroductionRoutes(app: OpenAPIHono<Env>): void {
         body: jsonBody(
           z.object({
             move: z.string().min(1).max(40).openapi({ description: "a_agreed | b_agreed | made | declined" }),
-            outcome: z.string().min(1).max(2000).optional(),
+            outcome: z.string().min(1).max(LIMITS.summary).optional(),
             good: z.boolean().optional().openapi({ description: "the outcome was good: the gives weigh 5" }),
           }),
         ),

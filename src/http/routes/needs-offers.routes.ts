@@ -1,5 +1,6 @@
 /** /api/v1/needs and /api/v1/offers: what people need and what they can help with. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { LIMITS } from "../../domain/limits.js";
 import type { Env } from "../app.js";
 import { NeedSchema, OfferSchema, RefParam } from "../schemas.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
@@ -13,7 +14,7 @@ const ListQuery = z.object({
   personId: z.string().min(1).max(200).optional().openapi({ description: "only this person's" }),
   all: flag.openapi({ description: "closed ones too" }),
 });
-const TextInput = z.object({ text: z.string().min(1).max(500) });
+const TextInput = z.object({ text: z.string().min(1).max(LIMITS.needOffer) });
 const NewInput = TextInput.extend({ personId: z.string().min(1).max(200) });
 const NeedPatch = z.object({
   text: z.string().min(1).max(500).optional(),

@@ -2,6 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { PersonInput } from "../../app/people.js";
 import { TIMELINE_MAX_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../app/timeline.js";
+import { LIMITS } from "../../domain/limits.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import type { Env } from "../app.js";
@@ -471,7 +472,7 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       request: {
         params: IdParam,
         body: {
-          content: { "application/json": { schema: z.object({ body: z.string().min(1).max(10_000) }) } },
+          content: { "application/json": { schema: z.object({ body: z.string().min(1).max(LIMITS.note) }) } },
           required: true,
         },
       },

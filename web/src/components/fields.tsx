@@ -1,5 +1,10 @@
-/** Form fields more than one screen asks for: a choice among the domain's words, and "when". */
+/**
+ * Form fields more than one screen asks for: a choice among the domain's words, "when", and the
+ * server's message about one field shown beside that field.
+ */
 import { CHANNELS, EXCHANGE_KINDS } from "../../../src/domain/model.js";
+import { ApiError } from "../api/client";
+import { messageOf } from "./states";
 
 /** "in_person" → "In person": a domain word as a person reads it. */
 export function label(value: string): string {
@@ -60,4 +65,33 @@ export function WhenField({
       />
     </div>
   );
+}
+
+/** The request field a refusal names (the API's `details.field`), or null. */
+export function refusedField(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const field = error.details?.field;
+  return typeof field === "string" ? field : null;
+}
+
+/**
+ * The server's refusal of one field, for a form whose inputs have the ids `${idPrefix}-${field}`:
+ * `input(field)` marks that input (aria-invalid, aria-describedby) and `message(field)` is the
+ * message to put beside it. `beside(fields)` tells whether the form shows it by a field, so the
+ * banner below the form need not say it again.
+ */
+export function fieldErrors(error: unknown, idPrefix: string) {
+  const field = refusedField(error);
+  const messageId = (key: string) => `${idPrefix}-${key}-error`;
+  return {
+    input: (key: string) =>
+      field === key ? { "aria-invalid": true as const, "aria-describedby": messageId(key) } : {},
+    message: (key: string) =>
+      field === key ? (
+        <p id={messageId(key)} className="field-error" role="alert">
+          {messageOf(error)}
+        </p>
+      ) : null,
+    beside: (keys: readonly string[]) => field !== null && keys.includes(field),
+  };
 }

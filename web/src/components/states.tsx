@@ -33,9 +33,12 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="state state-empty">{children}</div>;
 }
 
-/** A form's error line: what went wrong, next to what the user typed (which stays). */
-export function FormError({ error }: { error: unknown }) {
-  if (!error) return null;
+/**
+ * A form's error line: what went wrong, next to what the user typed (which stays). `shownBeside`:
+ * the message is already shown beside the field it is about (fieldErrors in fields.tsx).
+ */
+export function FormError({ error, shownBeside = false }: { error: unknown; shownBeside?: boolean }) {
+  if (!error || shownBeside) return null;
   return (
     <p className="form-error" role="alert">
       {messageOf(error)}

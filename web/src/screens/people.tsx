@@ -8,10 +8,12 @@ import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import { LIMITS } from "../../../src/domain/limits.js";
 import type { PeopleSort } from "../../../src/service/goodwill-service.js";
 import { ApiError, api, type Result } from "../api/client";
 import { useWrite } from "../api/hooks";
 import { BalanceBadge, DueBadge, daysAgo } from "../components/badges";
+import { fieldErrors } from "../components/fields";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./people.css";
 import { useTitle } from "../components/title";
@@ -535,8 +537,12 @@ function AddPerson() {
       },
     },
   );
+  const errors = fieldErrors(add.error, id);
+  /** The server names the list ("emails"); this form asks for one email. */
+  const serverName = (key: keyof typeof form) => (key === "email" ? "emails" : key);
   const field = (key: keyof typeof form) => ({
     id: `${id}-${key}`,
+    ...errors.input(serverName(key)),
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
       setForm((f) => ({ ...f, [key]: e.target.value }));
@@ -559,21 +565,26 @@ function AddPerson() {
         >
           <h2 id={`${id}-title`}>Add a person</h2>
           <label htmlFor={`${id}-name`}>Name</label>
-          <input {...field("name")} required maxLength={200} autoComplete="off" />
+          <input {...field("name")} required maxLength={LIMITS.name} autoComplete="off" />
+          {errors.message("name")}
           <div className="row">
             <div>
               <label htmlFor={`${id}-organization`}>Organization (optional)</label>
-              <input {...field("organization")} maxLength={200} autoComplete="off" />
+              <input {...field("organization")} maxLength={LIMITS.name} autoComplete="off" />
+              {errors.message("organization")}
             </div>
             <div>
               <label htmlFor={`${id}-department`}>Department (optional)</label>
-              <input {...field("department")} maxLength={200} autoComplete="off" />
+              <input {...field("department")} maxLength={LIMITS.name} autoComplete="off" />
+              {errors.message("department")}
             </div>
           </div>
           <label htmlFor={`${id}-email`}>Email (optional)</label>
-          <input {...field("email")} type="email" maxLength={320} autoComplete="off" />
+          <input {...field("email")} type="email" maxLength={LIMITS.email} autoComplete="off" />
+          {errors.message("emails")}
           <label htmlFor={`${id}-tags`}>Tags (optional, separated by commas)</label>
           <input {...field("tags")} maxLength={1000} autoComplete="off" placeholder="mentor, conference" />
+          {errors.message("tags")}
           {candidates ? (
             <div className="duplicate-warning" role="alert">
               <p>
@@ -596,7 +607,10 @@ function AddPerson() {
               </ul>
             </div>
           ) : (
-            <FormError error={add.error} />
+            <FormError
+              error={add.error}
+              shownBeside={errors.beside(["name", "organization", "department", "emails", "tags"])}
+            />
           )}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>

@@ -235,6 +235,20 @@ function ImportFailure({ error, file }: { error: unknown; file: string }) {
         </p>
       </div>
     );
+  const errors = error instanceof ApiError ? error.details?.errors : undefined;
+  if (Array.isArray(errors) && errors.length > 0)
+    return (
+      <div className="not-address-book" role="alert">
+        <h3>Nothing in {file} could be read</h3>
+        <p>
+          {errors.length === 1
+            ? "Its only record could not be read, so nothing was imported."
+            : `None of its ${errors.length} records could be read, so nothing was imported.`}{" "}
+          What was wrong:
+        </p>
+        <RecordErrors errors={errors as ImportResult["errors"]} />
+      </div>
+    );
   return <FormError error={error} />;
 }
 
@@ -270,29 +284,62 @@ function ImportReport({ result, file }: { result: ImportResult; file: string }) 
             {result.errors.length === 1 ? "1 record" : `${result.errors.length} records`} could not be read
           </h4>
           <p className="muted">They were skipped; everything else was imported. Fix them and import again.</p>
-          <div className="table-scroll">
-            <table className="errors">
-              <caption className="visually-hidden">Records that could not be imported</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Record</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">What was wrong</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((e) => (
-                  <tr key={`${e.record}-${e.line}`}>
-                    <td>#{e.record}</td>
-                    <td>{e.line}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordErrors errors={result.errors} />
         </>
       )}
+      <ImportWarnings warnings={result.warnings ?? []} />
+    </div>
+  );
+}
+
+/** How many warnings the report lists; the rest are counted (the CLI's --json has them all). */
+const WARNINGS_SHOWN = 200;
+
+/** Values left out of or shortened in records that were imported: each beside its record and line. */
+function ImportWarnings({ warnings }: { warnings: ImportResult["warnings"] }) {
+  if (warnings.length === 0) return null;
+  const more = warnings.length - WARNINGS_SHOWN;
+  return (
+    <section className="import-warnings" aria-labelledby="import-warnings-title">
+      <h4 id="import-warnings-title">
+        {warnings.length === 1 ? "1 value" : `${warnings.length} values`} left out or shortened
+      </h4>
+      <p className="muted">The rest of each of these records was imported.</p>
+      <ul className="plain">
+        {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one record may have two warnings of one field
+          <li key={`${w.record}-${i}`}>
+            Record {w.record} (line {w.line}): {w.message}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p className="muted">… and {more} more.</p>}
+    </section>
+  );
+}
+
+function RecordErrors({ errors }: { errors: ImportResult["errors"] }) {
+  return (
+    <div className="table-scroll">
+      <table className="errors">
+        <caption className="visually-hidden">Records that could not be imported</caption>
+        <thead>
+          <tr>
+            <th scope="col">Record</th>
+            <th scope="col">Line</th>
+            <th scope="col">What was wrong</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e) => (
+            <tr key={`${e.record}-${e.line}`}>
+              <td>#{e.record}</td>
+              <td>{e.line}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 /** A person's profile, and the form that edits it (PATCH: what was typed stays if the server refuses). */
 import { useId, useState } from "react";
 import { Link } from "react-router";
+import { LIMITS } from "../../../../src/domain/limits.js";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { formatDate } from "../../components/badges";
+import { fieldErrors } from "../../components/fields";
 import { FormError } from "../../components/states";
 import type { Overview } from "./overview";
 
@@ -181,8 +183,10 @@ export function EditProfile({ person, onDone }: { person: Person; onDone: () => 
       }),
     { onSuccess: onDone },
   );
+  const errors = fieldErrors(save.error, id);
   const bind = (key: keyof typeof form) => ({
     id: `${id}-${key}`,
+    ...errors.input(key),
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
       setForm((f) => ({ ...f, [key]: e.target.value })),
@@ -197,47 +201,58 @@ export function EditProfile({ person, onDone }: { person: Person; onDone: () => 
         }}
       >
         <label htmlFor={`${id}-name`}>Name</label>
-        <input {...bind("name")} required maxLength={200} />
+        <input {...bind("name")} required maxLength={LIMITS.name} />
+        {errors.message("name")}
         <div className="row">
           <div>
             <label htmlFor={`${id}-title`}>Title</label>
-            <input {...bind("title")} maxLength={200} />
+            <input {...bind("title")} maxLength={LIMITS.name} />
+            {errors.message("title")}
           </div>
           <div>
             <label htmlFor={`${id}-organization`}>Organization</label>
-            <input {...bind("organization")} maxLength={200} />
+            <input {...bind("organization")} maxLength={LIMITS.name} />
+            {errors.message("organization")}
           </div>
           <div>
             <label htmlFor={`${id}-department`}>Department</label>
-            <input {...bind("department")} maxLength={200} />
+            <input {...bind("department")} maxLength={LIMITS.name} />
+            {errors.message("department")}
           </div>
         </div>
         <div className="row">
           <div>
             <label htmlFor={`${id}-emails`}>Emails (one a line)</label>
             <textarea {...bind("emails")} rows={2} />
+            {errors.message("emails")}
           </div>
           <div>
             <label htmlFor={`${id}-phones`}>Phones (one a line)</label>
             <textarea {...bind("phones")} rows={2} />
+            {errors.message("phones")}
           </div>
         </div>
         <label htmlFor={`${id}-urls`}>Links (one a line)</label>
         <textarea {...bind("urls")} rows={2} />
+        {errors.message("urls")}
         <label htmlFor={`${id}-tags`}>Tags (separated by commas)</label>
         <input {...bind("tags")} />
+        {errors.message("tags")}
         <div className="row">
           <div>
             <label htmlFor={`${id}-birthday`}>Birthday (1984-04-12, or --04-12 without the year)</label>
             <input {...bind("birthday")} placeholder="--04-12" maxLength={10} />
+            {errors.message("birthday")}
           </div>
           <div>
             <label htmlFor={`${id}-metOn`}>Met on</label>
             <input {...bind("metOn")} type="date" />
+            {errors.message("metOn")}
           </div>
         </div>
         <label htmlFor={`${id}-metText`}>How we met</label>
-        <textarea {...bind("metText")} rows={2} maxLength={2000} />
+        <textarea {...bind("metText")} rows={2} maxLength={LIMITS.metText} />
+        {errors.message("metText")}
         <div className="row">
           <div>
             <label htmlFor={`${id}-layer`}>Circle</label>
@@ -248,6 +263,7 @@ export function EditProfile({ person, onDone }: { person: Person; onDone: () => 
                 </option>
               ))}
             </select>
+            {errors.message("layer")}
           </div>
           <div>
             <label htmlFor={`${id}-closeness`}>Closeness (1–5)</label>
@@ -258,10 +274,12 @@ export function EditProfile({ person, onDone }: { person: Person; onDone: () => 
                 </option>
               ))}
             </select>
+            {errors.message("closeness")}
           </div>
           <div>
             <label htmlFor={`${id}-cadenceDays`}>Keep in touch every … days (empty: default)</label>
             <input {...bind("cadenceDays")} inputMode="numeric" pattern="\d*" />
+            {errors.message("cadenceDays")}
           </div>
           <div>
             <label htmlFor={`${id}-ledgerMode`}>Ledger</label>
@@ -269,9 +287,10 @@ export function EditProfile({ person, onDone }: { person: Person; onDone: () => 
               <option value="track">Tracked</option>
               <option value="communal">Communal (not tracked)</option>
             </select>
+            {errors.message("ledgerMode")}
           </div>
         </div>
-        <FormError error={save.error} />
+        <FormError error={save.error} shownBeside={errors.beside(Object.keys(form))} />
         <div className="actions">
           <button type="button" className="secondary" onClick={onDone}>
             Cancel

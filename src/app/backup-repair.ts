@@ -1,0 +1,80 @@
+/**
+ * A hand-edited Goodwill backup, mended before it is checked: a person's value that Goodwill would
+ * refuse (a layer of 7, closeness 9, a birthday on 30 February, a name too long) is replaced by the
+ * nearest one it accepts or left out, with a warning, rather than refusing the whole backup.
+ * Everything else is checked as strictly as before (src/app/backup.ts).
+ */
+import { LIMITS } from "../domain/limits.js";
+import { LAYERS } from "../domain/model.js";
+import { parsePartialDate } from "../domain/partial-date.js";
+import { shownValue } from "../formats/contact-record.js";
+import type { ImportWarning } from "./import-contacts.js";
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The line of `text` on which a person's record starts (found by its id), 1 when unknown. */
+function lineOf(text: string, id: unknown): number {
+  if (typeof id !== "string") return 1;
+  const at = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).exec(
+    text,
+  );
+  if (!at) return 1;
+  let line = 1;
+  for (let i = 0; i < at.index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Mends the people of a parsed backup in place; returns what was changed, one warning a value. */
+export function repairBackup(document: unknown, text: string): ImportWarning[] {
+  if (!isObject(document) || !Array.isArray(document.people)) return [];
+  const warnings: ImportWarning[] = [];
+  document.people.forEach((person: unknown, i) => {
+    if (!isObject(person)) return;
+    const found: { field: string; message: string }[] = [];
+    const { layer, closeness, cadenceDays, birthday, name } = person;
+    if (typeof layer === "number" && !LAYERS.some((l) => l === layer)) {
+      const nearest = LAYERS.reduce((a, b) => (Math.abs(b - layer) < Math.abs(a - layer) ? b : a));
+      person.layer = nearest;
+      found.push({
+        field: "layer",
+        message: `layer ${layer} is not a Dunbar layer (${LAYERS.join(", ")}): ${nearest} used, the nearest`,
+      });
+    }
+    if (typeof closeness === "number" && !(Number.isInteger(closeness) && closeness >= 1 && closeness <= 5)) {
+      const nearest = Math.min(5, Math.max(1, Math.round(closeness)));
+      person.closeness = nearest;
+      found.push({
+        field: "closeness",
+        message: `closeness ${closeness} is not from 1 to 5: ${nearest} used`,
+      });
+    }
+    if (
+      typeof cadenceDays === "number" &&
+      !(Number.isInteger(cadenceDays) && cadenceDays >= 0 && cadenceDays <= 3650)
+    ) {
+      person.cadenceDays = null;
+      found.push({
+        field: "cadenceDays",
+        message: `keep-in-touch rhythm ${cadenceDays} is not a number of days from 0 to 3650: left out (the default rhythm applies)`,
+      });
+    }
+    if (typeof birthday === "string" && parsePartialDate(birthday) === null) {
+      person.birthday = null;
+      found.push({ field: "birthday", message: `birthday ${shownValue(birthday)} is not a date: left out` });
+    }
+    if (typeof name === "string" && name.length > LIMITS.name) {
+      person.name = name.slice(0, LIMITS.name).trimEnd();
+      found.push({
+        field: "name",
+        message: `name shortened to ${LIMITS.name} characters (it had ${name.length.toLocaleString("en")})`,
+      });
+    }
+    if (found.length === 0) return;
+    const line = lineOf(text, person.id);
+    for (const warning of found) warnings.push({ record: i + 1, line, ...warning });
+  });
+  return warnings;
+}

@@ -5,6 +5,7 @@
  * step, so balances, strength and due are exactly what a full recomputation gives.
  */
 import { defaultWeight } from "../domain/defaults.js";
+import { LIMITS } from "../domain/limits.js";
 import type { ExchangeKind } from "../domain/model.js";
 import { GoodwillError, invalid, notFound } from "../errors.js";
 import { findAsk } from "../storage/ask.repository.js";
@@ -359,7 +360,7 @@ export async function editMoment(ctx: AppContext, ref: string, edit: MomentEdit)
   const changes: Partial<Database["interactions"]> = {};
   if (edit.summary !== undefined) changes.summary = readText("summary", edit.summary);
   if (edit.notes !== undefined)
-    changes.notes = edit.notes === null ? null : readText("notes", edit.notes, 10_000);
+    changes.notes = edit.notes === null ? null : readText("notes", edit.notes, LIMITS.momentNotes);
   if (edit.occurredAt !== undefined)
     changes.occurred_at = toInstant(readWhen("--on", edit.occurredAt, ctx.now));
   if (edit.channel !== undefined) changes.channel = readChannel(edit.channel);
@@ -442,7 +443,7 @@ function noteJson(row: { id: string; person_id: string; body: string; created_at
 
 export async function editNote(ctx: AppContext, ref: string, body: string) {
   const id = await byId(ctx, "notes", "note", ref);
-  const text = readText("note", body, 10_000);
+  const text = readText("note", body, LIMITS.note);
   await inWriteTransaction(ctx, async (tx) => {
     const row = await noteRow(tx, id);
     await tx.db
@@ -628,7 +629,7 @@ export async function editNeedOrOffer(
   const { table, search, statuses } = NEED_OFFER[kind];
   const found = await needOfferRow(ctx, kind, ref);
   const changes: Partial<Database["needs"]> = {};
-  if (edit.text !== undefined) changes.text = readText(kind, edit.text, 500);
+  if (edit.text !== undefined) changes.text = readText(kind, edit.text, LIMITS.needOffer);
   if (edit.status !== undefined) Object.assign(changes, statusChange(ctx, edit.status, statuses));
   await inWriteTransaction(ctx, async (tx) => {
     if (Object.keys(changes).length === 0) return;
@@ -672,7 +673,7 @@ async function introductionRow(ctx: AppContext, ref: string) {
 export async function editIntroduction(ctx: AppContext, ref: string, edit: { reason?: string }) {
   const found = await introductionRow(ctx, ref);
   if (edit.reason !== undefined) {
-    const reason = readText("reason", edit.reason, 1000);
+    const reason = readText("reason", edit.reason, LIMITS.reason);
     await inWriteTransaction(ctx, (tx) =>
       tx.db
         .updateTable("introductions")

@@ -17,11 +17,11 @@ const ListQuery = z.object({
 const TextInput = z.object({ text: z.string().min(1).max(LIMITS.needOffer) });
 const NewInput = TextInput.extend({ personId: z.string().min(1).max(200) });
 const NeedPatch = z.object({
-  text: z.string().min(1).max(500).optional(),
+  text: z.string().min(1).max(LIMITS.needOffer).optional(),
   status: z.enum(["open", "met", "dropped"]).optional(),
 });
 const OfferPatch = z.object({
-  text: z.string().min(1).max(500).optional(),
+  text: z.string().min(1).max(LIMITS.needOffer).optional(),
   status: z.enum(["open", "withdrawn"]).optional(),
 });
 

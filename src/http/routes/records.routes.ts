@@ -5,6 +5,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { RecordKind } from "../../app/edit-records.js";
+import { LIMITS } from "../../domain/limits.js";
 import { CHANNELS, EXCHANGE_KINDS, INITIATORS } from "../../domain/model.js";
 import type { RecordEdit } from "../../service/goodwill-service.js";
 import { RECORD_PATHS } from "../../service/http-routes.js";
@@ -29,7 +30,7 @@ const counterpartPatch = CounterpartInput.partial();
 
 const LedgerPatch = counterpartPatch
   .extend({
-    summary: z.string().min(1).max(2000).optional(),
+    summary: z.string().min(1).max(LIMITS.summary).optional(),
     kind: z.enum(EXCHANGE_KINDS).optional(),
     weight: z.number().min(0.25).max(8).optional(),
     occurredAt: when.optional(),
@@ -39,8 +40,8 @@ const LedgerPatch = counterpartPatch
 
 const MomentPatch = z
   .object({
-    summary: z.string().min(1).max(2000).optional(),
-    notes: z.string().max(10_000).nullable().optional(),
+    summary: z.string().min(1).max(LIMITS.summary).optional(),
+    notes: z.string().max(LIMITS.momentNotes).nullable().optional(),
     occurredAt: when.optional(),
     channel: z.enum(CHANNELS).optional(),
     initiatedBy: z.enum(INITIATORS).optional(),
@@ -48,11 +49,11 @@ const MomentPatch = z
   })
   .openapi("MomentPatch");
 
-const NotePatch = z.object({ body: z.string().min(1).max(10_000) }).openapi("NotePatch");
+const NotePatch = z.object({ body: z.string().min(1).max(LIMITS.note) }).openapi("NotePatch");
 
 const PromisePatch = counterpartPatch
   .extend({
-    summary: z.string().min(1).max(2000).optional(),
+    summary: z.string().min(1).max(LIMITS.summary).optional(),
     dueOn: z.string().max(100).nullable().optional(),
     direction: z.enum(["i_owe", "they_owe"]).optional(),
     status: z.enum(["open", "dropped"]).optional(),
@@ -61,13 +62,15 @@ const PromisePatch = counterpartPatch
 
 const AskPatch = counterpartPatch
   .extend({
-    summary: z.string().min(1).max(2000).optional(),
+    summary: z.string().min(1).max(LIMITS.summary).optional(),
     askedAt: when.optional(),
     status: z.enum(["open", "declined", "withdrawn"]).optional(),
   })
   .openapi("AskPatch");
 
-const IntroductionPatch = z.object({ reason: z.string().min(1).max(1000) }).openapi("IntroductionPatch");
+const IntroductionPatch = z
+  .object({ reason: z.string().min(1).max(LIMITS.reason) })
+  .openapi("IntroductionPatch");
 
 const NoteSchema = z
   .object({ id: z.string(), personId: z.string(), body: z.string(), createdAt: z.string() })

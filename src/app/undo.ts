@@ -287,6 +287,8 @@ function collapse(rows: UndoRowImage[]): KeyState[] {
 /** The person a row belongs to, if any: a person's own row, or a row of theirs. */
 function personOf(state: KeyState): string | null {
   if (state.table === "people") return String(state.key.id);
+  // A person's own search row is keyed by their id; an added row's image holds only its key.
+  if (state.table === "search_documents" && state.key.kind === "person") return String(state.key.ref_id);
   const personId = state.key.person_id ?? state.before?.person_id;
   return typeof personId === "string" && state.table !== "interaction_participants" ? personId : null;
 }

@@ -231,6 +231,9 @@ describeEachDialect("fixing a mistake", (dialect) => {
       .json()
       .people.map((p: { person: { name: string } }) => p.person.name);
     expect(names).toEqual(["Bob Baker", "Sam Existing"]);
+    // Bob stays whole: still found by search, with the details the import gave him
+    expect((await run("search", "Baker", "--json")).json().results.length).toBeGreaterThan(0);
+    expect((await run("show", "Bob", "--json")).json().person.emails).toEqual(["bob@example.com"]);
     const sam = (await run("show", "Sam", "--json")).json().person;
     expect(sam.phones).toEqual([]);
     expect(sam.organization).toBeNull();

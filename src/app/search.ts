@@ -1,5 +1,6 @@
 /** `goodwill search`: people, notes, ledger entries, moments, asks and promises by their words. */
 import { excerpt } from "../domain/excerpt.js";
+import { rankSearchHits } from "../domain/search-rank.js";
 import { searchTerms } from "../storage/dialect.js";
 import type { AppContext } from "./context.js";
 
@@ -29,9 +30,18 @@ const KIND_LABELS: Record<string, string> = {
 export const SEARCH_LIMIT = 30;
 export const SEARCH_MAX_LIMIT = 200;
 
+/**
+ * How many of the newest matching records are ranked. Ranking reads each one's text, so a query
+ * that matches more (a word in thousands of notes) ranks the newest ones only; the best of those
+ * come first. More words narrow it.
+ */
+export const SEARCH_RANKED_MAX = 1000;
+
 /** The best `limit` hits, and whether there are more (one more is asked for to know). */
 export async function search(ctx: AppContext, query: string, limit = SEARCH_LIMIT) {
-  const found = await ctx.store.dialect.search(ctx.db, ctx.ownerId, query, limit + 1);
+  const matched = await ctx.store.dialect.search(ctx.db, ctx.ownerId, query, SEARCH_RANKED_MAX);
+  // Ranked from this owner's matches alone: nothing about other accounts' words shows in the order.
+  const found = rankSearchHits(matched, searchTerms(query), limit + 1);
   const more = found.length > limit;
   const hits = found.slice(0, limit);
   const personIds = [...new Set(hits.flatMap((h) => (h.personId ? [h.personId] : [])))];

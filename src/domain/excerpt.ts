@@ -10,10 +10,10 @@ export interface ExcerptPart {
   match: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+export const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower case without accents, as the index compares words. */
-function fold(word: string): string {
+export function fold(word: string): string {
   return word
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

@@ -22,7 +22,11 @@ export interface Dialect {
   /** Creates `search_documents` and the full-text index over it. */
   // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
   createSearchIndex(db: Kysely<any>): Promise<void>;
-  /** Full-text search over one owner's documents, accents and case folded, best first. */
+  /**
+   * Full-text search over one owner's documents, accents and case folded: those that match every
+   * word, at most `limit`, newest record first. Unranked: the index's own scores weigh words by the
+   * whole index, every account's documents, so the application ranks them (domain/search-rank.ts).
+   */
   search(db: Kysely<Database>, ownerId: string, query: string, limit: number): Promise<SearchHit[]>;
   /**
    * Runs `fn` in a transaction that holds the owner's write lock from its first statement: one

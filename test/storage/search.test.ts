@@ -4,7 +4,7 @@ import { addNote, recordExchange } from "../../src/app/moments.js";
 import { addPerson, editPerson } from "../../src/app/people.js";
 import { search } from "../../src/app/search.js";
 import { resolveCounterpart } from "../../src/app/who.js";
-import { describeEachDialect, freshContext } from "../support/stores.js";
+import { anotherOwner, describeEachDialect, freshContext } from "../support/stores.js";
 
 describeEachDialect("search", (dialect) => {
   it("finds people, notes and ledger entries with accents and case folded, as prefixes", async () => {
@@ -107,5 +107,24 @@ describeEachDialect("search", (dialect) => {
     expect((await search(ctx, "confidential")).results).toEqual([]);
     expect((await search(other, "secret")).results).toHaveLength(1);
     expect((await search(other, "open")).results).toEqual([]);
+  });
+  it("orders one account's results the same whatever words other accounts use", async () => {
+    const ctx = await freshContext(dialect);
+    const ann = await addPerson(ctx, { name: "Ann Lee" });
+    await addNote(ctx, ann.id, "walnut walnut zebra");
+    await addNote(ctx, ann.id, "walnut zebra zebra");
+    await addNote(ctx, ann.id, "zebra crossing by the walnut tree, walnut again");
+    const order = async () => (await search(ctx, "walnut zebra")).results.map((r) => r.snippet);
+    const alone = await order();
+    expect(alone).toHaveLength(3);
+    // Others writing either word often must not move this account's results.
+    const walnuts = await anotherOwner(ctx);
+    const other = await addPerson(walnuts, { name: "Walnut Grower" });
+    for (let i = 0; i < 12; i++) await addNote(walnuts, other.id, `walnut harvest ${i}`);
+    expect(await order()).toEqual(alone);
+    const zebras = await anotherOwner(ctx);
+    const keeper = await addPerson(zebras, { name: "Zebra Keeper" });
+    for (let i = 0; i < 40; i++) await addNote(zebras, keeper.id, `zebra stripes zebra ${i}`);
+    expect(await order()).toEqual(alone);
   });
 });

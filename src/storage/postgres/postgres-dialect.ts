@@ -61,7 +61,7 @@ export const postgresDialect: Dialect = {
       select d.kind, d.ref_id, d.person_id, d.body
       from search_documents d, to_tsquery(${sql.lit(SEARCH_CONFIG)}::regconfig, ${tsquery}) q
       where d.owner_id = ${ownerId} and d.tsv @@ q
-      order by ts_rank(d.tsv, q) desc, d.kind, d.ref_id
+      order by d.ref_id collate "C" desc, d.kind collate "C"
       limit ${limit}`.execute(db);
     return result.rows.map(
       (r): SearchHit => ({ kind: r.kind, refId: r.ref_id, personId: r.person_id, body: r.body }),

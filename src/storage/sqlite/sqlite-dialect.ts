@@ -60,7 +60,7 @@ export const sqliteDialect: Dialect = {
       from search_fts
       join search_documents d on d.doc_id = search_fts.rowid
       where search_fts match ${match} and d.owner_id = ${ownerId}
-      order by bm25(search_fts)
+      order by d.ref_id desc, d.kind
       limit ${limit}`.execute(db);
     return result.rows.map(
       (r): SearchHit => ({ kind: r.kind, refId: r.ref_id, personId: r.person_id, body: r.body }),

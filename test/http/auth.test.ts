@@ -24,6 +24,25 @@ describeEachDialect("signing in", (dialect) => {
     expect((await call("GET", "/api/v1/auth/local?token=wrong")).status).toBe(401);
   });
 
+  it("the sign-in link goes on to a path of this server only, never to another site", async () => {
+    const nextAfter = async (next: string) => {
+      const { call } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
+      const signIn = await call(
+        "GET",
+        `/api/v1/auth/local?token=a-one-time-token-for-tests&next=${encodeURIComponent(next)}`,
+      );
+      expect(signIn.status).toBe(302);
+      return signIn.headers.get("location");
+    };
+    expect(await nextAfter("/people/x?y=1#z")).toBe("/people/x?y=1#z");
+    for (const next of ["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example"]) {
+      expect(await nextAfter(next)).toBe("/");
+    }
+    // an encoded slash is part of a path here, not a second one
+    const encoded = await nextAfter("/%2F%2Fevil.example");
+    expect(new URL(encoded ?? "", `http://${HOST}`).origin).toBe(`http://${HOST}`);
+  });
+
   it("once the first account exists, a local-mode session and token no longer reach the local owner", async () => {
     const { call, account } = await api(dialect, { localLoginToken: "a-one-time-token-for-tests" });
     const cookie = cookieOf(

@@ -55,6 +55,21 @@ function address(c: Context): string {
   return forwarded || peer;
 }
 
+/**
+ * Where a sign-in link goes on to: `next` when it is a path of this server, else the start page;
+ * never an open redirect. Read as a browser reads a Location (a backslash is a slash, tabs and
+ * newlines are dropped), so "/\evil.example" and "/<tab>/evil.example" are other sites.
+ */
+function pathOnThisServer(next: string | undefined, origin: string): string {
+  if (next === undefined) return "/";
+  try {
+    const url = new URL(next, origin);
+    return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
+}
+
 /** Refuses (429, with Retry-After) while the account or the address has too many recent failures. */
 function checkThrottle(c: Context, state: ServerState, email: string): void {
   const wait = state.throttle.retryAfter(email, address(c));
@@ -129,8 +144,7 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
         );
       }
       sessionCookie(c, await createSession(db, ownerId, state.now()));
-      // Only a path on this server: never an open redirect.
-      return c.redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/", 302) as never;
+      return c.redirect(pathOnThisServer(next, new URL(c.req.url).origin), 302) as never;
     },
   );
 

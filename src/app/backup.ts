@@ -19,6 +19,7 @@ import {
 import { indexDocuments } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
+import { distinctPairKey, distinctPairOf } from "./duplicates.js";
 import { issueMessage } from "./issue-message.js";
 import { personSearchBody } from "./people.js";
 
@@ -386,12 +387,15 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
       bExchangeId: i.b_exchange_id,
       createdAt: i.created_at,
     })),
+    // Only the settings that are the user's data; secrets (the calendar key's hash) stay behind.
     settings: (
       await db.selectFrom("settings").selectAll().where("owner_id", "=", ownerId).orderBy("key").execute()
-    ).map((s) => ({
-      key: s.key,
-      value: s.value,
-    })),
+    )
+      .filter((s) => distinctPairOf(s.key) !== null)
+      .map((s) => ({
+        key: s.key,
+        value: s.value,
+      })),
   };
 }
 
@@ -898,10 +902,16 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
         .execute();
       result.created++;
     }
+    // Only settings Goodwill backs up: a backup must not plant a calendar key or anything else.
+    // A distinct pair follows its people to the records they were restored as.
     for (const s of backup.settings) {
+      const pair = distinctPairOf(s.key);
+      const a = pair && personMap.get(pair[0]);
+      const b = pair && personMap.get(pair[1]);
+      if (!a || !b || a === b) continue;
       await db
         .insertInto("settings")
-        .values({ owner_id: ownerId, key: s.key, value: s.value })
+        .values({ owner_id: ownerId, key: distinctPairKey(a, b), value: s.value })
         .onConflict((oc) => oc.columns(["owner_id", "key"]).doNothing())
         .execute();
     }

@@ -208,6 +208,18 @@ function distinctKey(x: string, y: string): string {
   return x < y ? `${DISTINCT_PREFIX}${x}:${y}` : `${DISTINCT_PREFIX}${y}:${x}`;
 }
 
+/** The two people of a "distinct pair" setting, or null for any other setting. */
+export function distinctPairOf(key: string): [string, string] | null {
+  if (!key.startsWith(DISTINCT_PREFIX)) return null;
+  const [a, b, ...rest] = key.slice(DISTINCT_PREFIX.length).split(":");
+  return a && b && rest.length === 0 ? [a, b] : null;
+}
+
+/** The setting that says these two people are distinct (the same whichever comes first). */
+export function distinctPairKey(a: string, b: string): string {
+  return distinctKey(a, b);
+}
+
 async function distinctPairs(ctx: AppContext): Promise<Set<string>> {
   const rows = await ctx.db
     .selectFrom("settings")

@@ -7,7 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
 import { GoodwillError, invalid } from "../errors.js";
-import { emailKey, isId, newId } from "../storage/keys.js";
+import { accountEmailKey, isId, newId } from "../storage/keys.js";
 import { deleteOwner } from "../storage/owner.repository.js";
 import type { ReadCache } from "../storage/read-cache.js";
 import type { Database } from "../storage/schema.js";
@@ -57,7 +57,7 @@ export async function addUser(
   const existing = await db
     .selectFrom("users")
     .select("owner_id")
-    .where("email_key", "=", emailKey(email))
+    .where("email_key", "=", accountEmailKey(email))
     .executeTakeFirst();
   if (existing) throw new GoodwillError("conflict", `There is already an account for ${email}.`);
   const ownerId = newId();
@@ -80,7 +80,7 @@ export async function addUser(
       .values({
         owner_id: ownerId,
         email,
-        email_key: emailKey(email),
+        email_key: accountEmailKey(email),
         password_hash: passwordHash,
         created_at: nowIso,
         updated_at: nowIso,
@@ -95,7 +95,7 @@ export async function findAccount(db: Kysely<Database>, email: string): Promise<
     .selectFrom("users as u")
     .innerJoin("owners as o", "o.id", "u.owner_id")
     .select(["u.owner_id", "u.email", "o.name"])
-    .where("u.email_key", "=", emailKey(email))
+    .where("u.email_key", "=", accountEmailKey(email))
     .executeTakeFirst();
   return row ? { ownerId: row.owner_id, email: row.email, name: row.name } : undefined;
 }
@@ -227,7 +227,7 @@ export async function checkPassword(
     .selectFrom("users as u")
     .innerJoin("owners as o", "o.id", "u.owner_id")
     .select(["u.owner_id", "u.email", "u.password_hash", "o.name"])
-    .where("u.email_key", "=", emailKey(email))
+    .where("u.email_key", "=", accountEmailKey(email))
     .executeTakeFirst();
   if (!row) {
     decoyHash ??= hash(secret(), { algorithm: 2 });

@@ -118,7 +118,7 @@ export function createApp(options: ServerOptions) {
       const owner = await readCache.read(`owner:${ownerId}`, () => getOwner(options.store.db, ownerId));
       return owner?.kind === "account";
     },
-    throttle: new LoginThrottle(now),
+    throttle: new LoginThrottle(options.store.db, now),
     consumeLocalLoginToken(token) {
       if (!localToken || token !== localToken) return false;
       localToken = undefined;

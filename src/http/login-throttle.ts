@@ -1,47 +1,71 @@
 /**
  * Login throttling per account and per address: after too many failures in a window, further
- * attempts are refused (429) until the window passes. In memory: one server process guards itself;
- * behind several processes, put the same limit in the reverse proxy (docs/deploy.md).
+ * attempts are refused (429) until the window passes. The failures are kept in the store, so every
+ * server process on one PostgreSQL counts them together. The account is the email as sign-in looks
+ * it up (accountEmailKey): white space, composition and case make no fresh account to guess at.
  */
+import type { Kysely } from "kysely";
+import { accountEmailKey } from "../storage/keys.js";
+import type { Database } from "../storage/schema.js";
+
 const WINDOW_MS = 15 * 60_000;
 const PER_ACCOUNT = 5;
 const PER_ADDRESS = 20;
 
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+const accountKey = (account: string) => `a:${accountEmailKey(account)}`;
+const addressKey = (address: string) => `i:${address}`;
 
-  constructor(private readonly now: () => number) {}
+export class LoginThrottle {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number,
+  ) {}
 
   /** Seconds to wait before another attempt is allowed, or 0 when one may be made now. */
-  retryAfter(account: string, address: string): number {
-    const waits = [
-      this.wait(`a:${account.toLowerCase()}`, PER_ACCOUNT),
-      this.wait(`i:${address}`, PER_ADDRESS),
-    ];
-    return Math.max(...waits);
+  async retryAfter(account: string, address: string): Promise<number> {
+    const [byAccount, byAddress] = await Promise.all([
+      this.recent(accountKey(account)),
+      this.recent(addressKey(address)),
+    ]);
+    return Math.max(this.wait(byAccount, PER_ACCOUNT), this.wait(byAddress, PER_ADDRESS));
   }
 
-  fail(account: string, address: string): void {
-    for (const key of [`a:${account.toLowerCase()}`, `i:${address}`]) {
-      const list = this.recent(key);
-      list.push(this.now());
-      this.failures.set(key, list);
-    }
+  async fail(account: string, address: string): Promise<void> {
+    const at = new Date(this.now()).toISOString();
+    // Failures older than the window count for nothing: each new one clears them away.
+    await this.db.deleteFrom("login_failures").where("failed_at", "<=", this.cutoff()).execute();
+    await this.db
+      .insertInto("login_failures")
+      .values([
+        { key: accountKey(account), failed_at: at },
+        { key: addressKey(address), failed_at: at },
+      ])
+      .execute();
   }
 
-  succeed(account: string): void {
-    this.failures.delete(`a:${account.toLowerCase()}`);
+  async succeed(account: string): Promise<void> {
+    await this.db.deleteFrom("login_failures").where("key", "=", accountKey(account)).execute();
   }
 
-  private recent(key: string): number[] {
-    const cutoff = this.now() - WINDOW_MS;
-    return (this.failures.get(key) ?? []).filter((t) => t > cutoff);
+  private cutoff(): string {
+    return new Date(this.now() - WINDOW_MS).toISOString();
   }
 
-  private wait(key: string, limit: number): number {
-    const list = this.recent(key);
-    if (list.length < limit) return 0;
-    const oldest = list[list.length - limit] ?? this.now();
+  /** The times of the key's failures in the window, oldest first. */
+  private async recent(key: string): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom("login_failures")
+      .select("failed_at")
+      .where("key", "=", key)
+      .where("failed_at", ">", this.cutoff())
+      .orderBy("failed_at")
+      .execute();
+    return rows.map((r) => Date.parse(r.failed_at));
+  }
+
+  private wait(failures: number[], limit: number): number {
+    if (failures.length < limit) return 0;
+    const oldest = failures[failures.length - limit] ?? this.now();
     return Math.max(1, Math.ceil((oldest + WINDOW_MS - this.now()) / 1000));
   }
 }

@@ -31,6 +31,15 @@ export function emailKey(email: string): string {
 }
 
 /**
+ * An account's email as sign-in and its throttle compare it: composed (NFC), without the white
+ * space around it (any Unicode space, no-break space and U+FEFF included: String.trim's set), lower
+ * case. One key for both, so "bob@example.com " is throttled with "bob@example.com".
+ */
+export function accountEmailKey(email: string): string {
+  return email.normalize("NFC").trim().toLowerCase();
+}
+
+/**
  * The last ten digits of a phone number. Country and trunk prefixes differ between address books
  * ("+44 20 …" and "020 …"), the national number rarely does.
  */

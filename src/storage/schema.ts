@@ -220,6 +220,12 @@ export interface IntroductionsTable {
   created_at: string;
 }
 
+/** One failed sign-in: by account ("a:" and its email key) and by address ("i:"), for the throttle. */
+export interface LoginFailuresTable {
+  key: string;
+  failed_at: string;
+}
+
 export interface SettingsTable {
   owner_id: string;
   key: string;
@@ -357,6 +363,7 @@ export interface Database {
   commitments: CommitmentsTable;
   notes: NotesTable;
   settings: SettingsTable;
+  login_failures: LoginFailuresTable;
   needs: NeedsTable;
   offers: OffersTable;
   introductions: IntroductionsTable;

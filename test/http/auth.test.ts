@@ -130,6 +130,53 @@ describeEachDialect("signing in", (dialect) => {
     );
   });
 
+  it("an email with white space, another case or another composition around it is throttled as the same account", async () => {
+    const { call, account } = await api(dialect);
+    await account("bob@example.com");
+    await account("zoë@example.com");
+    const login = (email: string, password = "wrong") =>
+      call("POST", "/api/v1/auth/login", { body: { email, password } });
+    const token = (email: string) =>
+      call("POST", "/api/v1/auth/token", { body: { email, password: "correct horse battery", name: "cli" } });
+    for (const email of [
+      "bob@example.com",
+      "BOB@example.com",
+      " bob@example.com",
+      "bob@example.com\t",
+      "bob@example.com\u00a0",
+    ]) {
+      expect((await login(email)).status).toBe(401);
+    }
+    for (const email of [
+      "bob@example.com ",
+      "bob@example.com\t",
+      "\u00a0bob@example.com",
+      "\ufeffbob@example.com",
+      "bob@example.com\n",
+      "Bob@Example.com",
+    ]) {
+      expect((await login(email, "correct horse battery")).status).toBe(429);
+      expect((await token(email)).status).toBe(429);
+    }
+    // composed and decomposed ë are one account, for the throttle and for signing in
+    const decomposed = "zoe\u0308@example.com";
+    expect((await login(decomposed, "correct horse battery")).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await login(decomposed)).status).toBe(401);
+    expect((await login("zoë@example.com", "correct horse battery")).status).toBe(429);
+  });
+
+  it("two servers on one store count wrong passwords together", async () => {
+    const first = await api(dialect);
+    await first.account("ann@example.com");
+    const second = await api(dialect, { storeUrl: first.url });
+    const login = (server: typeof first, password: string) =>
+      server.call("POST", "/api/v1/auth/login", { body: { email: "ann@example.com", password } });
+    for (let i = 0; i < 3; i++) expect((await login(first, "wrong")).status).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await login(second, "wrong")).status).toBe(401);
+    expect((await login(first, "correct horse battery")).status).toBe(429);
+    expect((await login(second, "correct horse battery")).status).toBe(429);
+  });
+
   it("team mode: email and password give a session; wrong ones 401; too many 429; logout ends it", async () => {
     const { call, account } = await api(dialect);
     await account("ann@example.com");

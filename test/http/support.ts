@@ -1,16 +1,21 @@
 /** An API in-process (Hono's app.request, no socket) over a fresh store, with helpers to call it. */
 import { addUser, createApiToken } from "../../src/app/accounts.js";
 import { createApp } from "../../src/http/app.js";
-import { freshStore, NOW, type TestDialect } from "../support/stores.js";
+import { freshStore, NOW, openStoreAgain, type TestDialect } from "../support/stores.js";
 
 export const HOST = "127.0.0.1:4321";
 
-/** `host`: the host:port the server is bound to, and the Host its requests carry unless told. */
+/**
+ * `host`: the host:port the server is bound to, and the Host its requests carry unless told.
+ * `storeUrl`: serve a store another server serves already (as a second process would), not a new one.
+ */
 export async function api(
   dialect: TestDialect,
-  { host = HOST, ...options }: { localLoginToken?: string; host?: string } = {},
+  { host = HOST, storeUrl, ...options }: { localLoginToken?: string; host?: string; storeUrl?: string } = {},
 ) {
-  const { store } = await freshStore(dialect);
+  const { store, url } = storeUrl
+    ? { store: await openStoreAgain(storeUrl), url: storeUrl }
+    : await freshStore(dialect);
   let clock = NOW;
   const app = createApp({ store, boundHosts: [host], clock: () => clock, ...options });
   const call = async (
@@ -54,5 +59,5 @@ export async function api(
     const { token } = await createApiToken(store.db, user.ownerId, "test", new Date(clock).toISOString());
     return { ...user, token };
   };
-  return { app, store, call, account, setClock: (t: number) => (clock = t) };
+  return { app, store, url, call, account, setClock: (t: number) => (clock = t) };
 }

@@ -61,6 +61,13 @@ export async function freshStore(dialect: TestDialect): Promise<{ store: Store; 
   return { store, url };
 }
 
+/** Another handle on a test store, as a second process would open it; closed after the test. */
+export async function openStoreAgain(url: string): Promise<Store> {
+  const store = await openStore(url);
+  cleanups.push(() => store.close());
+  return store;
+}
+
 /** A fresh store and a context for its local owner at `now`. */
 export async function freshContext(dialect: TestDialect, now = NOW): Promise<AppContext> {
   const { store } = await freshStore(dialect);

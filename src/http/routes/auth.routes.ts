@@ -71,8 +71,8 @@ function pathOnThisServer(next: string | undefined, origin: string): string {
 }
 
 /** Refuses (429, with Retry-After) while the account or the address has too many recent failures. */
-function checkThrottle(c: Context, state: ServerState, email: string): void {
-  const wait = state.throttle.retryAfter(email, address(c));
+async function checkThrottle(c: Context, state: ServerState, email: string): Promise<void> {
+  const wait = await state.throttle.retryAfter(email, address(c));
   if (wait > 0) {
     c.header("Retry-After", String(wait));
     throw new GoodwillError(
@@ -91,13 +91,13 @@ async function signIn(c: Context, state: ServerState, email: string, password: s
       "This server is in local mode (no accounts yet): use the sign-in link it printed at start.",
     );
   }
-  checkThrottle(c, state, email);
+  await checkThrottle(c, state, email);
   const account = await checkPassword(state.options.store.db, email, password);
   if (!account) {
-    state.throttle.fail(email, address(c));
+    await state.throttle.fail(email, address(c));
     throw new GoodwillError("unauthorized", "That email and password do not match an account.");
   }
-  state.throttle.succeed(email);
+  await state.throttle.succeed(email);
   return account;
 }
 
@@ -342,16 +342,16 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
           "This server is in local mode: there is no password to change. Whoever opens the link goodwill serve prints signs in.",
         );
       }
-      checkThrottle(c, state, user.email);
+      await checkThrottle(c, state, user.email);
       if (!(await isPasswordOf(db, ownerId, currentPassword))) {
-        state.throttle.fail(user.email, address(c));
+        await state.throttle.fail(user.email, address(c));
         throw new GoodwillError(
           "invalid",
           "The current password is not right: type the password you use to sign in now.",
           { field: "currentPassword" },
         );
       }
-      state.throttle.succeed(user.email);
+      await state.throttle.succeed(user.email);
       if (newPassword === currentPassword) {
         throw new GoodwillError(
           "invalid",

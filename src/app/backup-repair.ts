@@ -27,6 +27,60 @@ function lineOf(text: string, id: unknown): number {
   return line;
 }
 
+const NUL = "\u0000";
+
+/**
+ * Takes U+0000 (NUL) out of every string of a parsed backup, in place; one warning a field that had
+ * one. A backup of a SQLite store may hold NULs, which PostgreSQL's text cannot: without them it
+ * restores the same on both.
+ */
+export function removeNul(document: unknown, text: string): ImportWarning[] {
+  if (!isObject(document)) return [];
+  const warnings: ImportWarning[] = [];
+  for (const [collection, records] of Object.entries(document)) {
+    if (!Array.isArray(records)) {
+      const fields = new Set<string>();
+      document[collection] = withoutNul(records, collection, fields);
+      for (const field of fields) warnings.push(nulWarning(0, 1, field));
+      continue;
+    }
+    records.forEach((record: unknown, i) => {
+      const fields = new Set<string>();
+      records[i] = withoutNul(record, "", fields);
+      const line = isObject(record) ? lineOf(text, record.id) : 1;
+      for (const field of fields) warnings.push(nulWarning(i + 1, line, `${collection}: ${field}`));
+    });
+  }
+  return warnings;
+}
+
+function nulWarning(record: number, line: number, field: string): ImportWarning {
+  return {
+    record,
+    line,
+    field,
+    message: `${field} had NUL characters (U+0000), which Goodwill does not keep: removed`,
+  };
+}
+
+/** `value` without NUL in any string; `fields` gets the top-level field of each it was taken from. */
+function withoutNul(value: unknown, field: string, fields: Set<string>): unknown {
+  if (typeof value === "string") {
+    if (!value.includes(NUL)) return value;
+    fields.add(field);
+    return value.replaceAll(NUL, "");
+  }
+  if (Array.isArray(value)) return value.map((item) => withoutNul(item, field, fields));
+  if (isObject(value))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key.replaceAll(NUL, ""),
+        withoutNul(item, field || key.replaceAll(NUL, ""), fields),
+      ]),
+    );
+  return value;
+}
+
 /** Mends the people of a parsed backup in place; returns what was changed, one warning a value. */
 export function repairBackup(document: unknown, text: string): ImportWarning[] {
   if (!isObject(document) || !Array.isArray(document.people)) return [];

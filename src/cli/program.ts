@@ -71,6 +71,14 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   // commander's `help COMMAND` goes one level deep: `help user rm` is read as `user rm --help`.
   const line = args[0] === "help" && args.length > 2 ? [...args.slice(1), "--help"] : args;
   try {
+    // A shell cannot pass U+0000 (exec takes C strings), a caller in-process can; PostgreSQL cannot
+    // store it. Refused as the API refuses it, the same on both stores.
+    const withNul = line.find((a) => a.includes("\u0000"));
+    if (withNul !== undefined)
+      throw new GoodwillError(
+        "invalid",
+        `The argument "${withNul.replaceAll("\u0000", "")}" holds a NUL character (U+0000), which Goodwill does not store. Remove it.`,
+      );
     await buildProgram(io, json).parseAsync(line, { from: "user" });
     return 0;
   } catch (error) {

@@ -20,6 +20,7 @@ import { ensureLocalOwner, getOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
 import { ERROR_STATUS } from "./error-status.js";
 import { LoginThrottle } from "./login-throttle.js";
+import { refuseNul } from "./refuse-nul.js";
 import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
@@ -248,6 +249,8 @@ export function createApp(options: ServerOptions) {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     return (c.req.path === "/api/v1/import" ? importLimit : defaultLimit)(c, next);
   });
+
+  app.use("/api/*", refuseNul);
 
   // Authentication for the API, except the routes that establish it.
   const open = new Set([

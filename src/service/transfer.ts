@@ -3,7 +3,7 @@
  * (zod) and the CSV parser stay out of every other command's start-up.
  */
 import { parseBackup, restoreBackup } from "../app/backup.js";
-import { repairBackup } from "../app/backup-repair.js";
+import { removeNul, repairBackup } from "../app/backup-repair.js";
 import type { AppContext } from "../app/context.js";
 import { type ImportResult, importContacts } from "../app/import-contacts.js";
 import type { ImportFile } from "../app/read-file.js";
@@ -42,7 +42,7 @@ export async function importInto(
         `${file.path} is not valid JSON: ${(error as Error).message}. Nothing was imported.`,
       );
     }
-    const warnings = repairBackup(document, text);
+    const warnings = [...removeNul(document, text), ...repairBackup(document, text)];
     return { ...(await restoreBackup(ctx, parseBackup(document))), warnings };
   }
   try {

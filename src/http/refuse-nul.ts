@@ -1,0 +1,76 @@
+/**
+ * U+0000 (NUL) at the API's door. PostgreSQL's text cannot hold it, SQLite's can: a name with a NUL
+ * in it was a 500 on one store and a record on the other. No person types one, so a request that
+ * carries one — in its JSON body, its query or its path — is refused (422) the same on both stores,
+ * saying where it is. Imported files are not requests to refuse: they lose their NULs with a warning
+ * (formats/read/read-contacts.ts, app/backup-repair.ts).
+ */
+import type { Context, Next } from "hono";
+import { GoodwillError } from "../errors.js";
+
+const NUL = "\u0000";
+
+/**
+ * Where in a JSON value a string holds a NUL ("name", "emails.1.value"; "" for the value itself), or
+ * null when none does.
+ */
+export function nulPath(value: unknown, path: readonly (string | number)[] = []): string | null {
+  if (typeof value === "string") return value.includes(NUL) ? path.join(".") : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulPath(item, [...path, i]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      // A key is text the handler may read too.
+      if (key.includes(NUL)) return [...path, key.replaceAll(NUL, "")].join(".");
+      const found = nulPath(item, [...path, key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** `field`: the field at fault, as the validator's messages name it, for a form to show beside it. */
+function refuse(where: string, field?: string): never {
+  throw new GoodwillError(
+    "invalid",
+    `${where} holds a NUL character (U+0000), which Goodwill does not store. Remove it and send again.`,
+    field === undefined ? undefined : { field },
+  );
+}
+
+/** Refuses a request with a NUL in its path, query or JSON body; the import's file is left alone. */
+export async function refuseNul(c: Context, next: Next): Promise<void> {
+  const url = new URL(c.req.url);
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a malformed escape is the router's business; it holds no NUL we could read
+  }
+  if (path.includes(NUL)) refuse("The address");
+  for (const [name, value] of url.searchParams) {
+    if (name.includes(NUL) || value.includes(NUL)) {
+      const field = name.replaceAll(NUL, "");
+      refuse(`The query parameter ${field}`, field);
+    }
+  }
+  const type = c.req.header("content-type") ?? "";
+  if (c.req.raw.body && type.includes("json") && c.req.path !== "/api/v1/import") {
+    // Read once: the route's validator reads the same cached text.
+    const text = await c.req.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return next(); // the validator says what is wrong with it
+    }
+    const where = nulPath(body);
+    if (where !== null) refuse(where === "" ? "The request body" : `The field ${where}`, where || undefined);
+  }
+  await next();
+}

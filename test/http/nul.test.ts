@@ -1,0 +1,35 @@
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../support/stores.js";
+import { api } from "./support.js";
+
+describeEachDialect("NUL characters in requests", (dialect) => {
+  it("a NUL in a JSON body, a query or a path is a 422 naming where it is, on every store", async () => {
+    const { call, account } = await api(dialect);
+    const { token } = await account("ann@example.com");
+    const t = { token };
+    const named = await call("POST", "/api/v1/people", { ...t, body: { name: "a\u0000b" } });
+    expect(named.status).toBe(422);
+    expect(named.body.error.code).toBe("invalid");
+    expect(named.body.error.message).toBe(
+      "The field name holds a NUL character (U+0000), which Goodwill does not store. Remove it and send again.",
+    );
+    expect(named.body.error.details).toEqual({ field: "name" });
+    const nested = await call("POST", "/api/v1/people", {
+      ...t,
+      body: { name: "Ann", emails: ["ann@example.com", "b\u0000@example.com"] },
+    });
+    expect(nested.status).toBe(422);
+    expect(nested.body.error.details).toEqual({ field: "emails.1" });
+    const searched = await call("GET", "/api/v1/search?q=a%00b", t);
+    expect(searched.status).toBe(422);
+    expect(searched.body.error.details).toEqual({ field: "q" });
+    expect((await call("GET", "/api/v1/people/a%00b", t)).status).toBe(422);
+    const signIn = await call("POST", "/api/v1/auth/login", {
+      body: { email: "ann\u0000@example.com", password: "correct horse battery" },
+    });
+    expect(signIn.status).toBe(422);
+    // nothing was written, and the same request without the NUL is fine
+    expect((await call("GET", "/api/v1/people", t)).body.total).toBe(0);
+    expect((await call("POST", "/api/v1/people", { ...t, body: { name: "ab" } })).status).toBe(201);
+  });
+});

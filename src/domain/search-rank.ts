@@ -24,19 +24,22 @@ export function rankSearchHits<T extends RankedDocument>(
   searched: readonly string[],
   limit: number,
 ): T[] {
-  const prefixes = searched.map((s) => fold(s).match(WORD) ?? []).filter((p) => p.length > 0);
-  const words = hits.map((h) => (h.body.match(WORD) ?? []).map(fold));
-  const averageLength = Math.max(1, words.reduce((sum, w) => sum + w.length, 0) / Math.max(1, hits.length));
+  // A searched word the index split into several ("ann@example.com") counts each of its pieces.
+  // The pieces are letters and digits only: nothing in them is regular-expression syntax.
+  const pieces = searched
+    .flatMap((s) => fold(s).match(WORD) ?? [])
+    .map((piece) => new RegExp(`(?<![\\p{L}\\p{N}])${piece}`, "gu"));
+  // Folded whole, then searched: one normalisation a hit; its length in characters stands for its
+  // length in words (only the ratio to the average counts).
+  const folded = hits.map((h) => fold(h.body));
+  const averageLength = Math.max(1, folded.reduce((sum, f) => sum + f.length, 0) / Math.max(1, hits.length));
   const scored = hits.map((hit, i) => {
-    const own = words[i] ?? [];
-    const norm = K1 * (1 - B + (B * own.length) / averageLength);
+    const text = folded[i] ?? "";
+    const norm = K1 * (1 - B + (B * text.length) / averageLength);
     let score = 0;
-    for (const pieces of prefixes) {
-      // A searched word the index split into several ("ann@example.com") counts its pieces.
-      for (const piece of pieces) {
-        const tf = own.filter((w) => w.startsWith(piece)).length;
-        score += (tf * (K1 + 1)) / (tf + norm);
-      }
+    for (const piece of pieces) {
+      const tf = text.match(piece)?.length ?? 0;
+      score += (tf * (K1 + 1)) / (tf + norm);
     }
     return { hit, score };
   });

@@ -78,7 +78,8 @@ export class StoreCondition {
   diskFull: string | null = null;
 }
 
-const READ_ONLY = /^\s*(select|pragma)\s/i;
+/** Statements whose success says nothing about room for writes. */
+const WRITES_NOTHING = /^\s*(select|pragma|begin|rollback)\b/i;
 
 /** A Kysely dialect whose driver reports passing failures as `store_unavailable`. */
 export function storeErrorsDialect(inner: Dialect, condition: StoreCondition): Dialect {
@@ -91,9 +92,10 @@ export function storeErrorsDialect(inner: Dialect, condition: StoreCondition): D
 }
 
 function storeErrorsDriver(driver: Driver, condition: StoreCondition): Driver {
-  const translated = async <T>(work: Promise<T>, writes = true): Promise<T> => {
+  // A thunk: better-sqlite3 throws synchronously, before there is a promise to watch.
+  const translated = async <T>(work: () => Promise<T>, writes = true): Promise<T> => {
     try {
-      const result = await work;
+      const result = await work();
       if (writes) condition.diskFull = null;
       return result;
     } catch (error) {
@@ -107,18 +109,18 @@ function storeErrorsDriver(driver: Driver, condition: StoreCondition): Driver {
   const wrap = (connection: DatabaseConnection): DatabaseConnection => {
     if (wrapped.has(connection)) return connection;
     const execute = connection.executeQuery.bind(connection);
-    connection.executeQuery = (query) => translated(execute(query), !READ_ONLY.test(query.sql));
+    connection.executeQuery = (query) => translated(() => execute(query), !WRITES_NOTHING.test(query.sql));
     wrapped.add(connection);
     return connection;
   };
   const rollbackToSavepoint = driver.rollbackToSavepoint?.bind(driver);
   return {
     init: () => driver.init(),
-    acquireConnection: async () => wrap(await translated(driver.acquireConnection(), false)),
+    acquireConnection: async () => wrap(await translated(() => driver.acquireConnection(), false)),
     beginTransaction: (connection, settings) =>
-      translated(driver.beginTransaction(connection, settings), false),
-    commitTransaction: (connection) => translated(driver.commitTransaction(connection)),
-    rollbackTransaction: (connection) => translated(driver.rollbackTransaction(connection), false),
+      translated(() => driver.beginTransaction(connection, settings), false),
+    commitTransaction: (connection) => translated(() => driver.commitTransaction(connection)),
+    rollbackTransaction: (connection) => translated(() => driver.rollbackTransaction(connection), false),
     ...(driver.savepoint ? { savepoint: driver.savepoint.bind(driver) } : {}),
     ...(rollbackToSavepoint ? { rollbackToSavepoint } : {}),
     ...(driver.releaseSavepoint ? { releaseSavepoint: driver.releaseSavepoint.bind(driver) } : {}),

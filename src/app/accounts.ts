@@ -12,6 +12,7 @@ import { deleteOwner } from "../storage/owner.repository.js";
 import type { ReadCache } from "../storage/read-cache.js";
 import type { Database } from "../storage/schema.js";
 import type { Store } from "../storage/store.js";
+import { storeFailureKind } from "../storage/store-errors.js";
 import { readEmail } from "./input.js";
 
 const SESSION_DAYS = 30;
@@ -354,12 +355,18 @@ export async function tokenOwner(
   // Noting the last use at most hourly keeps reads from turning into writes.
   const nowIso = new Date(now).toISOString();
   if (row.last_used_at === null || Date.parse(row.last_used_at) < now - 3_600_000) {
-    await db
-      .updateTable("api_tokens")
-      .set({ last_used_at: nowIso })
-      .where("owner_id", "=", parsed.ownerId)
-      .where("id", "=", row.id)
-      .execute();
+    try {
+      await db
+        .updateTable("api_tokens")
+        .set({ last_used_at: nowIso })
+        .where("owner_id", "=", parsed.ownerId)
+        .where("id", "=", row.id)
+        .execute();
+    } catch (error) {
+      // Another process holds SQLite's write lock (an import): the note can wait for a later use,
+      // the request need not.
+      if (storeFailureKind(error) !== "busy") throw error;
+    }
   }
   return { ownerId: parsed.ownerId, revokedAt: null };
 }

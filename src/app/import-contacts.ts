@@ -51,7 +51,14 @@ export interface ImportWarning {
   message: string;
 }
 
-const BATCH_SIZE = 1000;
+/**
+ * Records per transaction. Small enough that a transaction holds SQLite's one write lock for a few
+ * tens of milliseconds, so a server beside a CLI import gets the lock between two batches (its
+ * writes wait for it, see sqlite-dialect.ts); large enough that committing costs little.
+ */
+const BATCH_SIZE = 250;
+/** A pause after each batch: the moment another writer waiting for the lock takes it. */
+const BETWEEN_BATCHES_MS = 2;
 
 /**
  * The identity of a record without a UID: LinkedIn's profile URL when there is one, else a hash of
@@ -150,6 +157,8 @@ export async function importContacts(
     batch = [];
     await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result));
     options.onProgress?.(seen);
+    // Also lets an import over HTTP share the event loop with other requests.
+    await new Promise((resolve) => setTimeout(resolve, BETWEEN_BATCHES_MS));
   };
 
   for await (const item of records) {

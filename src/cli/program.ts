@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { GoodwillError } from "../errors.js";
+import { storeFailure } from "../storage/store-errors.js";
 import { registerAgendaCommands } from "./commands/agenda.command.js";
 import { registerAskCommands } from "./commands/asks.command.js";
 import { registerCorrectionCommands } from "./commands/corrections.command.js";
@@ -104,10 +105,11 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     const failure =
       error instanceof GoodwillError
         ? error
-        : new GoodwillError(
+        : (storeFailure(error) ??
+          new GoodwillError(
             "internal",
             `Something went wrong inside Goodwill: ${(error as Error)?.stack ?? String(error)}`,
-          );
+          ));
     if (json) io.err(`${JSON.stringify(failure.toJSON())}\n`);
     else io.err(`goodwill: ${failure.message}\n`);
     return EXIT_CODES[failure.code];

@@ -18,6 +18,7 @@ import type { GoodwillService } from "../service/goodwill-service.js";
 import { journaledService } from "../service/journaled-service.js";
 import { ensureLocalOwner, getOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
+import { RETRY_AFTER_SECONDS, storeFailure } from "../storage/store-errors.js";
 import { ERROR_STATUS } from "./error-status.js";
 import { LoginThrottle } from "./login-throttle.js";
 import { refuseNul } from "./refuse-nul.js";
@@ -86,15 +87,20 @@ export interface ServerState {
   consumeLocalLoginToken(token: string): boolean;
 }
 
-/** The JSON error document and status for any failure. */
+/**
+ * The JSON error document and status for any failure. A store that is down, busy or full answers
+ * 503 with Retry-After: the client may try the same request again.
+ */
 export function errorResponse(c: Context, error: unknown) {
   const failure =
     error instanceof GoodwillError
       ? error
-      : new GoodwillError(
+      : (storeFailure(error) ??
+        new GoodwillError(
           "internal",
           "Something went wrong inside Goodwill. The server log has the details.",
-        );
+        ));
+  if (failure.code === "store_unavailable") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
   return c.json(failure.toJSON(), ERROR_STATUS[failure.code]);
 }
 
@@ -102,6 +108,8 @@ export function createApp(options: ServerOptions) {
   const now = options.clock ?? Date.now;
   // The server's hot reads (credentials, profile, a person) are cached until anything is written.
   const readCache = options.store.readCache;
+  // Waiting for SQLite's write lock (a CLI import beside the server) must not stop the event loop.
+  options.store.serveRequests();
   readCache.enable().catch((error: unknown) => options.logger?.error({ err: error }, "read cache off"));
   let localToken = options.localLoginToken;
   let teamMode: boolean | null = null;
@@ -164,6 +172,9 @@ export function createApp(options: ServerOptions) {
     }
     if (!(error instanceof GoodwillError))
       options.logger?.error({ err: error, path: c.req.path }, "request failed");
+    // The cause (the database restarting, a full disk) belongs in the log, not only the 503.
+    else if (error.code === "store_unavailable")
+      options.logger?.warn({ path: c.req.path, reason: error.message }, "store unavailable");
     return errorResponse(c, error);
   });
   app.notFound((c) =>

@@ -4,6 +4,7 @@ import type { Dialect } from "./dialect.js";
 import type { ReadCache } from "./read-cache.js";
 import type { Database } from "./schema.js";
 import { openSqlite, sqliteDialect } from "./sqlite/sqlite-dialect.js";
+import type { StoreCondition } from "./store-errors.js";
 
 /** An open store: the query builder, the dialect's specifics, and a way to close it. */
 export interface Store {
@@ -13,6 +14,14 @@ export interface Store {
   readonly location: string;
   /** documents read recently, dropped on any write; off until the server enables it */
   readonly readCache: ReadCache;
+  /** what the driver has seen lately that reading cannot tell (a full disk), for the health check */
+  readonly condition: StoreCondition;
+  /**
+   * The server is about to answer requests on this store: a write that waits for SQLite's lock
+   * (another process importing) waits without blocking the event loop, up to `writeWaitMs`, then
+   * fails as store_unavailable. A CLI command waits in SQLite's busy handler instead.
+   */
+  serveRequests(options?: { writeWaitMs?: number }): void;
   close(): Promise<void>;
 }
 
@@ -24,20 +33,23 @@ export async function openStore(url: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(url)) {
     // Loaded only here: an SQLite start-up never parses `pg`.
     const { openPostgres, postgresDialect } = await import("./postgres/postgres-dialect.js");
-    const { db, readCache, location } = await openPostgres(url);
-    return migrated(db, readCache, postgresDialect, location);
+    const { db, readCache, condition, location } = await openPostgres(url);
+    return migrated({
+      db,
+      readCache,
+      condition,
+      dialect: postgresDialect,
+      location,
+      serveRequests: () => {},
+    });
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/i, "");
-  const { db, readCache } = openSqlite(path);
-  return migrated(db, readCache, sqliteDialect, path);
+  const { db, readCache, condition, serveRequests } = openSqlite(path);
+  return migrated({ db, readCache, condition, dialect: sqliteDialect, location: path, serveRequests });
 }
 
-async function migrated(
-  db: Kysely<Database>,
-  readCache: ReadCache,
-  dialect: Dialect,
-  location: string,
-): Promise<Store> {
+async function migrated(opened: Omit<Store, "close">): Promise<Store> {
+  const { db, dialect, location, readCache } = opened;
   try {
     await dialect.migrate(db);
   } catch (error) {
@@ -49,10 +61,7 @@ async function migrated(
     );
   }
   return {
-    db,
-    dialect,
-    location,
-    readCache,
+    ...opened,
     close: async () => {
       await readCache.close();
       await db.destroy();

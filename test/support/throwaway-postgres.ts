@@ -18,6 +18,13 @@ export interface PostgresCluster {
   url: string;
   /** creates an empty database and returns its URL */
   createDatabase(name: string): Promise<string>;
+  /**
+   * Stops the server as `pg_ctl stop -m fast` (SIGINT: clients' connections are terminated with
+   * 57P01) or `-m immediate` (SIGQUIT: connections just drop) would, keeping the data.
+   */
+  halt(mode: "fast" | "immediate"): Promise<void>;
+  /** Starts the halted server again on the same port and data, and waits until it answers. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,25 +79,37 @@ export async function startPostgres(
       { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
     );
     const port = await freePort();
-    server = spawn(
-      join(BIN, "postgres"),
-      [
-        ["-D", data],
-        ["-p", String(port)],
-        ["-k", sockets],
-        ["-c", "listen_addresses=127.0.0.1"],
-        (options.settings ?? []).flatMap((setting) => ["-c", setting]),
-      ].flat(),
-      { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
-    );
     let log = "";
-    server.stderr?.on("data", (chunk: Buffer) => {
-      log += chunk.toString();
-    });
+    const launch = async () => {
+      const started = spawn(
+        join(BIN, "postgres"),
+        [
+          ["-D", data],
+          ["-p", String(port)],
+          ["-k", sockets],
+          ["-c", "listen_addresses=127.0.0.1"],
+          (options.settings ?? []).flatMap((setting) => ["-c", setting]),
+        ].flat(),
+        { ...asUser, cwd: root, stdio: ["ignore", "ignore", "pipe"] },
+      );
+      server = started;
+      started.stderr?.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+      });
+      await waitUntilReady(`${url}/postgres`, started, () => log);
+    };
     const url = `postgres://postgres@127.0.0.1:${port}`;
-    await waitUntilReady(`${url}/postgres`, server, () => log);
+    await launch();
     return {
       url,
+      async halt(mode) {
+        const running = server;
+        if (!running || running.exitCode !== null) return;
+        const exited = new Promise((resolve) => running.once("exit", resolve));
+        running.kill(mode === "fast" ? "SIGINT" : "SIGQUIT");
+        await exited;
+      },
+      resume: launch,
       async createDatabase(name) {
         const admin = new pg.Client({ connectionString: `${url}/postgres` });
         await admin.connect();

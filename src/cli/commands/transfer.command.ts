@@ -1,10 +1,12 @@
 /** `import` and `export`: address books and backups in, standard formats out (DESIGN §6). */
-import { rename, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import type { ImportResult } from "../../app/import-contacts.js";
 import { oneOf } from "../../app/input.js";
 import { openImportFile } from "../../app/read-file.js";
+import { GoodwillError } from "../../errors.js";
+import { storeFailureKind } from "../../storage/store-errors.js";
 import { plural } from "../output.js";
 import { act, type CliIo, type Globals } from "../runtime.js";
 
@@ -101,8 +103,19 @@ export function registerTransferCommands(program: Command, io: CliIo): void {
         }
         // Write beside the target and rename: a reader never sees half a file.
         const temporary = join(dirname(flags.out), `.${basename(flags.out)}.${process.pid}.tmp`);
-        await writeFile(temporary, text, { mode: 0o600 });
-        await rename(temporary, flags.out);
+        try {
+          await writeFile(temporary, text, { mode: 0o600 });
+          await rename(temporary, flags.out);
+        } catch (error) {
+          // Nothing half-written stays behind: the target is as it was, the temporary file gone.
+          await rm(temporary, { force: true }).catch(() => {});
+          if (storeFailureKind(error) === "full")
+            throw new GoodwillError(
+              "store_unavailable",
+              `The disk is full: ${flags.out} could not be written (${(error as NodeJS.ErrnoException).code}). Free some space and try again.`,
+            );
+          throw error;
+        }
         return {
           json: { format, file: flags.out, count },
           human: () =>

@@ -6,6 +6,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "kysely";
+import { RETRY_AFTER_SECONDS } from "../../storage/store-errors.js";
 import type { Env, ServerState } from "../app.js";
 import { json } from "./route-kit.js";
 
@@ -36,6 +37,15 @@ export function registerHealthRoutes(app: OpenAPIHono<Env>, state: ServerState):
       if (answer === "timeout") {
         if (!failing) logger?.error({ path: HEALTH_PATH }, "health check: the store did not answer in time");
         return `The store did not answer within ${STORE_TIMEOUT_MS / 1000} seconds.`;
+      }
+      // Reads work on a full disk; writes do not, so the server cannot serve.
+      if (store.condition.diskFull !== null) {
+        if (!failing)
+          logger?.error(
+            { path: HEALTH_PATH, reason: store.condition.diskFull },
+            "health check: the disk is full",
+          );
+        return "The disk is full: writes fail until some space is freed.";
       }
       return null;
     } catch (error) {
@@ -68,6 +78,7 @@ export function registerHealthRoutes(app: OpenAPIHono<Env>, state: ServerState):
         return c.json({ status: "ok" as const }, 200);
       }
       failing = true;
+      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
       return c.json({ status: "unavailable" as const, reason }, 503);
     },
   );

@@ -12,6 +12,7 @@ import { type Dialect, type SearchHit, searchTerms } from "../dialect.js";
 import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
 import { type ChangeWatch, type ExternalChanges, ReadCache } from "../read-cache.js";
 import type { Database } from "../schema.js";
+import { StoreCondition, storeErrorsDialect } from "../store-errors.js";
 
 /** The pool size when the URL has no `?pool=`: enough for the server, harmless for one CLI command. */
 const DEFAULT_POOL_SIZE = 10;
@@ -135,7 +136,7 @@ export function describePostgresUrl(url: string): string {
  */
 export async function openPostgres(
   url: string,
-): Promise<{ db: Kysely<Database>; readCache: ReadCache; location: string }> {
+): Promise<{ db: Kysely<Database>; readCache: ReadCache; condition: StoreCondition; location: string }> {
   const location = describePostgresUrl(url);
   let connectionString = url;
   let max = DEFAULT_POOL_SIZE;
@@ -173,8 +174,15 @@ export async function openPostgres(
       getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
     },
   });
-  // An idle connection that the server closes must not crash the process; the next query reconnects.
+  // A connection that the server closes (a restart: `terminating connection due to administrator
+  // command`, or a reset) must not crash the process. The pool listens on idle connections only; a
+  // connection in use gets a listener of its own, and its query fails instead (store_unavailable,
+  // store-errors.ts). The pool drops the broken connection when it is released, and the next query
+  // connects again.
   pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   try {
     const client = await pool.connect();
     client.release();
@@ -190,8 +198,12 @@ export async function openPostgres(
   const readCache = new ReadCache(async () =>
     readCacheOn ? listenForChanges(connectionString) : { poll: () => "unknown", close: async () => {} },
   );
-  const dialect = changeTrackingDialect(new PostgresDialect({ pool }), readCache);
-  return { db: new Kysely<Database>({ dialect }), readCache, location };
+  const condition = new StoreCondition();
+  const dialect = changeTrackingDialect(
+    storeErrorsDialect(new PostgresDialect({ pool }), condition),
+    readCache,
+  );
+  return { db: new Kysely<Database>({ dialect }), readCache, condition, location };
 }
 
 /** The channel every write notifies, from a statement trigger on each table (migration 0004). */

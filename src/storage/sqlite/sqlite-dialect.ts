@@ -14,8 +14,24 @@ import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
 import { type ChangeWatch, ReadCache } from "../read-cache.js";
 import { ROWS_AS_ARRAYS } from "../row-arrays.js";
 import type { Database } from "../schema.js";
+import { StoreCondition, storeErrorsDialect, storeFailureKind } from "../store-errors.js";
 
+/** How long a CLI command waits for the write lock, in SQLite's busy handler (blocking: it has nothing else to do). */
 const BUSY_TIMEOUT_MS = 15_000;
+/**
+ * The server's connection waits this long at a time in SQLite's busy handler, which blocks the
+ * event loop: a write transaction that cannot have the lock lets go and tries again a moment later
+ * (see writeTransaction), so the health check and reads answer meanwhile.
+ */
+const SERVER_BUSY_TIMEOUT_MS = 20;
+/** How long the server's writes wait for the lock in all, unless told (then 503 store_unavailable). */
+const SERVER_WRITE_WAIT_MS = 5_000;
+/** The longest pause between two attempts at the lock. */
+const MAX_RETRY_PAUSE_MS = 25;
+
+/** Per store: how long a write transaction may go on trying for the lock (0: one attempt). */
+const writeWaits = new WeakMap<Kysely<Database>, number>();
+const BUSY = Symbol("busy");
 
 export const sqliteDialect: Dialect = {
   name: "sqlite",
@@ -69,19 +85,32 @@ export const sqliteDialect: Dialect = {
 
   // One writer at a time for the whole file, whoever the owner.
   async writeTransaction(db, _ownerId, fn) {
-    return db.connection().execute(async (conn) => {
-      // BEGIN IMMEDIATE waits (busy timeout) for the write lock instead of failing later, when a
-      // deferred transaction that has read tries to write while another process writes.
-      await sql`begin immediate`.execute(conn);
-      try {
-        const result = await fn(conn);
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (error) {
-        await sql`rollback`.execute(conn);
-        throw error;
-      }
-    });
+    const deadline = performance.now() + (writeWaits.get(db) ?? 0);
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await db.connection().execute(async (conn) => {
+        // BEGIN IMMEDIATE takes the write lock up front instead of failing later, when a deferred
+        // transaction that has read tries to write while another process writes.
+        try {
+          await sql`begin immediate`.execute(conn);
+        } catch (error) {
+          // Busy: let go of the connection (reads and the health check use it too), try again soon.
+          if (storeFailureKind(error) === "busy" && performance.now() < deadline) return BUSY;
+          throw error;
+        }
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return { result };
+        } catch (error) {
+          // After some failures (SQLITE_FULL) SQLite has rolled back already, and ROLLBACK fails with
+          // "cannot rollback - no transaction is active": the error to report is the first one.
+          await sql`rollback`.execute(conn).catch(() => {});
+          throw error;
+        }
+      });
+      if (outcome !== BUSY) return outcome.result;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, MAX_RETRY_PAUSE_MS)));
+    }
   },
 
   async migrate(db) {
@@ -125,7 +154,12 @@ function nativeBinding(): string {
  * Opens (creating if needed) an SQLite store file with WAL, foreign keys and a busy timeout, with
  * its read cache (off until enabled).
  */
-export function openSqlite(path: string): { db: Kysely<Database>; readCache: ReadCache } {
+export function openSqlite(path: string): {
+  db: Kysely<Database>;
+  readCache: ReadCache;
+  condition: StoreCondition;
+  serveRequests(options?: { writeWaitMs?: number }): void;
+} {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let database: BetterSqlite3.Database;
   try {
@@ -140,8 +174,21 @@ export function openSqlite(path: string): { db: Kysely<Database>; readCache: Rea
     );
   }
   const readCache = new ReadCache(async () => dataVersionWatch(database));
-  const dialect = new SqliteDialect({ database: withStatementCache(database) });
-  return { db: new Kysely<Database>({ dialect: changeTrackingDialect(dialect, readCache) }), readCache };
+  const condition = new StoreCondition();
+  const dialect = storeErrorsDialect(
+    new SqliteDialect({ database: withStatementCache(database) }),
+    condition,
+  );
+  const db = new Kysely<Database>({ dialect: changeTrackingDialect(dialect, readCache) });
+  return {
+    db,
+    readCache,
+    condition,
+    serveRequests({ writeWaitMs = SERVER_WRITE_WAIT_MS } = {}) {
+      database.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
+      writeWaits.set(db, writeWaitMs);
+    },
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { DEFAULT_CLOSENESS, DEFAULT_LAYER_IMPORTED } from "../domain/defaults.js
 import { formatPartialDate } from "../domain/partial-date.js";
 import { GoodwillError } from "../errors.js";
 import { type ContactRecord, isRecordError, type ReadResult } from "../formats/contact-record.js";
+import { Pacer } from "../formats/read/pacing.js";
 import { emailKey, foldText, newId, phoneKey } from "../storage/keys.js";
 import { obtainDepartment, obtainOrganization } from "../storage/organization.repository.js";
 import {
@@ -144,15 +145,20 @@ export async function importContacts(
   let batch: Batch = [];
   let seen = 0;
 
+  // In the server, other requests get a turn every few milliseconds of reading and fitting, and
+  // after every batch: an import of a big or hostile file must not freeze the API.
+  const pacer = new Pacer();
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
     await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result));
     options.onProgress?.(seen);
+    await pacer.pause();
   };
 
   for await (const item of records) {
+    await pacer.maybePause();
     seen++;
     if (isRecordError(item)) {
       result.skipped++;

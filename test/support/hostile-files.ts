@@ -86,14 +86,14 @@ const CSV_CELL_VALUES = 20_000;
  * An ordinary address book of about `size` bytes: many small records, read in linear time by
  * construction. What a hostile file of the same size is measured against.
  */
-export function ordinaryFile(format: "vcard" | "csv", size: number): Uint8Array {
+export function ordinaryFile(format: "vcard" | "csv", size: number, first = 0): Uint8Array {
   const records: string[] = [];
   let total = 0;
-  for (let i = 0; total < size; i++) {
+  for (let i = first; total < size; i++) {
     const record =
       format === "vcard"
-        ? `BEGIN:VCARD${CRLF}VERSION:3.0${CRLF}FN:Person ${i}${CRLF}EMAIL;TYPE=INTERNET:person${i}@example.com${CRLF}TEL;TYPE=CELL:+1 555 ${String(i).padStart(7, "0")}${CRLF}CATEGORIES:friends,work${CRLF}NOTE:Met at the conference${CRLF}END:VCARD${CRLF}`
-        : `Person ${i},person${i}@example.com,+1 555 ${String(i).padStart(7, "0")},friends${CRLF}`;
+        ? `BEGIN:VCARD${CRLF}VERSION:3.0${CRLF}FN:Person ${i}${CRLF}EMAIL;TYPE=INTERNET:ordinary${i}@example.org${CRLF}TEL;TYPE=CELL:+1 666 ${String(i).padStart(7, "0")}${CRLF}CATEGORIES:friends,work${CRLF}NOTE:Met at the conference${CRLF}END:VCARD${CRLF}`
+        : `Person ${i},ordinary${i}@example.org,+1 666 ${String(i).padStart(7, "0")},friends${CRLF}`;
     records.push(record);
     total += record.length;
   }

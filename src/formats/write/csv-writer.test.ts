@@ -168,6 +168,43 @@ describe("formula injection", () => {
   });
 });
 
+describe("line breaks and full-width formulas (issue 11)", () => {
+  // A spreadsheet ends a row at an unquoted CR or LF alone, not only at CRLF.
+  const asSpreadsheet = (csv: string): string[][] =>
+    parse(csv, { record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true });
+  const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+  const contacts: ContactRecord[] = [
+    { ...emptyContact("Lf Note"), note: "first line\n@SUM(1+1)" },
+    { ...emptyContact("Cr Note"), note: 'first line\r=HYPERLINK("http://x")', title: "a\rb" },
+    { ...emptyContact("Mixed"), note: "one\r\n+two\nthree\r-four", organization: "x\n@y" },
+    {
+      ...emptyContact("\uFF1Dcmd|' /C calc'!A0"),
+      title: "\uFF0B1",
+      department: "\uFF0D2",
+      nickname: "\uFF20SUM(1)",
+    },
+  ];
+
+  it("quotes every cell with a CR or LF: the file has one row per contact and no cell starts a formula", () => {
+    const rows = asSpreadsheet(writeContactsCsv(contacts));
+    expect(rows).toHaveLength(contacts.length + 1);
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(FORMULA);
+  });
+
+  it("neutralises full-width = + - @, and our own import restores them", async () => {
+    expect(["\uFF1D1", "\uFF0B1", "\uFF0D1", "\uFF20A1"].map(neutraliseFormula)).toEqual([
+      "'\uFF1D1",
+      "'\uFF0B1",
+      "'\uFF0D1",
+      "'\uFF20A1",
+    ]);
+    const read = await readBack(writeContactsCsv(contacts));
+    expect(read.map((c) => c.displayName)).toEqual(contacts.map((c) => c.displayName));
+    expect(read.map((c) => c.note)).toEqual(contacts.map((c) => c.note?.replace(/\r\n?/g, "\n") ?? null));
+    expect(read[3]).toMatchObject({ title: "\uFF0B1", department: "\uFF0D2", nickname: "\uFF20SUM(1)" });
+  });
+});
+
 describe("round trip through our generic CSV reader", () => {
   it("reads back names, emails, phones, organization, title, tags, birthday, websites and notes", async () => {
     const [read] = await readBack(writeContactsCsv([ada]));

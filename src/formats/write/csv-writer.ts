@@ -115,5 +115,12 @@ export function writeContactsCsv(
     columns.map((column) => column.header),
     ...all.map((contact) => columns.map((column) => neutraliseFormula(column.cell(contact)))),
   ];
-  return stringify(rows, { bom: options.bom ?? false, record_delimiter: "windows" });
+  // csv-stringify quotes a cell with the record delimiter (CRLF) but not a lone CR or LF, at which a
+  // spreadsheet still starts a new row: the rest of a note would become cells of a row of its own,
+  // a line "@SUM(1+1)" the first of them, past the formula neutralising.
+  return stringify(rows, {
+    bom: options.bom ?? false,
+    record_delimiter: "windows",
+    quoted_match: /[\r\n]/,
+  });
 }

@@ -41,7 +41,10 @@ describeEachDialect("merging many records into one person", (dialect) => {
           field: "phones",
           message: expect.stringContaining("already has 50 phones, the most a person can have"),
         }),
-        expect.objectContaining({ field: "tags", message: expect.stringContaining("already has 100 tags, the most a person can have") }),
+        expect.objectContaining({
+          field: "tags",
+          message: expect.stringContaining("already has 100 tags, the most a person can have"),
+        }),
       ]),
     );
     // Linear is about 2; quadratic about 4 (and 8,000 rows took minutes).

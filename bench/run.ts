@@ -18,6 +18,7 @@ const BENCHMARKS = [
   "cli-startup",
   "today",
   "import",
+  "hostile-files",
   "http-read",
   "http-mixed",
   "web-first-screen",

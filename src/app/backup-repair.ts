@@ -15,16 +15,43 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The line of `text` on which a person's record starts (found by its id), 1 when unknown. */
-function lineOf(text: string, id: unknown): number {
-  if (typeof id !== "string") return 1;
-  const at = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).exec(
-    text,
-  );
-  if (!at) return 1;
-  let line = 1;
-  for (let i = 0; i < at.index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/**
+ * The lines of `text` on which people's records start (found by their ids). People come in file
+ * order, so each search goes on from where the last one stopped, counting lines as it goes: one
+ * pass over the text for all of them. Searching from the start for each mended person made a
+ * backup of thousands of them take minutes.
+ */
+class PersonLines {
+  private at = 0;
+  private line = 1;
+
+  constructor(private readonly text: string) {}
+
+  /** The line a person's record starts on; 1 when unknown. */
+  of(id: unknown): number {
+    if (typeof id !== "string") return 1;
+    const pattern = new RegExp(
+      `"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+      "g",
+    );
+    pattern.lastIndex = this.at;
+    const ahead = pattern.exec(this.text);
+    if (!ahead) {
+      // Out of order (a hand-edited file): look from the start, without moving on.
+      pattern.lastIndex = 0;
+      const anywhere = pattern.exec(this.text);
+      return anywhere ? 1 + lineBreaks(this.text, 0, anywhere.index) : 1;
+    }
+    this.line += lineBreaks(this.text, this.at, ahead.index);
+    this.at = ahead.index;
+    return this.line;
+  }
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) breaks++;
+  return breaks;
 }
 
 const NUL = "\u0000";
@@ -37,6 +64,7 @@ const NUL = "\u0000";
 export function removeNul(document: unknown, text: string): ImportWarning[] {
   if (!isObject(document)) return [];
   const warnings: ImportWarning[] = [];
+  const lines = new PersonLines(text);
   for (const [collection, records] of Object.entries(document)) {
     if (!Array.isArray(records)) {
       const fields = new Set<string>();
@@ -47,7 +75,7 @@ export function removeNul(document: unknown, text: string): ImportWarning[] {
     records.forEach((record: unknown, i) => {
       const fields = new Set<string>();
       records[i] = withoutNul(record, "", fields);
-      const line = isObject(record) ? lineOf(text, record.id) : 1;
+      const line = isObject(record) ? lines.of(record.id) : 1;
       for (const field of fields) warnings.push(nulWarning(i + 1, line, `${collection}: ${field}`));
     });
   }
@@ -85,6 +113,7 @@ function withoutNul(value: unknown, field: string, fields: Set<string>): unknown
 export function repairBackup(document: unknown, text: string): ImportWarning[] {
   if (!isObject(document) || !Array.isArray(document.people)) return [];
   const warnings: ImportWarning[] = [];
+  const lines = new PersonLines(text);
   document.people.forEach((person: unknown, i) => {
     if (!isObject(person)) return;
     const found: { field: string; message: string }[] = [];
@@ -127,7 +156,7 @@ export function repairBackup(document: unknown, text: string): ImportWarning[] {
       });
     }
     if (found.length === 0) return;
-    const line = lineOf(text, person.id);
+    const line = lines.of(person.id);
     for (const warning of found) warnings.push({ record: i + 1, line, ...warning });
   });
   return warnings;

@@ -560,6 +560,10 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
     const index = await loadIdentityIndex(db, ownerId);
     const personMap = new Map<string, string>();
     const fresh: Backup["people"] = [];
+    // By id, for the search rows: a find() over the backup's organizations for each person was
+    // people × organizations comparisons.
+    const orgNames = new Map(backup.organizations.map((o) => [o.id, o.name]));
+    const deptNames = new Map(backup.departments.map((d) => [d.id, d.name]));
     for (const p of backup.people) {
       const match =
         (index.ids.has(p.id) ? p.id : undefined) ??
@@ -634,8 +638,8 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
         } as Parameters<typeof personSearchBody>[0],
         { emails: p.emails, phones: p.phones, urls: p.urls, dates: p.dates, related: p.related },
         {
-          organization: backup.organizations.find((o) => o.id === p.organizationId)?.name ?? null,
-          department: backup.departments.find((d) => d.id === p.departmentId)?.name ?? null,
+          organization: (p.organizationId && orgNames.get(p.organizationId)) ?? null,
+          department: (p.departmentId && deptNames.get(p.departmentId)) ?? null,
         },
       ),
     }));

@@ -41,7 +41,12 @@ export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> 
     .orderBy("created_at")
     .execute();
   const notesOf = new Map<string, string[]>();
-  for (const n of notes) notesOf.set(n.person_id, [...(notesOf.get(n.person_id) ?? []), n.body]);
+  for (const n of notes) {
+    // Pushed, not copied: a person with thousands of notes made a copy of the list per note.
+    const list = notesOf.get(n.person_id);
+    if (list === undefined) notesOf.set(n.person_id, [n.body]);
+    else list.push(n.body);
+  }
   return people.map((p) => {
     const d = details.get(p.id);
     return {

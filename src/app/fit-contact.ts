@@ -14,6 +14,12 @@ import { isEmail, isPhone } from "./input.js";
 
 const count = (n: number) => n.toLocaleString("en");
 
+/**
+ * Values refused one by one in warnings, per field of a record; the rest are counted in one more.
+ * A hostile card of 100,000 bad emails would otherwise answer with 100,000 warnings.
+ */
+const SHOWN_REFUSALS = 10;
+
 /** Cuts text to `max` characters without splitting a character made of two UTF-16 units. */
 function cut(text: string, max: number): string {
   const head = text.slice(0, max);
@@ -43,11 +49,18 @@ export function fitContact(contact: ContactRecord): { contact: ContactRecord; wa
     accept: (value: string) => string | null,
   ): LabelledValue[] => {
     const kept: LabelledValue[] = [];
+    let refused = 0;
     for (const item of values) {
       const refusal = accept(item.value);
       if (refusal === null) kept.push(item);
-      else warnings.push({ field, message: `${noun.one} ${shownValue(item.value)} ${refusal}: left out` });
+      else if (++refused <= SHOWN_REFUSALS)
+        warnings.push({ field, message: `${noun.one} ${shownValue(item.value)} ${refusal}: left out` });
     }
+    if (refused > SHOWN_REFUSALS)
+      warnings.push({
+        field,
+        message: `${count(refused - SHOWN_REFUSALS)} more ${noun.many} that cannot be kept, for reasons like those above: left out`,
+      });
     if (kept.length <= max) return kept;
     warnings.push({
       field,

@@ -9,9 +9,11 @@
  */
 import { createHash } from "node:crypto";
 import { DEFAULT_CLOSENESS, DEFAULT_LAYER_IMPORTED } from "../domain/defaults.js";
+import { LIMITS } from "../domain/limits.js";
 import { formatPartialDate } from "../domain/partial-date.js";
 import { GoodwillError } from "../errors.js";
 import { type ContactRecord, isRecordError, type ReadResult } from "../formats/contact-record.js";
+import { Pacer } from "../formats/read/pacing.js";
 import { emailKey, foldText, newId, phoneKey } from "../storage/keys.js";
 import { obtainDepartment, obtainOrganization } from "../storage/organization.repository.js";
 import {
@@ -120,10 +122,47 @@ function remember(index: IdentityIndex, personId: string, uid: string | null, de
   }
 }
 
-/** Adds what is new in `extra` to `base`, keeping base's order and never dropping anything. */
-function extend<T>(base: T[], extra: T[], key: (item: T) => string): T[] {
+/**
+ * Adds what is new in `extra` to `base`, keeping base's order and never dropping anything of base,
+ * up to `max` items in all; with how many new items did not fit. A person merged from thousands of
+ * records stops growing at what a person can have, so each further merge costs the same.
+ */
+function extend<T>(
+  base: T[],
+  extra: T[],
+  key: (item: T) => string,
+  max = Number.POSITIVE_INFINITY,
+): { items: T[]; leftOut: number } {
+  if (extra.length === 0) return { items: base, leftOut: 0 };
   const seen = new Set(base.map(key));
-  return [...base, ...extra.filter((item) => !seen.has(key(item)) && seen.add(key(item)))];
+  const items = [...base];
+  let leftOut = 0;
+  for (const item of extra) {
+    const k = key(item);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (items.length < max) items.push(item);
+    else leftOut++;
+  }
+  return { items, leftOut };
+}
+
+/** What a merge left out because the person already had as many as a person can have. */
+type MergeWarning = { field: string; message: string };
+
+const NOUNS = {
+  emails: { one: "email", many: "emails" },
+  phones: { one: "phone", many: "phones" },
+  urls: { one: "link", many: "links" },
+  tags: { one: "tag", many: "tags" },
+} as const;
+
+function capWarning(field: keyof typeof NOUNS, leftOut: number, max: number): MergeWarning {
+  const noun = NOUNS[field];
+  return {
+    field,
+    message: `merged into someone who already has ${max} ${noun.many}, the most a person can have: ${leftOut.toLocaleString("en")} ${leftOut === 1 ? noun.one : noun.many} left out`,
+  };
 }
 
 export interface ImportOptions {
@@ -151,17 +190,23 @@ export async function importContacts(
   let batch: Batch = [];
   let seen = 0;
 
+  // In the server, other requests get a turn every few milliseconds of reading and fitting, and
+  // after every batch: an import of a big or hostile file must not freeze the API.
+  const pacer = new Pacer();
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
     await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result));
     options.onProgress?.(seen);
-    // Also lets an import over HTTP share the event loop with other requests.
+    // A short timer, not only a turn of the event loop: another process waiting for SQLite's lock
+    // takes it then (the pacer alone shares the loop with this server's own requests).
     await new Promise((resolve) => setTimeout(resolve, BETWEEN_BATCHES_MS));
+    await pacer.pause();
   };
 
   for await (const item of records) {
+    await pacer.maybePause();
     seen++;
     if (isRecordError(item)) {
       result.skipped++;
@@ -172,7 +217,12 @@ export async function importContacts(
     for (const warning of [...item.warnings, ...fitted.warnings])
       result.warnings.push({ record: item.record, line: item.line, ...warning });
     // The identity comes from the record as the file has it, so a re-import finds the same person.
-    batch.push({ contact: fitted.contact, uid: sourceUid(options.format, item.contact) });
+    batch.push({
+      contact: fitted.contact,
+      uid: sourceUid(options.format, item.contact),
+      record: item.record,
+      line: item.line,
+    });
     if (batch.length >= BATCH_SIZE) await flush();
   }
   await flush();
@@ -200,7 +250,16 @@ function nothingReadable(result: ImportResult): GoodwillError {
 }
 
 /** Records waiting to be written, each with the identity it was found under. */
-type Batch = { contact: ContactRecord; uid: string | null }[];
+type Batch = { contact: ContactRecord; uid: string | null; record: number; line: number }[];
+
+/** Adds a merge's warnings to the result, under the record they came from. */
+function reportMerge(
+  result: ImportResult,
+  at: { record: number; line: number },
+  warnings: MergeWarning[],
+): void {
+  for (const warning of warnings) result.warnings.push({ record: at.record, line: at.line, ...warning });
+}
 
 async function placeIds(
   tx: AppContext,
@@ -235,20 +294,23 @@ async function importBatch(
   const at = nowIso(tx);
   const created: Pending[] = [];
   const createdById = new Map<string, (typeof created)[number]>();
-  const matches: { personId: string; contact: ContactRecord; uid: string | null }[] = [];
+  const matches: Match[] = [];
 
-  for (const { contact, uid } of batch) {
+  for (const item of batch) {
+    const { contact, uid } = item;
     const match = findMatch(index, uid, contact);
     const details = detailsOf(contact);
     if (match) {
       // A second record of this batch for a person created in it: merge into the pending row.
       const pending = createdById.get(match);
       if (pending) {
-        if (await mergeInto(tx, places, pending, contact, details)) result.updated++;
+        const warnings: MergeWarning[] = [];
+        if (await mergeInto(tx, places, pending, contact, details, warnings)) result.updated++;
         else result.unchanged++;
+        reportMerge(result, item, warnings);
         remember(index, match, uid, details);
       } else {
-        matches.push({ personId: match, contact, uid });
+        matches.push({ personId: match, ...item });
       }
       continue;
     }
@@ -280,7 +342,7 @@ async function importBatch(
     const entry: Pending = {
       row,
       details,
-      notes: contact.note?.trim() ? [contact.note.trim()] : [],
+      notes: new Set(contact.note?.trim() ? [contact.note.trim()] : []),
       contact,
     };
     created.push(entry);
@@ -291,7 +353,13 @@ async function importBatch(
 
   await insertPeopleBatch(tx.db, created);
   const notes = created.flatMap((c) =>
-    c.notes.map((body) => ({ owner_id: tx.ownerId, id: newId(), person_id: c.row.id, body, created_at: at })),
+    [...c.notes].map((body) => ({
+      owner_id: tx.ownerId,
+      id: newId(),
+      person_id: c.row.id,
+      body,
+      created_at: at,
+    })),
   );
   for (let i = 0; i < notes.length; i += 5000)
     await tx.db
@@ -318,9 +386,13 @@ async function importBatch(
 interface Pending {
   row: NewPersonRow;
   details: PersonDetails;
-  notes: string[];
+  /** in order (a Set: a person merged from thousands of records gets as many notes) */
+  notes: Set<string>;
   contact: ContactRecord;
 }
+
+/** A record of the batch for a person already in the store. */
+type Match = Batch[number] & { personId: string };
 
 const KEYS = {
   emails: (e: { value: string }) => emailKey(e.value),
@@ -330,17 +402,28 @@ const KEYS = {
   related: (r: { name: string }) => foldText(r.name),
 };
 
-/** Extends details with what the contact adds; true when anything was new. */
+/** Extends details with what the contact adds, within the limits; true when anything was new. */
 function extendDetails(
   current: PersonDetails,
   extra: PersonDetails,
+  warnings: MergeWarning[],
 ): { details: PersonDetails; changed: boolean } {
+  const capped = (field: "emails" | "phones" | "urls") => {
+    const { items, leftOut } = extend<{ value: string }>(
+      current[field],
+      extra[field],
+      KEYS[field],
+      LIMITS[field],
+    );
+    if (leftOut > 0) warnings.push(capWarning(field, leftOut, LIMITS[field]));
+    return items;
+  };
   const details: PersonDetails = {
-    emails: extend(current.emails, extra.emails, KEYS.emails),
-    phones: extend(current.phones, extra.phones, KEYS.phones),
-    urls: extend(current.urls, extra.urls, KEYS.urls),
-    dates: extend(current.dates, extra.dates, KEYS.dates),
-    related: extend(current.related, extra.related, KEYS.related),
+    emails: capped("emails") as PersonDetails["emails"],
+    phones: capped("phones") as PersonDetails["phones"],
+    urls: capped("urls") as PersonDetails["urls"],
+    dates: extend(current.dates, extra.dates, KEYS.dates).items,
+    related: extend(current.related, extra.related, KEYS.related).items,
   };
   const changed = (Object.keys(KEYS) as (keyof PersonDetails)[]).some(
     (k) => details[k].length !== current[k].length,
@@ -356,6 +439,7 @@ function filledFields(
   >,
   contact: ContactRecord,
   uid: string | null,
+  warnings: MergeWarning[],
 ) {
   const changes: Partial<PersonRow> = {};
   if (row.given_name === null && contact.givenName) changes.given_name = contact.givenName;
@@ -367,8 +451,9 @@ function filledFields(
   if (row.birthday === null && contact.birthday) changes.birthday = formatPartialDate(contact.birthday);
   if (row.uid === null && uid) changes.uid = uid;
   const tags = parseTags(row.tags);
-  const moreTags = extend(tags, contact.tags, (t) => foldText(t));
-  if (moreTags.length > tags.length) changes.tags = JSON.stringify(moreTags);
+  const moreTags = extend(tags, contact.tags, (t) => foldText(t), LIMITS.tags);
+  if (moreTags.leftOut > 0) warnings.push(capWarning("tags", moreTags.leftOut, LIMITS.tags));
+  if (moreTags.items.length > tags.length) changes.tags = JSON.stringify(moreTags.items);
   return changes;
 }
 
@@ -378,8 +463,9 @@ async function mergeInto(
   pending: Pending,
   contact: ContactRecord,
   details: PersonDetails,
+  warnings: MergeWarning[],
 ): Promise<boolean> {
-  const changes = filledFields(pending.row as PersonRow, contact, null);
+  const changes = filledFields(pending.row as PersonRow, contact, null, warnings);
   if (!pending.row.organization_id && contact.organization) {
     Object.assign(changes, await placeIds(tx, places, contact.organization, contact.department));
     pending.contact = {
@@ -389,18 +475,18 @@ async function mergeInto(
     };
   }
   Object.assign(pending.row, changes);
-  const extended = extendDetails(pending.details, details);
+  const extended = extendDetails(pending.details, details, warnings);
   pending.details = extended.details;
   const note = contact.note?.trim();
-  const newNote = note && !pending.notes.includes(note);
-  if (newNote) pending.notes.push(note);
+  const newNote = note && !pending.notes.has(note);
+  if (newNote) pending.notes.add(note);
   return Object.keys(changes).length > 0 || extended.changed || Boolean(newNote);
 }
 
 /** Applies contacts to people already in the store, loading them for the whole batch at once. */
 async function mergeMatches(
   tx: AppContext,
-  matches: { personId: string; contact: ContactRecord; uid: string | null }[],
+  matches: Match[],
   index: IdentityIndex,
   places: Map<string, string>,
   result: ImportResult,
@@ -427,12 +513,14 @@ async function mergeMatches(
   const dirty = new Set<string>();
   const newNotes: { personId: string; body: string }[] = [];
 
-  for (const { personId, contact, uid } of matches) {
+  for (const match of matches) {
+    const { personId, contact, uid } = match;
     const row = rows.get(personId);
     if (!row) continue;
     let changed = false;
+    const warnings: MergeWarning[] = [];
     // A contact exported from here carries the person's id as its UID: nothing to remember.
-    const changes = filledFields(row, contact, uid === personId ? null : uid);
+    const changes = filledFields(row, contact, uid === personId ? null : uid, warnings);
     if (row.organization_id === null && contact.organization) {
       Object.assign(changes, await placeIds(tx, places, contact.organization, contact.department));
     } else if (row.department_id === null && contact.organization && contact.department) {
@@ -444,7 +532,8 @@ async function mergeMatches(
       Object.assign(row, changes);
       changed = true;
     }
-    const extended = extendDetails(details.get(personId) ?? NO_DETAILS, detailsOf(contact));
+    const extended = extendDetails(details.get(personId) ?? NO_DETAILS, detailsOf(contact), warnings);
+    reportMerge(result, match, warnings);
     if (extended.changed) {
       details.set(personId, extended.details);
       changed = true;

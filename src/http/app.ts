@@ -85,6 +85,8 @@ export interface ServerState {
   throttle: LoginThrottle;
   /** the one-time local login token, until it is used */
   consumeLocalLoginToken(token: string): boolean;
+  /** JSON restores running now (see transfer.routes.ts: they are capped per server) */
+  restoresRunning: number;
 }
 
 /**
@@ -128,6 +130,7 @@ export function createApp(options: ServerOptions) {
       return owner?.kind === "account";
     },
     throttle: new LoginThrottle(options.store.db, now),
+    restoresRunning: 0,
     consumeLocalLoginToken(token) {
       if (!localToken || token !== localToken) return false;
       localToken = undefined;

@@ -1,5 +1,6 @@
 import type { ContactRecord, FieldWarning, LabelledValue, ReadResult } from "../contact-record.js";
 import type { CsvRow } from "./csv-rows.js";
+import { pushDistinct } from "./distinct-values.js";
 
 /** Finds cells by column name, ignoring case and surrounding spaces, as spreadsheet users rename freely. */
 export class CsvColumns {
@@ -42,16 +43,17 @@ export class CsvColumns {
 export function addLabelled(list: LabelledValue[], value: string, label: string | null, pref = false): void {
   const trimmed = value.trim();
   if (trimmed === "") return;
-  const lower = trimmed.toLowerCase();
-  if (list.some((existing) => existing.value.toLowerCase() === lower)) return;
-  list.push({ value: trimmed, label, pref });
+  pushDistinct(list, { value: trimmed, label, pref }, trimmed.toLowerCase(), lowerValue);
 }
+
+const lowerValue = (item: LabelledValue) => item.value.toLowerCase();
+const lowerTag = (tag: string) => tag.toLowerCase();
 
 /** Adds tags, skipping empty and repeated ones. */
 export function addTags(tags: string[], values: readonly string[]): void {
   for (const value of values) {
     const tag = value.trim();
-    if (tag !== "" && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+    if (tag !== "") pushDistinct(tags, tag, tag.toLowerCase(), lowerTag);
   }
 }
 

@@ -1,4 +1,5 @@
 import { emptyContact, type FieldWarning, type ReadResult, shownValue } from "../contact-record.js";
+import { restoreFormula } from "../write/spreadsheet-formula.js";
 import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
 import { dateOrWarning, isoDate, parseLooseDate } from "./date-text.js";
@@ -64,7 +65,7 @@ export async function* readGenericCsv(source: AsyncIterable<Uint8Array>): AsyncG
  */
 function withFormulasRestored(row: CsvRow): CsvRow {
   if (!row.cells.some((cell) => cell.startsWith("'"))) return row;
-  return { ...row, cells: row.cells.map((cell) => cell.replace(/^'(?='*[=+\-@\t\r])/, "")) };
+  return { ...row, cells: row.cells.map(restoreFormula) };
 }
 
 /** Which column holds what, decided once per header. */

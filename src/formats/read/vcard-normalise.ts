@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from "./pacing.js";
 import { decodeQuotedPrintable } from "./quoted-printable.js";
 import { decodeBytesAs } from "./text-decoding.js";
 
@@ -25,10 +26,20 @@ export interface ContentLine {
  * content lines; never throws. Working on bytes lets QUOTED-PRINTABLE and CHARSET act per value.
  */
 export function normaliseVCard(binary: string): ContentLine[] {
+  return runSteps(normaliseVCardSteps(binary));
+}
+
+/** How many lines are read between two chances to give the event loop a turn. */
+const LINES_PER_STEP = 512;
+
+/** normaliseVCard in steps (see pacing.ts): a card may have a million lines. */
+export function* normaliseVCardSteps(binary: string): Steps<ContentLine[]> {
   const decoder = new CardDecoder(binary);
   const out: ContentLine[] = [];
   let depth = 0;
+  let count = 0;
   for (const logical of logicalLines(binary)) {
+    if (++count % LINES_PER_STEP === 0) yield;
     const line = parseContentLine(logical, decoder);
     if (line === null) continue;
     if (line.name === "BEGIN") {
@@ -46,8 +57,7 @@ export function normaliseVCard(binary: string): ContentLine[] {
 }
 
 /** Splits at line breaks: CR CR LF (as some iPhone exports write), CRLF, LF or a lone CR. */
-function physicalLines(binary: string): string[] {
-  const lines: string[] = [];
+function* physicalLines(binary: string): Generator<string> {
   const length = binary.length;
   let start = 0;
   let i = binary.indexOf("\n");
@@ -58,7 +68,7 @@ function physicalLines(binary: string): string[] {
     if (stop > start && binary.charCodeAt(stop - 1) === 0x0d) stop--;
     if (stop > start && binary.charCodeAt(stop - 1) === 0x0d) stop--;
     if (cr >= 0 && cr < stop) break; // a lone CR before this LF after all
-    lines.push(binary.slice(start, stop));
+    yield binary.slice(start, stop);
     start = i + 1;
     i = binary.indexOf("\n", start);
     if (cr >= 0 && cr < start) cr = binary.indexOf("\r", start);
@@ -67,56 +77,99 @@ function physicalLines(binary: string): string[] {
   for (let j = start; j < length; j++) {
     const c = binary.charCodeAt(j);
     if (c !== 0x0a && c !== 0x0d) continue;
-    lines.push(binary.slice(start, j));
+    yield binary.slice(start, j);
     if (c === 0x0d && binary.charCodeAt(j + 1) === 0x0a) j++;
     else if (c === 0x0d && binary.charCodeAt(j + 1) === 0x0d && binary.charCodeAt(j + 2) === 0x0a) j += 2;
     start = j + 1;
   }
-  lines.push(binary.slice(start));
-  return lines;
+  yield binary.slice(start);
 }
 
-/** Joins physical lines into logical ones (unfolding, QP soft breaks, 2.1 base64 blocks). */
-function logicalLines(binary: string): string[] {
-  const physical = physicalLines(binary);
-  const out: string[] = [];
-  let current: string | null = null;
-  for (const line of physical) {
+/**
+ * Joins physical lines into logical ones (unfolding, QP soft breaks, 2.1 base64 blocks). The pieces
+ * of a line are collected and joined once, and its head (name and parameters) is looked at once:
+ * re-reading the growing line at every piece made a card of 80,000 base64 lines take minutes.
+ */
+function* logicalLines(binary: string): Generator<string> {
+  let current: LogicalLine | null = null;
+  for (const line of physicalLines(binary)) {
     if (current !== null) {
       const first = line.charCodeAt(0);
       if (first === 0x20 || first === 0x09) {
-        current += line.slice(1);
+        current.append(line.slice(1));
         continue;
       }
-      if (current.charCodeAt(current.length - 1) === 0x3d /* = */ && isQuotedPrintable(current)) {
-        current = current.slice(0, -1) + line;
+      if (current.lastChar() === 0x3d /* = */ && current.isQuotedPrintable()) {
+        current.dropLastChar();
+        current.append(line);
         continue;
       }
-      if (line !== "" && line.indexOf(":") < 0 && isBase64(current)) {
-        current += line.trim();
+      if (line !== "" && line.indexOf(":") < 0 && current.isBase64()) {
+        current.append(line.trim());
         continue;
       }
-      out.push(current);
+      yield current.text();
       current = null;
     }
-    if (line.trim() !== "") current = line;
+    if (line.trim() !== "") current = new LogicalLine(line);
   }
-  if (current !== null) out.push(current);
-  return out;
+  if (current !== null) yield current.text();
 }
 
-/** The property name and parameters: everything before the first colon. */
-function head(line: string): string {
-  const colon = line.indexOf(":");
-  return colon < 0 ? line : line.slice(0, colon);
-}
+/** A head longer than this is not a property's name and parameters; it is no longer re-examined. */
+const MAX_HEAD = 4096;
 
-function isQuotedPrintable(line: string): boolean {
-  return /QUOTED-PRINTABLE/i.test(head(line));
-}
+/** A logical line being put together from its physical pieces. */
+class LogicalLine {
+  private readonly parts: string[] = [];
+  /** Everything before the first colon, as far as it is known yet. */
+  private head = "";
+  private headDone = false;
+  private encoding: { qp: boolean; base64: boolean } | null = null;
 
-function isBase64(line: string): boolean {
-  return /[;=]\s*(?:BASE64|B)\s*(?:[;:]|$)/i.test(head(line) + ":");
+  constructor(first: string) {
+    this.append(first);
+  }
+
+  append(piece: string): void {
+    if (piece === "") return;
+    this.parts.push(piece);
+    if (this.headDone) return;
+    const colon = piece.indexOf(":");
+    this.head += colon < 0 ? piece : piece.slice(0, colon);
+    if (colon >= 0 || this.head.length > MAX_HEAD) this.headDone = true;
+    this.encoding = null;
+  }
+
+  lastChar(): number {
+    const last = this.parts[this.parts.length - 1];
+    return last === undefined ? -1 : last.charCodeAt(last.length - 1);
+  }
+
+  dropLastChar(): void {
+    const last = this.parts.pop();
+    if (last !== undefined && last.length > 1) this.parts.push(last.slice(0, -1));
+  }
+
+  isQuotedPrintable(): boolean {
+    return this.examine().qp;
+  }
+
+  isBase64(): boolean {
+    return this.examine().base64;
+  }
+
+  text(): string {
+    return this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join("");
+  }
+
+  private examine(): { qp: boolean; base64: boolean } {
+    this.encoding ??= {
+      qp: /QUOTED-PRINTABLE/i.test(this.head),
+      base64: /[;=]\s*(?:BASE64|B)\s*(?:[;:]|$)/i.test(`${this.head}:`),
+    };
+    return this.encoding;
+  }
 }
 
 /** Parameters of vCard 2.1 that may stand alone, and the parameter they are a value of. */

@@ -8,9 +8,11 @@ import {
 } from "../contact-record.js";
 import { labelFromTypes, normaliseLabel } from "./contact-labels.js";
 import { dateOrWarning, isoDate, parseVCardDate } from "./date-text.js";
+import { pushDistinct } from "./distinct-values.js";
+import { Pacer, runSteps, type Steps } from "./pacing.js";
 import { utf8Bytes } from "./text-decoding.js";
 import { type RawCard, VCardSplitter } from "./vcard-card-splitter.js";
-import { type ContentLine, normaliseVCard } from "./vcard-normalise.js";
+import { type ContentLine, normaliseVCardSteps } from "./vcard-normalise.js";
 import { structuredComponents, unescapeText } from "./vcard-value-text.js";
 
 /*
@@ -19,20 +21,29 @@ import { structuredComponents, unescapeText } from "./vcard-value-text.js";
  * decoding and mapping are added, and it rejects a whole card for one malformed line.
  */
 
-/** Reads vCards from a byte stream, one result per card, never throwing for bad input. */
-export async function* readVCards(source: AsyncIterable<Uint8Array>): AsyncGenerator<ReadResult> {
+/**
+ * Reads vCards from a byte stream, one result per card, never throwing for bad input. Between
+ * cards, and inside a card of many lines, it gives the event loop a turn every few milliseconds.
+ */
+export async function* readVCards(
+  source: AsyncIterable<Uint8Array>,
+  pacer = new Pacer(),
+): AsyncGenerator<ReadResult> {
   const splitter = new VCardSplitter();
   for await (const chunk of utf8Bytes(source)) {
-    for (const raw of splitter.push(chunk)) yield readRawCard(raw);
+    for (const raw of splitter.push(chunk)) {
+      yield await pacer.run(readRawCardSteps(raw));
+      await pacer.maybePause();
+    }
   }
-  for (const raw of splitter.finish()) yield readRawCard(raw);
+  for (const raw of splitter.finish()) yield await pacer.run(readRawCardSteps(raw));
 }
 
 /** Reads every vCard in a byte array at once (for tests and small files). */
 export function readVCardsFromBytes(bytes: Uint8Array): ReadResult[] {
   const splitter = new VCardSplitter();
   const raws = [...splitter.push(utf16ToUtf8(bytes)), ...splitter.finish()];
-  return raws.map(readRawCard);
+  return raws.map((raw) => runSteps(readRawCardSteps(raw)));
 }
 
 function utf16ToUtf8(bytes: Uint8Array): Uint8Array {
@@ -42,11 +53,12 @@ function utf16ToUtf8(bytes: Uint8Array): Uint8Array {
   return new TextEncoder().encode(new TextDecoder(le ? "utf-16le" : "utf-16be").decode(bytes));
 }
 
-function readRawCard(raw: RawCard): ReadResult {
+function* readRawCardSteps(raw: RawCard): Steps<ReadResult> {
   if ("error" in raw) return { record: raw.record, line: raw.line, message: raw.error };
   try {
     const warnings: FieldWarning[] = [];
-    const contact = contactFromLines(normaliseVCard(raw.binary), warnings);
+    const lines = yield* normaliseVCardSteps(raw.binary);
+    const contact = yield* contactFromLinesSteps(lines, warnings);
     if (typeof contact === "string") return { record: raw.record, line: raw.line, message: contact };
     return { record: raw.record, line: raw.line, contact, warnings };
   } catch (error) {
@@ -84,6 +96,18 @@ export function contactFromLines(
   lines: readonly ContentLine[],
   warnings: FieldWarning[] = [],
 ): ContactRecord | string {
+  return runSteps(contactFromLinesSteps(lines, warnings));
+}
+
+/** How many lines are mapped between two chances to give the event loop a turn. */
+const LINES_PER_STEP = 512;
+
+/** contactFromLines in steps (see pacing.ts). */
+export function* contactFromLinesSteps(
+  lines: readonly ContentLine[],
+  warnings: FieldWarning[],
+): Steps<ContactRecord | string> {
+  let count = 0;
   const groupLabels = new Map<string, string>();
   for (const line of lines) {
     if (line.name === "X-ABLABEL" && line.group !== null) {
@@ -97,6 +121,7 @@ export function contactFromLines(
   const notes: string[] = [];
 
   for (const line of lines) {
+    if (++count % LINES_PER_STEP === 0) yield;
     const groupLabel = line.group === null ? null : (groupLabels.get(line.group) ?? null);
     switch (line.name) {
       case "FN":
@@ -219,11 +244,12 @@ function addValue(
   fallbackLabel: string | null = null,
 ): void {
   if (value === "") return;
-  const lower = value.toLowerCase();
-  if (list.some((existing) => existing.value.toLowerCase() === lower)) return;
   const label = groupLabel ?? labelFromTypes(types(line)) ?? serviceType(line) ?? fallbackLabel;
-  list.push({ value, label, pref: isPreferred(line) });
+  pushDistinct(list, { value, label, pref: isPreferred(line) }, value.toLowerCase(), lowerValue);
 }
+
+const lowerValue = (item: LabelledValue) => item.value.toLowerCase();
+const lowerTag = (tag: string) => tag.toLowerCase();
 
 /** X-SOCIALPROFILE and IMPP name their service in X-SERVICE-TYPE. */
 function serviceType(line: ContentLine): string | null {
@@ -249,22 +275,18 @@ function addTags(tags: string[], raw: string): void {
   // a tag containing a comma is rarer than either, so every comma and semicolon splits.
   for (const part of unescapeText(raw).split(/[,;]/)) {
     const tag = oneLine(part);
-    if (tag !== "" && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+    if (tag !== "") pushDistinct(tags, tag, tag.toLowerCase(), lowerTag);
   }
 }
 
 function addDate(contact: ContactRecord, label: string, raw: string, warnings: FieldWarning[]): void {
   const date = dateOrWarning(unescapeText(raw), parseVCardDate, { field: "dates", words: label }, warnings);
   if (date === null) return;
-  const same = contact.dates.some(
-    (d) =>
-      d.label === label &&
-      d.date.year === date.year &&
-      d.date.month === date.month &&
-      d.date.day === date.day,
-  );
-  if (!same) contact.dates.push({ label, date });
+  pushDistinct(contact.dates, { label, date }, dateKey({ label, date }), dateKey);
 }
+
+const dateKey = (d: ContactRecord["dates"][number]) =>
+  `${d.label}\u0000${d.date.year}-${d.date.month}-${d.date.day}`;
 
 function addRelated(
   contact: ContactRecord,

@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { calendarOwner, rotateCalendarKey } from "../../app/accounts.js";
 import { importFileFromBytes } from "../../app/read-file.js";
 import { GoodwillError } from "../../errors.js";
+import { detectFormat } from "../../formats/read/detect-format.js";
 import { localService } from "../../service/local-service.js";
 import type { Env, ServerState } from "../app.js";
 import { ErrorSchema, ImportResultSchema, looseObject } from "../schemas.js";
@@ -15,6 +16,21 @@ const CONTENT_TYPES = {
   ics: "text/calendar; charset=utf-8",
 } as const;
 const EXTENSIONS = { vcard: "vcf", csv: "csv", json: "json", ics: "ics" } as const;
+
+/**
+ * JSON restores that may run at once on one server. A restore parses the whole backup in memory
+ * (a 138 MB backup takes some 700 MB) and writes it in one transaction, which on SQLite holds the
+ * store for its length: a second one at the same time would double the memory for no gain.
+ */
+export const MAX_CONCURRENT_RESTORES = 1;
+
+function refuseSecondRestore(state: ServerState): void {
+  if (state.restoresRunning < MAX_CONCURRENT_RESTORES) return;
+  throw new GoodwillError(
+    "rate_limited",
+    "Another backup is being restored on this server right now, and restores run one at a time. Try again when it has finished; nothing was imported.",
+  );
+}
 
 export function registerTransferRoutes(app: OpenAPIHono<Env>, state: ServerState): void {
   const tags = ["Import and export"];
@@ -39,17 +55,27 @@ export function registerTransferRoutes(app: OpenAPIHono<Env>, state: ServerState
       responses: {
         200: json(ImportResultSchema, "what happened to each record, as goodwill import --json"),
         ...ERRORS,
+        429: json(ErrorSchema, "another JSON backup is being restored on this server; try again later"),
       },
     }),
     async (c) => {
       const { format, filename } = c.req.valid("query");
+      // An explicit restore is refused before its body is read, when another one is running.
+      if (format === "json") refuseSecondRestore(state);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0)
         throw new GoodwillError("invalid", "The upload is empty: send the file's bytes as the request body.");
-      return c.json(
-        await c.get("service").importContacts(importFileFromBytes(filename ?? "the upload", bytes), format),
-        200,
-      );
+      const file = importFileFromBytes(filename ?? "the upload", bytes);
+      const service = c.get("service");
+      if (format !== "json" && (format !== "auto" || detectFormat(file.head) !== "json"))
+        return c.json(await service.importContacts(file, format), 200);
+      refuseSecondRestore(state);
+      state.restoresRunning++;
+      try {
+        return c.json(await service.importContacts(file, format), 200);
+      } finally {
+        state.restoresRunning--;
+      }
     },
   );
 

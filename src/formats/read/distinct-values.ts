@@ -1,0 +1,21 @@
+/**
+ * Adding to a list only what is not in it yet, without scanning the list: a card with 20,000 EMAIL
+ * lines compared each with all before it and froze the server for seconds. The keys of a list are
+ * kept beside it (weakly, so they go with the list) and rebuilt if the list was changed elsewhere.
+ */
+
+const KEYS = new WeakMap<readonly unknown[], { keys: Set<string>; length: number }>();
+
+/** Pushes `item` unless an item with the same key is in `list` already; true when it was added. */
+export function pushDistinct<T>(list: T[], item: T, key: string, keyOf: (existing: T) => string): boolean {
+  let known = KEYS.get(list);
+  if (known === undefined || known.length !== list.length) {
+    known = { keys: new Set(list.map(keyOf)), length: list.length };
+    KEYS.set(list, known);
+  }
+  if (known.keys.has(key)) return false;
+  known.keys.add(key);
+  list.push(item);
+  known.length = list.length;
+  return true;
+}

@@ -16,12 +16,12 @@ const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * The lines of `text` on which people's records start (found by their ids). People come in file
+ * The lines of `text` on which records start (found by their ids). Records come in file
  * order, so each search goes on from where the last one stopped, counting lines as it goes: one
  * pass over the text for all of them. Searching from the start for each mended person made a
  * backup of thousands of them take minutes.
  */
-class PersonLines {
+class RecordLines {
   private at = 0;
   private line = 1;
 
@@ -64,7 +64,7 @@ const NUL = "\u0000";
 export function removeNul(document: unknown, text: string): ImportWarning[] {
   if (!isObject(document)) return [];
   const warnings: ImportWarning[] = [];
-  const lines = new PersonLines(text);
+  const lines = new RecordLines(text);
   for (const [collection, records] of Object.entries(document)) {
     if (!Array.isArray(records)) {
       const fields = new Set<string>();
@@ -113,7 +113,7 @@ function withoutNul(value: unknown, field: string, fields: Set<string>): unknown
 export function repairBackup(document: unknown, text: string): ImportWarning[] {
   if (!isObject(document) || !Array.isArray(document.people)) return [];
   const warnings: ImportWarning[] = [];
-  const lines = new PersonLines(text);
+  const lines = new RecordLines(text);
   document.people.forEach((person: unknown, i) => {
     if (!isObject(person)) return;
     const found: { field: string; message: string }[] = [];

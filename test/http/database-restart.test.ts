@@ -6,14 +6,15 @@
  *
  * The test runs its own throwaway cluster, so stopping it disturbs no other test.
  */
+
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
 import { createApp } from "../../src/http/app.js";
 import { openStore, type Store } from "../../src/storage/store.js";
 import { type PostgresCluster, startPostgres } from "../support/throwaway-postgres.js";
+import { HOST, tokenCaller } from "./support.js";
 
-const HOST = "127.0.0.1:4321";
 /** Conditions are waited on up to this long; a restart of a small cluster takes well under it. */
 const PATIENCE_MS = 20_000;
 
@@ -58,20 +59,7 @@ describe.skipIf(!inject("postgresUrl"))("the server while PostgreSQL restarts", 
     const { token } = await createApiToken(store.db, user.ownerId, "test", now);
     const app = createApp({ store, boundHosts: [HOST] });
     await store.readCache.enable();
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await app.request(`http://${HOST}${path}`, {
-        method,
-        headers: {
-          host: HOST,
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      // biome-ignore lint/suspicious/noExplicitAny: JSON documents of several shapes
-      const json: any = await response.json();
-      return { status: response.status, body: json, retryAfter: response.headers.get("retry-after") };
-    };
+    const call = tokenCaller(app, token);
 
     const raj = await call("POST", "/api/v1/people", { name: "Raj Patel" });
     expect(raj.status).toBe(201);

@@ -3,14 +3,14 @@
  * server's own connection: writes answer 503 store_unavailable saying the disk is full, the log
  * names SQLITE_FULL (not "cannot rollback"), and /healthz is 503 until a write succeeds again.
  */
+
 import { sql } from "kysely";
 import pino from "pino";
 import { expect, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
 import { createApp } from "../../src/http/app.js";
 import { freshStore, NOW } from "../support/stores.js";
-
-const HOST = "127.0.0.1:4321";
+import { HOST, tokenCaller } from "./support.js";
 
 it("a write on a full disk answers 503 saying so, the log names SQLITE_FULL, /healthz is 503 until there is room", async () => {
   const { store } = await freshStore("sqlite");
@@ -20,20 +20,7 @@ it("a write on a full disk answers 503 saying so, the log names SQLITE_FULL, /he
   const lines: string[] = [];
   const logger = pino({ base: undefined }, { write: (line: string) => void lines.push(line) });
   const app = createApp({ store, logger, boundHosts: [HOST], clock: () => NOW });
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await app.request(`http://${HOST}${path}`, {
-      method,
-      headers: {
-        host: HOST,
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: JSON documents of several shapes
-    const json: any = await response.json();
-    return { status: response.status, body: json, retryAfter: response.headers.get("retry-after") };
-  };
+  const call = tokenCaller(app, token);
   expect((await call("POST", "/api/v1/people", { name: "Raj Patel" })).status).toBe(201);
 
   const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(store.db)).rows[0]?.page_count;

@@ -13,8 +13,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
 import { createApp } from "../../src/http/app.js";
 import { freshStore, NOW } from "../support/stores.js";
-
-const HOST = "127.0.0.1:4321";
+import { HOST, tokenCaller } from "./support.js";
 
 const others: Database.Database[] = [];
 afterEach(() => {
@@ -30,26 +29,7 @@ async function server() {
   const user = await addUser(store.db, { email: "ann@example.com", password: "correct horse battery" }, at);
   const { token } = await createApiToken(store.db, user.ownerId, "test", at);
   const app = createApp({ store, boundHosts: [HOST], clock: () => NOW });
-  const call = async (method: string, path: string, body?: unknown) => {
-    const started = performance.now();
-    const response = await app.request(`http://${HOST}${path}`, {
-      method,
-      headers: {
-        host: HOST,
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: JSON documents of several shapes
-    const json: any = await response.json();
-    return {
-      status: response.status,
-      body: json,
-      retryAfter: response.headers.get("retry-after"),
-      ms: performance.now() - started,
-    };
-  };
+  const call = tokenCaller(app, token);
   // The first request notes the token's use (a write): made before anyone holds the lock.
   expect((await call("POST", "/api/v1/people", { name: "Raj Patel" })).status).toBe(201);
   /** Another process (a second connection to the file) takes the write lock and keeps it. */

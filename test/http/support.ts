@@ -61,3 +61,33 @@ export async function api(
   };
   return { app, store, url, call, account, setClock: (t: number) => (clock = t) };
 }
+
+/**
+ * Calls an app made by the test itself (its own store, logger or clock) with a bearer token: the
+ * status, the JSON body, the Retry-After header and how long the answer took.
+ */
+export function tokenCaller(
+  app: { request: (url: string, init: RequestInit) => Response | Promise<Response> },
+  token: string,
+) {
+  return async (method: string, path: string, body?: unknown) => {
+    const started = performance.now();
+    const response = await app.request(`http://${HOST}${path}`, {
+      method,
+      headers: {
+        host: HOST,
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: JSON documents of several shapes
+    const json: any = await response.json();
+    return {
+      status: response.status,
+      body: json,
+      retryAfter: response.headers.get("retry-after"),
+      ms: performance.now() - started,
+    };
+  };
+}

@@ -8,7 +8,7 @@ import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
 import type { duplicatePairs, markDistinct } from "../app/duplicates.js";
-import type { RecordKind } from "../app/edit-records.js";
+import type { RecordEditInput, RecordKind } from "../app/edit-records.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
@@ -112,24 +112,7 @@ export interface DemoResultJson {
  * initiatedBy, personIds; a note: body; a promise: summary, dueOn, direction, status, counterpart;
  * an ask: summary, askedAt, status, counterpart; a need or offer: text, status; an intro: reason).
  */
-export interface RecordEdit {
-  summary?: string;
-  kind?: string;
-  weight?: number;
-  occurredAt?: string;
-  direction?: string;
-  counterpart?: CounterpartRef;
-  notes?: string | null;
-  channel?: string;
-  initiatedBy?: string;
-  personIds?: string[];
-  body?: string;
-  dueOn?: string | null;
-  status?: string;
-  askedAt?: string;
-  text?: string;
-  reason?: string;
-}
+export type RecordEdit = Omit<RecordEditInput, "counterpart"> & { counterpart?: CounterpartRef };
 
 export interface DeletedRecordJson {
   deleted: { kind: RecordKind; id: string; description: string };

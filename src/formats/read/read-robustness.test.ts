@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isRecordError, type ReadResult } from "../contact-record.js";
 import { type ContactFormat, readContacts } from "./read-contacts.js";
-import { readVCardsFromBytes } from "./vcard-reader.js";
+import { readVCards, readVCardsFromBytes } from "./vcard-reader.js";
 
 /*
  * Whatever bytes arrive, a reader yields well-formed results and never throws: a damaged file is
@@ -92,12 +92,13 @@ const vcardish = fc
   )
   .chain((lines) => fc.constantFrom("\r\n", "\n", "\r", "\r\r\n").map((sep) => lines.join(sep)));
 
+async function* chunks(bytes: Uint8Array, chunk: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
+}
+
 async function readStream(bytes: Uint8Array, format: ContactFormat, chunk: number): Promise<ReadResult[]> {
-  async function* source() {
-    for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
-  }
   const out: ReadResult[] = [];
-  for await (const result of readContacts(source(), format)) out.push(result);
+  for await (const result of readContacts(chunks(bytes, chunk), format)) out.push(result);
   return out;
 }
 
@@ -123,7 +124,10 @@ describe("readers never throw on damaged input", () => {
   it("vCard: a stream gives the same results as the whole file, whatever the chunks", async () => {
     await fc.assert(
       fc.asyncProperty(mutated(VCARDS), fc.integer({ min: 1, max: 4096 }), async (bytes, chunk) => {
-        expect(await readStream(bytes, "vcard", chunk)).toEqual(readVCardsFromBytes(bytes));
+        // the reader itself: readContacts would take NULs out, which the whole-file reader leaves in
+        const streamed: ReadResult[] = [];
+        for await (const result of readVCards(chunks(bytes, chunk))) streamed.push(result);
+        expect(streamed).toEqual(readVCardsFromBytes(bytes));
       }),
       { numRuns: 100 },
     );

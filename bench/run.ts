@@ -19,6 +19,7 @@ const BENCHMARKS = [
   "today",
   "import",
   "hostile-files",
+  "restore",
   "http-read",
   "http-mixed",
   "web-first-screen",

@@ -1,37 +1,23 @@
-import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { repairBackup } from "./backup-repair.js";
+import { repairPerson } from "./backup-repair.js";
 
-/** A backup's text as Goodwill writes it, with `n` people whose layer needs mending. */
-function backupText(n: number): string {
-  const people = Array.from({ length: n }, (_, i) => ({
-    id: `person-${i}`,
-    name: `Person ${i}`,
-    layer: 7,
-    createdAt: "2026-01-01T00:00:00Z",
-  }));
-  return `${JSON.stringify({ format: "goodwill-backup", version: 1, people }, null, 2)}\n`;
-}
-
-function timedRepair(n: number): { ms: number; lines: number[] } {
-  const text = backupText(n);
-  const started = performance.now();
-  const warnings = repairBackup(JSON.parse(text), text);
-  return { ms: performance.now() - started, lines: warnings.map((w) => w.line) };
-}
-
-describe("mending a hand-edited backup", () => {
-  it("says on which line each mended person starts", () => {
-    const { lines } = timedRepair(3);
-    // "{", format, version, "people": [, then each person is 6 lines from its "{".
-    expect(lines).toEqual([6, 12, 18]);
+describe("mending a hand-edited backup's person", () => {
+  it("takes the nearest value Goodwill accepts, or leaves the value out, and says so", () => {
+    const person: Record<string, unknown> = {
+      layer: 7,
+      closeness: 9,
+      cadenceDays: -3,
+      birthday: "1975-02-30",
+      name: "N".repeat(300),
+    };
+    const found = repairPerson(person);
+    expect(found.map((f) => f.field)).toEqual(["layer", "closeness", "cadenceDays", "birthday", "name"]);
+    expect(person).toMatchObject({ layer: 5, closeness: 5, cadenceDays: null, birthday: null });
+    expect((person.name as string).length).toBe(200);
   });
 
-  it("finds the lines of thousands of mended people in one pass over the text", () => {
-    timedRepair(2000); // warm-up
-    const small = Math.min(timedRepair(4000).ms, timedRepair(4000).ms);
-    const large = Math.min(timedRepair(8000).ms, timedRepair(8000).ms);
-    // Linear is about 2; searching the text from its start for each person made it about 4.
-    expect(large).toBeLessThan(3 * small + 20);
+  it("leaves a person Goodwill would accept as it is", () => {
+    const person = { layer: 15, closeness: 3, cadenceDays: 30, birthday: "--02-29", name: "Dana Dee" };
+    expect(repairPerson({ ...person })).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
 /** Opening an import file: existence, size, its first bytes for detection, and a counted stream. */
-import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, open, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream } from "node:stream/web";
 import { GoodwillError, notFound } from "../errors.js";
 import { decodeBytes } from "../formats/read/text-decoding.js";
 
@@ -15,7 +20,8 @@ export interface ImportFile {
 
 const HEAD_BYTES = 64 * 1024;
 
-export async function openImportFile(path: string): Promise<ImportFile> {
+/** Opens a file to import; `name` is how messages call it (the path, unless said otherwise). */
+export async function openImportFile(path: string, name = path): Promise<ImportFile> {
   let size: number;
   try {
     const info = await stat(path);
@@ -36,7 +42,7 @@ export async function openImportFile(path: string): Promise<ImportFile> {
   }
   let consumed = 0;
   return {
-    path,
+    path: name,
     size,
     // The head may end inside a multi-byte character; lenient decoding keeps detection working.
     head: decodeBytes(buffer),
@@ -67,4 +73,25 @@ export function importFileFromBytes(name: string, bytes: Uint8Array): ImportFile
     },
     consumed: () => consumed,
   };
+}
+
+/**
+ * An upload written to a private temporary file as it arrives, then opened like any file: a
+ * backup of a hundred megabytes is never held in memory, and a restore can read it twice (once to
+ * check it, once to write it). `remove` deletes the file; call it when the import is over.
+ */
+export async function spoolUpload(
+  body: ReadableStream<Uint8Array>,
+  name: string,
+): Promise<{ file: ImportFile; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "goodwill-upload-"));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const path = join(dir, "upload");
+    await pipeline(Readable.fromWeb(body), createWriteStream(path, { mode: 0o600 }));
+    return { file: await openImportFile(path, name), remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }

@@ -2,11 +2,10 @@
  * Importing into a store, loaded only by the commands that import: the readers, the backup schema
  * (zod) and the CSV parser stay out of every other command's start-up.
  */
-import { parseBackup, restoreBackup } from "../app/backup.js";
-import { removeNul, repairBackup } from "../app/backup-repair.js";
 import type { AppContext } from "../app/context.js";
 import { type ImportResult, importContacts } from "../app/import-contacts.js";
 import type { ImportFile } from "../app/read-file.js";
+import { restoreFile } from "../app/restore.js";
 import { GoodwillError } from "../errors.js";
 import { detectFormat } from "../formats/read/detect-format.js";
 import { readContacts } from "../formats/read/read-contacts.js";
@@ -14,12 +13,6 @@ import type { ImportFormat } from "./goodwill-service.js";
 
 const NOT_AN_ADDRESS_BOOK =
   "is not an address book Goodwill can read: expected vCards (.vcf), a CSV export with a header row (LinkedIn, Google, Outlook or your own columns such as Name and Email) or a Goodwill JSON backup. Nothing was imported.";
-
-async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 /** Imports a file of the requested format (detected from its content with "auto"). */
 export async function importInto(
@@ -30,21 +23,7 @@ export async function importInto(
 ): Promise<ImportResult> {
   const format = requested === "auto" ? detectFormat(file.head) : requested;
   if (format === null) throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
-  if (format === "json") {
-    let document: unknown;
-    let text: string;
-    try {
-      text = (await readAll(file.stream())).toString("utf8");
-      document = JSON.parse(text);
-    } catch (error) {
-      throw new GoodwillError(
-        "invalid",
-        `${file.path} is not valid JSON: ${(error as Error).message}. Nothing was imported.`,
-      );
-    }
-    const warnings = [...removeNul(document, text), ...repairBackup(document, text)];
-    return { ...(await restoreBackup(ctx, parseBackup(document))), warnings };
-  }
+  if (format === "json") return restoreFile(ctx, file);
   try {
     return await importContacts(ctx, readContacts(file.stream(), format), {
       format,

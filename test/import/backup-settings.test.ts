@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
 import { calendarOwner, rotateCalendarKey } from "../../src/app/accounts.js";
-import { exportBackup, parseBackup, restoreBackup } from "../../src/app/backup.js";
+import { exportBackup, parseBackup } from "../../src/app/backup.js";
 import { duplicatePairs, markDistinct } from "../../src/app/duplicates.js";
 import { addPerson } from "../../src/app/people.js";
+import { restoreBackup } from "../../src/app/restore.js";
 import { describeEachDialect, freshContext } from "../support/stores.js";
 
 describeEachDialect("backup settings", (dialect) => {

@@ -140,10 +140,10 @@ describeEachDialect("import warnings", (dialect) => {
     writeFileSync(file, JSON.stringify(exported, null, 2));
     const restored = await other.run("import", file, "--json");
     expect(restored.code, restored.stderr).toBe(0);
-    const line =
-      JSON.stringify(exported, null, 2)
-        .split("\n")
-        .findIndex((l) => l.includes(`"id": "${person.id}"`)) + 1;
+    // The line the record starts on: its opening brace, the line before its id.
+    const line = JSON.stringify(exported, null, 2)
+      .split("\n")
+      .findIndex((l) => l.includes(`"id": "${person.id}"`));
     expect(restored.json().warnings).toEqual([
       {
         record: 1,

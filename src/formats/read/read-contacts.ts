@@ -1,4 +1,5 @@
 import { type ContactRecord, isRecordError, type ReadResult } from "../contact-record.js";
+import { NUL, nulFree } from "../nul-free.js";
 import { readGenericCsv } from "./generic-csv.js";
 import { readGoogleCsv } from "./google-csv.js";
 import { readLinkedInCsv } from "./linkedin-csv.js";
@@ -24,12 +25,8 @@ export function readContacts(
   return withoutNul(READERS[format](source));
 }
 
-const NUL = "\u0000";
-
 /**
- * Each record without U+0000 (NUL), a warning for each field that had one. PostgreSQL's text
- * cannot hold it (SQLite's can), and no address book means one: dropping it keeps the record, and
- * the import, the same on both stores.
+ * Each record without U+0000 (NUL), a warning for each field that had one (src/formats/nul-free.ts).
  */
 async function* withoutNul(results: AsyncGenerator<ReadResult>): AsyncGenerator<ReadResult> {
   for await (const result of results) {
@@ -38,8 +35,10 @@ async function* withoutNul(results: AsyncGenerator<ReadResult>): AsyncGenerator<
       continue;
     }
     const fields = new Set<string>();
-    const contact = clean(result.contact, "", fields) as ContactRecord;
-    const warnings = result.warnings.map((w) => ({ ...w, message: w.message.replaceAll(NUL, "") }));
+    const contact = nulFree(result.contact, "", fields) as ContactRecord;
+    const warnings = result.warnings.map((w) =>
+      w.message.includes(NUL) ? { ...w, message: w.message.replaceAll(NUL, "") } : w,
+    );
     for (const key of fields) {
       const field = key === "displayName" ? "name" : key;
       warnings.push({
@@ -49,19 +48,4 @@ async function* withoutNul(results: AsyncGenerator<ReadResult>): AsyncGenerator<
     }
     yield { ...result, contact, warnings };
   }
-}
-
-/** `value` with NUL taken out of every string in it; `fields` gets the top-level field of each. */
-function clean(value: unknown, field: string, fields: Set<string>): unknown {
-  if (typeof value === "string") {
-    if (!value.includes(NUL)) return value;
-    fields.add(field);
-    return value.replaceAll(NUL, "");
-  }
-  if (Array.isArray(value)) return value.map((item) => clean(item, field, fields));
-  if (typeof value === "object" && value !== null)
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, clean(item, field || key, fields)]),
-    );
-  return value;
 }

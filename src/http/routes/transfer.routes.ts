@@ -1,7 +1,7 @@
 /** Import (upload), export (each format), the demo, and the private calendar feed. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { calendarOwner, rotateCalendarKey } from "../../app/accounts.js";
-import { importFileFromBytes } from "../../app/read-file.js";
+import { spoolUpload } from "../../app/read-file.js";
 import { GoodwillError } from "../../errors.js";
 import { detectFormat } from "../../formats/read/detect-format.js";
 import { localService } from "../../service/local-service.js";
@@ -18,9 +18,9 @@ const CONTENT_TYPES = {
 const EXTENSIONS = { vcard: "vcf", csv: "csv", json: "json", ics: "ics" } as const;
 
 /**
- * JSON restores that may run at once on one server. A restore parses the whole backup in memory
- * (a 138 MB backup takes some 700 MB) and writes it in one transaction, which on SQLite holds the
- * store for its length: a second one at the same time would double the memory for no gain.
+ * JSON restores that may run at once on one server. A restore reads its backup as a stream and
+ * writes it in batches (src/app/restore.ts), so one no longer holds the memory or the store; a second
+ * at the same time would still halve the speed of both and of every other writer, for no gain.
  */
 export const MAX_CONCURRENT_RESTORES = 1;
 
@@ -62,19 +62,29 @@ export function registerTransferRoutes(app: OpenAPIHono<Env>, state: ServerState
       const { format, filename } = c.req.valid("query");
       // An explicit restore is refused before its body is read, when another one is running.
       if (format === "json") refuseSecondRestore(state);
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length === 0)
+      const body = c.req.raw.body;
+      if (!body)
         throw new GoodwillError("invalid", "The upload is empty: send the file's bytes as the request body.");
-      const file = importFileFromBytes(filename ?? "the upload", bytes);
-      const service = c.get("service");
-      if (format !== "json" && (format !== "auto" || detectFormat(file.head) !== "json"))
-        return c.json(await service.importContacts(file, format), 200);
-      refuseSecondRestore(state);
-      state.restoresRunning++;
+      const upload = await spoolUpload(body as ReadableStream<Uint8Array>, filename ?? "the upload");
       try {
-        return c.json(await service.importContacts(file, format), 200);
+        const { file } = upload;
+        if (file.size === 0)
+          throw new GoodwillError(
+            "invalid",
+            "The upload is empty: send the file's bytes as the request body.",
+          );
+        const service = c.get("service");
+        if (format !== "json" && (format !== "auto" || detectFormat(file.head) !== "json"))
+          return c.json(await service.importContacts(file, format), 200);
+        refuseSecondRestore(state);
+        state.restoresRunning++;
+        try {
+          return c.json(await service.importContacts(file, format), 200);
+        } finally {
+          state.restoresRunning--;
+        }
       } finally {
-        state.restoresRunning--;
+        await upload.remove();
       }
     },
   );

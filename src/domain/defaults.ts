@@ -75,7 +75,9 @@ export const CHANNEL_WEIGHTS: Record<Channel, number> = {
   other: 1,
 };
 
-export const THANKS_WINDOW_DAYS = 30;
+/** A thank-you stays owed this long; after LATE_THANKS_DAYS it is worded as a late thank-you. */
+export const THANKS_WINDOW_DAYS = 90;
+export const LATE_THANKS_DAYS = 30;
 export const STALE_ASK_DAYS = 30;
 export const OCCASION_WINDOW_DAYS = 7;
 export const AGENDA_SIZE = 7;

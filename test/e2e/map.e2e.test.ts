@@ -51,8 +51,9 @@ describeEachDialect("the web app: the department map", (dialect) => {
       list
         .getByRole("listitem", { name })
         .locator(".map-bar > span")
-        .evaluate((bar) => getComputedStyle(bar).backgroundColor);
+        .evaluate("(bar) => getComputedStyle(bar).backgroundColor");
     // IT is overdrawn and Accounting balanced: their bars are the same colour, their markers are not
+    expect(await barColour("IT")).toMatch(/^rgb\(/);
     expect(await barColour("IT")).toBe(await barColour("Accounting"));
     const marker = (name: string) =>
       list

@@ -6,6 +6,7 @@
 import { DAY_MS } from "../domain/decay.js";
 import { AGENDA_SIZE } from "../domain/defaults.js";
 import { isDue } from "../domain/due.js";
+import { isThanksLate, staleAskAdvice } from "../domain/open-loop-texts.js";
 import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
@@ -81,6 +82,8 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
       counterpart: { kind: o.kind, id: o.id, name: o.name },
       lastReceived: last ? { summary: last.summary, occurredAt: last.occurredAt } : null,
       daysAgo: Math.floor((ctx.now - o.at) / DAY_MS),
+      /** owed for more than 30 days: say that a late thank-you still counts */
+      late: isThanksLate(Math.floor((ctx.now - o.at) / DAY_MS)),
     };
   });
 
@@ -94,7 +97,11 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
   const staleAsks = (await listAsks(ctx.db, ctx.ownerId, { status: "open" })).filter((a) =>
     isAskStale(fromInstant(a.asked_at), ctx.now),
   );
-  const asks = await withCounterpartNames(ctx, limitTo(staleAsks, all), askJson);
+  const asks = (await withCounterpartNames(ctx, limitTo(staleAsks, all), askJson)).map((a) => ({
+    ...a,
+    /** "Open for 34 days with no answer: follow up or withdraw it." */
+    advice: staleAskAdvice(fromInstant(a.askedAt), ctx.now),
+  }));
 
   const occasions = states
     .flatMap((s) =>

@@ -21,8 +21,10 @@ export interface DepartmentMapJson {
     name: string;
     /** how many people I know there (not archived) */
     people: number;
-    members: { id: string; name: string; strength: number }[];
-    /** null when I know nobody there */
+    /** how many of them I have been in touch with at least once: only they count for the status */
+    contacted: number;
+    members: { id: string; name: string; strength: number; contacted: boolean }[];
+    /** the average strength of the people contacted; null when there is none */
     averageStrength: number | null;
     balance: Balance;
     status: DepartmentStatus;
@@ -71,7 +73,10 @@ export async function departmentMap(ctx: AppContext, organization?: string): Pro
       .execute()
   ).map((p) => p.id);
   const states = await loadRelationships(ctx, { personIds: memberIds, strength: true });
-  const byDepartment = new Map<string, { id: string; name: string; strength: number }[]>();
+  const byDepartment = new Map<
+    string,
+    { id: string; name: string; strength: number; contacted: boolean }[]
+  >();
   const withoutDepartment: { id: string; name: string; strength: number; key: string }[] = [];
   for (const s of states) {
     const strength = strengthAt(
@@ -92,25 +97,30 @@ export async function departmentMap(ctx: AppContext, organization?: string): Pro
       continue;
     }
     const list = byDepartment.get(s.person.department_id) ?? [];
-    list.push({ id: s.person.id, name: s.person.display_name, strength });
+    const contacted = (s.contacts?.contacts ?? 0) > 0;
+    list.push({ id: s.person.id, name: s.person.display_name, strength, contacted });
     byDepartment.set(s.person.department_id, list);
   }
   const rows = [];
   for (const d of departments) {
     const members = (byDepartment.get(d.id) ?? []).sort((a, b) => b.strength - a.strength);
+    // A name never contacted (an imported card) is not a tie yet: it would drag the average down
+    // and make a department look known, so strength and status count the people contacted.
+    const ties = members.filter((m) => m.contacted);
     const averageStrength =
-      members.length === 0
+      ties.length === 0
         ? null
-        : Math.round((members.reduce((sum, m) => sum + m.strength, 0) / members.length) * 10) / 10;
+        : Math.round((ties.reduce((sum, m) => sum + m.strength, 0) / ties.length) * 10) / 10;
     const balance = balanceJson(await departmentBalance(ctx, d.id));
     rows.push({
       id: d.id,
       name: d.name,
       people: members.length,
+      contacted: ties.length,
       members,
       averageStrength,
       balance,
-      status: departmentStatus({ people: members.length, averageStrength, balance: balance.label }),
+      status: departmentStatus({ contacted: ties.length, averageStrength, balance: balance.label }),
       mine: d.id === me.departmentId,
     });
   }

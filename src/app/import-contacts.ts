@@ -8,7 +8,7 @@
  * index loaded once, which is what makes a hundred thousand contacts take seconds.
  */
 import { createHash } from "node:crypto";
-import { DEFAULT_CLOSENESS, DEFAULT_LAYER_IMPORTED } from "../domain/defaults.js";
+import { DEFAULT_CLOSENESS_IMPORTED, DEFAULT_LAYER_IMPORTED } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
 import { formatPartialDate } from "../domain/partial-date.js";
 import { GoodwillError } from "../errors.js";
@@ -331,7 +331,7 @@ async function importBatch(
       met_through_id: null,
       birthday: contact.birthday ? formatPartialDate(contact.birthday) : null,
       layer: DEFAULT_LAYER_IMPORTED,
-      closeness: DEFAULT_CLOSENESS,
+      closeness: DEFAULT_CLOSENESS_IMPORTED,
       cadence_days: null,
       ledger_mode: "track",
       archived: 0,

@@ -1,7 +1,9 @@
 /** `goodwill show` and `goodwill score`: one relationship in full, and its strength explained. */
 import { EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
+import { DAY_MS } from "../domain/decay.js";
 import { balanceSeries, monthlySamples } from "../domain/giving-balance.js";
 import type { Direction, ExchangeKind } from "../domain/model.js";
+import { thanksOwedText } from "../domain/open-loop-texts.js";
 import { type Strength, strengthAt } from "../domain/strength.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
@@ -61,6 +63,14 @@ export async function showPerson(ctx: AppContext, person: PersonRow) {
     strength: strengthOf(state, ctx.now),
     due: dueJson(state.due),
     thanksOwed: state.thanksOwed,
+    /** "You owe a thank-you for help 45 days ago. A late thank-you still counts."; null when none is owed */
+    thanksOwedText:
+      state.thanksOwed && state.ledger.lastReceivedAt !== null
+        ? thanksOwedText(
+            Math.floor((ctx.now - state.ledger.lastReceivedAt) / DAY_MS),
+            state.person.ledger_mode !== "communal",
+          )
+        : null,
     occasion: state.occasion,
     openAsks: await withCounterpartNames(ctx, asks, askJson),
     commitments: await commitmentsJson(ctx, commitments),

@@ -278,6 +278,14 @@ export const EXCHANGES: StoryExchange[] = [
     channel: "email",
   },
   {
+    with: "dept:Accounting",
+    direction: "gave",
+    kind: "thanks",
+    summary: "Thanked the team for the rushed payment",
+    daysAgo: 69,
+    channel: "email",
+  },
+  {
     with: "linda",
     direction: "gave",
     kind: "gift",
@@ -343,6 +351,14 @@ export const EXCHANGES: StoryExchange[] = [
     daysAgo: 90,
     channel: "call",
   },
+  {
+    with: "pat",
+    direction: "gave",
+    kind: "thanks",
+    summary: "Thanked Pat for the courier",
+    daysAgo: 89,
+    channel: "message",
+  },
   // Concetta: colleagues who help each other.
   {
     with: "concetta",
@@ -383,6 +399,14 @@ export const EXCHANGES: StoryExchange[] = [
     summary: "Backed her budget request in the ops meeting",
     daysAgo: 58,
     channel: "meeting",
+  },
+  {
+    with: "concetta",
+    direction: "gave",
+    kind: "thanks",
+    summary: "Thanked her for backing the schedule change",
+    daysAgo: 59,
+    channel: "message",
   },
   // Tim the blogger, and Tyler met through SMPS.
   {

@@ -27,6 +27,8 @@ export const DEFAULT_LAYER_MANUAL: Layer = 150;
 // An import must not flood the agenda, so imported people start without a cadence.
 export const DEFAULT_LAYER_IMPORTED: Layer = 500;
 export const DEFAULT_CLOSENESS = 3;
+// An imported contact is a name in a file: how close you are is unknown, so it starts below the middle.
+export const DEFAULT_CLOSENESS_IMPORTED = 2;
 
 // Bridges between groups decay fastest (Burt 2002), so they are checked on sooner.
 export const BRIDGE_FACTOR = 0.75;
@@ -73,7 +75,9 @@ export const CHANNEL_WEIGHTS: Record<Channel, number> = {
   other: 1,
 };
 
-export const THANKS_WINDOW_DAYS = 30;
+/** A thank-you stays owed this long; after LATE_THANKS_DAYS it is worded as a late thank-you. */
+export const THANKS_WINDOW_DAYS = 90;
+export const LATE_THANKS_DAYS = 30;
 export const STALE_ASK_DAYS = 30;
 export const OCCASION_WINDOW_DAYS = 7;
 export const AGENDA_SIZE = 7;

@@ -61,10 +61,51 @@ describe("giving balance", () => {
   });
 
   it("labels at the edges: 0.35 and 0.65 are still balanced", () => {
-    expect(labelFor(0.3499)).toBe("overdrawn");
-    expect(labelFor(0.35)).toBe("balanced");
-    expect(labelFor(0.65)).toBe("balanced");
-    expect(labelFor(0.6501)).toBe("giving");
+    expect(labelFor(0.3499, 10)).toBe("overdrawn");
+    expect(labelFor(0.35, 10)).toBe("balanced");
+    expect(labelFor(0.65, 10)).toBe("balanced");
+    expect(labelFor(0.6501, 10)).toBe("giving");
+  });
+
+  it("overdrawn needs two five-minute favors' worth received: R of 4 as shown, to one decimal", () => {
+    expect(labelFor(0.2, 4)).toBe("overdrawn");
+    expect(labelFor(0.2, 3.95)).toBe("overdrawn"); // shown as "received 4.0"
+    expect(labelFor(0.2, 3.94)).toBe("balanced"); // shown as "received 3.9"
+    expect(labelFor(0.01, 0)).toBe("balanced");
+  });
+
+  it("one favor received yesterday is a thank-you owed, not an overdraft: balanced at 0.25", () => {
+    // R = 2 · 0.5^(1/365) = 1.996; ratio = 1 / 3.996 = 0.250 (below 0.35), but R < 4
+    const balance = balanceAt(ledgerSumsOf([received(2, NOW - DAY_MS)]), NOW);
+    expect(balance.ratio).toBeCloseTo(0.2502, 4);
+    expect(balance.label).toBe("balanced");
+  });
+
+  it("two favors received in the last week are overdrawn; the same two favors two months ago are not", () => {
+    // 5 days: R = 4 · 0.5^(5/365) = 3.962 → shows 4.0; ratio = 1 / 5.962 = 0.168
+    const lastWeek = balanceAt(
+      ledgerSumsOf([received(2, NOW - 5 * DAY_MS), received(2, NOW - 5 * DAY_MS)]),
+      NOW,
+    );
+    expect(lastWeek.received).toBeCloseTo(3.962, 3);
+    expect(lastWeek.label).toBe("overdrawn");
+    // 60 days: R = 4 · 0.5^(60/365) = 3.569 → 3.6, below the evidence
+    const older = balanceAt(
+      ledgerSumsOf([received(2, NOW - 60 * DAY_MS), received(2, NOW - 60 * DAY_MS)]),
+      NOW,
+    );
+    expect(older.received).toBeCloseTo(3.569, 3);
+    expect(older.label).toBe("balanced");
+    // a third favor makes it overdrawn again
+    const three = balanceAt(
+      ledgerSumsOf([
+        received(2, NOW - 60 * DAY_MS),
+        received(2, NOW - 60 * DAY_MS),
+        received(2, NOW - 60 * DAY_MS),
+      ]),
+      NOW,
+    );
+    expect(three.label).toBe("overdrawn");
   });
 
   it("kept on write, the sums equal a recomputation from the whole history", () => {
@@ -99,9 +140,10 @@ describe("balance over time", () => {
     const series = balanceSeries(events, times);
     expect(series.map((p) => p.entries)).toEqual([0, 1, 2, 3]);
     expect(series[0]?.ratio).toBe(0.5);
-    // 45 days in: R = 2 · 0.5^(15/365) = 1.9443; ratio = 1 / 3.9443 = 0.2535
+    // 45 days in: R = 2 · 0.5^(15/365) = 1.9443; ratio = 1 / 3.9443 = 0.2535, but one favor is
+    // below the evidence for overdrawn (R ≥ 4)
     expect(series[1]?.ratio).toBeCloseTo(1 / (2 * 0.5 ** (15 / 365) + 2), 10);
-    expect(series[1]?.label).toBe("overdrawn");
+    expect(series[1]?.label).toBe("balanced");
     const today = balanceAt(ledgerSumsOf(events), NOW);
     expect(series[3]?.ratio).toBeCloseTo(today.ratio as number, 12);
     expect(series[3]?.at).toBe(NOW);

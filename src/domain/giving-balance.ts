@@ -64,13 +64,25 @@ export function balanceAt(sums: LedgerSums, nowMs: number, mode: LedgerMode = "t
   const received = decayedAt(sums.received, nowMs, HALF_LIFE.received);
   // The +1/+2 prior keeps a young ledger near 0.5: one favor must not brand anyone overdrawn.
   const ratio = (gave + 1) / (gave + received + 2);
-  return { gave, received, ratio, label: labelFor(ratio), entries: sums.entries };
+  return { gave, received, ratio, label: labelFor(ratio, received), entries: sums.entries };
 }
 
-/** The label of a ratio: below 0.35 overdrawn, 0.35–0.65 balanced, above 0.65 giving. */
-export function labelFor(ratio: number): Exclude<BalanceLabel, "untracked"> {
-  if (ratio < 0.35) return "overdrawn";
+/**
+ * How much must have been received (decayed R) before a low ratio reads `overdrawn`: two five-minute
+ * favors' worth. One favor yesterday is a thank-you owed, not an overdraft.
+ */
+export const OVERDRAWN_MIN_RECEIVED = 4;
+
+/**
+ * The label of a ratio and the decayed received total R: overdrawn below 0.35 when R ≥ 4, balanced
+ * from 0.35 to 0.65 (or below 0.35 on less evidence), giving above 0.65.
+ */
+export function labelFor(ratio: number, received: number): Exclude<BalanceLabel, "untracked"> {
   if (ratio > 0.65) return "giving";
+  // R is compared as it is shown, to one decimal: a ledger that reads "received 4.0" is evidence
+  // enough, though two favors of last week have faded to 3.99.
+  const evidence = Math.round(received * 10) / 10 >= OVERDRAWN_MIN_RECEIVED;
+  if (ratio < 0.35 && evidence) return "overdrawn";
   return "balanced";
 }
 

@@ -15,9 +15,10 @@ describe("thanks owed", () => {
     expect(thanksOwed({ lastReceivedAt: NOW - 7 * DAY_MS, lastThanksAt: NOW }, NOW)).toBe(false);
   });
 
-  it("lapses after 30 days", () => {
-    expect(thanksOwed({ lastReceivedAt: NOW - 30 * DAY_MS, lastThanksAt: null }, NOW)).toBe(true);
-    expect(thanksOwed({ lastReceivedAt: NOW - 31 * DAY_MS, lastThanksAt: null }, NOW)).toBe(false);
+  it("stays owed for 90 days, then lapses", () => {
+    expect(thanksOwed({ lastReceivedAt: NOW - 31 * DAY_MS, lastThanksAt: null }, NOW)).toBe(true);
+    expect(thanksOwed({ lastReceivedAt: NOW - 90 * DAY_MS, lastThanksAt: null }, NOW)).toBe(true);
+    expect(thanksOwed({ lastReceivedAt: NOW - 91 * DAY_MS, lastThanksAt: null }, NOW)).toBe(false);
     expect(thanksOwed({ lastReceivedAt: null, lastThanksAt: null }, NOW)).toBe(false);
   });
 });
@@ -31,8 +32,9 @@ describe("commitments and asks", () => {
     expect(isCommitmentLate("someday", NOW)).toBe(false);
   });
 
-  it("an ask open for more than 30 days is stale", () => {
-    expect(isAskStale(NOW - 30 * DAY_MS, NOW)).toBe(false);
+  it("an ask open for 30 days is stale; one open for 29 days and 23 hours is not yet", () => {
+    expect(isAskStale(NOW - 30 * DAY_MS + 3_600_000, NOW)).toBe(false);
+    expect(isAskStale(NOW - 30 * DAY_MS, NOW)).toBe(true);
     expect(isAskStale(NOW - 31 * DAY_MS, NOW)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { DAY_MS } from "./decay.js";
 import { STALE_ASK_DAYS, THANKS_WINDOW_DAYS } from "./defaults.js";
 
-/** A received entry in the last 30 days with no thanks given at or after it. */
+/** A received entry in the last 90 days with no thanks given at or after it (late after 30). */
 export function thanksOwed(
   { lastReceivedAt, lastThanksAt }: { lastReceivedAt: number | null; lastThanksAt: number | null },
   nowMs: number,
@@ -25,7 +25,7 @@ export function isCommitmentLate(dueOn: string | null, nowMs: number): boolean {
   return nowMs >= dueDayStart + DAY_MS;
 }
 
-/** Whether an ask has been open for more than 30 days. */
+/** Whether an ask has been open for 30 days or more: time to follow up or withdraw it. */
 export function isAskStale(askedAt: number, nowMs: number): boolean {
-  return nowMs - askedAt > STALE_ASK_DAYS * DAY_MS;
+  return nowMs - askedAt >= STALE_ASK_DAYS * DAY_MS;
 }

@@ -7,12 +7,13 @@ import { strengthAt } from "./strength.js";
 const NOW = Date.UTC(2026, 2, 1);
 
 describe("relationship strength", () => {
-  it("a lunch 90 days ago, a call from them 180 days ago, closeness 4, met two years ago: 58", () => {
+  it("a lunch 90 days ago, a call from them 180 days ago, closeness 4, met two years ago: 49", () => {
     // Rc = 0.5^(90/90) = 0.5                      → 30·0.5 = 15
     // M = 3·0.5 + 2·0.25 = 2; F = 1 − e^(−0.5) = 0.39347 → 25·F = 9.837 → 9.8
     // D = 0.6·3/4 + 0.25·(2/5) + 0.15·(2/3) = 0.45 + 0.1 + 0.1 = 0.65 → 30·D = 19.5
-    // g = 0.5, r = 0.25; Q = 1 − 0.25/2.75 = 0.90909 → 15·Q = 13.636 → 13.6
-    // S = 15 + 9.837 + 19.5 + 13.636 = 57.97 → 58
+    // g = 0.5, r = 0.25; 1 − 0.25/2.75 = 0.90909, two contacts of six: Q = 0.90909·2/6 = 0.30303
+    //   → 15·Q = 4.545 → 4.5
+    // S = 15 + 9.837 + 19.5 + 4.545 = 48.88 → 49
     const events: ContactEvent[] = [
       { at: NOW - 90 * DAY_MS, channel: "in_person", initiatedBy: "me" },
       { at: NOW - 180 * DAY_MS, channel: "call", initiatedBy: "them" },
@@ -21,40 +22,73 @@ describe("relationship strength", () => {
       { contacts: contactSumsOf(events), closeness: 4, metOnMs: NOW - 2 * 365.25 * DAY_MS },
       NOW,
     );
-    expect(strength.score).toBe(58);
-    expect(strength.parts).toEqual({ recency: 15, frequency: 9.8, depth: 19.5, reciprocity: 13.6 });
+    expect(strength.score).toBe(49);
+    expect(strength.parts).toEqual({ recency: 15, frequency: 9.8, depth: 19.5, reciprocity: 4.5 });
     expect(strength.explanation).toEqual([
       "Last contact 90 days ago: 15 of 30.",
       "About 2 weighted contact-days in the last months: 9.8 of 25.",
       "Closeness 4 of 5, known for 2 years, 2 channels used in the last year: 19.5 of 30.",
-      "You both reach out about equally: 13.6 of 15.",
+      "You both reach out about equally (2 contacts so far; it counts in full from 6): 4.5 of 15.",
     ]);
   });
 
-  it("someone never contacted, at default closeness, scores 24 from depth and even initiative", () => {
-    // Rc = 0, F = 0; D = 0.6·2/4 = 0.3 → 9; Q = 1 − 0/2 = 1 → 15; S = 24
+  it("someone never contacted, at closeness 3, scores 9: depth only, no points for recency, frequency or reciprocity", () => {
+    // Rc = 0, F = 0, Q = 0 (no contact); D = 0.6·2/4 = 0.3 → 9; S = 9
     const strength = strengthAt({ contacts: EMPTY_CONTACT_SUMS, closeness: 3, metOnMs: null }, NOW);
-    expect(strength.score).toBe(24);
-    expect(strength.parts).toEqual({ recency: 0, frequency: 0, depth: 9, reciprocity: 15 });
+    expect(strength.score).toBe(9);
+    expect(strength.parts).toEqual({ recency: 0, frequency: 0, depth: 9, reciprocity: 0 });
     expect(strength.explanation[0]).toBe("No contact yet: 0 of 30.");
     expect(strength.explanation[1]).toBe("No recent contact-days to count: 0 of 25.");
-    expect(strength.explanation[3]).toBe("Nobody has reached out yet, so it is still even: 15 of 15.");
+    expect(strength.explanation[3]).toBe("Nobody has reached out yet: 0 of 15.");
   });
 
-  it("four messages sent today, all by me, say I reach out more and score 51", () => {
+  it("an imported stranger (closeness 2, unknown) scores 5 of 100", () => {
+    // D = 0.6·1/4 = 0.15 → 4.5; everything else 0; S = round(4.5) = 5
+    const strength = strengthAt({ contacts: EMPTY_CONTACT_SUMS, closeness: 2, metOnMs: null }, NOW);
+    expect(strength.parts).toEqual({ recency: 0, frequency: 0, depth: 4.5, reciprocity: 0 });
+    expect(strength.score).toBe(5);
+  });
+
+  it("one contact earns no reciprocity points, whoever started it", () => {
+    const contacts = contactSumsOf([{ at: NOW - DAY_MS, channel: "call", initiatedBy: "them" }]);
+    const strength = strengthAt({ contacts, closeness: 3, metOnMs: null }, NOW);
+    expect(strength.parts.reciprocity).toBe(0);
+    expect(strength.explanation[3]).toBe(
+      "One contact so far; who reaches out counts from the second: 0 of 15.",
+    );
+  });
+
+  it("reciprocity counts from two contacts and reaches its full 15 points at six", () => {
+    // Unknown initiative counts half to each side: perfectly even, so Q = contacts/6 up to 1.
+    const points = [1, 2, 3, 4, 5, 6, 9].map((n) => {
+      const events: ContactEvent[] = Array.from({ length: n }, () => ({
+        at: NOW,
+        channel: "message",
+        initiatedBy: "unknown",
+      }));
+      return strengthAt({ contacts: contactSumsOf(events), closeness: 3, metOnMs: null }, NOW).parts
+        .reciprocity;
+    });
+    expect(points).toEqual([0, 5, 7.5, 10, 12.5, 15, 15]);
+  });
+
+  it("four messages sent today, all by me, say I reach out more and score 49", () => {
     // Rc = 1 → 30; one contact-day of weight 1: F = 1 − e^(−0.25) = 0.22120 → 5.53 → 5.5
-    // D = 0.3 + 0 + 0.15·(1/3) = 0.35 → 10.5; g = 4, r = 0: Q = 1 − 4/6 = 1/3 → 5
-    // S = 30 + 5.53 + 10.5 + 5 = 51.03 → 51
+    // D = 0.3 + 0 + 0.15·(1/3) = 0.35 → 10.5; g = 4, r = 0: 1 − 4/6 = 1/3, four contacts of six:
+    // Q = 1/3 · 4/6 = 2/9 → 3.33 → 3.3
+    // S = 30 + 5.53 + 10.5 + 3.33 = 49.36 → 49
     const events: ContactEvent[] = Array.from({ length: 4 }, () => ({
       at: NOW,
       channel: "message",
       initiatedBy: "me",
     }));
     const strength = strengthAt({ contacts: contactSumsOf(events), closeness: 3, metOnMs: null }, NOW);
-    expect(strength.score).toBe(51);
-    expect(strength.parts).toEqual({ recency: 30, frequency: 5.5, depth: 10.5, reciprocity: 5 });
+    expect(strength.score).toBe(49);
+    expect(strength.parts).toEqual({ recency: 30, frequency: 5.5, depth: 10.5, reciprocity: 3.3 });
     expect(strength.explanation[0]).toBe("Last contact today: 30 of 30.");
-    expect(strength.explanation[3]).toBe("You reach out more often than they do: 5 of 15.");
+    expect(strength.explanation[3]).toBe(
+      "You reach out more often than they do (4 contacts so far; it counts in full from 6): 3.3 of 15.",
+    );
   });
 
   it("says so when they reach out more", () => {
@@ -64,7 +98,9 @@ describe("relationship strength", () => {
       initiatedBy: "them",
     }));
     const strength = strengthAt({ contacts: contactSumsOf(events), closeness: 3, metOnMs: null }, NOW);
-    expect(strength.explanation[3]).toBe("They reach out more often than you do: 5 of 15.");
+    expect(strength.explanation[3]).toBe(
+      "They reach out more often than you do (4 contacts so far; it counts in full from 6): 3.3 of 15.",
+    );
   });
 
   it("a contact 145 days ago earns 9.8 of 30 for recency", () => {
@@ -87,8 +123,8 @@ describe("relationship strength", () => {
       NOW,
     );
     expect(strength.parts.depth).toBe(30);
-    // unknown initiative counts half to each side, so it is perfectly even
-    expect(strength.parts.reciprocity).toBe(15);
+    // unknown initiative counts half to each side, so it is perfectly even: 15 · 4/6 = 10
+    expect(strength.parts.reciprocity).toBe(10);
   });
 
   it("the parts add up to the score, rounding aside", () => {

@@ -20,8 +20,21 @@ const DEPTH_FULL_YEARS = 5;
 const DEPTH_FULL_CHANNELS = 3;
 // Reciprocity reads "about equal" while the imbalance costs less than a tenth of its points.
 const EVEN_INITIATIVE = 0.1;
+/** Reciprocity of initiative counts from this many contacts (one contact says nothing about it)… */
+export const RECIPROCITY_FROM_CONTACTS = 2;
+/** …and weighs in full from this many; in between it is scaled by contacts / 6. */
+export const RECIPROCITY_FULL_CONTACTS = 6;
 
-/** Strength at `now`: S = 30·Rc + 25·F + 30·D + 15·Q, each part in points with one plain sentence. */
+/** How much of the reciprocity part counts after `contacts` contacts: 0 below 2, n/6 up to 1 at 6. */
+export function reciprocityWeight(contacts: number): number {
+  if (contacts < RECIPROCITY_FROM_CONTACTS) return 0;
+  return Math.min(1, contacts / RECIPROCITY_FULL_CONTACTS);
+}
+
+/**
+ * Strength at `now`: S = 30·Rc + 25·F + 30·D + 15·Q, each part in points with one plain sentence.
+ * Never contacted: Rc = F = Q = 0, so a stranger scores from depth alone.
+ */
 export function strengthAt(input: StrengthInput, nowMs: number): Strength {
   const { contacts } = input;
 
@@ -46,7 +59,9 @@ export function strengthAt(input: StrengthInput, nowMs: number): Strength {
   const g = decayedAt(contacts.initiatedByMe, nowMs, HALF_LIFE.contact);
   const r = decayedAt(contacts.initiatedByThem, nowMs, HALF_LIFE.contact);
   const imbalance = Math.abs(g - r) / (g + r + 2);
-  const q = 1 - imbalance;
+  // A stranger has shown no initiative either way: evenness is only worth points once there is a
+  // pattern to be even about.
+  const q = (1 - imbalance) * reciprocityWeight(contacts.contacts);
 
   const raw = {
     recency: POINTS.recency * rc,
@@ -107,10 +122,18 @@ function reciprocitySentence(
   imbalance: number,
   points: number,
 ): string {
-  if (contacts === 0)
-    return `Nobody has reached out yet, so it is still even: ${of(points, POINTS.reciprocity)}`;
-  if (imbalance < EVEN_INITIATIVE)
-    return `You both reach out about equally: ${of(points, POINTS.reciprocity)}`;
-  if (g > r) return `You reach out more often than they do: ${of(points, POINTS.reciprocity)}`;
-  return `They reach out more often than you do: ${of(points, POINTS.reciprocity)}`;
+  if (contacts === 0) return `Nobody has reached out yet: ${of(points, POINTS.reciprocity)}`;
+  if (contacts < RECIPROCITY_FROM_CONTACTS)
+    return `One contact so far; who reaches out counts from the second: ${of(points, POINTS.reciprocity)}`;
+  const pattern =
+    imbalance < EVEN_INITIATIVE
+      ? "You both reach out about equally"
+      : g > r
+        ? "You reach out more often than they do"
+        : "They reach out more often than you do";
+  const scaled =
+    contacts < RECIPROCITY_FULL_CONTACTS
+      ? ` (${contacts} contacts so far; it counts in full from ${RECIPROCITY_FULL_CONTACTS})`
+      : "";
+  return `${pattern}${scaled}: ${of(points, POINTS.reciprocity)}`;
 }

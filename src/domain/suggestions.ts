@@ -5,6 +5,7 @@ import { isDue } from "./due.js";
 import type { Balance } from "./giving-balance.js";
 import type { Layer, LedgerMode, SuggestionKind } from "./model.js";
 import { SUGGESTION_KINDS } from "./model.js";
+import { isThanksLate, LATE_THANKS_NOTE } from "./open-loop-texts.js";
 import { firstName, giveContextFor, giveFirstIdeas } from "./playbook.js";
 
 export interface SuggestionSubject {
@@ -98,8 +99,12 @@ function thankDrafts(s: SuggestionSubject): Draft[] {
   const what = s.thanksOwed.lastReceivedSummary.trim().replace(/[.!]+$/, "");
   // The summary is the user's own words, quoted as written rather than bent into the sentence.
   const action = what ? `Thank ${name} for their help: "${what}".` : `Send ${name} a short thank-you.`;
-  const when = counted(s) ? ago(s.thanksOwed.daysAgo) : "recently";
-  return [{ action, reason: `${s.personName} helped you ${when} and has not heard a thank-you yet.` }];
+  const late = isThanksLate(s.thanksOwed.daysAgo);
+  const when = counted(s) ? ago(s.thanksOwed.daysAgo) : late ? "a while ago" : "recently";
+  const still = late ? ` ${LATE_THANKS_NOTE}` : "";
+  return [
+    { action, reason: `${s.personName} helped you ${when} and has not heard a thank-you yet.${still}` },
+  ];
 }
 
 function followThroughDrafts(s: SuggestionSubject): Draft[] {

@@ -26,12 +26,39 @@ describeEachDialect("the department map", (dialect) => {
     expect(byName.IT).toMatchObject({ people: 1, status: "overdrawn", balance: { label: "overdrawn" } });
     expect(byName.Marketing?.status).toBe("strong");
     expect(byName.Marketing?.averageStrength).toBeGreaterThanOrEqual(40);
-    expect(byName.Finance).toMatchObject({ people: 1, status: "thin" });
+    // Lena was added but never contacted: a name is not a tie, so Finance is still a gap
+    expect(byName.Finance).toMatchObject({ people: 1, contacted: 0, status: "none", averageStrength: null });
     expect(byName.Legal).toMatchObject({ people: 0, status: "none", averageStrength: null });
     const text = (await run("map")).stdout;
     expect(text).toMatch(/^Brightline\ndepartment\s+people\s+strength\s+balance\s+status\n/);
     expect(text).toMatch(/Legal\s+0\s+–\s+·{10}\s+–\s+nobody yet/);
+    expect(text).toMatch(/Finance\s+1\s+–\s+·{10}\s+–\s+no contact yet/);
     expect(text).toMatch(/Marketing\s+2\s+\d+\s+█+·*\s+balanced\s+strong/);
+  });
+
+  it("people never contacted count in no department's strength or status: one lunch with one of them makes it thin", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+    for (const name of ["Ada Stone", "Bo Grant", "Cy Lee"])
+      await run("person", "add", name, "--dept", "Legal");
+    let legal = (await run("map", "--json"))
+      .json()
+      .departments.find((d: { name: string }) => d.name === "Legal");
+    expect(legal).toMatchObject({ people: 3, contacted: 0, averageStrength: null, status: "none" });
+    await run(
+      "log",
+      "Ada",
+      "Lunch about the contract review",
+      "--channel",
+      "in_person",
+      "--on",
+      "3 days ago",
+    );
+    legal = (await run("map", "--json")).json().departments.find((d: { name: string }) => d.name === "Legal");
+    const ada = legal.members.find((m: { name: string }) => m.name === "Ada Stone");
+    expect(ada.contacted).toBe(true);
+    // the average is Ada's alone: the two strangers do not drag it down
+    expect(legal).toMatchObject({ people: 3, contacted: 1, averageStrength: ada.strength, status: "thin" });
   });
 
   it("lists the people of my organization without a department on their own, with how to set one", async () => {

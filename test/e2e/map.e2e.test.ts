@@ -37,6 +37,49 @@ describeEachDialect("the web app: the department map", (dialect) => {
     expect(problems).toEqual([]);
   });
 
+  it("strength is the bar, in one colour whatever the balance; the balance is a marker with a legend; gaps only where one is", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/map`);
+    const list = page.getByRole("list", { name: "Departments of Brightline Engineering" });
+    await list.waitFor();
+    const legend = page.getByRole("region", { name: "How to read the map" });
+    expect(await legend.textContent()).toMatch(
+      /Bar: average strength.*Balance:.*Overdrawn.*Balanced.*Giving.*Dashed: a gap/,
+    );
+    const barColour = (name: string) =>
+      list
+        .getByRole("listitem", { name })
+        .locator(".map-bar > span")
+        .evaluate(
+          (bar) =>
+            // runs in the page: the tests' types have no DOM
+            (
+              globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+            ).getComputedStyle(bar).backgroundColor,
+        );
+    // IT is overdrawn and Accounting balanced: their bars are the same colour, their markers are not
+    expect(await barColour("IT")).toMatch(/^rgb\(/);
+    expect(await barColour("IT")).toBe(await barColour("Accounting"));
+    const marker = (name: string) =>
+      list
+        .getByRole("listitem", { name })
+        .locator(".map-balance-line")
+        .textContent()
+        .then((t) => t?.replace(/\s+/g, " ").trim());
+    expect(await marker("IT")).toBe("Balance Overdrawn");
+    expect(await marker("Accounting")).toBe("Balance Balanced");
+    expect(
+      await list.getByRole("listitem", { name: "IT" }).getByRole("img").getAttribute("aria-label"),
+    ).toMatch(/^Average strength \d+ of 100$/);
+    // one gap: Legal, where Mark knows nobody (his own team is not a gap to fill); IT is overdrawn, not a gap
+    expect(await page.locator(".map-summary").textContent()).toContain(
+      "1 gap, where you know nobody yet: Legal. Overdrawn: IT.",
+    );
+    expect(await list.locator(".map-gap-card h2").allTextContents()).toEqual(["Legal"]);
+    expect(problems).toEqual([]);
+  });
+
   it("people of my organization without a department are listed on their own, and setting one moves them", async () => {
     const server = await startServer(dialect, {
       prepare: (store) => {

@@ -1,6 +1,7 @@
 /** `today`, `suggest`, `week`, `search`: what to do next, and finding things again. */
 import type { Command } from "commander";
 import { readText } from "../../app/input.js";
+import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import type { Suggestion } from "../../domain/suggestions.js";
 import { GoodwillError } from "../../errors.js";
 import { dueText, labelText, type Paint, plural } from "../output.js";
@@ -63,6 +64,7 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
       lines.push(
         `  ${p.bold(t.counterpart.name)}  ${t.lastReceived ? `"${t.lastReceived.summary}"` : ""} ${p.dim(t.daysAgo === 0 ? "today" : `${plural(t.daysAgo, "day")} ago`)}`,
       );
+      if (t.late) lines.push(`    → ${LATE_THANKS_NOTE}`);
     }
     lines.push(...more(a.thanksOwed.length, a.counts.thanksOwed));
   }
@@ -76,9 +78,11 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
     lines.push(...more(a.commitments.length, a.counts.commitments));
   }
   if (a.asks.length) {
-    lines.push("", p.bold("Asks waiting more than 30 days"));
-    for (const q of a.asks)
+    lines.push("", p.bold("Asks waiting 30 days or more"));
+    for (const q of a.asks) {
       lines.push(`  #${q.number} ${q.counterpart}: ${q.summary}  ${p.dim(q.askedAt.slice(0, 10))}`);
+      if (q.advice) lines.push(`    → ${q.advice} ${p.dim(`(goodwill ask withdraw ${q.number})`)}`);
+    }
   }
   if (a.occasions.length) {
     lines.push("", p.bold("Occasions"));

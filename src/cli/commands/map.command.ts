@@ -13,11 +13,12 @@ function bar(strength: number | null, p: Paint): string {
   return p.green("█".repeat(full)) + p.dim("·".repeat(BAR_WIDTH - full));
 }
 
-function statusText(status: string, p: Paint): string {
-  if (status === "strong") return p.green(status);
-  if (status === "overdrawn") return p.red(status);
-  if (status === "none") return p.yellow("nobody yet");
-  return status;
+function statusText(d: DepartmentMapJson["departments"][number], p: Paint): string {
+  if (d.status === "strong") return p.green(d.status);
+  if (d.status === "overdrawn") return p.red(d.status);
+  // People known only by name (never contacted) do not make a department known.
+  if (d.status === "none") return p.yellow(d.people === 0 ? "nobody yet" : "no contact yet");
+  return d.status;
 }
 
 /** The people of the organization without a department, named, with how to give them one. */
@@ -46,8 +47,8 @@ export function renderMap(map: DepartmentMapJson, p: Paint, firstWho?: string): 
     String(d.people),
     d.averageStrength === null ? "–" : String(Math.round(d.averageStrength)),
     bar(d.averageStrength, p),
-    d.people === 0 && d.balance.entries === 0 ? p.dim("–") : labelText(d.balance.label, p),
-    statusText(d.status, p),
+    d.contacted === 0 && d.balance.entries === 0 ? p.dim("–") : labelText(d.balance.label, p),
+    statusText(d, p),
   ]);
   const header = ["department", "people", "strength", "", "balance", "status"];
   return (

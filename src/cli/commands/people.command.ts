@@ -419,7 +419,7 @@ function renderShow(s: Shown, p: Paint, now: number, who: string): string {
         ? `, last contact ${plural(d.daysSinceContact, "day")} ago`
         : ", no contact yet"),
   );
-  if (s.thanksOwed) lines.push(p.yellow("You owe a thank-you for recent help."));
+  if (s.thanksOwedText) lines.push(p.yellow(s.thanksOwedText));
   if (s.occasion)
     lines.push(
       p.yellow(

@@ -1,14 +1,13 @@
 /**
  * The department map (DESIGN §4.1 `map`): each department of my organization, how many people I know
- * there, how strong those ties are and how the ledger stands. The gaps come first to the eye: a
- * department where I know nobody, one where I only take, one where I know too few.
+ * there, how strong those ties are and how the ledger stands. Strength is the bar, the balance a
+ * coloured marker, a gap (nobody I am in touch with) a dashed card; a legend says so.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api, type Result } from "../api/client";
 import { keys, useProfile, useWrite } from "../api/hooks";
-import { BalanceBadge } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./map.css";
 import { useTitle } from "../components/title";
@@ -29,6 +28,22 @@ const STATUS_HELP: Record<Department["status"], string> = {
   none: "You know nobody here yet: a gap to fill.",
   overdrawn: "You have taken more than you gave here: give first.",
 };
+
+/*
+ * One visual variable per meaning: the bar's length is strength (always one colour), the marker's
+ * colour is the giving balance, and a dashed card is a gap. Status is said in words.
+ */
+const BALANCE_WORDS: Record<Department["balance"]["label"], string> = {
+  overdrawn: "Overdrawn",
+  balanced: "Balanced",
+  giving: "Giving",
+  untracked: "Not tracked",
+};
+
+/** A gap: a department of my organization, not my own, where I am in touch with nobody. */
+function isGap(d: Department): boolean {
+  return d.status === "none" && !d.mine;
+}
 
 export function DepartmentMap() {
   useTitle("Department map");
@@ -131,26 +146,28 @@ function MapView({ data }: { data: MapData }) {
         <WithoutDepartment data={data} />
       </>
     );
-  const gaps = data.departments.filter((d) => d.status !== "strong");
+  const gaps = data.departments.filter(isGap);
+  const overdrawn = data.departments.filter((d) => d.status === "overdrawn");
   const known = data.departments.reduce((sum, d) => sum + d.people, 0) + data.withoutDepartment.length;
   const without = data.withoutDepartment.length;
+  const names = (list: Department[]) => list.map((d) => d.name).join(", ");
   return (
     <>
       <p className="map-summary">
         <strong>{data.organization}</strong>: {data.departments.length} departments, {known}{" "}
         {known === 1 ? "person" : "people"} known
-        {without > 0 ? ` (${without} without a department)` : ""}
-        {gaps.length > 0 ? `, ${gaps.length} ${gaps.length === 1 ? "gap" : "gaps"} to work on` : ", no gaps"}.
+        {without > 0 ? ` (${without} without a department)` : ""}.{" "}
+        {gaps.length === 0
+          ? "No gaps."
+          : `${gaps.length === 1 ? "1 gap" : `${gaps.length} gaps`}, where you know nobody yet: ${names(gaps)}.`}
+        {overdrawn.length > 0 ? ` Overdrawn: ${names(overdrawn)}.` : ""}
       </p>
+      <MapLegend />
       <ul className="map-list" aria-label={`Departments of ${data.organization}`}>
         {data.departments.map((d) => (
           <DepartmentRow key={d.id} department={d} />
         ))}
       </ul>
-      <p className="muted map-legend">
-        The bar is the average strength (0–100) of your ties there. Strong: two or more people, average 40 or
-        more.
-      </p>
       <WithoutDepartment data={data} />
     </>
   );
@@ -271,39 +288,106 @@ function SetDepartment({
   );
 }
 
+/** What the bar, the marker and the dashed card mean, before the cards that use them. */
+function MapLegend() {
+  return (
+    <section className="map-legend" aria-label="How to read the map">
+      <span className="map-legend-item">
+        <span className="map-bar map-legend-bar" aria-hidden="true">
+          <span style={{ width: "60%" }} />
+        </span>
+        Bar: average strength (0–100) of the people you have been in touch with there
+      </span>
+      <span className="map-legend-item">
+        Balance:
+        {(["overdrawn", "balanced", "giving"] as const).map((label) => (
+          <span key={label} className="map-balance">
+            <span className={`map-dot balance-dot-${label}`} aria-hidden="true" />
+            {BALANCE_WORDS[label]}
+          </span>
+        ))}
+      </span>
+      <span className="map-legend-item">
+        <span className="map-legend-gap" aria-hidden="true" />
+        Dashed: a gap, nobody you are in touch with
+      </span>
+    </section>
+  );
+}
+
 function DepartmentRow({ department: d }: { department: Department }) {
   const strength = d.averageStrength ?? 0;
   const titleId = useId();
+  const notContacted = d.people - d.contacted;
+  const help =
+    d.status === "none" && d.people > 0
+      ? `${d.people === 1 ? "The one person" : `The ${d.people} people`} here ${d.people === 1 ? "is" : "are"} a name only: get in touch with one.`
+      : d.status === "none" && d.mine
+        ? "Your own team: add the people you work with."
+        : d.status === "strong"
+          ? null
+          : STATUS_HELP[d.status];
   return (
-    <li className={`card map-dept status-${d.status}`} aria-labelledby={titleId}>
+    <li
+      className={`card map-dept status-${d.status}${isGap(d) ? " map-gap-card" : ""}`}
+      aria-labelledby={titleId}
+    >
       <div className="map-dept-head">
         <h2 id={titleId}>
           {d.name}
           {d.mine && <span className="muted"> (my department)</span>}
         </h2>
-        <span className={`badge map-status status-${d.status}`}>{STATUS_WORDS[d.status]}</span>
+        <span className="badge map-status">{STATUS_WORDS[d.status]}</span>
       </div>
       <div className="map-figures">
         <span>
           {d.people === 0 ? "No one yet" : d.people === 1 ? "1 person known" : `${d.people} people known`}
+          {notContacted > 0 && (
+            <span className="muted">
+              , {notContacted === d.people ? "none contacted yet" : `${notContacted} not contacted yet`}
+            </span>
+          )}
         </span>
         <span>
           Strength {d.averageStrength === null ? "—" : Math.round(d.averageStrength)}
           <span className="muted"> / 100</span>
         </span>
-        {/* the balance, unless the status already says it or there is nothing to weigh */}
-        {d.status !== "overdrawn" && d.balance.entries > 0 && <BalanceBadge balance={d.balance} />}
       </div>
-      <div className="map-bar" aria-hidden="true">
+      <div
+        className="map-bar"
+        role="img"
+        aria-label={
+          d.averageStrength === null
+            ? "No strength: nobody in touch"
+            : `Average strength ${Math.round(d.averageStrength)} of 100`
+        }
+      >
         <span style={{ width: `${Math.max(0, Math.min(100, strength))}%` }} />
       </div>
-      {d.status !== "strong" && <p className="map-gap">{STATUS_HELP[d.status]}</p>}
+      <p className="map-balance-line">
+        Balance{" "}
+        {d.balance.entries === 0 ? (
+          <span className="map-balance muted">
+            <span className="map-dot balance-dot-none" aria-hidden="true" />
+            nothing given or received yet
+          </span>
+        ) : (
+          <span
+            className="map-balance"
+            title={d.balance.ratio === null ? undefined : `Balance ${d.balance.ratio.toFixed(2)}`}
+          >
+            <span className={`map-dot balance-dot-${d.balance.label}`} aria-hidden="true" />
+            {BALANCE_WORDS[d.balance.label]}
+          </span>
+        )}
+      </p>
+      {help && <p className={`map-help help-${d.status}`}>{help}</p>}
       {d.members.length > 0 && (
         <ul className="map-members">
           {d.members.map((m) => (
             <li key={m.id}>
               <Link to={`/people/${m.id}`}>{m.name}</Link>{" "}
-              <span className="muted">{Math.round(m.strength)}</span>
+              <span className="muted">{m.contacted ? Math.round(m.strength) : "not contacted yet"}</span>
             </li>
           ))}
         </ul>

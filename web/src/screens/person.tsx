@@ -131,7 +131,7 @@ function Strength({ strength }: { strength: Overview["strength"] }) {
 }
 
 function DueCard({ overview }: { overview: Overview }) {
-  const { due, occasion, thanksOwed } = overview;
+  const { due, occasion, thanksOwedText } = overview;
   return (
     <section className="card" aria-labelledby="due-title">
       <h2 id="due-title">
@@ -145,7 +145,7 @@ function DueCard({ overview }: { overview: Overview }) {
             : `It has been ${due.overdueRatio.toFixed(1)} times the usual gap since you were in touch.`}
         </p>
       )}
-      {thanksOwed && <p className="idea">A thank-you is owed for something they did recently.</p>}
+      {thanksOwedText && <p className="idea">{thanksOwedText}</p>}
       {occasion && <p className="idea">{occasionText(occasion)}</p>}
     </section>
   );

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
+import { LATE_THANKS_NOTE } from "../../../src/domain/open-loop-texts.js";
 import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
 import {
@@ -272,6 +273,7 @@ export function Today() {
                 <p className="muted">
                   {row.lastReceived ? `“${row.lastReceived.summary}”, ` : ""}
                   {daysAgo(row.daysAgo)}
+                  {row.late ? `. ${LATE_THANKS_NOTE}` : ""}
                 </p>
               </div>
               <button
@@ -331,6 +333,7 @@ export function Today() {
                 <span className="name">{a.summary}</span>
                 <p className="muted">
                   Asked {a.counterpart} on {formatDate(a.askedAt)}
+                  {a.advice ? `. ${a.advice}` : ""}
                 </p>
               </div>
               <div className="buttons">

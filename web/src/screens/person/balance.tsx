@@ -65,7 +65,12 @@ export function BalanceGauge({ balance }: { balance: Overview["balance"] }) {
           {balance.entries === 1 ? "1 entry" : `${balance.entries} entries`}
         </span>
       </p>
-      <p className="muted">{MEANING[balance.label]}</p>
+      <p className="muted">
+        {balance.label === "balanced" && balance.ratio < LOW
+          ? // below the line, but too little received yet to call it overdrawn (R < 4)
+            "You have received more than you gave, but too little yet to call it overdrawn: a thank-you is enough."
+          : MEANING[balance.label]}
+      </p>
     </div>
   );
 }

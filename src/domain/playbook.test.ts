@@ -6,6 +6,7 @@ import {
   giveFirstIdeas,
   isLineResting,
   PlaybookListing,
+  personTarget,
   playbookLines,
   SEED_PRACTICES,
   teamTarget,
@@ -198,6 +199,35 @@ describe("a listing of playbook lines", () => {
     const listing = new PlaybookListing(now);
     const ids = listing.take("it-colleague", { count: 20, start: 0, recentGives: [lunch] }).map((l) => l.id);
     expect(ids).not.toContain("it-lunch");
+  });
+
+  it("rests every line once the user logs it as given in the line's own words", () => {
+    for (const context of [
+      "it-colleague",
+      "finance-colleague",
+      "legal-colleague",
+      "hr-colleague",
+      "facilities-colleague",
+      "marketing-colleague",
+      "sales-colleague",
+      "leadership",
+      "colleague-other-dept",
+      "colleague-my-team",
+      "client",
+      "association-peer",
+      "mentor",
+      "external",
+      "inner-circle",
+    ] as const)
+      for (const l of playbookLines(context)) {
+        const done: RecentGive = {
+          kind: "favor",
+          summary: l.text(personTarget("Dana Whitfield")),
+          occurredAt: now - day,
+        };
+        const other = l.kind === "favor" ? "intro" : "favor";
+        expect([l.id, isLineResting(l, [{ ...done, kind: other }], now)]).toEqual([l.id, true]);
+      }
   });
 
   it("can keep to one line per piece of advice", () => {

@@ -151,7 +151,11 @@ const line = (
   practice: SeedPractice,
   text: (t: Target) => string,
   marks?: RegExp,
-): PlaybookLine => ({ id, kind, practice, text, ...(marks ? { marks } : {}) });
+): PlaybookLine => {
+  // A thank-you logged in words ("Thanked Raj for…") answers a thank line whatever its kind.
+  const words = marks ?? (kind === "thanks" ? /\bthank/i : undefined);
+  return { id, kind, practice, text, ...(words ? { marks: words } : {}) };
+};
 
 const LUNCH = /\blunch/i;
 const COFFEE = /\b(coffee|pastr|cake|treat|doughnut|donut)/i;
@@ -666,7 +670,7 @@ const LINES: Record<GiveContext, readonly PlaybookLine[]> = {
     ),
     line(
       "team-cover",
-      "thanks",
+      "time",
       "human-values",
       (t) => `Cover for ${t.name} so they can take a real break.`,
       /\bcover/i,

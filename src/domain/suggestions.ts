@@ -252,7 +252,9 @@ function ordinal(n: number): string {
 
 /**
  * The kinds of suggestion `suggestionsFor` would give, in order, without writing any sentence: the
- * agenda ranks everyone's suggestions this way and words only the few it shows.
+ * agenda ranks everyone's suggestions this way and words only the few it shows. A give-first
+ * planned here may find no line when worded (every line of the playbook resting for them, or
+ * already given out in the listing); it is then left out.
  */
 export function suggestionKindsFor(s: SuggestionSubject): SuggestionKind[] {
   const kinds: SuggestionKind[] = [];

@@ -7,6 +7,7 @@ import { DAY_MS } from "../domain/decay.js";
 import { type Layer, type LedgerMode, SUGGESTION_KINDS, type SuggestionKind } from "../domain/model.js";
 import { matchNeedsToOffers } from "../domain/need-offer-match.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
+import { PlaybookListing } from "../domain/playbook.js";
 import {
   type IntroductionMatch,
   meetNewSuggestions,
@@ -18,6 +19,7 @@ import {
 import { latestReceived } from "../storage/exchange.repository.js";
 import type { AppContext } from "./context.js";
 import { loadMe, loadRelationships, type RelationshipState } from "./relationship-state.js";
+import { type AdviceContext, loadAdviceContexts } from "./suggestion-context.js";
 
 /** Open needs by person, and for each need the best matching offer of someone else. */
 export interface NeedsAndMatches {
@@ -108,11 +110,12 @@ export async function departmentsWithNobody(
   return rows.filter((d) => !known.has(d.id) && d.id !== me.departmentId);
 }
 
-function subjectOf(
+export function subjectOf(
   state: RelationshipState,
   now: number,
   lastReceivedSummary: string,
   needs: NeedsAndMatches,
+  advice?: AdviceContext,
 ): SuggestionSubject {
   const { person, ledger } = state;
   return {
@@ -138,18 +141,11 @@ function subjectOf(
     occasion: state.occasion
       ? { label: state.occasion.label, inDays: state.occasion.inDays, turning: state.occasion.turning }
       : null,
-    // Each give moves the playbook on by one idea; the person's own offset keeps two colleagues of
-    // one department from being told the same thing.
-    givesSoFar: ledger.gaves + stableOffset(person.id),
+    givesSoFar: ledger.gaves,
+    ...(advice ? { known: advice.known, recentGives: advice.recentGives } : {}),
     openNeeds: needs.needsOf.get(person.id) ?? [],
     matches: needs.matchesOf.get(person.id) ?? [],
   };
-}
-
-function stableOffset(id: string): number {
-  let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return h;
 }
 
 /** Whether anything at all could be suggested for this person, without building the sentences. */
@@ -171,7 +167,7 @@ function mayHaveSuggestions(s: RelationshipState, needs: NeedsAndMatches): boole
 export async function suggestionsForStates(
   ctx: AppContext,
   states: RelationshipState[],
-  options: { limit?: number; alsoFirstFor?: string[]; meetNew?: boolean } = {},
+  options: { limit?: number; alsoFirstFor?: string[]; meetNew?: boolean; listing?: PlaybookListing } = {},
 ): Promise<{ suggestions: Suggestion[]; total: number; firstPerPerson: Map<string, Suggestion> }> {
   const needs = await loadNeedsAndMatches(ctx);
   // Rank by kind and priority without writing a sentence; only the suggestions shown are worded.
@@ -209,11 +205,15 @@ export async function suggestionsForStates(
     "person",
     [...wanted].filter((id) => byId.get(id)?.thanksOwed),
   );
+  const wantedStates = [...wanted].flatMap((id) => byId.get(id) ?? []);
+  const advice = await loadAdviceContexts(ctx, wantedStates);
+  // One listing: a playbook line goes to the first person in the listing's order who can take it.
+  const listing = options.listing ?? new PlaybookListing(ctx.now);
   const worded = new Map<string, Suggestion[]>();
-  for (const id of wanted) {
-    const state = byId.get(id);
-    if (state)
-      worded.set(id, suggestionsFor(subjectOf(state, ctx.now, summaries.get(id)?.summary ?? "", needs)));
+  for (const state of wantedStates) {
+    const id = state.person.id;
+    const subject = subjectOf(state, ctx.now, summaries.get(id)?.summary ?? "", needs, advice.get(id));
+    worded.set(id, suggestionsFor(subject, listing));
   }
   const suggestions = shown.flatMap((p) => {
     if (p.kind === "meet-new") return meetNew.slice(p.rank, p.rank + 1);

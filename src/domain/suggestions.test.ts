@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Due } from "./due.js";
 import type { Balance } from "./giving-balance.js";
+import { PlaybookListing } from "./playbook.js";
 import type { Suggestion, SuggestionSubject } from "./suggestions.js";
 import { orderSuggestions, suggestionKindsFor, suggestionsFor } from "./suggestions.js";
 
@@ -38,7 +39,7 @@ function subject(over: Partial<SuggestionSubject>): SuggestionSubject {
 }
 
 describe("suggestions for one person", () => {
-  it("Mark's IT colleague, helped twelve times and never thanked, gets a thank-you first and then a give-first idea", () => {
+  it("Mark's IT colleague, helped twelve times and never thanked, gets the thank-you as the give, and a give-first idea once thanked", () => {
     const found = suggestionsFor(
       subject({
         balance: overdrawn,
@@ -46,24 +47,80 @@ describe("suggestions for one person", () => {
         thanksOwed: { lastReceivedSummary: "Fixed my laptop.", daysAgo: 3 },
       }),
     );
-    expect(found.map((s) => s.kind)).toEqual(["thank", "give-first"]);
-    expect(found[0]).toEqual({
-      kind: "thank",
-      personId: "p1",
-      personName: "Raj Patel",
-      action: 'Thank Raj for their help: "Fixed my laptop".',
-      reason: "Raj Patel helped you 3 days ago and has not heard a thank-you yet.",
-    });
-    expect(found[1]?.action).toBe("Tell Raj's manager, in a short note, how Raj helped you last time.");
-    expect(found[1]?.reason).toBe(
-      "The balance with Raj is overdrawn: you have received much more than you gave, so here is a chance to give back.",
+    // While a thank-you is owed, the thank-you is the give: no separate give-first idea on top.
+    expect(found).toEqual([
+      {
+        kind: "thank",
+        personId: "p1",
+        personName: "Raj Patel",
+        action: "Thank Raj for their help: “Fixed my laptop”.",
+        reason: "Raj Patel helped you 3 days ago and has not heard a thank-you yet.",
+      },
+    ]);
+    const thanked = suggestionsFor(subject({ balance: overdrawn, due }));
+    expect(thanked.map((s) => s.kind)).toEqual(["give-first"]);
+    expect(thanked[0]?.action).toBe("Tell Raj's manager, in a short note, how Raj helped you last time.");
+    expect(thanked[0]?.reason).toBe(
+      "The balance with Raj in IT is overdrawn: you have received much more than you gave, so here is a chance to give back.",
     );
   });
 
-  it("the next give-first idea differs once Mark has given once", () => {
-    const [first] = suggestionsFor(subject({ balance: overdrawn, givesSoFar: 1 }));
-    expect(first?.action).toBe(
-      "Before you file your next ticket with Raj, tidy up your files and clean out your server space.",
+  it("a give-first line Mark acted on rests for 8 weeks, then comes back", () => {
+    const now = Date.UTC(2026, 10, 25, 12);
+    const day = 86_400_000;
+    const told = { kind: "support" as const, summary: "Wrote to Raj's manager about the VPN fix" };
+    const at = (daysAgo: number) =>
+      suggestionsFor(
+        subject({ balance: overdrawn, recentGives: [{ ...told, occurredAt: now - daysAgo * day }] }),
+        new PlaybookListing(now),
+      )[0]?.action;
+    const manager = "Tell Raj's manager, in a short note, how Raj helped you last time.";
+    expect(at(1)).not.toBe(manager);
+    expect(at(55)).not.toBe(manager);
+    expect(at(57)).toBe(manager);
+  });
+
+  it("one listing gives each playbook line once: two IT colleagues get different lines", () => {
+    const listing = new PlaybookListing(Date.now());
+    const [raj] = suggestionsFor(subject({ balance: overdrawn }), listing);
+    const [dana] = suggestionsFor(
+      subject({ personId: "p2", personName: "Dana Whitfield", balance: overdrawn }),
+      listing,
+    );
+    expect(raj?.action).toMatch(/^Tell Raj's manager/);
+    expect(dana?.action).toMatch(/Dana/);
+    expect(dana?.action.replace(/Dana/g, "Raj")).not.toBe(raj?.action);
+  });
+
+  it("give-first and reconnect advice cite what Mark knows: how they met, where they work, the last moment", () => {
+    const known = {
+      organizationName: "Blik Design Group",
+      title: "Principal",
+      tags: ["SMPS"],
+      metText: "SMPS chapter lunch",
+      metOn: "2026-03-12",
+      metThroughName: "Tim Keller",
+      lastMoment: { summary: "Coffee after the hospital bid review", daysAgo: 200 },
+      lastHelp: { summary: "Advice on the county's facilities team", daysAgo: 230 },
+    };
+    const tyler = { personName: "Tyler Blik", isColleague: false, departmentName: null, known };
+    const [reconnect] = suggestionsFor(
+      subject({ ...tyler, due: { ...due, status: "cooling", daysSinceContact: 200, cadenceDays: 90 } }),
+    );
+    expect(reconnect).toMatchObject({
+      kind: "reconnect",
+      action: "Call Tyler or suggest a coffee to catch up on how things are at Blik Design Group.",
+      reason:
+        "You met Tyler through Tim Keller in March 2026: “SMPS chapter lunch”. Your last moment together, 200 days ago: “Coffee after the hospital bid review”. You usually keep in touch every 90 days.",
+    });
+    const [give] = suggestionsFor(subject({ ...tyler, balance: overdrawn }));
+    expect(give?.kind).toBe("give-first");
+    expect(give?.reason).toBe(
+      "The balance with Tyler (Blik Design Group) is overdrawn: you have received much more than you gave, so here is a chance to give back. You met Tyler through Tim Keller in March 2026: “SMPS chapter lunch”. The last thing Tyler did for you, 230 days ago: “Advice on the county's facilities team”.",
+    );
+    // Met at a chapter lunch: the association playbook.
+    expect(give?.action).toBe(
+      "Leave a thoughtful comment on Tyler's latest post or article, adding a thought of your own.",
     );
   });
 
@@ -116,7 +173,7 @@ describe("suggestions for one person", () => {
         kind: "reconnect",
         personId: "p1",
         personName: "Raj Patel",
-        action: "Send Raj a short note to catch up.",
+        action: "Send Raj a short note to catch up on how things are in IT.",
         reason: "Last contact 45 days ago; you usually keep in touch every 30 days.",
       },
     ]);

@@ -3,10 +3,12 @@ import { OCCASION_WINDOW_DAYS } from "./defaults.js";
 import type { Due } from "./due.js";
 import { isDue } from "./due.js";
 import type { Balance } from "./giving-balance.js";
+import { daysAgoText, type KnownContext, knownFacts, whereTheyAre } from "./known-context.js";
 import type { Layer, LedgerMode, SuggestionKind } from "./model.js";
 import { SUGGESTION_KINDS } from "./model.js";
 import { isThanksLate, LATE_THANKS_NOTE } from "./open-loop-texts.js";
-import { firstName, giveContextFor, giveFirstIdeas } from "./playbook.js";
+import { firstName, giveContextFor, PlaybookListing, personTarget, type RecentGive } from "./playbook.js";
+import { quoteText } from "./quote-text.js";
 
 export interface SuggestionSubject {
   personId: string;
@@ -23,6 +25,10 @@ export interface SuggestionSubject {
   myCommitments: { number: number; summary: string; dueOn: string | null; late: boolean }[];
   occasion: { label: string; inDays: number; turning: number | null } | null;
   givesSoFar: number;
+  /** gives to them in the last 8 weeks: a playbook line they answer rests (§3.5) */
+  recentGives?: RecentGive[];
+  /** what the user knows of them, cited by give-first and reconnect advice */
+  known?: KnownContext;
   /** their open needs, oldest first */
   openNeeds: { number: number; text: string }[];
   /** someone else's offer that matches one of their needs, one per need at most */
@@ -60,14 +66,22 @@ const BUILDERS: { kind: SuggestionKind; build: (s: SuggestionSubject) => Draft[]
   { kind: "occasion", build: occasionDrafts },
   { kind: "help-with-need", build: helpWithNeedDrafts },
   { kind: "introduce", build: introduceDrafts },
-  { kind: "give-first", build: giveFirstDrafts },
+  // worded apart, with the listing's playbook (see suggestionsFor)
+  { kind: "give-first", build: () => [] },
 ];
 
-/** all suggestions for one person, in the kind order of §3.5 */
-export function suggestionsFor(s: SuggestionSubject): Suggestion[] {
+/**
+ * All suggestions for one person, in the kind order of §3.5. `listing` is the listing they appear
+ * in (an agenda, a `week`, a `suggest`): a playbook line is given out at most once in it.
+ */
+export function suggestionsFor(
+  s: SuggestionSubject,
+  listing: PlaybookListing = new PlaybookListing(Date.now()),
+): Suggestion[] {
   const found: Suggestion[] = [];
   for (const { kind, build } of BUILDERS) {
-    for (const draft of build(s))
+    const drafts = kind === "give-first" ? giveFirstDrafts(s, listing) : build(s);
+    for (const draft of drafts)
       found.push({ kind, personId: s.personId, personName: s.personName, ...draft });
   }
   if (found.length === 0 && isDue(s.due.status)) {
@@ -98,9 +112,11 @@ function thankDrafts(s: SuggestionSubject): Draft[] {
   const name = firstName(s.personName);
   const what = s.thanksOwed.lastReceivedSummary.trim().replace(/[.!]+$/, "");
   // The summary is the user's own words, quoted as written rather than bent into the sentence.
-  const action = what ? `Thank ${name} for their help: "${what}".` : `Send ${name} a short thank-you.`;
+  const action = what
+    ? `Thank ${name} for their help: ${quoteText(what)}.`
+    : `Send ${name} a short thank-you.`;
   const late = isThanksLate(s.thanksOwed.daysAgo);
-  const when = counted(s) ? ago(s.thanksOwed.daysAgo) : late ? "a while ago" : "recently";
+  const when = counted(s) ? daysAgoText(s.thanksOwed.daysAgo) : late ? "a while ago" : "recently";
   const still = late ? ` ${LATE_THANKS_NOTE}` : "";
   return [
     { action, reason: `${s.personName} helped you ${when} and has not heard a thank-you yet.${still}` },
@@ -174,43 +190,62 @@ export function meetNewSuggestions(
   }));
 }
 
-function giveFirstDrafts(s: SuggestionSubject): Draft[] {
+/**
+ * One playbook line, when the balance is overdrawn and no thank-you is owed (while one is, the
+ * thank-you is the give). The line is one not yet in this listing and not resting for them.
+ */
+function giveFirstDrafts(s: SuggestionSubject, listing: PlaybookListing): Draft[] {
   // "untracked" (communal) never matches, so communal people are never nudged to give first.
-  if (s.balance.label !== "overdrawn") return [];
-  const [idea] = giveFirstIdeas(giveContextFor(s), 1, s.givesSoFar, s.personName);
-  if (idea === undefined) return [];
+  if (!wantsGiveFirst(s)) return [];
+  const [line] = listing.take(giveContextFor({ ...s, ...s.known }), {
+    count: 1,
+    // The story's first advice first; the listing moves the next colleague on to the next line.
+    start: 0,
+    recentGives: s.recentGives ?? [],
+  });
+  if (line === undefined) return [];
   const name = firstName(s.personName);
-  return [
-    {
-      action: idea,
-      reason: `The balance with ${name} is overdrawn: you have received much more than you gave, so here is a chance to give back.`,
-    },
-  ];
+  const reason = [
+    `The balance with ${name}${whereTheyAre(s.known, s)} is overdrawn: you have received much more than you gave, so here is a chance to give back.`,
+    ...knownFacts(s.known, name, { counted: counted(s), lastHelp: true }),
+  ].join(" ");
+  return [{ action: line.text(personTarget(s.personName)), reason }];
+}
+
+function wantsGiveFirst(s: SuggestionSubject): boolean {
+  return s.balance.label === "overdrawn" && s.thanksOwed === null;
 }
 
 function reconnectDraft(s: SuggestionSubject): Draft {
   const name = firstName(s.personName);
   const { status, daysSinceContact, cadenceDays } = s.due;
+  const where = catchUpWhere(s);
   const action =
     status === "due"
-      ? `Send ${name} a short note to catch up.`
+      ? `Send ${name} a short note to catch up${where ? ` on how things are ${where}` : ""}.`
       : status === "cooling"
-        ? `Call ${name} or suggest a coffee to catch up.`
-        : `Reach out to ${name} with a friendly hello, with nothing to ask.`;
-  let reason: string;
-  if (daysSinceContact === null) reason = `You have not been in touch with ${name} since adding them.`;
+        ? `Call ${name} or suggest a coffee to catch up${where ? ` on how things are ${where}` : ""}.`
+        : `Reach out to ${name} with a friendly hello${where ? ` and ask how things are ${where}` : ""}, with no request attached.`;
+  const facts = knownFacts(s.known, name, { counted: counted(s), lastHelp: false });
+  const citesMoment = Boolean(s.known?.lastMoment?.summary.trim());
+  let rhythm: string;
+  if (daysSinceContact === null) rhythm = `You have not been in touch with ${name} since adding them.`;
   else if (!counted(s) || cadenceDays === null)
-    reason = `It has been a while since you were last in touch with ${name}.`;
+    rhythm = facts.length > 0 ? "" : `It has been a while since you were last in touch with ${name}.`;
   else {
-    reason = `Last contact ${daysSinceContact === 1 ? "1 day" : `${daysSinceContact} days`} ago; you usually keep in touch every ${Math.round(cadenceDays) === 1 ? "day" : `${Math.round(cadenceDays)} days`}.`;
+    const every = `every ${Math.round(cadenceDays) === 1 ? "day" : `${Math.round(cadenceDays)} days`}`;
+    rhythm = citesMoment
+      ? `You usually keep in touch ${every}.`
+      : `Last contact ${daysSinceContact === 1 ? "1 day" : `${daysSinceContact} days`} ago; you usually keep in touch ${every}.`;
   }
-  return { action, reason };
+  return { action, reason: [...facts, rhythm].filter((x) => x !== "").join(" ") };
 }
 
-function ago(days: number): string {
-  if (days <= 0) return "today";
-  if (days === 1) return "yesterday";
-  return `${days} days ago`;
+/** "at Blik Design Group" for an outside contact, "in IT" for a colleague elsewhere; nothing for family. */
+function catchUpWhere(s: SuggestionSubject): string {
+  if (s.layer === 5 || s.ledgerMode === "communal") return "";
+  if (s.isColleague) return s.departmentName && !s.sameDepartmentAsMe ? `in ${s.departmentName}` : "";
+  return s.known?.organizationName ? `at ${s.known.organizationName}` : "";
 }
 
 function ordinal(n: number): string {
@@ -222,7 +257,9 @@ function ordinal(n: number): string {
 
 /**
  * The kinds of suggestion `suggestionsFor` would give, in order, without writing any sentence: the
- * agenda ranks everyone's suggestions this way and words only the few it shows.
+ * agenda ranks everyone's suggestions this way and words only the few it shows. A give-first
+ * planned here may find no line when worded (every line of the playbook resting for them, or
+ * already given out in the listing); it is then left out.
  */
 export function suggestionKindsFor(s: SuggestionSubject): SuggestionKind[] {
   const kinds: SuggestionKind[] = [];
@@ -232,7 +269,7 @@ export function suggestionKindsFor(s: SuggestionSubject): SuggestionKind[] {
     kinds.push("occasion");
   for (let i = 0; i < s.openNeeds.length; i++) kinds.push("help-with-need");
   for (let i = 0; i < s.matches.length; i++) kinds.push("introduce");
-  if (s.balance.label === "overdrawn") kinds.push("give-first");
+  if (wantsGiveFirst(s)) kinds.push("give-first");
   if (kinds.length === 0 && isDue(s.due.status)) kinds.push("reconnect");
   return kinds;
 }

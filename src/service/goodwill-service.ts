@@ -7,6 +7,7 @@
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
+import type { suggestForDepartment } from "../app/department-suggest.js";
 import type { duplicatePairs, markDistinct } from "../app/duplicates.js";
 import type { RecordEditInput, RecordKind } from "../app/edit-records.js";
 import type { ImportResult } from "../app/import-contacts.js";
@@ -220,6 +221,8 @@ export interface GoodwillService {
   ledger(subject?: string): Promise<Of<typeof ledgerOf>>;
   ledgerGroups(by: "person" | "dept" | "org"): Promise<Of<typeof ledgerGroups>>;
   suggest(personId?: string): Promise<Of<typeof suggest>>;
+  /** thank-yous owed to a department (by id) and its people, the person to start with, its playbook */
+  suggestForDepartment(departmentId: string): Promise<Of<typeof suggestForDepartment>>;
   /** the best `limit` (default 30, at most 200) hits for `query` */
   search(query: string, limit?: number): Promise<Of<typeof search>>;
 

@@ -70,6 +70,7 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     ledgerGroups: (by) => call("GET", "/ledger", { query: { by } }),
     suggest: (personId) =>
       personId ? call("GET", `/people/${enc(personId)}/suggestions`) : call("GET", "/suggestions"),
+    suggestForDepartment: (departmentId) => call("GET", `/departments/${enc(departmentId)}/suggestions`),
     search: (q, limit) => call("GET", "/search", { query: { q, limit } }),
     loadDemo: () => call("POST", "/demo"),
     editRecord: (kind, ref, edit) => {

@@ -4,6 +4,7 @@ import { closeAsk, createAsk, fulfillAsk, listAsksJson, preAskCheck, preAskCheck
 import { completeCommitment, createCommitment, listCommitmentsJson } from "../app/commitments.js";
 import type { AppContext } from "../app/context.js";
 import { departmentMap } from "../app/department-map.js";
+import { suggestForDepartment } from "../app/department-suggest.js";
 import { addDepartment } from "../app/departments.js";
 import {
   DUPLICATES_LIMIT,
@@ -314,6 +315,7 @@ export function localService(ctx: AppContext): GoodwillService {
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),
     ledgerGroups: (by) => ledgerGroups(ctx, by),
     suggest: (personId) => suggest(ctx, personId),
+    suggestForDepartment: (departmentId) => suggestForDepartment(ctx, departmentId),
     search: (query, limit) => search(ctx, readText("query", query, 500), readSearchLimit(limit)),
 
     // Address books and backups load their readers and writers only when used: the CLI starts fast.

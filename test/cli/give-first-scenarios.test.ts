@@ -11,25 +11,24 @@ interface S {
 }
 
 describeEachDialect("give-first advice, scenario by scenario", (dialect) => {
-  it("someone who only takes from IT is told to thank first, then given an IT give-first idea, never 'they owe you'", async () => {
+  it("someone who only takes from IT is told to thank first, then, once thanked, given an IT give-first idea, never 'they owe you'", async () => {
     const { run } = cli({ dialect });
     await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
     await run("person", "add", "Raj Patel", "--dept", "IT", "--layer", "50");
     for (let i = 0; i < 10; i++)
       await run("received", "Raj", `Fixed my laptop, again (${i})`, "--on", `${2 + i * 30} days ago`);
     const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
-    expect(suggestions.map((s) => [s.kind, s.personName])).toEqual([
-      ["thank", "Raj Patel"],
-      ["give-first", "Raj Patel"],
-    ]);
-    const give = suggestions[1] as S;
-    expect(give.action).toMatch(
-      /ticket|quick fix|manager|training|meeting|coffee|requests|internet|Thank Raj by name/,
-    );
+    // The thank-you is the give while it is owed: no give-first idea stacked on top of it.
+    expect(suggestions.map((s) => [s.kind, s.personName])).toEqual([["thank", "Raj Patel"]]);
+    await run("thank", "Raj", "for all the laptop fixes");
+    const after = (await run("suggest", "--json")).json().suggestions as S[];
+    expect(after.map((s) => [s.kind, s.personName])).toEqual([["give-first", "Raj Patel"]]);
+    const give = after[0] as S;
+    expect(give.action).toMatch(/ticket|quick fix|manager|training|meeting|coffee|requests|internet|lunch/);
     expect(give.reason).toContain("a chance to give back");
-    for (const s of suggestions) expect(`${s.action} ${s.reason}`).not.toMatch(/owe/i);
-    // Each give moves the playbook on: the next idea differs from the last one.
-    await run("gave", "Raj", "Brought coffee to the help desk");
+    for (const s of [...suggestions, ...after]) expect(`${s.action} ${s.reason}`).not.toMatch(/owe/i);
+    // Doing what it said rests that idea: the next one differs.
+    await run("gave", "Raj", "Wrote to his manager about the laptop fixes", "--kind", "support");
     const next = (await run("suggest", "Raj", "--json"))
       .json()
       .suggestions.find((s: S) => s.kind === "give-first");

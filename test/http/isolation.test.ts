@@ -366,6 +366,9 @@ describeEachDialect("isolation between accounts", (dialect) => {
         },
       ],
       "get /api/v1/departments": [{ method: "GET", path: "/api/v1/departments", expect: "clean" }],
+      "get /api/v1/departments/{id}/suggestions": [
+        { method: "GET", path: `/api/v1/departments/${dept.id}/suggestions`, expect: "404" },
+      ],
       "post /api/v1/departments": [
         {
           method: "POST",

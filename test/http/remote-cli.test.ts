@@ -66,6 +66,10 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["show", "Raj", "--json"])).json().person.name).toBe("Raj Patel");
       expect((await run(remote, ["score", "Raj"])).stdout).toMatch(/^Strength with Raj Patel/);
       expect((await run(remote, ["ledger", "dept:IT", "--json"])).json().balance.entries).toBe(4);
+      // Suggestions for the department, through the API: Raj is the person there to start with.
+      const forIt = (await run(remote, ["suggest", "dept:IT", "--json"])).json();
+      expect(forIt.department.name).toBe("IT");
+      expect(forIt.suggestions.some((s: { personName: string }) => s.personName === "Raj Patel")).toBe(true);
       expect((await run(remote, ["today", "--json"])).json().counts.people).toBe(1);
       expect((await run(remote, ["search", "coffee", "--json"])).json().results).toHaveLength(1);
       expect((await run(remote, ["export", "--format", "vcard"])).stdout).toContain("FN:Raj Patel");

@@ -114,23 +114,27 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
 
   program
     .command("suggest")
-    .description("ways to help first: for everyone, or for one person")
-    .argument("[who]", "a person (name, email or id)")
+    .description("ways to help first: for everyone, for one person, or for a department (dept:NAME)")
+    .argument("[who]", "a person (name, email or id), or dept:NAME")
     .action(
       act(io, async (service, who: string | undefined) => {
-        const person = who ? await service.resolve(who) : undefined;
-        const result = await service.suggest(person?.id);
+        const target = who ? await service.resolve(who) : undefined;
+        const result =
+          target?.kind === "department"
+            ? await service.suggestForDepartment(target.id)
+            : await service.suggest(target?.id);
+        const onePerson = target?.kind === "person";
         return {
           json: result,
           human: (p) => {
             if (result.suggestions.length === 0)
-              return person
-                ? `Nothing to suggest for ${person.name} right now.`
+              return target
+                ? `Nothing to suggest for ${target.name} right now.`
                 : "Nothing to suggest right now.";
             const lines: string[] = [];
             let last = "";
             for (const s of result.suggestions) {
-              if (!person && s.personName !== last) lines.push(p.bold(s.personName));
+              if (!onePerson && s.personName !== last) lines.push(p.bold(s.personName));
               last = s.personName;
               lines.push(...suggestionLines(s, p));
             }

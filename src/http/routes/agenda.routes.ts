@@ -1,7 +1,14 @@
 /** Today, the ledger, suggestions, search, the profile, departments and resolving a WHO. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Env } from "../app.js";
-import { BalanceSchema, EntrySchema, looseObject, ProfileSchema, SuggestionSchema } from "../schemas.js";
+import {
+  BalanceSchema,
+  EntrySchema,
+  IdParam,
+  looseObject,
+  ProfileSchema,
+  SuggestionSchema,
+} from "../schemas.js";
 import { personId } from "./people.routes.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 
@@ -191,6 +198,25 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
       responses: { 200: json(z.object({ departments: z.array(DepartmentSchema) }), "departments") },
     }),
     async (c) => c.json(await c.get("service").listDepartments(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/departments/{id}/suggestions",
+      tags: ["Agenda"],
+      summary:
+        "Ways to give to a department: thank-yous owed to it and its people, the person to start with, lines of its playbook",
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({ department: DepartmentSchema, suggestions: z.array(SuggestionSchema) }),
+          "the department's suggestions, in kind order",
+        ),
+        ...ERRORS,
+      },
+    }),
+    async (c) => c.json(await c.get("service").suggestForDepartment(c.req.valid("param").id), 200),
   );
 
   app.openapi(

@@ -5,6 +5,7 @@ import { isDue } from "./due.js";
 import type { Balance } from "./giving-balance.js";
 import type { Layer, LedgerMode, SuggestionKind } from "./model.js";
 import { SUGGESTION_KINDS } from "./model.js";
+import { asSentence, phraseNeed, phraseOffer } from "./need-phrasing.js";
 import { firstName, giveContextFor, giveFirstIdeas } from "./playbook.js";
 
 export interface SuggestionSubject {
@@ -132,27 +133,39 @@ function occasionDrafts(s: SuggestionSubject): Draft[] {
   return [{ action, reason: `${s.personName}'s ${o.label}${turning} is ${when}.` }];
 }
 
-const quoted = (text: string) => `"${text.trim().replace(/[.!]+$/, "")}"`;
-
 function helpWithNeedDrafts(s: SuggestionSubject): Draft[] {
   const name = firstName(s.personName);
-  return s.openNeeds.map((need) => ({
-    action: `Ask ${name} how ${quoted(need.text)} is going, and offer one concrete thing you can do.`,
-    reason: `${name} told you they need ${quoted(need.text)}: helping with what someone is working on is the most welcome give.`,
-  }));
+  return s.openNeeds.map((need) => {
+    const phrased = phraseNeed(need.text);
+    return {
+      action: phrased.action(name),
+      reason: `${asSentence(phrased.about(name))} Helping with what someone is working on is the most welcome give.`,
+    };
+  });
 }
 
 function introduceDrafts(s: SuggestionSubject): Draft[] {
   const name = firstName(s.personName);
   return s.matches.map((m) => {
     const other = firstName(m.otherPersonName);
-    const words = m.sharedWords.map((w) => `"${w}"`).join(", ");
     return {
       action: `Introduce ${s.personName} to ${m.otherPersonName}: ask each of them first, then connect them.`,
-      reason: `${name} needs ${quoted(m.needText)} and ${other} offers ${quoted(m.offerText)}; both mention ${words}.`,
+      reason: introductionReason(name, m.needText, other, m.offerText),
       otherPerson: { id: m.otherPersonId, name: m.otherPersonName },
     };
   });
+}
+
+/** Why two people should meet, from one's need and the other's offer: "Ana is hiring…, and Cleo designs…". */
+export function introductionReason(
+  needName: string,
+  needText: string,
+  offerName: string,
+  offerText: string,
+): string {
+  return asSentence(
+    `${phraseNeed(needText).about(needName)}, and ${phraseOffer(offerText).about(offerName)}`,
+  );
 }
 
 /** One `meet-new` suggestion per department of my organization where I know nobody yet. */

@@ -168,18 +168,72 @@ export function introductionReason(
   );
 }
 
-/** One `meet-new` suggestion per department of my organization where I know nobody yet. */
+/**
+ * The way into a department where I know nobody: someone I know (`via`) and what says they can help,
+ * and/or someone there (`target`) to meet.
+ */
+export interface MeetNewBridge {
+  via?: { id: string; name: string; department: string | null };
+  target?: { id: string; name: string };
+  /** what the bridge rests on: the person there was met through `via`, or `via`'s own words mention it */
+  evidence: "met-through" | "title" | "note" | "offer" | "need" | "met" | "on-file";
+}
+
+/**
+ * One `meet-new` suggestion per department of my organization where I know nobody yet, naming the
+ * bridge when there is one: someone I know who can introduce me, or someone there to meet.
+ */
 export function meetNewSuggestions(
-  departments: { id: string; name: string; organization: string }[],
+  departments: { id: string; name: string; organization: string; bridge?: MeetNewBridge }[],
 ): Suggestion[] {
-  return departments.map((d) => ({
-    kind: "meet-new",
-    personId: d.id,
-    personName: d.name,
-    action: `Get to know someone in ${d.name}: ask a colleague who works with them for an introduction, or stop by with a question about their work.`,
-    reason: `You know nobody in ${d.name} at ${d.organization} yet; one friendly contact there makes everything you ask of it easier.`,
-    department: { id: d.id, name: d.name },
-  }));
+  return departments.map((d) => {
+    const nobody = `You know nobody in ${d.name} at ${d.organization} yet; one friendly contact there makes everything you ask of it easier.`;
+    const { action, reason } = d.bridge
+      ? bridgeDraft(d.name, d.bridge, nobody)
+      : {
+          action: `Get to know someone in ${d.name}: ask a colleague who works with them for an introduction, or stop by with a question about their work.`,
+          reason: nobody,
+        };
+    return {
+      kind: "meet-new",
+      personId: d.id,
+      personName: d.name,
+      action,
+      reason,
+      department: { id: d.id, name: d.name },
+    };
+  });
+}
+
+function bridgeDraft(
+  department: string,
+  b: MeetNewBridge,
+  nobody: string,
+): { action: string; reason: string } {
+  const whom = b.target ? `${b.target.name} in ${department}` : `someone in ${department}`;
+  if (!b.via) {
+    const name = b.target ? firstName(b.target.name) : department;
+    return {
+      action: `Get to know ${whom}: introduce yourself with a question about their work.`,
+      reason: `${name} is on your list, but you have not been in touch yet. ${nobody}`,
+    };
+  }
+  const via = firstName(b.via.name);
+  const asker = b.via.department ? `${b.via.name} in ${b.via.department}` : b.via.name;
+  const target = b.target ? firstName(b.target.name) : "";
+  const why: Record<MeetNewBridge["evidence"], string> = {
+    "met-through": `You know of ${target} through ${via}.`,
+    title: `${via}'s title mentions ${department}.`,
+    note: `Your notes on ${via} mention ${department}.`,
+    offer: `${via}'s offer mentions ${department}.`,
+    need: `${via}'s need mentions ${department}.`,
+    met: `How you met ${via} mentions ${department}.`,
+    "on-file": "",
+  };
+  return {
+    action: `Ask ${asker} to introduce you to ${whom}.`,
+    reason: `${why[b.evidence]} ${nobody}`.trim(),
+  };
 }
 
 function giveFirstDrafts(s: SuggestionSubject): Draft[] {

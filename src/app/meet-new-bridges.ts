@@ -72,7 +72,7 @@ export async function bridgesInto(
         );
   for (const d of departments) {
     if (bridges.has(d.id)) continue;
-    const word = new RegExp(`(^|[^\\p{L}])${escape(d.name)}([^\\p{L}]|$)`, "iu");
+    const word = new RegExp(`(^|[^\\p{L}])${escapeRegExp(d.name)}([^\\p{L}]|$)`, "iu");
     const found = texts.find((t) => {
       const s = knownById.get(t.personId);
       return s !== undefined && s.person.department_id !== d.id && word.test(t.text);
@@ -139,6 +139,6 @@ async function textsOf(
   ];
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -34,8 +34,9 @@ describe("introductions", () => {
       },
       "Concetta learnt IT's quick fixes and would write about it for your series",
     );
+    // Tim also reads the user's reason, written to him; Concetta does not: it talks about her.
     expect(toA).toBe(
-      "Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Concetta writes about learning IT's quick fixes, and you are looking for guest writers for a series on IT. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
+      "Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Concetta writes about learning IT's quick fixes, and you are looking for guest writers for a series on IT. Why I think you should meet: Concetta learnt IT's quick fixes and would write about it for your series. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
     );
     expect(toB).toBe(
       "Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz). Tim is looking for guest writers for a series on IT, and you write about learning IT's quick fixes. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
@@ -43,6 +44,13 @@ describe("introductions", () => {
   });
 
   it("with nothing known from needs and offers, the user's reason goes only to a side it does not talk about", () => {
+    const both = optInMessages(
+      { name: "Kevin O'Brien", title: null, organization: null },
+      { name: "Concetta Russo", title: null, organization: null },
+      "Both are planning the office move",
+    );
+    expect(both.toA).toContain("Why I think you should meet: Both are planning the office move.");
+    expect(both.toB).toContain("Why I think you should meet: Both are planning the office move.");
     const { toA, toB } = optInMessages(
       { name: "Tim Keller", title: null, organization: "Cofebuz" },
       { name: "Concetta Russo", title: null, organization: "Brightline" },

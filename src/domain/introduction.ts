@@ -98,18 +98,18 @@ function names(text: string, side: Side): boolean {
 
 /**
  * The two opt-in messages, one to each side, for the user to send in their own words or as they
- * are. Each side reads its own sentence about what the other brings; the user's reason is used
- * only when nothing is known from needs and offers, and only for a side it does not talk about.
+ * are. Each side reads its own sentence about what the other brings (from needs and offers), then
+ * the user's reason, but only where the reason does not talk about that side in the third person.
  */
 export function optInMessages(a: Side, b: Side, reason: string): { toA: string; toB: string } {
   const why = reason.trim().replace(/[.!]+$/, "");
   const message = (to: Side, other: Side) => {
     const brings = whatTheOtherBrings(to, other);
-    const because =
-      brings ?? (why !== "" && !names(why, to) ? `Why I think you should meet: ${asSentence(why)}` : null);
+    const because = why !== "" && !names(why, to) ? `Why I think you should meet: ${asSentence(why)}` : null;
+    const said = [brings, because].filter((x): x is string => x !== null);
     return (
       `Hi ${firstName(to.name)}, I would like to introduce you to ${describe(other)}. ` +
-      (because === null ? "I think you two would have a lot to talk about. " : `${because} `) +
+      (said.length === 0 ? "I think you two would have a lot to talk about. " : `${said.join(" ")} `) +
       "Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so."
     );
   };

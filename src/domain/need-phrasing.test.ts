@@ -61,7 +61,7 @@ const OFFERS: [typed: string, aboutBen: string][] = [
   ["Designs logos and campaign brochures", "Ben designs logos and campaign brochures"],
   [
     "Writes about learning IT's quick fixes; happy to be a guest on a series",
-    "Ben writes about learning IT's quick fixes, and is happy to be a guest on a series",
+    "Ben writes about learning IT's quick fixes and is happy to be a guest on a series",
   ],
   [
     "Brochure and proposal graphics for engineering firms",
@@ -99,7 +99,7 @@ const OFFERS: [typed: string, aboutBen: string][] = [
   ["Could lend a projector", "Ben could lend a projector"],
   ["Contacts at three hospitals", "Ben has contacts at three hospitals"],
   ["Tutor for maths", "Ben is a tutor for maths"],
-  ["Fixes printers; knows the facilities team", "Ben fixes printers, and knows the facilities team"],
+  ["Fixes printers; knows the facilities team", "Ben fixes printers and knows the facilities team"],
   ["Shoots product videos", "Ben shoots product videos"],
   ["Translates German contracts", "Ben translates German contracts"],
   // Not a form Goodwill knows: quoted whole.
@@ -177,7 +177,7 @@ describe("offers read as sentences, whatever the user typed", () => {
     expect(phraseOffer("Photographer").aboutYou()).toBe("you are a photographer");
     expect(phraseOffer("Runs her own print shop").aboutYou()).toBe("you run your own print shop");
     expect(phraseOffer("Writes about IT; happy to be a guest").aboutYou()).toBe(
-      "you write about IT, and are happy to be a guest",
+      "you write about IT and are happy to be a guest",
     );
   });
 });

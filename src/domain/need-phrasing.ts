@@ -465,8 +465,9 @@ export function phraseOffer(text: string): PhrasedOffer {
   }
   if (predicates.length === 0) return quoted;
   const form = predicates.length === 1 ? (formOf.get(predicates[0] as Predicate) ?? "thing") : "verb";
+  // Two parts without a comma: a sentence that joins this clause to another uses ", and" itself.
   const join = (xs: string[]) =>
-    xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")}, and ${xs.at(-1)}`;
+    xs.length <= 2 ? xs.join(" and ") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`;
   return offer(form, {
     third: join(predicates.map((p) => p.third)),
     second: join(predicates.map((p) => p.second)),

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { runCli } from "../../src/cli/program.js";
 import { api } from "../http/support.js";
 import { cli } from "../support/cli.js";
 import { describeEachDialect } from "../support/stores.js";
@@ -147,6 +148,46 @@ describeEachDialect("needs, introductions and meeting someone new, as a user liv
     expect(legal?.reason).toContain("Piet is on your list, but you have not been in touch yet.");
     expectCleanAdvice(texts(suggestions), "Nia");
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("on a terminal, making an introduction asks about the need it was made for, and the answer is kept", async () => {
+    const { run, env } = cli({ dialect });
+    await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+    await run("person", "add", "Omar Haddad", "--org", "Haddad Architects");
+    await run("person", "add", "Ben Osei", "--org", "Osei & Co");
+    await run("need", "Omar", "Needs a good accountant for the firm");
+    await run("offer", "Ben", "Accounting for small firms");
+    await run("intro", "Omar", "Ben", "Ben keeps the books of three architects");
+    await run("intro", "set", "1", "a_agreed");
+    await run("intro", "set", "1", "b_agreed");
+    const answers = ["u", "A second accountant for the busy season"];
+    const asked: string[] = [];
+    let told = "";
+    let stdout = "";
+    const code = await runCli(["intro", "set", "1", "made"], {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        told += t;
+      },
+      env,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      stdinIsTTY: true,
+      readStdin: async () => "",
+      prompt: async (question) => {
+        asked.push(question);
+        return answers.shift() ?? "";
+      },
+    });
+    expect(code).toBe(0);
+    expect(told).toContain("Omar needs a good accountant for the firm (need #1).");
+    expect(asked[0]).toBe("Did meeting Ben meet it? [m]et, [k]eep it open, or [u]pdate its wording: ");
+    expect(stdout).toContain("Need #1 of Omar Haddad now reads: A second accountant for the busy season.");
+    expect((await run("needs", "Omar", "--json")).json().needs).toEqual([
+      expect.objectContaining({ number: 1, status: "open", text: "A second accountant for the busy season" }),
+    ]);
   });
 
   it("duplicate introductions: a second open one of the same pair is refused, naming the open one", async () => {

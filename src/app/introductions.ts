@@ -12,9 +12,11 @@ import {
   type IntroductionStatus,
   optInMessages,
 } from "../domain/introduction.js";
+import { matchNeedsToOffers } from "../domain/need-offer-match.js";
 import { GoodwillError, notFound } from "../errors.js";
 import { nextNumber } from "../storage/ask.repository.js";
 import { newId } from "../storage/keys.js";
+import { updateNeedOrOffer } from "../storage/need-offer.repository.js";
 import type { IntroductionRow } from "../storage/schema.js";
 import { recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
@@ -40,6 +42,48 @@ export interface IntroductionJson {
   allowedMoves: IntroductionMove[];
   /** the opt-in messages to send, one to each side */
   messages: { toA: string; toB: string };
+  /**
+   * Only in the answer to `made`: the open needs this introduction was made for (one side's need
+   * that the other's offer meets), for the user to close as met or keep open (`needs`).
+   */
+  needsToSettle?: NeedToSettle[];
+}
+
+/** An open need of one side that the other side's offer meets. */
+export interface NeedToSettle {
+  number: number;
+  person: { id: string; name: string };
+  text: string;
+  /** the other side, whose offer meets it */
+  by: { id: string; name: string };
+  /** "open" until the user says; "met" once closed by this move */
+  status: "open" | "met";
+}
+
+/** The open needs and offers of these people, by person, oldest first. */
+async function openTexts(
+  ctx: AppContext,
+  ids: string[],
+): Promise<{
+  needs: Map<string, { id: string; number: number; text: string }[]>;
+  offers: Map<string, string[]>;
+}> {
+  const read = (table: "needs" | "offers") =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : ctx.db
+          .selectFrom(table as "needs")
+          .select(["id", "number", "person_id", "text"])
+          .where("owner_id", "=", ctx.ownerId)
+          .where("status", "=", "open")
+          .where("person_id", "in", ids)
+          .orderBy("number")
+          .execute();
+  const needs = new Map<string, { id: string; number: number; text: string }[]>();
+  for (const n of await read("needs")) needs.set(n.person_id, [...(needs.get(n.person_id) ?? []), n]);
+  const offers = new Map<string, string[]>();
+  for (const o of await read("offers")) offers.set(o.person_id, [...(offers.get(o.person_id) ?? []), o.text]);
+  return { needs, offers };
 }
 
 async function introductionsJson(ctx: AppContext, rows: IntroductionRow[]): Promise<IntroductionJson[]> {
@@ -55,8 +99,18 @@ async function introductionsJson(ctx: AppContext, rows: IntroductionRow[]): Prom
         .where("p.id", "in", ids)
         .execute()
     : [];
+  const { needs, offers } = await openTexts(ctx, ids);
   const byId = new Map(
-    people.map((p) => [p.id, { name: p.display_name, title: p.title, organization: p.organization }]),
+    people.map((p) => [
+      p.id,
+      {
+        name: p.display_name,
+        title: p.title,
+        organization: p.organization,
+        needs: (needs.get(p.id) ?? []).map((n) => n.text),
+        offers: offers.get(p.id) ?? [],
+      },
+    ]),
   );
   return rows.map((r) => {
     const a = byId.get(r.a_id) ?? { name: "", title: null, organization: null };
@@ -81,6 +135,9 @@ async function introductionsJson(ctx: AppContext, rows: IntroductionRow[]): Prom
     };
   });
 }
+
+/** Statuses of an introduction still under way: neither made nor declined. */
+const OPEN_STATUSES: IntroductionStatus[] = ["proposed", "a_agreed", "b_agreed", "agreed"];
 
 async function findIntroduction(ctx: AppContext, ref: string): Promise<IntroductionRow> {
   const query = ctx.db.selectFrom("introductions").selectAll().where("owner_id", "=", ctx.ownerId);
@@ -110,6 +167,27 @@ export async function proposeIntroduction(
   const b = await resolvePerson(ctx, input.bId);
   if (a.id === b.id) throw new GoodwillError("invalid", "An introduction needs two different people.");
   const row = await inWriteTransaction(ctx, async (tx) => {
+    // One open introduction per pair, in either order: a second one would ask both sides twice.
+    const open = await tx.db
+      .selectFrom("introductions")
+      .select(["number", "status", "created_at"])
+      .where("owner_id", "=", ctx.ownerId)
+      .where("status", "in", OPEN_STATUSES)
+      .where((w) =>
+        w.or([
+          w.and([w("a_id", "=", a.id), w("b_id", "=", b.id)]),
+          w.and([w("a_id", "=", b.id), w("b_id", "=", a.id)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (open)
+      throw new GoodwillError(
+        "conflict",
+        `${a.display_name} and ${b.display_name} already have an open introduction: #${open.number}, ` +
+          `${open.status.replace("_", " ")} since ${open.created_at.slice(0, 10)}. Move that one on ` +
+          `(goodwill intro set ${open.number} a_agreed|b_agreed|made|declined) instead of proposing it again.`,
+        { introduction: open.number, status: open.status },
+      );
     const row: IntroductionRow = {
       owner_id: ctx.ownerId,
       id: newId(),
@@ -158,9 +236,10 @@ export async function listIntroductions(
 export async function moveIntroduction(
   ctx: AppContext,
   ref: string,
-  input: { move: string; outcome?: string; good?: boolean },
+  input: { move: string; outcome?: string; good?: boolean; needs?: string },
 ): Promise<IntroductionJson> {
   const move = oneOf("status", input.move, INTRODUCTION_MOVES);
+  const settle = input.needs === undefined ? undefined : oneOf("--needs", input.needs, NEED_ANSWERS);
   const outcome = input.outcome === undefined ? undefined : readText("--outcome", input.outcome, 2000);
   const found = await findIntroduction(ctx, ref);
   const status = found.status as IntroductionStatus;
@@ -184,6 +263,12 @@ export async function moveIntroduction(
     );
   if ((outcome !== undefined || input.good) && move !== "made")
     throw new GoodwillError("invalid", "An outcome belongs to a made introduction: use it with made.");
+  if (settle !== undefined && !(move === "made" && status !== "made"))
+    throw new GoodwillError(
+      "invalid",
+      "--needs answers for the needs an introduction was made for: use it when you mark it made.",
+    );
+  const toSettle = move === "made" && status !== "made" ? await needsMetBy(ctx, found) : [];
   const a = await resolvePerson(ctx, found.a_id);
   const b = await resolvePerson(ctx, found.b_id);
   const good = input.good === true || found.outcome_good === 1;
@@ -212,6 +297,13 @@ export async function moveIntroduction(
         );
       change.a_exchange_id = (await give(a, b)).id;
       change.b_exchange_id = (await give(b, a)).id;
+      if (settle === "met")
+        for (const need of toSettle)
+          await updateNeedOrOffer(tx.db, "needs", ctx.ownerId, need.id, {
+            status: "met",
+            resolved_at: at,
+            met_by_id: need.by.id,
+          });
     } else if (status === "made" && input.good && found.outcome_good !== 1) {
       // A good outcome learnt later: the two gives become what a good introduction is worth.
       const ids = [found.a_exchange_id, found.b_exchange_id].filter((x): x is string => x !== null);
@@ -232,5 +324,57 @@ export async function moveIntroduction(
       .where("id", "=", found.id)
       .execute();
   });
-  return introductionJson(ctx, found.id);
+  const json = await introductionJson(ctx, found.id);
+  if (toSettle.length === 0) return json;
+  return {
+    ...json,
+    needsToSettle: toSettle.map(({ id: _id, ...need }) => ({
+      ...need,
+      status: settle === "met" ? "met" : "open",
+    })),
+  };
+}
+
+/** How the user answers for the needs an introduction was made for: closed as met, or kept open. */
+export const NEED_ANSWERS = ["met", "open"] as const;
+
+/**
+ * The open needs an introduction meets: each side's needs that the other side's open offers match,
+ * as the `introduce` suggestion matched them.
+ */
+async function needsMetBy(
+  ctx: AppContext,
+  intro: IntroductionRow,
+): Promise<(Omit<NeedToSettle, "status"> & { id: string })[]> {
+  const { needs, offers } = await openTexts(ctx, [intro.a_id, intro.b_id]);
+  const people = await ctx.db
+    .selectFrom("people")
+    .select(["id", "display_name"])
+    .where("owner_id", "=", ctx.ownerId)
+    .where("id", "in", [intro.a_id, intro.b_id])
+    .execute();
+  const name = (id: string) => people.find((p) => p.id === id)?.display_name ?? "";
+  const found: (Omit<NeedToSettle, "status"> & { id: string })[] = [];
+  for (const [who, other] of [
+    [intro.a_id, intro.b_id],
+    [intro.b_id, intro.a_id],
+  ] as const) {
+    const theirNeeds = needs.get(who) ?? [];
+    const matches = matchNeedsToOffers(
+      theirNeeds.map((n) => ({ id: n.id, personId: who, text: n.text })),
+      (offers.get(other) ?? []).map((text, i) => ({ id: String(i), personId: other, text })),
+    );
+    for (const m of matches) {
+      const need = theirNeeds.find((n) => n.id === m.need.id);
+      if (need)
+        found.push({
+          id: need.id,
+          number: need.number,
+          person: { id: who, name: name(who) },
+          text: need.text,
+          by: { id: other, name: name(other) },
+        });
+    }
+  }
+  return found;
 }

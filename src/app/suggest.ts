@@ -18,6 +18,7 @@ import {
 } from "../domain/suggestions.js";
 import { latestReceived } from "../storage/exchange.repository.js";
 import type { AppContext } from "./context.js";
+import { bridgesInto, knowsThem } from "./meet-new-bridges.js";
 import { loadMe, loadRelationships, type RelationshipState } from "./relationship-state.js";
 import { type AdviceContext, loadAdviceContexts } from "./suggestion-context.js";
 
@@ -95,7 +96,9 @@ export async function departmentsWithNobody(
   const me = await loadMe(ctx);
   if (me.organizationId === null) return [];
   const known = new Set(
-    states.flatMap((s) => (s.isColleague && s.person.department_id ? [s.person.department_id] : [])),
+    states.flatMap((s) =>
+      s.isColleague && s.person.department_id && knowsThem(s) ? [s.person.department_id] : [],
+    ),
   );
   const rows = await ctx.db
     .selectFrom("departments as d")
@@ -187,7 +190,7 @@ export async function suggestionsForStates(
     });
   }
   // meet-new is last in the kind order and about departments: worded at once, it costs nothing.
-  const meetNew = options.meetNew ? meetNewSuggestions(await departmentsWithNobody(ctx, states)) : [];
+  const meetNew = options.meetNew ? await meetNewWithBridges(ctx, states) : [];
   meetNew.forEach((s, rank) => {
     planned.push({ personId: s.personId, kind: "meet-new", rank, priority: 0 });
   });
@@ -223,6 +226,18 @@ export async function suggestionsForStates(
   const firstPerPerson = new Map<string, Suggestion>();
   for (const [id, list] of worded) if (list[0]) firstPerPerson.set(id, list[0]);
   return { suggestions, total: planned.length, firstPerPerson };
+}
+
+/** meet-new suggestions, each naming the bridge into its department when there is one */
+async function meetNewWithBridges(ctx: AppContext, states: RelationshipState[]): Promise<Suggestion[]> {
+  const departments = await departmentsWithNobody(ctx, states);
+  const bridges = await bridgesInto(ctx, departments, states);
+  return meetNewSuggestions(
+    departments.map((d) => {
+      const bridge = bridges.get(d.id);
+      return bridge ? { ...d, bridge } : d;
+    }),
+  );
 }
 
 /** `goodwill suggest [WHO]`: every suggestion, for one person or for everyone. */

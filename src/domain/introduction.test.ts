@@ -18,15 +18,48 @@ describe("introductions", () => {
     expect(applyMove("agreed", "declined")).toBe("declined");
   });
 
-  it("drafts one opt-in message to each side, naming the other and why", () => {
+  it("drafts one opt-in message to each side, each saying in the second person what the other brings", () => {
+    const { toA, toB } = optInMessages(
+      {
+        name: "Tim Keller",
+        title: null,
+        organization: "Cofebuz",
+        needs: ["Guest writers for a series on IT"],
+      },
+      {
+        name: "Concetta Russo",
+        title: "Operations analyst",
+        organization: "Brightline",
+        offers: ["Writes about learning IT's quick fixes"],
+      },
+      "Concetta learnt IT's quick fixes and would write about it for your series",
+    );
+    // Tim also reads the user's reason, written to him; Concetta does not: it talks about her.
+    expect(toA).toBe(
+      "Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Concetta writes about learning IT's quick fixes, and you are looking for guest writers for a series on IT. Why I think you should meet: Concetta learnt IT's quick fixes and would write about it for your series. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
+    );
+    expect(toB).toBe(
+      "Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz). Tim is looking for guest writers for a series on IT, and you write about learning IT's quick fixes. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
+    );
+  });
+
+  it("with nothing known from needs and offers, the user's reason goes only to a side it does not talk about", () => {
+    const both = optInMessages(
+      { name: "Kevin O'Brien", title: null, organization: null },
+      { name: "Concetta Russo", title: null, organization: null },
+      "Both are planning the office move",
+    );
+    expect(both.toA).toContain("Why I think you should meet: Both are planning the office move.");
+    expect(both.toB).toContain("Why I think you should meet: Both are planning the office move.");
     const { toA, toB } = optInMessages(
       { name: "Tim Keller", title: null, organization: "Cofebuz" },
-      { name: "Concetta Russo", title: "Operations analyst", organization: "Brightline" },
-      "She writes about learning IT's quick fixes, which fits your series.",
+      { name: "Concetta Russo", title: null, organization: "Brightline" },
+      "Concetta learnt IT's quick fixes and would write about it for your series.",
     );
-    expect(toA).toBe(
-      "Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Why I think you should meet: She writes about learning IT's quick fixes, which fits your series. Would you be happy for me to connect you? No pressure at all; if now is not a good time, just say so.",
+    expect(toA).toContain(
+      "Why I think you should meet: Concetta learnt IT's quick fixes and would write about it for your series.",
     );
-    expect(toB).toContain("Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz). Why I think");
+    expect(toB).not.toContain("Concetta learnt");
+    expect(toB).toContain("I think you two would have a lot to talk about.");
   });
 });

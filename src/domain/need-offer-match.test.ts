@@ -44,4 +44,29 @@ describe("matching needs against offers", () => {
       ),
     ).toEqual([]);
   });
+
+  it("the stemmer and the synonyms join word forms no suffix list did", () => {
+    expect(stem("photographer")).toBe(stem("photography"));
+    expect(stem("accountant")).toBe(stem("accounting"));
+    expect(stem("lawyer")).toBe(stem("legal"));
+    expect(stem("writers")).toBe(stem("writes"));
+    expect(stem("payroll")).not.toBe(stem("photography"));
+    const matches = matchNeedsToOffers(
+      [
+        { id: "n1", personId: "hana", text: "Looking for a wedding photographer" },
+        { id: "n2", personId: "omar", text: "Needs a good accountant for the firm" },
+        { id: "n3", personId: "lee", text: "A lawyer to read a lease" },
+      ],
+      [
+        { id: "o1", personId: "ben", text: "Accounting help for small firms" },
+        { id: "o2", personId: "cleo", text: "Photography for events and weddings" },
+        { id: "o3", personId: "dan", text: "Legal advice for tenants" },
+      ],
+    );
+    expect(matches.map((m) => [m.need.id, m.offer.id])).toEqual([
+      ["n1", "o2"],
+      ["n2", "o1"],
+      ["n3", "o3"],
+    ]);
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * Matching needs against offers (DESIGN §3.5 `introduce`): a small full-text match in memory.
- * Texts become sets of word stems, without the words every need or offer shares ("help", "need",
- * "someone"), so "hiring a designer" meets "designs logos and brochures" on "design".
+ * Texts become sets of word stems (the Porter stemmer of the `stemmer` package, and a small list of
+ * synonyms), without the words every need or offer shares ("help", "need", "someone"), so "hiring a
+ * designer" meets "designs logos and brochures" on "design", and "accountant" meets "accounting".
  */
+import { stemmer as porterStem } from "stemmer";
 
 // Words that say nothing about the subject of a need or an offer.
 const STOP_WORDS = new Set(
@@ -15,21 +17,46 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-const SUFFIXES = ["ations", "ation", "ings", "ing", "ers", "er", "ies", "es", "ed", "s", "ly"];
+// Words that mean one subject to a need and an offer though no stemmer joins them: a lawyer meets
+// "legal", a writer meets "writes". Each group matches on its first word's stem.
+const SYNONYMS: string[][] = [
+  ["lawyer", "attorney", "solicitor", "legal", "counsel", "law", "paralegal"],
+  ["accountant", "accounting", "bookkeeper", "bookkeeping", "cpa", "tax", "taxes", "audit", "auditor"],
+  ["photographer", "photography", "photo", "photos", "headshots", "pictures"],
+  ["designer", "design", "graphic", "graphics", "illustrator", "illustration", "logo", "logos"],
+  ["writer", "write", "writes", "writing", "author", "copywriter", "copywriting", "article", "blog"],
+  ["developer", "programmer", "programming", "coder", "coding", "code", "software"],
+  ["hire", "hiring", "recruit", "recruiting", "recruiter", "candidate", "candidates"],
+  ["translator", "translation", "translate", "interpreter"],
+  ["mentor", "mentoring", "coach", "coaching", "adviser", "advisor"],
+  ["investor", "investors", "funding", "fundraising", "vc"],
+  ["speaker", "speaking", "speak", "talk", "talks", "keynote"],
+  ["marketing", "marketer", "advertising", "promotion"],
+  ["payroll", "salary", "salaries", "wages"],
+  ["website", "site", "wordpress", "web"],
+  ["video", "videographer", "film", "filming"],
+];
+
+function porter(word: string): string {
+  const s = porterStem(word);
+  // Porter leaves "photography" as "photographi" beside "photographer" → "photograph".
+  return s.length > 5 && s.endsWith("i") ? s.slice(0, -1) : s;
+}
+
+const SYNONYM_OF = new Map<string, string>();
+for (const group of SYNONYMS) {
+  const canonical = porter(group[0] as string);
+  for (const word of group) SYNONYM_OF.set(porter(word), canonical);
+}
 
 /**
- * A word's stem: lower case, accents removed, a few English endings cut and a final "e" dropped
- * ("designer", "designs" → "design"; "hiring", "hire" → "hir").
+ * A word's stem: lower case, accents removed, the Porter stemmer's stem, then the stem its synonym
+ * group shares ("photography", "photographer" → "photograph"; "legal" → "lawyer").
  */
 export function stem(word: string): string {
-  let w = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  for (const suffix of SUFFIXES) {
-    if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
-      w = suffix === "ies" ? `${w.slice(0, -3)}y` : w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  return w.length >= 4 && w.endsWith("e") ? w.slice(0, -1) : w;
+  const plain = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const s = porter(plain);
+  return SYNONYM_OF.get(s) ?? s;
 }
 
 /** The subject words of a text, each with the stem it matches on. */

@@ -6,6 +6,7 @@ import type { Balance } from "./giving-balance.js";
 import { daysAgoText, type KnownContext, knownFacts, whereTheyAre } from "./known-context.js";
 import type { Layer, LedgerMode, SuggestionKind } from "./model.js";
 import { SUGGESTION_KINDS } from "./model.js";
+import { asSentence, phraseNeed, phraseOffer } from "./need-phrasing.js";
 import { isThanksLate, LATE_THANKS_NOTE } from "./open-loop-texts.js";
 import { firstName, giveContextFor, PlaybookListing, personTarget, type RecentGive } from "./playbook.js";
 import { quoteText } from "./quote-text.js";
@@ -153,41 +154,107 @@ function occasionDrafts(s: SuggestionSubject): Draft[] {
   return [{ action, reason: `${s.personName}'s ${o.label}${turning} is ${when}.` }];
 }
 
-const quoted = (text: string) => `"${text.trim().replace(/[.!]+$/, "")}"`;
-
 function helpWithNeedDrafts(s: SuggestionSubject): Draft[] {
   const name = firstName(s.personName);
-  return s.openNeeds.map((need) => ({
-    action: `Ask ${name} how ${quoted(need.text)} is going, and offer one concrete thing you can do.`,
-    reason: `${name} told you they need ${quoted(need.text)}: helping with what someone is working on is the most welcome give.`,
-  }));
+  return s.openNeeds.map((need) => {
+    const phrased = phraseNeed(need.text);
+    return {
+      action: phrased.action(name),
+      reason: `${asSentence(phrased.about(name))} Helping with what someone is working on is the most welcome give.`,
+    };
+  });
 }
 
 function introduceDrafts(s: SuggestionSubject): Draft[] {
   const name = firstName(s.personName);
   return s.matches.map((m) => {
     const other = firstName(m.otherPersonName);
-    const words = m.sharedWords.map((w) => `"${w}"`).join(", ");
     return {
       action: `Introduce ${s.personName} to ${m.otherPersonName}: ask each of them first, then connect them.`,
-      reason: `${name} needs ${quoted(m.needText)} and ${other} offers ${quoted(m.offerText)}; both mention ${words}.`,
+      reason: introductionReason(name, m.needText, other, m.offerText),
       otherPerson: { id: m.otherPersonId, name: m.otherPersonName },
     };
   });
 }
 
-/** One `meet-new` suggestion per department of my organization where I know nobody yet. */
+/** Why two people should meet, from one's need and the other's offer: "Ana is hiring…, and Cleo designs…". */
+export function introductionReason(
+  needName: string,
+  needText: string,
+  offerName: string,
+  offerText: string,
+): string {
+  return asSentence(
+    `${phraseNeed(needText).about(needName)}, and ${phraseOffer(offerText).about(offerName)}`,
+  );
+}
+
+/**
+ * The way into a department where I know nobody: someone I know (`via`) and what says they can help,
+ * and/or someone there (`target`) to meet.
+ */
+export interface MeetNewBridge {
+  via?: { id: string; name: string; department: string | null };
+  target?: { id: string; name: string };
+  /** what the bridge rests on: the person there was met through `via`, or `via`'s own words mention it */
+  evidence: "met-through" | "title" | "note" | "offer" | "need" | "met" | "on-file";
+}
+
+/**
+ * One `meet-new` suggestion per department of my organization where I know nobody yet, naming the
+ * bridge when there is one: someone I know who can introduce me, or someone there to meet.
+ */
 export function meetNewSuggestions(
-  departments: { id: string; name: string; organization: string }[],
+  departments: { id: string; name: string; organization: string; bridge?: MeetNewBridge }[],
 ): Suggestion[] {
-  return departments.map((d) => ({
-    kind: "meet-new",
-    personId: d.id,
-    personName: d.name,
-    action: `Get to know someone in ${d.name}: ask a colleague who works with them for an introduction, or stop by with a question about their work.`,
-    reason: `You know nobody in ${d.name} at ${d.organization} yet; one friendly contact there makes everything you ask of it easier.`,
-    department: { id: d.id, name: d.name },
-  }));
+  return departments.map((d) => {
+    const nobody = `You know nobody in ${d.name} at ${d.organization} yet; one friendly contact there makes everything you ask of it easier.`;
+    const { action, reason } = d.bridge
+      ? bridgeDraft(d.name, d.bridge, nobody)
+      : {
+          action: `Get to know someone in ${d.name}: ask a colleague who works with them for an introduction, or stop by with a question about their work.`,
+          reason: nobody,
+        };
+    return {
+      kind: "meet-new",
+      personId: d.id,
+      personName: d.name,
+      action,
+      reason,
+      department: { id: d.id, name: d.name },
+    };
+  });
+}
+
+function bridgeDraft(
+  department: string,
+  b: MeetNewBridge,
+  nobody: string,
+): { action: string; reason: string } {
+  const whom = b.target ? `${b.target.name} in ${department}` : `someone in ${department}`;
+  if (!b.via) {
+    const name = b.target ? firstName(b.target.name) : department;
+    return {
+      action: `Get to know ${whom}: introduce yourself with a question about their work.`,
+      reason: `${name} is on your list, but you have not been in touch yet. ${nobody}`,
+    };
+  }
+  const via = firstName(b.via.name);
+  const asker = b.via.department ? `${b.via.name} in ${b.via.department}` : b.via.name;
+  const target = b.target ? firstName(b.target.name) : "";
+  const why: Record<MeetNewBridge["evidence"], string> = {
+    "met-through": `You know of ${target} through ${via}.`,
+    title: `${via}'s title mentions ${department}.`,
+    note: `Your notes on ${via} mention ${department}.`,
+    offer: `${via}'s offer mentions ${department}.`,
+    need: `${via}'s need mentions ${department}.`,
+    met: `How you met ${via} mentions ${department}.`,
+    "on-file": "",
+  };
+  return {
+    action: `Ask ${asker} to introduce you to ${whom}.`,
+    reason: `${why[b.evidence]} ${nobody}`.trim(),
+  };
 }
 
 /**

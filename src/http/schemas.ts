@@ -237,6 +237,21 @@ export const IntroductionSchema = z
     createdAt: z.string(),
     allowedMoves: z.array(z.enum(INTRODUCTION_MOVES)),
     messages: z.object({ toA: z.string(), toB: z.string() }),
+    needsToSettle: z
+      .array(
+        z.object({
+          number: z.number(),
+          person: PersonRef,
+          text: z.string(),
+          by: PersonRef,
+          status: z.enum(["open", "met"]),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          "only when it was just made: the open needs it was made for; answer with needs: met | open, or close or edit each need",
+      }),
   })
   .openapi("Introduction");
 

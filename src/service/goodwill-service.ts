@@ -204,10 +204,13 @@ export interface GoodwillService {
 
   introduce(input: { aId: string; bId: string; reason: string }): Promise<{ introduction: IntroductionJson }>;
   listIntroductions(filter: { status?: string }): Promise<{ introductions: IntroductionJson[] }>;
-  /** `move`: a_agreed | b_agreed | made | declined; `outcome` and `good` go with made */
+  /**
+   * `move`: a_agreed | b_agreed | made | declined; `outcome` and `good` go with made; `needs` (met |
+   * open) answers for the needs a made introduction was made for
+   */
   moveIntroduction(
     ref: string,
-    input: { move: string; outcome?: string; good?: boolean },
+    input: { move: string; outcome?: string; good?: boolean; needs?: string },
   ): Promise<{ introduction: IntroductionJson }>;
 
   /** departments of my organization (or of `organization`, a name) with strength and balance */

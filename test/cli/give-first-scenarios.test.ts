@@ -72,7 +72,7 @@ describeEachDialect("give-first advice, scenario by scenario", (dialect) => {
     const intro = forAna[1] as S;
     expect(intro.action).toBe("Introduce Ana Lima to Cleo Hart: ask each of them first, then connect them.");
     expect(intro.reason).toBe(
-      'Ana needs "Hiring a designer for the spring campaign" and Cleo offers "Designs logos and campaign brochures"; both mention "designer", "campaign".',
+      "Ana is hiring a designer for the spring campaign, and Cleo designs logos and campaign brochures.",
     );
     expect(intro.otherPerson?.name).toBe("Cleo Hart");
     expect(JSON.stringify(suggestions)).not.toContain("Ben Osei");

@@ -25,10 +25,11 @@ describeEachDialect("introductions, double opt-in", (dialect) => {
     const proposed = await run("intro", "Tim", "Concetta", "She writes about networking with IT");
     expect(proposed.code).toBe(0);
     expect(proposed.stdout).toContain(
-      "To Tim Keller:\n  Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Why I think you should meet: She writes about networking with IT.",
+      "To Tim Keller:\n  Hi Tim, I would like to introduce you to Concetta Russo (Operations analyst at Brightline). Concetta writes about networking with IT, and you are looking for guest writers for a networking series.",
     );
+    // Concetta reads her own sentence about what Tim brings, never the one written for Tim.
     expect(proposed.stdout).toContain(
-      "To Concetta Russo:\n  Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz)",
+      "To Concetta Russo:\n  Hi Concetta, I would like to introduce you to Tim Keller (Cofebuz). Tim is looking for guest writers for a networking series, and you write about networking with IT.",
     );
     const after = (await run("suggest", "Tim", "--json"))
       .json()

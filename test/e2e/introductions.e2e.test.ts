@@ -101,4 +101,28 @@ describeEachDialect("the web app: introductions", (dialect) => {
     // the refused request is the only thing the console reports
     expect(problems.filter((p) => !p.includes("409"))).toEqual([]);
   });
+
+  it("Today's Introduce link carries why the two should meet, and the drafts that follow speak to each side", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/`);
+    const link = page.getByRole("link", { name: "Introduce", exact: true }).first();
+    await link.waitFor();
+    await link.click();
+    await expect.poll(() => page.getByLabel("Introduce", { exact: true }).inputValue()).toBe("Tim Keller");
+    await expect.poll(() => page.getByLabel("To", { exact: true }).inputValue()).toBe("Concetta Russo");
+    // The reason is the one Today matched: Tim's need and Concetta's offer, in sentences.
+    const reason = await page.getByLabel("Why they should meet").inputValue();
+    expect(reason).toMatch(
+      /^Tim is looking for guest writers for a series on networking inside engineering firms, and Concetta writes about/,
+    );
+    await page.getByRole("button", { name: "Propose" }).click();
+    const card = page.getByRole("listitem", { name: /Introduction #1: Tim Keller and Concetta Russo/ });
+    await card.waitFor();
+    const [toTim, toConcetta] = await card.locator("blockquote").allTextContents();
+    expect(toTim).toContain("Concetta writes about learning IT's quick fixes");
+    expect(toConcetta).toContain("Tim is looking for guest writers");
+    expect(toConcetta).toContain("you write about learning IT's quick fixes");
+    expect(problems).toEqual([]);
+  });
 });

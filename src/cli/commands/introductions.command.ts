@@ -1,9 +1,13 @@
 /** `intro A B REASON`, `intro set ID MOVE [--outcome TEXT] [--good]`, `intros [--status S]`. */
 import type { Command } from "commander";
 import { readText } from "../../app/input.js";
-import type { IntroductionJson } from "../../app/introductions.js";
+import type { IntroductionJson, NeedToSettle } from "../../app/introductions.js";
+import type { NeedJson } from "../../app/needs-offers.js";
+import { asSentence, phraseNeed } from "../../domain/need-phrasing.js";
+import { firstName } from "../../domain/playbook.js";
+import type { GoodwillService } from "../../service/goodwill-service.js";
 import { type Paint, table } from "../output.js";
-import { act, type CliIo } from "../runtime.js";
+import { act, type CliIo, type Globals } from "../runtime.js";
 import { personId } from "./people.command.js";
 
 const STATUS_TEXT: Record<string, string> = {
@@ -70,26 +74,45 @@ export function registerIntroductionCommands(program: Command, io: CliIo): void 
     .argument("<status>", "a_agreed | b_agreed | made | declined")
     .option("--outcome <text>", "how it went (with made)")
     .option("--good", "it went well: the introduction counts as a bigger give (weight 5)")
+    .option(
+      "--needs <answer>",
+      "with made: the needs it was made for are met (close them) or open (keep them); asked when not given",
+    )
     .action(
-      act(io, async (service, id: string, move: string, flags: { outcome?: string; good?: boolean }) => {
-        const { introduction: i } = await service.moveIntroduction(id, {
-          move,
-          ...(flags.outcome !== undefined ? { outcome: flags.outcome } : {}),
-          ...(flags.good ? { good: true } : {}),
-        });
-        return {
-          json: { introduction: i },
-          human: (p) => {
-            const head = `Introduction #${i.number} (${i.a.name} and ${i.b.name}): ${statusText(i, p)}.`;
-            if (i.status === "made")
-              // The same words whether it was just made or its outcome came later: the gives exist once.
-              return `${head}\nCounted as a give to both${i.outcomeGood ? " (a good outcome: weight 5 each)" : ""}.${i.outcome ? ` Outcome: ${i.outcome}` : ""}`;
-            if (i.status === "agreed")
-              return `${head}\nBoth said yes: connect them, then goodwill intro set ${i.number} made.`;
-            return head;
-          },
-        };
-      }),
+      act(
+        io,
+        async (
+          service,
+          id: string,
+          move: string,
+          flags: { outcome?: string; good?: boolean; needs?: string },
+          globals: Globals,
+        ) => {
+          const { introduction: i } = await service.moveIntroduction(id, {
+            move,
+            ...(flags.outcome !== undefined ? { outcome: flags.outcome } : {}),
+            ...(flags.good ? { good: true } : {}),
+            ...(flags.needs !== undefined ? { needs: flags.needs } : {}),
+          });
+          const settled =
+            flags.needs === undefined ? await askAboutNeeds(io, service, globals, i.needsToSettle ?? []) : [];
+          return {
+            json: { introduction: i, ...(settled.length > 0 ? { needs: settled } : {}) },
+            human: (p) => {
+              const head = `Introduction #${i.number} (${i.a.name} and ${i.b.name}): ${statusText(i, p)}.`;
+              if (i.status === "made")
+                // The same words whether it was just made or its outcome came later: the gives exist once.
+                return [
+                  `${head}\nCounted as a give to both${i.outcomeGood ? " (a good outcome: weight 5 each)" : ""}.${i.outcome ? ` Outcome: ${i.outcome}` : ""}`,
+                  ...needLines(i.needsToSettle ?? [], settled),
+                ].join("\n");
+              if (i.status === "agreed")
+                return `${head}\nBoth said yes: connect them, then goodwill intro set ${i.number} made.`;
+              return head;
+            },
+          };
+        },
+      ),
     );
 
   program
@@ -117,4 +140,54 @@ export function registerIntroductionCommands(program: Command, io: CliIo): void 
         };
       }),
     );
+}
+
+/** "Tim is looking for guest writers… (need #1)" */
+function needSentence(n: NeedToSettle): string {
+  return asSentence(phraseNeed(n.text).about(firstName(n.person.name))).replace(
+    /\.$/,
+    ` (need #${n.number}).`,
+  );
+}
+
+/**
+ * A made introduction may have met the needs it was made for: on a terminal, ask for each whether
+ * it is met, still open, or to be reworded; elsewhere the answer says how to tell Goodwill.
+ */
+async function askAboutNeeds(
+  io: CliIo,
+  service: GoodwillService,
+  globals: Globals,
+  needs: NeedToSettle[],
+): Promise<NeedJson[]> {
+  const open = needs.filter((n) => n.status === "open");
+  if (open.length === 0 || !io.stdinIsTTY || !io.prompt || globals.json) return [];
+  const settled: NeedJson[] = [];
+  for (const n of open) {
+    io.err(`${needSentence(n)}\n`);
+    const answer = await io.prompt(
+      `Did meeting ${firstName(n.by.name)} meet it? [m]et, [k]eep it open, or [u]pdate its wording: `,
+    );
+    if (/^\s*m/i.test(answer))
+      settled.push((await service.closeNeed(String(n.number), { status: "met", by: n.by.id })).need);
+    else if (/^\s*u/i.test(answer)) {
+      const text = (await io.prompt("The need now reads: ")).trim();
+      if (text !== "")
+        settled.push((await service.editNeed(String(n.number), readText("need", text, 500))).need);
+    }
+  }
+  return settled;
+}
+
+function needLines(needs: NeedToSettle[], settled: NeedJson[]): string[] {
+  return needs.map((n) => {
+    const done = settled.find((s) => s.number === n.number);
+    if (n.status === "met" || done?.status === "met")
+      return `Need #${n.number} of ${n.person.name}: met by ${n.by.name}.`;
+    if (done) return `Need #${n.number} of ${n.person.name} now reads: ${done.text}.`;
+    return (
+      `${needSentence(n)} Is it met? Close it: goodwill need done ${n.number} --by "${n.by.name}"; ` +
+      `or, if it changed, update it: goodwill need edit ${n.number} TEXT.`
+    );
+  });
 }

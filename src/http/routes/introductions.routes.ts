@@ -61,6 +61,10 @@ export function registerIntroductionRoutes(app: OpenAPIHono<Env>): void {
             move: z.string().min(1).max(40).openapi({ description: "a_agreed | b_agreed | made | declined" }),
             outcome: z.string().min(1).max(LIMITS.summary).optional(),
             good: z.boolean().optional().openapi({ description: "the outcome was good: the gives weigh 5" }),
+            needs: z.enum(["met", "open"]).optional().openapi({
+              description:
+                "with made: the open needs it was made for (listed in needsToSettle) are met (closed, met by the other side) or stay open",
+            }),
           }),
         ),
       },
@@ -73,6 +77,7 @@ export function registerIntroductionRoutes(app: OpenAPIHono<Env>): void {
           move: body.move,
           ...(body.outcome !== undefined ? { outcome: body.outcome } : {}),
           ...(body.good !== undefined ? { good: body.good } : {}),
+          ...(body.needs !== undefined ? { needs: body.needs } : {}),
         }),
         200,
       );

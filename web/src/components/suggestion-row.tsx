@@ -20,7 +20,11 @@ export function SuggestionRow({ suggestion: s, named }: { suggestion: Suggestion
         <p className="muted">{s.reason}</p>
       </div>
       {s.kind === "introduce" && s.otherPerson && (
-        <Link className="button secondary" to={`/introductions?a=${s.personId}&b=${s.otherPerson.id}`}>
+        <Link
+          className="button secondary"
+          // The matched reason goes along, so the form starts from why these two should meet.
+          to={`/introductions?${new URLSearchParams({ a: s.personId, b: s.otherPerson.id, reason: s.reason })}`}
+        >
           Introduce
         </Link>
       )}

@@ -1,7 +1,7 @@
 /**
  * Introductions (DESIGN §1), double opt-in: I ask each side first with the drafted message, record
  * each yes, then connect them; a made introduction counts as a give to both, and its outcome can be
- * recorded later. The form proposes a new one (Today's "Introduce" fills it through ?a=&b=).
+ * recorded later. The form proposes a new one (Today's "Introduce" fills it through ?a=&b=&reason=).
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
@@ -480,7 +480,8 @@ function ProposeForm() {
   const bParam = params.get("b");
   const [a, setA] = useState<PickedPerson | null>(null);
   const [b, setB] = useState<PickedPerson | null>(null);
-  const [reason, setReason] = useState("");
+  // Today's "Introduce" carries the matched reason; the user may reword it before proposing.
+  const [reason, setReason] = useState(params.get("reason") ?? "");
   const [done, setDone] = useState<string | null>(null);
 
   // Today's "Introduce" links here with both ids: show their names in the pickers.

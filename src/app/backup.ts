@@ -18,6 +18,7 @@ import {
 } from "../storage/person.repository.js";
 import { indexDocuments } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
+import { isProfileSetting, saveCalendarSettings, WORK_WEEK_SETTING } from "./calendar-settings.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
 import { distinctPairKey, distinctPairOf } from "./duplicates.js";
 import { issueMessage } from "./issue-message.js";
@@ -391,7 +392,7 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
     settings: (
       await db.selectFrom("settings").selectAll().where("owner_id", "=", ownerId).orderBy("key").execute()
     )
-      .filter((s) => distinctPairOf(s.key) !== null)
+      .filter((s) => distinctPairOf(s.key) !== null || isProfileSetting(s.key))
       .map((s) => ({
         key: s.key,
         value: s.value,
@@ -909,6 +910,19 @@ export async function restoreBackup(ctx: AppContext, backup: Backup): Promise<Re
     // Only settings Goodwill backs up: a backup must not plant a calendar key or anything else.
     // A distinct pair follows its people to the records they were restored as.
     for (const s of backup.settings) {
+      // The work week and time zone, when this store has none yet (like the profile above).
+      if (isProfileSetting(s.key)) {
+        const input = s.key === WORK_WEEK_SETTING ? { workWeek: s.value } : { timeZone: s.value };
+        const mine = await db
+          .selectFrom("settings")
+          .select("key")
+          .where("owner_id", "=", ownerId)
+          .where("key", "=", s.key)
+          .executeTakeFirst();
+        // A value that does not read is left out (it fails before writing anything).
+        if (!mine) await saveCalendarSettings(tx, input).catch(() => undefined);
+        continue;
+      }
       const pair = distinctPairOf(s.key);
       const a = pair && personMap.get(pair[0]);
       const b = pair && personMap.get(pair[1]);

@@ -171,6 +171,17 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
             name: z.string().min(1).max(200),
             organization: z.string().max(200).nullable().optional(),
             department: z.string().max(200).nullable().optional(),
+            workWeek: z
+              .union([z.string().max(200), z.array(z.string().max(20)).max(7)])
+              .optional()
+              .openapi({
+                description: 'the working days: "mon-fri", "sun-thu" or ["mon","tue"]; absent: unchanged',
+              }),
+            timeZone: z
+              .string()
+              .max(100)
+              .optional()
+              .openapi({ description: "an IANA time zone (Europe/Berlin); absent: unchanged" }),
           }),
         ),
       },

@@ -129,6 +129,8 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
 function isOverdue(s: Suggestion, state: RelationshipState | undefined, now: number): boolean {
   if (state === undefined) return false;
   if (s.kind === "thank") return true;
+  // An occasion is on its day, neither early nor late.
+  if (s.kind === "occasion" || s.kind === "meet-new") return false;
   if (s.kind === "follow-through" && state.myOpenCommitments.some((c) => isCommitmentLate(c.due_on, now)))
     return true;
   return isDue(state.due.status);

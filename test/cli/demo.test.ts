@@ -148,22 +148,40 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
     ).toBe(true);
   });
 
-  it("week batches seven gives, one per person, into two sessions, the most pressing first", async () => {
+  it("week: seven gives, one per person, at most three a day, overdue first, colleagues on workdays and Elena's birthday on its day", async () => {
     const { run } = cli({ dialect });
     await run("demo");
     const week = (await run("week", "--json")).json();
-    expect(week).toMatchObject({ from: "2026-11-26", to: "2026-12-02", total: 7 });
-    expect(week.sessions.map((s: { date: string; gives: unknown[] }) => [s.date, s.gives.length])).toEqual([
-      ["2026-11-26", 4],
-      ["2026-11-29", 3],
+    expect(week).toMatchObject({
+      from: "2026-11-26",
+      to: "2026-12-02",
+      total: 7,
+      workWeek: ["mon", "tue", "wed", "thu", "fri"],
+    });
+    type Give = { kind: string; personName: string; overdue: boolean };
+    const sessions = week.sessions as { date: string; gives: Give[] }[];
+    const gives = sessions.flatMap((s) => s.gives.map((g) => ({ ...g, date: s.date })));
+    expect(new Set(gives.map((g) => g.personName)).size).toBe(7);
+    for (const s of sessions) expect(s.gives.length).toBeLessThanOrEqual(3);
+    // Wednesday 25 November: Thursday and Friday are workdays, the weekend is 28 and 29 November.
+    const weekend = ["2026-11-28", "2026-11-29"];
+    // Elena is family: her birthday wish goes on its day, whatever the day; nobody else is on a weekend.
+    const elena = gives.find((g) => g.personName === "Elena Rivera");
+    expect(elena).toMatchObject({ kind: "occasion" });
+    const elenaBirthday = (await run("show", "Elena", "--json")).json().occasion.on;
+    expect(elena?.date).toBe(elenaBirthday);
+    for (const g of gives.filter((g) => g.personName !== "Elena Rivera"))
+      expect(weekend).not.toContain(g.date);
+    // The thank-you owed to Kevin and the late promise to Sofía are overdue: first of all.
+    expect(gives.slice(0, 2).map((g) => [g.kind, g.personName])).toEqual([
+      ["thank", "Kevin O'Brien"],
+      ["follow-through", "Sofía Marín"],
     ]);
-    const gives = week.sessions.flatMap((s: { gives: { kind: string; personName: string }[] }) => s.gives);
-    expect(new Set(gives.map((g: { personName: string }) => g.personName)).size).toBe(7);
-    expect(gives.slice(0, 3).map((g: { kind: string }) => g.kind)).toEqual([
-      "thank",
-      "follow-through",
-      "occasion",
-    ]);
+    // Within each day too, what is late comes before what is not.
+    for (const s of sessions) {
+      const flags = s.gives.map((g) => g.overdue);
+      expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    }
     expect((await run("week")).stdout).toContain("Thursday 26 November (2026-11-26)");
   });
 });

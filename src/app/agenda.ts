@@ -8,14 +8,24 @@ import { AGENDA_SIZE } from "../domain/defaults.js";
 import { isDue } from "../domain/due.js";
 import { isThanksLate, staleAskAdvice } from "../domain/open-loop-texts.js";
 import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
+import { dayIn } from "../domain/work-week.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
 import { fromInstant } from "../storage/keys.js";
 import { departmentStatsFromRow } from "../storage/stats.repository.js";
 import { withCounterpartNames } from "./asks.js";
+import { loadCalendarSettings } from "./calendar-settings.js";
 import { commitmentsJson } from "./commitments.js";
 import type { AppContext } from "./context.js";
+import {
+  coldEvents,
+  groupJson,
+  groupsOf,
+  loadEventGroups,
+  onlyReconnect,
+  peopleWithNeeds,
+} from "./events.js";
 import { peopleJson } from "./people.js";
 import { loadRelationships } from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
@@ -28,14 +38,22 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
   const all = options.all ?? false;
   const states = await loadRelationships(ctx);
 
-  const dueStates = states.filter((s) => isDue(s.due.status)).sort((a, b) => b.due.priority - a.due.priority);
+  // People first met at one event and due now, with nothing else to do for them, are one group.
+  const events = await loadEventGroups(ctx, states);
+  const withNeeds = await peopleWithNeeds(ctx);
+  const grouped = groupsOf(events, (s) => isDue(s.due.status) && onlyReconnect(s, withNeeds));
+  const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
+  const groups = grouped.map(({ group, due }) => groupJson(group, due));
+  const single = inGroup.size === 0 ? states : states.filter((s) => !inGroup.has(s.person.id));
+
+  const dueStates = single.filter((s) => isDue(s.due.status)).sort((a, b) => b.due.priority - a.due.priority);
   const dueShown = limitTo(dueStates, all);
 
   const {
     suggestions,
     total: suggestionCount,
     firstPerPerson,
-  } = await suggestionsForStates(ctx, states, {
+  } = await suggestionsForStates(ctx, single, {
     ...(all ? {} : { limit: AGENDA_SIZE }),
     alsoFirstFor: dueShown.map((s) => s.person.id),
     meetNew: true,
@@ -113,8 +131,13 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     ctx,
     dueShown.map((s) => s.person.id),
   );
+  const calendar = await loadCalendarSettings(ctx);
   return {
-    date: new Date(ctx.now).toISOString().slice(0, 10),
+    date: dayIn(ctx.now, calendar.timeZone),
+    /** people of one event due together: one piece of advice for the group */
+    groups: limitTo(groups, all),
+    /** events whose weak ties are going cold, with the offer of a rhythm for all of them */
+    goingCold: coldEvents(events, ctx.now),
     due: dueShown.map((s, i) => ({
       person: duePeople[i],
       due: dueJson(s.due),
@@ -129,6 +152,7 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     counts: {
       people: states.length,
       due: dueStates.length,
+      groups: groups.length,
       thanksOwed: owed.length,
       commitments: openCommitments.length,
       asks: staleAsks.length,

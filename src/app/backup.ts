@@ -10,6 +10,7 @@ import { CHANNELS, DIRECTIONS, EXCHANGE_KINDS, INITIATORS, LAYERS, LEDGER_MODES 
 import { GoodwillError } from "../errors.js";
 import { getOwner } from "../storage/owner.repository.js";
 import { loadDetails, parseTags } from "../storage/person.repository.js";
+import { isProfileSetting } from "./calendar-settings.js";
 import type { AppContext } from "./context.js";
 import { distinctPairOf } from "./duplicates.js";
 import { issueMessage } from "./issue-message.js";
@@ -382,7 +383,7 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
     settings: (
       await db.selectFrom("settings").selectAll().where("owner_id", "=", ownerId).orderBy("key").execute()
     )
-      .filter((s) => distinctPairOf(s.key) !== null)
+      .filter((s) => distinctPairOf(s.key) !== null || isProfileSetting(s.key))
       .map((s) => ({
         key: s.key,
         value: s.value,

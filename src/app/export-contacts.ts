@@ -1,14 +1,19 @@
 /** `goodwill export`: people as vCard or CSV, everything as a JSON backup, reminders as ICS. */
 import { DAY_MS } from "../domain/decay.js";
+import { EVENT_MIN_PEOPLE } from "../domain/event-groups.js";
 import { parsePartialDate } from "../domain/partial-date.js";
+import { addDays, dayIn, weekdayOf, workdayFrom } from "../domain/work-week.js";
 import type { ContactRecord } from "../formats/contact-record.js";
 import { writeContactsCsv } from "../formats/write/csv-writer.js";
 import { type CalendarEvent, writeCalendar } from "../formats/write/ics-writer.js";
 import { writeVCards } from "../formats/write/vcard-writer.js";
 import { loadDetails, parseTags } from "../storage/person.repository.js";
 import { exportBackup } from "./backup.js";
+import { loadCalendarSettings } from "./calendar-settings.js";
 import type { AppContext } from "./context.js";
-import { loadRelationships } from "./relationship-state.js";
+import { type EventGroup, groupJson, loadEventGroups } from "./events.js";
+import { loadRelationships, type RelationshipState, rhythmStartOf } from "./relationship-state.js";
+import { isWorkContact } from "./week.js";
 
 export const EXPORT_FORMATS = ["vcard", "csv", "json", "ics"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -76,10 +81,19 @@ export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> 
   });
 }
 
-/** The reminders as calendar events: birthdays and dates yearly, who is due, promises with a date. */
+/**
+ * The reminders as calendar events: birthdays and dates yearly, promises with a date, and the people
+ * due for a reach-out as one all-day event a day ("Goodwill: 5 people to reach out to", their names
+ * in the description), never one event per person. A work contact due on a day off moves to the next
+ * workday; people first met at one event and due in the same week are one line, on the first of
+ * their days.
+ */
 export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> {
   const states = await loadRelationships(ctx);
+  const calendar = await loadCalendarSettings(ctx);
+  const today = dayIn(ctx.now, calendar.timeZone);
   const events: CalendarEvent[] = [];
+  const dueOn = new Map<string, string>();
   for (const s of states) {
     const { person } = s;
     const birthday = person.birthday ? parsePartialDate(person.birthday) : null;
@@ -91,19 +105,14 @@ export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> 
         date: birthday,
       });
     if (s.due.cadenceDays !== null) {
-      const from = s.lastContactAt ?? Date.parse(person.created_at);
+      const from = s.lastContactAt ?? rhythmStartOf(person, ctx.now);
+      const day = dayIn(from + s.due.cadenceDays * DAY_MS, calendar.timeZone);
       // Overdue people are due today: an event in the past would never be seen.
-      const dueAt = Math.max(from + s.due.cadenceDays * DAY_MS, ctx.now);
-      const dueDay = new Date(dueAt).toISOString().slice(0, 10);
-      events.push({
-        kind: "due",
-        uid: `due-${person.id}@goodwill`,
-        summary: `Get in touch with ${person.display_name}`,
-        day: dueDay,
-        description: `You keep in touch with ${person.display_name} about every ${Math.round(s.due.cadenceDays) === 1 ? "day" : `${Math.round(s.due.cadenceDays)} days`}.`,
-      });
+      const due = day < today ? today : day;
+      dueOn.set(person.id, isWorkContact(s) ? workdayFrom(due, calendar.workWeek) : due);
     }
   }
+  events.push(...reachOutDays(dueOn, states, await loadEventGroups(ctx, states)));
   const dates = await ctx.db
     .selectFrom("person_dates as d")
     .innerJoin("people as p", (j) =>
@@ -180,4 +189,66 @@ export async function exportContacts(
       return { text: writeCalendar({ name: "Goodwill", events, now: ctx.now }), count: events.length };
     }
   }
+}
+
+/** Monday of the week a day is in: people of one event due in the same week share a line. */
+function weekOf(day: string): string {
+  const back = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const).indexOf(weekdayOf(day) as "mon");
+  return addDays(day, -back);
+}
+
+/** One all-day event a day for the people due then, event groups first, then names in name order. */
+function reachOutDays(
+  dueOn: Map<string, string>,
+  states: RelationshipState[],
+  groups: EventGroup[],
+): CalendarEvent[] {
+  const lines = new Map<string, { people: number; groups: string[]; names: string[] }>();
+  const at = (day: string) => {
+    let entry = lines.get(day);
+    if (!entry) {
+      entry = { people: 0, groups: [], names: [] };
+      lines.set(day, entry);
+    }
+    return entry;
+  };
+  const grouped = new Set<string>();
+  for (const group of groups) {
+    const byWeek = new Map<string, EventGroup["members"]>();
+    for (const m of group.members) {
+      const day = dueOn.get(m.state.person.id);
+      if (day === undefined) continue;
+      const list = byWeek.get(weekOf(day)) ?? [];
+      list.push(m);
+      byWeek.set(weekOf(day), list);
+    }
+    for (const due of byWeek.values()) {
+      if (due.length < EVENT_MIN_PEOPLE) continue;
+      const first = due.map((m) => dueOn.get(m.state.person.id) as string).sort()[0] as string;
+      const advice = groupJson(group, due);
+      const entry = at(first);
+      entry.people += due.length;
+      entry.groups.push(`${advice.title}: ${advice.action[0]?.toLowerCase()}${advice.action.slice(1)}`);
+      for (const m of due) grouped.add(m.state.person.id);
+    }
+  }
+  const byName = [...states].sort((a, b) => a.person.display_name.localeCompare(b.person.display_name));
+  for (const s of byName) {
+    const day = dueOn.get(s.person.id);
+    if (day === undefined || grouped.has(s.person.id)) continue;
+    const entry = at(day);
+    entry.people += 1;
+    entry.names.push(s.person.display_name);
+  }
+  return [...lines]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, entry]) => ({
+      kind: "due" as const,
+      uid: `reach-out-${day}@goodwill`,
+      summary: `Goodwill: ${entry.people === 1 ? "1 person" : `${entry.people} people`} to reach out to`,
+      day,
+      description: [...entry.groups, ...entry.names, "", "goodwill today says what to do for each."].join(
+        "\n",
+      ),
+    }));
 }

@@ -27,6 +27,7 @@ import {
 } from "../storage/person.repository.js";
 import type { Database, PersonRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
+import { loadCalendarSettings, saveCalendarSettings } from "./calendar-settings.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { isEmail, isPhone } from "./input.js";
 import { loadMe, loadRelationships, type Me } from "./relationship-state.js";
@@ -57,12 +58,22 @@ export interface PersonInput {
   archived?: boolean;
 }
 
-/** Sets my profile: name, organization and department (colleagues are people of my organization). */
+/**
+ * Sets my profile: name, organization and department (colleagues are people of my organization),
+ * and the work week and time zone when given (absent, they stay as they are).
+ */
 export async function initProfile(
   ctx: AppContext,
-  input: { name: string; organization?: string | null; department?: string | null },
+  input: {
+    name: string;
+    organization?: string | null;
+    department?: string | null;
+    workWeek?: string | readonly string[];
+    timeZone?: string;
+  },
 ): Promise<Me> {
   await inWriteTransaction(ctx, async (tx) => {
+    await saveCalendarSettings(tx, { workWeek: input.workWeek, timeZone: input.timeZone });
     const trx = tx.db;
     const at = nowIso(ctx);
     const org = input.organization
@@ -87,7 +98,14 @@ export async function describeMe(ctx: AppContext, me: Me) {
   const db = ctx.db;
   const org = me.organizationId ? await getOrganization(db, ctx.ownerId, me.organizationId) : undefined;
   const dept = me.departmentId ? await getDepartment(db, ctx.ownerId, me.departmentId) : undefined;
-  return { name: me.name, organization: org?.name ?? null, department: dept?.name ?? null };
+  const calendar = await loadCalendarSettings(ctx);
+  return {
+    name: me.name,
+    organization: org?.name ?? null,
+    department: dept?.name ?? null,
+    workWeek: [...calendar.workWeek],
+    timeZone: calendar.timeZone,
+  };
 }
 
 /** Where a person works, as ids: organization and department created when new. */

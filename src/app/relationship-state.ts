@@ -263,7 +263,7 @@ export function evaluate(
       layer,
       cadenceDays: cadence,
       lastContactAt: input.lastContactAt,
-      addedAt: fromInstant(person.created_at),
+      addedAt: rhythmStartOf(person, now),
       openLoops,
       occasionSoon: occasion !== null,
       overdrawn: balance.label === "overdrawn",
@@ -288,6 +288,17 @@ export function evaluate(
     openAsks: input.asks,
     openLoops,
   };
+}
+
+/**
+ * Where the rhythm of someone never contacted starts: the day you met them when it is known (someone
+ * met once is due counted from the meeting), else the day they were added.
+ */
+export function rhythmStartOf(person: Pick<PersonCore, "met_on" | "created_at">, now: number): number {
+  const added = fromInstant(person.created_at);
+  if (person.met_on === null) return added;
+  const met = Date.parse(`${person.met_on}T12:00:00.000Z`);
+  return Number.isFinite(met) && met <= now ? Math.min(met, added) : added;
 }
 
 /** The birthday or other date coming up within the occasion window, the nearest first. */

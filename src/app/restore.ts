@@ -18,6 +18,7 @@ import { indexDocuments } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, backupSchema, type RestoreResult } from "./backup.js";
 import { nulFree, repairPerson } from "./backup-repair.js";
+import { isProfileSetting, saveCalendarSettings, WORK_WEEK_SETTING } from "./calendar-settings.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
 import { distinctPairKey, distinctPairOf } from "./duplicates.js";
 import type { ImportWarning } from "./import-contacts.js";
@@ -668,6 +669,19 @@ export class Restorer {
   // A distinct pair follows its people to the records they were restored as.
   private async settings(tx: AppContext, records: RecordOf<"settings">[]): Promise<void> {
     for (const s of records) {
+      // The work week and time zone, when this store has none yet (like the profile).
+      if (isProfileSetting(s.key)) {
+        const mine = await tx.db
+          .selectFrom("settings")
+          .select("key")
+          .where("owner_id", "=", tx.ownerId)
+          .where("key", "=", s.key)
+          .executeTakeFirst();
+        const input = s.key === WORK_WEEK_SETTING ? { workWeek: s.value } : { timeZone: s.value };
+        // A value that does not read is left out (it fails before writing anything).
+        if (!mine) await saveCalendarSettings(tx, input).catch(() => undefined);
+        continue;
+      }
       const pair = distinctPairOf(s.key);
       const a = pair && this.personMap.get(pair[0]);
       const b = pair && this.personMap.get(pair[1]);

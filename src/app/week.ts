@@ -1,23 +1,137 @@
-/** `goodwill week`: up to seven gives for the coming week, drawn from the suggestions and batched. */
-import { DAY_MS } from "../domain/decay.js";
-import { batchIntoSessions, pickWeekGives, WEEK_GIVES } from "../domain/giving-week.js";
+/**
+ * `goodwill week`: up to seven gives for the coming week, drawn from the suggestions and put on the
+ * days that suit them (work contacts on workdays of the profile's work week, occasions on their day,
+ * overdue first, at most three a day). People first met at one event and due that week are one give.
+ */
+import { isDue } from "../domain/due.js";
+import { pickWeekGives, scheduleWeek, WEEK_DAYS, WEEK_GIVES, weekDays } from "../domain/giving-week.js";
+import { isCommitmentLate } from "../domain/open-loops.js";
 import type { Suggestion } from "../domain/suggestions.js";
+import { dayIn, isWorkday } from "../domain/work-week.js";
+import { loadCalendarSettings } from "./calendar-settings.js";
 import type { AppContext } from "./context.js";
-import { loadRelationships } from "./relationship-state.js";
+import {
+  type ColdEventJson,
+  coldEvents,
+  dueWithin,
+  type GroupJson,
+  groupJson,
+  groupsOf,
+  loadEventGroups,
+  onlyReconnect,
+  peopleWithNeeds,
+} from "./events.js";
+import { loadRelationships, type RelationshipState } from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
+
+/** A give of the week: a suggestion, and whether it is late already; for an event, its group. */
+export type WeekGive = Suggestion & { overdue: boolean; group?: GroupJson };
 
 export interface WeekJson {
   from: string;
   to: string;
-  sessions: { date: string; gives: Suggestion[] }[];
+  workWeek: string[];
+  timeZone: string;
+  sessions: { date: string; gives: WeekGive[] }[];
   total: number;
+  /** events whose weak ties are going cold, with the offer of a rhythm for all of them */
+  goingCold: ColdEventJson[];
+}
+
+/** A colleague, or an outside contact at an organization (not a communal one): reached on workdays. */
+export function isWorkContact(state: RelationshipState): boolean {
+  return (
+    state.isColleague || (state.person.organization_id !== null && state.person.ledger_mode !== "communal")
+  );
 }
 
 export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
-  const states = await loadRelationships(ctx);
+  const [states, calendar] = [await loadRelationships(ctx), await loadCalendarSettings(ctx)];
+  const days = weekDays(dayIn(ctx.now, calendar.timeZone));
+  const byId = new Map(states.map((s) => [s.person.id, s]));
+
+  // People of one event due this week with nothing else to do for them: one give for the group.
+  const groups = await loadEventGroups(ctx, states);
+  const withNeeds = await peopleWithNeeds(ctx);
+  const grouped = groupsOf(groups, (s) => dueWithin(s, ctx.now, WEEK_DAYS) && onlyReconnect(s, withNeeds));
+  const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
+  const groupGives: WeekGive[] = grouped.map(({ group, due }) => {
+    const json = groupJson(group, due);
+    return {
+      kind: "reconnect",
+      personId: group.id,
+      personName: json.title,
+      action: json.action,
+      reason: json.reason,
+      overdue: due.some((m) => isDue(m.state.due.status)),
+      group: json,
+    };
+  });
+
   // Enough suggestions to find seven different people even when some have several.
-  const { suggestions } = await suggestionsForStates(ctx, states, { limit: WEEK_GIVES * 8, meetNew: true });
-  const gives = pickWeekGives(suggestions);
-  const day = (offset: number) => new Date(ctx.now + offset * DAY_MS).toISOString().slice(0, 10);
-  return { from: day(1), to: day(7), sessions: batchIntoSessions(gives, ctx.now), total: gives.length };
+  const { suggestions } = await suggestionsForStates(
+    ctx,
+    states.filter((s) => !inGroup.has(s.person.id)),
+    { limit: WEEK_GIVES * 8, meetNew: true },
+  );
+  const single: WeekGive[] = suggestions.map((s) => ({
+    ...s,
+    overdue: isOverdue(s, byId.get(s.personId), ctx.now),
+  }));
+  // A group goes before the single reconnects: one note reaches many.
+  const cut = single.findIndex((s) => s.kind === "reconnect" || s.kind === "meet-new");
+  const ordered =
+    cut === -1 ? [...single, ...groupGives] : [...single.slice(0, cut), ...groupGives, ...single.slice(cut)];
+
+  const workContact = (g: WeekGive) =>
+    g.kind === "meet-new" ||
+    (g.group
+      ? g.group.people.some((p) => {
+          const s = byId.get(p.id);
+          return s !== undefined && isWorkContact(s);
+        })
+      : (() => {
+          const s = byId.get(g.personId);
+          return s !== undefined && isWorkContact(s);
+        })());
+  const slots = ordered.map((give) => ({
+    give,
+    overdue: give.overdue,
+    workContact: workContact(give),
+    occasionOn: give.kind === "occasion" ? (byId.get(give.personId)?.occasion?.on ?? null) : null,
+  }));
+  // Only gives that some day of this week can hold: an occasion today is Today's, not the week's.
+  const placeable = slots.filter((slot) =>
+    slot.occasionOn !== null
+      ? days.includes(slot.occasionOn)
+      : !slot.workContact || days.some((d) => isWorkday(d, calendar.workWeek)),
+  );
+  const picked = pickWeekGives(
+    placeable.map((slot) => ({ ...slot, personId: slot.give.personId })),
+    WEEK_GIVES,
+  );
+  const sessions = scheduleWeek(picked, days, calendar.workWeek).map((s) => ({
+    date: s.date,
+    gives: s.gives.map((slot) => slot.give),
+  }));
+  return {
+    from: days[0] ?? "",
+    to: days.at(-1) ?? "",
+    workWeek: [...calendar.workWeek],
+    timeZone: calendar.timeZone,
+    sessions,
+    total: sessions.reduce((n, s) => n + s.gives.length, 0),
+    goingCold: coldEvents(groups, ctx.now),
+  };
+}
+
+/** Late already: a thank-you owed, a promise past its date, or someone past their rhythm. */
+function isOverdue(s: Suggestion, state: RelationshipState | undefined, now: number): boolean {
+  if (state === undefined) return false;
+  if (s.kind === "thank") return true;
+  // An occasion is on its day, neither early nor late.
+  if (s.kind === "occasion" || s.kind === "meet-new") return false;
+  if (s.kind === "follow-through" && state.myOpenCommitments.some((c) => isCommitmentLate(c.due_on, now)))
+    return true;
+  return isDue(state.due.status);
 }

@@ -10,6 +10,7 @@ import { registerAskCommands } from "./commands/asks.command.js";
 import { registerCorrectionCommands } from "./commands/corrections.command.js";
 import { registerDemoCommand } from "./commands/demo.command.js";
 import { registerDuplicateCommands } from "./commands/duplicates.command.js";
+import { registerEventCommands } from "./commands/events.command.js";
 import { registerIntroductionCommands } from "./commands/introductions.command.js";
 import { registerLedgerCommands } from "./commands/ledger.command.js";
 import { registerMapCommand } from "./commands/map.command.js";
@@ -48,6 +49,7 @@ function buildProgram(io: CliIo, json: boolean): Command {
   registerNeedOfferCommands(program, io);
   registerIntroductionCommands(program, io);
   registerMapCommand(program, io);
+  registerEventCommands(program, io);
   registerAgendaCommands(program, io);
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);

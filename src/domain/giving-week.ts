@@ -1,36 +1,78 @@
 /**
  * The weekly giving session (`goodwill week`): up to seven gives for the coming week, batched.
  * Several kind acts done on one day lift people more than the same acts spread over the week
- * (Lyubomirsky, Sheldon & Schkade 2005), so the gives are grouped into at most two sessions.
+ * (Lyubomirsky, Sheldon & Schkade 2005), so gives go on the earliest day that suits them, at most
+ * three a day. Work contacts get workdays (the profile's work week); an occasion is on its day, or
+ * for a work contact whose occasion falls on a day off, on the workday before.
  */
-import { DAY_MS } from "./decay.js";
+import { addDays, isWorkday, type WeekdayName, workdayBefore } from "./work-week.js";
 
 export const WEEK_GIVES = 7;
-/** Up to this many gives fit one session; more are split into two, three days apart. */
-export const ONE_SESSION_MAX = 4;
-export const SECOND_SESSION_AFTER_DAYS = 3;
+export const WEEK_DAYS = 7;
+/** At most this many gives a day: a session, not a chore list. */
+export const GIVES_PER_DAY = 3;
 
 /** One give per person or department (their first), in the order given, up to seven. */
-export function pickWeekGives<T extends { personId: string }>(ordered: T[]): T[] {
+export function pickWeekGives<T extends { personId: string }>(ordered: T[], max = WEEK_GIVES): T[] {
   const seen = new Set<string>();
   const picked: T[] = [];
   for (const item of ordered) {
     if (seen.has(item.personId)) continue;
     seen.add(item.personId);
     picked.push(item);
-    if (picked.length === WEEK_GIVES) break;
+    if (picked.length === max) break;
   }
   return picked;
 }
 
-/** The gives in sessions: one from tomorrow, and a second three days later when there are more than four. */
-export function batchIntoSessions<T>(gives: T[], now: number): { date: string; gives: T[] }[] {
-  const day = (offset: number) => new Date(now + offset * DAY_MS).toISOString().slice(0, 10);
-  if (gives.length === 0) return [];
-  if (gives.length <= ONE_SESSION_MAX) return [{ date: day(1), gives }];
-  const first = Math.ceil(gives.length / 2);
-  return [
-    { date: day(1), gives: gives.slice(0, first) },
-    { date: day(1 + SECOND_SESSION_AFTER_DAYS), gives: gives.slice(first) },
-  ];
+/** What the scheduler needs to know of a give. */
+export interface WeekSlot {
+  /** late already: a thank-you owed, a promise past its date, someone past their rhythm */
+  overdue: boolean;
+  /** a colleague or an outside work contact: only on workdays */
+  workContact: boolean;
+  /** an occasion's own day (YYYY-MM-DD), or null for a give that can go on any suitable day */
+  occasionOn: string | null;
+}
+
+/** The days of the coming week: the seven days after `today`. */
+export function weekDays(today: string): string[] {
+  return Array.from({ length: WEEK_DAYS }, (_, i) => addDays(today, i + 1));
+}
+
+/**
+ * The gives on the days of the week: occasions on their day (a work contact's day off moves it to
+ * the workday before), then the others, overdue first, each on the earliest day with room that
+ * suits the person; at most three a day. A give that finds no day in the week is left out (an
+ * occasion today or after the week is Today's business, not the week's).
+ */
+export function scheduleWeek<T extends WeekSlot>(
+  gives: readonly T[],
+  days: readonly string[],
+  workWeek: readonly WeekdayName[],
+): { date: string; gives: T[] }[] {
+  const onDay = new Map<string, T[]>(days.map((d) => [d, []]));
+  const room = (day: string) => (onDay.get(day)?.length ?? GIVES_PER_DAY) < GIVES_PER_DAY;
+  for (const give of gives) {
+    if (give.occasionOn === null) continue;
+    const day =
+      give.workContact && !isWorkday(give.occasionOn, workWeek)
+        ? workdayBefore(give.occasionOn, workWeek)
+        : give.occasionOn;
+    // The workday before may be today or earlier: then the day itself is better than nothing.
+    const chosen = onDay.has(day) ? day : give.occasionOn;
+    if (onDay.has(chosen) && room(chosen)) onDay.get(chosen)?.push(give);
+  }
+  const rest = gives.filter((g) => g.occasionOn === null);
+  const ordered = [...rest.filter((g) => g.overdue), ...rest.filter((g) => !g.overdue)];
+  for (const give of ordered) {
+    const day = days.find((d) => room(d) && (!give.workContact || isWorkday(d, workWeek)));
+    if (day !== undefined) onDay.get(day)?.push(give);
+  }
+  return days.flatMap((date) => {
+    const list = onDay.get(date) ?? [];
+    // Within a day, overdue first too.
+    const sorted = [...list.filter((g) => g.overdue), ...list.filter((g) => !g.overdue)];
+    return sorted.length > 0 ? [{ date, gives: sorted }] : [];
+  });
 }

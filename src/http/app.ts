@@ -26,6 +26,7 @@ import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
 import { registerDocsRoutes } from "./routes/docs.routes.js";
+import { registerEventRoutes } from "./routes/events.routes.js";
 import { HEALTH_PATH, registerHealthRoutes } from "./routes/health.routes.js";
 import { registerIntroductionRoutes } from "./routes/introductions.routes.js";
 import { registerListRoutes } from "./routes/lists.routes.js";
@@ -349,6 +350,7 @@ export function createApp(options: ServerOptions) {
   registerIntroductionRoutes(app);
   registerRecordRoutes(app);
   registerMapRoutes(app);
+  registerEventRoutes(app);
   registerAgendaRoutes(app);
   registerTransferRoutes(app, state);
   registerDocsRoutes(app);

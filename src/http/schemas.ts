@@ -344,6 +344,8 @@ export const ProfileSchema = z
     name: z.string().nullable(),
     organization: z.string().nullable(),
     department: z.string().nullable(),
+    workWeek: z.array(z.string()),
+    timeZone: z.string(),
   })
   .openapi("Profile");
 

@@ -10,6 +10,7 @@ import type { DepartmentMapJson } from "../app/department-map.js";
 import type { suggestForDepartment } from "../app/department-suggest.js";
 import type { duplicatePairs, markDistinct } from "../app/duplicates.js";
 import type { RecordEditInput, RecordKind } from "../app/edit-records.js";
+import type { EventListJson, EventRhythmJson } from "../app/events.js";
 import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
@@ -70,6 +71,10 @@ export interface ProfileJson {
   name: string | null;
   organization: string | null;
   department: string | null;
+  /** the working days, "mon" … "sun": work contacts are reached on these */
+  workWeek: string[];
+  /** an IANA time zone: "today" is the day there */
+  timeZone: string;
 }
 
 export interface PeopleListJson {
@@ -127,6 +132,10 @@ export interface GoodwillService {
     name: string;
     organization?: string | null;
     department?: string | null;
+    /** "mon-fri", "sun-thu", "mon,tue,thu" or a list of day names; absent: unchanged */
+    workWeek?: string | string[];
+    /** an IANA time zone; absent: unchanged */
+    timeZone?: string;
   }): Promise<{ profile: ProfileJson }>;
   /** WHO (id, email, whole name or the starts of its words; dept:NAME) to a person or department. */
   resolve(who: string): Promise<Resolved>;
@@ -216,8 +225,12 @@ export interface GoodwillService {
   /** departments of my organization (or of `organization`, a name) with strength and balance */
   map(organization?: string): Promise<DepartmentMapJson>;
 
-  /** up to seven gives for the coming week, in one or two sessions */
+  /** up to seven gives for the coming week, on the days that suit them */
   week(): Promise<WeekJson>;
+  /** moments with three or more people (and people met alike), the newest first */
+  events(): Promise<EventListJson>;
+  /** a rhythm (every `everyDays`, 90 unless told) for everyone first met at the event who has none */
+  eventRhythm(ref: string, everyDays?: number): Promise<EventRhythmJson>;
 
   today(options: { all?: boolean }): Promise<Of<typeof today>>;
   /** The ledger of a person (id), `dept:NAME`, `org:NAME`, or everyone without a subject. */

@@ -65,6 +65,9 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     moveIntroduction: (ref, input) => call("POST", `/introductions/${enc(ref)}/status`, { body: input }),
     map: (organization) => call("GET", "/map", { query: { org: organization } }),
     week: () => call("GET", "/week"),
+    events: () => call("GET", "/events"),
+    eventRhythm: (ref, everyDays) =>
+      call("POST", `/events/${enc(ref)}/rhythm`, { body: everyDays === undefined ? {} : { everyDays } }),
     today: (options) => call("GET", "/today", { query: options }),
     ledger: (subject) => call("GET", "/ledger", { query: { subject } }),
     ledgerGroups: (by) => call("GET", "/ledger", { query: { by } }),

@@ -154,5 +154,9 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
       "import",
     ),
     loadDemo: write("loadDemo", () => "Loaded the demo story"),
+    eventRhythm: write(
+      "eventRhythm",
+      (r) => `Set a rhythm of ${r.everyDays} days for ${r.updated.length} people from ${r.event.name}`,
+    ),
   };
 }

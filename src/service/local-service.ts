@@ -14,6 +14,7 @@ import {
   refuseDuplicate,
 } from "../app/duplicates.js";
 import { deleteRecord, editRecord } from "../app/edit-records.js";
+import { listEvents, setEventRhythm } from "../app/events.js";
 import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
 import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
@@ -310,6 +311,8 @@ export function localService(ctx: AppContext): GoodwillService {
 
     map: (organization) => departmentMap(ctx, organization),
     week: () => givingWeek(ctx),
+    events: () => listEvents(ctx),
+    eventRhythm: (ref, everyDays) => setEventRhythm(ctx, readText("event", ref, 400), everyDays),
 
     today: (options) => today(ctx, options),
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),

@@ -1,10 +1,13 @@
 /** `today`, `suggest`, `week`, `search`: what to do next, and finding things again. */
 import type { Command } from "commander";
+import type { ColdEventJson } from "../../app/events.js";
 import { readText } from "../../app/input.js";
+import type { WeekJson } from "../../app/week.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import type { Suggestion } from "../../domain/suggestions.js";
+import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
 import { GoodwillError } from "../../errors.js";
-import { dueText, labelText, type Paint, plural } from "../output.js";
+import { dueText, labelText, type Paint, plural, shellWord } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 
 const KIND_LABEL: Record<string, string> = {
@@ -27,6 +30,16 @@ function suggestionLines(s: Suggestion, p: Paint, indent = "  "): string[] {
 
 type Agenda = Awaited<ReturnType<typeof import("../../app/agenda.js").today>>;
 
+/** An event whose weak ties are going cold, and the one command that gives them all a rhythm. */
+function coldLines(c: ColdEventJson, p: Paint): string[] {
+  return [
+    `  ${p.bold(c.title)}`,
+    `    → ${c.action}`,
+    `    ${p.dim(c.reason)}`,
+    `    ${p.cyan(`goodwill event rhythm ${shellWord(c.event.name)} --every ${c.everyDays}`)}`,
+  ];
+}
+
 function renderToday(a: Agenda, p: Paint, all: boolean): string {
   const lines: string[] = [p.bold(`Today, ${a.date}`)];
   if (a.counts.people === 0) {
@@ -42,6 +55,17 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
   }
   const more = (shown: number, total: number) =>
     !all && total > shown ? [p.dim(`  … and ${total - shown} more (goodwill today --all)`)] : [];
+  if (a.goingCold.length) {
+    lines.push("", p.bold("Going cold"));
+    for (const c of a.goingCold) lines.push(...coldLines(c, p));
+  }
+  if (a.groups.length) {
+    lines.push("", p.bold("Due together, met at one event"));
+    for (const g of a.groups) {
+      lines.push(`  ${p.bold(g.title)}`, `    → ${g.action}`, `    ${p.dim(g.reason)}`);
+    }
+    lines.push(...more(a.groups.length, a.counts.groups));
+  }
   if (a.due.length) {
     lines.push("", p.bold("Due for attention"));
     for (const d of a.due) {
@@ -55,7 +79,7 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
       if (d.suggestion) lines.push(`    → ${d.suggestion.action}`);
     }
     lines.push(...more(a.due.length, a.counts.due));
-  } else {
+  } else if (a.groups.length === 0) {
     lines.push("", "Nobody is due for attention.");
   }
   if (a.thanksOwed.length) {
@@ -97,6 +121,45 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
     for (const s of a.suggestions) lines.push(...suggestionLines(s, p));
     lines.push(...more(a.suggestions.length, a.counts.suggestions));
   }
+  return lines.join("\n");
+}
+
+function renderWeek(week: WeekJson, p: Paint): string {
+  const cold = week.goingCold.flatMap((c) => coldLines(c, p));
+  if (week.total === 0) {
+    // Never "all is well" while people met at an event are going cold.
+    if (cold.length > 0)
+      return [
+        p.bold(`Nothing else to give this week, ${week.from} to ${week.to}.`),
+        "",
+        p.bold("Going cold"),
+        ...cold,
+      ].join("\n");
+    return "Nothing to give this week: every relationship is in good shape.";
+  }
+  const days = week.sessions.length;
+  const lines = [
+    p.bold(
+      `Your giving week, ${week.from} to ${week.to}: ${plural(week.total, "give")} on ${days === 1 ? "one day" : `${days} days`}.`,
+    ),
+    p.dim(
+      `Overdue first, at most three a day; work contacts on your workdays (${formatWorkWeek(week.workWeek as WeekdayName[])}, goodwill init --work-week).`,
+    ),
+  ];
+  for (const session of week.sessions) {
+    const day = new Date(`${session.date}T12:00:00Z`).toLocaleDateString("en-GB", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      timeZone: "UTC",
+    });
+    lines.push("", p.bold(`${day} (${session.date})`));
+    for (const s of session.gives) {
+      lines.push(`  ${p.bold(s.personName)}${s.overdue ? `  ${p.red("overdue")}` : ""}`);
+      lines.push(...suggestionLines(s, p, "    "));
+    }
+  }
+  if (cold.length > 0) lines.push("", p.bold("Going cold"), ...cold);
   return lines.join("\n");
 }
 
@@ -146,37 +209,15 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
 
   program
     .command("week")
-    .description("a giving session for the coming week: up to seven gives, batched into one or two days")
+    .description(
+      "the giving week: up to seven gives on the days that suit them (work contacts on workdays, at most three a day)",
+    )
     .action(
       act(io, async (service) => {
         const week = await service.week();
         return {
           json: week,
-          human: (p) => {
-            if (week.total === 0) return "Nothing to give this week: every relationship is in good shape.";
-            const lines = [
-              p.bold(
-                `Your giving week, ${week.from} to ${week.to}: ${week.total} ${week.total === 1 ? "give" : "gives"} in ${week.sessions.length === 1 ? "one session" : "two sessions"}.`,
-              ),
-              p.dim(
-                "Several kind acts on one day do more, for them and for you, than the same acts spread thin.",
-              ),
-            ];
-            for (const session of week.sessions) {
-              const day = new Date(`${session.date}T12:00:00Z`).toLocaleDateString("en-GB", {
-                weekday: "long",
-                day: "numeric",
-                month: "long",
-                timeZone: "UTC",
-              });
-              lines.push("", p.bold(`${day} (${session.date})`));
-              for (const s of session.gives) {
-                lines.push(`  ${p.bold(s.personName)}`);
-                lines.push(...suggestionLines(s, p, "    "));
-              }
-            }
-            return lines.join("\n");
-          },
+          human: (p) => renderWeek(week, p),
         };
       }),
     );

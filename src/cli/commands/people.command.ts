@@ -5,6 +5,7 @@ import { readText } from "../../app/input.js";
 import type { PersonInput } from "../../app/people.js";
 import type { PersonHistoryCounts } from "../../app/person-history.js";
 import { LIMITS } from "../../domain/limits.js";
+import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
@@ -101,23 +102,37 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .requiredOption("--name <name>", "your name")
     .option("--org <organization>", "your organization: people there are your colleagues")
     .option("--dept <department>", "your department")
+    .option(
+      "--work-week <days>",
+      "the days you work, e.g. mon-fri (the default) or sun-thu: work contacts get these",
+    )
+    .option("--time-zone <zone>", "your time zone, e.g. Europe/Berlin (default UTC): today is the day there")
     .action(
-      act(io, async (service, flags: { name: string; org?: string; dept?: string }) => {
-        const { profile } = await service.init({
-          name: flags.name,
-          organization: flags.org ?? null,
-          department: flags.dept ?? null,
-        });
-        return {
-          json: { profile },
-          human: (p) =>
-            `Hello ${p.bold(profile.name ?? "")}.` +
-            (profile.organization
-              ? ` People at ${profile.organization} are your colleagues${profile.department ? `; you work in ${profile.department}` : ""}.`
-              : " Add --org to tell colleagues from outside contacts.") +
-            `\nNext: add someone with ${p.cyan('goodwill person add "Name" --dept IT')}, or try ${p.cyan("goodwill demo")} on a fresh store.`,
-        };
-      }),
+      act(
+        io,
+        async (
+          service,
+          flags: { name: string; org?: string; dept?: string; workWeek?: string; timeZone?: string },
+        ) => {
+          const { profile } = await service.init({
+            name: flags.name,
+            organization: flags.org ?? null,
+            department: flags.dept ?? null,
+            ...(flags.workWeek === undefined ? {} : { workWeek: flags.workWeek }),
+            ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }),
+          });
+          return {
+            json: { profile },
+            human: (p) =>
+              `Hello ${p.bold(profile.name ?? "")}.` +
+              (profile.organization
+                ? ` People at ${profile.organization} are your colleagues${profile.department ? `; you work in ${profile.department}` : ""}.`
+                : " Add --org to tell colleagues from outside contacts.") +
+              `\nYou work ${formatWorkWeek(profile.workWeek as WeekdayName[])}, time zone ${profile.timeZone}: work contacts are reached on those days (--work-week, --time-zone).` +
+              `\nNext: add someone with ${p.cyan('goodwill person add "Name" --dept IT')}, or try ${p.cyan("goodwill demo")} on a fresh store.`,
+          };
+        },
+      ),
     );
 
   const person = program.command("person").description("add, list, edit, merge and remove people");

@@ -22,6 +22,8 @@ const NOTES = ["notes", "note", "comments", "comment"];
 const NICKNAME = ["nickname"];
 /** When we met: our own CSV export's "Met On". */
 const MET_ON = ["meton", "connectedon"];
+/** How or where we met: an attendee list's event ("Met", "How we met", "Event"). */
+const MET_TEXT = ["met", "howwemet", "metat", "wherewemet", "event", "eventname"];
 
 /** Email columns: "Email", "E-mail 2", "Work email", "Email Address"… */
 const EMAIL = /^(work|home|personal|other|private|business)?(email|mail)(address)?\d*$/;
@@ -92,6 +94,7 @@ class GenericColumns {
       ...NOTES,
       ...NICKNAME,
       ...MET_ON,
+      ...MET_TEXT,
     ]);
     header.forEach((name, index) => {
       const k = key(name);
@@ -146,6 +149,7 @@ class GenericColumns {
       warnings,
     );
     contact.note = noteText(get(NOTES));
+    contact.metText = orNull(get(MET_TEXT));
     contact.metOn = isoDate(
       dateOrWarning(get(MET_ON), parseLooseDate, { field: "metOn", words: "met on" }, warnings),
     );

@@ -42,14 +42,28 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
       method: "get",
       path: "/api/v1/week",
       tags: ["Agenda"],
-      summary: "Up to seven gives for the coming week, batched into one or two sessions",
+      summary:
+        "Up to seven gives for the coming week: overdue first, at most three a day, work contacts on workdays, occasions on their day",
       responses: {
         200: json(
           z.object({
             from: z.string(),
             to: z.string(),
-            sessions: z.array(z.object({ date: z.string(), gives: z.array(SuggestionSchema) })),
+            workWeek: z.array(z.string()),
+            timeZone: z.string(),
+            sessions: z.array(
+              z.object({
+                date: z.string(),
+                gives: z.array(
+                  SuggestionSchema.extend({
+                    overdue: z.boolean(),
+                    group: looseObject("EventGroup").optional(),
+                  }),
+                ),
+              }),
+            ),
             total: z.number(),
+            goingCold: z.array(looseObject("ColdEvent")),
           }),
           "the week",
         ),
@@ -178,6 +192,17 @@ export function registerAgendaRoutes(app: OpenAPIHono<Env>): void {
             name: z.string().min(1).max(200),
             organization: z.string().max(200).nullable().optional(),
             department: z.string().max(200).nullable().optional(),
+            workWeek: z
+              .union([z.string().max(200), z.array(z.string().max(20)).max(7)])
+              .optional()
+              .openapi({
+                description: 'the working days: "mon-fri", "sun-thu" or ["mon","tue"]; absent: unchanged',
+              }),
+            timeZone: z
+              .string()
+              .max(100)
+              .optional()
+              .openapi({ description: "an IANA time zone (Europe/Berlin); absent: unchanged" }),
           }),
         ),
       },

@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { formatWorkWeek, type WeekdayName } from "../../../src/domain/work-week.js";
 import { ApiError, type ApiToken, api, auth } from "../api/client";
 import { keys, useMe, useProfile, useWrite } from "../api/hooks";
 import { formatDate } from "../components/badges";
@@ -40,7 +41,10 @@ function ProfileCard() {
   const [name, setName] = useState("");
   const [organization, setOrganization] = useState("");
   const [department, setDepartment] = useState("");
+  const [workWeek, setWorkWeek] = useState("");
+  const [timeZone, setTimeZone] = useState("");
   const [saved, setSaved] = useState(false);
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const loaded = profile.data?.profile;
   // Fill the form once the profile arrives; later refetches do not overwrite what is being typed.
   const [filled, setFilled] = useState(false);
@@ -49,6 +53,8 @@ function ProfileCard() {
       setName(loaded.name ?? "");
       setOrganization(loaded.organization ?? "");
       setDepartment(loaded.department ?? "");
+      setWorkWeek(formatWorkWeek(loaded.workWeek as WeekdayName[]));
+      setTimeZone(loaded.timeZone);
       setFilled(true);
     }
   }, [loaded, filled]);
@@ -59,6 +65,8 @@ function ProfileCard() {
         name: name.trim(),
         organization: organization.trim() || null,
         department: department.trim() || null,
+        workWeek: workWeek.trim(),
+        timeZone: timeZone.trim(),
       }),
     { onSuccess: () => setSaved(true) },
   );
@@ -105,6 +113,35 @@ function ProfileCard() {
             value={department}
             onChange={(event) => setDepartment(event.target.value)}
           />
+          <label htmlFor={`${id}-week`}>Work week</label>
+          <input
+            id={`${id}-week`}
+            required
+            maxLength={200}
+            aria-describedby={`${id}-week-help`}
+            value={workWeek}
+            onChange={(event) => setWorkWeek(event.target.value)}
+          />
+          <p id={`${id}-week-help`} className="muted">
+            The days you work, like mon-fri or sun-thu: colleagues and work contacts are planned on these.
+          </p>
+          <label htmlFor={`${id}-zone`}>Time zone</label>
+          <input
+            id={`${id}-zone`}
+            required
+            maxLength={100}
+            aria-describedby={`${id}-zone-help`}
+            value={timeZone}
+            onChange={(event) => setTimeZone(event.target.value)}
+          />
+          <p id={`${id}-zone-help`} className="muted">
+            An IANA name like Europe/Berlin: "today" is the day there.{" "}
+            {browserZone && browserZone !== timeZone && (
+              <button type="button" className="link" onClick={() => setTimeZone(browserZone)}>
+                Use this browser's: {browserZone}
+              </button>
+            )}
+          </p>
           <FormError error={save.error} />
           {saved && !save.isPending && (
             <p className="saved" role="status">

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
+import { eventPhrase } from "../../../src/domain/event-groups.js";
 import { LATE_THANKS_NOTE } from "../../../src/domain/open-loop-texts.js";
 import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
@@ -187,7 +188,48 @@ export function Today() {
           : { message: `Withdrawn: ${row.summary}.`, refocus: buttonNamed(`Withdraw: ${row.summary}`) },
     },
   );
-  const failed = caughtUp.error ?? thanked.error ?? kept.error ?? closeAsk.error;
+  // People met at one event and due together: one note to all of them is one moment with all.
+  const groupNoted = useWrite(
+    (group: { title: string; eventName: string; ids: string[] }) =>
+      api.logInteraction({
+        personIds: group.ids,
+        summary: `Follow-up note after ${eventPhrase(group.eventName)}`,
+        channel: "message",
+        initiatedBy: "me",
+      }),
+    {
+      optimistic: {
+        key: todayKey,
+        update: (old, group) => {
+          const data = old as TodayData;
+          return { ...data, groups: data.groups.filter((g) => g.title !== group.title) };
+        },
+      },
+      undo: (_, group) => ({
+        message: `Noted the follow-up to the ${group.title}.`,
+        refocus: buttonNamed(`Sent the note to the ${group.title}`),
+      }),
+    },
+  );
+  // Weak ties of an event going cold: a rhythm for all of them in one step.
+  const rhythm = useWrite(
+    (cold: { id: string; title: string; everyDays: number }) => api.eventRhythm(cold.id, cold.everyDays),
+    {
+      optimistic: {
+        key: todayKey,
+        update: (old, cold) => {
+          const data = old as TodayData;
+          return { ...data, goingCold: data.goingCold.filter((c) => c.event.id !== cold.id) };
+        },
+      },
+      undo: (result) => ({
+        message: `${count(result.updated.length, "person", "people")} from ${eventPhrase(result.event.name)} now have a rhythm of ${result.everyDays} days.`,
+        refocus: buttonNamed(`Keep in touch every ${result.everyDays} days`),
+      }),
+    },
+  );
+  const failed =
+    caughtUp.error ?? thanked.error ?? kept.error ?? closeAsk.error ?? groupNoted.error ?? rhythm.error;
 
   if (today.isPending) return <Loading what="Reading today's agenda" />;
   if (today.isError) return <ErrorState error={today.error} retry={() => void today.refetch()} />;
@@ -196,6 +238,8 @@ export function Today() {
 
   const nothing =
     data.due.length +
+      data.groups.length +
+      data.goingCold.length +
       data.thanksOwed.length +
       data.commitments.length +
       data.asks.length +
@@ -225,6 +269,59 @@ export function Today() {
               : " Add what the people you know need and offer (on their pages), and Goodwill will find ways to help first."}
           </p>
         </Empty>
+      )}
+
+      {data.goingCold.length > 0 && (
+        <AgendaCard name="cold" title="Going cold">
+          {data.goingCold.map((cold) => (
+            <li key={cold.event.id}>
+              <div className="row-main">
+                <span className="name">{cold.title}</span>
+                <p className="muted">{cold.reason}</p>
+                <p className="idea">{cold.action}</p>
+              </div>
+              <button
+                type="button"
+                className="secondary"
+                onClick={(event) => {
+                  focusAfterLeaving(event.currentTarget);
+                  rhythm.mutate({ id: cold.event.id, title: cold.title, everyDays: cold.everyDays });
+                }}
+              >
+                Keep in touch every {cold.everyDays} days
+              </button>
+            </li>
+          ))}
+        </AgendaCard>
+      )}
+
+      {data.groups.length > 0 && (
+        <AgendaCard name="groups" title="Met at one event, due together" total={data.counts.groups}>
+          {part("groups", data.groups).map((group) => (
+            <li key={group.event.id}>
+              <div className="row-main">
+                <span className="name">{group.title}</span>
+                <p className="idea">{group.action}</p>
+                <p className="muted">{group.reason}</p>
+              </div>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Sent the note to the ${group.title}`}
+                onClick={(event) => {
+                  focusAfterLeaving(event.currentTarget);
+                  groupNoted.mutate({
+                    title: group.title,
+                    eventName: group.event.name,
+                    ids: group.people.map((p) => p.id),
+                  });
+                }}
+              >
+                Sent the note
+              </button>
+            </li>
+          ))}
+        </AgendaCard>
       )}
 
       {data.due.length > 0 && (
@@ -422,8 +519,9 @@ function Week() {
     <section aria-labelledby="week-title" className="card">
       <h2 id="week-title">This week's gives</h2>
       <p className="muted">
-        {week.data.total} gives from {formatDate(week.data.from)} to {formatDate(week.data.to)}, batched into{" "}
-        {week.data.sessions.length === 1 ? "one session" : `${week.data.sessions.length} sessions`}.
+        {count(week.data.total, "give", "gives")} from {formatDate(week.data.from)} to{" "}
+        {formatDate(week.data.to)}, on {count(week.data.sessions.length, "day", "days")}: overdue first, at
+        most three a day, work contacts on your workdays.
       </p>
       {week.data.sessions.map((session) => (
         <div key={session.date}>
@@ -432,10 +530,17 @@ function Week() {
             {withKeys(session.gives, (g) => `${g.kind}-${g.personId}`).map(([key, g]) => (
               <li key={key}>
                 <div className="row-main">
-                  <Link to={`/people/${g.personId}`} className="name">
-                    {g.personName}
-                  </Link>
+                  {g.group ? (
+                    <span className="name">{g.personName}</span>
+                  ) : g.kind === "meet-new" ? (
+                    <span className="name">{g.personName}</span>
+                  ) : (
+                    <Link to={`/people/${g.personId}`} className="name">
+                      {g.personName}
+                    </Link>
+                  )}
                   : {g.action}
+                  {g.overdue && <span className="badge late">Overdue</span>}
                 </div>
               </li>
             ))}

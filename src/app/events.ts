@@ -1,0 +1,348 @@
+/**
+ * Events (issue 12, item 4): the moments with three or more people, and the people who share how and
+ * when they met (an attendee list imported with its "met" text and date). Who was first met at each,
+ * which of them are due together, which are weak ties going cold, and a rhythm for them in one step.
+ */
+import { createHash } from "node:crypto";
+import { DAY_MS } from "../domain/decay.js";
+import { DEFAULT_CLOSENESS } from "../domain/defaults.js";
+import { isDue } from "../domain/due.js";
+import {
+  DEFAULT_EVENT_RHYTHM_DAYS,
+  EVENT_MIN_PEOPLE,
+  type EventMember,
+  eventKey,
+  eventName,
+  GOING_COLD_AFTER_DAYS,
+  goingColdOffer,
+  groupAdvice,
+} from "../domain/event-groups.js";
+import { GoodwillError, invalid } from "../errors.js";
+import { foldText } from "../storage/keys.js";
+import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
+import { loadRelationships, type RelationshipState, rhythmStartOf } from "./relationship-state.js";
+
+export interface EventGroup {
+  /** stable for the same name and day: a hash of both */
+  id: string;
+  name: string;
+  /** the day of the event, YYYY-MM-DD */
+  on: string;
+  /** the people first met there who are not archived, with how often the user was in touch besides the event */
+  members: { state: RelationshipState; contacts: number }[];
+}
+
+const eventId = (key: string) => `ev-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
+
+/** Reads `ids` in slices, so a long list never exceeds a database's parameter limit. */
+async function inSlices<T>(ids: readonly string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))));
+  return out;
+}
+
+/** Every event of the owner with the people first met there, among `states` (everyone not archived). */
+export async function loadEventGroups(ctx: AppContext, states: RelationshipState[]): Promise<EventGroup[]> {
+  const { db, ownerId } = ctx;
+  const crowded = db
+    .selectFrom("interaction_participants")
+    .select("interaction_id")
+    .where("owner_id", "=", ownerId)
+    .groupBy("interaction_id")
+    .having((eb) => eb.fn.countAll(), ">=", EVENT_MIN_PEOPLE);
+  const moments = await db
+    .selectFrom("interactions as i")
+    .innerJoin("interaction_participants as p", (j) =>
+      j.onRef("p.owner_id", "=", "i.owner_id").onRef("p.interaction_id", "=", "i.id"),
+    )
+    .select(["i.id", "i.summary", "i.occurred_at", "p.person_id"])
+    .where("i.owner_id", "=", ownerId)
+    .where("i.id", "in", crowded)
+    .orderBy("i.occurred_at")
+    .execute();
+  const metAlike = await db
+    .selectFrom("people")
+    .select(["id", "met_text", "met_on"])
+    .where("owner_id", "=", ownerId)
+    .where("archived", "=", 0)
+    .where("met_text", "is not", null)
+    .where("met_on", "is not", null)
+    .execute();
+  if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
+
+  const ids = [...new Set([...moments.map((m) => m.person_id), ...metAlike.map((p) => p.id)])];
+  const stats = new Map(
+    (
+      await inSlices(ids, (slice) =>
+        db
+          .selectFrom("person_stats")
+          .select(["person_id", "first_contact_at", "contacts"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", slice)
+          .execute(),
+      )
+    ).map((s) => [s.person_id, { first: s.first_contact_at, contacts: Number(s.contacts) }]),
+  );
+  const stateOf = new Map(states.map((s) => [s.person.id, s]));
+
+  const groups = new Map<string, { name: string; on: string; fromMoment: boolean; people: Set<string> }>();
+  const placed = new Set<string>();
+  // People placed by a moment: that moment is one of their contacts, not one beyond the event.
+  const atMoment = new Set<string>();
+  const groupFor = (name: string, on: string, fromMoment: boolean) => {
+    const key = eventKey(name, on);
+    let group = groups.get(key);
+    if (!group) {
+      group = { name: eventName(name), on, fromMoment, people: new Set() };
+      groups.set(key, group);
+    }
+    group.fromMoment ||= fromMoment;
+    return group;
+  };
+  for (const m of moments) {
+    const on = m.occurred_at.slice(0, 10);
+    const group = groupFor(m.summary, on, true);
+    const state = stateOf.get(m.person_id);
+    // First met there: the moment is their first contact, and no earlier meeting is on record.
+    const first = stats.get(m.person_id)?.first;
+    const metBefore = state?.person.met_on != null && state.person.met_on < on;
+    if (first === m.occurred_at && !metBefore && !placed.has(m.person_id)) {
+      group.people.add(m.person_id);
+      placed.add(m.person_id);
+      atMoment.add(m.person_id);
+    }
+  }
+  for (const p of metAlike) {
+    if (placed.has(p.id) || p.met_text === null || p.met_on === null || foldText(p.met_text) === "") continue;
+    const first = stats.get(p.id)?.first ?? null;
+    // Someone in touch before that day was not first met there.
+    if (first !== null && first.slice(0, 10) < p.met_on) continue;
+    groupFor(p.met_text, p.met_on, false).people.add(p.id);
+  }
+
+  const out: EventGroup[] = [];
+  for (const [key, g] of groups) {
+    if (!g.fromMoment && g.people.size < EVENT_MIN_PEOPLE) continue;
+    const members = [...g.people].flatMap((id) => {
+      const state = stateOf.get(id);
+      const contacts = (stats.get(id)?.contacts ?? 0) - (atMoment.has(id) ? 1 : 0);
+      return state ? [{ state, contacts: Math.max(0, contacts) }] : [];
+    });
+    if (members.length === 0) continue;
+    out.push({ id: eventId(key), name: g.name, on: g.on, members });
+  }
+  return out.sort((a, b) => b.on.localeCompare(a.on) || a.name.localeCompare(b.name));
+}
+
+const member = (m: EventGroup["members"][number]): EventMember => ({
+  id: m.state.person.id,
+  name: m.state.person.display_name,
+  contacts: m.contacts,
+  closeness: m.state.person.closeness,
+});
+
+/** A weak tie of the event with no rhythm: no cadence of their own and none from their layer. */
+function withoutRhythm(state: RelationshipState): boolean {
+  return state.due.cadenceDays === null && state.person.cadence_days === null;
+}
+
+/** Whether someone is due now or becomes due within `days` days (by their rhythm). */
+export function dueWithin(state: RelationshipState, now: number, days: number): boolean {
+  if (isDue(state.due.status)) return true;
+  const cadence = state.due.cadenceDays;
+  if (cadence === null) return false;
+  const from = state.lastContactAt ?? rhythmStartOf(state.person, now);
+  return from + cadence * DAY_MS <= now + days * DAY_MS;
+}
+
+/** Met there, no rhythm, nothing since the event, and the event two weeks old or more. */
+export function goingCold(group: EventGroup, now: number): RelationshipState[] {
+  const eventEnd = Date.parse(`${group.on}T00:00:00Z`) + DAY_MS;
+  if (now - Date.parse(`${group.on}T00:00:00Z`) < GOING_COLD_AFTER_DAYS * DAY_MS) return [];
+  return group.members
+    .map((m) => m.state)
+    .filter((s) => withoutRhythm(s) && (s.lastContactAt === null || s.lastContactAt < eventEnd));
+}
+
+export interface GroupJson {
+  event: { id: string; name: string; on: string };
+  title: string;
+  action: string;
+  reason: string;
+  people: { id: string; name: string }[];
+}
+
+/** The advice for the people of one event due together (three or more). */
+export function groupJson(group: EventGroup, due: EventGroup["members"]): GroupJson {
+  const advice = groupAdvice(group, due.map(member), DEFAULT_CLOSENESS);
+  return {
+    event: { id: group.id, name: group.name, on: group.on },
+    ...advice,
+    people: due.map((m) => ({ id: m.state.person.id, name: m.state.person.display_name })),
+  };
+}
+
+export interface ColdEventJson {
+  event: { id: string; name: string; on: string };
+  title: string;
+  action: string;
+  reason: string;
+  /** how many of the people met there are going cold */
+  people: number;
+  everyDays: number;
+}
+
+/** The events whose weak ties are going cold, the largest first, with the one-step offer. */
+export function coldEvents(groups: EventGroup[], now: number): ColdEventJson[] {
+  return groups
+    .flatMap((g) => {
+      const cold = goingCold(g, now).length;
+      return cold === 0
+        ? []
+        : [
+            {
+              event: { id: g.id, name: g.name, on: g.on },
+              ...goingColdOffer(g, cold),
+              people: cold,
+              everyDays: DEFAULT_EVENT_RHYTHM_DAYS,
+            },
+          ];
+    })
+    .sort((a, b) => b.people - a.people);
+}
+
+/**
+ * Who may be grouped: nothing to do for them but get in touch (a thank-you, a promise, an occasion,
+ * a need or an overdraft keeps its own line).
+ */
+export function onlyReconnect(state: RelationshipState, withNeeds: ReadonlySet<string>): boolean {
+  return (
+    !state.thanksOwed &&
+    state.myOpenCommitments.length === 0 &&
+    state.occasion === null &&
+    state.balance.label !== "overdrawn" &&
+    !withNeeds.has(state.person.id)
+  );
+}
+
+/** The people with an open need (they get help-with-need advice of their own, not a group line). */
+export async function peopleWithNeeds(ctx: AppContext): Promise<Set<string>> {
+  const rows = await ctx.db
+    .selectFrom("needs")
+    .select("person_id")
+    .distinct()
+    .where("owner_id", "=", ctx.ownerId)
+    .where("status", "=", "open")
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+/** Groups of three or more people of one event who pass `include`; the rest stay single. */
+export function groupsOf(
+  groups: EventGroup[],
+  include: (state: RelationshipState) => boolean,
+): { group: EventGroup; due: EventGroup["members"] }[] {
+  return groups.flatMap((group) => {
+    const due = group.members.filter((m) => include(m.state));
+    return due.length >= EVENT_MIN_PEOPLE ? [{ group, due }] : [];
+  });
+}
+
+export interface EventListJson {
+  events: {
+    id: string;
+    name: string;
+    on: string;
+    /** people first met there */
+    people: number;
+    /** of them, people with no keep-in-touch rhythm */
+    withoutRhythm: number;
+    goingCold: number;
+  }[];
+}
+
+/** `goodwill events`: every event, the newest first. */
+export async function listEvents(ctx: AppContext): Promise<EventListJson> {
+  const groups = await loadEventGroups(ctx, await loadRelationships(ctx));
+  return {
+    events: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      on: g.on,
+      people: g.members.length,
+      withoutRhythm: g.members.filter((m) => withoutRhythm(m.state)).length,
+      goingCold: goingCold(g, ctx.now).length,
+    })),
+  };
+}
+
+/** An event by its id, or by its name (case and accents aside; word starts do, when only one fits). */
+function findEvent(groups: EventGroup[], ref: string): EventGroup {
+  const text = ref.trim();
+  const byId = groups.find((g) => g.id === text);
+  if (byId) return byId;
+  const folded = foldText(eventName(text));
+  const exact = groups.filter((g) => foldText(g.name) === folded);
+  const words = folded.split(" ");
+  const candidates =
+    exact.length > 0
+      ? exact
+      : groups.filter((g) => {
+          const name = foldText(g.name).split(" ");
+          return words.every((w) => name.some((n) => n.startsWith(w)));
+        });
+  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  if (candidates.length === 0)
+    throw new GoodwillError(
+      "not_found",
+      `No event is called "${text}". An event is a moment with ${EVENT_MIN_PEOPLE} or more people, or people who met alike; goodwill events lists them.`,
+    );
+  throw new GoodwillError(
+    "ambiguous",
+    `"${text}" names ${candidates.length} events: ${candidates.map((g) => `${g.name} on ${g.on} (${g.id})`).join(", ")}. Use the id.`,
+    { candidates: candidates.map((g) => ({ id: g.id, name: g.name, on: g.on })) },
+  );
+}
+
+export interface EventRhythmJson {
+  event: { id: string; name: string; on: string };
+  everyDays: number;
+  /** the people who had no rhythm and have one now */
+  updated: { id: string; name: string }[];
+}
+
+/**
+ * Gives every person first met at the event who has no rhythm yet one: every `everyDays` days
+ * (90 unless told), counted from the meeting, in layer 150 (meaningful) instead of 500. People who
+ * already have a rhythm, or whose reminders were turned off (cadence 0), are left as they are.
+ */
+export async function setEventRhythm(
+  ctx: AppContext,
+  ref: string,
+  everyDays: number = DEFAULT_EVENT_RHYTHM_DAYS,
+): Promise<EventRhythmJson> {
+  if (!Number.isInteger(everyDays) || everyDays < 1 || everyDays > 3650)
+    throw invalid(`--every ${everyDays} is not a number of days from 1 to 3650.`, { field: "everyDays" });
+  const group = findEvent(await loadEventGroups(ctx, await loadRelationships(ctx)), ref);
+  const people = group.members.map((m) => m.state).filter(withoutRhythm);
+  await inWriteTransaction(ctx, async (tx) => {
+    const at = nowIso(tx);
+    for (let i = 0; i < people.length; i += 500) {
+      await tx.db
+        .updateTable("people")
+        .set({ layer: 150, cadence_days: everyDays, updated_at: at })
+        .where("owner_id", "=", tx.ownerId)
+        .where(
+          "id",
+          "in",
+          people.slice(i, i + 500).map((s) => s.person.id),
+        )
+        .execute();
+    }
+  });
+  return {
+    event: { id: group.id, name: group.name, on: group.on },
+    everyDays,
+    updated: people.map((s) => ({ id: s.person.id, name: s.person.display_name })),
+  };
+}

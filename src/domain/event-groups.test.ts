@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { eventKey, eventPhrase, goingColdOffer, groupAdvice, talkedWithMost } from "./event-groups.js";
+
+const member = (name: string, contacts = 0, closeness = 3) => ({ id: name, name, contacts, closeness });
+
+describe("events and the people met there", () => {
+  it("names an event inside a sentence", () => {
+    expect(eventPhrase("SMPS chapter lunch")).toBe("the SMPS chapter lunch");
+    expect(eventPhrase("Met at the SMPS chapter lunch.")).toBe("the SMPS chapter lunch");
+    expect(eventPhrase("Ana's book launch")).toBe("Ana's book launch");
+    expect(eventPhrase("A board retreat")).toBe("a board retreat");
+  });
+
+  it("knows one event under its spellings, and two on different days apart", () => {
+    expect(eventKey("SMPS Chapter Lunch", "2026-10-14")).toBe(
+      eventKey("met at the smps chapter-lunch", "2026-10-14"),
+    );
+    expect(eventKey("SMPS chapter lunch", "2026-10-14")).not.toBe(
+      eventKey("SMPS chapter lunch", "2026-11-11"),
+    );
+  });
+
+  it("names the three people talked with most, and nobody when nobody stands out", () => {
+    const due = [
+      member("Lee Chan", 4),
+      member("Ana Ruiz", 2),
+      member("Tom Berg", 1, 4),
+      member("Kai Holt", 3),
+      member("Ivy Moss"),
+    ];
+    expect(talkedWithMost(due, 3).map((m) => m.name)).toEqual(["Lee Chan", "Kai Holt", "Ana Ruiz"]);
+    expect(talkedWithMost([member("A"), member("B"), member("C")], 3)).toEqual([]);
+  });
+
+  it("advises one note to the group and a personal line to the few", () => {
+    const due = [
+      member("Lee Chan", 3),
+      member("Ana Ruiz", 2),
+      ...Array.from({ length: 10 }, (_, i) => member(`P${i}`)),
+    ];
+    const advice = groupAdvice({ name: "SMPS chapter lunch", on: "2026-10-14" }, due, 3);
+    expect(advice.title).toBe("12 people from the SMPS chapter lunch");
+    expect(advice.action).toBe(
+      "Send one follow-up note to the group, then a personal line to the two you talked with most: Lee Chan and Ana Ruiz.",
+    );
+    expect(advice.reason).toBe(
+      "You met them at the SMPS chapter lunch on 14 October 2026, and all 12 are due in the same week: one note reaches them together.",
+    );
+  });
+
+  it("offers a rhythm for weak ties going cold", () => {
+    const offer = goingColdOffer({ name: "SMPS chapter lunch", on: "2026-10-14" }, 150);
+    expect(offer.title).toBe("150 people from the SMPS chapter lunch are going cold");
+    expect(offer.action).toBe(
+      "Keep in touch with all of them every 90 days, counted from the meeting, in one step.",
+    );
+  });
+});

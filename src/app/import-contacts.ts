@@ -226,6 +226,8 @@ export async function importContacts(
     if (batch.length >= BATCH_SIZE) await flush();
   }
   await flush();
+  // Hundreds of new people at once: the planner's figures are out of date (see the dialect).
+  if (result.created >= BATCH_SIZE) await ctx.store.dialect.refreshStatistics(ctx.db);
   if (seen === 0) {
     throw new GoodwillError(
       "not_an_address_book",

@@ -209,6 +209,7 @@ export class Restorer {
 
   /** Once every record is in: the scores of everyone whose history changed. */
   async finish(): Promise<RestoreResult> {
+    await this.ctx.store.dialect.refreshStatistics(this.ctx.db);
     const people = [...this.touchedPeople];
     const departments = [...this.touchedDepartments];
     for (let i = 0; i < people.length; i += BATCH_SIZE) {

@@ -39,6 +39,13 @@ export interface Dialect {
   ): Promise<T>;
   /** Brings the schema to the latest migration, safely when several processes start at once. */
   migrate(db: Kysely<Database>): Promise<void>;
+  /**
+   * Brings the query planner's statistics up to date after a bulk write (an import, a restore).
+   * Without them SQLite takes `owner_id = ?` for a selective condition, and a person's moments were
+   * found by reading every moment of the store: a restore of 40,000 people recomputed their scores in
+   * quadratic time.
+   */
+  refreshStatistics(db: Kysely<Database>): Promise<void>;
 }
 
 /** Splits a user's query into words and quotes them, so no character of theirs is search syntax. */

@@ -78,6 +78,13 @@ export const postgresDialect: Dialect = {
     });
   },
 
+  async refreshStatistics(db) {
+    // Autovacuum gets there too, but only after the import has been answered.
+    await sql`analyze people, exchanges, interactions, interaction_participants, search_documents`.execute(
+      db,
+    );
+  },
+
   async migrate(db) {
     const applied = await appliedMigrations(db);
     const known = new Set(Object.keys(migrationsFor(postgresDialect)));

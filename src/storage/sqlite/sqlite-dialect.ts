@@ -113,6 +113,12 @@ export const sqliteDialect: Dialect = {
     }
   },
 
+  async refreshStatistics(db) {
+    // Sampled: a thousand rows an index, so it takes milliseconds whatever the store's size.
+    await sql`pragma analysis_limit = 1000`.execute(db);
+    await sql`analyze`.execute(db);
+  },
+
   async migrate(db) {
     if ((await userVersion(db)) === SCHEMA_VERSION) return;
     await this.writeTransaction(db, "", async (trx) => {

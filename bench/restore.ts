@@ -4,30 +4,33 @@
  * was read whole into memory (some 700 MB more) and written in one transaction that held the store
  * for 15 s; now it is spooled to disk, read as a stream and written in batches.
  *
- * Figures: how much the server's peak resident memory grew during the restore, the longest a probe
- * waited (a health check, a write), the server's event-loop delay, and the restore's time. The
- * baseline, run in the same process tree: a bare `node` reading the same file with `JSON.parse`,
- * the first step of the old restore, whose peak memory growth is the floor of any whole-file
- * approach.
+ * Figures: the longest a probe waited (a health check, a write), the server's event-loop delay and
+ * peak resident memory, the restore's time, and the live heap the restore holds, measured in a
+ * process of its own that collects garbage every 250 ms (bench/restore-live.ts): resident memory
+ * also counts garbage V8 has not collected yet. The baseline, run in the same process tree: a bare
+ * `node` reading the same file with `JSON.parse`, the first step of the old restore, whose peak
+ * memory growth is the floor of any whole-file approach.
  */
 import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
 import { openStore } from "../src/storage/store.js";
 import { log, seedAccount, startServerChild, WORK } from "./http-load.js";
 import { report, summarise } from "./measure.js";
 
+const HERE = dirname(fileURLToPath(import.meta.url));
 const NAME = "restore";
 const FILE = join(WORK, "restore-138mb.json");
 const PEOPLE = 40_000;
 const EXCHANGES_EACH = 7;
 const PROBE_EVERY_MS = 100;
-/** Targets: a health check or a write never waits a second; the restore adds under 200 MiB. */
+/** Targets: a health check or a write never waits a second; the restore holds under 100 MiB. */
 const TARGET_PROBE_MS = 1_000;
-const TARGET_MEMORY_MIB = 200;
+const TARGET_LIVE_MIB = 100;
 
 /** Writes the backup, record by record (never whole in this process's memory either). */
 async function ensureBackup(): Promise<void> {
@@ -200,20 +203,24 @@ async function main(): Promise<void> {
 
   const added = after.peak - before.rss;
   const bare = baseline();
+  const live = liveHeap();
   const worstProbe = Math.max(...probes.health, ...probes.write);
-  const met = worstProbe < TARGET_PROBE_MS && added < TARGET_MEMORY_MIB && probes.failed === 0;
+  const met = worstProbe < TARGET_PROBE_MS && live.liveAddedMiB < TARGET_LIVE_MIB && probes.failed === 0;
   report({
     name: NAME,
-    subject: summarise("peak memory added by the restore (MiB, as ms)", [added]),
-    baseline: summarise("JSON.parse of the file alone (MiB, as ms)", [bare.addedMiB]),
-    ratio: added / bare.addedMiB,
-    target: `probes < ${TARGET_PROBE_MS} ms, memory added < ${TARGET_MEMORY_MIB} MiB`,
+    subject: summarise("live heap the restore holds (MiB, as ms)", [live.liveAddedMiB]),
+    baseline: summarise("JSON.parse of the file alone, peak RSS added (MiB, as ms)", [bare.addedMiB]),
+    ratio: live.liveAddedMiB / bare.addedMiB,
+    target: `probes < ${TARGET_PROBE_MS} ms, live heap < ${TARGET_LIVE_MIB} MiB`,
     met,
     notes: {
       "file MB": Number(size.toFixed(1)),
       "records created": result.created ?? 0,
-      "restore s": Number((restoreMs / 1000).toFixed(1)),
+      "restore s (server, probed)": Number((restoreMs / 1000).toFixed(1)),
       "records/s": Math.round((result.created ?? 0) / (restoreMs / 1000)),
+      "server peak RSS added MiB": Math.round(added),
+      "in-process restore s": Number((live.ms / 1000).toFixed(1)),
+      "in-process max RSS MiB": live.maxRssMiB,
       "JSON.parse alone ms": Math.round(bare.ms),
       "probes (health + write)": probes.health.length + probes.write.length,
       "probes failed": probes.failed,
@@ -224,6 +231,17 @@ async function main(): Promise<void> {
       "event loop p99 ms": eventLoop?.p99 ?? -1,
     },
   });
+}
+
+/** The restore in a process of its own that collects garbage often: what it really holds. */
+function liveHeap(): { liveAddedMiB: number; ms: number; maxRssMiB: number } {
+  const run = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", join(HERE, "restore-live.ts"), FILE, join(WORK, "restore-live.db")],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (run.status !== 0) throw new Error(`restore-live failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}");
 }
 
 await main();

@@ -119,7 +119,11 @@ export class Restorer {
   private readonly touchedDepartments = new Set<string>();
   private identity: IdentityIndex | null = null;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    /** gives other requests a turn between batches */
+    private readonly pacer = new Pacer(),
+  ) {}
 
   private org = (id: string | null) => (id === null ? null : (this.orgMap.get(id) ?? null));
   private dept = (id: string | null) => (id === null ? null : (this.deptMap.get(id) ?? null));
@@ -203,6 +207,7 @@ export class Restorer {
               .execute();
         }
       });
+      await betweenBatches(this.pacer);
     }
     this.metThrough.length = 0;
   }
@@ -217,6 +222,7 @@ export class Restorer {
       await inWriteTransaction(this.ctx, async (tx) => {
         for (const id of batch) await recomputePersonStats(tx.db, tx.ownerId, id);
       });
+      await betweenBatches(this.pacer);
     }
     if (departments.length > 0)
       await inWriteTransaction(this.ctx, async (tx) => {
@@ -734,9 +740,10 @@ async function restoring(
       describe: (r) => `Restored a backup (${r.created} created)`,
     },
     async (jctx) => {
-      const restorer = new Restorer(jctx);
+      const pacer = new Pacer();
+      const restorer = new Restorer(jctx, pacer);
       try {
-        await writeAll(restorer, new Pacer());
+        await writeAll(restorer, pacer);
         return await restorer.finish();
       } catch (error) {
         throw await takenBack(jctx, error);

@@ -149,8 +149,8 @@ describe("suggestions for one person", () => {
       }),
     );
     expect(found.map((s) => s.action)).toEqual([
-      'Do what you promised Raj: "Review the budget".',
-      'Do what you promised Raj: "Send the slides".',
+      "Do what you promised Raj: “Review the budget”.",
+      "Do what you promised Raj: “Send the slides”.",
     ]);
     expect(found[0]?.reason).toBe("You promised this by 2026-02-20, and that date has passed.");
     expect(found[1]?.reason).toBe("You promised this and it is still open.");

@@ -130,7 +130,7 @@ function followThroughDrafts(s: SuggestionSubject): Draft[] {
   const open = [...s.myCommitments].sort((a, b) => Number(b.late) - Number(a.late));
   return open.map((c) => {
     const what = c.summary.trim().replace(/[.!]+$/, "");
-    const action = `Do what you promised ${name}: "${what}".`;
+    const action = `Do what you promised ${name}: ${quoteText(what)}.`;
     let reason: string;
     if (!counted(s)) reason = c.late ? "This promise is past its date." : "This promise is still open.";
     else if (c.late && c.dueOn) reason = `You promised this by ${c.dueOn}, and that date has passed.`;

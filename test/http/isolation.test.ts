@@ -74,6 +74,14 @@ describeEachDialect("isolation between accounts", (dialect) => {
         body: { aId: zeb.id, bId: other.id, reason: "Xylophone duet" },
       })
     ).body.introduction;
+    // An event: a moment with three or more people.
+    const third = (await call("POST", "/api/v1/people", { ...A, body: { name: "Xena Quill" } })).body;
+    await call("POST", "/api/v1/interactions", {
+      ...A,
+      body: { personIds: [zeb.id, other.id, third.id], summary: "Xylophone gala" },
+    });
+    const annEvent = (await call("GET", "/api/v1/events", A)).body.events[0];
+    expect(annEvent).toMatchObject({ name: expect.stringContaining("Xylophone") });
     const annChange = (await call("GET", "/api/v1/undo", A)).body.entries[0];
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
     const before = (await call("GET", "/api/v1/export?format=json", A)).body;
@@ -355,6 +363,16 @@ describeEachDialect("isolation between accounts", (dialect) => {
         { method: "GET", path: "/api/v1/ledger?by=dept", expect: "clean" },
       ],
       "get /api/v1/suggestions": [{ method: "GET", path: "/api/v1/suggestions", expect: "clean" }],
+      "get /api/v1/events": [{ method: "GET", path: "/api/v1/events", expect: "clean" }],
+      "post /api/v1/events/{id}/rhythm": [
+        { method: "POST", path: `/api/v1/events/${annEvent.id}/rhythm`, body: {}, expect: "404" },
+        {
+          method: "POST",
+          path: `/api/v1/events/${encodeURIComponent("Xylophone gala")}/rhythm`,
+          body: { everyDays: 30 },
+          expect: "404",
+        },
+      ],
       "get /api/v1/search": [{ method: "GET", path: "/api/v1/search?q=xylophone", expect: "clean" }],
       "get /api/v1/profile": [{ method: "GET", path: "/api/v1/profile", expect: "clean" }],
       "put /api/v1/profile": [

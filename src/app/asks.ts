@@ -7,7 +7,7 @@ import { DAY_MS } from "../domain/decay.js";
 import type { Balance } from "../domain/giving-balance.js";
 import { balanceAt } from "../domain/giving-balance.js";
 import type { Layer, LedgerMode } from "../domain/model.js";
-import { type GiveContext, giveContextFor, giveFirstIdeas } from "../domain/playbook.js";
+import { type GiveContext, giveContextFor, giveFirstIdeas, teamTarget } from "../domain/playbook.js";
 import { preAskWarning } from "../domain/pre-ask-check.js";
 import type { Suggestion } from "../domain/suggestions.js";
 import { GoodwillError, notFound } from "../errors.js";
@@ -123,7 +123,13 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
   // Communal people are never nudged to give first: the relationship is not kept as a ledger.
   const suggestions: Suggestion[] = communal
     ? []
-    : giveFirstIdeas(context, 3, gives, ideaName).map((action) => ({
+    : giveFirstIdeas(
+        context,
+        3,
+        gives,
+        ideaName,
+        counterpart.kind === "person" ? undefined : teamTarget(ideaName),
+      ).map((action) => ({
         kind: "give-first",
         personId,
         personName: ideaName,

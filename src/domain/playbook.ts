@@ -1022,9 +1022,10 @@ export function giveFirstIdeas(
   count: number,
   rotation: number,
   personName: string,
+  /** how the lines name them: the person's first name unless told ("the IT team") */
+  target: Target = personTarget(personName),
 ): string[] {
   const ideas = LINES[context];
-  const target = personTarget(personName);
   const start = ((Math.floor(rotation) % ideas.length) + ideas.length) % ideas.length;
   const n = Math.max(0, Math.min(Math.floor(count), ideas.length));
   const chosen: string[] = [];

@@ -165,6 +165,19 @@ export const backupSchema = z.object({
       }),
     )
     .default([]),
+  // The user's own offers (issue 12): a backup from before them has none, which is the same as empty.
+  ownOffers: z
+    .array(
+      z.object({
+        id,
+        number: z.number().int().min(1),
+        text,
+        status: z.enum(["open", "withdrawn"]),
+        createdAt: instant,
+        resolvedAt: instant.nullable(),
+      }),
+    )
+    .default([]),
   introductions: z
     .array(
       z.object({
@@ -357,6 +370,16 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
       personId: o.person_id,
       text: o.text,
       status: o.status as Backup["offers"][number]["status"],
+      createdAt: o.created_at,
+      resolvedAt: o.resolved_at,
+    })),
+    ownOffers: (
+      await db.selectFrom("own_offers").selectAll().where("owner_id", "=", ownerId).orderBy("id").execute()
+    ).map((o) => ({
+      id: o.id,
+      number: o.number,
+      text: o.text,
+      status: o.status as Backup["ownOffers"][number]["status"],
       createdAt: o.created_at,
       resolvedAt: o.resolved_at,
     })),

@@ -1,6 +1,6 @@
 /**
  * Correcting what was written down (issue 10 §2): every ledger entry, moment, note, promise, ask,
- * need, offer and introduction can be edited — the fields the user typed — and deleted. Each change
+ * need, offer (the user's own too) and introduction can be edited — the fields the user typed — and deleted. Each change
  * recomputes the aggregates of everyone it concerns from the history and keeps the search index in
  * step, so balances, strength and due are exactly what a full recomputation gives.
  */
@@ -12,6 +12,7 @@ import { findAsk } from "../storage/ask.repository.js";
 import { findCommitment } from "../storage/commitment.repository.js";
 import { toInstant } from "../storage/keys.js";
 import { findNeedOrOffer, type NeedOfferTable } from "../storage/need-offer.repository.js";
+import { updateOwnOffer } from "../storage/own-offer.repository.js";
 import type { Database } from "../storage/schema.js";
 import { indexDocument, type SearchKind, unindexDocument } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
@@ -21,11 +22,22 @@ import { type AppContext, inWriteTransaction } from "./context.js";
 import { readChannel, readDay, readInitiator, readKind, readText, readWeight, readWhen } from "./input.js";
 import { introductionJson } from "./introductions.js";
 import { needsJson, offersJson } from "./needs-offers.js";
+import { ownOfferJson, ownOfferRow } from "./own-offers.js";
 import { askJson } from "./views.js";
 import type { Counterpart } from "./who.js";
 
 /** The kinds of record that can be edited and deleted, as the CLI and the API name them. */
-export const RECORD_KINDS = ["ledger", "moment", "note", "promise", "ask", "need", "offer", "intro"] as const;
+export const RECORD_KINDS = [
+  "ledger",
+  "moment",
+  "note",
+  "promise",
+  "ask",
+  "need",
+  "offer",
+  "own-offer",
+  "intro",
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const NOUN: Record<RecordKind, string> = {
@@ -36,6 +48,7 @@ const NOUN: Record<RecordKind, string> = {
   ask: "ask",
   need: "need",
   offer: "offer",
+  "own-offer": "offer of yours",
   intro: "introduction",
 };
 
@@ -48,6 +61,7 @@ const LISTED_BY: Record<RecordKind, string> = {
   ask: `"goodwill asks" lists them with their numbers`,
   need: `"goodwill needs" lists them with their numbers`,
   offer: `"goodwill offers" lists them with their numbers`,
+  "own-offer": `"goodwill offers me" lists yours with their numbers`,
   intro: `"goodwill intros" lists them with their numbers`,
 };
 
@@ -117,6 +131,7 @@ type RecordTable =
   | "asks"
   | "needs"
   | "offers"
+  | "own_offers"
   | "introductions";
 
 /** Deletes one record and, when it has one, its search document. */
@@ -659,6 +674,39 @@ export async function deleteNeedOrOffer(ctx: AppContext, kind: "need" | "offer",
   return { deleted: { kind, id: found.id, description: `${kind} #${found.number} “${found.text}”` } };
 }
 
+/** Rewords one of my offers, or corrects its status; the search index follows the text. */
+export async function editOwnOffer(ctx: AppContext, ref: string, edit: { text?: string; status?: string }) {
+  const found = await ownOfferRow(ctx, ref);
+  const changes: Partial<Database["own_offers"]> = {};
+  if (edit.text !== undefined) changes.text = readText("offer", edit.text, LIMITS.needOffer);
+  if (edit.status !== undefined)
+    Object.assign(changes, statusChange(ctx, edit.status, ["open", "withdrawn"]));
+  await inWriteTransaction(ctx, async (tx) => {
+    if (Object.keys(changes).length === 0) return;
+    await updateOwnOffer(tx.db, tx.ownerId, found.id, changes);
+    if (changes.text !== undefined)
+      await indexDocument(tx.db, tx.ownerId, {
+        kind: "own-offer",
+        refId: found.id,
+        personId: null,
+        body: changes.text,
+      });
+  });
+  return { ownOffer: ownOfferJson(await ownOfferRow(ctx, found.id)) };
+}
+
+export async function deleteOwnOffer(ctx: AppContext, ref: string) {
+  const found = await ownOfferRow(ctx, ref);
+  await inWriteTransaction(ctx, (tx) => removeRecord(tx, "own_offers", found.id, "own-offer"));
+  return {
+    deleted: {
+      kind: "own-offer" as const,
+      id: found.id,
+      description: `offer of yours #${found.number} “${found.text}”`,
+    },
+  };
+}
+
 async function introductionRow(ctx: AppContext, ref: string) {
   const query = ctx.db.selectFrom("introductions").selectAll().where("owner_id", "=", ctx.ownerId);
   const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
@@ -730,6 +778,7 @@ const FIELDS: Record<RecordKind, readonly (keyof RecordEditInput)[]> = {
   ask: ["summary", "askedAt", "status", "counterpart"],
   need: ["text", "status"],
   offer: ["text", "status"],
+  "own-offer": ["text", "status"],
   intro: ["reason"],
 };
 
@@ -757,6 +806,8 @@ export async function editRecord(ctx: AppContext, kind: RecordKind, ref: string,
     case "need":
     case "offer":
       return editNeedOrOffer(ctx, kind, ref, edit);
+    case "own-offer":
+      return editOwnOffer(ctx, ref, edit);
     case "intro":
       return editIntroduction(ctx, ref, edit);
   }
@@ -777,6 +828,8 @@ export async function deleteRecord(ctx: AppContext, kind: RecordKind, ref: strin
     case "need":
     case "offer":
       return deleteNeedOrOffer(ctx, kind, ref);
+    case "own-offer":
+      return deleteOwnOffer(ctx, ref);
     case "intro":
       return deleteIntroduction(ctx, ref);
   }

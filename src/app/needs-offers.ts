@@ -12,6 +12,7 @@ import {
   type NeedOfferTable,
   updateNeedOrOffer,
 } from "../storage/need-offer.repository.js";
+import { nextOfferNumber } from "../storage/own-offer.repository.js";
 import type { NeedRow, PersonRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
@@ -114,7 +115,11 @@ async function add(
     const row: NeedRow = {
       owner_id: ctx.ownerId,
       id: newId(),
-      number: await nextNumber(tx.db, ctx.ownerId, table),
+      // Offers share their numbers with my own offers (own-offers.ts): one number, one offer.
+      number:
+        table === "offers"
+          ? await nextOfferNumber(tx.db, ctx.ownerId)
+          : await nextNumber(tx.db, ctx.ownerId, table),
       person_id: person.id,
       text: body,
       status: "open",

@@ -39,18 +39,20 @@ export const COLLECTIONS = [
   "notes",
   "needs",
   "offers",
+  "ownOffers",
   "introductions",
   "settings",
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 type RecordOf<C extends Collection> = Backup[C][number];
-/** Lists a backup from before the give-first engine lacks; absent is the same as empty. */
-const OPTIONAL: ReadonlySet<string> = new Set(["needs", "offers", "introductions"]);
+/** Lists a backup from before the give-first engine (or own offers) lacks; absent is the same as empty. */
+const OPTIONAL: ReadonlySet<string> = new Set(["needs", "offers", "ownOffers", "introductions"]);
 const isCollection = (key: string): key is Collection => (COLLECTIONS as readonly string[]).includes(key);
 
 /** What must have been read in full before a list's records can be written. */
 function needs(collection: Collection | "profile"): readonly Collection[] {
-  if (collection === "organizations") return [];
+  // My own offers are of no person: they wait for nothing.
+  if (collection === "organizations" || collection === "ownOffers") return [];
   if (collection === "departments") return ["organizations"];
   if (collection === "people" || collection === "profile") return ["organizations", "departments"];
   return ["organizations", "departments", "people"];
@@ -68,6 +70,7 @@ const RECORD_SCHEMAS: { [C in Collection]: z.ZodType<RecordOf<C>> } = {
   notes: shape.notes.element,
   needs: shape.needs.unwrap().element,
   offers: shape.offers.unwrap().element,
+  ownOffers: shape.ownOffers.unwrap().element,
   introductions: shape.introductions.unwrap().element,
   settings: shape.settings.element,
 };
@@ -87,6 +90,7 @@ type Table =
   | "notes"
   | "needs"
   | "offers"
+  | "own_offers"
   | "introductions";
 
 const missing = (what: string, ref: string) =>
@@ -163,6 +167,9 @@ export class Restorer {
             records as RecordOf<"needs">[],
             docs,
           );
+          break;
+        case "ownOffers":
+          await this.ownOffers(tx, records as RecordOf<"ownOffers">[], docs);
           break;
         case "introductions":
           return this.introductions(tx, records as RecordOf<"introductions">[]);
@@ -247,22 +254,30 @@ export class Restorer {
 
   private async nextNumber(
     tx: AppContext,
-    table: "asks" | "commitments" | "needs" | "offers" | "introductions",
+    table: "asks" | "commitments" | "needs" | "offers" | "own_offers" | "introductions",
     wanted: number,
   ): Promise<number> {
-    const taken = await tx.db
-      .selectFrom(table)
-      .select("id")
-      .where("owner_id", "=", tx.ownerId)
-      .where("number", "=", wanted)
-      .executeTakeFirst();
-    if (!taken) return wanted;
-    const row = await tx.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.max("number").as("max"))
-      .where("owner_id", "=", tx.ownerId)
-      .executeTakeFirst();
-    return Number(row?.max ?? 0) + 1;
+    // Offers, mine and other people's, draw their numbers from one sequence.
+    const tables =
+      table === "offers" || table === "own_offers" ? (["offers", "own_offers"] as const) : [table];
+    let max = 0;
+    let taken = false;
+    for (const t of tables) {
+      const found = await tx.db
+        .selectFrom(t as "asks")
+        .select("id")
+        .where("owner_id", "=", tx.ownerId)
+        .where("number", "=", wanted)
+        .executeTakeFirst();
+      if (found) taken = true;
+      const row = await tx.db
+        .selectFrom(t as "asks")
+        .select((eb) => eb.fn.max("number").as("max"))
+        .where("owner_id", "=", tx.ownerId)
+        .executeTakeFirst();
+      max = Math.max(max, Number(row?.max ?? 0));
+    }
+    return taken ? max + 1 : wanted;
   }
 
   // Organizations and departments: same id, or same name, is the same one.
@@ -629,6 +644,38 @@ export class Restorer {
         })
         .execute();
       docs.push({ kind: table === "needs" ? "need" : "offer", refId: n.id, personId, body: n.text });
+      this.result.created++;
+    }
+  }
+
+  private async ownOffers(
+    tx: AppContext,
+    records: RecordOf<"ownOffers">[],
+    docs: Parameters<typeof indexDocuments>[2],
+  ): Promise<void> {
+    const present = await this.existingIds(
+      tx,
+      "own_offers",
+      records.map((o) => o.id),
+    );
+    for (const o of records) {
+      if (present.has(o.id)) {
+        this.result.unchanged++;
+        continue;
+      }
+      await tx.db
+        .insertInto("own_offers")
+        .values({
+          owner_id: tx.ownerId,
+          id: o.id,
+          number: await this.nextNumber(tx, "own_offers", o.number),
+          text: o.text,
+          status: o.status,
+          created_at: o.createdAt,
+          resolved_at: o.resolvedAt,
+        })
+        .execute();
+      docs.push({ kind: "own-offer", refId: o.id, personId: null, body: o.text });
       this.result.created++;
     }
   }

@@ -1,4 +1,4 @@
-/** `goodwill search`: people, notes, ledger entries, moments, asks and promises by their words. */
+/** `goodwill search`: people, notes, ledger entries, moments, asks, promises, needs and offers (yours too) by their words. */
 import { excerpt } from "../domain/excerpt.js";
 import { rankSearchHits } from "../domain/search-rank.js";
 import { searchTerms } from "../storage/dialect.js";
@@ -13,6 +13,7 @@ const RECORDS = {
   note: { table: "notes", at: "created_at", department: false },
   need: { table: "needs", at: "created_at", department: false },
   offer: { table: "offers", at: "created_at", department: false },
+  "own-offer": { table: "own_offers", at: "created_at", department: false },
 } as const;
 
 /** What each kind of hit is called on screen and in the terminal. */
@@ -25,6 +26,7 @@ const KIND_LABELS: Record<string, string> = {
   commitment: "Promise",
   need: "Need",
   offer: "Offer",
+  "own-offer": "Your offer",
 };
 
 export const SEARCH_LIMIT = 30;

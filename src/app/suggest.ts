@@ -17,14 +17,18 @@ import {
   suggestionsFor,
 } from "../domain/suggestions.js";
 import { latestReceived } from "../storage/exchange.repository.js";
+import { listOwnOffers } from "../storage/own-offer.repository.js";
 import type { AppContext } from "./context.js";
 import { bridgesInto, knowsThem } from "./meet-new-bridges.js";
 import { loadMe, loadRelationships, type RelationshipState } from "./relationship-state.js";
 import { type AdviceContext, loadAdviceContexts } from "./suggestion-context.js";
 
-/** Open needs by person, and for each need the best matching offer of someone else. */
+/**
+ * Open needs by person, each with the best matching open offer of the user's own, and for each need
+ * the best matching offer of someone else.
+ */
 export interface NeedsAndMatches {
-  needsOf: Map<string, { number: number; text: string }[]>;
+  needsOf: Map<string, { number: number; text: string; yourOffer?: string }[]>;
   matchesOf: Map<string, IntroductionMatch[]>;
 }
 
@@ -50,6 +54,14 @@ export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatc
   const needs = await open("needs");
   if (needs.length === 0) return NO_NEEDS;
   const offers = await open("offers");
+  const mine = await listOwnOffers(ctx.db, ctx.ownerId, { openOnly: true });
+  // The same matcher as introductions; my offers are of no person, so every need may take one.
+  const yours = new Map(
+    matchNeedsToOffers(
+      needs.map((n) => ({ id: n.id, personId: n.person_id, text: n.text })),
+      mine.map((o) => ({ id: o.id, personId: "", text: o.text })),
+    ).map((m) => [m.need.id, m.offer.text]),
+  );
   const introduced = new Set(
     (
       await ctx.db
@@ -59,10 +71,11 @@ export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatc
         .execute()
     ).flatMap((i) => [`${i.a_id} ${i.b_id}`, `${i.b_id} ${i.a_id}`]),
   );
-  const needsOf = new Map<string, { number: number; text: string }[]>();
+  const needsOf = new Map<string, { number: number; text: string; yourOffer?: string }[]>();
   for (const n of needs) {
     const list = needsOf.get(n.person_id) ?? [];
-    list.push({ number: n.number, text: n.text });
+    const yourOffer = yours.get(n.id);
+    list.push({ number: n.number, text: n.text, ...(yourOffer !== undefined ? { yourOffer } : {}) });
     needsOf.set(n.person_id, list);
   }
   const names = new Map(offers.map((o) => [o.person_id, o.display_name]));

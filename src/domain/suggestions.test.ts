@@ -39,6 +39,35 @@ function subject(over: Partial<SuggestionSubject>): SuggestionSubject {
 }
 
 describe("suggestions for one person", () => {
+  it("a need one of your own offers meets keeps its one help-with-need suggestion, saying you could help", () => {
+    const found = suggestionsFor(
+      subject({
+        openNeeds: [
+          { number: 1, text: "Needs a contract lawyer", yourOffer: "I can review contracts" },
+          { number: 2, text: 'Printer on "floor 3" broken', yourOffer: 'Fix "any" printer?' },
+          { number: 3, text: "Hiring a designer" },
+        ],
+      }),
+    );
+    expect(found.map((s) => [s.kind, s.action])).toEqual([
+      ["help-with-need", "You could help Raj: Raj needs a contract lawyer, and you can review contracts."],
+      [
+        "help-with-need",
+        "You could help Raj: Raj mentioned a need: “Printer on ‘floor 3’ broken”, and you offered “Fix ‘any’ printer?”",
+      ],
+      [
+        "help-with-need",
+        "Ask Raj how hiring a designer is going, and offer to pass the opening on or suggest someone.",
+      ],
+    ]);
+    expect(found[0]?.reason).toBe(
+      "It is what you offered yourself, and helping with what someone is working on is the most welcome give.",
+    );
+    expect(suggestionKindsFor(subject({ openNeeds: [{ number: 1, text: "x", yourOffer: "x" }] }))).toEqual([
+      "help-with-need",
+    ]);
+  });
+
   it("Mark's IT colleague, helped twelve times and never thanked, gets the thank-you as the give, and a give-first idea once thanked", () => {
     const found = suggestionsFor(
       subject({

@@ -30,8 +30,8 @@ export interface SuggestionSubject {
   recentGives?: RecentGive[];
   /** what the user knows of them, cited by give-first and reconnect advice */
   known?: KnownContext;
-  /** their open needs, oldest first */
-  openNeeds: { number: number; text: string }[];
+  /** their open needs, oldest first; `yourOffer`: an open offer of the user's own that matches it */
+  openNeeds: { number: number; text: string; yourOffer?: string }[];
   /** someone else's offer that matches one of their needs, one per need at most */
   matches: IntroductionMatch[];
 }
@@ -158,6 +158,13 @@ function helpWithNeedDrafts(s: SuggestionSubject): Draft[] {
   const name = firstName(s.personName);
   return s.openNeeds.map((need) => {
     const phrased = phraseNeed(need.text);
+    // The user offered what the need asks for: the same suggestion, now saying so (not a second one).
+    if (need.yourOffer !== undefined)
+      return {
+        action: `You could help ${name}: ${asSentence(`${phrased.about(name)}, and ${phraseOffer(need.yourOffer).aboutYou()}`)}`,
+        reason:
+          "It is what you offered yourself, and helping with what someone is working on is the most welcome give.",
+      };
     return {
       action: phrased.action(name),
       reason: `${asSentence(phrased.about(name))} Helping with what someone is working on is the most welcome give.`,

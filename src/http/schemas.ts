@@ -218,6 +218,17 @@ export const OfferSchema = z
   })
   .openapi("Offer");
 
+export const OwnOfferSchema = z
+  .object({
+    id: z.string(),
+    number: z.number().openapi({ description: "drawn from one sequence with the offers of other people" }),
+    text: z.string(),
+    status: z.string().openapi({ description: "open or withdrawn" }),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi("OwnOffer");
+
 const PersonRef = z.object({ id: z.string(), name: z.string() });
 
 export const IntroductionSchema = z

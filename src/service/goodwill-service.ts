@@ -17,6 +17,7 @@ import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
 import type { mergePeople } from "../app/merge.js";
 import type { NeedJson, OfferJson } from "../app/needs-offers.js";
 import type { OrganizationJson, TagJson } from "../app/organizations.js";
+import type { OwnOfferJson } from "../app/own-offers.js";
 import type { PersonInput } from "../app/people.js";
 import type { personHistory } from "../app/person-history.js";
 import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
@@ -116,7 +117,8 @@ export interface DemoResultJson {
  * The fields of a record a user can correct; each kind takes its own (a ledger entry: summary,
  * kind, weight, occurredAt, direction, counterpart; a moment: summary, notes, occurredAt, channel,
  * initiatedBy, personIds; a note: body; a promise: summary, dueOn, direction, status, counterpart;
- * an ask: summary, askedAt, status, counterpart; a need or offer: text, status; an intro: reason).
+ * an ask: summary, askedAt, status, counterpart; a need or offer, or an offer of one's own: text,
+ * status; an intro: reason).
  */
 export type RecordEdit = Omit<RecordEditInput, "counterpart"> & { counterpart?: CounterpartRef };
 
@@ -210,6 +212,10 @@ export interface GoodwillService {
   listOffers(filter: { personId?: string; all?: boolean }): Promise<{ offers: OfferJson[] }>;
   editOffer(ref: string, text: string): Promise<{ offer: OfferJson }>;
   withdrawOffer(ref: string): Promise<{ offer: OfferJson }>;
+  /** The user's own offers (`offer me "…"`), matched against other people's needs; numbered with the offers. */
+  addOwnOffer(text: string): Promise<{ ownOffer: OwnOfferJson }>;
+  listOwnOffers(filter: { all?: boolean }): Promise<{ ownOffers: OwnOfferJson[] }>;
+  withdrawOwnOffer(ref: string): Promise<{ ownOffer: OwnOfferJson }>;
 
   introduce(input: { aId: string; bId: string; reason: string }): Promise<{ introduction: IntroductionJson }>;
   listIntroductions(filter: { status?: string }): Promise<{ introductions: IntroductionJson[] }>;

@@ -60,6 +60,9 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     listOffers: (filter) => call("GET", "/offers", { query: filter }),
     editOffer: (ref, text) => call("PATCH", `/offers/${enc(ref)}`, { body: { text } }),
     withdrawOffer: (ref) => call("POST", `/offers/${enc(ref)}/withdraw`),
+    addOwnOffer: (text) => call("POST", "/own-offers", { body: { text } }),
+    listOwnOffers: (filter) => call("GET", "/own-offers", { query: filter }),
+    withdrawOwnOffer: (ref) => call("POST", `/own-offers/${enc(ref)}/withdraw`),
     introduce: (input) => call("POST", "/introductions", { body: input }),
     listIntroductions: (filter) => call("GET", "/introductions", { query: filter }),
     moveIntroduction: (ref, input) => call("POST", `/introductions/${enc(ref)}/status`, { body: input }),
@@ -97,5 +100,6 @@ export const RECORD_PATHS: Record<RecordKind, string> = {
   ask: "/asks",
   need: "/needs",
   offer: "/offers",
+  "own-offer": "/own-offers",
   intro: "/introductions",
 };

@@ -137,6 +137,11 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
     addOffer: write("addOffer", (r) => `Noted ${r.offer.person}'s offer${quote(r.offer.text)}`),
     editOffer: write("editOffer", (r) => `Edited offer #${r.offer.number}${quote(r.offer.text)}`),
     withdrawOffer: write("withdrawOffer", (r) => `Withdrew offer #${r.offer.number}${quote(r.offer.text)}`),
+    addOwnOffer: write("addOwnOffer", (r) => `Noted your offer${quote(r.ownOffer.text)}`),
+    withdrawOwnOffer: write(
+      "withdrawOwnOffer",
+      (r) => `Withdrew your offer #${r.ownOffer.number}${quote(r.ownOffer.text)}`,
+    ),
     introduce: write(
       "introduce",
       (r) => `Proposed introducing ${r.introduction.a.name} and ${r.introduction.b.name}`,

@@ -31,6 +31,7 @@ import {
   withdrawOffer,
 } from "../app/needs-offers.js";
 import { listOrganizationsWithDepartments, listTags } from "../app/organizations.js";
+import { addOwnOffer, listOwnOffers, withdrawOwnOffer } from "../app/own-offers.js";
 import {
   addPerson,
   describeMe,
@@ -304,6 +305,9 @@ export function localService(ctx: AppContext): GoodwillService {
     listOffers: async (filter) => ({ offers: await listOffers(ctx, filter) }),
     editOffer: async (ref, text) => ({ offer: await editOffer(ctx, ref, text) }),
     withdrawOffer: async (ref) => ({ offer: await withdrawOffer(ctx, ref) }),
+    addOwnOffer: async (text) => ({ ownOffer: await addOwnOffer(ctx, text) }),
+    listOwnOffers: async (filter) => ({ ownOffers: await listOwnOffers(ctx, filter) }),
+    withdrawOwnOffer: async (ref) => ({ ownOffer: await withdrawOwnOffer(ctx, ref) }),
 
     introduce: async (input) => ({ introduction: await proposeIntroduction(ctx, input) }),
     listIntroductions: async (filter) => ({ introductions: await listIntroductions(ctx, filter) }),

@@ -22,6 +22,7 @@ export const JOURNALED_TABLES = {
   notes: { key: ["owner_id", "id"] },
   needs: { key: ["owner_id", "id"] },
   offers: { key: ["owner_id", "id"] },
+  own_offers: { key: ["owner_id", "id"] },
   introductions: { key: ["owner_id", "id"] },
   search_documents: { key: ["owner_id", "kind", "ref_id"], skip: ["doc_id", "tsv"] },
 } as const satisfies Record<string, { key: readonly string[]; skip?: readonly string[] }>;

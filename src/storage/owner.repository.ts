@@ -56,6 +56,7 @@ export const OWNER_TABLES = [
   "introductions",
   "needs",
   "offers",
+  "own_offers",
   "notes",
   "contact_days",
   "person_stats",

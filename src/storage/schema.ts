@@ -199,6 +199,18 @@ export interface NeedsTable {
 
 export type OffersTable = NeedsTable;
 
+/** An offer of the user's own ("I can review contracts"): no person, numbered with the offers. */
+export interface OwnOffersTable {
+  owner_id: string;
+  id: string;
+  number: number;
+  text: string;
+  /** open | withdrawn */
+  status: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
 /** An introduction I broker between two people (double opt-in). */
 export interface IntroductionsTable {
   owner_id: string;
@@ -366,6 +378,7 @@ export interface Database {
   login_failures: LoginFailuresTable;
   needs: NeedsTable;
   offers: OffersTable;
+  own_offers: OwnOffersTable;
   introductions: IntroductionsTable;
   person_stats: PersonStatsTable;
   department_stats: DepartmentStatsTable;
@@ -390,6 +403,7 @@ export type PersonStatsRow = Selectable<PersonStatsTable>;
 export type DepartmentStatsRow = Selectable<DepartmentStatsTable>;
 export type NeedRow = Selectable<NeedsTable>;
 export type OfferRow = Selectable<OffersTable>;
+export type OwnOfferRow = Selectable<OwnOffersTable>;
 export type IntroductionRow = Selectable<IntroductionsTable>;
 export type OwnerRow = Selectable<OwnersTable>;
 export type UndoEntryRow = Selectable<UndoEntriesTable>;

@@ -9,7 +9,8 @@ export type SearchKind =
   | "ask"
   | "commitment"
   | "need"
-  | "offer";
+  | "offer"
+  | "own-offer";
 
 /** Puts (or replaces) the searchable text of one record; the dialect's index follows the table. */
 export async function indexDocument(

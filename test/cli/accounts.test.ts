@@ -141,11 +141,12 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
     const { url, run, add } = await admin(dialect);
     await add(ANN, "Ann");
     await add(BOB, "Bob");
-    // Ann's account holds a bit of everything: the demo story, a need, an offer, an introduction, a note,
+    // Ann's account holds a bit of everything: the demo story, a need, an offer, one of her own, an introduction, a note,
     // a token, a session and a calendar link; Bob's a little of his own.
     expect((await run(["--as", ANN.email, "demo"])).code).toBe(0);
     expect((await run(["--as", ANN.email, "need", "Raj", "A quieter printer"])).code).toBe(0);
     expect((await run(["--as", ANN.email, "offer", "Linda", "Knows payroll rules"])).code).toBe(0);
+    expect((await run(["--as", ANN.email, "offer", "me", "I can review contracts"])).code).toBe(0);
     expect((await run(["--as", ANN.email, "intro", "Raj", "Linda", "Both love printers"])).code).toBe(0);
     expect((await run(["--as", ANN.email, "note", "Raj", "Runs the lunch-and-learn"])).code).toBe(0);
     expect((await run(["token", "create", "--user", ANN.email])).code).toBe(0);

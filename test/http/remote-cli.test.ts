@@ -89,6 +89,23 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect((await run(remote, ["offers", "--json"])).json().offers).toHaveLength(1);
       const tips = (await run(remote, ["suggest", "Raj", "--json"])).json().suggestions;
       expect(tips.map((s: { kind: string }) => s.kind)).toEqual(["help-with-need", "introduce"]);
+      // An offer of the user's own, through the API: numbered with the offers, matched against Raj's
+      // need, reworded, withdrawn, deleted and brought back by its number.
+      expect((await run(remote, ["offer", "me", "I design intranets"])).code).toBe(0);
+      expect((await run(remote, ["offers", "--json"])).json().ownOffers).toEqual([
+        expect.objectContaining({ number: 2, text: "I design intranets", status: "open" }),
+      ]);
+      expect((await run(remote, ["suggest", "Raj", "--json"])).json().suggestions[0].action).toMatch(
+        /^You could help Raj: /,
+      );
+      expect((await run(remote, ["offer", "edit", "2", "I design intranets and portals"])).stdout).toBe(
+        "Your offer #2: I design intranets and portals.\n",
+      );
+      expect((await run(remote, ["offer", "withdraw", "2"])).code).toBe(0);
+      expect((await run(remote, ["offers", "me", "--json"])).json().ownOffers).toEqual([]);
+      expect((await run(remote, ["offer", "rm", "2"])).code).toBe(0);
+      expect((await run(remote, ["undo"])).stdout).toMatch(/^Undid: Deleted the offer of yours #2/);
+      expect((await run(remote, ["offers", "me", "--all", "--json"])).json().ownOffers).toHaveLength(1);
       expect((await run(remote, ["intro", "Raj", "Cleo", "Cleo designs intranets"])).code).toBe(0);
       expect((await run(remote, ["intro", "set", "1", "made"])).code).toBe(4);
       expect((await run(remote, ["intro", "set", "1", "a_agreed"])).code).toBe(0);

@@ -6,6 +6,7 @@
 import { expect, it } from "vitest";
 import { type Backup, exportBackup } from "../../src/app/backup.js";
 import type { AppContext } from "../../src/app/context.js";
+import { addOwnOffer, withdrawOwnOffer } from "../../src/app/own-offers.js";
 import { addPerson } from "../../src/app/people.js";
 import { importFileFromBytes } from "../../src/app/read-file.js";
 import { restoreFile } from "../../src/app/restore.js";
@@ -79,7 +80,10 @@ describeEachDialect("restoring a backup as a stream", (dialect) => {
   it("restores lists in any order, as a hand-edited file may have them, to the same store", async () => {
     const source = await freshContext(dialect);
     await loadDemo(source);
+    await addOwnOffer(source, "I can review contracts");
+    await withdrawOwnOffer(source, (await addOwnOffer(source, "Photography")).id);
     const backup = await exportBackup(source);
+    expect(backup.ownOffers.map((o) => o.status).sort()).toEqual(["open", "withdrawn"]);
     // Every list after the ones it refers to in an export; here the reverse.
     const reversed = Object.fromEntries(Object.entries(backup).reverse());
     const target = await freshContext(dialect);

@@ -31,6 +31,7 @@ const comparable = (people: any[]) =>
 async function storyStore(dialect: TestDialect) {
   const c = cli({ dialect });
   await c.run("demo");
+  await c.run("offer", "me", "I can review contracts");
   await c.run(
     "person",
     "edit",
@@ -67,6 +68,7 @@ describeEachDialect("round trips", (dialect) => {
     expect(backup).toMatchObject({ format: "goodwill-backup", version: 1 });
     expect(backup.people.length).toBe(12);
     expect(backup.exchanges.length).toBeGreaterThan(50);
+    expect(backup.ownOffers).toEqual([expect.objectContaining({ text: "I can review contracts" })]);
     const file = scratch("backup.json");
     writeFileSync(file, first.stdout);
 

@@ -12,6 +12,7 @@ import type { GoodwillService, RecordEdit } from "../../service/goodwill-service
 import { ago, type Paint, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 import { counterpartRef } from "./asks.command.js";
+import { offerOrMine } from "./needs-offers.command.js";
 
 interface EditFlags {
   summary?: string;
@@ -30,8 +31,14 @@ interface EditFlags {
   body?: string;
 }
 
+/**
+ * The kinds with a noun of their own. An offer of the user's own has none: it shares `offer`'s
+ * numbers, and `offer rm N` finds it when no one else's offer has that number.
+ */
+type NounKind = Exclude<RecordKind, "own-offer">;
+
 /** The flags each kind's `edit` takes, in the order its help lists them. */
-const EDIT_FLAGS: Record<RecordKind, [flag: string, help: string][]> = {
+const EDIT_FLAGS: Record<NounKind, [flag: string, help: string][]> = {
   ledger: [
     ["--summary <text>", "what was given or received"],
     ["--kind <kind>", "thanks, favor, intro, advice, time, gift, support, referral or other"],
@@ -73,7 +80,7 @@ const EDIT_FLAGS: Record<RecordKind, [flag: string, help: string][]> = {
   intro: [["--reason <text>", "why the two should meet"]],
 };
 
-const NOUNS: Record<RecordKind, { noun: string; ref: string; describe: string }> = {
+const NOUNS: Record<NounKind, { noun: string; ref: string; describe: string }> = {
   ledger: {
     noun: "ledger",
     ref: "ID",
@@ -84,7 +91,11 @@ const NOUNS: Record<RecordKind, { noun: string; ref: string; describe: string }>
   promise: { noun: "promise", ref: "NUMBER", describe: "a promise (#3 or 3, as 'promises' lists them)" },
   ask: { noun: "ask", ref: "NUMBER", describe: "an ask (#3 or 3, as 'asks' lists them)" },
   need: { noun: "need", ref: "NUMBER", describe: "a need (#3 or 3, as 'needs' lists them)" },
-  offer: { noun: "offer", ref: "NUMBER", describe: "an offer (#3 or 3, as 'offers' lists them)" },
+  offer: {
+    noun: "offer",
+    ref: "NUMBER",
+    describe: "an offer, someone's or yours (#3 or 3, as 'offers' lists them)",
+  },
   intro: { noun: "intro", ref: "NUMBER", describe: "an introduction (#3 or 3, as 'intros' lists them)" },
 };
 
@@ -94,7 +105,7 @@ function noun(program: Command, name: string, description: string): Command {
   return existing ?? program.command(name).description(description);
 }
 
-async function toEdit(service: GoodwillService, kind: RecordKind, flags: EditFlags): Promise<RecordEdit> {
+async function toEdit(service: GoodwillService, kind: NounKind, flags: EditFlags): Promise<RecordEdit> {
   const edit: RecordEdit = {};
   if (flags.summary !== undefined) edit.summary = flags.summary;
   if (flags.kind !== undefined) edit.kind = flags.kind;
@@ -166,7 +177,7 @@ function undoLine(e: UndoEntryJson, p: Paint, now: number): string[] {
 }
 
 export function registerCorrectionCommands(program: Command, io: CliIo): void {
-  const descriptions: Record<RecordKind, string> = {
+  const descriptions: Record<NounKind, string> = {
     ledger: "",
     moment: "correct or delete a moment of contact (log one with 'goodwill log')",
     note: "",
@@ -176,7 +187,7 @@ export function registerCorrectionCommands(program: Command, io: CliIo): void {
     offer: "",
     intro: "",
   };
-  for (const kind of Object.keys(NOUNS) as RecordKind[]) {
+  for (const kind of Object.keys(NOUNS) as NounKind[]) {
     const { noun: name, ref, describe } = NOUNS[kind];
     const parent = noun(program, name, descriptions[kind]);
     // `need edit` and `offer edit` existed before (reword only); they keep their shape.
@@ -203,7 +214,13 @@ export function registerCorrectionCommands(program: Command, io: CliIo): void {
         .argument(`<${ref.toLowerCase()}>`, describe)
         .action(
           act(io, async (service, id: string) => {
-            const result = await service.deleteRecord(kind, id);
+            const result =
+              kind === "offer"
+                ? await offerOrMine(
+                    () => service.deleteRecord("offer", id),
+                    () => service.deleteRecord("own-offer", id),
+                  )
+                : await service.deleteRecord(kind, id);
             return {
               json: result,
               human: (p) =>

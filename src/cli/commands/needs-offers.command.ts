@@ -1,7 +1,14 @@
-/** `need`, `need edit|done|drop`, `needs`, `offer`, `offer edit|withdraw`, `offers`. */
+/**
+ * `need`, `need edit|done|drop`, `needs`, `offer`, `offer edit|withdraw`, `offers`. `offer me TEXT`
+ * notes an offer of the user's own; it shares the offers' numbers, so `offer edit|withdraw|rm N`
+ * find it when no one else's offer has that number.
+ */
 import type { Command } from "commander";
 import { readText } from "../../app/input.js";
 import type { NeedJson, OfferJson } from "../../app/needs-offers.js";
+import { meansMe, type OwnOfferJson } from "../../app/own-offers.js";
+import { GoodwillError } from "../../errors.js";
+import type { GoodwillService } from "../../service/goodwill-service.js";
 import { type Paint, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 import { personId } from "./people.command.js";
@@ -18,6 +25,29 @@ function needRow(n: NeedJson, p: Paint): string[] {
 
 function offerRow(o: OfferJson, p: Paint): string[] {
   return [`#${o.number}`, o.person, o.text, o.status === "open" ? "" : p.dim(o.status)];
+}
+
+function ownOfferRow(o: OwnOfferJson, p: Paint): string[] {
+  return [`#${o.number}`, p.bold("you"), o.text, o.status === "open" ? "" : p.dim(o.status)];
+}
+
+/**
+ * An offer by number, someone's or the user's own: the offers' numbers are one sequence, so the one
+ * not found among other people's offers is looked for among the user's.
+ */
+export async function offerOrMine<A, B>(theirs: () => Promise<A>, mine: () => Promise<B>): Promise<A | B> {
+  try {
+    return await theirs();
+  } catch (error) {
+    if (!(error instanceof GoodwillError) || error.code !== "not_found") throw error;
+    try {
+      return await mine();
+    } catch (second) {
+      // Neither: the offers' own message, which names the listing that shows both.
+      if (second instanceof GoodwillError && second.code === "not_found") throw error;
+      throw second;
+    }
+  }
 }
 
 export function registerNeedOfferCommands(program: Command, io: CliIo): void {
@@ -105,12 +135,20 @@ export function registerNeedOfferCommands(program: Command, io: CliIo): void {
 
   const offer = program
     .command("offer")
-    .description("note what someone can help with; or edit or withdraw one")
-    .argument("<who>", "name, email or id")
-    .argument("<text>", 'what they offer ("knows payroll rules")')
+    .description('note what someone can help with ("me" for yourself); or edit or withdraw one')
+    .argument("<who>", 'name, email or id; "me" for an offer of your own')
+    .argument("<text>", 'what they offer ("knows payroll rules"), or you ("I can review contracts")')
     .action(
       act(io, async (service, who: string, text: string) => {
         const body = readText("offer", text, 500);
+        if (meansMe(who)) {
+          const { ownOffer } = await service.addOwnOffer(body);
+          return {
+            json: { ownOffer },
+            human: (p) =>
+              `Your offer #${ownOffer.number}: ${ownOffer.text}.\n${p.dim("Goodwill matches it against people's open needs: see goodwill suggest.")}`,
+          };
+        }
         const { offer: added } = await service.addOffer(await personId(service, who), body);
         return {
           json: { offer: added },
@@ -125,8 +163,16 @@ export function registerNeedOfferCommands(program: Command, io: CliIo): void {
     .argument("<text>", "the new wording")
     .action(
       act(io, async (service, id: string, text: string) => {
-        const result = await service.editOffer(id, readText("offer", text, 500));
-        return { json: result, human: () => `Offer #${result.offer.number}: ${result.offer.text}.` };
+        const body = readText("offer", text, 500);
+        const result = await offerOrMine(
+          () => service.editOffer(id, body),
+          async () => ({ ownOffer: await editOwnOffer(service, id, body) }),
+        );
+        const o = "offer" in result ? result.offer : result.ownOffer;
+        return {
+          json: result,
+          human: () => `${"offer" in result ? "Offer" : "Your offer"} #${o.number}: ${o.text}.`,
+        };
       }),
     );
   offer
@@ -135,29 +181,48 @@ export function registerNeedOfferCommands(program: Command, io: CliIo): void {
     .argument("<id>", "the offer's number or id")
     .action(
       act(io, async (service, id: string) => {
-        const result = await service.withdrawOffer(id);
+        const result = await offerOrMine(
+          () => service.withdrawOffer(id),
+          () => service.withdrawOwnOffer(id),
+        );
         return {
           json: result,
-          human: () => `Offer #${result.offer.number} of ${result.offer.person} withdrawn.`,
+          human: () =>
+            "offer" in result
+              ? `Offer #${result.offer.number} of ${result.offer.person} withdrawn.`
+              : `Your offer #${result.ownOffer.number} withdrawn: it no longer matches anyone's needs.`,
         };
       }),
     );
 
   program
     .command("offers")
-    .description("open offers of everyone, or of one person")
-    .argument("[who]", "only this person's")
+    .description("open offers of everyone (yours first), or of one person")
+    .argument("[who]", 'only this person\'s; "me" for only yours')
     .option("--all", "withdrawn ones too")
     .action(
       act(io, async (service, who: string | undefined, flags: { all?: boolean }) => {
-        const { offers } = await service.listOffers({
-          ...(who ? { personId: await personId(service, who) } : {}),
-          all: flags.all ?? false,
-        });
+        const all = flags.all ?? false;
+        const mine = who === undefined || meansMe(who);
+        const { ownOffers } = mine ? await service.listOwnOffers({ all }) : { ownOffers: [] };
+        const { offers } =
+          who !== undefined && meansMe(who)
+            ? { offers: [] }
+            : await service.listOffers({ ...(who ? { personId: await personId(service, who) } : {}), all });
+        const none = who !== undefined && meansMe(who) ? "You have no open offers." : "No open offers.";
         return {
-          json: { offers },
-          human: (p) => (offers.length === 0 ? "No open offers." : table(offers.map((o) => offerRow(o, p)))),
+          json: mine ? { offers, ownOffers } : { offers },
+          human: (p) =>
+            offers.length + ownOffers.length === 0
+              ? none
+              : table([...ownOffers.map((o) => ownOfferRow(o, p)), ...offers.map((o) => offerRow(o, p))]),
         };
       }),
     );
+}
+
+/** Rewords one of the user's own offers through the corrections API. */
+async function editOwnOffer(service: GoodwillService, ref: string, text: string): Promise<OwnOfferJson> {
+  const result = (await service.editRecord("own-offer", ref, { text })) as { ownOffer: OwnOfferJson };
+  return result.ownOffer;
 }

@@ -116,7 +116,7 @@ export const UndoEntrySchema = z
   })
   .openapi("UndoEntry");
 
-// Needs and offers are corrected through their own PATCH (needs-offers.routes.ts); their DELETE is here.
+// Needs and offers (yours too) are corrected through their own PATCH (needs-offers.routes.ts); their DELETE is here.
 const EDITABLE: {
   kind: RecordKind;
   noun: string;
@@ -142,6 +142,7 @@ const DELETABLE: { kind: RecordKind; noun: string }[] = [
   ...EDITABLE.map(({ kind, noun }) => ({ kind, noun })),
   { kind: "need", noun: "a need" },
   { kind: "offer", noun: "an offer" },
+  { kind: "own-offer", noun: "an offer of yours" },
 ];
 
 export function registerRecordRoutes(app: OpenAPIHono<Env>): void {

@@ -1,6 +1,31 @@
 import { type Kysely, sql } from "kysely";
 import type { Dialect } from "../dialect.js";
-import { JOURNALED_TABLES } from "../journaled-tables.js";
+import { JOURNALED_TABLES, type JournaledTable } from "../journaled-tables.js";
+
+/**
+ * The tables this migration journals: those that existed when it was written. A table added later
+ * gets its triggers from its own migration (`journalTable`), since it does not exist yet here.
+ */
+const TABLES_AT_0005: readonly JournaledTable[] = [
+  "organizations",
+  "departments",
+  "people",
+  "person_emails",
+  "person_phones",
+  "person_urls",
+  "person_dates",
+  "person_related",
+  "interactions",
+  "interaction_participants",
+  "exchanges",
+  "asks",
+  "commitments",
+  "notes",
+  "needs",
+  "offers",
+  "introductions",
+  "search_documents",
+];
 
 /**
  * The undo journal (issue 10): every write the user makes is one `undo_entries` row, and the rows it
@@ -82,13 +107,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
         end if;
         return null;
       end $$`.execute(db);
-    for (const [table, spec] of Object.entries(JOURNALED_TABLES)) {
-      const args = spec.key.map((k) => `'${k}'`).join(", ");
-      await sql
-        .raw(`create trigger goodwill_journal after insert or update or delete on ${table}
-          for each row execute function goodwill_journal_row(${args})`)
-        .execute(db);
-    }
+    for (const table of TABLES_AT_0005) await journalTable(db, dialect, table);
     // Every table notifies other processes of writes (0004-change-notices); these too.
     for (const table of ["undo_entries", "journal_state", "undo_rows"]) {
       await sql
@@ -109,33 +128,50 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     old_row text
   )`.execute(db);
   await sql`create index undo_rows_entry_idx on undo_rows (owner_id, entry_id, seq)`.execute(db);
-  for (const [table, spec] of Object.entries(JOURNALED_TABLES)) {
-    const columns = (
-      await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)
-    ).rows.map((r) => r.name);
-    const object = (row: "new" | "old", names: readonly string[]) =>
-      `json_object(${names.map((c) => `'${c}', ${row}.${c}`).join(", ")})`;
-    const record = (row: "new" | "old", op: string, oldRow: string, extra = "") =>
-      `insert into undo_rows (owner_id, entry_id, table_name, op, key_json, old_row)
-         select ${row}.owner_id, entry_id, '${table}', '${op}', ${object(row, spec.key)}, ${oldRow}
-         from journal_state where owner_id = ${row}.owner_id${extra};`;
-    const active = (row: "new" | "old") =>
-      `when exists (select 1 from journal_state where owner_id = ${row}.owner_id)`;
-    const keyChanged = spec.key.map((k) => `new.${k} is not old.${k}`).join(" or ");
+  for (const table of TABLES_AT_0005) await journalTable(db, dialect, table);
+}
+
+/**
+ * The triggers that journal one table's rows (after this migration has made the journal). On
+ * SQLite they list the table's columns as they are now: a migration that adds a column must call
+ * this again after dropping the table's three triggers.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
+export async function journalTable(db: Kysely<any>, dialect: Dialect, table: JournaledTable): Promise<void> {
+  const spec: { key: readonly string[] } = JOURNALED_TABLES[table];
+  if (dialect.name === "postgres") {
+    const args = spec.key.map((k) => `'${k}'`).join(", ");
     await sql
-      .raw(`create trigger goodwill_journal_${table}_insert after insert on ${table} ${active("new")}
-        begin ${record("new", "insert", "null")} end`)
+      .raw(`create trigger goodwill_journal after insert or update or delete on ${table}
+        for each row execute function goodwill_journal_row(${args})`)
       .execute(db);
-    await sql
-      .raw(`create trigger goodwill_journal_${table}_update after update on ${table} ${active("old")}
-        begin
-          ${record("old", "update", object("old", columns))}
-          ${record("new", "insert", "null", ` and (${keyChanged})`)}
-        end`)
-      .execute(db);
-    await sql
-      .raw(`create trigger goodwill_journal_${table}_delete after delete on ${table} ${active("old")}
-        begin ${record("old", "delete", object("old", columns))} end`)
-      .execute(db);
+    return;
   }
+  const columns = (
+    await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)
+  ).rows.map((r) => r.name);
+  const object = (row: "new" | "old", names: readonly string[]) =>
+    `json_object(${names.map((c) => `'${c}', ${row}.${c}`).join(", ")})`;
+  const record = (row: "new" | "old", op: string, oldRow: string, extra = "") =>
+    `insert into undo_rows (owner_id, entry_id, table_name, op, key_json, old_row)
+       select ${row}.owner_id, entry_id, '${table}', '${op}', ${object(row, spec.key)}, ${oldRow}
+       from journal_state where owner_id = ${row}.owner_id${extra};`;
+  const active = (row: "new" | "old") =>
+    `when exists (select 1 from journal_state where owner_id = ${row}.owner_id)`;
+  const keyChanged = spec.key.map((k) => `new.${k} is not old.${k}`).join(" or ");
+  await sql
+    .raw(`create trigger goodwill_journal_${table}_insert after insert on ${table} ${active("new")}
+      begin ${record("new", "insert", "null")} end`)
+    .execute(db);
+  await sql
+    .raw(`create trigger goodwill_journal_${table}_update after update on ${table} ${active("old")}
+      begin
+        ${record("old", "update", object("old", columns))}
+        ${record("new", "insert", "null", ` and (${keyChanged})`)}
+      end`)
+    .execute(db);
+  await sql
+    .raw(`create trigger goodwill_journal_${table}_delete after delete on ${table} ${active("old")}
+      begin ${record("old", "delete", object("old", columns))} end`)
+    .execute(db);
 }

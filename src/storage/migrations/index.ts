@@ -6,6 +6,7 @@ import * as giveFirst from "./0003-give-first.js";
 import * as changeNotices from "./0004-change-notices.js";
 import * as undoJournal from "./0005-undo-journal.js";
 import * as loginFailures from "./0006-login-failures.js";
+import * as ownOffers from "./0007-own-offers.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
@@ -16,6 +17,7 @@ const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise
   { name: "0004-change-notices", up: changeNotices.up },
   { name: "0005-undo-journal", up: undoJournal.up },
   { name: "0006-login-failures", up: loginFailures.up },
+  { name: "0007-own-offers", up: ownOffers.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

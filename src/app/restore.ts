@@ -238,6 +238,21 @@ export class Restorer {
     return this.result;
   }
 
+  /** The records whose id is not in the store yet; those that are count as unchanged. */
+  private async notYetHere<R extends { id: string }>(
+    tx: AppContext,
+    table: Table,
+    records: R[],
+  ): Promise<R[]> {
+    const present = await this.existingIds(
+      tx,
+      table,
+      records.map((r) => r.id),
+    );
+    this.result.unchanged += present.size;
+    return records.filter((r) => !present.has(r.id));
+  }
+
   private async existingIds(tx: AppContext, table: Table, ids: string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
@@ -443,16 +458,7 @@ export class Restorer {
     records: RecordOf<"interactions">[],
     docs: Parameters<typeof indexDocuments>[2],
   ): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      "interactions",
-      records.map((i) => i.id),
-    );
-    for (const i of records) {
-      if (present.has(i.id)) {
-        this.result.unchanged++;
-        continue;
-      }
+    for (const i of await this.notYetHere(tx, "interactions", records)) {
       const ids = [...new Set(i.participants.map((p) => this.person(p) ?? ""))];
       if (ids.includes("")) throw missing(`moment ${i.id}`, "a person");
       await tx.db
@@ -489,16 +495,7 @@ export class Restorer {
     records: (RecordOf<"asks"> | RecordOf<"commitments">)[],
     docs: Parameters<typeof indexDocuments>[2],
   ): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      table,
-      records.map((r) => r.id),
-    );
-    for (const r of records) {
-      if (present.has(r.id)) {
-        this.result.unchanged++;
-        continue;
-      }
+    for (const r of await this.notYetHere(tx, table, records)) {
       const number = await this.nextNumber(tx, table, r.number);
       const common = {
         owner_id: tx.ownerId,
@@ -537,17 +534,8 @@ export class Restorer {
     records: RecordOf<"exchanges">[],
     docs: Parameters<typeof indexDocuments>[2],
   ): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      "exchanges",
-      records.map((e) => e.id),
-    );
     const rows = [];
-    for (const e of records) {
-      if (present.has(e.id)) {
-        this.result.unchanged++;
-        continue;
-      }
+    for (const e of await this.notYetHere(tx, "exchanges", records)) {
       const personId = this.person(e.personId);
       const departmentId = this.dept(e.departmentId);
       if ((personId === null) === (departmentId === null))
@@ -581,16 +569,7 @@ export class Restorer {
     records: RecordOf<"notes">[],
     docs: Parameters<typeof indexDocuments>[2],
   ): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      "notes",
-      records.map((n) => n.id),
-    );
-    for (const n of records) {
-      if (present.has(n.id)) {
-        this.result.unchanged++;
-        continue;
-      }
+    for (const n of await this.notYetHere(tx, "notes", records)) {
       const personId = this.person(n.personId);
       if (!personId) throw missing(`note ${n.id}`, "a person");
       await tx.db
@@ -614,16 +593,7 @@ export class Restorer {
     records: (RecordOf<"needs"> | RecordOf<"offers">)[],
     docs: Parameters<typeof indexDocuments>[2],
   ): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      table,
-      records.map((n) => n.id),
-    );
-    for (const n of records) {
-      if (present.has(n.id)) {
-        this.result.unchanged++;
-        continue;
-      }
+    for (const n of await this.notYetHere(tx, table, records)) {
       const personId = this.person(n.personId);
       if (!personId) throw missing(`${table === "needs" ? "need" : "offer"} ${n.id}`, "a person");
       const metById = "metById" in n ? n.metById : null;
@@ -653,16 +623,7 @@ export class Restorer {
     records: RecordOf<"ownOffers">[],
     docs: Parameters<typeof indexDocuments>[2],
   ): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      "own_offers",
-      records.map((o) => o.id),
-    );
-    for (const o of records) {
-      if (present.has(o.id)) {
-        this.result.unchanged++;
-        continue;
-      }
+    for (const o of await this.notYetHere(tx, "own_offers", records)) {
       await tx.db
         .insertInto("own_offers")
         .values({
@@ -681,16 +642,7 @@ export class Restorer {
   }
 
   private async introductions(tx: AppContext, records: RecordOf<"introductions">[]): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      "introductions",
-      records.map((i) => i.id),
-    );
-    for (const i of records) {
-      if (present.has(i.id)) {
-        this.result.unchanged++;
-        continue;
-      }
+    for (const i of await this.notYetHere(tx, "introductions", records)) {
       const a = this.person(i.aId);
       const b = this.person(i.bId);
       if (!a || !b) throw missing(`introduction ${i.id}`, "both people");

@@ -90,9 +90,11 @@ export async function suggestForDepartment(
       .flatMap((m) => suggestionsFor(subject(m), listing).filter((s) => s.kind === "thank")),
   ];
 
-  // The person to start with: not one already owed a thank-you (that thank-you is the start).
+  // The person to start with: one who has done something for you (the lines speak of their help),
+  // not one already owed a thank-you (that thank-you is the start).
   const candidates = members
-    .filter((m) => !m.thanksOwed && m.person.ledger_mode !== "communal")
+    .filter((m) => !m.thanksOwed && m.person.ledger_mode !== "communal" && m.lastContactAt !== null)
+    .filter((m) => (subject(m).balance.received ?? 0) > 0)
     .map((m) => ({ ...subject(m), lastContactAt: m.lastContactAt }))
     .sort(startWithOrder);
   const first = candidates[0];

@@ -96,7 +96,8 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
         })());
   const slots = ordered.map((give) => ({
     give,
-    overdue: give.overdue,
+    // A thank-you goes first even before it is overdue: it is best said at once.
+    overdue: give.overdue || give.kind === "thank",
     workContact: workContact(give),
     occasionOn: give.kind === "occasion" ? (byId.get(give.personId)?.occasion?.on ?? null) : null,
   }));
@@ -126,9 +127,13 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
 }
 
 /** Late already: a thank-you owed, a promise past its date, or someone past their rhythm. */
+const THANKS_OVERDUE_MS = 7 * 86_400_000;
+
 function isOverdue(s: Suggestion, state: RelationshipState | undefined, now: number): boolean {
   if (state === undefined) return false;
-  if (s.kind === "thank") return true;
+  // A thank-you is best said at once; after a week of waiting it is overdue.
+  if (s.kind === "thank")
+    return state.ledger.lastReceivedAt === null || now - state.ledger.lastReceivedAt > THANKS_OVERDUE_MS;
   // An occasion is on its day, neither early nor late.
   if (s.kind === "occasion" || s.kind === "meet-new") return false;
   if (s.kind === "follow-through" && state.myOpenCommitments.some((c) => isCommitmentLate(c.due_on, now)))

@@ -57,7 +57,8 @@ export function departmentThank(d: DepartmentSubject): Suggestion[] {
 
 /**
  * The person to start with, as a give-first line of their own playbook: whoever in the department
- * has done the most for you lately (received, decayed), or else the one you were last in touch with.
+ * has done the most for you lately (received, decayed); someone who has done nothing for you yet is
+ * not one (the lines speak of their help).
  */
 export function startWith(
   d: DepartmentSubject,
@@ -72,13 +73,10 @@ export function startWith(
   });
   if (line === undefined) return [];
   const name = personTarget(person.personName).name;
-  const received = person.balance.received ?? 0;
   const why =
     others === 0
       ? `${name} is the one person you know in ${d.name}: start there.`
-      : received > 0
-        ? `Start with ${name}: of the people you know in ${d.name}, ${name} has done the most for you lately.`
-        : `Start with ${name}: of the people you know in ${d.name}, you were in touch with ${name} most recently.`;
+      : `Start with ${name}: of the people you know in ${d.name}, ${name} has done the most for you lately.`;
   const counted = person.ledgerMode !== "communal";
   return [
     {

@@ -43,6 +43,22 @@ describe("introductions", () => {
     );
   });
 
+  it("a reason that says he or she stays out of both drafts: it may be describing the reader", () => {
+    const { toA, toB } = optInMessages(
+      { name: "Ana Ruiz", title: null, organization: null },
+      { name: "Tom Berg", title: null, organization: null },
+      "tom can get her into the planning office",
+    );
+    expect(toA).not.toContain("get her into");
+    expect(toB).not.toContain("get her into");
+    const macros = optInMessages(
+      { name: "Raj Patel", title: null, organization: null },
+      { name: "Lina Chow", title: null, organization: null },
+      "she knows macros",
+    );
+    expect(`${macros.toA} ${macros.toB}`).not.toMatch(/she knows macros/i);
+  });
+
   it("with nothing known from needs and offers, the user's reason goes only to a side it does not talk about", () => {
     const both = optInMessages(
       { name: "Kevin O'Brien", title: null, organization: null },

@@ -99,13 +99,21 @@ function names(text: string, side: Side): boolean {
 /**
  * The two opt-in messages, one to each side, for the user to send in their own words or as they
  * are. Each side reads its own sentence about what the other brings (from needs and offers), then
- * the user's reason, but only where the reason does not talk about that side in the third person.
+ * the user's reason, but only where the reason does not talk about that side in the third person
+ * (it names them, or says he or she).
  */
+const THIRD_PERSON = /\b(he|she|him|her|his|hers|himself|herself)\b/i;
+
 export function optInMessages(a: Side, b: Side, reason: string): { toA: string; toB: string } {
   const why = reason.trim().replace(/[.!]+$/, "");
   const message = (to: Side, other: Side) => {
     const brings = whatTheOtherBrings(to, other);
-    const because = why !== "" && !names(why, to) ? `Why I think you should meet: ${asSentence(why)}` : null;
+    // "She knows macros", "Tom can get her in": a he or she may be the reader, so such a reason
+    // stays the user's own note rather than describe its reader in the third person.
+    const because =
+      why !== "" && !names(why, to) && !THIRD_PERSON.test(why)
+        ? `Why I think you should meet: ${asSentence(why)}`
+        : null;
     const said = [brings, because].filter((x): x is string => x !== null);
     return (
       `Hi ${firstName(to.name)}, I would like to introduce you to ${describe(other)}. ` +

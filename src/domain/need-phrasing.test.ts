@@ -38,6 +38,12 @@ const NEEDS: [typed: string, aboutOmar: string][] = [
   ["Trying to get into public speaking", "Omar is trying to get into public speaking"],
   ["Hoping to move into marketing", "Omar is hoping to move into marketing"],
   ['"a good accountant"', "Omar is looking for a good accountant"],
+  ["hiring!!! a junior designer", "Omar is hiring a junior designer"],
+  ["Need: a good accountant", "Omar is looking for a good accountant"],
+  [
+    "wants more people to know about the new zoning rules",
+    "Omar mentioned a need: “wants more people to know about the new zoning rules”",
+  ],
   ["Seeking a co-founder", "Omar is looking for a co-founder"],
   ["Complains about the slow laptop", "Omar is unhappy about the slow laptop"],
   ["Wants an introduction to the CFO", "Omar would like an introduction to the CFO"],
@@ -58,6 +64,7 @@ const NEEDS: [typed: string, aboutOmar: string][] = [
 // Offers as people type them, with the sentence a reader expects about Ben.
 const OFFERS: [typed: string, aboutBen: string][] = [
   ["Knows payroll rules", "Ben knows payroll rules"],
+  ["Offers: intro to the city planning office", "Ben offers intro to the city planning office"],
   ["Designs logos and campaign brochures", "Ben designs logos and campaign brochures"],
   [
     "Writes about learning IT's quick fixes; happy to be a guest on a series",

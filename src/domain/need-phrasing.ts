@@ -54,9 +54,19 @@ function quotable(text: string): string {
   return t;
 }
 
-/** Whitespace collapsed, wrapping quotes and a final full stop removed; a final ? or ! stays. */
+/**
+ * Whitespace collapsed, wrapping quotes and a final full stop removed, a label typed before the
+ * text ("Offers: …", "Need: …") and runs of exclamation marks ("hiring!!!") dropped; a final ?
+ * stays.
+ */
 function tidy(text: string): string {
-  let t = text.replace(/\s+/g, " ").trim();
+  let t = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(?:needs?|offers?|can offer)\s*:\s*/i, "")
+    .replace(/^(looking for|seeking|wants?|hiring)\s*:\s*/i, "$1 ")
+    .replace(/\s*!+(?=\s|$)/g, "")
+    .trim();
   for (;;) {
     const unwrapped = t.replace(/^["“”„'‘’](.*)["“”„'‘’]$/u, "$1").trim();
     if (unwrapped === t) break;
@@ -321,6 +331,9 @@ function recogniseNeed(t: string): PhrasedNeed | null {
   if (m) {
     const phrase = lowerFirst(m[1] ?? "");
     if (FINITE_VERB.test(phrase)) return null;
+    // "more people to know about the rules" is a wish about others, not a thing to work toward.
+    if (/\b(people|everyone|others|staff|colleagues|clients|customers|us|them|him|her)\s+to\s/i.test(phrase))
+      return null;
     return need(
       "change",
       pair("would like", "would like", phrase),

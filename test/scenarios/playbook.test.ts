@@ -204,4 +204,36 @@ describeEachDialect("stories of the give-first playbook", (dialect) => {
     expect(lee?.suggestion.reason).toContain("SMPS chapter lunch");
     expect(lee?.suggestion.reason).toContain("Coffee about the hospital bid");
   });
+  it("a new hire's IT: someone never in touch is not the person to start with, and no line says they helped", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Nia Brooks", "--org", "Brightline", "--dept", "Projects");
+    await run("person", "add", "Sam Ortiz", "--dept", "IT");
+    await run("person", "add", "Kevin O'Brien", "--dept", "IT");
+    await run("person", "add", "Dana Whitfield", "--dept", "IT");
+    await run("received", "Kevin", "Swapped my keyboard", "--on", "yesterday");
+    await run("received", "Dana", "Fixed my laptop", "--on", "36 days ago");
+    // Both who helped are owed a thank-you: those are the start; Sam has done nothing yet.
+    let it = (await run("suggest", "dept:IT", "--json")).json().suggestions as {
+      kind: string;
+      personName: string;
+      action: string;
+      reason: string;
+    }[];
+    expect(JSON.stringify(it)).not.toContain("Sam");
+    expect(it.filter((s) => s.kind === "thank").map((s) => s.personName)).toEqual([
+      "Kevin O'Brien",
+      "Dana Whitfield",
+    ]);
+    expect(it.find((s) => s.reason.startsWith("Start with"))).toBeUndefined();
+    // Once Dana is thanked, she is the one to start with.
+    await run("thank", "Dana", "for the laptop");
+    it = (await run("suggest", "dept:IT", "--json")).json().suggestions;
+    expect(JSON.stringify(it)).not.toContain("Sam");
+    expect(it.find((s) => s.reason.startsWith("Start with"))?.personName).toBe("Dana Whitfield");
+    expectCleanAdvice(
+      it.map((s) => `${s.action} ${s.reason}`),
+      "Nia Brooks",
+      "suggest dept:IT",
+    );
+  });
 });

@@ -57,8 +57,16 @@ describeEachDialect("scoring stories", (dialect) => {
       today.due.find((d: { balance: { label: string } }) => d.balance.label === "overdrawn"),
     ).toBeUndefined();
 
+    // In the week, the thank-you comes first, and yesterday's favor is not yet called overdue.
+    const week = (await run("week", "--json")).json();
+    const first = week.sessions[0].gives[0];
+    expect([first.kind, first.personName, first.overdue]).toEqual(["thank", "Maria Lopez", false]);
+    expect((await run("week")).stdout).not.toContain("overdue");
+
     // Six weeks on, still not thanked: still owed, and the advice says a late thank-you still counts.
     const sixWeeks = cli({ db: await db, now: "2027-01-06T12:00:00.000Z" });
+    const lateWeek = (await sixWeeks.run("week", "--json")).json();
+    expect(lateWeek.sessions[0].gives[0]).toMatchObject({ kind: "thank", overdue: true });
     const late = (await sixWeeks.run("suggest", "Maria", "--json")).json().suggestions as Suggestion[];
     expect(late.map((s) => s.kind)).toEqual(["thank"]);
     expect(late[0]?.reason).toBe(

@@ -62,11 +62,10 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     .execute();
   const metAlike = await db
     .selectFrom("people")
-    .select(["id", "met_text", "met_on"])
+    .select(["id", "met_text", "met_on", "created_at"])
     .where("owner_id", "=", ownerId)
     .where("archived", "=", 0)
     .where("met_text", "is not", null)
-    .where("met_on", "is not", null)
     .execute();
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
 
@@ -113,11 +112,14 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     }
   }
   for (const p of metAlike) {
-    if (placed.has(p.id) || p.met_text === null || p.met_on === null || foldText(p.met_text) === "") continue;
+    if (placed.has(p.id) || p.met_text === null || foldText(p.met_text) === "") continue;
+    // Without the day they met (a list imported with a "Met" column and no date), the day they
+    // were added stands for it: the people of one list, added together, are one event.
+    const on = p.met_on ?? p.created_at.slice(0, 10);
     const first = stats.get(p.id)?.first ?? null;
     // Someone in touch before that day was not first met there.
-    if (first !== null && first.slice(0, 10) < p.met_on) continue;
-    groupFor(p.met_text, p.met_on, false).people.add(p.id);
+    if (first !== null && first.slice(0, 10) < on) continue;
+    groupFor(p.met_text, on, false).people.add(p.id);
   }
 
   const out: EventGroup[] = [];

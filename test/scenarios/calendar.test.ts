@@ -68,6 +68,22 @@ const FIRST = [
 const LAST = ["Chan", "Ruiz", "Berg", "Holt", "Moss", "Long", "Park", "Nagy", "Lind", "Ortiz"];
 
 describeEachDialect("the calendar and events, story by story", (dialect) => {
+  it("an attendee list with a Met column and no date is still one event, and takes a rhythm in one step", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Paula Reyes", "--org", "Reyes Consulting");
+    const rows = ["Name,Email,Company,Met"];
+    for (let i = 0; i < 20; i++)
+      rows.push(`${FIRST[i % 15]} ${LAST[i % 10]}${i},p${i}@firm.example,Firm ${i},SMPS chapter lunch`);
+    expect(
+      (await run("import", tempFile("lunch.csv", `${rows.join("\n")}\n`), "--json")).json().created,
+    ).toBe(20);
+    const { events } = (await run("events", "--json")).json();
+    expect(events.map((e: { name: string }) => e.name)).toEqual(["SMPS chapter lunch"]);
+    const rhythm = await run("event", "rhythm", "smps chapter lunch", "--json");
+    expect(rhythm.code, rhythm.stderr).toBe(0);
+    expect(rhythm.json().updated).toHaveLength(20);
+  });
+
   it("the consultant who imported 150 contacts from one event: offered a rhythm in one step, then one grouped note instead of 150 lines", async () => {
     // Paula went to the SMPS chapter lunch on 14 October and came back with the attendee list.
     const paula = cli({ dialect, now: "2026-11-25T15:00:00Z" });

@@ -72,7 +72,7 @@ describeEachDialect("every screen of the web app", (dialect) => {
     const dialog = page.getByRole("dialog", { name: "Log a moment" });
     await dialog.waitFor();
     await dialog.getByRole("combobox", { name: "With" }).fill("conc");
-    await dialog.getByRole("option", { name: /Concetta/ }).waitFor();
+    await dialog.getByRole("option", { name: /Concetta/ }).waitFor({ timeout: 30_000 }); // a search on a busy machine
     await page.keyboard.press("Enter");
     await dialog.getByRole("radio", { name: "They helped me" }).check();
     await dialog.getByLabel("In a few words").fill("Proofread my report");
@@ -85,7 +85,7 @@ describeEachDialect("every screen of the web app", (dialect) => {
     await dialog.waitFor();
     expect(await dialog.getByRole("radio", { name: "We talked or met" }).isChecked()).toBe(true);
     await dialog.getByRole("combobox", { name: "With" }).fill("conc");
-    await dialog.getByRole("option", { name: /Concetta/ }).waitFor();
+    await dialog.getByRole("option", { name: /Concetta/ }).waitFor({ timeout: 30_000 }); // a search on a busy machine
     await page.keyboard.press("Enter");
     await dialog.getByLabel("In a few words").fill("Coffee by the river");
     await dialog.getByRole("button", { name: "Log it" }).click();

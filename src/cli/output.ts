@@ -94,9 +94,7 @@ export function ago(iso: string, now: number): string {
   return `${Math.round(days / 365.25)} years ago`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from "../domain/plural.js";
 
 /** A balance label in colour: overdrawn red, balanced plain, giving green. */
 export function labelText(label: string, p: Paint): string {

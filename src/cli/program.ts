@@ -17,6 +17,7 @@ import { registerMapCommand } from "./commands/map.command.js";
 import { registerNeedOfferCommands } from "./commands/needs-offers.command.js";
 import { registerOrganizationCommands } from "./commands/organizations.command.js";
 import { registerPeopleCommands } from "./commands/people.command.js";
+import { registerReminderCommands } from "./commands/reminders.command.js";
 import { registerServerCommands } from "./commands/server.command.js";
 import { registerTransferCommands } from "./commands/transfer.command.js";
 import { EXIT_CODES } from "./exit-codes.js";
@@ -54,6 +55,7 @@ function buildProgram(io: CliIo, json: boolean): Command {
   registerTransferCommands(program, io);
   registerDemoCommand(program, io);
   registerServerCommands(program, io);
+  registerReminderCommands(program, io);
   registerDuplicateCommands(program, io);
   // Last: it adds edit, rm and undo verbs to the nouns registered above.
   registerCorrectionCommands(program, io);

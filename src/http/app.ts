@@ -13,6 +13,8 @@ import type { Logger } from "pino";
 import { hasAccounts, sessionOwner, tokenOwner } from "../app/accounts.js";
 import type { AppContext } from "../app/context.js";
 import { issueField, issueMessage } from "../app/issue-message.js";
+import type { Senders } from "../app/reminders/deliver.js";
+import { type ReminderEnvironment, reminderEnvironment } from "../app/reminders/environment.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
 import { journaledService } from "../service/journaled-service.js";
@@ -35,6 +37,7 @@ import { registerMomentRoutes } from "./routes/moments.routes.js";
 import { registerNeedOfferRoutes } from "./routes/needs-offers.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
 import { registerRecordRoutes } from "./routes/records.routes.js";
+import { registerReminderRoutes } from "./routes/reminders.routes.js";
 import { registerTransferRoutes } from "./routes/transfer.routes.js";
 import { registerWebApp } from "./web-app.js";
 
@@ -61,6 +64,8 @@ export interface ServerOptions {
   localLoginToken?: string;
   /** the clock, for tests */
   clock?: () => number;
+  /** reminders: the environment they are sent with (read when needed), and senders for tests */
+  reminders?: { env?: () => ReminderEnvironment; senders?: Senders };
 }
 
 export type Env = {
@@ -88,6 +93,8 @@ export interface ServerState {
   consumeLocalLoginToken(token: string): boolean;
   /** JSON restores running now (see transfer.routes.ts: they are capped per server) */
   restoresRunning: number;
+  /** the mail server, public address and push contact reminders use */
+  reminderEnv(): ReminderEnvironment;
 }
 
 /**
@@ -132,6 +139,7 @@ export function createApp(options: ServerOptions) {
     },
     throttle: new LoginThrottle(options.store.db, now),
     restoresRunning: 0,
+    reminderEnv: options.reminders?.env ?? (() => reminderEnvironment(process.env, "http://localhost")),
     consumeLocalLoginToken(token) {
       if (!localToken || token !== localToken) return false;
       localToken = undefined;
@@ -276,8 +284,10 @@ export function createApp(options: ServerOptions) {
     "/api/v1/calendar.ics",
     "/api/v1/mode",
   ]);
+  // A note's links (one-tap actions, unsubscribe) carry their own signed permission.
+  const signedLinks = /^\/api\/v1\/reminders\/(actions|unsubscribe)\/[^/]+$/;
   app.use("/api/v1/*", async (c, next) => {
-    if (open.has(c.req.path)) return next();
+    if (open.has(c.req.path) || signedLinks.test(c.req.path)) return next();
     const authorization = c.req.header("authorization");
     let ownerId: string | null = null;
     let by: "cookie" | "token" = "token";
@@ -353,6 +363,7 @@ export function createApp(options: ServerOptions) {
   registerEventRoutes(app);
   registerAgendaRoutes(app);
   registerTransferRoutes(app, state);
+  registerReminderRoutes(app, state);
   registerDocsRoutes(app);
   registerWebApp(app);
   return app;

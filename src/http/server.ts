@@ -3,12 +3,17 @@ import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { hasAccounts } from "../app/accounts.js";
+import type { Senders } from "../app/reminders/deliver.js";
+import { reminderEnvironment } from "../app/reminders/environment.js";
 import type { Store } from "../storage/store.js";
 import { createApp } from "./app.js";
+import { type ReminderScheduler, startReminderScheduler } from "./reminder-scheduler.js";
 
 export interface RunningServer {
   url: string;
   loginUrl: string | null;
+  /** the reminder scheduler: `runNow()` does a round at once */
+  reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
@@ -17,6 +22,15 @@ export async function startServer(options: {
   host: string;
   port: number;
   log?: boolean;
+  /** the environment (GOODWILL_SMTP_URL, GOODWILL_PUBLIC_URL …); the process's unless given */
+  env?: Record<string, string | undefined>;
+  reminders?: {
+    /** the clock rounds run at (GOODWILL_NOW in tests) */
+    clock?: () => number;
+    senders?: Senders;
+    /** false: rounds only on runNow() */
+    timer?: boolean;
+  };
 }): Promise<RunningServer> {
   const logger = pino(
     { level: options.log === false ? "silent" : "info", base: undefined },
@@ -31,9 +45,15 @@ export async function startServer(options: {
   const boundHosts: string[] = [];
   // On every interface there is no one name to hold requests to; the check is for loopback.
   const wildcard = options.host === "0.0.0.0" || options.host === "::";
+  let url = "";
+  const reminderEnv = () => reminderEnvironment(options.env ?? process.env, url);
   const app = createApp({
     store: options.store,
     logger,
+    reminders: {
+      env: reminderEnv,
+      ...(options.reminders?.senders ? { senders: options.reminders.senders } : {}),
+    },
     ...(wildcard ? {} : { boundHosts }),
     ...(localLoginToken ? { localLoginToken } : {}),
   });
@@ -47,14 +67,25 @@ export async function startServer(options: {
   boundHosts.push(`${displayHost}:${port}`);
   if (options.host === "127.0.0.1" || options.host === "::1") boundHosts.push(`localhost:${port}`);
 
-  const url = `http://${displayHost}:${port}`;
+  url = `http://${displayHost}:${port}`;
+  const reminders = startReminderScheduler({
+    store: options.store,
+    clock: options.reminders?.clock ?? Date.now,
+    env: reminderEnv,
+    logger,
+    ...(options.reminders?.senders ? { senders: options.reminders.senders } : {}),
+    ...(options.reminders?.timer === false ? { timer: false } : {}),
+  });
   return {
     url,
     loginUrl: localLoginToken ? `${url}/api/v1/auth/local?token=${localLoginToken}` : null,
-    close: () =>
-      new Promise<void>((resolve) => {
+    reminders,
+    close: async () => {
+      await reminders.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+    },
   };
 }

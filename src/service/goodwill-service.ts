@@ -22,6 +22,8 @@ import type { PersonInput } from "../app/people.js";
 import type { personHistory } from "../app/person-history.js";
 import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import type { ImportFile } from "../app/read-file.js";
+import type { ReminderSettingsInput } from "../app/reminders/settings.js";
+import type { addPushSubscription, PushSubscriptionInput, RemindersJson } from "../app/reminders/status.js";
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
 import type { TimelinePage } from "../app/timeline.js";
@@ -270,4 +272,14 @@ export interface GoodwillService {
   duplicates(options?: { limit?: number }): Promise<Of<typeof duplicatePairs>>;
   /** two people (ids) are not one: the duplicates no longer pair them */
   markDistinct(aId: string, bId: string): Promise<Of<typeof markDistinct>>;
+
+  /** when notes go out, on which channels, and how the last sends went */
+  reminders(): Promise<{ reminders: RemindersJson }>;
+  /** changes the reminder settings; a new webhook's secret is in the answer, once */
+  setReminders(
+    input: ReminderSettingsInput,
+  ): Promise<{ reminders: RemindersJson; webhookSecret: string | null }>;
+  /** a browser that gets push notes */
+  addPushSubscription(input: PushSubscriptionInput): Promise<Of<typeof addPushSubscription>>;
+  removePushSubscription(id: string): Promise<{ removed: string }>;
 }

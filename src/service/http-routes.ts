@@ -88,6 +88,10 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     listUndo: (options) => call("GET", "/undo", { query: options }),
     duplicates: (options) => call("GET", "/people/duplicates", { query: options ?? {} }),
     markDistinct: (a, b) => call("POST", "/people/distinct", { body: { a, b } }),
+    reminders: () => call("GET", "/reminders"),
+    setReminders: (input) => call("PATCH", "/reminders", { body: input }),
+    addPushSubscription: (input) => call("POST", "/reminders/push-subscriptions", { body: input }),
+    removePushSubscription: (id) => call("DELETE", `/reminders/push-subscriptions/${enc(id)}`),
   };
 }
 

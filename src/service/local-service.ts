@@ -47,6 +47,8 @@ import {
 import { personHistory } from "../app/person-history.js";
 import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
+import { saveReminderSettings } from "../app/reminders/settings.js";
+import { addPushSubscription, dropPushSubscription, remindersJson } from "../app/reminders/status.js";
 import { SEARCH_LIMIT, SEARCH_MAX_LIMIT, search } from "../app/search.js";
 import { suggest } from "../app/suggest.js";
 import { timelinePage } from "../app/timeline.js";
@@ -307,6 +309,13 @@ export function localService(ctx: AppContext): GoodwillService {
     withdrawOffer: async (ref) => ({ offer: await withdrawOffer(ctx, ref) }),
     addOwnOffer: async (text) => ({ ownOffer: await addOwnOffer(ctx, text) }),
     listOwnOffers: async (filter) => ({ ownOffers: await listOwnOffers(ctx, filter) }),
+    reminders: async () => ({ reminders: await remindersJson(ctx) }),
+    async setReminders(input) {
+      const { settings, webhookSecret } = await saveReminderSettings(ctx, input);
+      return { reminders: await remindersJson(ctx, settings), webhookSecret };
+    },
+    addPushSubscription: (input) => addPushSubscription(ctx, input),
+    removePushSubscription: (id) => dropPushSubscription(ctx, id),
     withdrawOwnOffer: async (ref) => ({ ownOffer: await withdrawOwnOffer(ctx, ref) }),
 
     introduce: async (input) => ({ introduction: await proposeIntroduction(ctx, input) }),

@@ -244,6 +244,45 @@ export interface SettingsTable {
   value: string;
 }
 
+/** One note on one channel for one local day: the key that makes it go out once (migration 0008). */
+export interface ReminderDeliveriesTable {
+  owner_id: string;
+  kind: string;
+  local_date: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  lease_until: string | null;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PushSubscriptionsTable {
+  owner_id: string;
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  label: string | null;
+  created_at: string;
+}
+
+export interface ReminderActionUsesTable {
+  owner_id: string;
+  nonce: string;
+  used_at: string;
+}
+
+/** The server's own keys, made once (not an owner's: every account's links and pushes use them). */
+export interface ServerSecretsTable {
+  key: string;
+  value: string;
+  created_at: string;
+}
+
 /**
  * Aggregates of a person's history, kept current on every write so that reading the agenda never
  * scans the history. Decayed sums are stored as growth sums Σ w·2^(t/H) (see domain/decay.ts).
@@ -375,6 +414,10 @@ export interface Database {
   commitments: CommitmentsTable;
   notes: NotesTable;
   settings: SettingsTable;
+  reminder_deliveries: ReminderDeliveriesTable;
+  push_subscriptions: PushSubscriptionsTable;
+  reminder_action_uses: ReminderActionUsesTable;
+  server_secrets: ServerSecretsTable;
   login_failures: LoginFailuresTable;
   needs: NeedsTable;
   offers: OffersTable;

@@ -68,7 +68,15 @@ export function registerServerCommands(program: Command, io: CliIo): void {
       const { startServer } = await import("../../http/server.js");
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
-        server = await startServer({ store, host: flags.host, port });
+        // GOODWILL_NOW fixes the clock reminders are sent by (tests of time zones and restarts).
+        const fixed = io.env.GOODWILL_NOW ? clock(io.env) : null;
+        server = await startServer({
+          store,
+          host: flags.host,
+          port,
+          env: io.env,
+          ...(fixed !== null ? { reminders: { clock: () => fixed } } : {}),
+        });
       } catch (error) {
         await store.close();
         const code = (error as NodeJS.ErrnoException).code;

@@ -7,6 +7,7 @@ import * as changeNotices from "./0004-change-notices.js";
 import * as undoJournal from "./0005-undo-journal.js";
 import * as loginFailures from "./0006-login-failures.js";
 import * as ownOffers from "./0007-own-offers.js";
+import * as reminders from "./0008-reminders.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
@@ -18,6 +19,7 @@ const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise
   { name: "0005-undo-journal", up: undoJournal.up },
   { name: "0006-login-failures", up: loginFailures.up },
   { name: "0007-own-offers", up: ownOffers.up },
+  { name: "0008-reminders", up: reminders.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,245 @@
+/**
+ * What a reminder says: the daily note (up to five things from Today worth doing now, and one
+ * give-first idea) and the weekly plan (`week`). Built from the same agenda the CLI and the web show,
+ * so a note never says something Today would not; each item links to the person in the web app and,
+ * where one tap settles it, carries a signed link to do so.
+ */
+import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
+import { plural } from "../../domain/plural.js";
+import type { ReminderKind } from "../../domain/reminder-schedule.js";
+import { addDays, weekdayOf } from "../../domain/work-week.js";
+import { today } from "../agenda.js";
+import type { AppContext } from "../context.js";
+import { givingWeek } from "../week.js";
+import { type ActionKind, actionToken } from "./links.js";
+
+/** Items a daily note carries at most. */
+export const NOTE_ITEMS = 5;
+
+export interface NoteItem {
+  kind: "thanks" | "promise" | "occasion" | "reach-out" | "give";
+  /** "Thank Kevin Liu" */
+  title: string;
+  /** the suggestion: what to do, and why */
+  detail: string;
+  person: { id: string; name: string } | null;
+  /** the person (or Today) in the web app */
+  link: string;
+  /** one tap settles it: a confirmation page in the web app */
+  action: { kind: ActionKind; label: string; url: string } | null;
+}
+
+export interface ReminderNote {
+  kind: ReminderKind;
+  /** the local day it is for */
+  date: string;
+  subject: string;
+  /** one line that leads the note */
+  intro: string;
+  items: NoteItem[];
+  /** daily: one give-first idea */
+  idea: NoteItem | null;
+  /** weekly: the days of the plan, each with its items */
+  days: { date: string; label: string; items: NoteItem[] }[];
+  /** the web app's Today */
+  todayUrl: string;
+}
+
+export interface NoteLinks {
+  /** the web app as the user reaches it, without a trailing slash */
+  baseUrl: string;
+  /** the key that signs one-tap links */
+  key: string;
+}
+
+const WEEKDAY_LABEL: Record<string, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+const personLink = (links: NoteLinks, id: string) => `${links.baseUrl}/people/${encodeURIComponent(id)}`;
+
+/**
+ * The daily note for the day `date`, or null when there is nothing worth doing (a note with only an
+ * idea in it would teach the user to ignore the notes).
+ */
+export async function dailyNote(
+  ctx: AppContext,
+  links: NoteLinks,
+  date: string,
+): Promise<ReminderNote | null> {
+  const agenda = await today(ctx);
+  const act = (
+    kind: ActionKind,
+    label: string,
+    target: { t: "person" | "department" | "commitment"; i: string; n: string; s: string | null },
+  ) => ({
+    kind,
+    label,
+    url: `${links.baseUrl}/act/${actionToken(links.key, { o: ctx.ownerId, a: kind, ...target }, ctx.now)}`,
+  });
+
+  const thanks: NoteItem[] = agenda.thanksOwed.map((t) => {
+    const what = t.lastReceived?.summary ?? null;
+    const when =
+      t.daysAgo === 0 ? "today" : t.daysAgo === 1 ? "yesterday" : `${plural(t.daysAgo, "day")} ago`;
+    const isPerson = t.counterpart.kind === "person";
+    return {
+      kind: "thanks",
+      title: `Thank ${t.counterpart.name}`,
+      detail: `${what ? `For “${what}”, ${when}.` : `They helped you ${when}.`}${t.late ? ` ${LATE_THANKS_NOTE}` : ""}`,
+      person: isPerson ? { id: t.counterpart.id, name: t.counterpart.name } : null,
+      link: isPerson ? personLink(links, t.counterpart.id) : `${links.baseUrl}/`,
+      action: act("thanked", "I thanked them", {
+        t: isPerson ? "person" : "department",
+        i: t.counterpart.id,
+        n: t.counterpart.name,
+        s: what,
+      }),
+    };
+  });
+
+  const tomorrow = addDays(agenda.date, 1);
+  const promises: NoteItem[] = agenda.commitments
+    .filter((c) => c.direction === "i_owe" && c.dueOn !== null && (c.late || c.dueOn <= tomorrow))
+    .map((c) => ({
+      kind: "promise",
+      title: `Keep your promise to ${c.counterpart}`,
+      detail: `${c.summary} — ${c.late ? `it was due ${c.dueOn}` : c.dueOn === agenda.date ? "due today" : "due tomorrow"}.`,
+      person: c.personId ? { id: c.personId, name: c.counterpart } : null,
+      link: c.personId ? personLink(links, c.personId) : `${links.baseUrl}/`,
+      action: act("kept", "Done", { t: "commitment", i: c.id, n: c.counterpart, s: c.summary }),
+    }));
+
+  const occasions: NoteItem[] = agenda.occasions
+    .filter((o) => o.inDays <= 1)
+    .map((o) => ({
+      kind: "occasion",
+      title: `${o.person.name}: ${o.label}${o.turning ? ` (${o.turning})` : ""} ${o.inDays === 0 ? "today" : "tomorrow"}`,
+      detail: `A short personal message ${o.inDays === 0 ? "today" : "tomorrow"} says you remembered.`,
+      person: o.person,
+      link: personLink(links, o.person.id),
+      action: act("touched", "I got in touch", { t: "person", i: o.person.id, n: o.person.name, s: null }),
+    }));
+
+  const reachOuts: NoteItem[] = agenda.due.flatMap((d) => {
+    if (!d.person) return [];
+    const since =
+      d.due.daysSinceContact === null
+        ? "No contact yet."
+        : `Last contact ${plural(d.due.daysSinceContact, "day")} ago.`;
+    return [
+      {
+        kind: "reach-out" as const,
+        title: `Get in touch with ${d.person.name}`,
+        detail: d.suggestion ? `${d.suggestion.action} ${since}` : since,
+        person: { id: d.person.id, name: d.person.name },
+        link: personLink(links, d.person.id),
+        action: act("touched", "I got in touch", { t: "person", i: d.person.id, n: d.person.name, s: null }),
+      },
+    ];
+  });
+
+  const items = pickItems([thanks, promises, occasions, reachOuts]);
+  if (items.length === 0) return null;
+
+  const named = new Set(items.flatMap((i) => (i.person ? [i.person.id] : [])));
+  const ideaSuggestion = agenda.suggestions.find(
+    (s) =>
+      ["give-first", "help-with-need", "introduce"].includes(s.kind) &&
+      s.personId !== "" &&
+      !named.has(s.personId),
+  );
+  const idea: NoteItem | null = ideaSuggestion
+    ? {
+        kind: "give",
+        title: ideaSuggestion.action,
+        detail: ideaSuggestion.reason,
+        person: { id: ideaSuggestion.personId, name: ideaSuggestion.personName },
+        link: personLink(links, ideaSuggestion.personId),
+        action: null,
+      }
+    : null;
+
+  const count = items.length;
+  return {
+    kind: "daily",
+    date,
+    subject: `Goodwill for ${WEEKDAY_LABEL[weekdayOf(date)]}: ${items[0]?.title}${count > 1 ? ` and ${plural(count - 1, "more thing")}` : ""}`,
+    intro: `${plural(count, "thing")} worth doing today.`,
+    items,
+    idea,
+    days: [],
+    todayUrl: `${links.baseUrl}/`,
+  };
+}
+
+/**
+ * Up to five items, every kind getting a turn: two of each in order (thanks, promises, occasions,
+ * reach-outs), then what room is left in the same order. A person is named once.
+ */
+export function pickItems(kinds: NoteItem[][]): NoteItem[] {
+  const picked: NoteItem[] = [];
+  const seen = new Set<string>();
+  const take = (item: NoteItem) => {
+    if (picked.length >= NOTE_ITEMS || picked.includes(item)) return;
+    const who = item.person?.id;
+    if (who && seen.has(who)) return;
+    if (who) seen.add(who);
+    picked.push(item);
+  };
+  for (const list of kinds) for (const item of list.slice(0, 2)) take(item);
+  for (const list of kinds) for (const item of list) take(item);
+  // Back in the order of the kinds, so thanks lead whatever the second pass added.
+  return kinds.flat().filter((item) => picked.includes(item));
+}
+
+/** The weekly plan: the gives of the coming week, day by day; null when there is nothing to give. */
+export async function weeklyNote(
+  ctx: AppContext,
+  links: NoteLinks,
+  date: string,
+): Promise<ReminderNote | null> {
+  const week = await givingWeek(ctx);
+  if (week.total === 0) return null;
+  const days = week.sessions
+    .filter((s) => s.gives.length > 0)
+    .map((s) => ({
+      date: s.date,
+      label: `${WEEKDAY_LABEL[weekdayOf(s.date)]} ${s.date}`,
+      items: s.gives.map(
+        (g): NoteItem => ({
+          kind: "give",
+          title: g.action,
+          detail: `${g.overdue ? "Overdue. " : ""}${g.reason}`,
+          person: g.group ? null : { id: g.personId, name: g.personName },
+          link: g.group ? `${links.baseUrl}/` : personLink(links, g.personId),
+          action: null,
+        }),
+      ),
+    }));
+  return {
+    kind: "weekly",
+    date,
+    subject: `Goodwill: your week, ${week.from} to ${week.to} (${plural(week.total, "give")})`,
+    intro: `${plural(week.total, "give")} for the week, on the days that suit them.`,
+    items: [],
+    idea: null,
+    days,
+    todayUrl: `${links.baseUrl}/`,
+  };
+}
+
+export function composeNote(
+  ctx: AppContext,
+  links: NoteLinks,
+  kind: ReminderKind,
+  date: string,
+): Promise<ReminderNote | null> {
+  return kind === "daily" ? dailyNote(ctx, links, date) : weeklyNote(ctx, links, date);
+}

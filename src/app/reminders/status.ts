@@ -1,0 +1,142 @@
+/**
+ * Reminders as Settings shows them: the settings without their secrets, the browsers subscribed for
+ * push, and per channel when a note last went out and what last went wrong.
+ */
+import { invalid, notFound } from "../../errors.js";
+import { newId } from "../../storage/keys.js";
+import {
+  pushSubscriptions,
+  recentDeliveries,
+  removePushSubscription,
+  savePushSubscription,
+} from "../../storage/reminder.repository.js";
+import { loadCalendarSettings } from "../calendar-settings.js";
+import { type AppContext, nowIso } from "../context.js";
+import { loadReminderSettings, maskSecret, type ReminderSettings } from "./settings.js";
+import { vapidKeys } from "./vapid.js";
+
+export interface ChannelStatusJson {
+  /** email | webhook | push:<subscription id> */
+  channel: string;
+  lastSentAt: string | null;
+  /** the last failure since the last send, in words */
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** a retry is waiting until then */
+  nextAttemptAt: string | null;
+}
+
+export interface RemindersJson {
+  daily: boolean;
+  time: string;
+  weeklyDay: string | null;
+  quietHours: string;
+  /** the profile's: notes go out at this zone's local time */
+  timeZone: string;
+  publicUrl: string | null;
+  email: {
+    address: string;
+    /** the password is never shown */
+    smtpUrl: string | null;
+    from: string | null;
+    unsubscribedAt: string | null;
+  } | null;
+  /** the secret is shown once, when it is made */
+  webhook: { url: string; format: string } | null;
+  push: { publicKey: string; subscriptions: { id: string; label: string | null; createdAt: string }[] };
+  channels: ChannelStatusJson[];
+}
+
+export async function remindersJson(ctx: AppContext, settings?: ReminderSettings): Promise<RemindersJson> {
+  const s = settings ?? (await loadReminderSettings(ctx));
+  const [calendar, subscriptions, deliveries, vapid] = [
+    await loadCalendarSettings(ctx),
+    await pushSubscriptions(ctx.db, ctx.ownerId),
+    await recentDeliveries(ctx.db, ctx.ownerId, 200),
+    await vapidKeys(ctx.db, ctx.now),
+  ];
+  const names = [
+    ...(s.email ? ["email"] : []),
+    ...(s.webhook ? ["webhook"] : []),
+    ...subscriptions.map((p) => `push:${p.id}`),
+  ];
+  const channels = names.map((channel): ChannelStatusJson => {
+    const rows = deliveries.filter((d) => d.channel === channel);
+    const lastSent = rows.find((d) => d.status === "sent");
+    const lastFailure = rows.find((d) => d.last_error !== null && d.status !== "sent");
+    const failureCounts = lastFailure && (!lastSent || lastFailure.updated_at > (lastSent.sent_at ?? ""));
+    return {
+      channel,
+      lastSentAt: lastSent?.sent_at ?? null,
+      lastError: failureCounts ? lastFailure.last_error : null,
+      lastErrorAt: failureCounts ? lastFailure.updated_at : null,
+      nextAttemptAt: failureCounts && lastFailure.status === "retry" ? lastFailure.next_attempt_at : null,
+    };
+  });
+  return {
+    daily: s.daily,
+    time: s.time,
+    weeklyDay: s.weeklyDay,
+    quietHours: s.quietHours,
+    timeZone: calendar.timeZone,
+    publicUrl: s.publicUrl,
+    email: s.email
+      ? {
+          address: s.email.address,
+          smtpUrl: s.email.smtpUrl ? maskSecret(s.email.smtpUrl) : null,
+          from: s.email.from,
+          unsubscribedAt: s.email.unsubscribedAt,
+        }
+      : null,
+    webhook: s.webhook ? { url: s.webhook.url, format: s.webhook.format } : null,
+    push: {
+      publicKey: vapid.publicKey,
+      subscriptions: subscriptions.map((p) => ({ id: p.id, label: p.label, createdAt: p.created_at })),
+    },
+    channels,
+  };
+}
+
+export interface PushSubscriptionInput {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+  label?: string | null | undefined;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+=*$/;
+
+/** Keeps a browser's push subscription (the same endpoint again refreshes its keys). */
+export async function addPushSubscription(ctx: AppContext, input: PushSubscriptionInput) {
+  let endpoint: URL;
+  try {
+    endpoint = new URL(input.endpoint);
+  } catch {
+    throw invalid(`The push endpoint "${input.endpoint}" is not a web address.`, { field: "endpoint" });
+  }
+  if (endpoint.protocol !== "https:" && endpoint.protocol !== "http:")
+    throw invalid("The push endpoint must be an https:// address.", { field: "endpoint" });
+  for (const [field, value] of Object.entries(input.keys))
+    if (!BASE64URL.test(value))
+      throw invalid(`The push subscription's ${field} key is not base64url text.`, {
+        field: `keys.${field}`,
+      });
+  const id = await savePushSubscription(ctx.db, {
+    owner_id: ctx.ownerId,
+    id: newId(),
+    endpoint: input.endpoint,
+    p256dh: input.keys.p256dh,
+    auth: input.keys.auth,
+    label: input.label?.trim() || null,
+    created_at: nowIso(ctx),
+  });
+  const saved = (await pushSubscriptions(ctx.db, ctx.ownerId)).find((p) => p.id === id);
+  return { subscription: { id, label: saved?.label ?? null, createdAt: saved?.created_at ?? nowIso(ctx) } };
+}
+
+export async function dropPushSubscription(ctx: AppContext, id: string) {
+  if (!(await removePushSubscription(ctx.db, ctx.ownerId, { id })))
+    throw notFound(
+      `There is no push subscription ${id}. Settings → Reminders lists the browsers that get notes.`,
+    );
+  return { removed: id };
+}

@@ -169,6 +169,27 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
       await createSession(store.db, bob, NOW);
       const { rotateCalendarKey } = await import("../../src/app/accounts.js");
       await rotateCalendarKey(store.db, ann);
+      // Reminders' rows: a delivery, a push subscription, a used one-tap link (Bob's too, to keep).
+      const reminders = await import("../../src/storage/reminder.repository.js");
+      for (const owner of [ann, bob]) {
+        const at = new Date(NOW).toISOString();
+        await reminders.claimDelivery(
+          store.db,
+          { ownerId: owner, kind: "daily", localDate: "2026-11-25", channel: "email" },
+          at,
+          at,
+        );
+        await reminders.savePushSubscription(store.db, {
+          owner_id: owner,
+          id: `sub-${owner}`,
+          endpoint: `https://push.example/${owner}`,
+          p256dh: "key",
+          auth: "auth",
+          label: null,
+          created_at: at,
+        });
+        await reminders.useActionNonce(store.db, owner, "nonce", at);
+      }
 
       // The list of tables to empty is the schema's: a new table with owners must join it.
       expect([...OWNER_TABLES].sort()).toEqual(await tablesWithOwners(store));

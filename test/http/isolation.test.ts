@@ -101,6 +101,27 @@ describeEachDialect("isolation between accounts", (dialect) => {
     const bobs = (await call("POST", "/api/v1/people", { ...B, body: { name: "Bob's friend" } })).body;
     const vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zebediah Q\r\nEMAIL:zeb@zephyr.example\r\nEND:VCARD\r\n";
 
+    // Ann's reminders: an address, a webhook and a browser, and a forged link to one of her actions.
+    await call("PATCH", "/api/v1/reminders", {
+      ...A,
+      body: {
+        email: { address: "xylophone@zephyr.example" },
+        webhook: { url: "https://zephyr.example/xylophone-hook" },
+      },
+    });
+    const annSubscription = (
+      await call("POST", "/api/v1/reminders/push-subscriptions", {
+        ...A,
+        body: {
+          endpoint: "https://push.example/xylophone",
+          keys: { p256dh: "BPxylophone", auth: "xylophone" },
+        },
+      })
+    ).body.subscription;
+    const annReminders = (await call("GET", "/api/v1/reminders", A)).body;
+    const forgedLink = `${Buffer.from(JSON.stringify({ v: 1, o: a.ownerId, a: "thanked", t: "person", i: zeb.id, n: "x", s: null, e: 9e15, x: "n" })).toString("base64url")}.forged-signature-forged-signature-forged`;
+    const forgedUnsubscribe = `${Buffer.from(JSON.stringify({ v: 1, o: a.ownerId, u: "email", a: "xylophone@zephyr.example" })).toString("base64url")}.forged-signature-forged-signature-forged`;
+
     const doc = (await call("GET", "/openapi.json")).body;
     type Attempt = {
       method: string;
@@ -428,6 +449,51 @@ describeEachDialect("isolation between accounts", (dialect) => {
       })),
       "post /api/v1/demo": [{ method: "POST", path: "/api/v1/demo", expect: "own" }],
       "post /api/v1/calendar-key": [{ method: "POST", path: "/api/v1/calendar-key", expect: "clean" }],
+      "get /api/v1/reminders": [{ method: "GET", path: "/api/v1/reminders", expect: "clean" }],
+      "patch /api/v1/reminders": [
+        {
+          method: "PATCH",
+          path: "/api/v1/reminders",
+          body: { time: "09:00", webhook: { url: "https://bob.example/hook" } },
+          expect: "own",
+        },
+      ],
+      // Ann's endpoint given by Bob is a subscription of Bob's own; Ann's stays hers.
+      "post /api/v1/reminders/push-subscriptions": [
+        {
+          method: "POST",
+          path: "/api/v1/reminders/push-subscriptions",
+          body: { endpoint: "https://push.example/xylophone", keys: { p256dh: "BPbob", auth: "bob" } },
+          expect: "own",
+        },
+      ],
+      "delete /api/v1/reminders/push-subscriptions/{id}": [
+        {
+          method: "DELETE",
+          path: `/api/v1/reminders/push-subscriptions/${annSubscription.id}`,
+          expect: "404",
+        },
+      ],
+      "get /api/v1/reminders/preview": [
+        { method: "GET", path: "/api/v1/reminders/preview?kind=daily", expect: "clean" },
+        { method: "GET", path: "/api/v1/reminders/preview?kind=weekly", expect: "clean" },
+      ],
+      "post /api/v1/reminders/test": [
+        { method: "POST", path: "/api/v1/reminders/test", body: {}, expect: "clean" },
+      ],
+      // A note's links are their own permission: a link to Ann's records that Goodwill did not sign is nothing.
+      "get /api/v1/reminders/actions/{token}": [
+        { method: "GET", path: `/api/v1/reminders/actions/${forgedLink}`, expect: "404" },
+      ],
+      "post /api/v1/reminders/actions/{token}": [
+        { method: "POST", path: `/api/v1/reminders/actions/${forgedLink}`, expect: "404" },
+      ],
+      "get /api/v1/reminders/unsubscribe/{token}": [
+        { method: "GET", path: `/api/v1/reminders/unsubscribe/${forgedUnsubscribe}`, expect: "404" },
+      ],
+      "post /api/v1/reminders/unsubscribe/{token}": [
+        { method: "POST", path: `/api/v1/reminders/unsubscribe/${forgedUnsubscribe}`, expect: "404" },
+      ],
       "get /api/v1/calendar.ics": [
         {
           method: "GET",
@@ -482,6 +548,7 @@ describeEachDialect("isolation between accounts", (dialect) => {
     // Ann's data is exactly as it was, and her token still works.
     const after = (await call("GET", "/api/v1/export?format=json", A)).body;
     expect(after).toEqual(before);
+    expect((await call("GET", "/api/v1/reminders", A)).body).toEqual(annReminders);
     expect((await call("GET", "/api/v1/today", { token: annToken.token })).status).toBe(200);
     const annSignsIn = await call("POST", "/api/v1/auth/login", {
       body: { email: "ann@example.com", password: "correct horse battery" },

@@ -97,7 +97,6 @@ export function registerReminderCommands(program: Command, io: CliIo): void {
         const { reminderEnvironment } = await import("../../app/reminders/environment.js");
         // With --as, that account only; else every account of the store with reminders (a laptop has one).
         const ownerIds = globals.as ? [await accountId(store, globals.as)] : undefined;
-        if (!globals.as) await ensureLocalOwner(store.db, new Date(now).toISOString());
         const outcomes = await deliverDue({
           store,
           now,
@@ -227,9 +226,7 @@ export function registerReminderCommands(program: Command, io: CliIo): void {
       try {
         const { sendTest } = await import("../../app/reminders/deliver.js");
         const { reminderEnvironment } = await import("../../app/reminders/environment.js");
-        const ownerId = globals.as
-          ? await accountId(store, globals.as)
-          : (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;
+        const ownerId = globals.as ? await accountId(store, globals.as) : await localOwnerOf(store, now);
         const results = await sendTest({
           store,
           ctx: { store, db: store.db, ownerId, now },
@@ -264,4 +261,12 @@ async function accountId(store: Awaited<ReturnType<typeof openStore>>, email: st
   const account = await findAccount(store.db, email);
   if (!account) throw new GoodwillError("not_found", `There is no account for ${email} in this store.`);
   return account.ownerId;
+}
+
+/** The local owner; a team store has none, and then the account must be named. */
+async function localOwnerOf(store: Awaited<ReturnType<typeof openStore>>, now: number): Promise<string> {
+  const { hasAccounts } = await import("../../app/accounts.js");
+  if (await hasAccounts(store.db))
+    throw new GoodwillError("usage", "This store has accounts: say whose reminders to test with --as EMAIL.");
+  return (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;
 }

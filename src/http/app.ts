@@ -23,6 +23,7 @@ import type { Store } from "../storage/store.js";
 import { RETRY_AFTER_SECONDS, storeFailure } from "../storage/store-errors.js";
 import { ERROR_STATUS } from "./error-status.js";
 import { LoginThrottle } from "./login-throttle.js";
+import { idempotency } from "./middleware/idempotency.js";
 import { refuseNul } from "./refuse-nul.js";
 import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
@@ -349,6 +350,9 @@ export function createApp(options: ServerOptions) {
     c.set("authenticatedBy", by);
     return next();
   });
+
+  // After sign-in: a key belongs to the account that sent it.
+  app.use("/api/v1/*", idempotency(options.store, now));
 
   registerHealthRoutes(app, state);
   registerAuthRoutes(app, state);

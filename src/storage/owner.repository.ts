@@ -56,6 +56,7 @@ export const OWNER_TABLES = [
   "reminder_deliveries",
   "push_subscriptions",
   "reminder_action_uses",
+  "idempotent_requests",
   "introductions",
   "needs",
   "offers",

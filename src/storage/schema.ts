@@ -276,6 +276,18 @@ export interface ReminderActionUsesTable {
   used_at: string;
 }
 
+/** A write named by an Idempotency-Key, and its first answer (migration 0009). */
+export interface IdempotentRequestsTable {
+  owner_id: string;
+  key: string;
+  request_hash: string;
+  /** 0 while the first request is being handled */
+  status: number;
+  response: string | null;
+  undo_id: string | null;
+  created_at: string;
+}
+
 /** The server's own keys, made once (not an owner's: every account's links and pushes use them). */
 export interface ServerSecretsTable {
   key: string;
@@ -418,6 +430,7 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   reminder_action_uses: ReminderActionUsesTable;
   server_secrets: ServerSecretsTable;
+  idempotent_requests: IdempotentRequestsTable;
   login_failures: LoginFailuresTable;
   needs: NeedsTable;
   offers: OffersTable;

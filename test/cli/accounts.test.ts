@@ -189,6 +189,13 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
           created_at: at,
         });
         await reminders.useActionNonce(store.db, owner, "nonce", at);
+        const { claimIdempotencyKey } = await import("../../src/storage/idempotency.repository.js");
+        await claimIdempotencyKey(store.db, {
+          ownerId: owner,
+          key: "queued-1",
+          requestHash: "h",
+          nowIso: at,
+        });
       }
 
       // The list of tables to empty is the schema's: a new table with owners must join it.

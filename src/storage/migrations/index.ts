@@ -8,6 +8,7 @@ import * as undoJournal from "./0005-undo-journal.js";
 import * as loginFailures from "./0006-login-failures.js";
 import * as ownOffers from "./0007-own-offers.js";
 import * as reminders from "./0008-reminders.js";
+import * as idempotency from "./0009-idempotency.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
@@ -20,6 +21,7 @@ const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise
   { name: "0006-login-failures", up: loginFailures.up },
   { name: "0007-own-offers", up: ownOffers.up },
   { name: "0008-reminders", up: reminders.up },
+  { name: "0009-idempotency", up: idempotency.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 /** `goodwill show` and `goodwill score`: one relationship in full, and its strength explained. */
 import { EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
 import { DAY_MS } from "../domain/decay.js";
-import { balanceSeries, monthlySamples } from "../domain/giving-balance.js";
+import { balanceSeries, monthlyFlows, monthlySamples } from "../domain/giving-balance.js";
 import type { Direction, ExchangeKind } from "../domain/model.js";
 import { thanksOwedText } from "../domain/open-loop-texts.js";
 import { type Strength, strengthAt } from "../domain/strength.js";
@@ -103,5 +103,7 @@ export async function balanceHistory(ctx: AppContext, person: PersonRow, months 
   return {
     person: { id: person.id, name: person.display_name },
     points: points.map(({ at, ...balance }) => ({ at: toInstant(at), ...balanceJson(balance) })),
+    /** given and received month by month (weights and entries), oldest first */
+    months: monthlyFlows(events, ctx.now, months),
   };
 }

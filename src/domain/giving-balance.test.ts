@@ -8,6 +8,7 @@ import {
   EMPTY_LEDGER_SUMS,
   labelFor,
   ledgerSumsOf,
+  monthlyFlows,
   monthlySamples,
 } from "./giving-balance.js";
 import type { LedgerEvent } from "./model.js";
@@ -163,6 +164,46 @@ describe("balance over time", () => {
     expect(monthlySamples(null, now).map((t) => new Date(t).toISOString().slice(0, 10))).toEqual([
       "2026-11-01",
       "2026-11-25",
+    ]);
+  });
+});
+
+describe("monthlyFlows: what went each way, month by month", () => {
+  const at = (iso: string) => Date.parse(iso);
+  const now = at("2026-11-25T12:00:00Z");
+
+  it("every month from the first entry to this one, empty months as zeros, gives and receipts apart", () => {
+    const flows = monthlyFlows(
+      [
+        { direction: "received", weight: 2, at: at("2026-08-03T09:00:00Z") },
+        { direction: "received", weight: 1, at: at("2026-08-20T09:00:00Z") },
+        { direction: "gave", weight: 0.5, at: at("2026-10-01T00:00:00Z") },
+        { direction: "gave", weight: 1, at: at("2026-11-24T17:00:00Z") },
+      ],
+      now,
+    );
+    expect(flows).toEqual([
+      { month: "2026-08", gave: 0, received: 3, gaveEntries: 0, receivedEntries: 2 },
+      { month: "2026-09", gave: 0, received: 0, gaveEntries: 0, receivedEntries: 0 },
+      { month: "2026-10", gave: 0.5, received: 0, gaveEntries: 1, receivedEntries: 0 },
+      { month: "2026-11", gave: 1, received: 0, gaveEntries: 1, receivedEntries: 0 },
+    ]);
+  });
+
+  it("nothing before the window counts, nothing in the future; no entries, no months", () => {
+    expect(monthlyFlows([], now)).toEqual([]);
+    const flows = monthlyFlows(
+      [
+        { direction: "gave", weight: 1, at: at("2020-01-01T00:00:00Z") },
+        { direction: "gave", weight: 1, at: at("2026-10-15T00:00:00Z") },
+        { direction: "received", weight: 5, at: at("2026-12-15T00:00:00Z") },
+      ],
+      now,
+      3,
+    );
+    expect(flows.map((f) => [f.month, f.gave, f.received])).toEqual([
+      ["2026-10", 1, 0],
+      ["2026-11", 0, 0],
     ]);
   });
 });

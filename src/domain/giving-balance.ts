@@ -133,3 +133,52 @@ export function monthlySamples(firstEntryMs: number | null, nowMs: number, month
   if (start < nowMs) samples.push(nowMs);
   return samples;
 }
+
+export interface MonthFlow {
+  /** YYYY-MM (UTC) */
+  month: string;
+  /** the weights given and received that month, and how many entries */
+  gave: number;
+  received: number;
+  gaveEntries: number;
+  receivedEntries: number;
+}
+
+/**
+ * What was given and received month by month, from the month of the first entry (at most `months`
+ * back) to the current month, every month present (empty ones are zeros): a chart shows the flow both
+ * ways, where the balance ratio of a long, unequal relationship stays flat near one value.
+ */
+export function monthlyFlows(
+  events: readonly { direction: "gave" | "received"; weight: number; at: number }[],
+  nowMs: number,
+  months = 24,
+): MonthFlow[] {
+  const now = new Date(nowMs);
+  const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+  const earliest = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months + 1, 1);
+  const shown = events.filter((e) => e.at >= earliest && e.at <= nowMs);
+  if (shown.length === 0) return [];
+  const first = new Date(Math.min(...shown.map((e) => e.at)));
+  const flows: MonthFlow[] = [];
+  const byMonth = new Map<string, MonthFlow>();
+  for (let m = 0; ; m += 1) {
+    const at = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1);
+    if (at > nowMs) break;
+    const flow = { month: monthKey(at), gave: 0, received: 0, gaveEntries: 0, receivedEntries: 0 };
+    flows.push(flow);
+    byMonth.set(flow.month, flow);
+  }
+  for (const e of shown) {
+    const flow = byMonth.get(monthKey(e.at));
+    if (!flow) continue;
+    if (e.direction === "gave") {
+      flow.gave += e.weight;
+      flow.gaveEntries += 1;
+    } else {
+      flow.received += e.weight;
+      flow.receivedEntries += 1;
+    }
+  }
+  return flows;
+}

@@ -403,8 +403,17 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
           z.object({
             person: z.object({ id: z.string(), name: z.string() }),
             points: z.array(BalanceSchema.extend({ at: z.string() })),
+            months: z.array(
+              z.object({
+                month: z.string().openapi({ description: "YYYY-MM (UTC)" }),
+                gave: z.number(),
+                received: z.number(),
+                gaveEntries: z.number(),
+                receivedEntries: z.number(),
+              }),
+            ),
           }),
-          "the balance over time, oldest first; the last point is today",
+          "the balance over time, oldest first; the last point is today; and what went each way month by month",
         ),
         404: errors[404],
       },

@@ -19,6 +19,7 @@ import type { NeedJson, OfferJson } from "../app/needs-offers.js";
 import type { OrganizationJson, TagJson } from "../app/organizations.js";
 import type { OwnOfferJson } from "../app/own-offers.js";
 import type { PersonInput } from "../app/people.js";
+import type { BulkPeopleInput, BulkPeopleJson } from "../app/people-bulk.js";
 import type { personHistory } from "../app/person-history.js";
 import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import type { ImportFile } from "../app/read-file.js";
@@ -161,6 +162,8 @@ export interface GoodwillService {
   getPerson(personId: string): Promise<PersonJson>;
   editPerson(personId: string, input: PersonInput): Promise<PersonJson>;
   removePerson(personId: string): Promise<{ removed: PersonJson }>;
+  /** tags, a circle or a rhythm for many people at once, or deleting them: one change, one undo */
+  bulkPeople(input: BulkPeopleInput): Promise<BulkPeopleJson>;
   mergePeople(fromId: string, intoId: string): Promise<Of<typeof mergePeople>>;
   addDepartment(
     name: string,

@@ -25,6 +25,7 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     getPerson: (id) => call("GET", `/people/${enc(id)}`),
     editPerson: (id, input) => call("PATCH", `/people/${enc(id)}`, { body: input }),
     removePerson: (id) => call("DELETE", `/people/${enc(id)}`),
+    bulkPeople: (input) => call("POST", "/people/bulk", { body: input }),
     mergePeople: (from, into) => call("POST", `/people/${enc(from)}/merge`, { body: { into } }),
     addDepartment: (name, organization) =>
       call("POST", "/departments", { body: { name, ...(organization ? { organization } : {}) } }),

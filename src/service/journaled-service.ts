@@ -94,6 +94,11 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
     addPerson: write("addPerson", (r) => `Added ${r.name}`),
     editPerson: write("editPerson", (r) => `Edited ${r.name}`),
     removePerson: write("removePerson", (r) => `Deleted ${r.removed.name} and their history`),
+    bulkPeople: write("bulkPeople", (r) => {
+      const people = [...r.updated, ...r.deleted];
+      const names = people.length <= 3 ? people.map((p) => p.name).join(", ") : `${people.length} people`;
+      return `${r.deleted.length ? "Deleted" : "Changed"} ${names}: ${r.done}`;
+    }),
     mergePeople: write("mergePeople", (r) => `Merged ${r.merged.name} into ${r.into.name}`),
     addDepartment: write(
       "addDepartment",

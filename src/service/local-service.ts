@@ -44,6 +44,7 @@ import {
   readPersonJson,
   removePerson,
 } from "../app/people.js";
+import { bulkPeople } from "../app/people-bulk.js";
 import { personHistory } from "../app/person-history.js";
 import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
@@ -180,6 +181,7 @@ export function localService(ctx: AppContext): GoodwillService {
       isId(personId) ? readPersonJson(ctx, personId) : getPersonJson(ctx, (await person(personId)).id),
     editPerson: (personId, input) => editPerson(ctx, personId, readPersonInput(input)),
     removePerson: async (personId) => ({ removed: await removePerson(ctx, personId) }),
+    bulkPeople: (input) => bulkPeople(ctx, input),
     mergePeople: (fromId, intoId) => mergePeople(ctx, fromId, intoId),
     addDepartment: async (name, organization) => ({
       department: await addDepartment(ctx, readText("department name", name, LIMITS.name), organization),

@@ -187,6 +187,20 @@ describeEachDialect("isolation between accounts", (dialect) => {
           expect: "404",
         },
       ],
+      "post /api/v1/people/bulk": [
+        {
+          method: "POST",
+          path: "/api/v1/people/bulk",
+          body: { ids: [zeb.id], addTags: ["hacked"] },
+          expect: "404",
+        },
+        {
+          method: "POST",
+          path: "/api/v1/people/bulk",
+          body: { ids: [bobs.id, zeb.id], delete: true },
+          expect: "404",
+        },
+      ],
       "get /api/v1/people/duplicates": [
         { method: "GET", path: "/api/v1/people/duplicates", expect: "clean" },
       ],

@@ -154,6 +154,45 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
   app.openapi(
     createRoute({
       method: "post",
+      path: "/api/v1/people/bulk",
+      tags,
+      summary:
+        "Tag, untag, put in a circle, give a rhythm — or delete — many people at once (one change: one undo)",
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                ids: z.array(z.string().min(1).max(200)).min(1).max(1000),
+                addTags: z.array(z.string().min(1).max(200)).max(50).optional(),
+                removeTags: z.array(z.string().min(1).max(200)).max(50).optional(),
+                layer: z.number().int().optional().openapi({ description: "5, 15, 50, 150 or 500" }),
+                cadenceDays: z.number().int().nullable().optional(),
+                delete: z.boolean().optional(),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(
+          z.object({
+            updated: z.array(z.object({ id: z.string(), name: z.string() })),
+            deleted: z.array(z.object({ id: z.string(), name: z.string() })),
+            done: z.string(),
+          }),
+          "who changed, and how, in words",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await c.get("service").bulkPeople(c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
       path: "/api/v1/people/distinct",
       tags,
       summary: "Say two people are not one: the duplicates no longer pair them",

@@ -81,7 +81,7 @@ describeEachDialect("changing many people at once", (dialect) => {
     expect((await call("GET", "/api/v1/people", t)).body.people).toEqual([]);
     const undone = await call("POST", "/api/v1/undo", t);
     expect(undone.body.summary).toMatch(
-      /^Undid “Deleted Kim Ode, Lee Park, Max Roy: deleted with their history”/,
+      /^Undid: Deleted Kim Ode, Lee Park, Max Roy: deleted with their history/,
     );
     expect((await call("GET", "/api/v1/people", t)).body.people).toHaveLength(3);
     // Lee's history came back with him

@@ -41,8 +41,12 @@ const toToday = (
   </p>
 );
 
-/** Whether a refusal means the link is not (or no longer) one of ours, rather than a fault. */
-const notOurs = (error: unknown) => error instanceof ApiError && error.status === 404;
+/**
+ * Whether a refusal means the link is not one of ours (a wrong signature: 404; an address cut so
+ * short the token is no token: 422), rather than a fault worth trying again.
+ */
+const notOurs = (error: unknown) =>
+  error instanceof ApiError && (error.status === 404 || error.status === 422);
 
 /** The server said no for good (used meanwhile, expired): another press cannot help. */
 const refused = (error: unknown) => error instanceof ApiError && error.status === 409;

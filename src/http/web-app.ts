@@ -21,9 +21,16 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Goodwill</title>
 <p>The web app has not been built yet. Run <code>npm run build</code> (or <code>npm start</code>), then reload.
 The API answers meanwhile: <a href="/api/docs">/api/docs</a>.</p>`;
 
+/**
+ * The web app's pages a reminder note links to. Their signed token has a dot in it, and its tail
+ * after the dot can look like a file's extension ("/act/eyJ2….Zk3q9"): they are pages all the same.
+ */
+const NOTE_LINK_PAGE = /^\/(act|unsubscribe)\/[^/]+$/;
+
 export function registerWebApp(app: OpenAPIHono<Env>, root: string | null = findWebRoot()): void {
   const isPage = (path: string) =>
-    !path.startsWith("/api/") && path !== "/openapi.json" && !/\.[a-z0-9]+$/i.test(path);
+    NOTE_LINK_PAGE.test(path) ||
+    (!path.startsWith("/api/") && path !== "/openapi.json" && !/\.[a-z0-9]+$/i.test(path));
 
   if (root === null) {
     app.get("*", (c, next) => (isPage(c.req.path) ? c.html(NOT_BUILT, 200) : next()));

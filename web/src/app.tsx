@@ -1,10 +1,14 @@
-/** Who is signed in decides what shows: the sign-in page, or the app with its screens. */
+/**
+ * Who is signed in decides what shows: the sign-in page, or the app with its screens. The pages a
+ * reminder note links to open either way.
+ */
 import { lazy } from "react";
 import { Route, Routes } from "react-router";
 import { useMe } from "./api/hooks";
 import { Layout } from "./components/layout";
 import { ErrorState, Loading } from "./components/states";
 import { Login } from "./screens/login";
+import { ActionPage, UnsubscribePage } from "./screens/note-links";
 import { Today } from "./screens/today";
 
 // Today is the first screen and ships with the app; the others load when first opened.
@@ -28,7 +32,21 @@ function NotFound() {
   );
 }
 
+/**
+ * A note's links (a one-tap action, unsubscribe) open without signing in: the signed token in the
+ * address is their permission, so they come before the sign-in check.
+ */
 export function App() {
+  return (
+    <Routes>
+      <Route path="act/:token" element={<ActionPage />} />
+      <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
+      <Route path="*" element={<SignedInApp />} />
+    </Routes>
+  );
+}
+
+function SignedInApp() {
   const me = useMe();
   if (me.isPending) return <Loading what="Opening Goodwill" />;
   if (me.isError) return <ErrorState error={me.error} retry={() => void me.refetch()} />;

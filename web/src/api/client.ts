@@ -5,6 +5,9 @@
  * here rather than in a user's browser. Only the public API is used: the session cookie rides along.
  */
 import type { ImportResult } from "../../../src/app/import-contacts.js";
+import type { ReminderNote } from "../../../src/app/reminders/note.js";
+import type { ReminderSettingsInput } from "../../../src/app/reminders/settings.js";
+import type { RemindersJson } from "../../../src/app/reminders/status.js";
 import type { ExportFormat, GoodwillService, ImportFormat } from "../../../src/service/goodwill-service.js";
 import { type ServiceOverHttp, serviceOverHttp } from "../../../src/service/http-routes.js";
 
@@ -195,4 +198,53 @@ export const auth = {
     call<{ id: string; name: string; token: string }>("POST", "/tokens", { body: { name } }),
   revokeToken: (id: string) => call<{ revoked: string }>("DELETE", `/tokens/${enc(id)}`),
   calendarKey: () => call<{ url: string; path: string }>("POST", "/calendar-key"),
+};
+
+/** GET and PATCH /reminders: the service's answer, and what the server itself offers. */
+export interface RemindersDocument {
+  reminders: RemindersJson;
+  server: {
+    /** the server has a mail server of its own (GOODWILL_SMTP_URL) */
+    smtp: boolean;
+    /** where links point when the account gives no address */
+    publicUrl: string;
+  };
+}
+
+/** What a one-tap link from a note would do (GET changes nothing). */
+export interface ReminderAction {
+  action: "thanked" | "touched" | "kept";
+  question: string;
+  target: { kind: string; id: string; name: string };
+  summary: string | null;
+  expiresAt: string;
+  usedAt: string | null;
+  expired: boolean;
+}
+
+export interface TestResult {
+  channel: string;
+  sent: boolean;
+  error: string | null;
+}
+
+/**
+ * Reminders as Settings uses them (the document carries the server's part too), and the two kinds of
+ * signed link in a note, which work without a session: the token in the address is the permission.
+ */
+export const reminders = {
+  get: () => call<RemindersDocument>("GET", "/reminders"),
+  save: (input: ReminderSettingsInput) =>
+    call<RemindersDocument & { webhookSecret: string | null }>("PATCH", "/reminders", { body: input }),
+  test: (channel?: "email" | "push" | "webhook") =>
+    call<{ results: TestResult[] }>("POST", "/reminders/test", { body: channel ? { channel } : {} }),
+  preview: (kind: "daily" | "weekly") =>
+    call<{ note: ReminderNote | null; text: string }>("GET", "/reminders/preview", { query: { kind } }),
+  action: (token: string) => call<ReminderAction>("GET", `/reminders/actions/${enc(token)}`),
+  act: (token: string) =>
+    call<{ done: true; message: string; undo: string | null }>("POST", `/reminders/actions/${enc(token)}`),
+  unsubscription: (token: string) =>
+    call<{ address: string; unsubscribed: boolean }>("GET", `/reminders/unsubscribe/${enc(token)}`),
+  unsubscribe: (token: string) =>
+    call<{ address: string; unsubscribed: true }>("POST", `/reminders/unsubscribe/${enc(token)}`),
 };

@@ -13,6 +13,7 @@ export const keys = {
   map: ["map"] as const,
   introductions: ["introductions"] as const,
   tokens: ["tokens"] as const,
+  reminders: ["reminders"] as const,
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Settings: my profile (name, organization, department), the account and signing out, in team mode
- * a new password, API tokens for scripts and the CLI against this server, and the private calendar feed.
+ * a new password, reminders (the daily note and the weekly plan by email, push and webhook), API tokens
+ * for scripts and the CLI against this server, and the private calendar feed.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
@@ -14,6 +15,7 @@ import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./settings.css";
 import { useTitle } from "../components/title";
 import { RecentChanges } from "./settings/recent-changes";
+import { RemindersCard } from "./settings/reminders";
 
 export function Settings() {
   useTitle("Settings");
@@ -28,6 +30,7 @@ export function Settings() {
         {me.data ? <AccountCard me={me.data} /> : <Loading what="Reading the account" />}
       </div>
       {me.data?.mode === "team" && me.data.account && <PasswordCard />}
+      <RemindersCard />
       <TokensCard />
       <CalendarCard />
       <RecentChanges />

@@ -1,7 +1,10 @@
 /**
  * The web app (DESIGN §4.3): the files Vite built into dist/web, served on the API's port. Hashed
  * assets are cached for good; every other page address gets index.html, where the app's router
- * takes over. Precompressed .br/.gz files (written at build time) are sent to browsers that take them.
+ * takes over. index.html, the service worker and the web manifest are asked for again each time
+ * (`no-cache`): they name the other files, and a stale one would keep an old version of the app
+ * after an upgrade. Precompressed .br/.gz files (written at build time) are sent to browsers that
+ * take them.
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -9,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "./app.js";
+import { isWebAppPage } from "./web-app-pages.js";
 
 /** dist/web beside the bundled server, or the package's dist/web when running from the sources. */
 export function findWebRoot(): string | null {
@@ -21,19 +25,12 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Goodwill</title>
 <p>The web app has not been built yet. Run <code>npm run build</code> (or <code>npm start</code>), then reload.
 The API answers meanwhile: <a href="/api/docs">/api/docs</a>.</p>`;
 
-/**
- * The web app's pages a reminder note links to. Their signed token has a dot in it, and its tail
- * after the dot can look like a file's extension ("/act/eyJ2….Zk3q9"): they are pages all the same.
- */
-const NOTE_LINK_PAGE = /^\/(act|unsubscribe)\/[^/]+$/;
+/** The files that name the others: asked for again on every use, never taken from a cache unasked. */
+const ALWAYS_CHECKED = new Set(["/index.html", "/sw.js", "/manifest.webmanifest"]);
 
 export function registerWebApp(app: OpenAPIHono<Env>, root: string | null = findWebRoot()): void {
-  const isPage = (path: string) =>
-    NOTE_LINK_PAGE.test(path) ||
-    (!path.startsWith("/api/") && path !== "/openapi.json" && !/\.[a-z0-9]+$/i.test(path));
-
   if (root === null) {
-    app.get("*", (c, next) => (isPage(c.req.path) ? c.html(NOT_BUILT, 200) : next()));
+    app.get("*", (c, next) => (isWebAppPage(c.req.path) ? c.html(NOT_BUILT, 200) : next()));
     return;
   }
   app.use(
@@ -47,7 +44,10 @@ export function registerWebApp(app: OpenAPIHono<Env>, root: string | null = find
   const files = serveStatic({ root });
   const index = serveStatic({ root, path: "index.html" });
   app.get("*", async (c, next) => {
-    if (!isPage(c.req.path)) return files(c, next);
+    if (!isWebAppPage(c.req.path)) {
+      if (ALWAYS_CHECKED.has(c.req.path)) c.header("Cache-Control", "no-cache");
+      return files(c, next);
+    }
     c.header("Cache-Control", "no-cache");
     return index(c, next);
   });

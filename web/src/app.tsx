@@ -1,14 +1,18 @@
 /**
  * Who is signed in decides what shows: the sign-in page, or the app with its screens. The pages a
- * reminder note links to open either way.
+ * reminder note links to open either way, and so does "A new version is ready".
  */
-import { lazy } from "react";
+import { lazy, useEffect } from "react";
 import { Route, Routes } from "react-router";
 import { useMe } from "./api/hooks";
 import { Layout } from "./components/layout";
 import { ErrorState, Loading } from "./components/states";
+import { OfflineBanner, OutboxPanel } from "./offline/offline-strip";
+import { setOutboxAccount } from "./offline/outbox";
+import { UpdateBanner } from "./offline/update-banner";
 import { Login } from "./screens/login";
 import { ActionPage, UnsubscribePage } from "./screens/note-links";
+import { ShareTarget } from "./screens/share";
 import { Today } from "./screens/today";
 
 // Today is the first screen and ships with the app; the others load when first opened.
@@ -38,24 +42,42 @@ function NotFound() {
  */
 export function App() {
   return (
-    <Routes>
-      <Route path="act/:token" element={<ActionPage />} />
-      <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
-      <Route path="*" element={<SignedInApp />} />
-    </Routes>
+    <>
+      <UpdateBanner />
+      <Routes>
+        <Route path="act/:token" element={<ActionPage />} />
+        <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
+        <Route path="*" element={<SignedInApp />} />
+      </Routes>
+    </>
   );
 }
 
 function SignedInApp() {
   const me = useMe();
+  const session = me.data;
+  // The writes kept on this device are sent only for the account that made them.
+  const account = session?.signedIn ? (session.account?.email ?? session.mode) : null;
+  useEffect(() => setOutboxAccount(account), [account]);
   if (me.isPending) return <Loading what="Opening Goodwill" />;
   if (me.isError) return <ErrorState error={me.error} retry={() => void me.refetch()} />;
   // null for a moment after signing out, until the session is read again
   if (!me.data?.signedIn) return <Login mode={me.data?.mode ?? "team"} />;
   return (
+    <>
+      <OfflineBanner />
+      <OutboxPanel />
+      <SignedInScreens />
+    </>
+  );
+}
+
+function SignedInScreens() {
+  return (
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<Today />} />
+        <Route path="share" element={<ShareTarget />} />
         <Route path="people" element={<People />} />
         <Route path="people/:id" element={<Person />} />
         <Route path="people/duplicates" element={<Duplicates />} />

@@ -3,13 +3,21 @@
  * remote service uses too (src/service/http-routes.ts), typed by the server's own service interface
  * (the HTTP routes answer exactly what the service returns), so a renamed field fails the typecheck
  * here rather than in a user's browser. Only the public API is used: the session cookie rides along.
+ *
+ * Every answer (or its absence) tells web/src/offline/connection.ts whether the server is there.
+ * The writes a user makes in a hallway (a moment, I gave, They gave, Thank, a note) carry an
+ * Idempotency-Key made here, and when the server cannot be reached they are kept on the device with
+ * that key and sent later (web/src/offline/outbox.ts): the answer is then `keptOnDevice` instead of
+ * the server's.
  */
 import type { ImportResult } from "../../../src/app/import-contacts.js";
 import type { ReminderNote } from "../../../src/app/reminders/note.js";
 import type { ReminderSettingsInput } from "../../../src/app/reminders/settings.js";
 import type { RemindersJson } from "../../../src/app/reminders/status.js";
 import type { ExportFormat, GoodwillService, ImportFormat } from "../../../src/service/goodwill-service.js";
-import { type ServiceOverHttp, serviceOverHttp } from "../../../src/service/http-routes.js";
+import { type HttpCall, type ServiceOverHttp, serviceOverHttp } from "../../../src/service/http-routes.js";
+import { markReachable, markUnreachable, serverGone, serverReachable } from "../offline/connection";
+import { describeKept, keepWrite, newKey } from "../offline/outbox";
 
 /** A failed request: the server's error document (code, message, details) and the HTTP status. */
 export class ApiError extends Error {
@@ -62,24 +70,48 @@ export function undoIdOf(result: unknown): string | null {
   return typeof result === "object" && result !== null ? (undoIds.get(result) ?? null) : null;
 }
 
+/** The message of a request that reached no server. */
+const UNREACHABLE = "Goodwill's server cannot be reached. Is `goodwill serve` running?";
+
+/** Whether a request failed because the server did not answer (rather than refused it). */
+export function isUnreachable(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    ((error.status === 0 && error.code === "offline") || serverGone(error.status))
+  );
+}
+
 export async function call<T>(
   method: string,
   path: string,
-  init: { query?: Query; body?: unknown; signal?: AbortSignal } = {},
+  init: {
+    query?: Query;
+    body?: unknown;
+    signal?: AbortSignal;
+    /** sent as the Idempotency-Key header: the same key again gets the first answer, and writes nothing */
+    idempotencyKey?: string;
+  } = {},
 ): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(url(path, init.query), {
       method,
       credentials: "same-origin",
-      headers: init.body === undefined ? {} : { "content-type": "application/json" },
+      headers,
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
-    throw new ApiError(0, "offline", "Goodwill's server cannot be reached. Is `goodwill serve` running?");
+    // refused, reset, or no answer in time (a TimeoutError): the server is not there
+    markUnreachable();
+    throw new ApiError(0, "offline", UNREACHABLE);
   }
+  if (serverGone(response.status)) markUnreachable();
+  else markReachable();
   if (!response.ok) throw await failure(response);
   const data = (await response.json()) as T;
   const undoId = response.headers.get("Goodwill-Undo");
@@ -145,12 +177,76 @@ export type Api = Omit<ServiceOverHttp, "today" | "listPeople" | "search" | "tim
 
 export type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
 
+/** The answer of a write kept on the device to send later: what the screens get instead of the server's. */
+export interface KeptOnDevice {
+  keptOnDevice: true;
+  /** its line in the "Waiting to send" panel */
+  id: string;
+  label: string;
+}
+
+const kept = new WeakSet<object>();
+
+/** Whether a write's answer is that it was kept on this device (not yet sent: no undo, no result). */
+export function isKeptOnDevice(result: unknown): result is KeptOnDevice {
+  return typeof result === "object" && result !== null && kept.has(result);
+}
+
+/** How long a hallway write waits for an answer before it is kept to send later (the same key is kept). */
+const SEND_TIMEOUT_MS = 10_000;
+
+/**
+ * A write that can wait: sent at once with a key made here, or, when the server cannot be reached
+ * (before or during this try), kept on the device with that key. A refusal (4xx) is thrown as
+ * always: the form that made it shows why.
+ */
+const sendOrKeep: HttpCall = async <T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; query?: Record<string, unknown> } = {},
+): Promise<T> => {
+  const key = newKey();
+  if (serverReachable()) {
+    try {
+      return await call<T>(method, path, {
+        ...options,
+        idempotencyKey: key,
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      });
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+    }
+  }
+  let item: Awaited<ReturnType<typeof keepWrite>>;
+  try {
+    item = await keepWrite({
+      method,
+      path,
+      body: options.body,
+      key,
+      label: describeKept(path, options.body),
+    });
+  } catch {
+    // nothing can be kept here (no IndexedDB): say what happened, as before
+    throw new ApiError(0, "offline", UNREACHABLE);
+  }
+  const answer: KeptOnDevice = { keptOnDevice: true, id: item.id, label: item.label };
+  kept.add(answer);
+  // The caller expects the server's answer; it gets this instead, and checks with isKeptOnDevice.
+  return answer as T;
+};
+
 const enc = encodeURIComponent;
 const overHttp = serviceOverHttp(call);
+/** The same table, for the writes that wait on the device when the server cannot be reached. */
+const orKept = serviceOverHttp(sendOrKeep);
 
 /** The service over /api/v1 (the same table as the CLI's remote service), plus what a browser needs. */
 export const api: Api = {
   ...overHttp,
+  logInteraction: orKept.logInteraction,
+  recordExchange: orKept.recordExchange,
+  addNote: orKept.addNote,
   today: (options) => overHttp.today(options ?? {}),
   // a search that has moved on aborts its request
   listPeople: (filter, signal) => call("GET", "/people", { query: filter, ...(signal ? { signal } : {}) }),

@@ -1,7 +1,7 @@
 /** Shared queries and the write helper every screen uses. */
 import { type QueryKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type UndoOffer, useOfferUndo } from "../components/undo-toast";
-import { api, auth, undoIdOf } from "./client";
+import { api, auth, isKeptOnDevice, undoIdOf } from "./client";
 
 export const keys = {
   me: ["me"] as const,
@@ -28,11 +28,15 @@ export function useProfile() {
   return useQuery({ queryKey: keys.profile, queryFn: api.profile });
 }
 
+/** What the toast says of a write kept on the device because the server could not be reached. */
+export const KEPT_MESSAGE = "Saved on this device: it will be sent when the server is back.";
+
 /**
  * A write: runs the request, then refreshes what it may have changed (everything the account shows
  * is cheap to reload, and a stale balance is worse than a second request). `optimistic` edits the
- * cache first and is rolled back if the server refuses. `undo` says what was done once the server
- * has answered, and the toast offers to undo it.
+ * cache first and is rolled back if the server refuses (the edit keeps the time its data was read,
+ * so "Offline — as of 10:42" stays true). `undo` says what was done once the server has answered,
+ * and the toast offers to undo it; a write kept on the device to send later says so instead.
  */
 export function useWrite<TInput, TResult>(
   write: (input: TInput) => Promise<TResult>,
@@ -55,9 +59,12 @@ export function useWrite<TInput, TResult>(
       if (!optimistic) return undefined;
       await client.cancelQueries({ queryKey: optimistic.key });
       const previous = client.getQueriesData({ queryKey: optimistic.key });
-      client.setQueriesData({ queryKey: optimistic.key }, (old: unknown) =>
-        old === undefined ? old : optimistic.update(old, input),
-      );
+      for (const query of client.getQueryCache().findAll({ queryKey: optimistic.key })) {
+        if (query.state.data === undefined) continue;
+        client.setQueryData(query.queryKey, optimistic.update(query.state.data, input), {
+          updatedAt: query.state.dataUpdatedAt,
+        });
+      }
       return { previous };
     },
     onError: (_error, _input, context) => {
@@ -65,6 +72,10 @@ export function useWrite<TInput, TResult>(
     },
     onSuccess: (result, input) => {
       options.onSuccess?.(result, input);
+      if (isKeptOnDevice(result)) {
+        offerUndo({ message: KEPT_MESSAGE, undoId: null });
+        return;
+      }
       if (!options.undo) return;
       const said = options.undo(result, input);
       offerUndo({ undoId: undoIdOf(result), ...(typeof said === "string" ? { message: said } : said) });

@@ -1,10 +1,13 @@
 /**
  * Choose a person by typing part of a name: a combobox over GET /people?q=, keyboard friendly
- * (arrows, Enter, Escape). Used by the quick log, merge and introductions.
+ * (arrows, Enter, Escape). Used by the quick log, merge and introductions. While the server cannot
+ * be reached it finds the people this device has shown (offline/cached-people.ts).
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
-import { api } from "../api/client";
+import { api, isUnreachable } from "../api/client";
+import { searchKnownPeople } from "../offline/cached-people";
+import { serverReachable } from "../offline/connection";
 
 export interface PickedPerson {
   id: string;
@@ -18,6 +21,7 @@ export function PersonPicker({
   exclude = [],
   autoFocus = false,
   id: givenId,
+  clearAfterPick = false,
 }: {
   label: string;
   value: PickedPerson | null;
@@ -25,6 +29,8 @@ export function PersonPicker({
   exclude?: string[];
   autoFocus?: boolean;
   id?: string;
+  /** the box empties once a person is picked, for the next one (the quick log's several people) */
+  clearAfterPick?: boolean;
 }) {
   const generated = useId();
   const inputId = givenId ?? `${generated}-input`;
@@ -39,24 +45,36 @@ export function PersonPicker({
   }, [value]);
 
   const found = useQuery({
-    queryKey: ["people", { q, pick: true }],
-    queryFn: ({ signal }) => api.listPeople({ q, limit: 8 }, signal),
+    // its own key: its answers are not the People lists' documents
+    queryKey: ["person-picker", q],
+    queryFn: async ({ signal }) => {
+      // the server out of reach: the people this device has shown
+      const onDevice = () => searchKnownPeople(q);
+      if (!serverReachable()) return onDevice();
+      try {
+        const listed = await api.listPeople({ q, limit: 8 }, signal);
+        // department and organization beside the name, so that two people of one name can be told apart
+        return listed.people.map((p) => ({
+          id: p.person.id,
+          name: p.person.name,
+          org: [p.person.department, p.person.organization].filter(Boolean).join(", "),
+        }));
+      } catch (error) {
+        if (isUnreachable(error)) return onDevice();
+        throw error;
+      }
+    },
     enabled: open && q.length > 0 && q !== value?.name,
     staleTime: 10_000,
+    // it answers from the device when the server is away, so it runs either way
+    networkMode: "always",
   });
-  const options = (found.data?.people ?? [])
-    // department and organization beside the name, so that two people of one name can be told apart
-    .map((p) => ({
-      id: p.person.id,
-      name: p.person.name,
-      org: [p.person.department, p.person.organization].filter(Boolean).join(", "),
-    }))
-    .filter((p) => !exclude.includes(p.id));
+  const options = (found.data ?? []).filter((p) => !exclude.includes(p.id));
 
   function choose(option: { id: string; name: string } | undefined) {
     if (!option) return;
     onChange({ id: option.id, name: option.name });
-    setText(option.name);
+    setText(clearAfterPick ? "" : option.name);
     setOpen(false);
   }
 

@@ -1,14 +1,17 @@
 /**
- * The quick log: press L (or Ctrl/⌘+K) anywhere, type a name, say what happened, Enter. A moment,
- * something I gave or something I received. If the server refuses, the box stays open with what was
- * typed and says why.
+ * The quick log: press L (or Ctrl/⌘+K) anywhere, type a name, say what happened, Enter. A moment
+ * with one person or several (an event), something I gave or something I received (with one
+ * person). If the server refuses, the box stays open with what was typed and says why; if it cannot
+ * be reached, the log is kept on this device and sent when it is back.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { api, undoIdOf } from "../api/client";
-import { useWrite } from "../api/hooks";
+import { api, isKeptOnDevice, undoIdOf } from "../api/client";
+import { KEPT_MESSAGE, useWrite } from "../api/hooks";
+import { namesInWords } from "../offline/outbox";
 import { ChoiceField, WhenField } from "./fields";
 import { PersonPicker, type PickedPerson } from "./person-picker";
 import { FormError } from "./states";
+import "./quick-log.css";
 
 type What = "moment" | "gave" | "received";
 
@@ -52,57 +55,76 @@ export function useQuickLogShortcut(open: () => void) {
   }, [open]);
 }
 
+/** A give or a help received is with one person (as `goodwill gave` is); a moment may be with many. */
+const ONE_PERSON_ONLY = "A give or a help received is with one person: log a moment to note it with several.";
+
 export function QuickLog({
   open,
   onClose,
-  person: presetPerson = null,
+  people: presetPeople,
+  summary: presetSummary,
 }: {
   open: boolean;
   onClose: () => void;
-  person?: PickedPerson | null;
+  /** whom it starts with (opened from a person's page: that person) */
+  people?: readonly PickedPerson[];
+  /** what it starts with (a text shared into the app) */
+  summary?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [person, setPerson] = useState<PickedPerson | null>(presetPerson);
+  const [people, setPeople] = useState<readonly PickedPerson[]>(presetPeople ?? []);
   const [what, setWhat] = useState<What>("moment");
-  const [summary, setSummary] = useState("");
+  const [summary, setSummary] = useState(presetSummary ?? "");
   const [kind, setKind] = useState("favor");
   const [channel, setChannel] = useState("in_person");
   const [when, setWhen] = useState("");
+  const several = people.length > 1;
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
-      if (presetPerson) setPerson(presetPerson);
+      if (presetPeople) setPeople(presetPeople);
+      if (presetSummary !== undefined) setSummary(presetSummary);
       element.showModal();
+      // a name first; with the people chosen already, what happened
+      const first = presetPeople?.length ? `${id}-summary` : `${id}-with`;
+      document.getElementById(first)?.focus();
     } else if (!open && element.open) element.close();
-  }, [open, presetPerson]);
+  }, [open, presetPeople, presetSummary, id]);
+
+  function add(person: PickedPerson | null) {
+    if (!person) return;
+    setPeople((chosen) => (chosen.some((p) => p.id === person.id) ? chosen : [...chosen, person]));
+  }
 
   const save = useWrite(
-    async (): Promise<{ name: string; what: What; saved: object }> => {
-      if (!person) throw new Error("Choose whom it was with: type part of a name and pick one.");
+    async (): Promise<{ names: string[]; what: What; saved: object }> => {
+      if (people.length === 0) throw new Error("Choose whom it was with: type part of a name and pick one.");
+      const first = people[0] as PickedPerson;
+      if (what !== "moment" && several) throw new Error(ONE_PERSON_ONLY);
       const occurredAt = when.trim() || undefined;
       const saved =
         what === "moment"
           ? await api.logInteraction({
-              personIds: [person.id],
+              personIds: people.map((p) => p.id),
               summary: summary.trim(),
               channel,
               ...(occurredAt ? { occurredAt } : {}),
             })
           : await api.recordExchange(
-              { personId: person.id },
+              { personId: first.id },
               { direction: what, summary: summary.trim(), kind, ...(occurredAt ? { occurredAt } : {}) },
             );
-      return { name: person.name, what, saved };
+      return { names: people.map((p) => p.name), what, saved };
     },
     {
-      // what was logged shows in the undo toast, with its Undo
-      undo: ({ name, what: logged, saved }) => ({
-        message: `${WHAT_DONE[logged]} ${name}.`,
-        undoId: undoIdOf(saved),
-      }),
+      // what was logged shows in the undo toast, with its Undo (or that it waits on the device)
+      undo: ({ names, what: logged, saved }) =>
+        isKeptOnDevice(saved)
+          ? { message: KEPT_MESSAGE, undoId: null }
+          : { message: `${WHAT_DONE[logged]} ${namesInWords(names)}.`, undoId: undoIdOf(saved) },
       onSuccess: () => {
         // The next log starts afresh: "They helped me" must not stick to the moments that follow.
         setSummary("");
@@ -110,7 +132,7 @@ export function QuickLog({
         setWhat("moment");
         setKind("favor");
         setChannel("in_person");
-        if (!presetPerson) setPerson(null);
+        setPeople(presetPeople ?? []);
         onClose();
       },
     },
@@ -132,11 +154,31 @@ export function QuickLog({
         }}
       >
         <h2 id={`${id}-title`}>Log a moment</h2>
-        {presetPerson ? (
-          <p className="muted">With {presetPerson.name}</p>
-        ) : (
-          <PersonPicker label="With" value={person} onChange={setPerson} autoFocus={open} />
+        {people.length > 0 && (
+          <ul className="chips" aria-label="With these people">
+            {people.map((person) => (
+              <li key={person.id}>
+                {person.name}
+                <button
+                  type="button"
+                  aria-label={`Remove ${person.name}`}
+                  title={`Remove ${person.name}`}
+                  onClick={() => setPeople((chosen) => chosen.filter((p) => p.id !== person.id))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
+        <PersonPicker
+          label={people.length > 0 ? "With (add someone)" : "With"}
+          value={null}
+          onChange={add}
+          exclude={people.map((p) => p.id)}
+          clearAfterPick
+          id={`${id}-with`}
+        />
         <fieldset className="segmented">
           <legend>What happened</legend>
           {(Object.keys(WHAT_LABELS) as What[]).map((option) => (
@@ -146,12 +188,14 @@ export function QuickLog({
                 name={`${id}-what`}
                 value={option}
                 checked={what === option}
+                disabled={option !== "moment" && several}
                 onChange={() => setWhat(option)}
               />
               {WHAT_LABELS[option]}
             </label>
           ))}
         </fieldset>
+        {several && <p className="muted hint">{ONE_PERSON_ONLY}</p>}
         <label htmlFor={`${id}-summary`}>In a few words</label>
         <input
           id={`${id}-summary`}

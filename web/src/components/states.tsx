@@ -1,11 +1,15 @@
 /** The loading, empty and error states every screen shows instead of a blank. */
 import type { ReactNode } from "react";
 import { ApiError } from "../api/client";
+import { useServerReachable } from "../offline/offline-strip";
 
 export function Loading({ what = "Loading" }: { what?: string }) {
+  const reachable = useServerReachable();
   return (
     <p className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" /> {what}…
+      {/* paused until the server answers: nothing of this was kept on the device */}
+      {!reachable && " Waiting for the server: this device has not kept it."}
     </p>
   );
 }

@@ -3,11 +3,12 @@
  * explained part by part, due status, needs and offers, ways to help first and the timeline.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api/client";
 import { useWrite } from "../api/hooks";
 import { BalanceBadge, DueBadge, dueReason, formatDate, occasionText } from "../components/badges";
+import { QuickLog } from "../components/quick-log";
 import { ErrorState, FormError, Loading } from "../components/states";
 import { QuickActions } from "./person/actions";
 import { BalanceCard } from "./person/balance";
@@ -47,6 +48,9 @@ function NoSuchPerson() {
 function PersonScreen({ overview, overviewAt }: { overview: Overview; overviewAt: number }) {
   const { person } = overview;
   const [editing, setEditing] = useState(false);
+  const [logging, setLogging] = useState(false);
+  // the quick log starts with this person; others of the moment can be added
+  const withThem = useMemo(() => [{ id: person.id, name: person.name }], [person.id, person.name]);
   const place = [person.title, person.organization, person.department].filter(Boolean).join(" · ");
   return (
     <article className="person" aria-labelledby="person-name">
@@ -61,7 +65,13 @@ function PersonScreen({ overview, overviewAt }: { overview: Overview; overviewAt
           <span className="badge">Strength {Math.round(overview.strength.score)}</span>
           {person.archived && <span className="badge">Archived</span>}
         </p>
+        <p className="person-head-actions">
+          <button type="button" onClick={() => setLogging(true)}>
+            Log a moment
+          </button>
+        </p>
       </header>
+      <QuickLog open={logging} onClose={() => setLogging(false)} people={withThem} />
 
       <QuickActions personId={person.id} name={person.name} />
 

@@ -1,7 +1,8 @@
 /**
- * Quick actions on one person: I gave, they gave, a moment, an ask (after the pre-ask check,
- * DESIGN §3.6), a promise, a thank-you. Each shows in the timeline at once; a refusal keeps what was
- * typed and says why.
+ * Quick actions on one person: I gave, they gave, an ask (after the pre-ask check, DESIGN §3.6), a
+ * promise, a thank-you. Each shows in the timeline at once; a refusal keeps what was typed and says
+ * why. (A moment is logged with the quick log, from "Log a moment" at the top of the page: it may
+ * take others of the moment too.)
  */
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
@@ -12,12 +13,11 @@ import { ChoiceField, WhenField } from "../../components/fields";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { addsToTimeline, personKeys } from "./overview";
 
-type Action = "gave" | "received" | "moment" | "ask" | "promise" | "thank";
+type Action = "gave" | "received" | "ask" | "promise" | "thank";
 
 const ACTIONS: { value: Action; label: string }[] = [
   { value: "gave", label: "I gave" },
   { value: "received", label: "They gave" },
-  { value: "moment", label: "Log a moment" },
   { value: "ask", label: "Ask" },
   { value: "promise", label: "Promise" },
   { value: "thank", label: "Thank" },
@@ -55,7 +55,6 @@ export function QuickActions({ personId, name }: { personId: string; name: strin
       {open === "thank" && (
         <ThankForm personId={personId} name={name} onDone={finish} onCancel={() => setOpen(null)} />
       )}
-      {open === "moment" && <MomentForm personId={personId} onDone={finish} onCancel={() => setOpen(null)} />}
       {open === "ask" && (
         <AskForm personId={personId} name={name} onDone={finish} onCancel={() => setOpen(null)} />
       )}
@@ -180,50 +179,6 @@ function ThankForm({ personId, name, onDone, onCancel }: FormProps & { name: str
         value={summary}
         onChange={(e) => setSummary(e.target.value)}
       />
-    </ActionForm>
-  );
-}
-
-function MomentForm({ personId, onDone, onCancel }: FormProps) {
-  const id = useId();
-  const [summary, setSummary] = useState("");
-  const [channel, setChannel] = useState("in_person");
-  const [when, setWhen] = useState("");
-  const save = useWrite(
-    () =>
-      api.logInteraction({
-        personIds: [personId],
-        summary: summary.trim(),
-        channel,
-        ...(when.trim() ? { occurredAt: when.trim() } : {}),
-      }),
-    {
-      optimistic: addsToTimeline(personId, () => ({ type: "moment", summary: summary.trim() })),
-      onSuccess: onDone,
-      undo: () => "Moment logged.",
-    },
-  );
-  return (
-    <ActionForm save={save} submit="Log it" onCancel={onCancel}>
-      <label htmlFor={`${id}-summary`}>What happened?</label>
-      <input
-        id={`${id}-summary`}
-        required
-        maxLength={2000}
-        value={summary}
-        onChange={(e) => setSummary(e.target.value)}
-        placeholder="Coffee after the offsite"
-      />
-      <div className="row">
-        <ChoiceField
-          id={`${id}-channel`}
-          choices="channel"
-          caption="How"
-          value={channel}
-          onChange={setChannel}
-        />
-        <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
-      </div>
     </ActionForm>
   );
 }

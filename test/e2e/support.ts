@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { launchChromium } from "../support/chromium.js";
 import { freshStoreUrl, type TestDialect } from "../support/stores.js";
@@ -40,15 +40,20 @@ export function goodwill(storeUrl: string, args: string[], input?: string): stri
   return result.stdout;
 }
 
-/** Starts `goodwill serve --port 0` on a fresh store and waits for its address. */
+/**
+ * Starts `goodwill serve --port 0` on a fresh store and waits for its address. `port`: that port
+ * instead (a server started again where the last one was, as a browser's pages expect it); `bin`:
+ * another build of goodwill.mjs (a copy of dist/ a test may change).
+ */
 export async function startServer(
   dialect: TestDialect,
-  options: { storeUrl?: string; prepare?: (storeUrl: string) => void } = {},
+  options: { storeUrl?: string; prepare?: (storeUrl: string) => void; port?: number; bin?: string } = {},
 ): Promise<RunningServer> {
-  if (!existsSync(BIN)) throw new Error("dist/goodwill.mjs is missing: run `npm run build` first.");
+  const bin = options.bin ?? BIN;
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first.`);
   const storeUrl = options.storeUrl ?? (await freshStoreUrl(dialect));
   options.prepare?.(storeUrl);
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0"], {
+  const child = spawn(process.execPath, [bin, "serve", "--port", String(options.port ?? 0)], {
     env: env(storeUrl),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -118,10 +123,17 @@ export interface OpenedPage {
   problems: string[];
 }
 
-/** A new browser page (its own cookies) at the given width; console errors are collected. */
-export async function openPage(width = 1280, height = 900): Promise<OpenedPage> {
+/**
+ * A new browser page (its own cookies) at the given width; console errors are collected. `options`
+ * are the context's besides the viewport (e.g. serviceWorkers: "block").
+ */
+export async function openPage(
+  width = 1280,
+  height = 900,
+  options: Omit<BrowserContextOptions, "viewport"> = {},
+): Promise<OpenedPage> {
   if (!browser) throw new Error("call useBrowser() in the test file first");
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await browser.newContext({ ...options, viewport: { width, height } });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -134,9 +146,14 @@ export async function openPage(width = 1280, height = 900): Promise<OpenedPage> 
 }
 
 /** A page signed in to a local-mode server through its one-time link. */
-export async function signedIn(server: RunningServer, width = 1280, height = 900): Promise<OpenedPage> {
+export async function signedIn(
+  server: RunningServer,
+  width = 1280,
+  height = 900,
+  options: Omit<BrowserContextOptions, "viewport"> = {},
+): Promise<OpenedPage> {
   if (!server.loginUrl) throw new Error("the server is in team mode: it printed no sign-in link");
-  const opened = await openPage(width, height);
+  const opened = await openPage(width, height, options);
   await opened.page.goto(server.loginUrl);
   await opened.page.waitForURL(`${server.url}/`);
   return opened;

@@ -27,16 +27,24 @@ const keyed = (db: Kysely<Database>, key: DeliveryKey) =>
     .where("local_date", "=", key.localDate)
     .where("channel", "=", key.channel);
 
-/** Every account's reminder settings (JSON text), for the scheduler's round. */
+/**
+ * Every account with reminders, for the scheduler's round: its settings (JSON text), or null for an
+ * account that subscribed a browser and never changed a setting (the defaults apply to it).
+ */
 export async function allReminderConfigs(
   db: Kysely<Database>,
-): Promise<{ ownerId: string; value: string }[]> {
+): Promise<{ ownerId: string; value: string | null }[]> {
   const rows = await db
     .selectFrom("settings")
     .select(["owner_id", "value"])
     .where("key", "=", REMINDER_SETTING)
     .execute();
-  return rows.map((r) => ({ ownerId: r.owner_id, value: r.value }));
+  const configured = new Set(rows.map((r) => r.owner_id));
+  const subscribed = await db.selectFrom("push_subscriptions").select("owner_id").distinct().execute();
+  return [
+    ...rows.map((r) => ({ ownerId: r.owner_id, value: r.value })),
+    ...subscribed.flatMap((r) => (configured.has(r.owner_id) ? [] : [{ ownerId: r.owner_id, value: null }])),
+  ];
 }
 
 export async function readSetting(
@@ -216,6 +224,7 @@ export async function pushSubscriptions(
     .selectAll()
     .where("owner_id", "=", ownerId)
     .orderBy("created_at")
+    .orderBy("id")
     .execute();
 }
 

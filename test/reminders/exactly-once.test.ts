@@ -10,11 +10,10 @@ import { deliverDue } from "../../src/app/reminders/deliver.js";
 import { saveReminderSettings } from "../../src/app/reminders/settings.js";
 import { SEND_LEASE_MS } from "../../src/domain/reminder-schedule.js";
 import { localService } from "../../src/service/local-service.js";
-import { ensureLocalOwner } from "../../src/storage/owner.repository.js";
 import { deliveriesOf } from "../../src/storage/reminder.repository.js";
-import { describeEachDialect, freshStore, NOW, openStoreAgain, type TestDialect } from "../support/stores.js";
+import { describeEachDialect, freshStore, openStoreAgain } from "../support/stores.js";
 import { builtEnv, runBuilt, startBuilt } from "./built-cli.js";
-import { danaStory, helpedBy, THURSDAY, teamAccount } from "./story.js";
+import { danaStore, helpedBy, THURSDAY, teamAccount } from "./story.js";
 import {
   httpReceiver,
   MINUTE,
@@ -26,17 +25,6 @@ import {
 } from "./support.js";
 
 const BERLIN = "Europe/Berlin";
-const DANA = "dana@northwind.example";
-
-/** Dana's store (local mode), her email on, and its URL for other processes. */
-async function danaStore(dialect: TestDialect) {
-  const { store, url } = await freshStore(dialect);
-  const owner = await ensureLocalOwner(store.db, new Date(NOW).toISOString());
-  const ctx: AppContext = { store, db: store.db, ownerId: owner.id, now: NOW };
-  await danaStory(ctx);
-  await saveReminderSettings(ctx, { email: { address: DANA } });
-  return { ctx, url };
-}
 
 const rows = async (ctx: AppContext) =>
   (await deliveriesOf(ctx.db, ctx.ownerId, "daily", THURSDAY)).map((r) => ({

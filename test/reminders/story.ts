@@ -5,9 +5,11 @@
  */
 import { addUser, createApiToken } from "../../src/app/accounts.js";
 import type { AppContext } from "../../src/app/context.js";
+import { saveReminderSettings } from "../../src/app/reminders/settings.js";
 import { localService } from "../../src/service/local-service.js";
+import { ensureLocalOwner } from "../../src/storage/owner.repository.js";
 import type { Store } from "../../src/storage/store.js";
-import { NOW } from "../support/stores.js";
+import { freshStore, NOW, type TestDialect } from "../support/stores.js";
 
 /** The day after NOW: the morning the stories' notes are for. */
 export const THURSDAY = "2026-11-26";
@@ -45,6 +47,16 @@ export async function danaStory(ctx: AppContext) {
     occurredAt: "2026-09-01",
   });
   return { kevin, priya, marta, tom };
+}
+
+/** Dana's own store (local mode, no accounts) with her email on, and its URL for other processes. */
+export async function danaStore(dialect: TestDialect) {
+  const { store, url } = await freshStore(dialect);
+  const owner = await ensureLocalOwner(store.db, new Date(NOW).toISOString());
+  const ctx: AppContext = { store, db: store.db, ownerId: owner.id, now: NOW };
+  const people = await danaStory(ctx);
+  await saveReminderSettings(ctx, { email: { address: "dana@northwind.example" } });
+  return { ctx, url, people };
 }
 
 /** Someone helped the user today and has not been thanked: enough for a note. */

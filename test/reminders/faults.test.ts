@@ -255,6 +255,38 @@ describeEachDialect("reminders when a channel fails", (dialect) => {
     ]);
   });
 
+  it("a retry whose note has nothing left to say is closed: not composed all day, not shown as given up", async () => {
+    const ctx = await freshContext(dialect);
+    await localService(ctx).init({ name: "Dana Whitfield", timeZone: BERLIN });
+    const kevin = await helpedBy(ctx, "Kevin Liu", "fixed my laptop");
+    const smtp = await smtpCapture();
+    await smtp.stop();
+    await saveReminderSettings(ctx, { email: { address: DANA, smtpUrl: smtp.url() } });
+    const env = reminderEnv();
+    const t0 = wallClock(THURSDAY, "08:00", BERLIN);
+    expect((await deliverDue({ store: ctx.store, now: t0, env })).map((o) => o.outcome)).toEqual(["retry"]);
+
+    // Before the retry, Dana thanks Kevin in the web app: the note has nothing left to say.
+    await localService({ ...ctx, now: t0 + 30_000 }).recordExchange(
+      { personId: kevin.id },
+      { direction: "gave", kind: "thanks", summary: "Thanked him for the laptop" },
+    );
+    await smtp.restart();
+    expect((await deliverDue({ store: ctx.store, now: t0 + MINUTE, env })).map((o) => o.outcome)).toEqual([
+      "empty",
+    ]);
+    for (const later of [2, 3, 60]) {
+      expect(await deliverDue({ store: ctx.store, now: t0 + later * MINUTE, env })).toEqual([]);
+    }
+    const nextMorning = wallClock(FRIDAY, "07:30", BERLIN);
+    expect(await deliverDue({ store: ctx.store, now: nextMorning, env })).toEqual([]);
+    expect(await thursdayRow(ctx, "email")).toMatchObject({ status: "empty", nextAttemptAt: null });
+    expect((await remindersJson({ ...ctx, now: nextMorning })).channels).toEqual([
+      { channel: "email", lastSentAt: null, lastError: null, lastErrorAt: null, nextAttemptAt: null },
+    ]);
+    expect(smtp.messages).toEqual([]);
+  });
+
   it("one account's failing channels and broken settings do not hold up another account's note", async () => {
     const { store } = await freshStore(dialect);
     const smtp = await smtpCapture();

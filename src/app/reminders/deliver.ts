@@ -107,15 +107,14 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliveryOutco
   const { store, now } = options;
   const nowIso = new Date(now).toISOString();
   const outcomes: DeliveryOutcome[] = [];
+  // An account without settings has the defaults: a browser it subscribed gets the 08:00 note.
   const configs = options.ownerIds
-    ? (
-        await Promise.all(
-          options.ownerIds.map(async (ownerId) => ({
-            ownerId,
-            value: await readSetting(store.db, ownerId, REMINDER_SETTING),
-          })),
-        )
-      ).flatMap((c) => (c.value === null ? [] : [{ ownerId: c.ownerId, value: c.value }]))
+    ? await Promise.all(
+        options.ownerIds.map(async (ownerId) => ({
+          ownerId,
+          value: await readSetting(store.db, ownerId, REMINDER_SETTING),
+        })),
+      )
     : await allReminderConfigs(store.db);
   const inScope = new Set(configs.map((c) => c.ownerId));
 

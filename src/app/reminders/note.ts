@@ -4,11 +4,13 @@
  * so a note never says something Today would not; each item links to the person in the web app and,
  * where one tap settles it, carries a signed link to do so.
  */
+import { DAY_MS } from "../../domain/decay.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import { plural } from "../../domain/plural.js";
 import type { ReminderKind } from "../../domain/reminder-schedule.js";
-import { addDays, weekdayOf } from "../../domain/work-week.js";
+import { addDays, dayIn, weekdayOf } from "../../domain/work-week.js";
 import { today } from "../agenda.js";
+import { loadCalendarSettings } from "../calendar-settings.js";
 import type { AppContext } from "../context.js";
 import { givingWeek } from "../week.js";
 import { type ActionKind, actionToken } from "./links.js";
@@ -84,10 +86,15 @@ export async function dailyNote(
     url: `${links.baseUrl}/act/${actionToken(links.key, { o: ctx.ownerId, a: kind, ...target }, ctx.now)}`,
   });
 
+  // "Yesterday" is the calendar day before the note's, where the user lives: help given at 13:00
+  // is yesterday's in a note at 08:00, though not 24 hours old.
+  const { timeZone } = await loadCalendarSettings(ctx);
+  const daysBefore = (iso: string) =>
+    Math.round((Date.parse(agenda.date) - Date.parse(dayIn(Date.parse(iso), timeZone))) / DAY_MS);
   const thanks: NoteItem[] = agenda.thanksOwed.map((t) => {
     const what = t.lastReceived?.summary ?? null;
-    const when =
-      t.daysAgo === 0 ? "today" : t.daysAgo === 1 ? "yesterday" : `${plural(t.daysAgo, "day")} ago`;
+    const days = t.lastReceived ? daysBefore(t.lastReceived.occurredAt) : t.daysAgo;
+    const when = days <= 0 ? "today" : days === 1 ? "yesterday" : `${plural(days, "day")} ago`;
     const isPerson = t.counterpart.kind === "person";
     return {
       kind: "thanks",

@@ -187,23 +187,33 @@ export async function dailyNote(
 }
 
 /**
- * Up to five items, every kind getting a turn: two of each in order (thanks, promises, occasions,
- * reach-outs), then what room is left in the same order. A person is named once.
+ * Up to five items, every kind getting a turn: in each round every kind (thanks, promises,
+ * occasions, reach-outs, in that order) gives its next item, until five are picked or all are used.
+ * A person is named once: an item about someone already named gives its place to the next of its kind.
  */
 export function pickItems(kinds: NoteItem[][]): NoteItem[] {
-  const picked: NoteItem[] = [];
+  const picked = new Set<NoteItem>();
   const seen = new Set<string>();
-  const take = (item: NoteItem) => {
-    if (picked.length >= NOTE_ITEMS || picked.includes(item)) return;
-    const who = item.person?.id;
-    if (who && seen.has(who)) return;
-    if (who) seen.add(who);
-    picked.push(item);
-  };
-  for (const list of kinds) for (const item of list.slice(0, 2)) take(item);
-  for (const list of kinds) for (const item of list) take(item);
-  // Back in the order of the kinds, so thanks lead whatever the second pass added.
-  return kinds.flat().filter((item) => picked.includes(item));
+  const next = kinds.map(() => 0);
+  let progress = true;
+  while (picked.size < NOTE_ITEMS && progress) {
+    progress = false;
+    kinds.forEach((list, k) => {
+      if (picked.size >= NOTE_ITEMS) return;
+      for (let i = next[k] ?? 0; i < list.length; i++) {
+        const item = list[i] as NoteItem;
+        next[k] = i + 1;
+        const who = item.person?.id;
+        if (who && seen.has(who)) continue;
+        if (who) seen.add(who);
+        picked.add(item);
+        progress = true;
+        return;
+      }
+    });
+  }
+  // In the order of the kinds, so thanks lead.
+  return kinds.flat().filter((item) => picked.has(item));
 }
 
 /** The weekly plan: the gives of the coming week, day by day; null when there is nothing to give. */

@@ -62,7 +62,11 @@ export async function remindersJson(ctx: AppContext, settings?: ReminderSettings
   ];
   // A browser whose subscription a send found expired is removed by that send; until a browser
   // subscribes again, Settings keeps saying why its notes stopped (the newest row first).
-  const lastSubscribed = subscriptions.map((p) => p.created_at).sort().at(-1) ?? "";
+  const lastSubscribed =
+    subscriptions
+      .map((p) => p.created_at)
+      .sort()
+      .at(-1) ?? "";
   for (const d of deliveries)
     if (
       d.channel.startsWith("push:") &&

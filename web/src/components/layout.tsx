@@ -117,7 +117,14 @@ function BottomBar() {
   }, [open]);
 
   return (
-    <nav aria-label="Screens" className="tabbar">
+    <nav
+      aria-label="Screens"
+      className="tabbar"
+      // the keyboard's focus leaving the bar (Tab past the last screen) closes the menu too
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
       {open && (
         <div ref={menu} id={menuId} className="tabbar-menu">
           <ul>

@@ -108,6 +108,7 @@ export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> 
       const from = s.lastContactAt ?? rhythmStartOf(person, ctx.now);
       const day = dayIn(from + s.due.cadenceDays * DAY_MS, calendar.timeZone);
       // Overdue people are due today: an event in the past would never be seen.
+      // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD text, which Math.max cannot compare
       const due = day < today ? today : day;
       dueOn.set(person.id, isWorkContact(s) ? workdayFrom(due, calendar.workWeek) : due);
     }

@@ -28,4 +28,6 @@ export const LIMITS = {
   phones: 50,
   urls: 50,
   tags: 100,
+  /** how many people one change in bulk (People's selection) may touch */
+  bulkPeople: 1000,
 } as const;

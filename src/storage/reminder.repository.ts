@@ -4,7 +4,7 @@
  * kind, local date, channel) — is the whole of "exactly once": a send is claimed by inserting its row
  * (or by taking over a retry that is due), in one statement, so two processes never both win.
  */
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Database, PushSubscriptionsTable, ReminderDeliveriesTable } from "./schema.js";
 
 export const REMINDER_SETTING = "reminders:config";
@@ -27,16 +27,31 @@ const keyed = (db: Kysely<Database>, key: DeliveryKey) =>
     .where("local_date", "=", key.localDate)
     .where("channel", "=", key.channel);
 
-/** Every account's reminder settings (JSON text), for the scheduler's round. */
+/** A row another process may take now: its retry is due, or its sender stopped mid-send (lease over). */
+const takeable = (eb: ExpressionBuilder<Database, "reminder_deliveries">, nowIso: string) =>
+  eb.or([
+    eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", nowIso)]),
+    eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)]),
+  ]);
+
+/**
+ * Every account with reminders, for the scheduler's round: its settings (JSON text), or null for an
+ * account that subscribed a browser and never changed a setting (the defaults apply to it).
+ */
 export async function allReminderConfigs(
   db: Kysely<Database>,
-): Promise<{ ownerId: string; value: string }[]> {
+): Promise<{ ownerId: string; value: string | null }[]> {
   const rows = await db
     .selectFrom("settings")
     .select(["owner_id", "value"])
     .where("key", "=", REMINDER_SETTING)
     .execute();
-  return rows.map((r) => ({ ownerId: r.owner_id, value: r.value }));
+  const configured = new Set(rows.map((r) => r.owner_id));
+  const subscribed = await db.selectFrom("push_subscriptions").select("owner_id").distinct().execute();
+  return [
+    ...rows.map((r) => ({ ownerId: r.owner_id, value: r.value })),
+    ...subscribed.flatMap((r) => (configured.has(r.owner_id) ? [] : [{ ownerId: r.owner_id, value: null }])),
+  ];
 }
 
 export async function readSetting(
@@ -119,18 +134,21 @@ export async function claimDelivery(
       lease_until: leaseUntil,
       updated_at: nowIso,
     }))
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", nowIso)]),
-        eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)]),
-      ]),
-    )
+    .where((eb) => takeable(eb, nowIso))
     .executeTakeFirst();
   return Number(taken.numUpdatedRows) > 0;
 }
 
-/** Records that there was nothing worth sending (so the day is not composed again every minute). */
+/**
+ * Records that there was nothing worth sending (so the day is not composed again every minute). A
+ * retry due now (or a send whose sender stopped) is closed the same way: what failed to go earlier
+ * has nothing left to say, so it is neither tried all day nor given up as an error at its end.
+ */
 export async function markEmpty(db: Kysely<Database>, key: DeliveryKey, nowIso: string): Promise<void> {
+  await keyed(db, key)
+    .set({ status: "empty", next_attempt_at: null, lease_until: null, updated_at: nowIso })
+    .where((eb) => takeable(eb, nowIso))
+    .execute();
   await db
     .insertInto("reminder_deliveries")
     .values({
@@ -181,12 +199,7 @@ export async function dueRetries(db: Kysely<Database>, nowIso: string): Promise<
   return db
     .selectFrom("reminder_deliveries")
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", nowIso)]),
-        eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)]),
-      ]),
-    )
+    .where((eb) => takeable(eb, nowIso))
     .limit(500)
     .execute();
 }
@@ -216,6 +229,7 @@ export async function pushSubscriptions(
     .selectAll()
     .where("owner_id", "=", ownerId)
     .orderBy("created_at")
+    .orderBy("id")
     .execute();
 }
 

@@ -1,6 +1,7 @@
 /**
- * What every screen owes: it fits a 390 px phone without sideways scrolling, each input has a label,
- * user text stays text (never HTML), the keyboard quick log works, and the console stays quiet.
+ * What every screen owes: it fits a 360 px and a 390 px phone without sideways scrolling, each input
+ * has a label, user text stays text (never HTML), the navigation fits the width (a bar at the bottom
+ * of a phone, the header on a wide screen), the keyboard quick log works, and the console stays quiet.
  */
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../support/stores.js";
@@ -21,7 +22,7 @@ const SCREENS = [
 const HOSTILE = `<img src=x onerror="window.__pwned=1">Eve`;
 
 describeEachDialect("every screen of the web app", (dialect) => {
-  it("fits 390 px, labels every input and keeps console quiet", async () => {
+  it("fits 360 and 390 px, labels every input and keeps console quiet", async () => {
     const server = await startServer(dialect, {
       prepare: (url) => {
         withDemo(url);
@@ -30,20 +31,86 @@ describeEachDialect("every screen of the web app", (dialect) => {
       },
     });
     const raj = JSON.parse(goodwill(server.storeUrl, ["--json", "show", "Raj"])).person.id as string;
-    const { page, problems } = await signedIn(server, 390, 844);
-    for (const path of [...SCREENS, `/people/${raj}`]) {
-      await page.goto(`${server.url}${path}`);
-      await page.waitForLoadState("networkidle");
-      await page.locator("main h1").first().waitFor();
-      // Strings, not functions: the tests are type-checked without the DOM's types.
-      const width = await page.evaluate("document.documentElement.scrollWidth");
-      expect(width, `${path} scrolls sideways at 390 px`).toBeLessThanOrEqual(390);
-      const unlabelled = await page.evaluate(`[...document.querySelectorAll("input, select, textarea")]
-        .filter((el) => el.type !== "hidden" && (el.labels?.length ?? 0) === 0
-          && !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))
-        .map((el) => el.outerHTML.slice(0, 120))`);
-      expect(unlabelled, `${path} has inputs without a label`).toEqual([]);
+    const { page, problems } = await signedIn(server, 360, 780);
+    // Strings, not functions: the tests are type-checked without the DOM's types.
+    const pageWidth = () => page.evaluate<number>("document.documentElement.scrollWidth");
+    for (const width of [360, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of [...SCREENS, `/people/${raj}`]) {
+        await page.goto(`${server.url}${path}`);
+        await page.waitForLoadState("networkidle");
+        await page.locator("main h1").first().waitFor();
+        expect(await pageWidth(), `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(width);
+        const unlabelled = await page.evaluate(`[...document.querySelectorAll("input, select, textarea")]
+          .filter((el) => el.type !== "hidden" && (el.labels?.length ?? 0) === 0
+            && !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))
+          .map((el) => el.outerHTML.slice(0, 120))`);
+        expect(unlabelled, `${path} has inputs without a label`).toEqual([]);
+      }
+      // People's table keeps its columns and scrolls inside its own box, not the page
+      await page.goto(`${server.url}/people`);
+      await page.getByRole("button", { name: "Table", exact: true }).click();
+      const box = page.locator(".people-table-box");
+      await page.getByRole("table", { name: "People" }).getByRole("link", { name: "Raj Patel" }).waitFor();
+      expect(await pageWidth(), `People's table scrolls the page at ${width} px`).toBeLessThanOrEqual(width);
+      expect(
+        await box.evaluate((b) => (b as unknown as { scrollWidth: number }).scrollWidth),
+      ).toBeGreaterThan(width);
+      await page.getByRole("button", { name: "List", exact: true }).click();
+      // the person's strength: no part name cut in two
+      await page.goto(`${server.url}/people/${raj}`);
+      const names = page.locator(".strength-name");
+      await names.first().waitFor();
+      const cut = await names.evaluateAll((all) =>
+        (all as unknown as { textContent: string; getClientRects(): { length: number } }[])
+          .filter((n) => n.getClientRects().length > 1)
+          .map((n) => n.textContent),
+      );
+      expect(cut, `part names on two lines at ${width} px`).toEqual([]);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it("the navigation: a bar at the bottom of a phone with More… for the other screens, the header on a wide screen", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server, 360, 780);
+    await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
+    const screens = page.getByRole("navigation", { name: "Screens" });
+    // one navigation at a time: the phone's bar
+    expect(await screens.count()).toBe(1);
+    expect(await screens.getByRole("link").allTextContents()).toEqual(["Today", "People", "Search"]);
+    const bar = await screens.boundingBox();
+    expect((bar?.y ?? 0) + (bar?.height ?? 0)).toBeCloseTo(780, 0);
+    expect(await page.getByRole("button", { name: "+ Log" }).isVisible()).toBe(true);
+    const more = screens.getByRole("button", { name: "More…" });
+    await more.click();
+    expect(await more.getAttribute("aria-expanded")).toBe("true");
+    // the menu takes the keyboard's focus; Escape gives it back to More…
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Map");
+    await page.keyboard.press("Escape");
+    expect(await screens.getByRole("link", { name: "Map" }).count()).toBe(0);
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("More…");
+    await more.click();
+    await screens.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+    // the menu closes once a screen is chosen, and More… says the screen is one of its own
+    expect(await screens.getByRole("link", { name: "Map" }).count()).toBe(0);
+    expect(await more.getAttribute("class")).toBe("active");
+    await screens.getByRole("link", { name: "People" }).click();
+    await page.getByRole("heading", { name: "People", level: 1 }).waitFor();
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await screens.count()).toBe(1);
+    expect(await screens.getByRole("link").allTextContents()).toEqual([
+      "Today",
+      "People",
+      "Map",
+      "Introductions",
+      "Import / Export",
+      "Search",
+      "Settings",
+    ]);
+    expect((await screens.boundingBox())?.y).toBeLessThan(60);
     expect(problems).toEqual([]);
   });
 

@@ -28,9 +28,11 @@ describeEachDialect("the web app: Person", (dialect) => {
     await page.getByRole("heading", { name: "Zoe Quinn", level: 1 }).waitFor();
     // nothing given or received yet: (0 + 1) / (0 + 0 + 2)
     expect(await gauge(page).getAttribute("aria-valuetext")).toBe("0.50, balanced");
-    expect(await page.getByText("The curve appears once something has been given or received.").count()).toBe(
-      1,
-    );
+    expect(
+      await page
+        .getByText("Nothing given or received yet: the months show here from the first entry either way.")
+        .count(),
+    ).toBe(1);
 
     await page.getByRole("button", { name: "I gave" }).click();
     await page.getByLabel("What did you give or do?").fill("Reviewed her portfolio <b>twice</b>");
@@ -45,7 +47,14 @@ describeEachDialect("the web app: Person", (dialect) => {
     expect(
       await page.getByRole("region", { name: "Giving balance" }).getByText("Giving", { exact: true }).count(),
     ).toBe(1);
-    await page.locator(".balance-chart canvas").first().waitFor();
+    // the month's bar goes up by what was given: time weighs 3; nothing received, nothing down
+    const given = page.locator(".balance-chart rect.bar-gave").last();
+    await given.waitFor();
+    expect(await given.locator("title").textContent()).toMatch(/: gave 3 \(1 entry\)$/);
+    expect(Number(await given.getAttribute("height"))).toBeGreaterThan(20);
+    const received = page.locator(".balance-chart rect.bar-received").last();
+    expect(Number(await received.getAttribute("height"))).toBe(0);
+    expect(await page.getByRole("img", { name: /Given and received month by month/ }).count()).toBe(1);
     const ledger = JSON.parse(goodwill(server.storeUrl, ["--json", "ledger", idOf(server, "Zoe Quinn")]));
     expect(JSON.stringify(ledger)).toContain("Reviewed her portfolio <b>twice</b>");
     expect(problems).toEqual([]);
@@ -162,13 +171,14 @@ describeEachDialect("the web app: Person", (dialect) => {
     // the first screen does not carry the chart's code: it comes with the first chart
     await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
     expect(await loaded()).not.toMatch(/balance-chart/);
+    // (on a phone the screens are in the bar at the bottom)
     await page.getByRole("navigation", { name: "Screens" }).getByRole("link", { name: "People" }).click();
     await page.getByRole("list", { name: "People" }).getByRole("link", { name: "Raj Patel" }).click();
     await page.getByRole("heading", { name: "Raj Patel", level: 1 }).waitFor();
-    const canvas = page.locator(".balance-chart canvas").first();
-    await canvas.waitFor();
+    const chart = page.locator(".balance-chart svg").first();
+    await chart.waitFor();
     expect(await loaded()).toMatch(/balance-chart/);
-    const box = await canvas.boundingBox();
+    const box = await chart.boundingBox();
     expect(box?.width).toBeGreaterThan(200);
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     await page.getByRole("button", { name: "Promise" }).click();
@@ -197,7 +207,7 @@ describeEachDialect("the web app: Person", (dialect) => {
     const balance = page.getByRole("region", { name: "Giving balance" });
     await balance.getByText("Not tracked").waitFor();
     expect(await gauge(page).count()).toBe(0);
-    expect(await balance.locator("canvas").count()).toBe(0);
+    expect(await balance.locator(".balance-chart").count()).toBe(0);
     expect(await balance.textContent()).not.toMatch(/\d\.\d/);
     expect(problems).toEqual([]);
   });

@@ -17,8 +17,19 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     const { page, problems } = await signedIn(server);
     await page.getByRole("button", { name: "Load the demo story" }).click();
     await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
-    await page.getByRole("heading", { name: "Say thank you" }).waitFor();
-    expect(await page.getByRole("heading", { name: "Help someone first" }).count()).toBe(1);
+    // Today leads with one thing: in the demo, a thank-you owed for weeks
+    const first = page.getByRole("region", { name: "First, today" });
+    await first.waitFor();
+    expect(await first.getByRole("article").count()).toBe(1);
+    expect(await first.getByText("A late thank-you still counts.", { exact: false }).count()).toBe(1);
+    expect(await first.getByRole("button", { name: /^Thanked / }).count()).toBe(1);
+    // then one card a person: nobody twice, and Raj's thank-you and reaching out in one card
+    const names = await page.locator(".today article h3").allTextContents();
+    expect(names.length).toBeGreaterThan(3);
+    expect(new Set(names).size).toBe(names.length);
+    const raj = page.getByRole("article", { name: "Raj Patel" });
+    expect(await raj.getByRole("button", { name: "Thanked Raj Patel" }).count()).toBe(1);
+    expect(await raj.getByRole("button", { name: "Got in touch with Raj Patel" }).count()).toBe(1);
     // the link is used up: a second browser cannot reuse it
     const late = await openPage();
     const response = await late.page.goto(server.loginUrl as string);
@@ -27,34 +38,36 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
     expect(problems).toEqual([]);
   });
 
-  it("a thank-you leaves the list at once and is kept", async () => {
+  it("a thank-you leaves the agenda at once and is kept; the next person then leads", async () => {
     const server = await startServer(dialect);
     const { page, problems } = await signedIn(server);
     await page.getByRole("button", { name: "Load the demo story" }).click();
-    const thanks = page.getByRole("region", { name: "Say thank you" });
-    await thanks.waitFor();
-    const before = await thanks.getByRole("listitem").count();
+    const first = page.getByRole("region", { name: "First, today" });
+    const thanked = page.getByRole("button", { name: /^Thanked / });
+    await first.waitFor();
+    const before = await thanked.count();
+    const leading = (await first.getByRole("heading", { level: 3 }).textContent()) as string;
     const saved = page.waitForResponse(
       (r) => r.url().includes("/api/v1/exchanges") && r.request().method() === "POST",
     );
-    const who = (await thanks.getByRole("listitem").first().getByRole("link").textContent()) as string;
-    await thanks.getByRole("button", { name: `Thanked ${who}` }).click();
-    // the row leaves at once, before the server has answered, and the screen says what was done
-    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(before - 1);
+    await first.getByRole("button", { name: `Thanked ${leading}` }).click();
+    // the item leaves at once, before the server has answered, and the screen says what was done
+    await expect.poll(() => thanked.count()).toBe(before - 1);
     await page
       .getByRole("status")
-      .filter({ hasText: `Thanked ${who}.` })
+      .filter({ hasText: `Thanked ${leading}.` })
       .waitFor();
     expect((await saved).status()).toBe(201);
+    // a thank-you was all there was to do for them: someone else leads now
+    await expect.poll(() => first.getByRole("heading", { level: 3 }).textContent()).not.toBe(leading);
     await page.reload();
-    await page.getByRole("heading", { name: "Help someone first" }).waitFor();
-    expect(await page.getByRole("region", { name: "Say thank you" }).getByRole("listitem").count()).toBe(
-      before - 1,
-    );
+    await first.waitFor();
+    expect(await thanked.count()).toBe(before - 1);
+    expect(await page.getByRole("article", { name: leading }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 
-  it("a part with more than seven says how many, shows all of that part on request, and the address keeps it", async () => {
+  it("more than seven of a kind: Today says how many more, shows everything on request, and the address keeps it", async () => {
     const server = await startServer(dialect, {
       prepare: (url) => {
         for (let i = 1; i <= 10; i++) {
@@ -64,29 +77,33 @@ describeEachDialect("the web app: signing in and Today", (dialect) => {
       },
     });
     const { page, problems } = await signedIn(server);
-    const thanks = page.getByRole("region", { name: "Say thank you" });
-    await thanks.waitFor();
-    expect(await thanks.getByRole("listitem").count()).toBe(7);
-    expect(await thanks.getByText("7 of 10.").count()).toBe(1);
-    const ideas = page.getByRole("region", { name: "Help someone first" });
-    expect(await ideas.getByRole("listitem").count()).toBe(7);
-    await thanks.getByRole("button", { name: "Show all 10" }).click();
-    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(10);
-    expect(new URL(page.url()).searchParams.get("all")).toBe("thanks");
-    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Show the first 7");
-    // only the part asked for opens
-    expect(await ideas.getByRole("listitem").count()).toBe(7);
+    const thanked = page.getByRole("button", { name: /^Thanked / });
+    await page.getByRole("region", { name: "First, today" }).waitFor();
+    expect(await thanked.count()).toBe(7);
+    expect(await page.getByText("3 more thank-yous owed", { exact: false }).count()).toBe(1);
+    await page.getByRole("button", { name: "Show everything" }).click();
+    await expect.poll(() => thanked.count()).toBe(10);
+    expect(new URL(page.url()).searchParams.get("all")).toBe("1");
+    await expect
+      .poll(() => page.evaluate("document.activeElement?.textContent"))
+      .toBe("Show the first 7 of each kind");
     await page.reload();
-    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(10);
-    // a thank-you in the long list leaves it at once too
-    await thanks.getByRole("button", { name: "Thanked" }).first().click();
-    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(9);
-    // the keyboard's focus moves on to the next row's button, not to the page
+    await expect.poll(() => thanked.count()).toBe(10);
+    // a thank-you in the long agenda leaves it at once too
+    await page
+      .getByRole("region", { name: "Then" })
+      .getByRole("button", { name: /^Thanked / })
+      .first()
+      .click();
+    await expect.poll(() => thanked.count()).toBe(9);
+    // the keyboard's focus moves on to the next thank-you, not to the page
     await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Thanked");
-    await thanks.getByRole("button", { name: "Show the first 7" }).click();
-    await expect.poll(() => thanks.getByRole("listitem").count()).toBe(7);
+    await page.getByRole("button", { name: "Show the first 7 of each kind" }).click();
+    await expect.poll(() => thanked.count()).toBe(7);
     // (the first-seven agenda was read before the thank-you: its count follows once it is read again)
-    await expect.poll(() => thanks.getByText("7 of 9.").count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText("2 more thank-yous owed", { exact: false }).count(), { timeout: 10_000 })
+      .toBe(1);
     expect(problems).toEqual([]);
   });
 });

@@ -42,6 +42,9 @@ import { composeNote, type ReminderNote } from "./note.js";
 import { loadReminderSettings, parseStoredSettings, type ReminderSettings, timingOf } from "./settings.js";
 import { vapidKeys } from "./vapid.js";
 
+/** Accounts a round serves at once (each holds one store connection at a time). */
+const ACCOUNTS_AT_ONCE = 4;
+
 export const CHANNEL_KINDS = ["email", "push", "webhook"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
@@ -107,26 +110,35 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliveryOutco
   const { store, now } = options;
   const nowIso = new Date(now).toISOString();
   const outcomes: DeliveryOutcome[] = [];
+  // An account without settings has the defaults: a browser it subscribed gets the 08:00 note.
   const configs = options.ownerIds
-    ? (
-        await Promise.all(
-          options.ownerIds.map(async (ownerId) => ({
-            ownerId,
-            value: await readSetting(store.db, ownerId, REMINDER_SETTING),
-          })),
-        )
-      ).flatMap((c) => (c.value === null ? [] : [{ ownerId: c.ownerId, value: c.value }]))
+    ? await Promise.all(
+        options.ownerIds.map(async (ownerId) => ({
+          ownerId,
+          value: await readSetting(store.db, ownerId, REMINDER_SETTING),
+        })),
+      )
     : await allReminderConfigs(store.db);
   const inScope = new Set(configs.map((c) => c.ownerId));
 
-  for (const config of configs) {
-    try {
-      outcomes.push(...(await deliverForAccount(options, config.ownerId, parseStoredSettings(config.value))));
-    } catch (error) {
-      // One account's trouble (a note that cannot be composed) must not stop the others'.
-      options.logger?.error({ err: error, owner: config.ownerId }, "reminders: round failed for an account");
+  // A few accounts at a time: one whose webhook hangs for its 10 seconds holds up no one else's note.
+  const queue = [...configs];
+  const worker = async () => {
+    for (let config = queue.shift(); config; config = queue.shift()) {
+      try {
+        outcomes.push(
+          ...(await deliverForAccount(options, config.ownerId, parseStoredSettings(config.value))),
+        );
+      } catch (error) {
+        // One account's trouble (a note that cannot be composed) must not stop the others'.
+        options.logger?.error(
+          { err: error, owner: config.ownerId },
+          "reminders: round failed for an account",
+        );
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: ACCOUNTS_AT_ONCE }, worker));
 
   // Retries left from a day that is over are given up: a note about yesterday helps no one.
   if (!options.dryRun) {

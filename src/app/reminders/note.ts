@@ -4,11 +4,13 @@
  * so a note never says something Today would not; each item links to the person in the web app and,
  * where one tap settles it, carries a signed link to do so.
  */
+import { DAY_MS } from "../../domain/decay.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import { plural } from "../../domain/plural.js";
 import type { ReminderKind } from "../../domain/reminder-schedule.js";
-import { addDays, weekdayOf } from "../../domain/work-week.js";
+import { addDays, dayIn, weekdayOf } from "../../domain/work-week.js";
 import { today } from "../agenda.js";
+import { loadCalendarSettings } from "../calendar-settings.js";
 import type { AppContext } from "../context.js";
 import { givingWeek } from "../week.js";
 import { type ActionKind, actionToken } from "./links.js";
@@ -84,10 +86,15 @@ export async function dailyNote(
     url: `${links.baseUrl}/act/${actionToken(links.key, { o: ctx.ownerId, a: kind, ...target }, ctx.now)}`,
   });
 
+  // "Yesterday" is the calendar day before the note's, where the user lives: help given at 13:00
+  // is yesterday's in a note at 08:00, though not 24 hours old.
+  const { timeZone } = await loadCalendarSettings(ctx);
+  const daysBefore = (iso: string) =>
+    Math.round((Date.parse(agenda.date) - Date.parse(dayIn(Date.parse(iso), timeZone))) / DAY_MS);
   const thanks: NoteItem[] = agenda.thanksOwed.map((t) => {
     const what = t.lastReceived?.summary ?? null;
-    const when =
-      t.daysAgo === 0 ? "today" : t.daysAgo === 1 ? "yesterday" : `${plural(t.daysAgo, "day")} ago`;
+    const days = t.lastReceived ? daysBefore(t.lastReceived.occurredAt) : t.daysAgo;
+    const when = days <= 0 ? "today" : days === 1 ? "yesterday" : `${plural(days, "day")} ago`;
     const isPerson = t.counterpart.kind === "person";
     return {
       kind: "thanks",
@@ -180,23 +187,33 @@ export async function dailyNote(
 }
 
 /**
- * Up to five items, every kind getting a turn: two of each in order (thanks, promises, occasions,
- * reach-outs), then what room is left in the same order. A person is named once.
+ * Up to five items, every kind getting a turn: in each round every kind (thanks, promises,
+ * occasions, reach-outs, in that order) gives its next item, until five are picked or all are used.
+ * A person is named once: an item about someone already named gives its place to the next of its kind.
  */
 export function pickItems(kinds: NoteItem[][]): NoteItem[] {
-  const picked: NoteItem[] = [];
+  const picked = new Set<NoteItem>();
   const seen = new Set<string>();
-  const take = (item: NoteItem) => {
-    if (picked.length >= NOTE_ITEMS || picked.includes(item)) return;
-    const who = item.person?.id;
-    if (who && seen.has(who)) return;
-    if (who) seen.add(who);
-    picked.push(item);
-  };
-  for (const list of kinds) for (const item of list.slice(0, 2)) take(item);
-  for (const list of kinds) for (const item of list) take(item);
-  // Back in the order of the kinds, so thanks lead whatever the second pass added.
-  return kinds.flat().filter((item) => picked.includes(item));
+  const next = kinds.map(() => 0);
+  let progress = true;
+  while (picked.size < NOTE_ITEMS && progress) {
+    progress = false;
+    kinds.forEach((list, k) => {
+      if (picked.size >= NOTE_ITEMS) return;
+      for (let i = next[k] ?? 0; i < list.length; i++) {
+        const item = list[i] as NoteItem;
+        next[k] = i + 1;
+        const who = item.person?.id;
+        if (who && seen.has(who)) continue;
+        if (who) seen.add(who);
+        picked.add(item);
+        progress = true;
+        return;
+      }
+    });
+  }
+  // In the order of the kinds, so thanks lead.
+  return kinds.flat().filter((item) => picked.has(item));
 }
 
 /** The weekly plan: the gives of the coming week, day by day; null when there is nothing to give. */

@@ -60,6 +60,22 @@ export async function remindersJson(ctx: AppContext, settings?: ReminderSettings
     ...(s.webhook ? ["webhook"] : []),
     ...subscriptions.map((p) => `push:${p.id}`),
   ];
+  // A browser whose subscription a send found expired is removed by that send; until a browser
+  // subscribes again, Settings keeps saying why its notes stopped (the newest row first).
+  const lastSubscribed =
+    subscriptions
+      .map((p) => p.created_at)
+      .sort()
+      .at(-1) ?? "";
+  for (const d of deliveries)
+    if (
+      d.channel.startsWith("push:") &&
+      !names.includes(d.channel) &&
+      d.status === "failed" &&
+      d.updated_at > lastSubscribed &&
+      deliveries.find((other) => other.channel === d.channel) === d
+    )
+      names.push(d.channel);
   const channels = names.map((channel): ChannelStatusJson => {
     const rows = deliveries.filter((d) => d.channel === channel);
     const lastSent = rows.find((d) => d.status === "sent");

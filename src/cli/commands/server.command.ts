@@ -87,16 +87,19 @@ export function registerServerCommands(program: Command, io: CliIo): void {
           );
         throw error;
       }
+      // Ready to stop cleanly before saying it listens: a supervisor (or a test) may send SIGTERM as
+      // soon as it reads the line, while the first reminder round is under way.
+      const stopped = new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
       io.out(`Goodwill is listening on ${server.url} (store: ${store.location})\n`);
       if (server.loginUrl)
         io.out(`Local mode: open this link to sign in (it works once):\n  ${server.loginUrl}\n`);
       else io.out(`Team mode: sign in with your account, or use an API token.\n`);
       io.out(`API reference: ${server.url}/api/docs\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      });
+      await stopped;
       await server.close();
       await store.close();
     });

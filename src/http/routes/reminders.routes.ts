@@ -326,6 +326,8 @@ export function registerReminderRoutes(app: OpenAPIHono<Env>, state: ServerState
       const service = journaledService(ctx, { onUndoable: (u) => (undo = u.id) });
       try {
         const message = await performAction(service, link);
+        // Like every write the API answers: the id that undoes it, for the web app's Undo.
+        if (undo) c.header("Goodwill-Undo", undo);
         return c.json({ done: true as const, message, undo }, 200);
       } catch (error) {
         // The link is still good for another try once whatever went wrong is put right.

@@ -24,6 +24,22 @@ export function BalanceBadge({ balance }: { balance: Pick<Balance, "label" | "ra
   );
 }
 
+/** The circles (Dunbar's layers) in words, closest first. */
+export const CIRCLE_WORDS: Record<number, string> = {
+  5: "Inner circle (5)",
+  15: "Close (15)",
+  50: "Active (50)",
+  150: "Meaningful (150)",
+  500: "Acquaintance (500)",
+};
+
+/** A person's own rhythm in words; null: none of their own (the default for their circle). */
+export function rhythmWords(cadenceDays: number | null): string {
+  if (cadenceDays === null) return "Default rhythm";
+  if (cadenceDays === 0) return "No reminders";
+  return cadenceDays === 1 ? "Every day" : `Every ${cadenceDays} days`;
+}
+
 const DUE_WORDS: Record<DueStatus, string> = {
   fresh: "In touch",
   "due-soon": "Due soon",

@@ -1,106 +1,144 @@
 /**
- * The giving balance month by month, drawn with uPlot. This module (with uPlot and its CSS) is only
- * ever imported lazily, so the chart's code is not part of the first screen's JavaScript. The chart
- * follows its container's width (ResizeObserver), from a phone to a wide screen.
+ * What was given and received with one person, month by month: a bar up for what I gave, a bar down
+ * for what I received, on one scale, so a lopsided relationship shows at a glance (the ratio alone
+ * sat near 0.1 for months and said little). Drawn as SVG, as wide as its card: from a phone to a wide
+ * screen. This module is only ever imported lazily, so it is not part of the first screen's code.
  */
-import { useEffect, useRef } from "react";
-import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
+import { useEffect, useId, useRef, useState } from "react";
 import "./balance-chart.css";
 
-export interface BalanceChartPoint {
-  at: string;
-  ratio: number | null;
+export interface MonthFlow {
+  /** "2026-03" */
+  month: string;
+  gave: number;
+  received: number;
+  gaveEntries: number;
+  receivedEntries: number;
 }
 
-const OVERDRAWN_BELOW = 0.35;
-const GIVING_ABOVE = 0.65;
-const HEIGHT = 180;
-const DAY = 86_400;
+const HEIGHT = 200;
+const TOP = 14;
+const BOTTOM = 34;
+const LEFT = 34;
+const RIGHT = 6;
 
-function cssColor(element: Element, name: string, fallback: string): string {
-  return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
+function monthDate(month: string): Date {
+  return new Date(`${month}-15T12:00:00Z`);
 }
 
-export default function BalanceChart({ points }: { points: BalanceChartPoint[] }) {
+function monthWords(month: string, withYear: boolean): string {
+  return monthDate(month).toLocaleDateString(undefined, {
+    month: "short",
+    ...(withYear ? { year: "numeric" } : {}),
+    timeZone: "UTC",
+  });
+}
+
+const entries = (n: number) => (n === 1 ? "1 entry" : `${n} entries`);
+const weight = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** A round top for the scale: 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, … */
+function niceTop(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.5, 2, 3, 4, 5, 6, 8, 10].find((s) => s * power >= value) ?? 10;
+  return step * power;
+}
+
+export default function BalanceChart({ months }: { months: MonthFlow[] }) {
   const box = useRef<HTMLDivElement>(null);
-
+  const [width, setWidth] = useState(0);
+  const titleId = useId();
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const xs = points.map((p) => Date.parse(p.at) / 1000);
-    const ys = points.map((p) => p.ratio);
-    const accent = cssColor(element, "--accent", "#2f6f5e");
-    const muted = cssColor(element, "--muted", "#5d6863");
-    const line = cssColor(element, "--line", "#dfe4e1");
-    const danger = cssColor(element, "--danger", "#a3322a");
-    const axis = {
-      stroke: muted,
-      font: "11px system-ui, sans-serif",
-      grid: { stroke: line, width: 1 },
-      ticks: { stroke: line, width: 1 },
-    };
-    const threshold = (value: number, color: string, label: string): uPlot.Series => ({
-      label,
-      stroke: color,
-      width: 1,
-      dash: [4, 4],
-      points: { show: false },
-      value: () => value.toFixed(2),
-    });
-    const chart = new uPlot(
-      {
-        width: Math.max(element.clientWidth, 200),
-        height: HEIGHT,
-        legend: { show: false },
-        cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: { range: [0, 1] } },
-        axes: [
-          {
-            ...axis,
-            space: 60,
-            // whole days at the least: a history of a few days must not be labelled in hours
-            incrs: [DAY, 7 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
-            values: (_u, splits) => {
-              const span = (xs[xs.length - 1] ?? 0) - (xs[0] ?? 0);
-              const format: Intl.DateTimeFormatOptions =
-                span < 120 * DAY ? { day: "numeric", month: "short" } : { month: "short", year: "2-digit" };
-              return splits.map((at) => new Date(at * 1000).toLocaleDateString(undefined, format));
-            },
-          },
-          {
-            ...axis,
-            size: 40,
-            splits: () => [0, OVERDRAWN_BELOW, GIVING_ABOVE, 1],
-            values: (_u, v) => v.map((n) => n.toFixed(2)),
-          },
-        ],
-        series: [
-          {},
-          {
-            label: "Balance",
-            stroke: accent,
-            width: 2,
-            fill: `${accent}22`,
-            points: { show: points.length < 30, size: 4 },
-          },
-          threshold(OVERDRAWN_BELOW, danger, "Overdrawn below"),
-          threshold(GIVING_ABOVE, accent, "Giving above"),
-        ],
-      },
-      [xs, ys, xs.map(() => OVERDRAWN_BELOW), xs.map(() => GIVING_ABOVE)],
-      element,
-    );
-    const observer = new ResizeObserver(() => {
-      const width = element.clientWidth;
-      if (width > 0 && width !== chart.width) chart.setSize({ width, height: HEIGHT });
-    });
+    const measure = () => setWidth(element.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.destroy();
-    };
-  }, [points]);
+    return () => observer.disconnect();
+  }, []);
 
-  return <div ref={box} className="balance-chart" />;
+  const top = niceTop(Math.max(...months.map((m) => Math.max(m.gave, m.received))));
+  const plotWidth = Math.max(width - LEFT - RIGHT, 1);
+  const middle = TOP + (HEIGHT - TOP - BOTTOM) / 2;
+  const half = (HEIGHT - TOP - BOTTOM) / 2;
+  const slot = plotWidth / Math.max(months.length, 1);
+  const bar = Math.max(Math.min(slot * 0.64, 28), 2);
+  const scale = (value: number) => (value / top) * half;
+  // a label for every month when they fit, else every second, third, … month
+  const every = Math.max(1, Math.ceil(44 / slot));
+  const given = months.reduce((sum, m) => sum + m.gaveEntries, 0);
+  const received = months.reduce((sum, m) => sum + m.receivedEntries, 0);
+  const first = months[0];
+  const last = months[months.length - 1];
+  const summary =
+    first && last
+      ? `${monthWords(first.month, true)} to ${monthWords(last.month, true)}: ${entries(given)} given, ${entries(received)} received.`
+      : "";
+
+  return (
+    <div ref={box} className="balance-chart">
+      <ul className="chart-legend" aria-hidden="true">
+        <li>
+          <span className="swatch swatch-gave" /> Given by you (up)
+        </li>
+        <li>
+          <span className="swatch swatch-received" /> Received from them (down)
+        </li>
+      </ul>
+      {width > 0 && (
+        <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId}>
+          <title id={titleId}>Given and received month by month. {summary}</title>
+          {/* the scale: the same weight up and down */}
+          {[top, top / 2, 0, top / 2, top].map((value, i) => {
+            const y = middle + (i - 2) * (half / 2);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: five fixed lines, top to bottom
+              <g key={i} className={i === 2 ? "axis-zero" : "axis-grid"}>
+                <line x1={LEFT} x2={LEFT + plotWidth} y1={y} y2={y} />
+                <text x={LEFT - 6} y={y} dy="0.32em" textAnchor="end">
+                  {weight(value)}
+                </text>
+              </g>
+            );
+          })}
+          {months.map((m, i) => {
+            const x = LEFT + i * slot + (slot - bar) / 2;
+            const label = i % every === 0;
+            // the year under the first month labelled in it
+            const year = m.month.slice(0, 4);
+            const newYear =
+              label && !months.slice(0, i).some((o, j) => j % every === 0 && o.month.startsWith(year));
+            return (
+              <g key={m.month}>
+                <rect
+                  className="bar-gave"
+                  x={x}
+                  width={bar}
+                  y={middle - scale(m.gave)}
+                  height={scale(m.gave)}
+                >
+                  <title>{`${monthWords(m.month, true)}: gave ${weight(m.gave)} (${entries(m.gaveEntries)})`}</title>
+                </rect>
+                <rect className="bar-received" x={x} width={bar} y={middle} height={scale(m.received)}>
+                  <title>{`${monthWords(m.month, true)}: received ${weight(m.received)} (${entries(m.receivedEntries)})`}</title>
+                </rect>
+                {label && (
+                  <text className="axis-month" x={x + bar / 2} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
+                    {monthWords(m.month, false)}
+                    {newYear && (
+                      <tspan x={x + bar / 2} dy="1.1em">
+                        {year}
+                      </tspan>
+                    )}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      )}
+    </div>
+  );
 }

@@ -2,23 +2,26 @@
  * People (DESIGN §4.3): everyone, searched as you type and narrowed by organization, department, tag,
  * due status and balance label, sorted on the server. The filters live in the address, so a reload or
  * the back button keeps them. The list is virtual: only the rows on screen exist, and pages of 200
- * people are fetched where the window comes to rest, so 10,000 people scroll like 10.
+ * people are fetched where the window comes to rest, so 10,000 people scroll like 10. Shown as a
+ * list or as a compact table (remembered on the device); the people selected are tagged, put in a
+ * circle, given a rhythm or deleted at once (people/bulk-bar.tsx).
  */
-import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { LIMITS } from "../../../src/domain/limits.js";
 import type { PeopleSort } from "../../../src/service/goodwill-service.js";
-import { ApiError, api, type Result } from "../api/client";
+import { ApiError, api } from "../api/client";
 import { useWrite } from "../api/hooks";
-import { BalanceBadge, DueBadge, daysAgo } from "../components/badges";
 import { fieldErrors } from "../components/fields";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./people.css";
 import { useTitle } from "../components/title";
+import { BulkBar } from "./people/bulk-bar";
+import { type ListRequest, pageQuery } from "./people/pages";
+import { PeopleRows, type PeopleView } from "./people/rows";
+import { useSelection } from "./people/selection";
 
-const PAGE = 200;
 const DEBOUNCE_MS = 150;
 const LABELS = ["overdrawn", "balanced", "giving", "untracked"] as const;
 const SORTS: { value: PeopleSort; label: string }[] = [
@@ -30,8 +33,6 @@ const SORTS: { value: PeopleSort; label: string }[] = [
 /** the text filters, typed freely and sent after a pause */
 const TYPED = ["q", "org", "dept", "tag"] as const;
 type Typed = (typeof TYPED)[number];
-
-type PeopleRow = Result<"listPeople">["people"][number];
 
 interface Filter {
   q: string;
@@ -324,16 +325,26 @@ function useFilterSuggestions(typedOrg: string): {
   }, [organizations.data, tags.data, typedOrg]);
 }
 
-type ListRequest = Parameters<typeof api.listPeople>[0];
+const VIEW_KEY = "goodwill.people.view";
 
-function pageQuery(request: ListRequest, page: number) {
-  return {
-    queryKey: ["people", "list", request, page] as const,
-    // The signal aborts a request whose answer nobody waits for any more (the search moved on, the
-    // window flew past the page).
-    queryFn: ({ signal }: { signal: AbortSignal }) =>
-      api.listPeople({ ...request, limit: PAGE, offset: page * PAGE }, signal),
+/** List or table, as last chosen on this device. */
+function useRememberedView(): [PeopleView, (view: PeopleView) => void] {
+  const [view, setView] = useState<PeopleView>(() => {
+    try {
+      return localStorage.getItem(VIEW_KEY) === "table" ? "table" : "list";
+    } catch {
+      return "list"; // storage refused (a private window): the list, every time
+    }
+  });
+  const choose = (next: PeopleView) => {
+    setView(next);
+    try {
+      localStorage.setItem(VIEW_KEY, next);
+    } catch {
+      // not remembered, still shown
+    }
   };
+  return [view, choose];
 }
 
 function PeopleList({ filter, clearFilters }: { filter: Filter; clearFilters: () => void }) {
@@ -350,6 +361,8 @@ function PeopleList({ filter, clearFilters }: { filter: Filter; clearFilters: ()
   // The first page says how many there are; the list fetches the other pages where the window rests.
   const first = useQuery({ ...pageQuery(request, 0), placeholderData: (previous) => previous });
   const total = first.data?.total ?? 0;
+  const [view, setView] = useRememberedView();
+  const selection = useSelection(request, total);
 
   if (first.isPending) return <Loading what="Finding people" />;
   if (first.isError && !first.data)
@@ -373,121 +386,48 @@ function PeopleList({ filter, clearFilters }: { filter: Filter; clearFilters: ()
       </Empty>
     );
   }
+  const tooMany = total > LIMITS.bulkPeople;
+  const all = selection.size === total;
   return (
     <>
-      <p className="muted people-count" aria-live="polite">
-        {total === 1 ? "1 person" : `${total.toLocaleString()} people`}
-        {first.isFetching ? " · updating…" : ""}
-      </p>
-      <VirtualRows request={request} total={total} />
-    </>
-  );
-}
-
-/**
- * Only the rows on screen exist. While the window flies (a fling, the scrollbar dragged) no page is
- * asked for; once it rests (or at most every half second), the pages under it are fetched — so a
- * jump to the end costs one request, not twenty.
- */
-function VirtualRows({ request, total }: { request: ListRequest; total: number }) {
-  const list = useRef<HTMLUListElement>(null);
-  const [margin, setMargin] = useState(0);
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (!element) return;
-    const measure = () => setMargin(element.getBoundingClientRect().top + window.scrollY);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
-
-  const virtual = useWindowVirtualizer({
-    count: total,
-    estimateSize: () => 72,
-    overscan: 8,
-    scrollMargin: margin,
-  });
-  const items = virtual.getVirtualItems();
-  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
-  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE);
-
-  const [wanted, setWanted] = useState<[number, number]>([0, 0]);
-  const lastAsked = useRef(0);
-  useEffect(() => {
-    const ask = () => {
-      lastAsked.current = performance.now();
-      setWanted((w) => (w[0] === firstPage && w[1] === lastPage ? w : [firstPage, lastPage]));
-    };
-    if (!virtual.isScrolling || performance.now() - lastAsked.current > 500) {
-      ask();
-      return;
-    }
-    const timer = setTimeout(ask, 500);
-    return () => clearTimeout(timer);
-  }, [firstPage, lastPage, virtual.isScrolling]);
-
-  const pageNumbers: number[] = [];
-  for (let page = wanted[0]; page <= wanted[1]; page++) pageNumbers.push(page);
-  const pages = useQueries({ queries: pageNumbers.map((page) => pageQuery(request, page)) });
-  const client = useQueryClient();
-  const rowAt = (index: number): PeopleRow | undefined => {
-    const page = Math.floor(index / PAGE);
-    const at = pageNumbers.indexOf(page);
-    const data =
-      at >= 0
-        ? pages[at]?.data
-        : client.getQueryData<Result<"listPeople">>(pageQuery(request, page).queryKey);
-    return data?.people[index - page * PAGE];
-  };
-  const failed = pages.find((p) => p.isError);
-
-  return (
-    <>
-      {failed && <ErrorState error={failed.error} retry={() => void failed.refetch()} />}
-      <ul
-        ref={list}
-        className="card people-list"
-        aria-label="People"
-        aria-busy={pages.some((p) => p.isFetching)}
-        style={{ height: virtual.getTotalSize() }}
-      >
-        {items.map((item) => {
-          const row = rowAt(item.index);
-          return (
-            <li
-              key={row?.person.id ?? `pending-${item.index}`}
-              data-index={item.index}
-              ref={virtual.measureElement}
-              aria-setsize={total}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start - virtual.options.scrollMargin}px)` }}
+      <div className="people-toolbar">
+        <label
+          className="check select-all"
+          title={tooMany ? "Narrow the list to select everyone in it" : undefined}
+        >
+          <input
+            type="checkbox"
+            checked={all}
+            ref={(box) => {
+              if (box) box.indeterminate = selection.size > 0 && !all;
+            }}
+            disabled={tooMany || selection.pending}
+            onChange={(e) => (e.target.checked ? void selection.selectAll() : selection.clear())}
+          />
+          {total === 1 ? "Select the 1 person" : `Select all ${total.toLocaleString()}`}
+        </label>
+        <p className="muted people-count" aria-live="polite">
+          {total === 1 ? "1 person" : `${total.toLocaleString()} people`}
+          {first.isFetching ? " · updating…" : ""}
+          {tooMany ? ` · narrow to ${LIMITS.bulkPeople.toLocaleString()} or fewer to select them all` : ""}
+        </p>
+        <fieldset className="view-switch">
+          <legend className="visually-hidden">Show as</legend>
+          {(["list", "table"] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className={view === v ? "" : "secondary"}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
             >
-              {row ? <PersonRow row={row} /> : <span className="muted">Loading…</span>}
-            </li>
-          );
-        })}
-      </ul>
-    </>
-  );
-}
-
-function PersonRow({ row }: { row: PeopleRow }) {
-  const place = [row.person.organization, row.person.department].filter(Boolean).join(" · ");
-  return (
-    <>
-      <div className="row-main">
-        <Link to={`/people/${row.person.id}`} className="name">
-          {row.person.name}
-        </Link>
-        {place && <p className="muted">{place}</p>}
+              {v === "list" ? "List" : "Table"}
+            </button>
+          ))}
+        </fieldset>
       </div>
-      <div className="people-facts">
-        <span className="people-badges">
-          <DueBadge due={row.due} /> <BalanceBadge balance={row.balance} />
-        </span>
-        <span className="muted">Last contact {daysAgo(row.due.daysSinceContact)}</span>
-      </div>
+      {selection.size > 0 && <BulkBar selection={selection} total={total} />}
+      <PeopleRows view={view} request={request} total={total} selection={selection} />
     </>
   );
 }

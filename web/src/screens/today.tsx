@@ -1,7 +1,8 @@
 /**
  * Today (DESIGN §3.3–§3.5): who is due and why, the open loops (thanks owed, promises, asks left
- * waiting), occasions, ways to help first and the week's gives. Each has its one-click action; the
- * row leaves the list at once and comes back if the server refuses.
+ * waiting), occasions, ways to help first and the week's gives — person by person, each once with
+ * everything to do for them, led by the single most pressing (today/by-person.ts says the order).
+ * Each item has its one-click action; it leaves at once and comes back if the server refuses.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -9,8 +10,9 @@ import { Link, useSearchParams } from "react-router";
 import { AGENDA_SIZE } from "../../../src/domain/defaults.js";
 import { eventPhrase } from "../../../src/domain/event-groups.js";
 import { LATE_THANKS_NOTE } from "../../../src/domain/open-loop-texts.js";
-import { api, type Result } from "../api/client";
+import { api } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
+import { Avatar } from "../components/avatar";
 import {
   BalanceBadge,
   count,
@@ -21,81 +23,58 @@ import {
   occasionText,
 } from "../components/badges";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
-import { SuggestionRow } from "../components/suggestion-row";
 import { useTitle } from "../components/title";
 import { buttonNamed } from "../components/undo-toast";
+import {
+  type AgendaItem,
+  agendaByPerson,
+  leftOut,
+  type PersonAgenda,
+  type TodayData,
+} from "./today/by-person";
 import { Welcome } from "./welcome";
 
-type TodayData = Result<"today">;
-
 /**
- * A one-click action takes its row away at once: the keyboard's focus moves to the next row's
- * button (or the one before, or the part's heading) instead of falling to the page.
+ * A one-click action takes its item away at once: the keyboard's focus moves to the next action
+ * (or the one before, or the agenda's heading) instead of falling to the page. The next one is
+ * found again by its name once the screen has redrawn: it may have moved (the next person now leads).
  */
 function focusAfterLeaving(button: HTMLElement) {
-  const row = button.closest("li");
-  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
-  const heading = row?.closest("section")?.querySelector<HTMLElement>("h2");
-  requestAnimationFrame(() => (neighbour?.querySelector<HTMLElement>("button") ?? heading)?.focus());
+  const item = button.closest("li");
+  const agenda = button.closest(".today");
+  if (!item || !agenda) return;
+  const actions = [...agenda.querySelectorAll<HTMLElement>("button[aria-label].act")].filter(
+    (b) => !item.contains(b),
+  );
+  const after = actions.find((b) => item.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const target = after ?? actions[actions.length - 1];
+  const name = target?.getAttribute("aria-label");
+  requestAnimationFrame(() => {
+    const found = name ? buttonNamed(name)() : null;
+    (found ?? agenda.querySelector<HTMLElement>("h1"))?.focus();
+  });
 }
 
-/** The parts shown whole (the address's `all`, e.g. `?all=thanks,ideas`); the others show seven. */
-function useExpanded(): [Set<string>, (name: string, whole: boolean) => void] {
+/** The whole agenda (the address's `all=1`) or the first seven of each part. */
+function useWhole(): [boolean, (whole: boolean) => void] {
   const [params, setParams] = useSearchParams();
-  const expanded = new Set((params.get("all") ?? "").split(",").filter(Boolean));
-  const set = (name: string, whole: boolean) => {
-    const next = new Set(expanded);
-    if (whole) next.add(name);
-    else next.delete(name);
-    setParams(next.size > 0 ? { all: [...next].join(",") } : {});
-  };
-  return [expanded, set];
+  const whole = params.get("all") === "1";
+  return [whole, (next: boolean) => setParams(next ? { all: "1" } : {})];
 }
 
-/**
- * One part of the agenda: a card with its heading (which names the region) and a list of rows. The
- * agenda shows the first seven of each part; when there are more, the card says so and offers all.
- */
-function AgendaCard({
-  name,
-  title,
-  children,
-  total,
-}: {
-  name: string;
-  title: string;
-  children: ReactNode;
-  total?: number;
-}) {
-  const [expanded, setExpanded] = useExpanded();
-  const whole = expanded.has(name);
-  const more = total !== undefined && total > AGENDA_SIZE;
+/** An event's card (going cold, due together): a heading that names the region, and its rows. */
+function EventCard({ name, title, children }: { name: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`${name}-title`} className="card">
-      <h2 id={`${name}-title`} tabIndex={-1}>
-        {title}
-      </h2>
+      <h2 id={`${name}-title`}>{title}</h2>
       <ul className="rows">{children}</ul>
-      {more && (
-        <p className="agenda-more">
-          {!whole && (
-            <span className="muted">
-              {AGENDA_SIZE} of {total}.{" "}
-            </span>
-          )}
-          {/* one button whose words change, so the keyboard's focus stays on it */}
-          <button type="button" className="link" onClick={() => setExpanded(name, !whole)}>
-            {whole ? `Show the first ${AGENDA_SIZE}` : `Show all ${total}`}
-          </button>
-        </p>
-      )}
     </section>
   );
 }
 
 /**
- * Each item with a key of its own: one person may have two ideas of one kind (two promises to
- * follow through), so a repeated key gets its occurrence number.
+ * Each item with a key of its own: one person may have two gives of one kind in a week, so a
+ * repeated key gets its occurrence number.
  */
 function withKeys<T>(items: readonly T[], keyOf: (item: T) => string): [string, T][] {
   const seen = new Map<string, number>();
@@ -120,19 +99,15 @@ function without<K extends "due" | "thanksOwed" | "commitments" | "asks">(
 
 export function Today() {
   useTitle("Today");
-  const [expanded] = useExpanded();
-  const all = expanded.size > 0;
+  const [whole, setWhole] = useWhole();
   // ["today"] or ["today", "all"]: a write refreshes both
-  const todayKey = all ? [...keys.today, "all"] : keys.today;
-  // the agenda stays on screen while a part opens (and the focus with it)
+  const todayKey = whole ? [...keys.today, "all"] : keys.today;
+  // the agenda stays on screen while the rest opens (and the focus with it)
   const today = useQuery({
     queryKey: todayKey,
-    queryFn: () => api.today({ all }),
+    queryFn: () => api.today({ all: whole }),
     placeholderData: keepPreviousData,
   });
-  /** A part's rows: all of them if that part is expanded, else the first seven. */
-  const part = <T,>(name: string, rows: readonly T[]): readonly T[] =>
-    expanded.has(name) ? rows : rows.slice(0, AGENDA_SIZE);
 
   const caughtUp = useWrite(
     (row: { id: string; name: string; action: string | null }) =>
@@ -236,19 +211,20 @@ export function Today() {
   const data = today.data;
   if (data.counts.people === 0) return <Welcome />;
 
-  const nothing =
-    data.due.length +
-      data.groups.length +
-      data.goingCold.length +
-      data.thanksOwed.length +
-      data.commitments.length +
-      data.asks.length +
-      data.occasions.length ===
-    0;
+  const people = agendaByPerson(data);
+  const [first, ...rest] = people;
+  const more = leftOut(data);
+  const actions: Actions = {
+    caughtUp: (row) => caughtUp.mutate(row),
+    thanked: (row) => thanked.mutate(row),
+    kept: (row) => kept.mutate(row),
+    closeAsk: (row) => closeAsk.mutate(row),
+  };
+  const nothing = people.length + data.groups.length + data.goingCold.length === 0;
   return (
     <section className="today">
       <header className="screen-head">
-        <h1>Today</h1>
+        <h1 tabIndex={-1}>Today</h1>
         <p className="muted">
           {formatDate(data.date)} · {count(data.counts.people, "person", "people")} · {data.counts.due} due ·{" "}
           {count(
@@ -263,41 +239,51 @@ export function Today() {
       {nothing && (
         <Empty>
           <p>
-            Nobody is due and no loop is open.
-            {data.suggestions.length > 0
-              ? " A good day to help someone first: see below."
-              : " Add what the people you know need and offer (on their pages), and Goodwill will find ways to help first."}
+            Nobody is due and no loop is open. Add what the people you know need and offer (on their pages),
+            and Goodwill will find ways to help first.
           </p>
         </Empty>
       )}
 
-      {data.goingCold.length > 0 && (
-        <AgendaCard name="cold" title="Going cold">
-          {data.goingCold.map((cold) => (
-            <li key={cold.event.id}>
-              <div className="row-main">
-                <span className="name">{cold.title}</span>
-                <p className="muted">{cold.reason}</p>
-                <p className="idea">{cold.action}</p>
-              </div>
-              <button
-                type="button"
-                className="secondary"
-                onClick={(event) => {
-                  focusAfterLeaving(event.currentTarget);
-                  rhythm.mutate({ id: cold.event.id, title: cold.title, everyDays: cold.everyDays });
-                }}
-              >
-                Keep in touch every {cold.everyDays} days
-              </button>
-            </li>
-          ))}
-        </AgendaCard>
+      {first && (
+        <section aria-labelledby="first-title" className="card agenda-first">
+          <h2 id="first-title" className="eyebrow">
+            First, today
+          </h2>
+          <PersonCard agenda={first} actions={actions} lead />
+        </section>
+      )}
+
+      {rest.length > 0 && (
+        <section aria-labelledby="then-title" className="agenda-then">
+          <h2 id="then-title">Then</h2>
+          <ul className="agenda-people">
+            {rest.map((agenda) => (
+              <li key={agenda.key} className="card">
+                <PersonCard agenda={agenda} actions={actions} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {(more.length > 0 || whole) && (
+        <p className="agenda-more">
+          {!whole && (
+            <span className="muted">
+              The first {AGENDA_SIZE} of each kind are shown: {more.join(", ")}.{" "}
+            </span>
+          )}
+          {/* one button whose words change, so the keyboard's focus stays on it */}
+          <button type="button" className="link" onClick={() => setWhole(!whole)}>
+            {whole ? `Show the first ${AGENDA_SIZE} of each kind` : "Show everything"}
+          </button>
+        </p>
       )}
 
       {data.groups.length > 0 && (
-        <AgendaCard name="groups" title="Met at one event, due together" total={data.counts.groups}>
-          {part("groups", data.groups).map((group) => (
+        <EventCard name="groups" title="Met at one event, due together">
+          {data.groups.map((group) => (
             <li key={group.event.id}>
               <div className="row-main">
                 <span className="name">{group.title}</span>
@@ -306,7 +292,7 @@ export function Today() {
               </div>
               <button
                 type="button"
-                className="secondary"
+                className="secondary act"
                 aria-label={`Sent the note to the ${group.title}`}
                 onClick={(event) => {
                   focusAfterLeaving(event.currentTarget);
@@ -321,192 +307,266 @@ export function Today() {
               </button>
             </li>
           ))}
-        </AgendaCard>
+        </EventCard>
       )}
 
-      {data.due.length > 0 && (
-        <AgendaCard name="due" title="Reach out" total={data.counts.due}>
-          {part("due", data.due).map((row) =>
-            row.person ? (
-              <li key={row.person.id}>
-                <div className="row-main">
-                  <Link to={`/people/${row.person.id}`} className="name">
-                    {row.person.name}
-                  </Link>{" "}
-                  <DueBadge due={row.due} /> <BalanceBadge balance={row.balance} />
-                  <p className="muted">{dueReason(row.due)}</p>
-                  {row.suggestion && <p className="idea">{row.suggestion.action}</p>}
-                </div>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={`Got in touch with ${row.person.name}`}
-                  onClick={(event) => {
-                    focusAfterLeaving(event.currentTarget);
-                    if (!row.person) return;
-                    caughtUp.mutate({ id: row.person.id, name: row.person.name, action: null });
-                  }}
-                >
-                  Got in touch
-                </button>
-              </li>
-            ) : null,
-          )}
-        </AgendaCard>
-      )}
-
-      {data.thanksOwed.length > 0 && (
-        <AgendaCard name="thanks" title="Say thank you" total={data.counts.thanksOwed}>
-          {part("thanks", data.thanksOwed).map((row) => (
-            <li key={row.counterpart.id}>
+      {data.goingCold.length > 0 && (
+        <EventCard name="cold" title="Going cold">
+          {data.goingCold.map((cold) => (
+            <li key={cold.event.id}>
               <div className="row-main">
-                {row.counterpart.kind === "person" ? (
-                  <Link to={`/people/${row.counterpart.id}`} className="name">
-                    {row.counterpart.name}
-                  </Link>
-                ) : (
-                  <span className="name">{row.counterpart.name} (department)</span>
-                )}
-                <p className="muted">
-                  {row.lastReceived ? `“${row.lastReceived.summary}”, ` : ""}
-                  {daysAgo(row.daysAgo)}
-                  {row.late ? `. ${LATE_THANKS_NOTE}` : ""}
-                </p>
+                <span className="name">{cold.title}</span>
+                <p className="muted">{cold.reason}</p>
+                <p className="idea">{cold.action}</p>
               </div>
               <button
                 type="button"
-                className="secondary"
-                aria-label={`Thanked ${row.counterpart.name}`}
+                className="secondary act"
+                aria-label={`Keep in touch every ${cold.everyDays} days`}
                 onClick={(event) => {
                   focusAfterLeaving(event.currentTarget);
-                  thanked.mutate({
-                    kind: row.counterpart.kind,
-                    id: row.counterpart.id,
-                    name: row.counterpart.name,
-                    summary: row.lastReceived?.summary ?? null,
-                  });
+                  rhythm.mutate({ id: cold.event.id, title: cold.title, everyDays: cold.everyDays });
                 }}
               >
-                Thanked
+                Keep in touch every {cold.everyDays} days
               </button>
             </li>
           ))}
-        </AgendaCard>
+        </EventCard>
       )}
 
-      {data.commitments.length > 0 && (
-        <AgendaCard name="promises" title="Promises" total={data.counts.commitments}>
-          {part("promises", data.commitments).map((c) => (
-            <li key={c.id}>
-              <div className="row-main">
-                <span className="name">{c.summary}</span>
-                {c.late && <span className="badge late">Late</span>}
-                <p className="muted">
-                  {c.direction === "i_owe" ? `I promised ${c.counterpart}` : `${c.counterpart} promised me`}
-                  {c.dueOn ? `, due ${formatDate(c.dueOn)}` : ""}
-                </p>
-              </div>
-              <button
-                type="button"
-                className="secondary"
-                aria-label={`Done: ${c.summary}`}
-                onClick={(event) => {
-                  focusAfterLeaving(event.currentTarget);
-                  kept.mutate({ id: c.id, summary: c.summary });
-                }}
-              >
-                Done
-              </button>
-            </li>
-          ))}
-        </AgendaCard>
-      )}
-
-      {data.asks.length > 0 && (
-        <AgendaCard name="asks" title="Asks left waiting" total={data.counts.asks}>
-          {part("asks", data.asks).map((a) => (
-            <li key={a.id}>
-              <div className="row-main">
-                <span className="name">{a.summary}</span>
-                <p className="muted">
-                  Asked {a.counterpart} on {formatDate(a.askedAt)}
-                  {a.advice ? `. ${a.advice}` : ""}
-                </p>
-              </div>
-              <div className="buttons">
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={`They helped: ${a.summary}`}
-                  onClick={(event) => {
-                    focusAfterLeaving(event.currentTarget);
-                    closeAsk.mutate({
-                      id: a.id,
-                      summary: a.summary,
-                      counterpart: a.counterpart,
-                      outcome: "fulfilled",
-                    });
-                  }}
-                >
-                  They helped
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={`Withdraw: ${a.summary}`}
-                  onClick={(event) => {
-                    focusAfterLeaving(event.currentTarget);
-                    closeAsk.mutate({
-                      id: a.id,
-                      summary: a.summary,
-                      counterpart: a.counterpart,
-                      outcome: "withdrawn",
-                    });
-                  }}
-                >
-                  Withdraw
-                </button>
-              </div>
-            </li>
-          ))}
-        </AgendaCard>
-      )}
-
-      {data.occasions.length > 0 && (
-        <AgendaCard name="occasions" title="Occasions" total={data.counts.occasions}>
-          {part("occasions", data.occasions).map((o) => (
-            <li key={`${o.person.id}-${o.label}`}>
-              <div className="row-main">
-                <Link to={`/people/${o.person.id}`} className="name">
-                  {o.person.name}
-                </Link>
-                <p className="muted">{occasionText(o)}</p>
-              </div>
-            </li>
-          ))}
-        </AgendaCard>
-      )}
-
-      <Suggestions suggestions={part("ideas", data.suggestions)} total={data.counts.suggestions} />
       <Week />
     </section>
   );
 }
 
-function Suggestions({
-  suggestions,
-  total,
+interface Actions {
+  caughtUp(row: { id: string; name: string; action: string | null }): void;
+  thanked(row: { kind: "person" | "department"; id: string; name: string; summary: string | null }): void;
+  kept(row: { id: string; summary: string }): void;
+  closeAsk(row: {
+    id: string;
+    summary: string;
+    counterpart: string;
+    outcome: "fulfilled" | "withdrawn";
+  }): void;
+}
+
+/** One person (or department) with everything to do for them, the most pressing first. */
+function PersonCard({
+  agenda,
+  actions,
+  lead = false,
 }: {
-  suggestions: readonly TodayData["suggestions"][number][];
-  total: number;
+  agenda: PersonAgenda;
+  actions: Actions;
+  lead?: boolean;
 }) {
-  if (suggestions.length === 0) return null;
+  const { who, due } = agenda;
+  const nameId = `who-${agenda.key.replace(":", "-")}`;
   return (
-    <AgendaCard name="ideas" title="Help someone first" total={total}>
-      {withKeys(suggestions, (s) => `${s.kind}-${s.personId}-${s.otherPerson?.id ?? ""}`).map(([key, s]) => (
-        <SuggestionRow key={key} suggestion={s} named />
-      ))}
-    </AgendaCard>
+    <article className={`agenda-person${lead ? " lead" : ""}`} aria-labelledby={nameId}>
+      <header className="with-avatar">
+        <Avatar id={who.id} name={who.name} size={lead ? "large" : "small"} />
+        <div>
+          <h3 id={nameId} className="agenda-name">
+            {who.kind === "person" ? (
+              <Link to={`/people/${who.id}`}>{who.name}</Link>
+            ) : (
+              <>
+                {who.name} <span className="muted">(department)</span>
+              </>
+            )}
+          </h3>
+          {due && (
+            <p className="agenda-badges">
+              <DueBadge due={due.due} /> <BalanceBadge balance={due.balance} />
+            </p>
+          )}
+        </div>
+      </header>
+      <ul className="rows agenda-items" aria-label={`To do for ${who.name}`}>
+        {agenda.items.map((item) => (
+          <Item key={item.key} item={item} who={who} actions={actions} />
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+const KIND_WORDS: Record<AgendaItem["kind"], string> = {
+  thanks: "Say thank you",
+  promise: "Promise",
+  ask: "Ask waiting",
+  due: "Reach out",
+  occasion: "Occasion",
+  idea: "Help first",
+};
+
+/** One thing to do for a person: what, why, and its one-click action. */
+function Item({ item, who, actions }: { item: AgendaItem; who: PersonAgenda["who"]; actions: Actions }) {
+  const act = (run: () => void) => (event: React.MouseEvent<HTMLButtonElement>) => {
+    focusAfterLeaving(event.currentTarget);
+    run();
+  };
+  let body: ReactNode;
+  let buttons: ReactNode = null;
+  let kind = KIND_WORDS[item.kind];
+  switch (item.kind) {
+    case "thanks": {
+      const row = item.row;
+      const when = `${daysAgo(row.daysAgo)}${row.late ? `. ${LATE_THANKS_NOTE}` : ""}`;
+      body = item.advice ? (
+        <>
+          <p className="idea">{item.advice}</p>
+          <p className="muted">Helped you {when}</p>
+        </>
+      ) : (
+        <p className="idea">
+          {row.lastReceived ? `For “${row.lastReceived.summary}”, ` : "For their help, "}
+          {when}
+        </p>
+      );
+      buttons = (
+        <button
+          type="button"
+          className="secondary act"
+          aria-label={`Thanked ${row.counterpart.name}`}
+          onClick={act(() =>
+            actions.thanked({
+              kind: row.counterpart.kind,
+              id: row.counterpart.id,
+              name: row.counterpart.name,
+              summary: row.lastReceived?.summary ?? null,
+            }),
+          )}
+        >
+          Thanked
+        </button>
+      );
+      break;
+    }
+    case "promise": {
+      const c = item.row;
+      kind = c.direction === "i_owe" ? "My promise" : "Their promise";
+      body = (
+        <>
+          <p className="idea">{item.advice ?? c.summary}</p>
+          <p className="muted">
+            {c.direction === "i_owe" ? `I promised ${c.counterpart}` : `${c.counterpart} promised me`}
+            {c.dueOn ? `, due ${formatDate(c.dueOn)}` : ""}
+            {c.late && <span className="badge late">Late</span>}
+          </p>
+        </>
+      );
+      buttons = (
+        <button
+          type="button"
+          className="secondary act"
+          aria-label={`Done: ${c.summary}`}
+          onClick={act(() => actions.kept({ id: c.id, summary: c.summary }))}
+        >
+          Done
+        </button>
+      );
+      break;
+    }
+    case "ask": {
+      const a = item.row;
+      const close = (outcome: "fulfilled" | "withdrawn") =>
+        act(() => actions.closeAsk({ id: a.id, summary: a.summary, counterpart: a.counterpart, outcome }));
+      body = (
+        <>
+          <p className="idea">{a.summary}</p>
+          <p className="muted">
+            Asked {a.counterpart} on {formatDate(a.askedAt)}
+            {a.advice ? `. ${a.advice}` : ""}
+          </p>
+        </>
+      );
+      buttons = (
+        <div className="buttons">
+          <button
+            type="button"
+            className="secondary act"
+            aria-label={`They helped: ${a.summary}`}
+            onClick={close("fulfilled")}
+          >
+            They helped
+          </button>
+          <button
+            type="button"
+            className="secondary act"
+            aria-label={`Withdraw: ${a.summary}`}
+            onClick={close("withdrawn")}
+          >
+            Withdraw
+          </button>
+        </div>
+      );
+      break;
+    }
+    case "due": {
+      const row = item.row;
+      body = (
+        <>
+          {item.advice && <p className="idea">{item.advice}</p>}
+          <p className="muted">{dueReason(row.due)}</p>
+        </>
+      );
+      buttons = (
+        <button
+          type="button"
+          className="secondary act"
+          aria-label={`Got in touch with ${who.name}`}
+          onClick={act(() => actions.caughtUp({ id: who.id, name: who.name, action: null }))}
+        >
+          Got in touch
+        </button>
+      );
+      break;
+    }
+    case "occasion":
+      body = item.advice ? (
+        <>
+          <p className="idea">{item.advice}</p>
+          <p className="muted">{occasionText(item.row)}</p>
+        </>
+      ) : (
+        <p className="idea">{occasionText(item.row)}</p>
+      );
+      break;
+    case "idea": {
+      const s = item.row;
+      const words = s.kind.replace(/-/g, " ");
+      kind = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+      body = (
+        <>
+          <p className="idea">{s.action}</p>
+          <p className="muted">{s.reason}</p>
+        </>
+      );
+      if (s.kind === "introduce" && s.otherPerson)
+        buttons = (
+          <Link
+            className="button secondary"
+            // The matched reason goes along, so the form starts from why these two should meet.
+            to={`/introductions?${new URLSearchParams({ a: s.personId, b: s.otherPerson.id, reason: s.reason })}`}
+          >
+            Introduce
+          </Link>
+        );
+      break;
+    }
+  }
+  return (
+    <li className={`agenda-item item-${item.kind}`}>
+      <div className="row-main">
+        <span className={`badge kind kind-${item.kind}`}>{kind}</span>
+        {body}
+      </div>
+      {buttons}
+    </li>
   );
 }
 

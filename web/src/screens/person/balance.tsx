@@ -1,6 +1,7 @@
 /**
  * The giving balance (DESIGN §3.1): a meter of the ratio with its two thresholds and its label, and
- * the curve month by month. A communal relationship keeps no ledger: no numbers, no curve.
+ * what was given and received month by month. A communal relationship keeps no ledger: no numbers,
+ * no chart.
  */
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
@@ -9,7 +10,7 @@ import { BalanceBadge } from "../../components/badges";
 import { ErrorState, Loading } from "../../components/states";
 import { type Overview, personKeys } from "./overview";
 
-// uPlot is loaded only when a chart is drawn: it stays out of the first screen's JavaScript.
+// The chart is loaded only when one is drawn: it stays out of the first screen's JavaScript.
 const BalanceChart = lazy(() => import("../../components/balance-chart"));
 
 const LOW = 0.35;
@@ -91,24 +92,23 @@ function BalanceHistory({ personId }: { personId: string }) {
     queryKey: personKeys.history(personId),
     queryFn: () => api.balanceHistory(personId),
   });
-  if (history.isPending) return <Loading what="Reading the balance over time" />;
+  if (history.isPending) return <Loading what="Reading what was given and received" />;
   if (history.isError) return <ErrorState error={history.error} retry={() => void history.refetch()} />;
-  const points = history.data.points.filter((p) => p.ratio !== null);
-  if (points.length < 2 || history.data.points.every((p) => p.entries === 0))
-    return <p className="muted">The curve appears once something has been given or received.</p>;
-  const first = points[0];
-  const last = points[points.length - 1];
+  const months = history.data.months;
+  if (months.every((m) => m.gaveEntries + m.receivedEntries === 0))
+    return (
+      <p className="muted balance-empty">
+        Nothing given or received yet: the months show here from the first entry either way.
+      </p>
+    );
   return (
     <figure className="balance-figure">
       <Suspense fallback={<Loading what="Drawing the chart" />}>
-        <BalanceChart points={points} />
+        <BalanceChart months={months} />
       </Suspense>
       <figcaption className="muted">
-        Balance month by month
-        {first && last
-          ? `: ${first.ratio?.toFixed(2)} in ${new Date(first.at).toLocaleDateString(undefined, { month: "short", year: "numeric" })}, ${last.ratio?.toFixed(2)} now`
-          : ""}
-        . Dashed lines: overdrawn below 0.35, giving above 0.65.
+        What you gave and what you received each month, weighted by kind (a thank-you 1, a favor 2, time 3).
+        Point at a bar for its month.
       </figcaption>
     </figure>
   );

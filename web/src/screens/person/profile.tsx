@@ -4,20 +4,12 @@ import { Link } from "react-router";
 import { LIMITS } from "../../../../src/domain/limits.js";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
-import { formatDate } from "../../components/badges";
+import { CIRCLE_WORDS, formatDate } from "../../components/badges";
 import { fieldErrors } from "../../components/fields";
 import { FormError } from "../../components/states";
 import type { Overview } from "./overview";
 
 type Person = Overview["person"];
-
-const LAYER_WORDS: Record<number, string> = {
-  5: "Inner circle (5)",
-  15: "Close (15)",
-  50: "Active (50)",
-  150: "Meaningful (150)",
-  500: "Acquaintance (500)",
-};
 
 /** "--04-12" (no year) or "1984-04-12" in words. */
 export function birthdayWords(birthday: string): string {
@@ -99,7 +91,7 @@ export function ProfileCard({ person, onEdit }: { person: Person; onEdit: () => 
         )}
       </span>,
     ]);
-  facts.push(["Circle", LAYER_WORDS[person.layer] ?? String(person.layer)]);
+  facts.push(["Circle", CIRCLE_WORDS[person.layer] ?? String(person.layer)]);
   facts.push(["Closeness", `${person.closeness} of 5`]);
   facts.push([
     "Keep in touch",
@@ -257,7 +249,7 @@ export function EditProfile({ person, onDone }: { person: Person; onDone: () => 
           <div>
             <label htmlFor={`${id}-layer`}>Circle</label>
             <select {...bind("layer")}>
-              {Object.entries(LAYER_WORDS).map(([value, words]) => (
+              {Object.entries(CIRCLE_WORDS).map(([value, words]) => (
                 <option key={value} value={value}>
                   {words}
                 </option>

@@ -77,14 +77,30 @@ function stateOf(item: KeptWrite, sending: boolean): string {
   return "Waiting for the server.";
 }
 
+/** A phone shows the panel folded to its one line (unless the server refused something). */
+const FOLDED_ON = "(max-width: 640px)";
+
 export function OutboxPanel() {
   const id = useId();
   const { items, sending } = useSyncExternalStore(onOutboxChange, outboxView);
+  const [unfolded, setUnfolded] = useState<boolean | null>(null);
   if (items.length === 0) return null;
+  const refused = items.some((item) => item.state === "refused");
+  const shown = unfolded ?? (refused || !window.matchMedia(FOLDED_ON).matches);
   return (
     <section className="outbox" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Waiting to send ({items.length})</h2>
-      <ul>
+      <h2 id={`${id}-title`}>
+        <button
+          type="button"
+          className="outbox-toggle"
+          aria-expanded={shown}
+          aria-controls={`${id}-list`}
+          onClick={() => setUnfolded(!shown)}
+        >
+          Waiting to send ({items.length})
+        </button>
+      </h2>
+      <ul id={`${id}-list`} hidden={!shown}>
         {items.map((item) => (
           <li key={item.id} className={item.state === "refused" ? "refused" : undefined}>
             <div className="outbox-what">

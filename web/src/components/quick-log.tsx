@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { api, isKeptOnDevice, undoIdOf } from "../api/client";
 import { KEPT_MESSAGE, useWrite } from "../api/hooks";
-import { namesInWords } from "../offline/outbox";
+import { namesInWords } from "../offline/describe-write";
 import { ChoiceField, WhenField } from "./fields";
 import { PersonPicker, type PickedPerson } from "./person-picker";
 import { FormError } from "./states";

@@ -16,18 +16,16 @@ import {
   onlineManager,
   type Query,
   type QueryClient,
-  type QueryKey,
 } from "@tanstack/react-query";
 import { createStore, del, get, set } from "idb-keyval";
 import { onConnectionChange, serverReachable } from "./connection";
+import { chooseKept, keptKey } from "./kept-queries";
 
 type DehydratedQuery = DehydratedState["queries"][number];
 
 /** Bumped when what is kept changes shape: a copy of another shape is dropped. */
 const FORMAT = "goodwill-1";
 const MAX_AGE_MS = 30 * 24 * 60 * 60_000;
-/** How many people's pages are kept besides Today and People. */
-export const RECENT_PEOPLE = 20;
 
 const idb = typeof indexedDB === "undefined" ? null : createStore("goodwill-cache", "queries");
 const persister = createAsyncStoragePersister({
@@ -44,50 +42,6 @@ const persister = createAsyncStoragePersister({
 });
 /** Changes within this time are saved together. */
 const SAVE_AFTER_MS = 300;
-
-/** Whether a query is one the device keeps (its person's recency is decided when saving). */
-export function keptKey(key: QueryKey, data: unknown): boolean {
-  const [first, second] = key;
-  switch (first) {
-    case "me":
-      // never a signed-out session: the sign-in page must ask the server
-      return typeof data === "object" && data !== null && (data as { signedIn?: unknown }).signedIn === true;
-    case "today":
-    case "week":
-    case "profile":
-      return true;
-    case "people": {
-      // lists, not the name searches of a picker or the search box
-      const filter = (typeof second === "object" && second !== null ? second : {}) as { q?: unknown };
-      return typeof filter.q !== "string" || filter.q === "";
-    }
-    case "person":
-      return typeof second === "string";
-    default:
-      return false;
-  }
-}
-
-/** The queries to keep: every one kept by its key, people's pages only for the most recent people. */
-export function chooseKept(
-  queries: readonly DehydratedQuery[],
-  recentPeople = RECENT_PEOPLE,
-): DehydratedQuery[] {
-  const mine = queries.filter((q) => q.state.status === "success" && keptKey(q.queryKey, q.state.data));
-  const seen = new Map<string, number>();
-  for (const q of mine) {
-    const [first, id] = q.queryKey;
-    if (first === "person" && typeof id === "string")
-      seen.set(id, Math.max(seen.get(id) ?? 0, q.state.dataUpdatedAt));
-  }
-  const recent = new Set(
-    [...seen.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, recentPeople)
-      .map(([id]) => id),
-  );
-  return mine.filter((q) => q.queryKey[0] !== "person" || recent.has(q.queryKey[1] as string));
-}
 
 /** The copy as last read or written: this visit's cache is merged over it. */
 let copy: DehydratedQuery[] = [];

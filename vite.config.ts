@@ -69,6 +69,7 @@ function installable() {
       share_target: {
         action: "/share",
         method: "GET",
+        enctype: "application/x-www-form-urlencoded",
         params: { title: "title", text: "text", url: "url" },
       },
       shortcuts: [{ name: "Log a moment", short_name: "Log", url: "/share" }],

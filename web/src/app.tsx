@@ -3,7 +3,7 @@
  * reminder note links to open either way, and so does "A new version is ready".
  */
 import { lazy, useEffect } from "react";
-import { Route, Routes } from "react-router";
+import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { useMe } from "./api/hooks";
 import { Layout } from "./components/layout";
 import { ErrorState, Loading } from "./components/states";
@@ -12,7 +12,7 @@ import { setOutboxAccount } from "./offline/outbox";
 import { UpdateBanner } from "./offline/update-banner";
 import { Login } from "./screens/login";
 import { ActionPage, UnsubscribePage } from "./screens/note-links";
-import { ShareTarget } from "./screens/share";
+import { rememberShare, ShareTarget, takeRememberedShare } from "./screens/share";
 import { Today } from "./screens/today";
 
 // Today is the first screen and ships with the app; the others load when first opened.
@@ -59,6 +59,7 @@ function SignedInApp() {
   // The writes kept on this device are sent only for the account that made them.
   const account = session?.signedIn ? (session.account?.email ?? session.mode) : null;
   useEffect(() => setOutboxAccount(account), [account]);
+  useShareAcrossSignIn(session === undefined ? null : session.signedIn);
   if (me.isPending) return <Loading what="Opening Goodwill" />;
   if (me.isError) return <ErrorState error={me.error} retry={() => void me.refetch()} />;
   // null for a moment after signing out, until the session is read again
@@ -70,6 +71,18 @@ function SignedInApp() {
       <SignedInScreens />
     </>
   );
+}
+
+/** Something shared into the app before signing in opens its log once signed in. */
+function useShareAcrossSignIn(signedIn: boolean | null) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (signedIn === false && location.pathname === "/share") rememberShare(location.search);
+    if (!signedIn) return;
+    const shared = takeRememberedShare();
+    if (shared !== null && location.pathname !== "/share") navigate(`/share${shared}`, { replace: true });
+  }, [signedIn, location.pathname, location.search, navigate]);
 }
 
 function SignedInScreens() {

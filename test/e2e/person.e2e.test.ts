@@ -338,4 +338,56 @@ describeEachDialect("the web app: Person", (dialect) => {
     expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
     expect(problems.length).toBeLessThanOrEqual(1);
   });
+
+  it("Log a moment from a person's page starts with them; others of the moment join it, and it is one moment with all", async () => {
+    const server = await startServer(dialect, { prepare: withDemo });
+    const { page, problems } = await signedIn(server, 390, 844);
+    await page.goto(`${server.url}/people/${idOf(server, "Raj")}`);
+    await page.getByRole("heading", { name: "Raj Patel", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Log a moment" }).click();
+    const dialog = page.getByRole("dialog", { name: "Log a moment" });
+    await dialog.waitFor();
+    const chosen = dialog.getByRole("list", { name: "With these people" });
+    expect(await chosen.getByRole("listitem").allTextContents()).toEqual(["Raj Patel×"]);
+    // the words come next: the person is chosen
+    const words = await dialog.getByLabel("In a few words").getAttribute("id");
+    expect(await page.evaluate("document.activeElement.id")).toBe(words);
+    for (const [typed, name] of [
+      ["conc", /Concetta Russo/],
+      ["tim", /Tim Keller/],
+      ["elena", /Elena Rivera/],
+    ] as const) {
+      await dialog.getByRole("combobox", { name: "With" }).fill(typed);
+      await dialog.getByRole("option", { name }).waitFor({ timeout: 30_000 }); // a search on a busy machine
+      await page.keyboard.press("Enter");
+    }
+    // one taken off again
+    await chosen.getByRole("button", { name: "Remove Elena Rivera" }).click();
+    expect(await chosen.getByRole("listitem").allTextContents()).toEqual([
+      "Raj Patel×",
+      "Concetta Russo×",
+      "Tim Keller×",
+    ]);
+    // a give is with one person: with several, only a moment
+    expect(await dialog.getByRole("radio", { name: "I gave or helped" }).isDisabled()).toBe(true);
+    await dialog.getByLabel("In a few words").fill("Team lunch after the launch");
+    await dialog.getByRole("button", { name: "Log it" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Logged a moment with Raj Patel, Concetta Russo and Tim Keller." })
+      .waitFor();
+    const shown = (who: string) =>
+      (
+        JSON.parse(goodwill(server.storeUrl, ["--json", "show", who])) as {
+          timeline: { id: string; summary: string }[];
+        }
+      ).timeline.filter((t) => t.summary === "Team lunch after the launch");
+    const [raj, concetta, tim, elena] = ["Raj", "Concetta", "Tim", "Elena"].map(shown);
+    expect(raj).toHaveLength(1);
+    expect(concetta?.map((t) => t.id)).toEqual(raj?.map((t) => t.id));
+    expect(tim?.map((t) => t.id)).toEqual(raj?.map((t) => t.id));
+    expect(elena).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });

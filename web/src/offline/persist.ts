@@ -47,6 +47,18 @@ const SAVE_AFTER_MS = 300;
 let copy: DehydratedQuery[] = [];
 let copyRead: Promise<void> | null = null;
 
+/** The copy, read once: when the server is first missed, when a save is due, or once the page is idle. */
+function theCopy(): Promise<void> {
+  copyRead ??= idb ? readCopy() : Promise.resolve();
+  return copyRead;
+}
+
+/** Runs `work` when the page has nothing else to do (soon, at the latest): the first screen comes first. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(work, { timeout: 2_000 });
+  else setTimeout(work, 200);
+}
+
 async function readCopy(): Promise<void> {
   try {
     const stored = await persister.restoreClient();
@@ -100,9 +112,10 @@ export function shownDataTime(client: QueryClient): number | null {
 }
 
 /**
- * Binds the queries to the server's reachability and keeps the copy: read once at start, written
- * as the cache changes (a few changes together, and at once when the page is hidden or left), used
- * while the server cannot be reached.
+ * Binds the queries to the server's reachability and keeps the copy: read once (after the first
+ * screen, or as soon as the server is missed), written as the cache changes (a few changes
+ * together, when the page is idle, and at once when it is hidden or left), used while the server
+ * cannot be reached.
  */
 export function keepOnDevice(client: QueryClient): void {
   // Paused, not failed, while the server is away: a screen keeps what it shows, and reads again after.
@@ -111,18 +124,16 @@ export function keepOnDevice(client: QueryClient): void {
     return onConnectionChange(() => setOnline(serverReachable()));
   });
   if (!idb) return;
-  copyRead = readCopy();
-  void copyRead.then(() => {
-    if (!serverReachable()) fillFromCopy(client);
-  });
+  // read once the first screen is up (or at once, below, when the server is missed)
+  window.addEventListener("load", () => whenIdle(() => void theCopy()), { once: true });
   onConnectionChange(() => {
-    if (!serverReachable()) void copyRead?.then(() => fillFromCopy(client));
+    if (!serverReachable()) void theCopy().then(() => fillFromCopy(client));
   });
   client.getQueryCache().subscribe((event) => {
     // a screen opened while the server is away: its query starts from the copy
     if (event.type === "added" && !serverReachable()) {
       const hash = event.query.queryHash;
-      void copyRead?.then(() => {
+      void theCopy().then(() => {
         if (event.query.state.data === undefined) fillFromCopy(client, hash);
       });
       return;
@@ -131,10 +142,9 @@ export function keepOnDevice(client: QueryClient): void {
   });
   // closing the app, or leaving for another: what waits is written now
   const saveNow = () => {
-    if (saveTimer === null) return;
-    clearTimeout(saveTimer);
+    if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = null;
-    void copyRead?.then(() => save(client));
+    saveIfDue(client);
   };
   window.addEventListener("pagehide", saveNow);
   document.addEventListener("visibilitychange", () => {
@@ -143,18 +153,27 @@ export function keepOnDevice(client: QueryClient): void {
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
+/** the cache changed since the copy was last written */
+let saveDue = false;
 
 function saveSoon(client: QueryClient): void {
+  saveDue = true;
   if (saveTimer !== null) return;
   saveTimer = setTimeout(() => {
     saveTimer = null;
-    void copyRead?.then(() => save(client));
+    whenIdle(() => saveIfDue(client));
   }, SAVE_AFTER_MS);
+}
+
+function saveIfDue(client: QueryClient): void {
+  if (!saveDue) return;
+  saveDue = false;
+  void theCopy().then(() => save(client));
 }
 
 /** Deletes the copy (nobody is signed in: nothing of the account may stay on the device). */
 async function forgetCopy(): Promise<void> {
-  await copyRead;
+  await theCopy();
   copy = [];
   // the last write waiting in the throttle becomes an empty one, then the key goes
   void persister.persistClient({

@@ -1,6 +1,6 @@
 /**
  * Web Push in this browser: whether it can get notes at all, and subscribing it with the server's
- * VAPID key through the service worker (web/public/sw.js shows the notification). The server keeps
+ * VAPID key through the service worker (web/src/sw.ts shows the notification). The server keeps
  * the subscription; this browser remembers which of the server's subscriptions is its own, so
  * Settings can say "this device" and remove it here too.
  */

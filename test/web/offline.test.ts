@@ -7,7 +7,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { knownName, learnPeople, searchKnownPeople } from "../../web/src/offline/cached-people.js";
 import { describeWrite, namesInWords } from "../../web/src/offline/describe-write.js";
-import { chooseKept, keptKey, RECENT_PEOPLE } from "../../web/src/offline/kept-queries.js";
+import { chooseKept, keptKey, PEOPLE_PAGES, RECENT_PEOPLE } from "../../web/src/offline/kept-queries.js";
 import { sharedSummary } from "../../web/src/screens/share-text.js";
 
 const NAMES: Record<string, string> = { p1: "Kevin O'Brien", p2: "Concetta Russo", p3: "Tim Keller" };
@@ -76,12 +76,15 @@ function query(queryKey: unknown[], data: unknown, at = 1) {
 }
 
 describe("what the device keeps of the screens", () => {
-  it("keeps Today, the week, People lists and people's pages; not name searches, tokens or a signed-out session", () => {
+  it("keeps Today, the week, People lists (their first pages) and people's pages; not name searches, tokens or a signed-out session", () => {
     expect(keptKey(["today"], {})).toBe(true);
     expect(keptKey(["today", "all"], {})).toBe(true);
     expect(keptKey(["week"], {})).toBe(true);
-    expect(keptKey(["people", { layer: 2 }], {})).toBe(true);
-    expect(keptKey(["people", { q: "kev" }], {})).toBe(false);
+    expect(keptKey(["people", "list", { layer: 2 }, 0], {})).toBe(true);
+    expect(keptKey(["people", "list", {}, PEOPLE_PAGES - 1], {})).toBe(true);
+    expect(keptKey(["people", "list", {}, PEOPLE_PAGES], {})).toBe(false);
+    expect(keptKey(["people", "list", { q: "kev" }, 0], {})).toBe(false);
+    expect(keptKey(["tags"], {})).toBe(true);
     expect(keptKey(["person", "p1"], {})).toBe(true);
     expect(keptKey(["person", "p1", "timeline"], {})).toBe(true);
     expect(keptKey(["tokens"], {})).toBe(false);

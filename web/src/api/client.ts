@@ -211,7 +211,10 @@ const sendOrKeep: HttpCall = async <T>(
       return await call<T>(method, path, {
         ...options,
         idempotencyKey: key,
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        // (a browser without AbortSignal.timeout waits as long as it waits)
+        ...(typeof AbortSignal.timeout === "function"
+          ? { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) }
+          : {}),
       });
     } catch (error) {
       if (!isUnreachable(error)) throw error;

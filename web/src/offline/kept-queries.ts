@@ -1,7 +1,8 @@
 /**
  * Which of the screens' queries the device keeps (persist.ts): the session while signed in, Today,
- * the week, the profile, the People lists (not name searches) and the pages of the people opened
- * most recently. Nothing else: settings, tokens and the other screens are read from the server only.
+ * the week, the profile, the People lists (their first pages, not name searches) with the tags and
+ * organizations of their filters, and the pages of the people opened most recently. Nothing else:
+ * settings, tokens and the other screens are read from the server only.
  */
 import type { DehydratedState, QueryKey } from "@tanstack/react-query";
 
@@ -9,6 +10,9 @@ type DehydratedQuery = DehydratedState["queries"][number];
 
 /** How many people's pages are kept besides Today and People. */
 export const RECENT_PEOPLE = 20;
+
+/** How many pages of a People list are kept (pages of 200: the first thousand people). */
+export const PEOPLE_PAGES = 5;
 
 /** Whether a query is one the device keeps (its person's recency is decided when saving). */
 export function keptKey(key: QueryKey, data: unknown): boolean {
@@ -20,11 +24,19 @@ export function keptKey(key: QueryKey, data: unknown): boolean {
     case "today":
     case "week":
     case "profile":
+    case "tags":
+    case "organizations":
       return true;
     case "people": {
-      // lists, not the name searches of a picker or the search box
-      const filter = (typeof second === "object" && second !== null ? second : {}) as { q?: unknown };
-      return typeof filter.q !== "string" || filter.q === "";
+      // lists (their first pages), not the name searches of the search box
+      const request = key.slice(1).find((part) => typeof part === "object" && part !== null) as
+        | { q?: unknown }
+        | undefined;
+      const page = key.at(-1);
+      return (
+        (typeof request?.q !== "string" || request.q === "") &&
+        !(typeof page === "number" && page >= PEOPLE_PAGES)
+      );
     }
     case "person":
       return typeof second === "string";

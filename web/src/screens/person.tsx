@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../api/client";
 import { useWrite } from "../api/hooks";
+import { Avatar } from "../components/avatar";
 import { BalanceBadge, DueBadge, dueReason, formatDate, occasionText } from "../components/badges";
 import { QuickLog } from "../components/quick-log";
 import { ErrorState, FormError, Loading } from "../components/states";
@@ -58,7 +59,9 @@ function PersonScreen({ overview, overviewAt }: { overview: Overview; overviewAt
         <p className="muted crumbs">
           <Link to="/people">People</Link> /
         </p>
-        <h1 id="person-name">{person.name}</h1>
+        <h1 id="person-name" className="with-avatar">
+          <Avatar id={person.id} name={person.name} size="large" /> <span>{person.name}</span>
+        </h1>
         {place && <p className="muted">{place}</p>}
         <p className="person-badges">
           <DueBadge due={overview.due} /> <BalanceBadge balance={overview.balance} />{" "}

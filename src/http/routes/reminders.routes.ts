@@ -253,6 +253,14 @@ export function registerReminderRoutes(app: OpenAPIHono<Env>, state: ServerState
     },
   );
 
+  /** The account a signed link names, acting now: the link is its permission. */
+  const contextOf = (ownerId: string): AppContext => ({
+    store: state.options.store,
+    db: state.options.store.db,
+    ownerId,
+    now: state.now(),
+  });
+
   // The links in a note: no sign-in, the signed token is the permission (for that one thing).
   const readAction = async (token: string) => {
     const key = await linkKey(state.options.store.db, state.now());
@@ -363,12 +371,7 @@ export function registerReminderRoutes(app: OpenAPIHono<Env>, state: ServerState
     }),
     async (c) => {
       const link = await readUnsubscribe(c.req.valid("param").token);
-      const ctx: AppContext = {
-        store: state.options.store,
-        db: state.options.store.db,
-        ownerId: link.o,
-        now: state.now(),
-      };
+      const ctx = contextOf(link.o);
       const email = (await loadReminderSettings(ctx)).email;
       const current = email !== null && email.address.toLowerCase() === link.a.toLowerCase();
       return c.json({ address: link.a, unsubscribed: !current || email.unsubscribedAt !== null }, 200);
@@ -390,12 +393,7 @@ export function registerReminderRoutes(app: OpenAPIHono<Env>, state: ServerState
     }),
     async (c) => {
       const link = await readUnsubscribe(c.req.valid("param").token);
-      const ctx: AppContext = {
-        store: state.options.store,
-        db: state.options.store.db,
-        ownerId: link.o,
-        now: state.now(),
-      };
+      const ctx = contextOf(link.o);
       await unsubscribeEmail(ctx, link.a);
       state.options.logger?.info({ owner: link.o }, "reminder emails unsubscribed");
       return c.json({ address: link.a, unsubscribed: true as const }, 200);

@@ -5,16 +5,8 @@
  * screen. This module is only ever imported lazily, so it is not part of the first screen's code.
  */
 import { useEffect, useId, useRef, useState } from "react";
+import type { MonthFlow } from "../../../src/domain/giving-balance.js";
 import "./balance-chart.css";
-
-export interface MonthFlow {
-  /** "2026-03" */
-  month: string;
-  gave: number;
-  received: number;
-  gaveEntries: number;
-  receivedEntries: number;
-}
 
 const HEIGHT = 200;
 const TOP = 14;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadTextWidths, paint, table } from "./output.js";
+import { loadTextWidths, paint, sentence, table } from "./output.js";
 
 describe("table", () => {
   beforeAll(loadTextWidths);
@@ -29,5 +29,16 @@ describe("table", () => {
     ]).split("\n");
     expect(lines[1]).toBe("ok         y");
     expect(lines[0]).toBe(`${p.red("overdrawn")}  x`);
+  });
+});
+
+describe("sentence", () => {
+  it("ends text with one full stop, never after a stop it already has", () => {
+    expect(sentence("Hiring a designer")).toBe("Hiring a designer.");
+    expect(sentence("need someone who knows SharePoint asap!!")).toBe(
+      "need someone who knows SharePoint asap!!",
+    );
+    expect(sentence("Anyone know a good lawyer?")).toBe("Anyone know a good lawyer?");
+    expect(sentence("Reviews contracts (ask first.)")).toBe("Reviews contracts (ask first.)");
   });
 });

@@ -96,6 +96,11 @@ export function ago(iso: string, now: number): string {
 
 export { plural } from "../domain/plural.js";
 
+/** Text as the end of a sentence: a full stop unless it ends with one already ("asap!!", "done?"). */
+export function sentence(text: string): string {
+  return /[.!?…]["”’)]*$/.test(text.trimEnd()) ? text : `${text}.`;
+}
+
 /** A balance label in colour: overdrawn red, balanced plain, giving green. */
 export function labelText(label: string, p: Paint): string {
   if (label === "overdrawn") return p.red(label);

@@ -9,7 +9,7 @@ import type { NeedJson, OfferJson } from "../../app/needs-offers.js";
 import { meansMe, type OwnOfferJson } from "../../app/own-offers.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
-import { type Paint, table } from "../output.js";
+import { type Paint, sentence, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 import { personId } from "./people.command.js";
 
@@ -63,7 +63,7 @@ export function registerNeedOfferCommands(program: Command, io: CliIo): void {
         return {
           json: { need: added },
           human: (p) =>
-            `Need #${added.number} of ${p.bold(added.person)}: ${added.text}.\n${p.dim(`When it is met: goodwill need done ${added.number} [--by WHO|me]`)}`,
+            `Need #${added.number} of ${p.bold(added.person)}: ${sentence(added.text)}\n${p.dim(`When it is met: goodwill need done ${added.number} [--by WHO|me]`)}`,
         };
       }),
     );
@@ -75,7 +75,7 @@ export function registerNeedOfferCommands(program: Command, io: CliIo): void {
     .action(
       act(io, async (service, id: string, text: string) => {
         const result = await service.editNeed(id, readText("need", text, 500));
-        return { json: result, human: () => `Need #${result.need.number}: ${result.need.text}.` };
+        return { json: result, human: () => `Need #${result.need.number}: ${sentence(result.need.text)}` };
       }),
     );
   need
@@ -146,13 +146,13 @@ export function registerNeedOfferCommands(program: Command, io: CliIo): void {
           return {
             json: { ownOffer },
             human: (p) =>
-              `Your offer #${ownOffer.number}: ${ownOffer.text}.\n${p.dim("Goodwill matches it against people's open needs: see goodwill suggest.")}`,
+              `Your offer #${ownOffer.number}: ${sentence(ownOffer.text)}\n${p.dim("Goodwill matches it against people's open needs: see goodwill suggest.")}`,
           };
         }
         const { offer: added } = await service.addOffer(await personId(service, who), body);
         return {
           json: { offer: added },
-          human: (p) => `Offer #${added.number} of ${p.bold(added.person)}: ${added.text}.`,
+          human: (p) => `Offer #${added.number} of ${p.bold(added.person)}: ${sentence(added.text)}`,
         };
       }),
     );
@@ -171,7 +171,7 @@ export function registerNeedOfferCommands(program: Command, io: CliIo): void {
         const o = "offer" in result ? result.offer : result.ownOffer;
         return {
           json: result,
-          human: () => `${"offer" in result ? "Offer" : "Your offer"} #${o.number}: ${o.text}.`,
+          human: () => `${"offer" in result ? "Offer" : "Your offer"} #${o.number}: ${sentence(o.text)}`,
         };
       }),
     );

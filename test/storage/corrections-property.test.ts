@@ -221,12 +221,21 @@ describeEachDialect("corrections keep the aggregates exact", (dialect) => {
           );
           expect(running.contacts.channelLastAt).toEqual(rebuilt.contacts.channelLastAt);
         }
-        const runningDept = await getDepartmentStats(ctx.db, ctx.ownerId, dept);
-        await recomputeDepartmentStats(ctx.db, ctx.ownerId, dept);
-        const rebuiltDept = await getDepartmentStats(ctx.db, ctx.ownerId, dept);
-        expect(runningDept.sums.entries).toBe(rebuiltDept.sums.entries);
-        expect(relativeDifference(runningDept.sums.gave, rebuiltDept.sums.gave)).toBeLessThan(1e-9);
-        expect(relativeDifference(runningDept.sums.received, rebuiltDept.sums.received)).toBeLessThan(1e-9);
+        // Undos at the start of a sequence can take back the department itself: nothing to compare then.
+        const deptLeft = await ctx.db
+          .selectFrom("departments")
+          .select("id")
+          .where("owner_id", "=", ctx.ownerId)
+          .where("id", "=", dept)
+          .executeTakeFirst();
+        if (deptLeft) {
+          const runningDept = await getDepartmentStats(ctx.db, ctx.ownerId, dept);
+          await recomputeDepartmentStats(ctx.db, ctx.ownerId, dept);
+          const rebuiltDept = await getDepartmentStats(ctx.db, ctx.ownerId, dept);
+          expect(runningDept.sums.entries).toBe(rebuiltDept.sums.entries);
+          expect(relativeDifference(runningDept.sums.gave, rebuiltDept.sums.gave)).toBeLessThan(1e-9);
+          expect(relativeDifference(runningDept.sums.received, rebuiltDept.sums.received)).toBeLessThan(1e-9);
+        }
 
         // The search index holds one document per ledger entry and moment there is, and no other.
         for (const [table, kind] of [

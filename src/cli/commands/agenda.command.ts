@@ -155,7 +155,7 @@ function renderWeek(week: WeekJson, p: Paint): string {
     });
     lines.push("", p.bold(`${day} (${session.date})`));
     for (const s of session.gives) {
-      lines.push(`  ${p.bold(s.personName)}${s.overdue ? `  ${p.red("overdue")}` : ""}`);
+      lines.push(`  ${p.bold(s.person.name)}${s.overdue ? `  ${p.red("overdue")}` : ""}`);
       lines.push(...suggestionLines(s, p, "    "));
     }
   }
@@ -197,8 +197,8 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
             const lines: string[] = [];
             let last = "";
             for (const s of result.suggestions) {
-              if (!onePerson && s.personName !== last) lines.push(p.bold(s.personName));
-              last = s.personName;
+              if (!onePerson && s.person.name !== last) lines.push(p.bold(s.person.name));
+              last = s.person.name;
               lines.push(...suggestionLines(s, p));
             }
             return lines.join("\n");

@@ -10,8 +10,8 @@ export function SuggestionRow({ suggestion: s, named }: { suggestion: Suggestion
       <div className="row-main">
         {named && (
           <>
-            <Link to={`/people/${s.personId}`} className="name">
-              {s.personName}
+            <Link to={`/people/${s.person.id}`} className="name">
+              {s.person.name}
             </Link>{" "}
           </>
         )}
@@ -23,7 +23,7 @@ export function SuggestionRow({ suggestion: s, named }: { suggestion: Suggestion
         <Link
           className="button secondary"
           // The matched reason goes along, so the form starts from why these two should meet.
-          to={`/introductions?${new URLSearchParams({ a: s.personId, b: s.otherPerson.id, reason: s.reason })}`}
+          to={`/introductions?${new URLSearchParams({ a: s.person.id, b: s.otherPerson.id, reason: s.reason })}`}
         >
           Introduce
         </Link>

@@ -5,6 +5,7 @@
 import { GoodwillError, notFound } from "../errors.js";
 import { nextNumber } from "../storage/ask.repository.js";
 import { newId } from "../storage/keys.js";
+import { namesOf } from "../storage/names.repository.js";
 import {
   findNeedOrOffer,
   insertNeedOrOffer,
@@ -49,16 +50,8 @@ export interface OfferJson {
 
 const NOUN: Record<NeedOfferTable, "need" | "offer"> = { needs: "need", offers: "offer" };
 
-async function names(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom("people")
-    .select(["id", "display_name"])
-    .where("owner_id", "=", ctx.ownerId)
-    .where("id", "in", unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
+function names(ctx: AppContext, ids: (string | null)[]): Promise<Map<string, string>> {
+  return namesOf(ctx.db, ctx.ownerId, { people: ids });
 }
 
 // Whoever met a need may since have been removed: then it no longer says who.

@@ -400,7 +400,7 @@ function personIdOf(resolved: Resolved, who: string): string {
   return resolved.id;
 }
 
-type Shown = Awaited<ReturnType<typeof import("../../app/profile.js").showPerson>>;
+type Shown = Awaited<ReturnType<typeof import("../../app/person-page.js").showPerson>>;
 
 function renderShow(s: Shown, p: Paint, now: number, who: string): string {
   const lines: string[] = [];

@@ -4,6 +4,16 @@
  * recomputes the aggregates of everyone it concerns from the history and keeps the search index in
  * step, so balances, strength and due are exactly what a full recomputation gives.
  */
+
+import {
+  readChannel,
+  readDay,
+  readInitiator,
+  readKind,
+  readText,
+  readWeight,
+  readWhen,
+} from "../contract/input.js";
 import type { LedgerEntryJson } from "../contract/ledger-entry.js";
 import { defaultWeight } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
@@ -19,7 +29,6 @@ import { indexDocument, type SearchKind, unindexDocument } from "../storage/sear
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
 import { commitmentsJson } from "./commitments.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
-import { readChannel, readDay, readInitiator, readKind, readText, readWeight, readWhen } from "./input.js";
 import { introductionJson } from "./introductions.js";
 import { entryJson } from "./ledger.js";
 import { needsJson, offersJson } from "./needs-offers.js";

@@ -15,7 +15,6 @@ import {
 } from "../app/duplicates.js";
 import { deleteRecord, editRecord } from "../app/edit-records.js";
 import { listEvents, setEventRhythm } from "../app/events.js";
-import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
 import { balanceWith, entryJson, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
 import { mergePeople } from "../app/merge.js";
@@ -63,6 +62,7 @@ import {
   resolveCounterpart,
   resolvePerson,
 } from "../app/who.js";
+import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../contract/input.js";
 import { LIMITS } from "../domain/limits.js";
 import { GoodwillError } from "../errors.js";
 import { isId } from "../storage/keys.js";

@@ -48,6 +48,7 @@ describeEachDialect("offers of your own, as a user lives them", (dialect) => {
     expect(forHana.filter((s) => s.kind === "help-with-need")).toEqual([
       {
         kind: "help-with-need",
+        person: { id: expect.any(String), name: "Hana Sato" },
         personId: expect.any(String),
         personName: "Hana Sato",
         action:

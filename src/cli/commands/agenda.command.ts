@@ -1,8 +1,8 @@
 /** `today`, `suggest`, `week`, `search`: what to do next, and finding things again. */
 import type { Command } from "commander";
 import type { ColdEventJson } from "../../app/events.js";
-import { readText } from "../../app/input.js";
 import type { WeekJson } from "../../app/week.js";
+import { readText } from "../../contract/input.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import type { Suggestion } from "../../domain/suggestions.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";

@@ -12,6 +12,7 @@ import { ChoiceField, SummaryField, WhenField } from "./fields";
 import { PersonPicker, type PickedPerson } from "./person-picker";
 import { FormError } from "./states";
 import "./quick-log.css";
+import { FormActions } from "./form-actions";
 
 type What = "moment" | "gave" | "received";
 
@@ -218,14 +219,7 @@ export function QuickLog({
           <WhenField id={`${id}-when`} caption="When" value={when} onChange={setWhen} />
         </div>
         <FormError error={save.error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Log it"}
-          </button>
-        </div>
+        <FormActions submit="Log it" busy={save.isPending} onCancel={onClose} />
       </form>
     </dialog>
   );

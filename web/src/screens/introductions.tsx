@@ -20,6 +20,7 @@ import { byData, useFocusAfterRender } from "../components/focus";
 import { PersonPicker, type PickedPerson } from "../components/person-picker";
 import { Empty, ErrorState, errorField, FieldError, FormError, Loading } from "../components/states";
 import "./introductions.css";
+import { FormActions } from "../components/form-actions";
 import { useTitle } from "../components/title";
 
 type Introduction = Result<"listIntroductions">["introductions"][number];
@@ -342,22 +343,16 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
           autoFocus
         />
         {onReason ? <FieldError id={errorId} error={save.error} /> : <FormError error={save.error} />}
-        <div className="buttons">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              setEditing(false);
-              setReason(intro.reason);
-              focusLater(editButton);
-            }}
-          >
-            Cancel
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save the reason"}
-          </button>
-        </div>
+        <FormActions
+          className="buttons"
+          submit="Save the reason"
+          busy={save.isPending}
+          onCancel={() => {
+            setEditing(false);
+            setReason(intro.reason);
+            focusLater(editButton);
+          }}
+        />
       </form>
     );
   return (

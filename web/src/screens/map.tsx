@@ -10,6 +10,7 @@ import { api, type Result } from "../api/client";
 import { keys, useProfile, useWrite } from "../api/hooks";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./map.css";
+import { FormActions } from "../components/form-actions";
 import { useTitle } from "../components/title";
 
 type MapData = Result<"map">;
@@ -456,11 +457,7 @@ function SetOrganization({ profile }: { profile: { name: string | null; departme
           </div>
         </div>
         <FormError error={save.error} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Show my organization's map"}
-          </button>
-        </div>
+        <FormActions submit="Show my organization's map" busy={save.isPending} />
       </form>
     </>
   );

@@ -13,6 +13,7 @@ import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import "./settings.css";
+import { FormActions } from "../components/form-actions";
 import { useTitle } from "../components/title";
 import { RecentChanges } from "./settings/recent-changes";
 import { RemindersCard } from "./settings/reminders";
@@ -151,11 +152,7 @@ function ProfileCard() {
               Saved.
             </p>
           )}
-          <div className="actions">
-            <button type="submit" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save the profile"}
-            </button>
-          </div>
+          <FormActions submit="Save the profile" busy={save.isPending} />
         </form>
       )}
     </section>

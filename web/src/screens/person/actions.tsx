@@ -10,6 +10,7 @@ import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { BalanceBadge } from "../../components/badges";
 import { ChoiceField, SummaryField, WhenField } from "../../components/fields";
+import { FormActions } from "../../components/form-actions";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { addsToTimeline, personKeys } from "./overview";
 
@@ -98,14 +99,7 @@ function ActionForm({
     >
       {children}
       <FormError error={save.error} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : submit}
-        </button>
-      </div>
+      <FormActions submit={submit} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { CIRCLE_WORDS, formatDate } from "../../components/badges";
 import { fieldErrors } from "../../components/fields";
+import { FormActions } from "../../components/form-actions";
 import { FormError } from "../../components/states";
 import type { Overview } from "./overview";
 
@@ -286,14 +287,7 @@ export function EditPersonDetails({ person, onDone }: { person: Person; onDone: 
           </div>
         </div>
         <FormError error={save.error} shownBeside={errors.beside(Object.keys(form))} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save the profile"}
-          </button>
-        </div>
+        <FormActions submit="Save the profile" busy={save.isPending} onCancel={onDone} />
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { ChoiceField, label, SummaryField } from "../../components/fields";
 import { byData } from "../../components/focus";
+import { FormActions } from "../../components/form-actions";
 import { errorField, FieldError, FormError } from "../../components/states";
 import type { TimelineItem } from "./overview";
 
@@ -311,14 +312,7 @@ export function EditItem({
         </div>
       )}
       {field === null || !shown.has(field) ? <FormError error={save.error} /> : null}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => onClose(false)}>
-          Cancel
-        </button>
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <FormActions submit="Save" busy={save.isPending} onCancel={() => onClose(false)} />
     </form>
   );
 }

@@ -9,10 +9,10 @@ import { api, isKeptOnDevice, undoIdOf } from "../api/client";
 import { KEPT_MESSAGE, useWrite } from "../api/hooks";
 import { namesInWords } from "../offline/describe-write";
 import { ChoiceField, SummaryField, WhenField } from "./fields";
+import { FormActions } from "./form-actions";
 import { PersonPicker, type PickedPerson } from "./person-picker";
 import { FormError } from "./states";
 import "./quick-log.css";
-import { FormActions } from "./form-actions";
 
 type What = "moment" | "gave" | "received";
 

@@ -8,10 +8,10 @@ import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api, type Result } from "../api/client";
 import { keys, useProfile, useWrite } from "../api/hooks";
-import { Empty, ErrorState, FormError, Loading } from "../components/states";
-import "./map.css";
 import { FormActions } from "../components/form-actions";
+import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { useTitle } from "../components/title";
+import "./map.css";
 
 type MapData = Result<"map">;
 type Department = MapData["departments"][number];

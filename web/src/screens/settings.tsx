@@ -11,12 +11,12 @@ import { ApiError, type ApiToken, api, auth } from "../api/client";
 import { keys, useMe, useProfile, useWrite } from "../api/hooks";
 import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
-import { Empty, ErrorState, FormError, Loading } from "../components/states";
-import "./settings.css";
 import { FormActions } from "../components/form-actions";
+import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { useTitle } from "../components/title";
 import { RecentChanges } from "./settings/recent-changes";
 import { RemindersCard } from "./settings/reminders";
+import "./settings.css";
 
 export function Settings() {
   useTitle("Settings");

@@ -197,32 +197,28 @@ export const CommitmentSchema = z
   })
   .openapi("Commitment");
 
+/** What a need and an offer have alike (src/contract/need-offer.ts). */
+const NeedOrOfferFields = {
+  id: z.string(),
+  number: z.number(),
+  personId: z.string(),
+  person: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+};
+
 export const NeedSchema = z
   .object({
-    id: z.string(),
-    number: z.number(),
-    personId: z.string(),
-    person: z.string(),
-    text: z.string(),
+    ...NeedOrOfferFields,
     status: z.string().openapi({ description: "open, met or dropped" }),
-    createdAt: z.string(),
-    resolvedAt: z.string().nullable(),
     metBy: z.union([z.literal("me"), z.object({ id: z.string(), name: z.string() })]).nullable(),
     exchangeId: z.string().nullable(),
   })
   .openapi("Need");
 
 export const OfferSchema = z
-  .object({
-    id: z.string(),
-    number: z.number(),
-    personId: z.string(),
-    person: z.string(),
-    text: z.string(),
-    status: z.string().openapi({ description: "open or withdrawn" }),
-    createdAt: z.string(),
-    resolvedAt: z.string().nullable(),
-  })
+  .object({ ...NeedOrOfferFields, status: z.string().openapi({ description: "open or withdrawn" }) })
   .openapi("Offer");
 
 export const OwnOfferSchema = z

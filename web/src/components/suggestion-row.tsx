@@ -1,10 +1,8 @@
 /** One way to help someone first, as Today and a person's page show it. */
 import { Link } from "react-router";
-import type { Result } from "../api/client";
+import type { SuggestionJson } from "../../../src/contract/suggestion.js";
 
-type Suggestion = Result<"suggest">["suggestions"][number];
-
-export function SuggestionRow({ suggestion: s, named }: { suggestion: Suggestion; named: boolean }) {
+export function SuggestionRow({ suggestion: s, named }: { suggestion: SuggestionJson; named: boolean }) {
   return (
     <li>
       <div className="row-main">

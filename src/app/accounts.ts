@@ -6,6 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
+import { readEmail } from "../contract/input.js";
 import { GoodwillError, invalid } from "../errors.js";
 import { accountEmailKey, isId, newId } from "../storage/keys.js";
 import { deleteOwner } from "../storage/owner.repository.js";
@@ -13,7 +14,6 @@ import type { ReadCache } from "../storage/read-cache.js";
 import type { Database } from "../storage/schema.js";
 import type { Store } from "../storage/store.js";
 import { storeFailureKind } from "../storage/store-errors.js";
-import { readEmail } from "./input.js";
 
 const SESSION_DAYS = 30;
 export const MIN_PASSWORD = 10;

@@ -9,7 +9,7 @@ import { balanceAt } from "../domain/giving-balance.js";
 import type { Layer, LedgerMode } from "../domain/model.js";
 import { type GiveContext, giveContextFor, giveFirstIdeas, teamTarget } from "../domain/playbook.js";
 import { preAskWarning } from "../domain/pre-ask-check.js";
-import type { Suggestion } from "../domain/suggestions.js";
+import { addressedTo, type Suggestion } from "../domain/suggestions.js";
 import { GoodwillError, notFound } from "../errors.js";
 import { findAsk, insertAsk, listAsks, nextNumber, resolveAsk } from "../storage/ask.repository.js";
 import { countExchangesSince } from "../storage/exchange.repository.js";
@@ -22,7 +22,7 @@ import { departmentBalance } from "./ledger.js";
 import { recordExchange } from "./moments.js";
 import { loadMe } from "./relationship-state.js";
 import { type AskJson, askJson, balanceJson } from "./views.js";
-import { type Counterpart, counterpartOfRow } from "./who.js";
+import { type Counterpart, counterpartOfRow, withCounterpartNames } from "./who.js";
 
 export interface PreAskCheck {
   balance: Balance;
@@ -131,8 +131,7 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
         counterpart.kind === "person" ? undefined : teamTarget(ideaName),
       ).map((action) => ({
         kind: "give-first",
-        personId,
-        personName: ideaName,
+        ...addressedTo({ id: personId, name: ideaName }),
         action,
         reason,
       }));
@@ -258,31 +257,4 @@ export async function listAsksJson(
     ...(filter.personId ? { personId: filter.personId } : {}),
   });
   return withCounterpartNames(ctx, asks, askJson);
-}
-
-/** Attaches the counterpart's name to asks or commitments. */
-export async function withCounterpartNames<
-  R extends { person_id: string | null; department_id: string | null },
-  J,
->(ctx: AppContext, rows: R[], toJson: (row: R, name: string) => J): Promise<J[]> {
-  const personIds = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-  const departmentIds = [...new Set(rows.flatMap((r) => (r.department_id ? [r.department_id] : [])))];
-  const people = personIds.length
-    ? await ctx.db
-        .selectFrom("people")
-        .select(["id", "display_name as name"])
-        .where("owner_id", "=", ctx.ownerId)
-        .where("id", "in", personIds)
-        .execute()
-    : [];
-  const departments = departmentIds.length
-    ? await ctx.db
-        .selectFrom("departments")
-        .select(["id", "name"])
-        .where("owner_id", "=", ctx.ownerId)
-        .where("id", "in", departmentIds)
-        .execute()
-    : [];
-  const names = new Map([...people, ...departments].map((r) => [r.id, r.name]));
-  return rows.map((r) => toJson(r, names.get(r.person_id ?? r.department_id ?? "") ?? ""));
 }

@@ -2,6 +2,8 @@
  * `goodwill intro`: introductions I broker between two people, double opt-in. A made introduction
  * is a give to both (a `gave` entry of kind `intro`); a good outcome raises both entries' weight.
  */
+
+import { oneOf, readText } from "../contract/input.js";
 import { INTRO_GOOD_OUTCOME_WEIGHT } from "../domain/defaults.js";
 import {
   allowedMoves,
@@ -20,7 +22,6 @@ import { updateNeedOrOffer } from "../storage/need-offer.repository.js";
 import type { IntroductionRow } from "../storage/schema.js";
 import { recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { oneOf, readText } from "./input.js";
 import { recordExchange } from "./moments.js";
 import { resolvePerson } from "./who.js";
 

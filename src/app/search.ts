@@ -2,6 +2,7 @@
 import { excerpt } from "../domain/excerpt.js";
 import { rankSearchHits } from "../domain/search-rank.js";
 import { searchTerms } from "../storage/dialect.js";
+import { namesOf } from "../storage/names.repository.js";
 import type { AppContext } from "./context.js";
 
 /** Where each kind of record lives, the column that dates it, and whether it may name a department. */
@@ -46,16 +47,7 @@ export async function search(ctx: AppContext, query: string, limit = SEARCH_LIMI
   const found = rankSearchHits(matched, searchTerms(query), limit + 1);
   const more = found.length > limit;
   const hits = found.slice(0, limit);
-  const personIds = [...new Set(hits.flatMap((h) => (h.personId ? [h.personId] : [])))];
-  const people = personIds.length
-    ? await ctx.db
-        .selectFrom("people")
-        .select(["id", "display_name"])
-        .where("owner_id", "=", ctx.ownerId)
-        .where("id", "in", personIds)
-        .execute()
-    : [];
-  const names = new Map(people.map((p) => [p.id, p.display_name]));
+  const names = await namesOf(ctx.db, ctx.ownerId, { people: hits.map((h) => h.personId) });
   // When each record happened, and the department of entries, asks and promises logged against one.
   const details = new Map<
     string,

@@ -15,9 +15,8 @@ import {
 } from "../app/duplicates.js";
 import { deleteRecord, editRecord } from "../app/edit-records.js";
 import { listEvents, setEventRhythm } from "../app/events.js";
-import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
 import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
-import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
+import { balanceWith, entryJson, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
 import { mergePeople } from "../app/merge.js";
 import { addNote, logInteraction, recordExchange } from "../app/moments.js";
 import {
@@ -46,7 +45,7 @@ import {
 } from "../app/people.js";
 import { bulkPeople } from "../app/people-bulk.js";
 import { personHistory } from "../app/person-history.js";
-import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
+import { balanceHistory, scorePerson, showPerson } from "../app/person-page.js";
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
 import { saveReminderSettings } from "../app/reminders/settings.js";
 import { addPushSubscription, dropPushSubscription, remindersJson } from "../app/reminders/status.js";
@@ -56,11 +55,18 @@ import { timelinePage } from "../app/timeline.js";
 import { listUndo, undo } from "../app/undo.js";
 import { balanceJson, dueJson } from "../app/views.js";
 import { givingWeek } from "../app/week.js";
-import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
+import {
+  type Counterpart,
+  counterpartOfRow,
+  counterpartSummary,
+  resolveCounterpart,
+  resolvePerson,
+} from "../app/who.js";
+import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../contract/input.js";
 import { LIMITS } from "../domain/limits.js";
 import { GoodwillError } from "../errors.js";
 import { isId } from "../storage/keys.js";
-import { getOrganization, listDepartments, listOrganizations } from "../storage/organization.repository.js";
+import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
 import type { CounterpartRef, GoodwillService, PeopleSort } from "./goodwill-service.js";
 
 /** An instant given as text (ISO) or absent (now), checked like the CLI's --on. */
@@ -101,26 +107,7 @@ export function localService(ctx: AppContext): GoodwillService {
       const me = await initProfile(ctx, { ...input, name: readText("name", input.name, LIMITS.name) });
       return { profile: await describeMe(ctx, me) };
     },
-    async resolve(who) {
-      const found = await resolveCounterpart(ctx, who);
-      if (found.kind === "department") {
-        return {
-          kind: "department",
-          id: found.department.id,
-          name: found.department.name,
-          organization: found.organization.name,
-        };
-      }
-      const organization = found.person.organization_id
-        ? await getOrganization(ctx.db, ctx.ownerId, found.person.organization_id)
-        : undefined;
-      return {
-        kind: "person",
-        id: found.person.id,
-        name: found.person.display_name,
-        organization: organization?.name ?? null,
-      };
-    },
+    resolve: async (who) => counterpartSummary(ctx, await resolveCounterpart(ctx, who)),
 
     async addPerson({ allowDuplicate, ...input }) {
       const checked = readPersonInput({ ...input, name: readText("name", input.name, LIMITS.name) });
@@ -258,19 +245,7 @@ export function localService(ctx: AppContext): GoodwillService {
       const name =
         counterpart.kind === "person" ? counterpart.person.display_name : counterpart.department.name;
       return {
-        entry: {
-          id: entry.id,
-          direction: entry.direction,
-          kind: entry.kind,
-          weight: entry.weight,
-          summary: entry.summary,
-          occurredAt: entry.occurred_at,
-          counterpart: {
-            kind: counterpart.kind,
-            id: counterpart.kind === "person" ? counterpart.person.id : counterpart.department.id,
-            name,
-          },
-        },
+        entry: entryJson(entry, name),
         balance: balanceJson(await balanceWith(ctx, counterpart)),
       };
     },

@@ -120,10 +120,13 @@ async function connect(
   io: CliIo,
   now: number,
 ): Promise<{ service: GoodwillService; close(): Promise<void> }> {
-  // Loaded here, not at the top: --version, help and usage errors never parse the store or the use-cases.
-  const { remoteService, remoteSettings } = await import("../service/remote-service.js");
-  const remote = await remoteSettings(globals, io.env);
-  if (remote) return { service: remoteService(remote), close: async () => {} };
+  // Loaded here, not at the top: --version, help and usage errors never parse the store or the
+  // use-cases. A named store is used as it is (remoteSettings says so too): no server to look for.
+  if (!globals.db && !io.env.GOODWILL_DATABASE_URL) {
+    const { remoteService, remoteSettings } = await import("../service/remote-service.js");
+    const remote = await remoteSettings(globals, io.env);
+    if (remote) return { service: remoteService(remote), close: async () => {} };
+  }
   // A named store wins over a server: say so, or a write meant for the team lands here unseen.
   if (io.env.GOODWILL_SERVER_URL)
     io.err(

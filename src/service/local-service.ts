@@ -4,7 +4,6 @@
  * of a moment and not the agenda, the matcher of needs or the importers (the CLI starts fast).
  */
 import type { AppContext } from "../app/context.js";
-import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../contract/input.js";
 import { balanceWith, entryJson, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
 import { addNote, logInteraction, recordExchange } from "../app/moments.js";
 import {
@@ -22,7 +21,14 @@ import {
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
 import { listUndo, undo } from "../app/undo.js";
 import { balanceJson, dueJson } from "../app/views.js";
-import { type Counterpart, counterpartOfRow, counterpartSummary, resolveCounterpart, resolvePerson } from "../app/who.js";
+import {
+  type Counterpart,
+  counterpartOfRow,
+  counterpartSummary,
+  resolveCounterpart,
+  resolvePerson,
+} from "../app/who.js";
+import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../contract/input.js";
 import { LIMITS } from "../domain/limits.js";
 import { GoodwillError } from "../errors.js";
 import { isId } from "../storage/keys.js";

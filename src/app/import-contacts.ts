@@ -94,7 +94,11 @@ export function detailsOf(contact: ContactRecord): PersonDetails {
   };
 }
 
-export function findMatch(index: IdentityIndex, uid: string | null, contact: ContactRecord): string | undefined {
+export function findMatch(
+  index: IdentityIndex,
+  uid: string | null,
+  contact: ContactRecord,
+): string | undefined {
   if (uid) {
     const byUid = index.uids.get(uid) ?? (index.ids.has(uid) ? uid : undefined);
     if (byUid) return byUid;

@@ -13,6 +13,7 @@ import { cardParts, cardText, contentHash, etagOf } from "../dav/card-text.js";
 import { formatPartialDate } from "../domain/partial-date.js";
 import { GoodwillError } from "../errors.js";
 import { type ContactRecord, isRecordError } from "../formats/contact-record.js";
+import { decodeBytes } from "../formats/read/text-decoding.js";
 import { readVCardsFromBytes } from "../formats/read/vcard-reader.js";
 import type { VCardVersion } from "../formats/write/vcard-writer.js";
 import { journaledService } from "../service/journaled-service.js";
@@ -167,7 +168,7 @@ export async function putCard(
   body: Uint8Array,
   conditions: PutConditions,
 ): Promise<{ created: boolean; card: DavCard }> {
-  const text = new TextDecoder().decode(body);
+  const text = decodeBytes(body);
   if (text.includes("\u0000"))
     throw new GoodwillError("malformed", "A card cannot hold the character U+0000.");
   const parts = cardParts(text);

@@ -80,7 +80,7 @@ function logicalLines(text: string): LogicalLine[] {
 }
 
 export interface CardParts {
-  /** How many BEGIN:VCARD the text holds (a card resource holds exactly one). */
+  /** How many cards the text holds, not counting cards nested in one (a resource holds exactly one). */
   cards: number;
   /** The card's UID as written, or null. */
   uid: string | null;
@@ -97,12 +97,28 @@ export function cardParts(text: string): CardParts {
   );
   let uid: string | null = null;
   const kept: string[] = [];
+  let cards = 0;
+  let depth = 0;
   for (const line of lines) {
+    // A card nested in this one (vCard 2.1 AGENT) is kept whole, as it came.
+    if (line.name === "BEGIN") {
+      if (depth++ === 0) cards++;
+      else kept.push(line.text);
+      continue;
+    }
+    if (line.name === "END") {
+      if (--depth >= 1) kept.push(line.text);
+      continue;
+    }
+    if (depth > 1) {
+      kept.push(line.text);
+      continue;
+    }
     if (line.name === "UID" && uid === null) uid = line.text.slice(line.text.indexOf(":") + 1).trim() || null;
     if (isModelled(line) || (line.group !== null && modelledGroups.has(line.group))) continue;
     kept.push(line.text);
   }
-  return { cards: lines.filter((l) => l.name === "BEGIN").length, uid, kept };
+  return { cards, uid, kept };
 }
 
 function isModelled(line: LogicalLine): boolean {

@@ -127,6 +127,8 @@ async function serve(c: Context, options: DavOptions): Promise<Response> {
   } catch {
     return c.text("The address is not valid percent-encoding.\n", 400);
   }
+  if (c.req.method === "MKCOL" || c.req.method === "MKCALENDAR")
+    return c.text("Goodwill has one address book, made for you: it makes no other collections.\n", 403);
   const resource = resourceAt(path);
   if (resource.kind === "none") return c.text(`There is nothing at ${path}.\n`, 404);
   switch (c.req.method) {

@@ -85,11 +85,13 @@ export function childrenNamed(
   return element?.children.filter((c) => c.ns === ns && c.name === name) ?? [];
 }
 
+/** Text content escaped (an ETag's quotes stay as they are). */
 export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`,
-  );
+  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+}
+
+function escapeAttribute(text: string): string {
+  return escapeXml(text).replace(/"/g, "&quot;");
 }
 
 const PREFIXES: Record<string, string> = { [DAV]: "d", [CARDDAV]: "card", [CALENDARSERVER]: "cs" };
@@ -97,7 +99,7 @@ const PREFIXES: Record<string, string> = { [DAV]: "d", [CARDDAV]: "card", [CALEN
 /** A property element: known namespaces by their prefix, any other one declared on the element. */
 export function propElement(ns: string, name: string, inner = ""): string {
   const prefix = PREFIXES[ns];
-  const open = prefix ? `${prefix}:${name}` : `x:${name} xmlns:x="${escapeXml(ns)}"`;
+  const open = prefix ? `${prefix}:${name}` : `x:${name} xmlns:x="${escapeAttribute(ns)}"`;
   const close = prefix ? `${prefix}:${name}` : `x:${name}`;
   if (ns === "" && !prefix)
     return inner === "" ? `<${name} xmlns=""/>` : `<${name} xmlns="">${inner}</${name}>`;

@@ -300,4 +300,53 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
   });
+
+  it("answers the WebDAV basics litmus would check, where an address book allows them", async () => {
+    const server = await davServer(dialect);
+    const login = await server.localLogin();
+    const { service } = goodwill(server.store, login.ownerId);
+    const ann = await service.addPerson({ name: "Ann Lee" });
+    const book = `${server.url}${BOOK}`;
+    const options = await davRequest(book, null, "OPTIONS");
+    expect(options.status).toBe(200);
+    expect(options.headers.get("dav")).toBe("1, 3, addressbook");
+    expect(options.headers.get("allow")).toContain("PROPFIND");
+
+    const depth0 = await davRequest(book, login, "PROPFIND", { headers: { depth: "0" } });
+    expect(depth0.text.match(/<d:response>/g)).toHaveLength(1);
+    const depth1 = await davRequest(book, login, "PROPFIND", { headers: { depth: "1" } });
+    expect(depth1.text.match(/<d:response>/g)).toHaveLength(2);
+    expect(depth1.text).toContain(`${BOOK}${ann.id}.vcf`);
+
+    const unknown = await davRequest(`${book}${ann.id}.vcf`, login, "PROPFIND", {
+      headers: { depth: "0" },
+      body: '<propfind xmlns="DAV:"><prop><getetag/><foo xmlns="http://example.com/neon/litmus/"/></prop></propfind>',
+    });
+    expect(unknown.text).toMatch(/<d:getetag>"[0-9a-f]{32}"<\/d:getetag>.*HTTP\/1.1 200/s);
+    expect(unknown.text).toMatch(
+      /<x:foo xmlns:x="http:\/\/example.com\/neon\/litmus\/"\/><\/d:prop><d:status>HTTP\/1.1 404/,
+    );
+
+    const names = await davRequest(book, login, "PROPFIND", {
+      headers: { depth: "0" },
+      body: '<D:propfind xmlns:D="DAV:"><D:propname/></D:propfind>',
+    });
+    expect(names.text).toContain("<cs:getctag/>");
+
+    const malformed = await davRequest(book, login, "PROPFIND", { body: "<propfind xmlns='DAV:'><prop>" });
+    expect(malformed.status).toBe(400);
+    const patch = await davRequest(book, login, "PROPPATCH", {
+      body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><D:displayname>Mine</D:displayname></D:prop></D:set></D:propertyupdate>',
+    });
+    expect(patch.status).toBe(207);
+    expect(patch.text).toMatch(/<d:displayname\/><\/d:prop><d:status>HTTP\/1.1 403/);
+    expect((await davRequest(`${book}sub/`, login, "MKCOL")).status).toBe(403);
+    expect((await davRequest(`${book}missing.vcf`, login, "DELETE")).status).toBe(404);
+    const notACard = await davRequest(`${book}x.vcf`, login, "PUT", {
+      headers: { "content-type": "text/vcard" },
+      body: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:One\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Two\r\nEND:VCARD\r\n",
+    });
+    expect(notACard.status).toBe(400);
+    expect(notACard.text).toContain("exactly one vCard");
+  });
 });

@@ -10,8 +10,8 @@
  *   /dav/addressbooks/goodwill/    "Goodwill", its ctag and sync token
  *   /dav/addressbooks/goodwill/N   a card
  */
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { Hono } from "hono";
 import type { AppContext } from "../app/context.js";
 import {
   allCards,
@@ -28,11 +28,13 @@ import {
 import { davLoginOwner } from "../app/dav-passwords.js";
 import { GoodwillError } from "../errors.js";
 import type { VCardVersion } from "../formats/write/vcard-writer.js";
+import type { Env } from "../http/app.js";
 import { ERROR_STATUS } from "../http/error-status.js";
 import type { LoginThrottle } from "../http/login-throttle.js";
 import { getOwner } from "../storage/owner.repository.js";
 import type { Store } from "../storage/store.js";
 import { cardFilter } from "./card-filter.js";
+import { registerDavPasswordRoutes } from "./dav-password.routes.js";
 import {
   CALENDARSERVER,
   CARDDAV,
@@ -87,9 +89,13 @@ function resourceAt(path: string): Resource {
 
 const cardHref = (name: string) => `${ADDRESS_BOOK}${encodeURIComponent(name)}`;
 
-/** The DAV sub-app; mount it at the server's root. */
-export function createDavApp(options: DavOptions): Hono {
-  const app = new Hono();
+/**
+ * The DAV sub-app, and the API routes that make app passwords; mount it at the server's root, after
+ * the API's sign-in middleware (which the app-password routes rely on) and before the web app.
+ */
+export function createDavApp(options: DavOptions): OpenAPIHono<Env> {
+  const app = new OpenAPIHono<Env>();
+  registerDavPasswordRoutes(app, options.store, options.now);
   // Clients look here first (RFC 6764); a PROPFIND must follow the redirect too, hence every method.
   app.all("/.well-known/carddav", (c) => c.redirect(DAV_ROOT, 301));
   const handle = async (c: Context) => {

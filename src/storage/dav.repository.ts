@@ -198,3 +198,9 @@ export async function noteDavPasswordUse(
     .where("id", "=", id)
     .execute();
 }
+
+/** The email of the account an owner is, or null (the local owner). */
+export async function findAccountOf(db: Kysely<Database>, ownerId: string): Promise<string | null> {
+  const row = await db.selectFrom("users").select("email").where("owner_id", "=", ownerId).executeTakeFirst();
+  return row?.email ?? null;
+}

@@ -117,3 +117,32 @@ export async function davLoginOwner(
   }
   return null;
 }
+
+/**
+ * `goodwill token create --dav`: an app password for the account named, or for the local owner on
+ * a store without accounts (local mode gets one too). With it, the user name a phone signs in with.
+ */
+export async function davPasswordFor(
+  db: Kysely<Database>,
+  user: string | undefined,
+  name: string,
+  now: number,
+): Promise<{ id: string; name: string; password: string; username: string }> {
+  const nowIso = new Date(now).toISOString();
+  let ownerId: string;
+  let username: string;
+  if (user !== undefined) {
+    const account = await findAccount(db, user);
+    if (!account) throw new GoodwillError("not_found", `There is no account for ${user}.`);
+    ({ ownerId, email: username } = account);
+  } else if (await hasAccounts(db)) {
+    throw new GoodwillError(
+      "usage",
+      "This store has accounts: say whose app password it is with --user EMAIL.",
+    );
+  } else {
+    ownerId = (await ensureLocalOwner(db, nowIso)).id;
+    username = "goodwill";
+  }
+  return { ...(await createDavPassword(db, ownerId, name, nowIso)), username };
+}

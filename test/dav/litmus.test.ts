@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../support/stores.js";
 import { clientsPresent, run } from "./real-clients.js";
@@ -17,17 +20,23 @@ describeEachDialect("CardDAV with the litmus WebDAV suite", (dialect) => {
     async () => {
       const server = await davServer(dialect);
       const login = await server.localLogin();
-      for (const group of ["basic", "props"]) {
-        const result = await run(
-          "litmus",
-          [`${server.url}/dav/addressbooks/goodwill/`, login.username, login.password],
-          { env: { TESTS: group }, timeoutMs: 120_000 },
-        );
-        expect(result.stdout).toMatch(/0\. init\.+ *pass/);
-        expect(result.stdout).toContain(
-          "Could not create new collection `/dav/addressbooks/goodwill/litmus/' for tests: 403 Forbidden",
-        );
-        expect(result.stdout).toContain(`summary for \`${group}': of 2 tests run: 1 passed, 1 failed`);
+      // litmus writes debug.log and child.log where it runs.
+      const cwd = mkdtempSync(join(tmpdir(), "goodwill-litmus-"));
+      try {
+        for (const group of ["basic", "props"]) {
+          const result = await run(
+            "litmus",
+            [`${server.url}/dav/addressbooks/goodwill/`, login.username, login.password],
+            { env: { TESTS: group }, timeoutMs: 120_000, cwd },
+          );
+          expect(result.stdout).toMatch(/0\. init\.+ *pass/);
+          expect(result.stdout).toContain(
+            "Could not create new collection `/dav/addressbooks/goodwill/litmus/' for tests: 403 Forbidden",
+          );
+          expect(result.stdout).toContain(`summary for \`${group}': of 2 tests run: 1 passed, 1 failed`);
+        }
+      } finally {
+        rmSync(cwd, { recursive: true, force: true });
       }
     },
     240_000,

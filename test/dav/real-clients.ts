@@ -36,7 +36,7 @@ export function clientsPresent(binaries: readonly string[]): boolean {
 export function run(
   binary: string,
   args: readonly string[],
-  options: { env?: Record<string, string>; timeoutMs?: number; input?: string } = {},
+  options: { env?: Record<string, string>; timeoutMs?: number; input?: string; cwd?: string } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(
@@ -44,6 +44,7 @@ export function run(
       args,
       {
         env: { ...process.env, ...options.env },
+        ...(options.cwd ? { cwd: options.cwd } : {}),
         timeout: options.timeoutMs ?? 60_000,
         maxBuffer: 16 * 1024 * 1024,
       },

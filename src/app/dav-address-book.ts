@@ -57,14 +57,19 @@ async function planCards(ctx: AppContext): Promise<CardPlan> {
   const people = await peopleAsContacts(ctx, { notes: false });
   const cards = await allDavCards(ctx.db, ctx.ownerId);
   const live = new Map<string, DavCardRow>();
-  for (const card of cards) if (card.deleted_at === null && card.person_id) live.set(card.person_id, card);
   const plan: CardPlan = { write: [], bury: [] };
+  for (const card of cards) {
+    if (card.deleted_at !== null) continue;
+    // One card per person: a second one (two new cards for one person at once) goes.
+    if (card.person_id && !live.has(card.person_id)) live.set(card.person_id, card);
+    else plan.bury.push(card);
+  }
   for (const { personId, contact } of people) {
     const card = live.get(personId);
     live.delete(personId);
     if (card?.content_hash !== contentHash(contact)) plan.write.push({ personId, contact, card });
   }
-  plan.bury = [...live.values()];
+  plan.bury.push(...live.values());
   return plan;
 }
 

@@ -98,6 +98,8 @@ export function createDavApp(options: DavOptions): OpenAPIHono<Env> {
   registerDavPasswordRoutes(app, options.store, options.now);
   // Clients look here first (RFC 6764); a PROPFIND must follow the redirect too, hence every method.
   app.all("/.well-known/carddav", (c) => c.redirect(DAV_ROOT, 301));
+  // Some clients ask the server's root for their principal before trying the well-known address.
+  app.on("PROPFIND", "/", (c) => c.redirect(DAV_ROOT, 301));
   const handle = async (c: Context) => {
     try {
       return await serve(c, options);

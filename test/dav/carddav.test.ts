@@ -57,6 +57,8 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     const wellKnown = await davRequest(`${server.url}/.well-known/carddav`, null, "PROPFIND");
     expect(wellKnown.status).toBe(301);
     expect(wellKnown.headers.get("location")).toBe("/dav/");
+    const root = await davRequest(`${server.url}/`, null, "PROPFIND");
+    expect([root.status, root.headers.get("location")]).toEqual([301, "/dav/"]);
 
     const principal = await davRequest(`${server.url}/dav/principal/`, login, "PROPFIND", {
       headers: { depth: "0" },

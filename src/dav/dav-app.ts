@@ -12,6 +12,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Logger } from "pino";
 import type { AppContext } from "../app/context.js";
 import {
   allCards,
@@ -65,6 +66,8 @@ export interface DavOptions {
   now: () => number;
   /** the sign-in throttle: wrong app passwords count like wrong passwords */
   throttle: LoginThrottle;
+  /** where a failure of Goodwill's own is logged */
+  logger?: Logger | undefined;
 }
 
 type Resource =
@@ -108,7 +111,8 @@ export function createDavApp(options: DavOptions): OpenAPIHono<Env> {
         error instanceof GoodwillError
           ? error
           : new GoodwillError("internal", "Something went wrong inside Goodwill's address book.");
-      if (!(error instanceof GoodwillError)) console.error(error);
+      if (!(error instanceof GoodwillError))
+        options.logger?.error({ err: error, path: c.req.path }, "DAV request failed");
       return c.text(`${failure.message}\n`, ERROR_STATUS[failure.code] as 400);
     }
   };

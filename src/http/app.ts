@@ -370,7 +370,10 @@ export function createApp(options: ServerOptions) {
   registerTransferRoutes(app, state);
   registerReminderRoutes(app, state);
   registerDocsRoutes(app);
-  app.route("/", createDavApp({ store: options.store, now, throttle: state.throttle }));
+  app.route(
+    "/",
+    createDavApp({ store: options.store, now, throttle: state.throttle, logger: options.logger }),
+  );
   registerWebApp(app);
   return app;
 }

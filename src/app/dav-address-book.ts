@@ -152,9 +152,9 @@ export async function changesSince(
 export async function cardInVersion(ctx: AppContext, card: DavCard, version: VCardVersion): Promise<string> {
   if (version === "3.0") return card.text;
   const row = await davCard(ctx.db, ctx.ownerId, card.name);
-  const person = row?.person_id
-    ? (await peopleAsContacts(ctx, { notes: false })).find((p) => p.personId === row.person_id)
-    : undefined;
+  const [person] = row?.person_id
+    ? await peopleAsContacts(ctx, { notes: false, personId: row.person_id })
+    : [];
   if (!row || !person) return card.text;
   return cardText({ ...person.contact, uid: row.uid }, JSON.parse(row.kept), version);
 }

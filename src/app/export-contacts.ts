@@ -24,12 +24,12 @@ export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> 
 }
 
 /**
- * Every person with their contact record, in name order; without `notes` the records carry none
- * (CardDAV: notes are Goodwill's, and reading them all for nothing costs).
+ * Every person (or the one `personId` names) with their contact record, in name order; without
+ * `notes` the records carry none (CardDAV: notes are Goodwill's, and reading them all costs).
  */
 export async function peopleAsContacts(
   ctx: AppContext,
-  options: { notes: boolean },
+  options: { notes: boolean; personId?: string },
 ): Promise<{ personId: string; contact: ContactRecord }[]> {
   const people = await ctx.db
     .selectFrom("people as p")
@@ -42,6 +42,7 @@ export async function peopleAsContacts(
     .selectAll("p")
     .select(["o.name as organization_name", "d.name as department_name"])
     .where("p.owner_id", "=", ctx.ownerId)
+    .$if(options.personId !== undefined, (q) => q.where("p.id", "=", options.personId as string))
     .orderBy("p.name_key")
     .orderBy("p.id")
     .execute();

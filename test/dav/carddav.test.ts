@@ -255,6 +255,8 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     expect(v3.text).not.toMatch(/Secret/);
     const v4 = await davRequest(url, login, "GET", { headers: { accept: "text/vcard; version=4.0" } });
     expect(v4.text).toContain("VERSION:4.0");
+    expect(v4.text).toContain("FN:Raj Patel");
+    expect(v4.text).toContain("raj@example.com");
     expect(v4.headers.get("etag")).toBe(v3.headers.get("etag"));
     const multiget = await davRequest(`${server.url}${BOOK}`, login, "REPORT", {
       headers: { depth: "1" },

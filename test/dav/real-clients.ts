@@ -27,7 +27,8 @@ export function clientsPresent(binaries: readonly string[]): boolean {
   const missing = binaries.filter((b) => onPath(b) === null);
   if (missing.length === 0) return true;
   const reason = `${missing.join(", ")} not installed (apt-get install -y ${missing.join(" ")})`;
-  if (process.env.CI === "true") throw new Error(`CI needs ${reason}: .ci/run installs them.`);
+  if (process.env.CI === "true")
+    throw new Error(`The CardDAV tests need real clients in CI: ${reason}. .ci/run installs them.`);
   console.warn(`Skipping the real-client DAV tests: ${reason}.`);
   return false;
 }

@@ -17,7 +17,8 @@ export type ErrorCode =
   | "too_large" // a request body over the limit
   | "malformed" // a request body that is not valid JSON
   | "internal"
-  | "possible_duplicate"; // adding someone who may already be there (same name, email or phone)
+  | "possible_duplicate" // adding someone who may already be there (same name, email or phone)
+  | "precondition_failed"; // a write whose If-Match / If-None-Match no longer holds (CardDAV)
 
 export class GoodwillError extends Error {
   override readonly name = "GoodwillError";

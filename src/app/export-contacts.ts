@@ -20,6 +20,17 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Every person of the owner as a contact record, in name order. */
 export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> {
+  return (await peopleAsContacts(ctx, { notes: true })).map((p) => p.contact);
+}
+
+/**
+ * Every person (or the one `personId` names) with their contact record, in name order; without
+ * `notes` the records carry none (CardDAV: notes are Goodwill's, and reading them all costs).
+ */
+export async function peopleAsContacts(
+  ctx: AppContext,
+  options: { notes: boolean; personId?: string },
+): Promise<{ personId: string; contact: ContactRecord }[]> {
   const people = await ctx.db
     .selectFrom("people as p")
     .leftJoin("organizations as o", (j) =>
@@ -31,6 +42,7 @@ export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> 
     .selectAll("p")
     .select(["o.name as organization_name", "d.name as department_name"])
     .where("p.owner_id", "=", ctx.ownerId)
+    .$if(options.personId !== undefined, (q) => q.where("p.id", "=", options.personId as string))
     .orderBy("p.name_key")
     .orderBy("p.id")
     .execute();
@@ -39,12 +51,14 @@ export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> 
     ctx.ownerId,
     people.map((p) => p.id),
   );
-  const notes = await ctx.db
-    .selectFrom("notes")
-    .select(["person_id", "body"])
-    .where("owner_id", "=", ctx.ownerId)
-    .orderBy("created_at")
-    .execute();
+  const notes = options.notes
+    ? await ctx.db
+        .selectFrom("notes")
+        .select(["person_id", "body"])
+        .where("owner_id", "=", ctx.ownerId)
+        .orderBy("created_at")
+        .execute()
+    : [];
   const notesOf = new Map<string, string[]>();
   for (const n of notes) {
     // Pushed, not copied: a person with thousands of notes made a copy of the list per note.
@@ -54,7 +68,7 @@ export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> 
   }
   return people.map((p) => {
     const d = details.get(p.id);
-    return {
+    const contact: ContactRecord = {
       // A person who came with a UID keeps it; the others are known by their Goodwill id.
       uid: p.uid ?? p.id,
       displayName: p.display_name,
@@ -78,6 +92,7 @@ export async function contactRecords(ctx: AppContext): Promise<ContactRecord[]> 
       metText: p.met_text,
       related: d?.related ?? [],
     };
+    return { personId: p.id, contact };
   });
 }
 

@@ -84,7 +84,7 @@ function sourceUid(format: string, contact: ContactRecord): string | null {
   return `${format}:${digest.slice(0, 24)}`;
 }
 
-function detailsOf(contact: ContactRecord): PersonDetails {
+export function detailsOf(contact: ContactRecord): PersonDetails {
   return {
     emails: contact.emails,
     phones: contact.phones,
@@ -94,7 +94,11 @@ function detailsOf(contact: ContactRecord): PersonDetails {
   };
 }
 
-function findMatch(index: IdentityIndex, uid: string | null, contact: ContactRecord): string | undefined {
+export function findMatch(
+  index: IdentityIndex,
+  uid: string | null,
+  contact: ContactRecord,
+): string | undefined {
   if (uid) {
     const byUid = index.uids.get(uid) ?? (index.ids.has(uid) ? uid : undefined);
     if (byUid) return byUid;

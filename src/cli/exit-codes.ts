@@ -18,4 +18,5 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   too_large: 4,
   malformed: 4,
   possible_duplicate: 4,
+  precondition_failed: 4,
 };

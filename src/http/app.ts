@@ -15,6 +15,7 @@ import type { AppContext } from "../app/context.js";
 import { issueField, issueMessage } from "../app/issue-message.js";
 import type { Senders } from "../app/reminders/deliver.js";
 import { type ReminderEnvironment, reminderEnvironment } from "../app/reminders/environment.js";
+import { createDavApp } from "../dav/dav-app.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
 import { journaledService } from "../service/journaled-service.js";
@@ -369,6 +370,10 @@ export function createApp(options: ServerOptions) {
   registerTransferRoutes(app, state);
   registerReminderRoutes(app, state);
   registerDocsRoutes(app);
+  app.route(
+    "/",
+    createDavApp({ store: options.store, now, throttle: state.throttle, logger: options.logger }),
+  );
   registerWebApp(app);
   return app;
 }

@@ -1,7 +1,10 @@
 import type { ErrorCode } from "../errors.js";
 
 /** The HTTP status of each error code: the server's half of the two tables that map codes. */
-export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503> = {
+export const ERROR_STATUS: Record<
+  ErrorCode,
+  400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 500 | 503
+> = {
   usage: 400,
   malformed: 400,
   invalid: 422,
@@ -17,4 +20,5 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 |
   store_unavailable: 503,
   internal: 500,
   possible_duplicate: 409,
+  precondition_failed: 412,
 };

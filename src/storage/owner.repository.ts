@@ -47,6 +47,9 @@ export async function updateOwnerProfile(
  */
 export const OWNER_TABLES = [
   "journal_state",
+  "dav_cards",
+  "dav_address_books",
+  "dav_passwords",
   "undo_rows",
   "undo_entries",
   "search_documents",

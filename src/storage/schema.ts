@@ -406,6 +406,37 @@ export interface JournalStateTable {
   entry_id: string;
 }
 
+/** An owner's CardDAV change counter (migration 0012). */
+export interface DavAddressBooksTable {
+  owner_id: string;
+  revision: number;
+}
+
+/** One card of the CardDAV address book, or the tombstone of a deleted one (migration 0012). */
+export interface DavCardsTable {
+  owner_id: string;
+  name: string;
+  person_id: string | null;
+  uid: string;
+  content_hash: string;
+  etag: string;
+  card: string;
+  kept: string;
+  revision: number;
+  deleted_at: string | null;
+}
+
+/** An app password for CardDAV clients (migration 0012). */
+export interface DavPasswordsTable {
+  owner_id: string;
+  id: string;
+  name: string;
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -443,6 +474,9 @@ export interface Database {
   undo_entries: UndoEntriesTable;
   undo_rows: UndoRowsTable;
   journal_state: JournalStateTable;
+  dav_address_books: DavAddressBooksTable;
+  dav_cards: DavCardsTable;
+  dav_passwords: DavPasswordsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -150,6 +150,8 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
     expect((await run(["--as", ANN.email, "intro", "Raj", "Linda", "Both love printers"])).code).toBe(0);
     expect((await run(["--as", ANN.email, "note", "Raj", "Runs the lunch-and-learn"])).code).toBe(0);
     expect((await run(["token", "create", "--user", ANN.email])).code).toBe(0);
+    for (const email of [ANN.email, BOB.email])
+      expect((await run(["token", "create", "--dav", "--user", email])).code).toBe(0);
     const card = join(mkdtempSync(join(tmpdir(), "goodwill-card-")), "nia.vcf");
     writeFileSync(
       card,
@@ -189,6 +191,9 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
           created_at: at,
         });
         await reminders.useActionNonce(store.db, owner, "nonce", at);
+        // The address book's cards and change counter, as a phone's first sync makes them.
+        const { syncCards } = await import("../../src/app/dav-address-book.js");
+        await syncCards({ store, db: store.db, ownerId: owner, now: NOW });
         const { claimIdempotencyKey } = await import("../../src/storage/idempotency.repository.js");
         await claimIdempotencyKey(store.db, {
           ownerId: owner,

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../support/stores.js";
-import { api } from "./support.js";
+import { api, HOST } from "./support.js";
 
 /**
  * Two accounts on one server. Every route of the OpenAPI document is called by B with A's ids in
@@ -91,6 +91,8 @@ describeEachDialect("isolation between accounts", (dialect) => {
     ).body.introduction;
     const annChange = (await call("GET", "/api/v1/undo", A)).body.entries[0];
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
+    const annPhone = (await call("POST", "/api/v1/dav-passwords", { ...A, body: { name: "ann-phone" } }))
+      .body;
     const before = (await call("GET", "/api/v1/export?format=json", A)).body;
     // a cursor into Ann's timeline, to try on Bob's person
     const timelineCursor = encodeURIComponent(
@@ -169,6 +171,13 @@ describeEachDialect("isolation between accounts", (dialect) => {
       ],
       "delete /api/v1/tokens/{id}": [
         { method: "DELETE", path: `/api/v1/tokens/${annToken.id}`, expect: "404" },
+      ],
+      "get /api/v1/dav-passwords": [{ method: "GET", path: "/api/v1/dav-passwords", expect: "clean" }],
+      "post /api/v1/dav-passwords": [
+        { method: "POST", path: "/api/v1/dav-passwords", body: { name: "bob-phone" }, expect: "clean" },
+      ],
+      "delete /api/v1/dav-passwords/{id}": [
+        { method: "DELETE", path: `/api/v1/dav-passwords/${annPhone.id}`, expect: "404" },
       ],
       "get /api/v1/people": [{ method: "GET", path: "/api/v1/people?q=zeb", expect: "clean" }],
       "post /api/v1/people": [
@@ -568,5 +577,79 @@ describeEachDialect("isolation between accounts", (dialect) => {
       body: { email: "ann@example.com", password: "correct horse battery" },
     });
     expect(annSignsIn.status).toBe(200);
+  });
+
+  it("no app password reaches another account's address book", async () => {
+    const { app, call, account } = await api(dialect);
+    const a = await account("ann@example.com");
+    const b = await account("bob@example.com");
+    const zeb = (
+      await call("POST", "/api/v1/people", {
+        token: a.token,
+        body: { name: "Zebediah Quuxley", emails: ["zeb@zephyr.example"] },
+      })
+    ).body;
+    const annPhone = (await call("POST", "/api/v1/dav-passwords", { token: a.token, body: { name: "ann" } }))
+      .body;
+    const bobPhone = (await call("POST", "/api/v1/dav-passwords", { token: b.token, body: { name: "bob" } }))
+      .body;
+    const basic = (user: string, password: string) =>
+      `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+    const dav = async (authorization: string, method: string, path: string, body?: string) => {
+      const response = await app.request(`http://${HOST}${path}`, {
+        method,
+        headers: { host: HOST, authorization, depth: "1", "content-type": "text/vcard" },
+        ...(body !== undefined ? { body } : {}),
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const ANN = basic("ann@example.com", annPhone.password);
+    const BOB = basic("bob@example.com", bobPhone.password);
+    const BOOK = "/dav/addressbooks/goodwill/";
+    const annCard = `${BOOK}${zeb.id}.vcf`;
+    expect((await dav(ANN, "GET", annCard)).text).toContain("Zebediah");
+
+    // Ann's password does not open Bob's account, nor Ann's under another name.
+    expect((await dav(basic("bob@example.com", annPhone.password), "PROPFIND", BOOK)).status).toBe(401);
+    // An API token is no app password.
+    expect((await dav(basic("ann@example.com", a.token), "PROPFIND", BOOK)).status).toBe(401);
+
+    const multiget = `<c:addressbook-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><c:address-data/></d:prop><d:href>${annCard}</d:href></c:addressbook-multiget>`;
+    const query =
+      '<c:addressbook-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:address-data/></d:prop><c:filter><c:prop-filter name="FN"><c:text-match>zeb</c:text-match></c:prop-filter></c:filter></c:addressbook-query>';
+    const sync =
+      '<d:sync-collection xmlns:d="DAV:"><d:sync-token/><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>';
+    const attempts: { method: string; path: string; body?: string; status: number }[] = [
+      { method: "PROPFIND", path: "/dav/", status: 207 },
+      { method: "PROPFIND", path: "/dav/principal/", status: 207 },
+      { method: "PROPFIND", path: "/dav/addressbooks/", status: 207 },
+      { method: "PROPFIND", path: BOOK, status: 207 },
+      { method: "PROPFIND", path: annCard, status: 404 },
+      { method: "GET", path: annCard, status: 404 },
+      { method: "DELETE", path: annCard, status: 404 },
+      { method: "REPORT", path: BOOK, body: multiget, status: 207 },
+      { method: "REPORT", path: BOOK, body: query, status: 207 },
+      { method: "REPORT", path: BOOK, body: sync, status: 207 },
+    ];
+    for (const attempt of attempts) {
+      const result = await dav(BOB, attempt.method, attempt.path, attempt.body);
+      expect({ ...attempt, status: result.status }).toEqual(attempt);
+      // An answer may repeat the address Bob asked about himself; nothing else of Ann's.
+      const sent = attempt.path + (attempt.body ?? "");
+      for (const secret of [/zebediah/i, /zephyr/i, new RegExp(zeb.id)].filter((x) => !x.test(sent)))
+        expect(result.text, `${attempt.method} ${attempt.path} leaked ${secret}`).not.toMatch(secret);
+    }
+    // Bob writing at the address of Ann's card makes a card of his own; Ann's stays as it was.
+    const before = await dav(ANN, "GET", annCard);
+    const put = await dav(
+      BOB,
+      "PUT",
+      annCard,
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob's Zeb\r\nEMAIL:zeb@zephyr.example\r\nEND:VCARD\r\n",
+    );
+    expect(put.status).toBe(201);
+    expect((await dav(ANN, "GET", annCard)).text).toBe(before.text);
+    expect((await dav(BOB, "GET", annCard)).text).toContain("FN:Bob's Zeb");
+    expect((await call("GET", "/api/v1/people", { token: a.token })).body.people).toHaveLength(1);
   });
 });

@@ -201,11 +201,16 @@ export function registerServerCommands(program: Command, io: CliIo): void {
   const token = program.command("token").description("API tokens for scripts and the CLI");
   token
     .command("create")
-    .description("make an API token for an account (shown once)")
-    .requiredOption("--user <email>", "the account")
+    .description(
+      "make an API token for an account (shown once); --dav: an app password for a phone's address book",
+    )
+    .option("--user <email>", "the account (needed, except --dav on a store without accounts)")
     .option("--name <name>", "what the token is for", "cli")
+    .option("--dav", "an app password for CardDAV (phones, Thunderbird), which opens the address book only")
     .action(
-      direct(io, async (store, now, _globals, flags: { user: string; name: string }) => {
+      direct(io, async (store, now, _globals, flags: { user?: string; name: string; dav?: boolean }) => {
+        if (flags.dav) return (await import("../../dav/dav-token.command.js")).davToken(store, now, flags);
+        if (!flags.user) throw new GoodwillError("usage", "Say whose token it is: --user EMAIL.");
         const account = await accountOrFail(store, flags.user);
         const { createApiToken } = await accounts();
         const created = await createApiToken(

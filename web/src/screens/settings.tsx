@@ -14,6 +14,7 @@ import { CopyButton } from "../components/copy-button";
 import { FormActions } from "../components/form-actions";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { useTitle } from "../components/title";
+import { PhoneSyncCard } from "./settings/phone-sync";
 import { RecentChanges } from "./settings/recent-changes";
 import { RemindersCard } from "./settings/reminders";
 import "./settings.css";
@@ -33,6 +34,7 @@ export function Settings() {
       {me.data?.mode === "team" && me.data.account && <PasswordCard />}
       <RemindersCard />
       <TokensCard />
+      <PhoneSyncCard />
       <CalendarCard />
       <RecentChanges />
     </section>

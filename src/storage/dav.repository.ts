@@ -1,0 +1,206 @@
+/**
+ * The CardDAV address book's rows (migration 0012): each owner's change counter, the cards with
+ * their tombstones, and the app passwords DAV clients sign in with.
+ */
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Database, DavCardsTable } from "./schema.js";
+
+export type DavCardRow = Selectable<DavCardsTable>;
+
+/** The owner's change counter: the revision of the newest change (0 before the first). */
+export async function davRevision(db: Kysely<Database>, ownerId: string): Promise<number> {
+  const row = await db
+    .selectFrom("dav_address_books")
+    .select("revision")
+    .where("owner_id", "=", ownerId)
+    .executeTakeFirst();
+  return Number(row?.revision ?? 0);
+}
+
+/** Sets the owner's change counter; call it inside the owner's write transaction. */
+export async function setDavRevision(db: Kysely<Database>, ownerId: string, revision: number): Promise<void> {
+  await db
+    .insertInto("dav_address_books")
+    .values({ owner_id: ownerId, revision })
+    .onConflict((oc) => oc.column("owner_id").doUpdateSet({ revision }))
+    .execute();
+}
+
+/** Every card of the owner, tombstones included. */
+export async function allDavCards(db: Kysely<Database>, ownerId: string): Promise<DavCardRow[]> {
+  return db.selectFrom("dav_cards").selectAll().where("owner_id", "=", ownerId).execute();
+}
+
+/** The live cards' names, etags and revisions, in name order (a PROPFIND of the address book). */
+export async function liveDavCards(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<Pick<DavCardRow, "name" | "etag" | "revision">[]> {
+  return db
+    .selectFrom("dav_cards")
+    .select(["name", "etag", "revision"])
+    .where("owner_id", "=", ownerId)
+    .where("deleted_at", "is", null)
+    .orderBy("name")
+    .execute();
+}
+
+export async function davCard(
+  db: Kysely<Database>,
+  ownerId: string,
+  name: string,
+): Promise<DavCardRow | undefined> {
+  return db
+    .selectFrom("dav_cards")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("name", "=", name)
+    .executeTakeFirst();
+}
+
+/** The cards of these names that exist (live or not). */
+export async function davCardsNamed(
+  db: Kysely<Database>,
+  ownerId: string,
+  names: readonly string[],
+): Promise<DavCardRow[]> {
+  if (names.length === 0) return [];
+  const rows: DavCardRow[] = [];
+  for (let i = 0; i < names.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom("dav_cards")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .where("name", "in", names.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** The live card of a person, if they have one. */
+export async function davCardOfPerson(
+  db: Kysely<Database>,
+  ownerId: string,
+  personId: string,
+): Promise<DavCardRow | undefined> {
+  return db
+    .selectFrom("dav_cards")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("person_id", "=", personId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Cards (and tombstones) changed after `revision`, oldest change first. */
+export async function davCardsChangedSince(
+  db: Kysely<Database>,
+  ownerId: string,
+  revision: number,
+): Promise<DavCardRow[]> {
+  return db
+    .selectFrom("dav_cards")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("revision", ">", revision)
+    .orderBy("revision")
+    .execute();
+}
+
+/** Writes a card (a new one, or a new state of one, a tombstone's revival included). */
+export async function putDavCard(db: Kysely<Database>, row: Insertable<DavCardsTable>): Promise<void> {
+  const { owner_id: _owner, name: _name, ...changes } = row;
+  await db
+    .insertInto("dav_cards")
+    .values(row)
+    .onConflict((oc) => oc.columns(["owner_id", "name"]).doUpdateSet(changes))
+    .execute();
+}
+
+/** Makes a card a tombstone at `revision`: a sync reports it deleted. */
+export async function buryDavCard(
+  db: Kysely<Database>,
+  ownerId: string,
+  name: string,
+  revision: number,
+  atIso: string,
+): Promise<void> {
+  await db
+    .updateTable("dav_cards")
+    .set({ person_id: null, revision, deleted_at: atIso, card: "", kept: "[]" })
+    .where("owner_id", "=", ownerId)
+    .where("name", "=", name)
+    .execute();
+}
+
+/** The hashes of an owner's app passwords that still work, with their ids. */
+export async function activeDavPasswords(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<{ id: string; secret_hash: string; last_used_at: string | null }[]> {
+  return db
+    .selectFrom("dav_passwords")
+    .select(["id", "secret_hash", "last_used_at"])
+    .where("owner_id", "=", ownerId)
+    .where("revoked_at", "is", null)
+    .execute();
+}
+
+export async function insertDavPassword(
+  db: Kysely<Database>,
+  row: { owner_id: string; id: string; name: string; secret_hash: string; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto("dav_passwords")
+    .values({ ...row, last_used_at: null, revoked_at: null })
+    .execute();
+}
+
+export async function listDavPasswords(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom("dav_passwords")
+    .select(["id", "name", "created_at", "last_used_at", "revoked_at"])
+    .where("owner_id", "=", ownerId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+/** Revokes a password that still works; false when there is none with that id. */
+export async function revokeDavPassword(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  atIso: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("dav_passwords")
+    .set({ revoked_at: atIso })
+    .where("owner_id", "=", ownerId)
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function noteDavPasswordUse(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  atIso: string,
+): Promise<void> {
+  await db
+    .updateTable("dav_passwords")
+    .set({ last_used_at: atIso })
+    .where("owner_id", "=", ownerId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The email of the account an owner is, or null (the local owner). */
+export async function findAccountOf(db: Kysely<Database>, ownerId: string): Promise<string | null> {
+  const row = await db.selectFrom("users").select("email").where("owner_id", "=", ownerId).executeTakeFirst();
+  return row?.email ?? null;
+}

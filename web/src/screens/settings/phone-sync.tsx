@@ -1,0 +1,139 @@
+/**
+ * Phone sync (issue 17): the CardDAV address and user name a phone or Thunderbird needs, app
+ * passwords made here (shown once) and revoked here. An app password opens the address book only.
+ */
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { call } from "../../api/client";
+import { useWrite } from "../../api/hooks";
+import { formatDate } from "../../components/badges";
+import { CopyButton } from "../../components/copy-button";
+import { ErrorState, FormError, Loading } from "../../components/states";
+
+interface DavPassword {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const KEY = ["dav-passwords"];
+const davPasswords = {
+  list: () => call<{ passwords: DavPassword[]; username: string; path: string }>("GET", "/dav-passwords"),
+  create: (name: string) =>
+    call<{ id: string; name: string; password: string; username: string }>("POST", "/dav-passwords", {
+      body: { name },
+    }),
+  revoke: (id: string) => call<{ revoked: string }>("DELETE", `/dav-passwords/${encodeURIComponent(id)}`),
+};
+
+export function PhoneSyncCard() {
+  const id = useId();
+  const list = useQuery({ queryKey: KEY, queryFn: davPasswords.list });
+  const [name, setName] = useState("");
+  const [created, setCreated] = useState<{ name: string; password: string } | null>(null);
+  const create = useWrite((phone: string) => davPasswords.create(phone), {
+    onSuccess: (result) => {
+      setCreated({ name: result.name, password: result.password });
+      setName("");
+    },
+  });
+  const revoke = useWrite((passwordId: string) => davPasswords.revoke(passwordId));
+  const server = window.location.origin;
+  const active = (list.data?.passwords ?? []).filter((p) => p.revokedAt === null);
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Phone sync (CardDAV)</h2>
+      <p className="muted">
+        Your people as your phone's contacts, kept in step both ways. Only the contact card goes to the phone:
+        the ledger, moments, notes and scores stay here. Add a CardDAV account on the phone with:
+      </p>
+      {list.isPending ? (
+        <Loading what="Reading your app passwords" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} retry={() => void list.refetch()} />
+      ) : (
+        <dl className="phone-sync">
+          <dt>Server</dt>
+          <dd>
+            <code>{server}</code> (or <code>{`${server}${list.data.path}`}</code>)
+          </dd>
+          <dt>User name</dt>
+          <dd>
+            <code>{list.data.username}</code>
+          </dd>
+          <dt>Password</dt>
+          <dd>an app password from below</dd>
+        </dl>
+      )}
+      <form
+        className="token-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setCreated(null);
+          create.mutate(name.trim());
+        }}
+      >
+        <label htmlFor={`${id}-name`}>Name of a new app password</label>
+        <div className="inline-form">
+          <input
+            id={`${id}-name`}
+            required
+            maxLength={100}
+            value={name}
+            placeholder="My phone"
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button type="submit" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create app password"}
+          </button>
+        </div>
+        <FormError error={create.error} />
+      </form>
+      {created && (
+        <div className="secret" role="status">
+          <p>
+            <strong>{created.name}</strong>: type this into the phone now. It is shown only once.
+          </p>
+          <code className="secret-value" data-testid="new-dav-password">
+            {created.password}
+          </code>
+          <div className="buttons">
+            <CopyButton text={created.password} label="Copy the app password" />
+            <button type="button" className="secondary" onClick={() => setCreated(null)}>
+              Done
+            </button>
+          </div>
+        </div>
+      )}
+      {active.length > 0 && (
+        <ul className="rows" aria-label="App passwords">
+          {active.map((password) => (
+            <li key={password.id}>
+              <div className="row-main">
+                <span className="name">{password.name}</span>
+                <p className="muted">
+                  Created {formatDate(password.createdAt)} ·{" "}
+                  {password.lastUsedAt ? `last used ${formatDate(password.lastUsedAt)}` : "never used"}
+                </p>
+              </div>
+              <button
+                type="button"
+                className="danger"
+                aria-label={`Revoke ${password.name}`}
+                disabled={revoke.isPending}
+                onClick={() => revoke.mutate(password.id)}
+              >
+                Revoke
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormError error={revoke.error} />
+    </section>
+  );
+}

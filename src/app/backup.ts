@@ -76,8 +76,6 @@ export interface List<F extends Record<string, Field> = Record<string, Field>> {
   match: "id" | "name" | "identity" | "key";
   /** what one record is called in a message */
   noun: string;
-  /** absent from a backup made before the list existed, which is the same as empty */
-  optional?: boolean;
   /** its per-owner number is kept unless one here has it, when it takes the next free one */
   numbered?: boolean;
   /** it counts in the scores of the people and departments it names */
@@ -255,7 +253,6 @@ export const LISTS = {
     table: "needs",
     match: "id",
     noun: "need",
-    optional: true,
     numbered: true,
     search: { kind: "need", body: ["text"], person: "personId" },
     fields: {
@@ -275,7 +272,6 @@ export const LISTS = {
     table: "offers",
     match: "id",
     noun: "offer",
-    optional: true,
     numbered: true,
     search: { kind: "offer", body: ["text"], person: "personId" },
     fields: {
@@ -293,7 +289,6 @@ export const LISTS = {
     table: "own_offers",
     match: "id",
     noun: "offer of mine",
-    optional: true,
     numbered: true,
     search: { kind: "own-offer", body: ["text"] },
     fields: {
@@ -309,7 +304,6 @@ export const LISTS = {
     table: "introductions",
     match: "id",
     noun: "introduction",
-    optional: true,
     numbered: true,
     fields: {
       id: f(id),
@@ -343,32 +337,24 @@ export type Collection = keyof typeof LISTS;
 export const COLLECTIONS = Object.keys(LISTS) as Collection[];
 export const isCollection = (key: string): key is Collection => Object.hasOwn(LISTS, key);
 /** A list's description with its fields by name: how export and restore read every list alike. */
-export const describe = (collection: Collection): List =>
+export const descriptionOf = (collection: Collection): List =>
   // Each description is a List of its own fields; read field by field, they are all one shape.
   LISTS[collection] as unknown as List;
 
-type Shape<F extends Record<string, Field>> = { [K in keyof F]: F[K]["schema"] };
-const recordOf = <F extends Record<string, Field>>(l: List<F>) =>
-  z.object(Object.fromEntries(Object.entries(l.fields).map(([k, v]) => [k, v.schema])) as Shape<F>);
-
-/** The schema of one record of each list. */
-export const RECORD_SCHEMAS = {
-  organizations: recordOf(LISTS.organizations),
-  departments: recordOf(LISTS.departments),
-  people: recordOf(LISTS.people),
-  interactions: recordOf(LISTS.interactions),
-  exchanges: recordOf(LISTS.exchanges),
-  asks: recordOf(LISTS.asks),
-  commitments: recordOf(LISTS.commitments),
-  notes: recordOf(LISTS.notes),
-  needs: recordOf(LISTS.needs),
-  offers: recordOf(LISTS.offers),
-  ownOffers: recordOf(LISTS.ownOffers),
-  introductions: recordOf(LISTS.introductions),
-  settings: recordOf(LISTS.settings),
+type Shape<C extends Collection> = {
+  [K in keyof (typeof LISTS)[C]["fields"]]: (typeof LISTS)[C]["fields"][K] extends Field<infer S> ? S : never;
 };
-const listOf = <C extends Collection>(c: C) => z.array(RECORD_SCHEMAS[c]);
-const listSince = <C extends Collection>(c: C) => listOf(c).default([]);
+
+/** The schema of one record of each list, read from its fields. */
+export const RECORD_SCHEMAS = Object.fromEntries(
+  COLLECTIONS.map((c) => [
+    c,
+    z.object(Object.fromEntries(Object.entries(descriptionOf(c).fields).map(([k, v]) => [k, v.schema]))),
+  ]),
+) as { [C in Collection]: z.ZodObject<Shape<C>, z.core.$strip> };
+const records = <C extends Collection>(c: C) => z.array(RECORD_SCHEMAS[c]);
+/** A list added since version 1 came out: a backup from before it has none, the same as empty. */
+const recordsSince = <C extends Collection>(c: C) => records(c).default([]);
 
 export const profileSchema = z.object({
   name: z.string().nullable(),
@@ -380,22 +366,26 @@ export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   profile: profileSchema,
-  organizations: listOf("organizations"),
-  departments: listOf("departments"),
-  people: listOf("people"),
-  interactions: listOf("interactions"),
-  exchanges: listOf("exchanges"),
-  asks: listOf("asks"),
-  commitments: listOf("commitments"),
-  notes: listOf("notes"),
-  needs: listSince("needs"),
-  offers: listSince("offers"),
-  ownOffers: listSince("ownOffers"),
-  introductions: listSince("introductions"),
-  settings: listOf("settings"),
+  organizations: records("organizations"),
+  departments: records("departments"),
+  people: records("people"),
+  interactions: records("interactions"),
+  exchanges: records("exchanges"),
+  asks: records("asks"),
+  commitments: records("commitments"),
+  notes: records("notes"),
+  needs: recordsSince("needs"),
+  offers: recordsSince("offers"),
+  ownOffers: recordsSince("ownOffers"),
+  introductions: recordsSince("introductions"),
+  settings: records("settings"),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
+/** The lists a backup may lack: those added since version 1 came out. */
+export const OPTIONAL_LISTS: ReadonlySet<string> = new Set(
+  COLLECTIONS.filter((c) => backupSchema.shape[c] instanceof z.ZodDefault),
+);
 export type RecordOf<C extends Collection> = Backup[C][number];
 
 /** A row as its backup record, field by field in the description's order. */
@@ -425,7 +415,7 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
     },
   };
   for (const collection of COLLECTIONS) {
-    const { table, fields } = describe(collection);
+    const { table, fields } = descriptionOf(collection);
     // Only the settings that are the user's data; secrets (the calendar key's hash) stay behind.
     const rows =
       table === "settings"

@@ -30,10 +30,11 @@ import {
   COLLECTIONS,
   type Collection,
   columnOf,
-  describe,
+  descriptionOf,
   type Field,
   isCollection,
   type List,
+  OPTIONAL_LISTS,
   profileSchema,
   RECORD_SCHEMAS,
   type RecordOf,
@@ -61,7 +62,7 @@ type SearchDoc = Parameters<BackupRepository["index"]>[0][number];
 /** What must have been written in full before a list's records can be: the lists it names. */
 function needs(collection: Collection | "profile"): Target[] {
   if (collection === "profile") return ["organizations", "departments"];
-  const { fields, after = [] } = describe(collection);
+  const { fields, after = [] } = descriptionOf(collection);
   return [...new Set([...after, ...Object.values(fields).flatMap((field) => field.ref ?? [])])];
 }
 
@@ -127,7 +128,7 @@ export class Restorer {
   /** Writes one batch of one list in one transaction. */
   async write<C extends Collection>(collection: C, records: RecordOf<C>[]): Promise<void> {
     if (records.length === 0) return;
-    const list = describe(collection);
+    const list = descriptionOf(collection);
     await inWriteTransaction(this.ctx, async (tx) => {
       const repo = backupRepository(tx.db, tx.ownerId);
       const batch = records as Json[];
@@ -491,7 +492,7 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
     typeof id === "string" && (recordIds[target]?.has(id) ?? false);
   // The references that would stop the restore half-way, checked once the lists they name are read.
   const checkReferences = (collection: Collection, index: number, record: Json) => {
-    for (const { targets, test, problem } of requiredReferences(describe(collection), record)) {
+    for (const { targets, test, problem } of requiredReferences(descriptionOf(collection), record)) {
       const check = () => (test(found) ? null : problem);
       if (targets.every((t) => ended.has(t))) {
         const now = check();
@@ -569,7 +570,7 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
     throw error;
   }
   for (const key of ["format", "version", "profile", ...COLLECTIONS])
-    if (!seen.has(key) && !(isCollection(key) && describe(key).optional) && problems.length < 5)
+    if (!seen.has(key) && !OPTIONAL_LISTS.has(key) && problems.length < 5)
       problems.push(
         `${key} is missing: a Goodwill backup has it${isCollection(key) ? ", even as an empty list" : ""}.`,
       );

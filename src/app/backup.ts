@@ -59,9 +59,6 @@ const f = <S extends z.ZodType>(schema: S, options: Omit<Field, "schema"> = {}):
   schema,
   ...options,
 });
-/** The column a field is kept in (`createdAt` in `created_at`), or `null` when none. */
-export const columnOf = (key: string, field: Field): string | null =>
-  field.column === undefined ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : field.column;
 const ref = (target: Target, required?: string) => ({ ref: target, ...(required ? { required } : {}) });
 
 /** One list of a backup and the table its records are rows of. */
@@ -341,6 +338,26 @@ export const descriptionOf = (collection: Collection): List =>
   // Each description is a List of its own fields; read field by field, they are all one shape.
   LISTS[collection] as unknown as List;
 
+/** A field with its name and its column (`createdAt` in `created_at`), or `null` when none. */
+export interface Column extends Field {
+  key: string;
+  column: string | null;
+}
+const columnLists = new Map<List, Column[]>();
+/** A list's fields in order, each with its column: worked out once per list, read per record. */
+export function columnsOf(list: List): Column[] {
+  let columns = columnLists.get(list);
+  if (!columns) {
+    columns = Object.entries(list.fields).map(([key, field]) => ({
+      ...field,
+      key,
+      column: field.column === undefined ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : field.column,
+    }));
+    columnLists.set(list, columns);
+  }
+  return columns;
+}
+
 type Shape<C extends Collection> = {
   [K in keyof (typeof LISTS)[C]["fields"]]: (typeof LISTS)[C]["fields"][K] extends Field<infer S> ? S : never;
 };
@@ -389,13 +406,12 @@ export const OPTIONAL_LISTS: ReadonlySet<string> = new Set(
 export type RecordOf<C extends Collection> = Backup[C][number];
 
 /** A row as its backup record, field by field in the description's order. */
-function recordFromRow(fields: Record<string, Field>, row: Row): Row {
+function recordFromRow(list: List, row: Row): Row {
   const record: Row = {};
-  for (const [key, field] of Object.entries(fields)) {
-    const column = columnOf(key, field);
-    if (column === null) continue;
-    const value = row[column];
-    record[key] =
+  for (const field of columnsOf(list)) {
+    if (field.column === null) continue;
+    const value = row[field.column];
+    record[field.key] =
       field.stored === "flag" ? value === 1 : field.stored === "json" ? parseTags(value as string) : value;
   }
   return record;
@@ -415,13 +431,13 @@ export async function exportBackup(ctx: AppContext): Promise<Backup> {
     },
   };
   for (const collection of COLLECTIONS) {
-    const { table, fields } = descriptionOf(collection);
+    const list = descriptionOf(collection);
     // Only the settings that are the user's data; secrets (the calendar key's hash) stay behind.
     const rows =
-      table === "settings"
+      list.table === "settings"
         ? (await repo.settings()).filter((s) => distinctPairOf(s.key) !== null || isProfileSetting(s.key))
-        : await repo.rows(table);
-    backup[collection] = rows.map((row) => recordFromRow(fields, row));
+        : await repo.rows(list.table);
+    backup[collection] = rows.map((row) => recordFromRow(list, row));
   }
   // What other tables keep: a person's contact details, the people of a moment.
   const people = backup.people as Row[];

@@ -29,7 +29,7 @@ import {
   type Backup,
   COLLECTIONS,
   type Collection,
-  columnOf,
+  columnsOf,
   descriptionOf,
   type Field,
   isCollection,
@@ -66,26 +66,31 @@ function needs(collection: Collection | "profile"): Target[] {
   return [...new Set([...after, ...Object.values(fields).flatMap((field) => field.ref ?? [])])];
 }
 
-/** The references of a record that must be found, and the rule of two of which one must be. */
-function* requiredReferences(list: List, record: Json) {
-  for (const [key, field] of Object.entries(list.fields))
-    if (field.ref && field.required)
+/** Whether a list's record of this id is in the backup (first pass) or was restored (second). */
+type Found = (target: Target, id: unknown) => boolean;
+
+/** The references of a record that must be found, each with what is said when it is not. */
+function* requiredReferences(
+  list: List,
+  record: Json,
+): Generator<{ targets: Target[]; test: (found: Found) => boolean; problem: string }> {
+  for (const { key, ref, required } of columnsOf(list))
+    if (ref && required)
       for (const value of ([] as unknown[]).concat(record[key]))
         yield {
-          targets: [field.ref],
-          test: (found: (t: Target, id: unknown) => boolean) => found(field.ref as Target, value),
-          problem: `${field.required} (${value}) is not in the backup.`,
+          targets: [ref],
+          test: (found) => found(ref, value),
+          problem: `${required} (${value}) is not in the backup.`,
         };
-  if (list.oneOf) {
-    const [a, b] = list.oneOf.fields.map((key) => [key, list.fields[key]?.ref as Target] as const);
-    if (a && b)
-      yield {
-        targets: [a[1], b[1]],
-        test: (found: (t: Target, id: unknown) => boolean) =>
-          found(a[1], record[a[0]]) !== found(b[1], record[b[0]]),
-        problem: list.oneOf.problem,
-      };
-  }
+  if (!list.oneOf) return;
+  const [a, b] = list.oneOf.fields;
+  const [targetA, targetB] = [list.fields[a]?.ref, list.fields[b]?.ref];
+  if (targetA && targetB)
+    yield {
+      targets: [targetA, targetB],
+      test: (found) => found(targetA, record[a]) !== found(targetB, record[b]),
+      problem: list.oneOf.problem,
+    };
 }
 
 /**
@@ -204,28 +209,26 @@ export class Restorer {
       value === null || value === field.keep
         ? value
         : (this.became[field.ref as Target].get(value as string) ?? null);
-    for (const [key, field] of Object.entries(list.fields)) {
-      const value = record[key];
-      mapped[key] = !field.ref
+    let checked = list.oneOf !== undefined;
+    for (const field of columnsOf(list)) {
+      const value = record[field.key];
+      checked ||= field.required !== undefined;
+      const to = !field.ref
         ? value
         : Array.isArray(value)
           ? [...new Set(value.map((v) => follow(field, v)))]
           : follow(field, value);
-      const column = columnOf(key, field);
-      if (column !== null)
-        row[column] =
-          field.stored === "flag"
-            ? value
-              ? 1
-              : 0
-            : field.stored === "json"
-              ? JSON.stringify(value)
-              : mapped[key];
+      mapped[field.key] = to;
+      if (field.column === null) continue;
+      if (field.stored === "flag") row[field.column] = value ? 1 : 0;
+      else if (field.stored === "json") row[field.column] = JSON.stringify(value);
+      else row[field.column] = to;
     }
-    const found = (target: Target, id: unknown) => typeof id === "string" && this.became[target].has(id);
-    for (const reference of requiredReferences(list, record))
-      if (!reference.test(found))
-        throw new GoodwillError("invalid", `The backup's ${list.noun} ${record.id}: ${reference.problem}`);
+    const found: Found = (target, id) => typeof id === "string" && this.became[target].has(id);
+    if (checked)
+      for (const reference of requiredReferences(list, record))
+        if (!reference.test(found))
+          throw new GoodwillError("invalid", `The backup's ${list.noun} ${record.id}: ${reference.problem}`);
     return { row, mapped };
   }
 
@@ -324,19 +327,21 @@ export class Restorer {
     const rows: Row[] = [];
     const participants: { interaction_id: string; person_id: string }[] = [];
     const docs: SearchDoc[] = [];
+    const columns = columnsOf(list);
+    // The people and departments whose scores it counts in; a field with no column names records
+    // of a table of pairs (a moment's people).
+    const scoredBy = list.scored ? columns.filter((c) => c.ref === "people" || c.ref === "departments") : [];
+    const pairedBy = columns.filter((c) => c.ref && c.column === null);
     for (const record of fresh) {
       const { row, mapped } = this.toRow(list, record);
       if (number) row.number = number(record.number as number);
       rows.push(row);
-      for (const [key, field] of Object.entries(list.fields)) {
-        const ids = ([] as unknown[]).concat(mapped[key] ?? []) as string[];
-        if (field.ref === "people" && list.scored) for (const id of ids) this.touched.people.add(id);
-        if (field.ref === "departments" && list.scored)
-          for (const id of ids) this.touched.departments.add(id);
-        // A field with no column names records of another table: a moment's people.
-        if (field.ref && columnOf(key, field) === null)
-          for (const id of ids) participants.push({ interaction_id: record.id as string, person_id: id });
-      }
+      const ids = (key: string) => ([] as unknown[]).concat(mapped[key] ?? []) as string[];
+      for (const c of scoredBy)
+        for (const id of ids(c.key)) this.touched[c.ref as "people" | "departments"].add(id);
+      for (const c of pairedBy)
+        for (const id of ids(c.key))
+          participants.push({ interaction_id: record.id as string, person_id: id });
       if (list.search) {
         const person = list.search.person ? ([] as unknown[]).concat(mapped[list.search.person])[0] : null;
         docs.push({
@@ -488,8 +493,7 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
   /** every id of each list, with the record it was first seen in */
   const recordIds: Partial<Record<Collection, Map<string, number>>> = {};
   const deferred: Reference[] = [];
-  const found = (target: Target, id: unknown) =>
-    typeof id === "string" && (recordIds[target]?.has(id) ?? false);
+  const found: Found = (target, id) => typeof id === "string" && (recordIds[target]?.has(id) ?? false);
   // The references that would stop the restore half-way, checked once the lists they name are read.
   const checkReferences = (collection: Collection, index: number, record: Json) => {
     for (const { targets, test, problem } of requiredReferences(descriptionOf(collection), record)) {

@@ -1,7 +1,7 @@
 /**
- * The rows a backup reads and a restore writes, for one owner. `backupRepository(db, ownerId)` is
- * the only place the owner is named: every read below starts from `owned`, every row written gets
- * the owner there, so no statement can reach another owner's rows.
+ * The rows a backup reads and a restore writes, for one owner. The owner is given once, to
+ * `backupRepository(db, ownerId)`: every statement below filters by it or writes it, and the
+ * backup and restore use-cases never name it, so none of theirs can reach another owner's rows.
  */
 import type { Kysely } from "kysely";
 import {
@@ -34,6 +34,11 @@ export type Row = Record<string, unknown>;
 
 /** Ids per `in (…)` list: well under either database's bound-parameter limit. */
 const IDS_PER_QUERY = 500;
+/** A long list of values in slices, one `in (…)` query each. */
+const slices = <T>(values: T[]) =>
+  Array.from({ length: Math.ceil(values.length / IDS_PER_QUERY) }, (_, i) =>
+    values.slice(i * IDS_PER_QUERY, (i + 1) * IDS_PER_QUERY),
+  );
 
 export type BackupRepository = ReturnType<typeof backupRepository>;
 
@@ -75,13 +80,8 @@ export function backupRepository(db: Kysely<Database>, ownerId: string) {
     /** The ids of these that a table holds already. */
     async existingIds(table: RecordTable, ids: string[]): Promise<Set<string>> {
       const found = new Set<string>();
-      for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-        const rows = await owned(table)
-          .select("id")
-          .where("id", "in", ids.slice(i, i + IDS_PER_QUERY))
-          .execute();
-        for (const r of rows) found.add(r.id);
-      }
+      for (const slice of slices(ids))
+        for (const r of await owned(table).select("id").where("id", "in", slice).execute()) found.add(r.id);
       return found;
     },
 
@@ -110,13 +110,9 @@ export function backupRepository(db: Kysely<Database>, ownerId: string) {
       const taken = new Set<number>();
       let max = 0;
       for (const t of tables) {
-        for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
-          const rows = await owned(t)
-            .select("number")
-            .where("number", "in", wanted.slice(i, i + IDS_PER_QUERY))
-            .execute();
-          for (const r of rows) taken.add(r.number);
-        }
+        for (const slice of slices(wanted))
+          for (const r of await owned(t).select("number").where("number", "in", slice).execute())
+            taken.add(r.number);
         const row = await owned(t)
           .select((eb) => eb.fn.max("number").as("max"))
           .executeTakeFirst();

@@ -137,7 +137,8 @@ export class Restorer {
     await inWriteTransaction(this.ctx, async (tx) => {
       const repo = backupRepository(tx.db, tx.ownerId);
       const batch = records as Json[];
-      if (list.match === "name") return this.byName(repo, collection as "organizations", list, batch);
+      if (list.match === "name")
+        return this.byName(repo, collection as "organizations" | "departments", list, batch);
       if (list.match === "identity") return this.people(repo, list, batch as RecordOf<"people">[]);
       if (list.match === "key") return this.settings(tx, repo, batch as RecordOf<"settings">[]);
       return this.byId(repo, list, batch);

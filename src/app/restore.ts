@@ -11,12 +11,36 @@ import type { z } from "zod";
 import { GoodwillError } from "../errors.js";
 import { JsonSyntaxError, readJsonCollections } from "../formats/read/json-collections.js";
 import { Pacer } from "../formats/read/pacing.js";
+import {
+  type BackupRepository,
+  backupRepository,
+  type NumberedTable,
+  type RecordTable,
+  type Row,
+} from "../storage/backup.repository.js";
 import { emailKey, foldText, phoneKey } from "../storage/keys.js";
 import { getOwner, updateOwnerProfile } from "../storage/owner.repository.js";
-import { type IdentityIndex, insertPeopleBatch, loadIdentityIndex } from "../storage/person.repository.js";
-import { indexDocuments } from "../storage/search.repository.js";
+import type { IdentityIndex } from "../storage/person.repository.js";
+import type { NewPersonRow, PersonRow } from "../storage/schema.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, backupSchema, type RestoreResult } from "./backup.js";
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  COLLECTIONS,
+  type Collection,
+  columnsOf,
+  descriptionOf,
+  type Field,
+  isCollection,
+  type List,
+  OPTIONAL_LISTS,
+  profileSchema,
+  RECORD_SCHEMAS,
+  type RecordOf,
+  type RestoreResult,
+  type Target,
+} from "./backup.js";
 import { nulFree, repairPerson } from "./backup-repair.js";
 import { isProfileSetting, saveCalendarSettings, WORK_WEEK_SETTING } from "./calendar-settings.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
@@ -27,74 +51,47 @@ import { personSearchBody } from "./people.js";
 import type { ImportFile } from "./read-file.js";
 import { journaled, undo } from "./undo.js";
 
-/** The lists of a backup, in the order they are written: each needs those before it. */
-export const COLLECTIONS = [
-  "organizations",
-  "departments",
-  "people",
-  "interactions",
-  "exchanges",
-  "asks",
-  "commitments",
-  "notes",
-  "needs",
-  "offers",
-  "ownOffers",
-  "introductions",
-  "settings",
-] as const;
-export type Collection = (typeof COLLECTIONS)[number];
-type RecordOf<C extends Collection> = Backup[C][number];
-/** Lists a backup from before the give-first engine (or own offers) lacks; absent is the same as empty. */
-const OPTIONAL: ReadonlySet<string> = new Set(["needs", "offers", "ownOffers", "introductions"]);
-const isCollection = (key: string): key is Collection => (COLLECTIONS as readonly string[]).includes(key);
-
-/** What must have been read in full before a list's records can be written. */
-function needs(collection: Collection | "profile"): readonly Collection[] {
-  // My own offers are of no person: they wait for nothing.
-  if (collection === "organizations" || collection === "ownOffers") return [];
-  if (collection === "departments") return ["organizations"];
-  if (collection === "people" || collection === "profile") return ["organizations", "departments"];
-  return ["organizations", "departments", "people"];
-}
-
-const shape = backupSchema.shape;
-const RECORD_SCHEMAS: { [C in Collection]: z.ZodType<RecordOf<C>> } = {
-  organizations: shape.organizations.element,
-  departments: shape.departments.element,
-  people: shape.people.element,
-  interactions: shape.interactions.element,
-  exchanges: shape.exchanges.element,
-  asks: shape.asks.element,
-  commitments: shape.commitments.element,
-  notes: shape.notes.element,
-  needs: shape.needs.unwrap().element,
-  offers: shape.offers.unwrap().element,
-  ownOffers: shape.ownOffers.unwrap().element,
-  introductions: shape.introductions.unwrap().element,
-  settings: shape.settings.element,
-};
-
 /** Records written per transaction. */
 const BATCH_SIZE = 500;
 /** A pause after each batch: the moment another writer waiting for the lock takes it. */
 const BETWEEN_BATCHES_MS = 2;
 
-type Table =
-  | "organizations"
-  | "departments"
-  | "interactions"
-  | "exchanges"
-  | "asks"
-  | "commitments"
-  | "notes"
-  | "needs"
-  | "offers"
-  | "own_offers"
-  | "introductions";
+type Json = Record<string, unknown>;
+type SearchDoc = Parameters<BackupRepository["index"]>[0][number];
 
-const missing = (what: string, ref: string) =>
-  new GoodwillError("invalid", `The backup's ${what} refers to ${ref}, which is not in the backup.`);
+/** What must have been written in full before a list's records can be: the lists it names. */
+function needs(collection: Collection | "profile"): Target[] {
+  if (collection === "profile") return ["organizations", "departments"];
+  const { fields, after = [] } = descriptionOf(collection);
+  return [...new Set([...after, ...Object.values(fields).flatMap((field) => field.ref ?? [])])];
+}
+
+/** Whether a list's record of this id is in the backup (first pass) or was restored (second). */
+type Found = (target: Target, id: unknown) => boolean;
+
+/** The references of a record that must be found, each with what is said when it is not. */
+function* requiredReferences(
+  list: List,
+  record: Json,
+): Generator<{ targets: Target[]; test: (found: Found) => boolean; problem: string }> {
+  for (const { key, ref, required } of columnsOf(list))
+    if (ref && required)
+      for (const value of ([] as unknown[]).concat(record[key]))
+        yield {
+          targets: [ref],
+          test: (found) => found(ref, value),
+          problem: `${required} (${value}) is not in the backup.`,
+        };
+  if (!list.oneOf) return;
+  const [a, b] = list.oneOf.fields;
+  const [targetA, targetB] = [list.fields[a]?.ref, list.fields[b]?.ref];
+  if (targetA && targetB)
+    yield {
+      targets: [targetA, targetB],
+      test: (found) => found(targetA, record[a]) !== found(targetB, record[b]),
+      problem: list.oneOf.problem,
+    };
+}
 
 /**
  * Writes a backup's records into a store, batch by batch, mapping the backup's ids to the records
@@ -111,16 +108,20 @@ export class Restorer {
     errors: [],
     warnings: [],
   };
-  private readonly orgMap = new Map<string, string>();
-  private readonly deptMap = new Map<string, string>();
-  private readonly personMap = new Map<string, string>();
+  /** the backup's ids of each list that others name, to the ids of the records they became */
+  private readonly became: Record<Target, Map<string, string>> = {
+    organizations: new Map(),
+    departments: new Map(),
+    people: new Map(),
+  };
   /** the backup's names of organizations and departments, by the backup's ids, for search rows */
-  private readonly orgNames = new Map<string, string>();
-  private readonly deptNames = new Map<string, string>();
+  private readonly names = new Map<string, string>();
   /** people restored whose "met through" names someone: set once everyone is in */
   private readonly metThrough: [string, string][] = [];
-  private readonly touchedPeople = new Set<string>();
-  private readonly touchedDepartments = new Set<string>();
+  private readonly touched: Record<"people" | "departments", Set<string>> = {
+    people: new Set(),
+    departments: new Set(),
+  };
   private identity: IdentityIndex | null = null;
 
   constructor(
@@ -129,54 +130,18 @@ export class Restorer {
     private readonly pacer = new Pacer(),
   ) {}
 
-  private org = (id: string | null) => (id === null ? null : (this.orgMap.get(id) ?? null));
-  private dept = (id: string | null) => (id === null ? null : (this.deptMap.get(id) ?? null));
-  private person = (id: string | null) => (id === null ? null : (this.personMap.get(id) ?? null));
-
   /** Writes one batch of one list in one transaction. */
   async write<C extends Collection>(collection: C, records: RecordOf<C>[]): Promise<void> {
     if (records.length === 0) return;
+    const list = descriptionOf(collection);
     await inWriteTransaction(this.ctx, async (tx) => {
-      const docs: Parameters<typeof indexDocuments>[2] = [];
-      switch (collection) {
-        case "organizations":
-          return this.organizations(tx, records as RecordOf<"organizations">[]);
-        case "departments":
-          return this.departments(tx, records as RecordOf<"departments">[]);
-        case "people":
-          await this.people(tx, records as RecordOf<"people">[], docs);
-          break;
-        case "interactions":
-          await this.interactions(tx, records as RecordOf<"interactions">[], docs);
-          break;
-        case "exchanges":
-          await this.exchanges(tx, records as RecordOf<"exchanges">[], docs);
-          break;
-        case "asks":
-        case "commitments":
-          await this.numbered(tx, collection as "asks" | "commitments", records as RecordOf<"asks">[], docs);
-          break;
-        case "notes":
-          await this.notes(tx, records as RecordOf<"notes">[], docs);
-          break;
-        case "needs":
-        case "offers":
-          await this.needsOrOffers(
-            tx,
-            collection as "needs" | "offers",
-            records as RecordOf<"needs">[],
-            docs,
-          );
-          break;
-        case "ownOffers":
-          await this.ownOffers(tx, records as RecordOf<"ownOffers">[], docs);
-          break;
-        case "introductions":
-          return this.introductions(tx, records as RecordOf<"introductions">[]);
-        case "settings":
-          return this.settings(tx, records as RecordOf<"settings">[]);
-      }
-      await indexDocuments(tx.db, tx.ownerId, docs);
+      const repo = backupRepository(tx.db, tx.ownerId);
+      const batch = records as Json[];
+      if (list.match === "name")
+        return this.byName(repo, collection as "organizations" | "departments", list, batch);
+      if (list.match === "identity") return this.people(repo, list, batch as RecordOf<"people">[]);
+      if (list.match === "key") return this.settings(tx, repo, batch as RecordOf<"settings">[]);
+      return this.byId(repo, list, batch);
     });
   }
 
@@ -185,13 +150,14 @@ export class Restorer {
     await inWriteTransaction(this.ctx, async (tx) => {
       const owner = await getOwner(tx.db, tx.ownerId);
       if (!owner || owner.name !== null || profile.name === null) return;
+      const follow = (target: Target, id: string | null) => (id && this.became[target].get(id)) ?? null;
       await updateOwnerProfile(
         tx.db,
         tx.ownerId,
         {
           name: profile.name,
-          organization_id: this.org(profile.organizationId),
-          department_id: this.dept(profile.departmentId),
+          organization_id: follow("organizations", profile.organizationId),
+          department_id: follow("departments", profile.departmentId),
         },
         owner.updated_at,
       );
@@ -203,15 +169,10 @@ export class Restorer {
     for (let i = 0; i < this.metThrough.length; i += BATCH_SIZE) {
       const batch = this.metThrough.slice(i, i + BATCH_SIZE);
       await inWriteTransaction(this.ctx, async (tx) => {
+        const repo = backupRepository(tx.db, tx.ownerId);
         for (const [id, through] of batch) {
-          const throughId = this.person(through);
-          if (throughId)
-            await tx.db
-              .updateTable("people")
-              .set({ met_through_id: throughId })
-              .where("owner_id", "=", tx.ownerId)
-              .where("id", "=", id)
-              .execute();
+          const throughId = this.became.people.get(through);
+          if (throughId) await repo.setMetThrough(id, throughId);
         }
       });
       await betweenBatches(this.pacer);
@@ -222,8 +183,8 @@ export class Restorer {
   /** Once every record is in: the scores of everyone whose history changed. */
   async finish(): Promise<RestoreResult> {
     await this.ctx.store.dialect.refreshStatistics(this.ctx.db);
-    const people = [...this.touchedPeople];
-    const departments = [...this.touchedDepartments];
+    const people = [...this.touched.people];
+    const departments = [...this.touched.departments];
     for (let i = 0; i < people.length; i += BATCH_SIZE) {
       const batch = people.slice(i, i + BATCH_SIZE);
       await inWriteTransaction(this.ctx, async (tx) => {
@@ -238,152 +199,80 @@ export class Restorer {
     return this.result;
   }
 
-  /** The records whose id is not in the store yet; those that are count as unchanged. */
-  private async notYetHere<R extends { id: string }>(
-    tx: AppContext,
-    table: Table,
-    records: R[],
-  ): Promise<R[]> {
-    const present = await this.existingIds(
-      tx,
+  /**
+   * A record as its row, its references followed to the records they became (`mapped`, by field).
+   * A reference the restore cannot do without, not found, stops it.
+   */
+  private toRow(list: List, record: Json): { row: Row; mapped: Json } {
+    const row: Row = {};
+    const mapped: Json = {};
+    const follow = (field: Field, value: unknown) =>
+      value === null || value === field.keep
+        ? value
+        : (this.became[field.ref as Target].get(value as string) ?? null);
+    let checked = list.oneOf !== undefined;
+    for (const field of columnsOf(list)) {
+      const value = record[field.key];
+      checked ||= field.required !== undefined;
+      const to = !field.ref
+        ? value
+        : Array.isArray(value)
+          ? [...new Set(value.map((v) => follow(field, v)))]
+          : follow(field, value);
+      mapped[field.key] = to;
+      if (field.column === null) continue;
+      if (field.stored === "flag") row[field.column] = value ? 1 : 0;
+      else if (field.stored === "json") row[field.column] = JSON.stringify(value);
+      else row[field.column] = to;
+    }
+    const found: Found = (target, id) => typeof id === "string" && this.became[target].has(id);
+    if (checked)
+      for (const reference of requiredReferences(list, record))
+        if (!reference.test(found))
+          throw new GoodwillError("invalid", `The backup's ${list.noun} ${record.id}: ${reference.problem}`);
+    return { row, mapped };
+  }
+
+  // Organizations and departments: same id, or same name (in the same organization), is the same one.
+  private async byName(
+    repo: BackupRepository,
+    collection: "organizations" | "departments",
+    list: List,
+    records: Json[],
+  ) {
+    const table = collection;
+    const present = await repo.existingIds(
       table,
-      records.map((r) => r.id),
+      records.map((r) => r.id as string),
     );
-    this.result.unchanged += present.size;
-    return records.filter((r) => !present.has(r.id));
-  }
-
-  private async existingIds(tx: AppContext, table: Table, ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await tx.db
-        .selectFrom(table)
-        .select("id")
-        .where("owner_id", "=", tx.ownerId)
-        .where("id", "in", ids.slice(i, i + 500))
-        .execute();
-      for (const r of rows) found.add(r.id);
-    }
-    return found;
-  }
-
-  private async nextNumber(
-    tx: AppContext,
-    table: "asks" | "commitments" | "needs" | "offers" | "own_offers" | "introductions",
-    wanted: number,
-  ): Promise<number> {
-    // Offers, mine and other people's, draw their numbers from one sequence.
-    const tables =
-      table === "offers" || table === "own_offers" ? (["offers", "own_offers"] as const) : [table];
-    let max = 0;
-    let taken = false;
-    for (const t of tables) {
-      const found = await tx.db
-        .selectFrom(t as "asks")
-        .select("id")
-        .where("owner_id", "=", tx.ownerId)
-        .where("number", "=", wanted)
-        .executeTakeFirst();
-      if (found) taken = true;
-      const row = await tx.db
-        .selectFrom(t as "asks")
-        .select((eb) => eb.fn.max("number").as("max"))
-        .where("owner_id", "=", tx.ownerId)
-        .executeTakeFirst();
-      max = Math.max(max, Number(row?.max ?? 0));
-    }
-    return taken ? max + 1 : wanted;
-  }
-
-  // Organizations and departments: same id, or same name, is the same one.
-  private async organizations(tx: AppContext, records: RecordOf<"organizations">[]): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      "organizations",
-      records.map((o) => o.id),
-    );
-    for (const o of records) {
-      this.orgNames.set(o.id, o.name);
-      if (present.has(o.id)) {
-        this.orgMap.set(o.id, o.id);
-        continue;
-      }
-      const byName = await tx.db
-        .selectFrom("organizations")
-        .select("id")
-        .where("owner_id", "=", tx.ownerId)
-        .where("name_key", "=", foldText(o.name))
-        .executeTakeFirst();
-      if (byName) this.orgMap.set(o.id, byName.id);
-      else {
-        await tx.db
-          .insertInto("organizations")
-          .values({
-            owner_id: tx.ownerId,
-            id: o.id,
-            name: o.name,
-            name_key: foldText(o.name),
-            created_at: o.createdAt,
-          })
-          .execute();
-        this.orgMap.set(o.id, o.id);
-      }
-    }
-  }
-
-  private async departments(tx: AppContext, records: RecordOf<"departments">[]): Promise<void> {
-    const present = await this.existingIds(
-      tx,
-      "departments",
-      records.map((d) => d.id),
-    );
-    for (const d of records) {
-      this.deptNames.set(d.id, d.name);
-      const organizationId = this.orgMap.get(d.organizationId);
-      if (!organizationId)
-        throw new GoodwillError(
-          "invalid",
-          `Department ${d.id} names an organization (${d.organizationId}) that is not in the backup.`,
+    for (const record of records) {
+      const id = record.id as string;
+      const { row } = this.toRow(list, record);
+      this.names.set(id, record.name as string);
+      if (!present.has(id)) {
+        row.name_key = foldText(record.name as string);
+        const same = await repo.idByName(
+          table,
+          row.name_key as string,
+          (row.organization_id as string) ?? null,
         );
-      if (present.has(d.id)) {
-        this.deptMap.set(d.id, d.id);
-        continue;
+        if (same) {
+          this.became[collection].set(id, same);
+          continue;
+        }
+        await repo.insert(table, [row]);
       }
-      const byName = await tx.db
-        .selectFrom("departments")
-        .select("id")
-        .where("owner_id", "=", tx.ownerId)
-        .where("organization_id", "=", organizationId)
-        .where("name_key", "=", foldText(d.name))
-        .executeTakeFirst();
-      if (byName) this.deptMap.set(d.id, byName.id);
-      else {
-        await tx.db
-          .insertInto("departments")
-          .values({
-            owner_id: tx.ownerId,
-            id: d.id,
-            organization_id: organizationId,
-            name: d.name,
-            name_key: foldText(d.name),
-            created_at: d.createdAt,
-          })
-          .execute();
-        this.deptMap.set(d.id, d.id);
-      }
+      this.became[collection].set(id, id);
     }
   }
 
   // People: same id, or a match by UID, email or phone, is the same person.
-  private async people(
-    tx: AppContext,
-    records: RecordOf<"people">[],
-    docs: Parameters<typeof indexDocuments>[2],
-  ): Promise<void> {
+  private async people(repo: BackupRepository, list: List, records: RecordOf<"people">[]): Promise<void> {
     // Loaded once: the people this restore adds are matched by id, as before.
-    this.identity ??= await loadIdentityIndex(tx.db, tx.ownerId);
+    this.identity ??= await repo.identityIndex();
     const index = this.identity;
-    const fresh: RecordOf<"people">[] = [];
+    const fresh: Parameters<BackupRepository["insertPeople"]>[0] = [];
+    const docs: SearchDoc[] = [];
     for (const p of records) {
       const match =
         (index.ids.has(p.id) ? p.id : undefined) ??
@@ -391,314 +280,127 @@ export class Restorer {
         p.emails.map((e) => index.emails.get(emailKey(e.value))).find(Boolean) ??
         p.phones.map((ph) => index.phones.get(phoneKey(ph.value))).find(Boolean);
       if (match) {
-        this.personMap.set(p.id, match);
+        this.became.people.set(p.id, match);
         this.result.unchanged++;
-      } else {
-        this.personMap.set(p.id, p.id);
-        fresh.push(p);
-        if (p.metThroughId) this.metThrough.push([p.id, p.metThroughId]);
-        this.result.created++;
+        continue;
       }
-    }
-    await insertPeopleBatch(
-      tx.db,
-      fresh.map((p) => ({
-        row: {
-          owner_id: tx.ownerId,
-          id: p.id,
-          display_name: p.name,
-          given_name: p.givenName,
-          family_name: p.familyName,
-          nickname: p.nickname,
-          name_key: foldText(p.name),
-          organization_id: this.org(p.organizationId),
-          department_id: this.dept(p.departmentId),
-          title: p.title,
-          tags: JSON.stringify(p.tags),
-          met_text: p.metText,
-          met_on: p.metOn,
-          met_through_id: null,
-          birthday: p.birthday,
-          layer: p.layer,
-          closeness: p.closeness,
-          cadence_days: p.cadenceDays,
-          ledger_mode: p.ledgerMode,
-          archived: p.archived ? 1 : 0,
-          uid: p.uid,
-          created_at: p.createdAt,
-          updated_at: p.updatedAt,
-        },
-        details: { emails: p.emails, phones: p.phones, urls: p.urls, dates: p.dates, related: p.related },
-      })),
-    );
-    for (const p of fresh)
+      this.became.people.set(p.id, p.id);
+      if (p.metThroughId) this.metThrough.push([p.id, p.metThroughId]);
+      this.result.created++;
+      // Checked by the backup's schema, field by field, as the store's row.
+      const row = { ...this.toRow(list, p).row, name_key: foldText(p.name), met_through_id: null } as Omit<
+        NewPersonRow,
+        "owner_id"
+      >;
+      const details = {
+        emails: p.emails,
+        phones: p.phones,
+        urls: p.urls,
+        dates: p.dates,
+        related: p.related,
+      };
+      fresh.push({ row, details });
+      const place = (id: string | null) => (id && this.names.get(id)) ?? null;
       docs.push({
         kind: "person",
         refId: p.id,
         personId: p.id,
-        body: personSearchBody(
-          {
-            display_name: p.name,
-            nickname: p.nickname,
-            title: p.title,
-            tags: JSON.stringify(p.tags),
-            met_text: p.metText,
-          } as Parameters<typeof personSearchBody>[0],
-          { emails: p.emails, phones: p.phones, urls: p.urls, dates: p.dates, related: p.related },
-          {
-            organization: (p.organizationId && this.orgNames.get(p.organizationId)) ?? null,
-            department: (p.departmentId && this.deptNames.get(p.departmentId)) ?? null,
-          },
-        ),
+        body: personSearchBody(row as PersonRow, details, {
+          organization: place(p.organizationId),
+          department: place(p.departmentId),
+        }),
       });
+    }
+    await repo.insertPeople(fresh);
+    await repo.index(docs);
   }
 
-  private async interactions(
-    tx: AppContext,
-    records: RecordOf<"interactions">[],
-    docs: Parameters<typeof indexDocuments>[2],
-  ): Promise<void> {
-    for (const i of await this.notYetHere(tx, "interactions", records)) {
-      const ids = [...new Set(i.participants.map((p) => this.person(p) ?? ""))];
-      if (ids.includes("")) throw missing(`moment ${i.id}`, "a person");
-      await tx.db
-        .insertInto("interactions")
-        .values({
-          owner_id: tx.ownerId,
-          id: i.id,
-          occurred_at: i.occurredAt,
-          channel: i.channel,
-          initiated_by: i.initiatedBy,
-          summary: i.summary,
-          notes: i.notes,
-          created_at: i.createdAt,
-        })
-        .execute();
-      await tx.db
-        .insertInto("interaction_participants")
-        .values(ids.map((pid) => ({ owner_id: tx.ownerId, interaction_id: i.id, person_id: pid })))
-        .execute();
-      for (const pid of ids) this.touchedPeople.add(pid);
-      docs.push({
-        kind: "interaction",
-        refId: i.id,
-        personId: ids[0] ?? null,
-        body: [i.summary, i.notes].filter(Boolean).join(" "),
-      });
+  // Every other list: a record whose id is here already is left alone and counted unchanged.
+  private async byId(repo: BackupRepository, list: List, records: Json[]): Promise<void> {
+    const table = list.table as RecordTable;
+    const present = await repo.existingIds(
+      table,
+      records.map((r) => r.id as string),
+    );
+    this.result.unchanged += present.size;
+    const fresh = records.filter((r) => !present.has(r.id as string));
+    const number = list.numbered ? await numbering(repo, table as NumberedTable, fresh) : null;
+    const rows: Row[] = [];
+    const participants: { interaction_id: string; person_id: string }[] = [];
+    const docs: SearchDoc[] = [];
+    const columns = columnsOf(list);
+    // The people and departments whose scores it counts in; a field with no column names records
+    // of a table of pairs (a moment's people).
+    const scoredBy = list.scored ? columns.filter((c) => c.ref === "people" || c.ref === "departments") : [];
+    const pairedBy = columns.filter((c) => c.ref && c.column === null);
+    for (const record of fresh) {
+      const { row, mapped } = this.toRow(list, record);
+      if (number) row.number = number(record.number as number);
+      rows.push(row);
+      const ids = (key: string) => ([] as unknown[]).concat(mapped[key] ?? []) as string[];
+      for (const c of scoredBy)
+        for (const id of ids(c.key)) this.touched[c.ref as "people" | "departments"].add(id);
+      for (const c of pairedBy)
+        for (const id of ids(c.key))
+          participants.push({ interaction_id: record.id as string, person_id: id });
+      if (list.search) {
+        const person = list.search.person ? ([] as unknown[]).concat(mapped[list.search.person])[0] : null;
+        docs.push({
+          kind: list.search.kind,
+          refId: record.id as string,
+          personId: (person as string | undefined) ?? null,
+          body: list.search.body
+            .map((key) => record[key])
+            .filter(Boolean)
+            .join(" "),
+        });
+      }
       this.result.created++;
     }
-  }
-
-  private async numbered(
-    tx: AppContext,
-    table: "asks" | "commitments",
-    records: (RecordOf<"asks"> | RecordOf<"commitments">)[],
-    docs: Parameters<typeof indexDocuments>[2],
-  ): Promise<void> {
-    for (const r of await this.notYetHere(tx, table, records)) {
-      const number = await this.nextNumber(tx, table, r.number);
-      const common = {
-        owner_id: tx.ownerId,
-        id: r.id,
-        number,
-        person_id: this.person(r.personId),
-        department_id: this.dept(r.departmentId),
-        summary: r.summary,
-        status: r.status,
-        resolved_at: r.resolvedAt,
-        exchange_id: r.exchangeId,
-        created_at: r.createdAt,
-      };
-      if ("askedAt" in r)
-        await tx.db
-          .insertInto("asks")
-          .values({ ...common, status: r.status, asked_at: r.askedAt })
-          .execute();
-      else
-        await tx.db
-          .insertInto("commitments")
-          .values({ ...common, status: r.status, direction: r.direction, due_on: r.dueOn })
-          .execute();
-      docs.push({
-        kind: table === "asks" ? "ask" : "commitment",
-        refId: r.id,
-        personId: this.person(r.personId),
-        body: r.summary,
-      });
-      this.result.created++;
-    }
-  }
-
-  private async exchanges(
-    tx: AppContext,
-    records: RecordOf<"exchanges">[],
-    docs: Parameters<typeof indexDocuments>[2],
-  ): Promise<void> {
-    const rows = [];
-    for (const e of await this.notYetHere(tx, "exchanges", records)) {
-      const personId = this.person(e.personId);
-      const departmentId = this.dept(e.departmentId);
-      if ((personId === null) === (departmentId === null))
-        throw missing(`ledger entry ${e.id}`, "no person or department it can be with");
-      if (personId) this.touchedPeople.add(personId);
-      if (departmentId) this.touchedDepartments.add(departmentId);
-      rows.push({
-        owner_id: tx.ownerId,
-        id: e.id,
-        person_id: personId,
-        department_id: departmentId,
-        direction: e.direction,
-        kind: e.kind,
-        weight: e.weight,
-        summary: e.summary,
-        occurred_at: e.occurredAt,
-        channel: e.channel,
-        initiated_by: e.initiatedBy,
-        ask_id: e.askId,
-        commitment_id: e.commitmentId,
-        created_at: e.createdAt,
-      });
-      docs.push({ kind: "exchange", refId: e.id, personId, body: e.summary });
-      this.result.created++;
-    }
-    if (rows.length > 0) await tx.db.insertInto("exchanges").values(rows).execute();
-  }
-
-  private async notes(
-    tx: AppContext,
-    records: RecordOf<"notes">[],
-    docs: Parameters<typeof indexDocuments>[2],
-  ): Promise<void> {
-    for (const n of await this.notYetHere(tx, "notes", records)) {
-      const personId = this.person(n.personId);
-      if (!personId) throw missing(`note ${n.id}`, "a person");
-      await tx.db
-        .insertInto("notes")
-        .values({
-          owner_id: tx.ownerId,
-          id: n.id,
-          person_id: personId,
-          body: n.body,
-          created_at: n.createdAt,
-        })
-        .execute();
-      docs.push({ kind: "note", refId: n.id, personId, body: n.body });
-      this.result.created++;
-    }
-  }
-
-  private async needsOrOffers(
-    tx: AppContext,
-    table: "needs" | "offers",
-    records: (RecordOf<"needs"> | RecordOf<"offers">)[],
-    docs: Parameters<typeof indexDocuments>[2],
-  ): Promise<void> {
-    for (const n of await this.notYetHere(tx, table, records)) {
-      const personId = this.person(n.personId);
-      if (!personId) throw missing(`${table === "needs" ? "need" : "offer"} ${n.id}`, "a person");
-      const metById = "metById" in n ? n.metById : null;
-      await tx.db
-        .insertInto(table)
-        .values({
-          owner_id: tx.ownerId,
-          id: n.id,
-          number: await this.nextNumber(tx, table, n.number),
-          person_id: personId,
-          text: n.text,
-          status: n.status,
-          created_at: n.createdAt,
-          resolved_at: n.resolvedAt,
-          // "me" is not a person: it stays as it is; a person follows the restore's mapping.
-          met_by_id: metById === null || metById === "me" ? metById : this.person(metById),
-          exchange_id: "exchangeId" in n ? n.exchangeId : null,
-        })
-        .execute();
-      docs.push({ kind: table === "needs" ? "need" : "offer", refId: n.id, personId, body: n.text });
-      this.result.created++;
-    }
-  }
-
-  private async ownOffers(
-    tx: AppContext,
-    records: RecordOf<"ownOffers">[],
-    docs: Parameters<typeof indexDocuments>[2],
-  ): Promise<void> {
-    for (const o of await this.notYetHere(tx, "own_offers", records)) {
-      await tx.db
-        .insertInto("own_offers")
-        .values({
-          owner_id: tx.ownerId,
-          id: o.id,
-          number: await this.nextNumber(tx, "own_offers", o.number),
-          text: o.text,
-          status: o.status,
-          created_at: o.createdAt,
-          resolved_at: o.resolvedAt,
-        })
-        .execute();
-      docs.push({ kind: "own-offer", refId: o.id, personId: null, body: o.text });
-      this.result.created++;
-    }
-  }
-
-  private async introductions(tx: AppContext, records: RecordOf<"introductions">[]): Promise<void> {
-    for (const i of await this.notYetHere(tx, "introductions", records)) {
-      const a = this.person(i.aId);
-      const b = this.person(i.bId);
-      if (!a || !b) throw missing(`introduction ${i.id}`, "both people");
-      await tx.db
-        .insertInto("introductions")
-        .values({
-          owner_id: tx.ownerId,
-          id: i.id,
-          number: await this.nextNumber(tx, "introductions", i.number),
-          a_id: a,
-          b_id: b,
-          reason: i.reason,
-          status: i.status,
-          a_agreed_at: i.aAgreedAt,
-          b_agreed_at: i.bAgreedAt,
-          made_at: i.madeAt,
-          declined_at: i.declinedAt,
-          outcome: i.outcome,
-          outcome_good: i.outcomeGood ? 1 : 0,
-          a_exchange_id: i.aExchangeId,
-          b_exchange_id: i.bExchangeId,
-          created_at: i.createdAt,
-        })
-        .execute();
-      this.result.created++;
-    }
+    await repo.insert(table, rows);
+    await repo.insertParticipants(participants);
+    await repo.index(docs);
   }
 
   // Only settings Goodwill backs up: a backup must not plant a calendar key or anything else.
   // A distinct pair follows its people to the records they were restored as.
-  private async settings(tx: AppContext, records: RecordOf<"settings">[]): Promise<void> {
+  private async settings(
+    tx: AppContext,
+    repo: BackupRepository,
+    records: RecordOf<"settings">[],
+  ): Promise<void> {
     for (const s of records) {
       // The work week and time zone, when this store has none yet (like the profile).
       if (isProfileSetting(s.key)) {
-        const mine = await tx.db
-          .selectFrom("settings")
-          .select("key")
-          .where("owner_id", "=", tx.ownerId)
-          .where("key", "=", s.key)
-          .executeTakeFirst();
         const input = s.key === WORK_WEEK_SETTING ? { workWeek: s.value } : { timeZone: s.value };
         // A value that does not read is left out (it fails before writing anything).
-        if (!mine) await saveCalendarSettings(tx, input).catch(() => undefined);
+        if (!(await repo.hasSetting(s.key))) await saveCalendarSettings(tx, input).catch(() => undefined);
         continue;
       }
       const pair = distinctPairOf(s.key);
-      const a = pair && this.personMap.get(pair[0]);
-      const b = pair && this.personMap.get(pair[1]);
-      if (!a || !b || a === b) continue;
-      await tx.db
-        .insertInto("settings")
-        .values({ owner_id: tx.ownerId, key: distinctPairKey(a, b), value: s.value })
-        .onConflict((oc) => oc.columns(["owner_id", "key"]).doNothing())
-        .execute();
+      const a = pair && this.became.people.get(pair[0]);
+      const b = pair && this.became.people.get(pair[1]);
+      if (a && b && a !== b) await repo.addSetting(distinctPairKey(a, b), s.value);
     }
   }
+}
+
+/**
+ * The numbers a batch's records take: their own, unless a record here (or one before in the batch)
+ * has it, when the next after the highest in use.
+ */
+async function numbering(repo: BackupRepository, table: NumberedTable, records: Json[]) {
+  const { taken, max } = await repo.numbers(
+    table,
+    records.map((r) => r.number as number),
+  );
+  let highest = max;
+  return (wanted: number): number => {
+    const number = taken.has(wanted) ? highest + 1 : wanted;
+    taken.add(number);
+    highest = Math.max(highest, number);
+    return number;
+  };
 }
 
 /** Gives other requests a turn between two batches. */
@@ -773,7 +475,7 @@ function recordProblem(collection: string, index: number, issue: z.core.$ZodIssu
   return `${collection}, record ${index + 1}: ${words.replace(/^The request /, "The backup ")}`;
 }
 
-/** A reference from one record to another list, checked once that list has been read in full. */
+/** A reference from one record to other lists, checked once they have been read in full. */
 interface Reference {
   collection: Collection;
   index: number;
@@ -792,14 +494,17 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
   /** every id of each list, with the record it was first seen in */
   const recordIds: Partial<Record<Collection, Map<string, number>>> = {};
   const deferred: Reference[] = [];
-  type Target = "organizations" | "departments" | "people";
-  const refer = (collection: Collection, index: number, target: Target, check: () => string | null) => {
-    if (ended.has(target)) {
-      const problem = check();
-      if (problem) problems.push(`${collection}, record ${index + 1}: ${problem}`);
-    } else deferred.push({ collection, index, check });
+  const found: Found = (target, id) => typeof id === "string" && (recordIds[target]?.has(id) ?? false);
+  // The references that would stop the restore half-way, checked once the lists they name are read.
+  const checkReferences = (collection: Collection, index: number, record: Json) => {
+    for (const { targets, test, problem } of requiredReferences(descriptionOf(collection), record)) {
+      const check = () => (test(found) ? null : problem);
+      if (targets.every((t) => ended.has(t))) {
+        const now = check();
+        if (now) problems.push(`${collection}, record ${index + 1}: ${now}`);
+      } else deferred.push({ collection, index, check });
+    }
   };
-  const has = (target: Target, id: string | null) => id !== null && (recordIds[target]?.has(id) ?? false);
 
   try {
     for await (const part of readJsonCollections(file.stream())) {
@@ -824,7 +529,7 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
           const fields = new Set<string>();
           const value = nulFree(part.value, "", fields);
           for (const field of fields) warnings.push(nulWarning(0, part.line, `profile: ${field}`));
-          const parsed = shape.profile.safeParse(value);
+          const parsed = profileSchema.safeParse(value);
           if (!parsed.success)
             problems.push(
               ...parsed.error.issues
@@ -859,7 +564,7 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
         }
         known.set(id, index);
       }
-      checkReferences(collection, index, parsed.data, refer, has);
+      checkReferences(collection, index, parsed.data);
     }
   } catch (error) {
     if (error instanceof JsonSyntaxError)
@@ -870,7 +575,7 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
     throw error;
   }
   for (const key of ["format", "version", "profile", ...COLLECTIONS])
-    if (!seen.has(key) && !OPTIONAL.has(key) && problems.length < 5)
+    if (!seen.has(key) && !OPTIONAL_LISTS.has(key) && problems.length < 5)
       problems.push(
         `${key} is missing: a Goodwill backup has it${isCollection(key) ? ", even as an empty list" : ""}.`,
       );
@@ -885,60 +590,6 @@ async function checkFile(file: ImportFile): Promise<ImportWarning[]> {
       `This Goodwill backup cannot be restored:\n  ${problems.slice(0, 5).join("\n  ")}\nNothing was imported.`,
     );
   return warnings;
-}
-
-/** The references of one record that would stop the restore half-way: checked before writing. */
-function checkReferences(
-  collection: Collection,
-  index: number,
-  record: unknown,
-  refer: (
-    c: Collection,
-    i: number,
-    target: "organizations" | "departments" | "people",
-    check: () => string | null,
-  ) => void,
-  has: (target: "organizations" | "departments" | "people", id: string | null) => boolean,
-): void {
-  const person = (id: string | null, what: string) =>
-    refer(collection, index, "people", () =>
-      has("people", id) ? null : `${what} (${id}) is not in the backup.`,
-    );
-  switch (collection) {
-    case "departments": {
-      const d = record as RecordOf<"departments">;
-      refer(collection, index, "organizations", () =>
-        has("organizations", d.organizationId)
-          ? null
-          : `its organization (${d.organizationId}) is not in the backup.`,
-      );
-      break;
-    }
-    case "interactions":
-      for (const p of (record as RecordOf<"interactions">).participants) person(p, "a person of the moment");
-      break;
-    case "notes":
-    case "needs":
-    case "offers":
-      person((record as RecordOf<"notes">).personId, "its person");
-      break;
-    case "introductions": {
-      const i = record as RecordOf<"introductions">;
-      person(i.aId, "the first person");
-      person(i.bId, "the second person");
-      break;
-    }
-    case "exchanges": {
-      const e = record as RecordOf<"exchanges">;
-      // With one person or one department of the backup, as the store keeps every entry.
-      refer(collection, index, "people", () =>
-        has("people", e.personId) !== has("departments", e.departmentId)
-          ? null
-          : "it must be with one person or one department of the backup.",
-      );
-      break;
-    }
-  }
 }
 
 function nulWarning(record: number, line: number, field: string): ImportWarning {
@@ -1003,7 +654,7 @@ export async function restoreFile(ctx: AppContext, file: ImportFile): Promise<Re
     for await (const part of readJsonCollections(file.stream())) {
       if (part.kind === "value") {
         if (part.key === "profile") {
-          profile = shape.profile.parse(nulFree(part.value, "", new Set()));
+          profile = profileSchema.parse(nulFree(part.value, "", new Set()));
           if (ready("profile")) {
             await restorer.profile(profile);
             profile = null;

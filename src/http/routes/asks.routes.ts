@@ -1,6 +1,6 @@
 /** /api/v1/asks (with the pre-ask check) and /api/v1/commitments (promises both ways). */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import {
   AskInputSchema,
   AskSchema,

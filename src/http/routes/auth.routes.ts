@@ -20,8 +20,10 @@ import {
   setPassword,
 } from "../../app/accounts.js";
 import { GoodwillError } from "../../errors.js";
-import { type Env, type ServerState, sessionCookieName } from "../app.js";
+import { accountEmail, accountOfOwner } from "../../storage/server.repository.js";
+import type { Env, ServerState } from "../env.js";
 import { ErrorSchema, IdParam } from "../schemas.js";
+import { sessionCookieName } from "../session-cookie.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 
 const tags = ["Auth"];
@@ -243,12 +245,7 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       const ownerId = cookie ? await sessionOwner(db, cookie, state.now()) : null;
       if (!ownerId || !(await state.mayActAs(ownerId)))
         return c.json({ mode, signedIn: false, account: null }, 200);
-      const row = await db
-        .selectFrom("users as u")
-        .innerJoin("owners as o", "o.id", "u.owner_id")
-        .select(["u.email", "o.name"])
-        .where("u.owner_id", "=", ownerId)
-        .executeTakeFirst();
+      const row = await accountOfOwner(db, ownerId);
       return c.json(
         { mode, signedIn: true, account: row ? { email: row.email, name: row.name } : null },
         200,
@@ -274,12 +271,7 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       },
     }),
     async (c) => {
-      const row = await db
-        .selectFrom("users as u")
-        .innerJoin("owners as o", "o.id", "u.owner_id")
-        .select(["u.email", "o.name"])
-        .where("u.owner_id", "=", c.get("ownerId"))
-        .executeTakeFirst();
+      const row = await accountOfOwner(db, c.get("ownerId"));
       return c.json(
         {
           mode: row ? ("team" as const) : ("local" as const),
@@ -331,27 +323,23 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid("json");
       const ownerId = c.get("ownerId");
-      const user = await db
-        .selectFrom("users")
-        .select("email")
-        .where("owner_id", "=", ownerId)
-        .executeTakeFirst();
-      if (!user) {
+      const email = await accountEmail(db, ownerId);
+      if (email === undefined) {
         throw new GoodwillError(
           "conflict",
           "This server is in local mode: there is no password to change. Whoever opens the link goodwill serve prints signs in.",
         );
       }
-      await checkThrottle(c, state, user.email);
+      await checkThrottle(c, state, email);
       if (!(await isPasswordOf(db, ownerId, currentPassword))) {
-        await state.throttle.fail(user.email, address(c));
+        await state.throttle.fail(email, address(c));
         throw new GoodwillError(
           "invalid",
           "The current password is not right: type the password you use to sign in now.",
           { field: "currentPassword" },
         );
       }
-      await state.throttle.succeed(user.email);
+      await state.throttle.succeed(email);
       if (newPassword === currentPassword) {
         throw new GoodwillError(
           "invalid",

@@ -1,6 +1,6 @@
 /** /api/v1/organizations and /api/v1/tags: the lists a user picks from instead of guessing a spelling. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import { json } from "./route-kit.js";
 
 const OrganizationSchema = z

@@ -1,6 +1,6 @@
 /** /api/v1/exchanges and /api/v1/interactions: the ledger and moments of contact. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import { BalanceSchema, EntrySchema, ExchangeInputSchema, InteractionInputSchema } from "../schemas.js";
 import { personId } from "./people.routes.js";
 import { counterpartRef, ERRORS, json, jsonBody } from "./route-kit.js";

@@ -4,7 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { LIMITS } from "../../domain/limits.js";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import { NeedSchema, OfferSchema, OwnOfferSchema, RefParam } from "../schemas.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 

@@ -5,7 +5,7 @@ import { TIMELINE_MAX_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../app/timeline.j
 import { LIMITS } from "../../domain/limits.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import {
   BalanceSchema,
   DueSchema,

@@ -9,7 +9,7 @@ import { LIMITS } from "../../domain/limits.js";
 import { CHANNELS, EXCHANGE_KINDS, INITIATORS } from "../../domain/model.js";
 import type { RecordEdit } from "../../service/goodwill-service.js";
 import { RECORD_PATHS } from "../../service/http-routes.js";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import {
   AskSchema,
   CommitmentSchema,

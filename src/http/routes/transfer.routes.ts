@@ -5,7 +5,7 @@ import { spoolUpload } from "../../app/read-file.js";
 import { GoodwillError } from "../../errors.js";
 import { detectFormat } from "../../formats/read/detect-format.js";
 import { localService } from "../../service/local-service.js";
-import type { Env, ServerState } from "../app.js";
+import type { Env, ServerState } from "../env.js";
 import { ErrorSchema, ImportResultSchema, looseObject } from "../schemas.js";
 import { ERRORS, json } from "./route-kit.js";
 

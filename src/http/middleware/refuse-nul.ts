@@ -6,7 +6,7 @@
  * (formats/read/read-contacts.ts, app/backup-repair.ts).
  */
 import type { Context, Next } from "hono";
-import { GoodwillError } from "../errors.js";
+import { GoodwillError } from "../../errors.js";
 
 const NUL = "\u0000";
 

@@ -9,6 +9,7 @@ import { getCookie } from "hono/cookie";
 import { sessionOwner, tokenOwner } from "../../app/accounts.js";
 import type { AppContext } from "../../app/context.js";
 import { GoodwillError } from "../../errors.js";
+import type { GoodwillService } from "../../service/goodwill-service.js";
 import { journaledService } from "../../service/journaled-service.js";
 import type { Env, ServerState } from "../env.js";
 import { sessionCookieName } from "../session-cookie.js";
@@ -91,12 +92,28 @@ export function authenticate(state: ServerState): MiddlewareHandler<Env> {
     c.set("ctx", ctx);
     c.set(
       "service",
-      journaledService(ctx, {
-        // The id that undoes this request's write, for the web app's Undo.
-        onUndoable: (undo) => c.header("Goodwill-Undo", undo.id),
-      }),
+      lazyService(() =>
+        journaledService(ctx, {
+          // The id that undoes this request's write, for the web app's Undo.
+          onUndoable: (undo) => c.header("Goodwill-Undo", undo.id),
+        }),
+      ),
     );
     c.set("authenticatedBy", by);
     return next();
   };
+}
+
+/**
+ * The service, made when a method of it is first used: making it (every method, journaled) costs
+ * more than a read answered from the cache, which needs none.
+ */
+function lazyService(make: () => GoodwillService): GoodwillService {
+  let service: GoodwillService | undefined;
+  return new Proxy({} as GoodwillService, {
+    get: (_target, name) => {
+      service ??= make();
+      return service[name as keyof GoodwillService];
+    },
+  });
 }

@@ -28,7 +28,7 @@ const secured = new WeakSet<Response>();
  * A JSON answer that carries the security headers from the start. Setting them afterwards would
  * turn the answer's plain header object into a Headers instance, the costly part of a cached read.
  */
-export function securedJson(body: string, status: number): Response {
+export function securedJson(body: string | Uint8Array, status: number): Response {
   const response = new Response(body, {
     status,
     headers: { "content-type": "application/json", ...SECURITY_HEADERS },

@@ -5,7 +5,9 @@ import { TIMELINE_MAX_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../app/timeline.j
 import { LIMITS } from "../../domain/limits.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
+import { isId } from "../../storage/keys.js";
 import type { Env } from "../env.js";
+import { securedJson } from "../middleware/security-headers.js";
 import {
   BalanceSchema,
   DueSchema,
@@ -304,7 +306,19 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       request: { params: IdParam },
       responses: { 200: json(PersonSchema, "the person"), 404: errors[404] },
     }),
-    async (c) => c.json(await c.get("service").getPerson(c.req.valid("param").id), 200),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const service = c.get("service");
+      if (!isId(id)) return c.json(await service.getPerson(id), 200);
+      // The hottest read of the API: its answer is kept as JSON bytes beside the person it was made
+      // from, and dropped with it on the next write (storage/read-cache.ts).
+      const { store, ownerId } = c.get("ctx");
+      const body = await store.readCache.read(`person-json:${ownerId}:${id}`, async () =>
+        Buffer.from(JSON.stringify(await service.getPerson(id))),
+      );
+      // The same document c.json would send, already serialized: the route's type cannot see that.
+      return securedJson(body, 200) as never;
+    },
   );
 
   app.openapi(

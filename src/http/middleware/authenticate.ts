@@ -31,7 +31,11 @@ const SIGNED_LINKS = /^\/api\/v1\/reminders\/(actions|unsubscribe)\/[^/]+$/;
  */
 const TOKEN_MEMORY_MS = 60_000;
 
-type TokenVerdict = { ownerId: string | null; revokedAt: string | null };
+export type TokenVerdict = { ownerId: string | null; revokedAt: string | null };
+
+/** Where a bearer token's verdict is kept in the read cache (http/hot-read.ts looks there too). */
+export const bearerKey = (token: string, now: number) =>
+  `bearer:${Math.floor(now / TOKEN_MEMORY_MS)}:${token}`;
 
 export function authenticate(state: ServerState): MiddlewareHandler<Env> {
   const { store } = state.options;
@@ -43,7 +47,7 @@ export function authenticate(state: ServerState): MiddlewareHandler<Env> {
    * change, an account removed, in this process or another) clears it like every cached read.
    */
   const bearer = (token: string, now: number): Promise<TokenVerdict> =>
-    readCache.read(`bearer:${Math.floor(now / TOKEN_MEMORY_MS)}:${token}`, async () => {
+    readCache.read(bearerKey(token, now), async () => {
       const found = await tokenOwner(db, token, now, readCache);
       if (found?.revokedAt) return { ownerId: null, revokedAt: found.revokedAt };
       const ownerId = found?.ownerId ?? null;

@@ -7,6 +7,7 @@ import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import { isId } from "../../storage/keys.js";
 import type { Env } from "../env.js";
+import { personAnswerKey } from "../hot-read.js";
 import { securedJson } from "../middleware/security-headers.js";
 import {
   BalanceSchema,
@@ -311,9 +312,10 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
       const service = c.get("service");
       if (!isId(id)) return c.json(await service.getPerson(id), 200);
       // The hottest read of the API: its answer is kept as JSON bytes beside the person it was made
-      // from, and dropped with it on the next write (storage/read-cache.ts).
+      // from, and dropped with it on the next write (storage/read-cache.ts); the next requests for it
+      // are answered from there before the app (hot-read.ts).
       const { store, ownerId } = c.get("ctx");
-      const body = await store.readCache.read(`person-json:${ownerId}:${id}`, async () =>
+      const body = await store.readCache.read(personAnswerKey(ownerId, id), async () =>
         Buffer.from(JSON.stringify(await service.getPerson(id))),
       );
       // The same document c.json would send, already serialized: the route's type cannot see that.

@@ -47,7 +47,7 @@ export interface ServerState {
   throttle: LoginThrottle;
   /** the one-time local login token, until it is used */
   consumeLocalLoginToken(token: string): boolean;
-  /** JSON restores running now (see transfer.routes.ts: they are capped per server) */
+  /** JSON restores running now (see import.routes.ts: they are capped per server) */
   restoresRunning: number;
   /** the mail server, public address and push contact reminders use */
   reminderEnv(): ReminderEnvironment;

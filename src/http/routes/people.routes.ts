@@ -21,11 +21,8 @@ import {
   StrengthSchema,
   SuggestionSchema,
 } from "../schemas.js";
+import { flag, json } from "./route-kit.js";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const errors = {
   404: json(ErrorSchema, "no such person (or not yours)"),
   422: json(ErrorSchema, "a value is not acceptable"),
@@ -116,11 +113,6 @@ const DuplicatePairsSchema = z
     total: z.number().openapi({ description: "how many pairs there are in all" }),
   })
   .openapi("DuplicatePairs");
-
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
 
 function toPersonInput<T extends Partial<z.infer<typeof PersonInputSchema>>>(body: T): PersonInput {
   // Only the fields present in the body are changed; absent ones stay as they are.
@@ -248,7 +240,7 @@ export function registerPeopleRoutes(app: OpenAPIHono<Env>): void {
             .optional()
             .openapi({ description: "part of the department's name, accents and case ignored" }),
           tag: z.string().max(100).optional(),
-          due: bool,
+          due: flag,
           label: z.enum(["overdrawn", "balanced", "giving", "untracked"]).optional(),
           q: z
             .string()

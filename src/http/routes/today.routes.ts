@@ -2,12 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Env } from "../env.js";
 import { looseObject } from "../schemas.js";
-import { json } from "./route-kit.js";
-
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
+import { flag, json } from "./route-kit.js";
 
 export function registerTodayRoutes(app: OpenAPIHono<Env>): void {
   app.openapi(

@@ -41,6 +41,8 @@ export function hotPersonRead(
     if (!isId(personId)) return false;
     const authorization = req.headers.authorization;
     if (authorization === undefined || authorization.slice(0, 7).toLowerCase() !== "bearer ") return false;
+    // Node keeps the first of two Authorization headers, the app sees both joined (and refuses them).
+    if (authorizations(req.rawHeaders) !== 1) return false;
     // A local-mode server answers only to its own names (middleware/host-check.ts); a team server
     // to any, but a Host it was not bound to is rare enough to leave to the app.
     if (bound && !bound.includes((req.headers.host ?? "").toLowerCase())) return false;
@@ -54,4 +56,13 @@ export function hotPersonRead(
     if (log) logRequest(log, "GET", url, 200, started);
     return true;
   };
+}
+
+function authorizations(raw: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    if (name?.length === 13 && name.toLowerCase() === "authorization") count++;
+  }
+  return count;
 }

@@ -5,6 +5,7 @@
  * query, a cookie, a foreign Host, and everything after a write until the app has read it again.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import pino from "pino";
 import { expect, it } from "vitest";
 import { hotPersonRead } from "../../src/http/hot-read.js";
 import { startServer } from "../../src/http/server.js";
@@ -27,7 +28,13 @@ function hotAnswer(
       written.body = Buffer.from(body).toString();
     },
   };
-  const req = { method: "GET", url, headers: { host: HOST, ...headers } };
+  const all: Record<string, string> = { host: HOST, ...headers };
+  const rawHeaders = Object.entries(all).flatMap(([name, value]) =>
+    // "a\nb": the header given twice
+    value.split("\n").flatMap((one) => [name, one]),
+  );
+  for (const [name, value] of Object.entries(all)) all[name] = value.split("\n")[0] ?? "";
+  const req = { method: "GET", url, headers: all, rawHeaders };
   const answered = hot(req as unknown as IncomingMessage, res as unknown as ServerResponse);
   return answered ? written : null;
 }
@@ -43,35 +50,51 @@ describeEachDialect("a person's read answered before the app", (dialect) => {
       .body;
     const path = `/api/v1/people/${raj.id}`;
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    /**
+     * Ann's read through the app, then the hot path's: on PostgreSQL once the notifications of the
+     * writes before it have come back (each clears the cache, as another process's write would).
+     */
+    const appThenHot = async () => {
+      for (let i = 0; i < 50; i++) {
+        expect((await t.call("GET", path, { token: bob.token })).status).toBe(404);
+        const app = await t.call("GET", path, { token: ann.token });
+        const repeated = hotAnswer(hot, path, bearer(ann.token));
+        if (repeated) return { app, repeated };
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error("the hot path never answered a read the app had just answered");
+    };
 
     // Nothing is cached yet: the app answers, and its answer is what the hot path repeats.
     expect(hotAnswer(hot, path, bearer(ann.token))).toBeNull();
-    const app = await t.call("GET", path, { token: ann.token });
+    const { app, repeated } = await appThenHot();
     expect(app.status).toBe(200);
-    const repeated = hotAnswer(hot, path, bearer(ann.token));
-    expect(repeated?.status).toBe(200);
-    expect(JSON.parse(repeated?.body ?? "")).toEqual(app.body);
+    expect(repeated.status).toBe(200);
+    expect(JSON.parse(repeated.body)).toEqual(app.body);
     const appHeaders = Object.fromEntries(app.headers.entries());
-    expect(repeated?.headers).toEqual({
+    expect(repeated.headers).toEqual({
       ...appHeaders,
-      "content-length": String(Buffer.byteLength(repeated?.body ?? "")),
+      "content-length": String(Buffer.byteLength(repeated.body)),
     });
-    expect(repeated?.headers["x-frame-options"]).toBe("DENY");
+    expect(repeated.headers["x-frame-options"]).toBe("DENY");
 
-    // Bob's token is valid, but Raj is not his: the app says so, the hot path never answers.
-    expect((await t.call("GET", path, { token: bob.token })).status).toBe(404);
+    // Bob's token is valid (the app just answered him 404), but Raj is not his.
     expect(hotAnswer(hot, path, bearer(bob.token))).toBeNull();
-    // What only the app reads: a query, a cookie, another Host, another path.
+    // What only the app reads: a query, a cookie, another Host, another path, two tokens.
     expect(hotAnswer(hot, `${path}?pretty=1`, bearer(ann.token))).toBeNull();
     expect(hotAnswer(hot, path, { cookie: "goodwill_session=x" })).toBeNull();
     expect(hotAnswer(hot, path, { ...bearer(ann.token), host: "evil.example" })).toBeNull();
     expect(hotAnswer(hot, `${path}/`, bearer(ann.token))).toBeNull();
+    expect(hotAnswer(hot, path, { authorization: `Bearer ${ann.token}\nBearer ${bob.token}` })).toBeNull();
+    // …while Ann's plain read is still answered: the refusals above were not a cleared cache.
+    expect(hotAnswer(hot, path, bearer(ann.token))?.status).toBe(200);
 
     // An edit: the app answers the next read, and the hot path repeats the new answer after it.
     await t.call("PATCH", path, { token: ann.token, body: { title: "IT lead" } });
     expect(hotAnswer(hot, path, bearer(ann.token))).toBeNull();
-    expect((await t.call("GET", path, { token: ann.token })).body.title).toBe("IT lead");
-    expect(JSON.parse(hotAnswer(hot, path, bearer(ann.token))?.body ?? "").title).toBe("IT lead");
+    const edited = await appThenHot();
+    expect(edited.app.body.title).toBe("IT lead");
+    expect(JSON.parse(edited.repeated.body).title).toBe("IT lead");
 
     // A revoked token is the app's to refuse, at once.
     const tokens = (await t.call("GET", "/api/v1/tokens", { token: ann.token })).body.tokens;
@@ -79,6 +102,28 @@ describeEachDialect("a person's read answered before the app", (dialect) => {
     expect(hotAnswer(hot, path, bearer(ann.token))).toBeNull();
     expect((await t.call("GET", path, { token: ann.token })).body.error.code).toBe("token_revoked");
     expect(hotAnswer(hot, path, bearer(ann.token))).toBeNull();
+  });
+
+  it("writes the request log line the app would", async () => {
+    const t = await api(dialect);
+    await t.store.readCache.enable();
+    const ann = await t.account("ann@example.com");
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const hot = hotPersonRead({ store: t.store, boundHosts: [HOST], clock: () => NOW, logger });
+    const raj = (await t.call("POST", "/api/v1/people", { token: ann.token, body: { name: "Raj Patel" } }))
+      .body;
+    const path = `/api/v1/people/${raj.id}`;
+    let answered = null;
+    for (let i = 0; i < 50 && !answered; i++) {
+      await t.call("GET", path, { token: ann.token });
+      answered = hotAnswer(hot, path, { authorization: `Bearer ${ann.token}` });
+      if (!answered) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answered?.status).toBe(200);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: "request", method: "GET", path, status: 200 });
+    expect(typeof lines[0]?.ms).toBe("number");
   });
 
   it("over a socket: the same answer twice, and a token revoked by another process refused at once", async () => {

@@ -29,7 +29,7 @@ import {
 import { davLoginOwner } from "../app/dav-passwords.js";
 import { GoodwillError } from "../errors.js";
 import type { VCardVersion } from "../formats/write/vcard-writer.js";
-import type { Env } from "../http/app.js";
+import type { Env } from "../http/env.js";
 import { ERROR_STATUS } from "../http/error-status.js";
 import type { LoginThrottle } from "../http/login-throttle.js";
 import { getOwner } from "../storage/owner.repository.js";

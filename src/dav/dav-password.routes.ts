@@ -4,7 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createDavPassword, davPasswords, revokeDav } from "../app/dav-passwords.js";
-import type { Env } from "../http/app.js";
+import type { Env } from "../http/env.js";
 import { ERRORS, json, jsonBody } from "../http/routes/route-kit.js";
 import { IdParam } from "../http/schemas.js";
 import { findAccountOf } from "../storage/dav.repository.js";

@@ -7,6 +7,7 @@
 import type { Kysely } from "kysely";
 import { accountEmailKey } from "../storage/keys.js";
 import type { Database } from "../storage/schema.js";
+import { clearLoginFailures, loginFailuresAfter, recordLoginFailures } from "../storage/server.repository.js";
 
 const WINDOW_MS = 15 * 60_000;
 const PER_ACCOUNT = 5;
@@ -32,19 +33,11 @@ export class LoginThrottle {
 
   async fail(account: string, address: string): Promise<void> {
     const at = new Date(this.now()).toISOString();
-    // Failures older than the window count for nothing: each new one clears them away.
-    await this.db.deleteFrom("login_failures").where("failed_at", "<=", this.cutoff()).execute();
-    await this.db
-      .insertInto("login_failures")
-      .values([
-        { key: accountKey(account), failed_at: at },
-        { key: addressKey(address), failed_at: at },
-      ])
-      .execute();
+    await recordLoginFailures(this.db, [accountKey(account), addressKey(address)], at, this.cutoff());
   }
 
   async succeed(account: string): Promise<void> {
-    await this.db.deleteFrom("login_failures").where("key", "=", accountKey(account)).execute();
+    await clearLoginFailures(this.db, accountKey(account));
   }
 
   private cutoff(): string {
@@ -53,14 +46,7 @@ export class LoginThrottle {
 
   /** The times of the key's failures in the window, oldest first. */
   private async recent(key: string): Promise<number[]> {
-    const rows = await this.db
-      .selectFrom("login_failures")
-      .select("failed_at")
-      .where("key", "=", key)
-      .where("failed_at", ">", this.cutoff())
-      .orderBy("failed_at")
-      .execute();
-    return rows.map((r) => Date.parse(r.failed_at));
+    return (await loginFailuresAfter(this.db, key, this.cutoff())).map((at) => Date.parse(at));
   }
 
   private wait(failures: number[], limit: number): number {

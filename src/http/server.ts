@@ -1,5 +1,10 @@
 /** `goodwill serve`: the HTTP server on a port, with its mode announced and a clean shutdown. */
 import { randomBytes } from "node:crypto";
+import {
+  createServer as createHttpServer,
+  type ServerOptions as HttpServerOptions,
+  type RequestListener,
+} from "node:http";
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { hasAccounts } from "../app/accounts.js";
@@ -7,6 +12,8 @@ import type { Senders } from "../app/reminders/deliver.js";
 import { reminderEnvironment } from "../app/reminders/environment.js";
 import type { Store } from "../storage/store.js";
 import { createApp } from "./app.js";
+import type { ServerOptions } from "./env.js";
+import { hotPersonRead } from "./hot-read.js";
 import { type ReminderScheduler, startReminderScheduler } from "./reminder-scheduler.js";
 
 export interface RunningServer {
@@ -47,7 +54,7 @@ export async function startServer(options: {
   const wildcard = options.host === "0.0.0.0" || options.host === "::";
   let url = "";
   const reminderEnv = () => reminderEnvironment(options.env ?? process.env, url);
-  const app = createApp({
+  const appOptions: ServerOptions = {
     store: options.store,
     logger,
     reminders: {
@@ -56,9 +63,18 @@ export async function startServer(options: {
     },
     ...(wildcard ? {} : { boundHosts }),
     ...(localLoginToken ? { localLoginToken } : {}),
-  });
+  };
+  const app = createApp(appOptions);
+  // A read of a person the read cache can answer whole is answered before the app (hot-read.ts).
+  const hot = hotPersonRead(appOptions);
+  const withHotRead = (serverOptions: HttpServerOptions, listener: RequestListener) =>
+    createHttpServer(serverOptions, (req, res) => {
+      if (!hot(req, res)) listener(req, res);
+    });
+  // node-server calls it as (options, listener) only; its type is node's overloaded createServer.
+  const createServer = withHotRead as typeof createHttpServer;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: options.host, port }, (info) => {
+    const s = serve({ fetch: app.fetch, hostname: options.host, port, createServer }, (info) => {
       port = info.port;
       resolve(s);
     });

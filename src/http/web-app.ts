@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Env } from "./app.js";
+import type { Env } from "./env.js";
 import { isWebAppPage } from "./web-app-pages.js";
 
 /** dist/web beside the bundled server, or the package's dist/web when running from the sources. */

@@ -93,6 +93,15 @@ export class ReadCache {
     return value;
   }
 
+  /**
+   * The document under `key` when it is cached and nothing was written since it was read; never
+   * loads. For a caller that has a slower way to answer when it is not (http/hot-read.ts).
+   */
+  peek<T>(key: string): T | undefined {
+    if (this.#current() === null) return undefined;
+    return this.#entries.get(key) as T | undefined;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     this.#entries.clear();

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { expect, it } from "vitest";
-import { IMPORT_BODY_LIMIT } from "../../src/http/app.js";
+import { IMPORT_BODY_LIMIT } from "../../src/http/middleware/body-limit.js";
 import { ordinaryFile } from "../support/hostile-files.js";
 import { describeEachDialect } from "../support/stores.js";
 import { api, HOST } from "./support.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Env } from "../../src/http/app.js";
+import type { Env } from "../../src/http/env.js";
 import { HEALTH_PATH } from "../../src/http/routes/health.routes.js";
 import { registerWebApp } from "../../src/http/web-app.js";
 import { isWebAppPage } from "../../src/http/web-app-pages.js";

@@ -17,7 +17,7 @@ import {
   releaseIdempotencyKey,
 } from "../../storage/idempotency.repository.js";
 import type { Store } from "../../storage/store.js";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Uploads run as imports with an undo of their own; their bodies are too large to hash twice. */

@@ -1,7 +1,8 @@
 /**
  * Signing in. Local mode (a store without accounts): the one-time link printed at start opens a
  * session. Team mode: email and password (throttled per account and address), sessions in an
- * HttpOnly SameSite=Lax cookie, and API tokens for the CLI and scripts.
+ * HttpOnly SameSite=Lax cookie, and an API token for the CLI made at sign-in (tokens.routes.ts lists
+ * and revokes them).
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -12,16 +13,16 @@ import {
   createSession,
   deleteSession,
   isPasswordOf,
-  listApiTokens,
   MAX_PASSWORD,
   MIN_PASSWORD,
-  revokeApiToken,
   sessionOwner,
   setPassword,
 } from "../../app/accounts.js";
 import { GoodwillError } from "../../errors.js";
-import { type Env, type ServerState, sessionCookieName } from "../app.js";
-import { ErrorSchema, IdParam } from "../schemas.js";
+import { accountEmail, accountOfOwner } from "../../storage/server.repository.js";
+import type { Env, ServerState } from "../env.js";
+import { ErrorSchema } from "../schemas.js";
+import { sessionCookieName } from "../session-cookie.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 
 const tags = ["Auth"];
@@ -100,22 +101,8 @@ async function signIn(c: Context, state: ServerState, email: string, password: s
   await state.throttle.succeed(email);
   return account;
 }
-
 export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): void {
   const db = state.options.store.db;
-
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/api/v1/mode",
-      tags,
-      summary: "Whether this server runs in local mode (no accounts) or team mode",
-      security: [],
-      responses: { 200: json(z.object({ mode: z.enum(["local", "team"]) }), "the mode") },
-    }),
-    async (c) =>
-      c.json({ mode: (await state.localOwnerId()) === null ? ("team" as const) : ("local" as const) }, 200),
-  );
 
   app.openapi(
     createRoute({
@@ -243,12 +230,7 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       const ownerId = cookie ? await sessionOwner(db, cookie, state.now()) : null;
       if (!ownerId || !(await state.mayActAs(ownerId)))
         return c.json({ mode, signedIn: false, account: null }, 200);
-      const row = await db
-        .selectFrom("users as u")
-        .innerJoin("owners as o", "o.id", "u.owner_id")
-        .select(["u.email", "o.name"])
-        .where("u.owner_id", "=", ownerId)
-        .executeTakeFirst();
+      const row = await accountOfOwner(db, ownerId);
       return c.json(
         { mode, signedIn: true, account: row ? { email: row.email, name: row.name } : null },
         200,
@@ -274,12 +256,7 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
       },
     }),
     async (c) => {
-      const row = await db
-        .selectFrom("users as u")
-        .innerJoin("owners as o", "o.id", "u.owner_id")
-        .select(["u.email", "o.name"])
-        .where("u.owner_id", "=", c.get("ownerId"))
-        .executeTakeFirst();
+      const row = await accountOfOwner(db, c.get("ownerId"));
       return c.json(
         {
           mode: row ? ("team" as const) : ("local" as const),
@@ -331,27 +308,23 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid("json");
       const ownerId = c.get("ownerId");
-      const user = await db
-        .selectFrom("users")
-        .select("email")
-        .where("owner_id", "=", ownerId)
-        .executeTakeFirst();
-      if (!user) {
+      const email = await accountEmail(db, ownerId);
+      if (email === undefined) {
         throw new GoodwillError(
           "conflict",
           "This server is in local mode: there is no password to change. Whoever opens the link goodwill serve prints signs in.",
         );
       }
-      await checkThrottle(c, state, user.email);
+      await checkThrottle(c, state, email);
       if (!(await isPasswordOf(db, ownerId, currentPassword))) {
-        await state.throttle.fail(user.email, address(c));
+        await state.throttle.fail(email, address(c));
         throw new GoodwillError(
           "invalid",
           "The current password is not right: type the password you use to sign in now.",
           { field: "currentPassword" },
         );
       }
-      await state.throttle.succeed(user.email);
+      await state.throttle.succeed(email);
       if (newPassword === currentPassword) {
         throw new GoodwillError(
           "invalid",
@@ -372,67 +345,6 @@ export function registerAuthRoutes(app: OpenAPIHono<Env>, state: ServerState): v
         current,
       );
       return c.json({ changed: true as const, otherSessionsEnded: sessionsEnded }, 200);
-    },
-  );
-
-  const TokenSchema = z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      createdAt: z.string(),
-      lastUsedAt: z.string().nullable(),
-      revokedAt: z.string().nullable(),
-    })
-    .openapi("ApiToken");
-
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/api/v1/tokens",
-      tags,
-      summary: "Your API tokens (never their secrets)",
-      responses: { 200: json(z.object({ tokens: z.array(TokenSchema) }), "tokens") },
-    }),
-    async (c) => c.json({ tokens: await listApiTokens(db, c.get("ownerId")) }, 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/api/v1/tokens",
-      tags,
-      summary: "Make an API token (shown once)",
-      request: { body: jsonBody(z.object({ name: z.string().min(1).max(100) })) },
-      responses: {
-        201: json(z.object({ id: z.string(), name: z.string(), token: z.string() }), "the token"),
-        422: ERRORS[422],
-      },
-    }),
-    async (c) =>
-      c.json(
-        await createApiToken(
-          db,
-          c.get("ownerId"),
-          c.req.valid("json").name,
-          new Date(state.now()).toISOString(),
-        ),
-        201,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/api/v1/tokens/{id}",
-      tags,
-      summary: "Revoke an API token",
-      request: { params: IdParam },
-      responses: { 200: json(z.object({ revoked: z.string() }), "revoked"), 404: ERRORS[404] },
-    }),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      await revokeApiToken(db, c.get("ownerId"), id, new Date(state.now()).toISOString());
-      return c.json({ revoked: id }, 200);
     },
   );
 }

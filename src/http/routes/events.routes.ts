@@ -1,6 +1,6 @@
 /** /api/v1/events: moments with three or more people (and people met alike), and a rhythm for their weak ties. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 
 const EventSchema = z

@@ -5,9 +5,9 @@
  * when it starts and once when the store answers again.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { sql } from "kysely";
+import { probeStore } from "../../storage/server.repository.js";
 import { RETRY_AFTER_SECONDS } from "../../storage/store-errors.js";
-import type { Env, ServerState } from "../app.js";
+import type { Env, ServerState } from "../env.js";
 import { json } from "./route-kit.js";
 
 export const HEALTH_PATH = "/healthz";
@@ -33,7 +33,7 @@ export function registerHealthRoutes(app: OpenAPIHono<Env>, state: ServerState):
       timer = setTimeout(() => resolve("timeout"), STORE_TIMEOUT_MS);
     });
     try {
-      const answer = await Promise.race([sql`select 1 as ok`.execute(store.db), timeout]);
+      const answer = await Promise.race([probeStore(store.db), timeout]);
       if (answer === "timeout") {
         if (!failing) logger?.error({ path: HEALTH_PATH }, "health check: the store did not answer in time");
         return `The store did not answer within ${STORE_TIMEOUT_MS / 1000} seconds.`;

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { INTRODUCTION_STATUSES } from "../../domain/introduction.js";
 import { LIMITS } from "../../domain/limits.js";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import { IntroductionSchema, RefParam } from "../schemas.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 

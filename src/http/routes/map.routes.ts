@@ -1,6 +1,6 @@
 /** /api/v1/map: the departments of my organization, with the people I know there. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import { BalanceSchema } from "../schemas.js";
 import { ERRORS, json } from "./route-kit.js";
 

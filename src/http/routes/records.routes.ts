@@ -1,7 +1,7 @@
 /**
- * Correcting and undoing (issue 10): PATCH and DELETE on every kind of record, and the undo journal
- * (`GET /api/v1/undo`, `POST /api/v1/undo` for the newest write, `POST /api/v1/undo/{id}`). Every
- * write answered by the API carries a `Goodwill-Undo` header with the id that undoes it.
+ * Correcting (issue 10): PATCH and DELETE on every kind of record, at the record's own path
+ * (`/api/v1/exchanges/{ref}`, `/api/v1/notes/{ref}` …, service/http-routes.ts). One table drives
+ * them, since each kind is corrected the same way; the undo journal is undo.routes.ts.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { RecordKind } from "../../app/edit-records.js";
@@ -9,7 +9,7 @@ import { LIMITS } from "../../domain/limits.js";
 import { CHANNELS, EXCHANGE_KINDS, INITIATORS } from "../../domain/model.js";
 import type { RecordEdit } from "../../service/goodwill-service.js";
 import { RECORD_PATHS } from "../../service/http-routes.js";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import {
   AskSchema,
   CommitmentSchema,
@@ -95,28 +95,7 @@ const DeletedSchema = z
   .passthrough()
   .openapi("Deleted");
 
-export const UndoEntrySchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(["write", "import"]),
-    action: z.string(),
-    description: z.string(),
-    createdAt: z.string(),
-    undoneAt: z.string().nullable(),
-    undoSummary: z.string().nullable(),
-    import: z
-      .object({
-        file: z.string(),
-        format: z.string(),
-        created: z.number(),
-        updated: z.number(),
-        unchanged: z.number(),
-      })
-      .optional(),
-  })
-  .openapi("UndoEntry");
-
-// Needs and offers (yours too) are corrected through their own PATCH (needs-offers.routes.ts); their DELETE is here.
+// Needs and offers (yours too) are corrected through their own PATCH (needs.routes.ts, offers.routes.ts, own-offers.routes.ts); their DELETE is here.
 const EDITABLE: {
   kind: RecordKind;
   noun: string;
@@ -192,52 +171,4 @@ export function registerRecordRoutes(app: OpenAPIHono<Env>): void {
       async (c) => c.json(await c.get("service").deleteRecord(spec.kind, c.req.valid("param").ref), 200),
     );
   }
-
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/api/v1/undo",
-      tags,
-      summary: "The journal of writes of the last 30 days, newest first (kind=import: the imports)",
-      request: {
-        query: z.object({
-          limit: z.coerce.number().int().min(1).max(200).optional(),
-          kind: z.enum(["write", "import"]).optional(),
-        }),
-      },
-      responses: { 200: json(z.object({ entries: z.array(UndoEntrySchema) }), "journal entries"), ...ERRORS },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      return c.json(
-        await c.get("service").listUndo({
-          ...(q.limit !== undefined ? { limit: q.limit } : {}),
-          ...(q.kind ? { kind: q.kind } : {}),
-        }),
-        200,
-      );
-    },
-  );
-  const UndoResult = z.object({ undone: UndoEntrySchema, summary: z.string() });
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/api/v1/undo",
-      tags,
-      summary: "Undo the newest write still in force",
-      responses: { 200: json(UndoResult, "what was undone"), ...ERRORS },
-    }),
-    async (c) => c.json(await c.get("service").undo(), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/api/v1/undo/{ref}",
-      tags,
-      summary: "Undo one write (or a whole import) by its journal id",
-      request: { params: RefParam },
-      responses: { 200: json(UndoResult, "what was undone"), ...ERRORS },
-    }),
-    async (c) => c.json(await c.get("service").undo(c.req.valid("param").ref), 200),
-  );
 }

@@ -17,7 +17,7 @@ import { localClock } from "../../domain/reminder-schedule.js";
 import { GoodwillError } from "../../errors.js";
 import { journaledService } from "../../service/journaled-service.js";
 import { actionNonceUsedAt, releaseActionNonce, useActionNonce } from "../../storage/reminder.repository.js";
-import type { Env, ServerState } from "../app.js";
+import type { Env, ServerState } from "../env.js";
 import { ErrorSchema, looseObject } from "../schemas.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 

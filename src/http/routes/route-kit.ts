@@ -1,5 +1,5 @@
-/** Small pieces every route file uses: response descriptions and resolving a counterpart. */
-import type { z } from "@hono/zod-openapi";
+/** Small pieces every route file uses: response descriptions, a yes/no query flag, resolving a counterpart. */
+import { z } from "@hono/zod-openapi";
 import { GoodwillError } from "../../errors.js";
 import type { CounterpartRef, GoodwillService } from "../../service/goodwill-service.js";
 import { ErrorSchema } from "../schemas.js";
@@ -13,6 +13,12 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },
   required: true,
 });
+
+/** A yes/no query parameter: true or 1 for yes; anything else given, or nothing, is no. */
+export const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
 
 export const ERRORS = {
   404: json(ErrorSchema, "not found (or not yours)"),

@@ -1,6 +1,6 @@
-/** /api/v1/organizations and /api/v1/tags: the lists a user picks from instead of guessing a spelling. */
+/** /api/v1/organizations: the organizations and departments a user picks from instead of guessing a spelling. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Env } from "../app.js";
+import type { Env } from "../env.js";
 import { json } from "./route-kit.js";
 
 const OrganizationSchema = z
@@ -21,14 +21,7 @@ const OrganizationSchema = z
   })
   .openapi("Organization");
 
-const TagSchema = z
-  .object({
-    name: z.string().openapi({ description: "spelled as most people carrying it have it" }),
-    people: z.number().openapi({ description: "how many people, not archived, carry it" }),
-  })
-  .openapi("Tag");
-
-export function registerListRoutes(app: OpenAPIHono<Env>): void {
+export function registerOrganizationRoutes(app: OpenAPIHono<Env>): void {
   app.openapi(
     createRoute({
       method: "get",
@@ -41,17 +34,5 @@ export function registerListRoutes(app: OpenAPIHono<Env>): void {
       },
     }),
     async (c) => c.json(await c.get("service").listOrganizations(), 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/api/v1/tags",
-      tags: ["People"],
-      summary:
-        "Every tag, by name, with how many people carry it (case and accents ignored: 'IT' and 'it' are one)",
-      responses: { 200: json(z.object({ tags: z.array(TagSchema) }), "the tags") },
-    }),
-    async (c) => c.json(await c.get("service").listTags(), 200),
   );
 }

@@ -11,9 +11,13 @@ import type { z } from "zod";
 import { GoodwillError } from "../errors.js";
 import { JsonSyntaxError, readJsonCollections } from "../formats/read/json-collections.js";
 import { Pacer } from "../formats/read/pacing.js";
+import {
+  type IdentityIndex,
+  insertPeopleBatch,
+  loadIdentityIndex,
+} from "../storage/contact-import.repository.js";
 import { emailKey, foldText, phoneKey } from "../storage/keys.js";
 import { getOwner, updateOwnerProfile } from "../storage/owner.repository.js";
-import { type IdentityIndex, insertPeopleBatch, loadIdentityIndex } from "../storage/person.repository.js";
 import { indexDocuments } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, backupSchema, type RestoreResult } from "./backup.js";

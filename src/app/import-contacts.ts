@@ -18,8 +18,6 @@ import {
   type IdentityIndex,
   insertNotes,
   insertPeopleBatch,
-  journalingInBulk,
-  keysOf,
   loadIdentityIndex,
   loadNoteKeys,
   loadPeopleRows,
@@ -392,20 +390,9 @@ async function importBatch(
     })),
     ...notes.map((n) => ({ kind: "note" as const, refId: n.id, personId: n.person_id, body: n.body })),
   ];
-  // New rows only: the undo journal takes their keys per statement, not through a trigger per row.
-  await journalingInBulk(tx.db, tx.ownerId, async () => {
-    const people = await insertPeopleBatch(tx.db, created);
-    const noteKeys = await insertNotes(tx.db, notes);
-    await indexDocuments(tx.db, tx.ownerId, documents);
-    return {
-      ...people,
-      ...noteKeys,
-      ...keysOf(
-        "search_documents",
-        documents.map((d) => ({ owner_id: tx.ownerId, kind: d.kind, ref_id: d.refId })),
-      ),
-    };
-  });
+  await insertPeopleBatch(tx.db, created);
+  await insertNotes(tx.db, notes);
+  await indexDocuments(tx.db, tx.ownerId, documents);
 
   if (matches.length > 0) await mergeMatches(tx, matches, index, places, result);
 }

@@ -1,11 +1,9 @@
 /**
  * The SQL of importing and exporting contacts: the identity index an import matches against, people
- * written many at a time, the rows a merge reads, the undo journal written per statement rather than
- * per row, and what an export reads. The rules of merging live in app/import-contacts.ts.
+ * written many at a time, the rows a merge reads, and what an export reads. The rules of merging live in app/import-contacts.ts.
  */
 import type { Kysely } from "kysely";
 import type { Dialect } from "./dialect.js";
-import { type JournaledTable, journaledTable } from "./journaled-tables.js";
 import { emailKey, phoneKey } from "./keys.js";
 import { type PersonDetails, uniqueBy } from "./person.repository.js";
 import type { Database, NewPersonRow, PersonRow } from "./schema.js";
@@ -57,15 +55,12 @@ function chunked<T>(rows: T[], columns: number): T[][] {
   return chunks;
 }
 
-/**
- * Inserts many new people with their details in a few multi-row statements (imports, restores);
- * returns the journal keys of every row written.
- */
+/** Inserts many new people with their details in a few multi-row statements (imports, restores). */
 export async function insertPeopleBatch(
   db: Kysely<Database>,
   batch: { row: NewPersonRow; details: PersonDetails }[],
-): Promise<InsertedKeys> {
-  if (batch.length === 0) return {};
+): Promise<void> {
+  if (batch.length === 0) return;
   for (const chunk of chunked(batch, 24))
     await db
       .insertInto("people")
@@ -126,17 +121,6 @@ export async function insertPeopleBatch(
     })),
   );
   for (const chunk of chunked(related, 5)) await db.insertInto("person_related").values(chunk).execute();
-  return {
-    ...keysOf(
-      "people",
-      batch.map((b) => b.row),
-    ),
-    ...keysOf("person_emails", emails),
-    ...keysOf("person_phones", phones),
-    ...keysOf("person_urls", urls),
-    ...keysOf("person_dates", dates),
-    ...keysOf("person_related", related),
-  };
 }
 
 /** People by id, for a merge: the rows of those still in the store. */
@@ -183,53 +167,6 @@ export const noteKey = (personId: string, body: string): string => `${personId}\
 export async function insertNotes(
   db: Kysely<Database>,
   notes: { owner_id: string; id: string; person_id: string; body: string; created_at: string }[],
-): Promise<InsertedKeys> {
-  for (const chunk of chunked(notes, 5)) await db.insertInto("notes").values(chunk).execute();
-  return keysOf("notes", notes);
-}
-
-/** The keys of rows a bulk write added, per journaled table, for the undo journal. */
-export type InsertedKeys = Partial<Record<JournaledTable, Record<string, unknown>[]>>;
-
-/** The journal keys of rows about to be inserted into `table`. */
-export function keysOf(table: JournaledTable, rows: readonly Record<string, unknown>[]): InsertedKeys {
-  const columns = journaledTable(table).key;
-  return { [table]: rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]]))) };
-}
-
-/**
- * Runs bulk inserts with the row triggers of the undo journal stood down, and journals the rows
- * they added in a few multi-row statements instead: the same `undo_rows` (an "insert" image is its
- * key alone), without a trigger evaluated per row — on PostgreSQL a PL/pgSQL call per row.
- * Outside a journaled write it only runs `fn`. Only for rows that did not exist before: an update
- * needs the row's old image, which only the triggers record.
- */
-export async function journalingInBulk(
-  db: Kysely<Database>,
-  ownerId: string,
-  fn: () => Promise<InsertedKeys>,
 ): Promise<void> {
-  const state = await db
-    .selectFrom("journal_state")
-    .select("entry_id")
-    .where("owner_id", "=", ownerId)
-    .executeTakeFirst();
-  if (!state) {
-    await fn();
-    return;
-  }
-  await db.deleteFrom("journal_state").where("owner_id", "=", ownerId).execute();
-  const inserted = await fn();
-  const rows = Object.entries(inserted).flatMap(([table, keys]) =>
-    (keys ?? []).map((key) => ({
-      owner_id: ownerId,
-      entry_id: state.entry_id,
-      table_name: table,
-      op: "insert",
-      key_json: JSON.stringify(key),
-      old_row: null,
-    })),
-  );
-  for (const chunk of chunked(rows, 6)) await db.insertInto("undo_rows").values(chunk).execute();
-  await db.insertInto("journal_state").values({ owner_id: ownerId, entry_id: state.entry_id }).execute();
+  for (const chunk of chunked(notes, 5)) await db.insertInto("notes").values(chunk).execute();
 }

@@ -61,12 +61,23 @@ export interface ImportWarning {
 }
 
 /**
- * Records per transaction. Large enough that each commit rewrites the hot index pages rarely (250
- * per batch cost a third of the import's time); small enough that a transaction holds SQLite's one
- * write lock for about a tenth of a second, so a server beside a CLI import gets the lock between
- * two batches (its writes wait for it, see sqlite-dialect.ts).
+ * Records per transaction: as many as SQLite's one write lock can be held for in about
+ * `BATCH_BUDGET_MS`, between 250 and 5,000. Each batch is sized from how long the last one took, so
+ * a CLI import on a quiet machine commits rarely (each commit writes the hot index pages again),
+ * while an import in the server, or on a loaded machine, keeps its transactions short: the event
+ * loop and a server beside a CLI import (its writes wait for the lock, see sqlite-dialect.ts) get a
+ * turn between two batches.
  */
-const BATCH_SIZE = 5_000;
+const BATCH_MIN = 250;
+const BATCH_MAX = 5_000;
+const BATCH_BUDGET_MS = 100;
+
+/** The size of the next batch, from the last one's size and how long it held the lock. */
+export function nextBatchSize(size: number, tookMs: number): number {
+  const fitting = Math.round((size * BATCH_BUDGET_MS) / Math.max(tookMs, 1));
+  // At most twice as many at a time: one quick batch may have been a lucky one.
+  return Math.min(BATCH_MAX, 2 * size, Math.max(BATCH_MIN, fitting));
+}
 /** A pause after each batch: the moment another writer waiting for the lock takes it. */
 const BETWEEN_BATCHES_MS = 2;
 
@@ -204,6 +215,7 @@ async function importAll(
   const index = await loadIdentityIndex(ctx.db, ctx.ownerId);
   const places = new Map<string, string>();
   let batch: Batch = [];
+  let batchSize = BATCH_MIN;
   let seen = 0;
 
   // In the server, other requests get a turn every few milliseconds of reading and fitting, and
@@ -213,7 +225,9 @@ async function importAll(
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
+    const started = performance.now();
     await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result));
+    batchSize = nextBatchSize(current.length, performance.now() - started);
     options.onProgress?.(seen);
     // A short timer, not only a turn of the event loop: another process waiting for SQLite's lock
     // takes it then (the pacer alone shares the loop with this server's own requests).
@@ -239,11 +253,11 @@ async function importAll(
       record: item.record,
       line: item.line,
     });
-    if (batch.length >= BATCH_SIZE) await flush();
+    if (batch.length >= batchSize) await flush();
   }
   await flush();
   // Hundreds of new people at once: the planner's figures are out of date (see the dialect).
-  if (result.created >= BATCH_SIZE) await ctx.store.dialect.refreshStatistics(ctx.db);
+  if (result.created >= BATCH_MIN) await ctx.store.dialect.refreshStatistics(ctx.db);
   if (seen === 0) {
     throw new GoodwillError(
       "not_an_address_book",

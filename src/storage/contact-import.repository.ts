@@ -2,7 +2,7 @@
  * The SQL of importing and exporting contacts: the identity index an import matches against, people
  * written many at a time, the rows a merge reads, and what an export reads. The rules of merging live in app/import-contacts.ts.
  */
-import type { Kysely } from "kysely";
+import { CompiledQuery, type InsertObject, type Kysely } from "kysely";
 import type { Dialect } from "./dialect.js";
 import { emailKey, phoneKey } from "./keys.js";
 import { type PersonDetails, uniqueBy } from "./person.repository.js";
@@ -55,19 +55,73 @@ function chunked<T>(rows: T[], columns: number): T[][] {
   return chunks;
 }
 
+/** "$" where the dialect numbers its parameters ($1, PostgreSQL), "?" where it does not (SQLite). */
+const parameterStyles = new WeakMap<Kysely<Database>, "$" | "?">();
+/** The text of multi-row inserts by dialect, table, columns and row count: a few shapes per import. */
+const insertTexts = new Map<string, string>();
+
+function insertText(style: "$" | "?", table: string, columns: readonly string[], rows: number): string {
+  const key = `${style} ${table} ${columns.join(",")} ${rows}`;
+  let text = insertTexts.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const row = () => `(${columns.map(() => (style === "$" ? `$${++n}` : "?")).join(", ")})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) values ${Array.from({ length: rows }, row).join(", ")}`;
+    // Remainders of every size would grow the map without end: start over instead.
+    if (insertTexts.size >= 200) insertTexts.clear();
+    insertTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts rows of one shape many per statement. Kysely would turn every value into a node of a
+ * query tree and compile it (a tenth of an import's time); the text here is made once per shape and
+ * the values passed as they are. Rows of mixed shapes go through Kysely.
+ */
+async function insertMany<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) return;
+  const columns = Object.keys(first).filter((c) => first[c] !== undefined);
+  if (rows.some((r) => Object.keys(r).length !== columns.length || columns.some((c) => r[c] === undefined))) {
+    for (const chunk of chunked(rows, columns.length))
+      await db
+        .insertInto(table)
+        .values(chunk as InsertObject<Database, T>[])
+        .execute();
+    return;
+  }
+  let style = parameterStyles.get(db);
+  if (style === undefined) {
+    style = db.selectFrom("owners").select("id").where("id", "=", "").compile().sql.includes("$1")
+      ? "$"
+      : "?";
+    parameterStyles.set(db, style);
+  }
+  for (const chunk of chunked(rows, columns.length)) {
+    const parameters: unknown[] = [];
+    for (const row of chunk) for (const c of columns) parameters.push(row[c]);
+    await db.executeQuery(CompiledQuery.raw(insertText(style, table, columns, chunk.length), parameters));
+  }
+}
+
 /** Inserts many new people with their details in a few multi-row statements (imports, restores). */
 export async function insertPeopleBatch(
   db: Kysely<Database>,
   batch: { row: NewPersonRow; details: PersonDetails }[],
 ): Promise<void> {
   if (batch.length === 0) return;
-  for (const chunk of chunked(batch, 24))
-    await db
-      .insertInto("people")
-      .values(chunk.map((b) => b.row))
-      .execute();
+  await insertMany(
+    db,
+    "people",
+    batch.map((b) => b.row),
+  );
   const stats = batch.map((b) => ({ owner_id: b.row.owner_id, person_id: b.row.id }));
-  for (const chunk of chunked(stats, 2)) await db.insertInto("person_stats").values(chunk).execute();
+  await insertMany(db, "person_stats", stats);
   const emails = batch.flatMap((b) =>
     uniqueBy(b.details.emails, (e) => emailKey(e.value)).map((e, position) => ({
       owner_id: b.row.owner_id,
@@ -79,7 +133,7 @@ export async function insertPeopleBatch(
       pref: e.pref ? 1 : 0,
     })),
   );
-  for (const chunk of chunked(emails, 7)) await db.insertInto("person_emails").values(chunk).execute();
+  await insertMany(db, "person_emails", emails);
   const phones = batch.flatMap((b) =>
     uniqueBy(b.details.phones, (p) => phoneKey(p.value) || p.value.trim()).map((p, position) => ({
       owner_id: b.row.owner_id,
@@ -91,7 +145,7 @@ export async function insertPeopleBatch(
       pref: p.pref ? 1 : 0,
     })),
   );
-  for (const chunk of chunked(phones, 7)) await db.insertInto("person_phones").values(chunk).execute();
+  await insertMany(db, "person_phones", phones);
   const urls = batch.flatMap((b) =>
     uniqueBy(b.details.urls, (u) => u.value.trim()).map((u, position) => ({
       owner_id: b.row.owner_id,
@@ -101,7 +155,7 @@ export async function insertPeopleBatch(
       label: u.label,
     })),
   );
-  for (const chunk of chunked(urls, 5)) await db.insertInto("person_urls").values(chunk).execute();
+  await insertMany(db, "person_urls", urls);
   const dates = batch.flatMap((b) =>
     uniqueBy(b.details.dates, (d) => d.label).map((d) => ({
       owner_id: b.row.owner_id,
@@ -110,7 +164,7 @@ export async function insertPeopleBatch(
       date: d.date,
     })),
   );
-  for (const chunk of chunked(dates, 4)) await db.insertInto("person_dates").values(chunk).execute();
+  await insertMany(db, "person_dates", dates);
   const related = batch.flatMap((b) =>
     b.details.related.map((r, position) => ({
       owner_id: b.row.owner_id,
@@ -120,7 +174,7 @@ export async function insertPeopleBatch(
       relation: r.relation,
     })),
   );
-  for (const chunk of chunked(related, 5)) await db.insertInto("person_related").values(chunk).execute();
+  await insertMany(db, "person_related", related);
 }
 
 /** People by id, for a merge: the rows of those still in the store. */
@@ -168,5 +222,5 @@ export async function insertNotes(
   db: Kysely<Database>,
   notes: { owner_id: string; id: string; person_id: string; body: string; created_at: string }[],
 ): Promise<void> {
-  for (const chunk of chunked(notes, 5)) await db.insertInto("notes").values(chunk).execute();
+  await insertMany(db, "notes", notes);
 }

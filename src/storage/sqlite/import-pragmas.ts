@@ -2,9 +2,9 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.js";
 
 /**
- * A page cache of 128 MiB while an import runs (SQLite's default is 2 MiB): a hundred thousand
- * contacts make indexes far larger than 2 MiB, and with the default their pages were written out and
- * read back for every batch — most of an import's system time. Freed when the import ends.
+ * A page cache of 128 MiB while an import runs (16 MiB otherwise, better-sqlite3's default): a
+ * hundred thousand contacts make indexes far larger, and with the default their pages were written
+ * out and read back for every batch — most of an import's system time. Freed when the import ends.
  */
 const IMPORT_CACHE_KIB = 128 * 1024;
 /**

@@ -12,9 +12,10 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { duplicatePairs } from "../src/app/duplicates.js";
 import { findLikelyDuplicates } from "../src/domain/duplicates.js";
+import { insertPeopleBatch } from "../src/storage/contact-import.repository.js";
 import { foldText, newId } from "../src/storage/keys.js";
 import { ensureLocalOwner } from "../src/storage/owner.repository.js";
-import { insertPeopleBatch, NO_DETAILS } from "../src/storage/person.repository.js";
+import { NO_DETAILS } from "../src/storage/person.repository.js";
 import { openStore } from "../src/storage/store.js";
 
 const FIRST =

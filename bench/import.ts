@@ -6,6 +6,12 @@
  * statements in transactions of 1,000, into a store made by the real schema. Both are timed in the
  * same loop, their order rotating. Needs the build (dist/goodwill.mjs); `npm run bench` builds first.
  *
+ * The physical floor is timed in the same loop: a bare loop writing the same people, emails and
+ * phones into the *minimal* schema merging needs — integer row keys, an index on the source UID and
+ * on each email and phone key, nothing else — with the import's pragmas (WAL, synchronous=NORMAL, a
+ * 128 MiB cache) and transactions of 5,000. PostgreSQL: the same command against a fresh database of
+ * a throwaway cluster (as http-read.ts starts it), once per round, after the loop.
+ *
  * For information, two more are timed once after the loop: the bare loop writing *every* row the
  * import writes (adding notes and the search documents with their FTS5 index), and the vCard reader
  * alone, in-process, so that the gap between the CLI and its baseline can be split into parsing,
@@ -22,6 +28,7 @@ import { openImportFile } from "../src/app/read-file.js";
 import { readContacts } from "../src/formats/read/read-contacts.js";
 import { emailKey, foldText, newId, phoneKey } from "../src/storage/keys.js";
 import { contactAt, ensureContactsFile } from "./contacts-file.js";
+import { startBenchPostgres } from "./http-load.js";
 import { type Figure, ms, report, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,7 +39,9 @@ const FILE = join(WORK, "contacts-100k.vcf");
 const TEMPLATE = join(WORK, "import-template.db");
 const RUNS = 3;
 const BATCH = 1_000;
-const TARGET_PER_SECOND = 20_000;
+const FLOOR_BATCH = 5_000;
+const TARGET_PER_SECOND = 25_000;
+const PG_TARGET_PER_SECOND = 15_000;
 const AIM_PER_SECOND = 50_000;
 const MEMORY_LIMIT_MIB = 1024;
 const GNU_TIME = "/usr/bin/time";
@@ -214,6 +223,74 @@ function bareInsert(path: string, rows: ContactRows, everything: boolean): void 
   db.close();
 }
 
+/**
+ * The floor: the same people, emails and phones in the least schema an import that merges by UID,
+ * email and phone needs (integer row keys, three indexes), with the import's pragmas.
+ */
+function minimalInsert(path: string, rows: ContactRows): void {
+  removeStore(path);
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("cache_size = -131072");
+  db.exec(`create table people (
+      person integer primary key, owner_id text not null, id text not null, display_name text not null,
+      given_name text, family_name text, name_key text not null, organization_id text,
+      department_id text, title text, birthday text, uid text, created_at text not null,
+      updated_at text not null);
+    create unique index people_uid on people (uid);
+    create table person_emails (person integer not null, value text not null, value_key text not null);
+    create index person_emails_key on person_emails (value_key);
+    create table person_phones (person integer not null, value text not null, value_key text not null);
+    create index person_phones_key on person_phones (value_key);`);
+  const person = db.prepare(
+    `insert into people (owner_id, id, display_name, given_name, family_name, name_key, organization_id,
+       department_id, title, birthday, uid, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const email = db.prepare("insert into person_emails (person, value, value_key) values (?, ?, ?)");
+  const phone = db.prepare("insert into person_phones (person, value, value_key) values (?, ?, ?)");
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const key = person.run(rows.people[i] as unknown[]).lastInsertRowid;
+      const e = rows.emails[i] as unknown[];
+      const p = rows.phones[i] as unknown[];
+      email.run(key, e[2], e[3]);
+      phone.run(key, p[2], p[3]);
+    }
+  });
+  for (let from = 0; from < CONTACTS; from += FLOOR_BATCH)
+    batch(from, Math.min(CONTACTS, from + FLOOR_BATCH));
+  db.close();
+}
+
+/** The same import into fresh databases of a throwaway PostgreSQL cluster: ms per run, or why not. */
+async function importOnPostgres(runs: number): Promise<{ ms: number[] } | { skipped: string }> {
+  const cluster = await startBenchPostgres();
+  if ("skipped" in cluster) return cluster;
+  try {
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const url = await cluster.createDatabase(`bench_import_${run}`);
+      const made = spawnSync(process.execPath, [CLI, "--db", url, "person", "list"], { encoding: "utf8" });
+      if (made.status !== 0) throw new Error(`goodwill person list on PostgreSQL failed: ${made.stderr}`);
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [CLI, "--db", url, "import", FILE, "--json"], {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: "1", GOODWILL_NOW: "" },
+      });
+      times.push(performance.now() - started);
+      if (result.status !== 0) throw new Error(`goodwill import on PostgreSQL failed: ${result.stderr}`);
+      const summary = JSON.parse(result.stdout) as { created: number };
+      if (summary.created !== CONTACTS) throw new Error(`PostgreSQL import created ${summary.created}`);
+      log(`PostgreSQL ${run + 1}/${runs}`);
+    }
+    return { ms: times };
+  } finally {
+    await cluster.stop();
+  }
+}
+
 function countRows(path: string): { people: number; emails: number; phones: number; search: number } {
   const db = new Database(path, { readonly: true });
   try {
@@ -246,6 +323,7 @@ async function main(): Promise<void> {
   const subjectStore = join(WORK, "import-subject.db");
   const bareStore = join(WORK, "import-bare.db");
   const fullStore = join(WORK, "import-bare-full.db");
+  const floorStore = join(WORK, "import-floor.db");
   const peaksKiB: number[] = [];
   const cpuSeconds = { cli: [] as number[], bare: [] as number[] };
   let lastSummary = "";
@@ -280,6 +358,10 @@ async function main(): Promise<void> {
       cpuSeconds.bare.push((used.user + used.system) / 1e6);
     },
   };
+  const floor = {
+    label: "better-sqlite3 loop, minimal schema (the floor): people, emails, phones",
+    run: () => minimalInsert(floorStore, rows),
+  };
   const bareFull = {
     label: "better-sqlite3 loop: every row, with notes and search index",
     run: () => bareInsert(fullStore, rows, true),
@@ -293,16 +375,17 @@ async function main(): Promise<void> {
     },
   };
 
-  const [subject, baseline] = await sampleInterleaved([cli, bare], {
+  const [subject, baseline, floorFigure] = await sampleInterleaved([cli, bare, floor], {
     warmups: 0,
     runs: RUNS,
     onRound: (round) => log(`${round}/${RUNS} rounds`),
   });
-  if (!subject || !baseline) throw new Error("missing figures");
+  if (!subject || !baseline || !floorFigure) throw new Error("missing figures");
   // For information only, once each: they split the gap, they are not the comparison.
   const [full, reader] = await sampleInterleaved([bareFull, parse], { warmups: 0, runs: 1 });
   if (!full || !reader) throw new Error("missing figures");
 
+  const postgres = await importOnPostgres(RUNS);
   const stored = countRows(subjectStore);
   if (stored.people !== CONTACTS || stored.emails !== CONTACTS || stored.phones !== CONTACTS) {
     throw new Error(`the imported store has ${JSON.stringify(stored)}, expected ${CONTACTS} of each`);
@@ -317,21 +400,38 @@ async function main(): Promise<void> {
   const peakMiB = Math.max(...peaksKiB) / 1024;
   const subjectRate = perSecond(subject);
   const ratio = subject.medianMs / baseline.medianMs;
-  for (const store of [subjectStore, bareStore, fullStore, TEMPLATE]) removeStore(store);
+  for (const store of [subjectStore, bareStore, fullStore, floorStore, TEMPLATE]) removeStore(store);
+  const floorRate = perSecond(floorFigure);
+  const pgRate = "ms" in postgres ? CONTACTS / (median(postgres.ms) / 1000) : null;
   console.log(
-    `\n  import ${rate(subjectRate)} vs baseline ${rate(perSecond(baseline))}: ${(subjectRate / perSecond(baseline)).toFixed(2)}× the baseline's rate; peak memory ${peakMiB.toFixed(0)} MiB`,
+    `\n  import ${rate(subjectRate)} vs baseline ${rate(perSecond(baseline))}: ${(subjectRate / perSecond(baseline)).toFixed(2)}× the baseline's rate; ${(subjectRate / floorRate).toFixed(2)}× the floor's ${rate(floorRate)}; peak memory ${peakMiB.toFixed(0)} MiB`,
+  );
+  console.log(
+    pgRate === null
+      ? `  PostgreSQL import skipped: ${"skipped" in postgres ? postgres.skipped : ""}`
+      : `  PostgreSQL import ${rate(pgRate)} (target ≥ ${rate(PG_TARGET_PER_SECOND)})`,
   );
   report({
     name: "import",
     subject,
     baseline,
     ratio,
-    target: `≥ ${TARGET_PER_SECOND.toLocaleString("en")} contacts/s (aim ${AIM_PER_SECOND.toLocaleString("en")}), peak < 1 GiB`,
-    met: subjectRate >= TARGET_PER_SECOND && peakMiB < MEMORY_LIMIT_MIB,
+    target: `≥ ${TARGET_PER_SECOND.toLocaleString("en")} contacts/s (aim ${AIM_PER_SECOND.toLocaleString("en")}), peak < 1 GiB; PostgreSQL ≥ ${PG_TARGET_PER_SECOND.toLocaleString("en")}`,
+    met:
+      subjectRate >= TARGET_PER_SECOND &&
+      peakMiB < MEMORY_LIMIT_MIB &&
+      (pgRate === null || pgRate >= PG_TARGET_PER_SECOND),
     notes: {
       "goodwill import contacts/s (median)": Math.round(subjectRate),
       "baseline contacts/s (median)": Math.round(perSecond(baseline)),
       "import rate / baseline rate": Number((subjectRate / perSecond(baseline)).toFixed(2)),
+      "floor (minimal schema) contacts/s (median)": Math.round(floorRate),
+      "import rate / floor rate": Number((subjectRate / floorRate).toFixed(2)),
+      "PostgreSQL goodwill import contacts/s (median)":
+        pgRate === null ? `skipped: ${"skipped" in postgres ? postgres.skipped : ""}` : Math.round(pgRate),
+      ...("ms" in postgres
+        ? { "PostgreSQL import ms per run": postgres.ms.map((t) => t.toFixed(0)).join(", ") }
+        : {}),
       [`peak memory MiB (max of ${peaksKiB.length}, ${probe.how})`]: Number(peakMiB.toFixed(0)),
       "peak memory MiB per run": peaksKiB.map((k) => (k / 1024).toFixed(0)).join(", "),
       "CPU s, import / baseline (median)": `${median(cpuSeconds.cli).toFixed(1)} / ${median(cpuSeconds.bare).toFixed(1)}`,

@@ -17,6 +17,7 @@ import { decodeBytes } from "../formats/read/text-decoding.js";
 import { readVCardsFromBytes } from "../formats/read/vcard-reader.js";
 import type { VCardVersion } from "../formats/write/vcard-writer.js";
 import { journaledService } from "../service/journaled-service.js";
+import { loadIdentityIndex } from "../storage/contact-import.repository.js";
 import {
   allDavCards,
   buryDavCard,
@@ -30,7 +31,7 @@ import {
   putDavCard,
   setDavRevision,
 } from "../storage/dav.repository.js";
-import { loadIdentityIndex, replaceDetails } from "../storage/person.repository.js";
+import { replaceDetails } from "../storage/person.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { peopleAsContacts } from "./export-contacts.js";
 import { fitContact } from "./fit-contact.js";

@@ -7,6 +7,12 @@ import type { ContactRecord } from "../formats/contact-record.js";
 import { writeContactsCsv } from "../formats/write/csv-writer.js";
 import { type CalendarEvent, writeCalendar } from "../formats/write/ics-writer.js";
 import { writeVCards } from "../formats/write/vcard-writer.js";
+import {
+  listDatesOfPeopleShown,
+  listNotesInOrder,
+  listOpenDatedCommitments,
+  listPeopleForExport,
+} from "../storage/contact-import.repository.js";
 import { loadDetails, parseTags } from "../storage/person.repository.js";
 import { exportBackup } from "./backup.js";
 import { loadCalendarSettings } from "./calendar-settings.js";
@@ -31,34 +37,13 @@ export async function peopleAsContacts(
   ctx: AppContext,
   options: { notes: boolean; personId?: string },
 ): Promise<{ personId: string; contact: ContactRecord }[]> {
-  const people = await ctx.db
-    .selectFrom("people as p")
-    .leftJoin("organizations as o", (j) =>
-      j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
-    )
-    .leftJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
-    )
-    .selectAll("p")
-    .select(["o.name as organization_name", "d.name as department_name"])
-    .where("p.owner_id", "=", ctx.ownerId)
-    .$if(options.personId !== undefined, (q) => q.where("p.id", "=", options.personId as string))
-    .orderBy("p.name_key")
-    .orderBy("p.id")
-    .execute();
+  const people = await listPeopleForExport(ctx.db, ctx.ownerId, options.personId);
   const details = await loadDetails(
     ctx.db,
     ctx.ownerId,
     people.map((p) => p.id),
   );
-  const notes = options.notes
-    ? await ctx.db
-        .selectFrom("notes")
-        .select(["person_id", "body"])
-        .where("owner_id", "=", ctx.ownerId)
-        .orderBy("created_at")
-        .execute()
-    : [];
+  const notes = options.notes ? await listNotesInOrder(ctx.db, ctx.ownerId) : [];
   const notesOf = new Map<string, string[]>();
   for (const n of notes) {
     // Pushed, not copied: a person with thousands of notes made a copy of the list per note.
@@ -129,15 +114,7 @@ export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> 
     }
   }
   events.push(...reachOutDays(dueOn, states, await loadEventGroups(ctx, states)));
-  const dates = await ctx.db
-    .selectFrom("person_dates as d")
-    .innerJoin("people as p", (j) =>
-      j.onRef("p.owner_id", "=", "d.owner_id").onRef("p.id", "=", "d.person_id"),
-    )
-    .select(["d.person_id", "d.label", "d.date", "p.display_name"])
-    .where("d.owner_id", "=", ctx.ownerId)
-    .where("p.archived", "=", 0)
-    .execute();
+  const dates = await listDatesOfPeopleShown(ctx.db, ctx.ownerId);
   for (const d of dates) {
     const date = parsePartialDate(d.date);
     if (!date) continue;
@@ -149,19 +126,7 @@ export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> 
       date,
     });
   }
-  const commitments = await ctx.db
-    .selectFrom("commitments as c")
-    .leftJoin("people as p", (j) =>
-      j.onRef("p.owner_id", "=", "c.owner_id").onRef("p.id", "=", "c.person_id"),
-    )
-    .leftJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "c.owner_id").onRef("d.id", "=", "c.department_id"),
-    )
-    .select(["c.id", "c.summary", "c.due_on", "c.direction", "p.display_name", "d.name as department_name"])
-    .where("c.owner_id", "=", ctx.ownerId)
-    .where("c.status", "=", "open")
-    .where("c.due_on", "is not", null)
-    .execute();
+  const commitments = await listOpenDatedCommitments(ctx.db, ctx.ownerId);
   for (const c of commitments) {
     const who = c.display_name ?? c.department_name ?? "";
     events.push({

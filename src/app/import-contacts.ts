@@ -14,13 +14,20 @@ import { formatPartialDate } from "../domain/partial-date.js";
 import { GoodwillError } from "../errors.js";
 import { type ContactRecord, isRecordError, type ReadResult } from "../formats/contact-record.js";
 import { Pacer } from "../formats/read/pacing.js";
+import {
+  type IdentityIndex,
+  insertNotes,
+  insertPeopleBatch,
+  loadIdentityIndex,
+  loadNoteKeys,
+  loadPeopleRows,
+  noteKey,
+  withBulkImport,
+} from "../storage/contact-import.repository.js";
 import { emailKey, foldText, newId, phoneKey } from "../storage/keys.js";
 import { obtainDepartment, obtainOrganization } from "../storage/organization.repository.js";
 import {
-  type IdentityIndex,
-  insertPeopleBatch,
   loadDetails,
-  loadIdentityIndex,
   NO_DETAILS,
   type PersonDetails,
   parseTags,
@@ -54,11 +61,23 @@ export interface ImportWarning {
 }
 
 /**
- * Records per transaction. Small enough that a transaction holds SQLite's one write lock for a few
- * tens of milliseconds, so a server beside a CLI import gets the lock between two batches (its
- * writes wait for it, see sqlite-dialect.ts); large enough that committing costs little.
+ * Records per transaction: as many as SQLite's one write lock can be held for in about
+ * `BATCH_BUDGET_MS`, between 250 and 5,000. Each batch is sized from how long the last one took, so
+ * a CLI import on a quiet machine commits rarely (each commit writes the hot index pages again),
+ * while an import in the server, or on a loaded machine, keeps its transactions short: the event
+ * loop and a server beside a CLI import (its writes wait for the lock, see sqlite-dialect.ts) get a
+ * turn between two batches.
  */
-const BATCH_SIZE = 250;
+const BATCH_MIN = 250;
+const BATCH_MAX = 5_000;
+const BATCH_BUDGET_MS = 100;
+
+/** The size of the next batch, from the last one's size and how long it held the lock. */
+export function nextBatchSize(size: number, tookMs: number): number {
+  const fitting = Math.round((size * BATCH_BUDGET_MS) / Math.max(tookMs, 1));
+  // At most twice as many at a time: one quick batch may have been a lucky one.
+  return Math.min(BATCH_MAX, 2 * size, Math.max(BATCH_MIN, fitting));
+}
 /** A pause after each batch: the moment another writer waiting for the lock takes it. */
 const BETWEEN_BATCHES_MS = 2;
 
@@ -175,7 +194,15 @@ export interface ImportOptions {
 }
 
 /** Imports contact records (from a reader) into the store; returns what happened to each. */
-export async function importContacts(
+export function importContacts(
+  ctx: AppContext,
+  records: AsyncIterable<ReadResult>,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  return withBulkImport(ctx.store.db, ctx.store.dialect, () => importAll(ctx, records, options));
+}
+
+async function importAll(
   ctx: AppContext,
   records: AsyncIterable<ReadResult>,
   options: ImportOptions,
@@ -192,6 +219,7 @@ export async function importContacts(
   const index = await loadIdentityIndex(ctx.db, ctx.ownerId);
   const places = new Map<string, string>();
   let batch: Batch = [];
+  let batchSize = BATCH_MIN;
   let seen = 0;
 
   // In the server, other requests get a turn every few milliseconds of reading and fitting, and
@@ -201,7 +229,9 @@ export async function importContacts(
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
+    const started = performance.now();
     await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result));
+    batchSize = nextBatchSize(current.length, performance.now() - started);
     options.onProgress?.(seen);
     // A short timer, not only a turn of the event loop: another process waiting for SQLite's lock
     // takes it then (the pacer alone shares the loop with this server's own requests).
@@ -227,11 +257,11 @@ export async function importContacts(
       record: item.record,
       line: item.line,
     });
-    if (batch.length >= BATCH_SIZE) await flush();
+    if (batch.length >= batchSize) await flush();
   }
   await flush();
   // Hundreds of new people at once: the planner's figures are out of date (see the dialect).
-  if (result.created >= BATCH_SIZE) await ctx.store.dialect.refreshStatistics(ctx.db);
+  if (result.created >= BATCH_MIN) await ctx.store.dialect.refreshStatistics(ctx.db);
   if (seen === 0) {
     throw new GoodwillError(
       "not_an_address_book",
@@ -357,7 +387,6 @@ async function importBatch(
     result.created++;
   }
 
-  await insertPeopleBatch(tx.db, created);
   const notes = created.flatMap((c) =>
     [...c.notes].map((body) => ({
       owner_id: tx.ownerId,
@@ -367,12 +396,7 @@ async function importBatch(
       created_at: at,
     })),
   );
-  for (let i = 0; i < notes.length; i += 5000)
-    await tx.db
-      .insertInto("notes")
-      .values(notes.slice(i, i + 5000))
-      .execute();
-  await indexDocuments(tx.db, tx.ownerId, [
+  const documents = [
     ...created.map((c) => ({
       kind: "person" as const,
       refId: c.row.id,
@@ -383,7 +407,10 @@ async function importBatch(
       }),
     })),
     ...notes.map((n) => ({ kind: "note" as const, refId: n.id, personId: n.person_id, body: n.body })),
-  ]);
+  ];
+  await insertPeopleBatch(tx.db, created);
+  await insertNotes(tx.db, notes);
+  await indexDocuments(tx.db, tx.ownerId, documents);
 
   if (matches.length > 0) await mergeMatches(tx, matches, index, places, result);
 }
@@ -498,24 +525,9 @@ async function mergeMatches(
   result: ImportResult,
 ): Promise<void> {
   const ids = [...new Set(matches.map((m) => m.personId))];
-  const rows = new Map<string, PersonRow>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = await tx.db
-      .selectFrom("people")
-      .selectAll()
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "in", ids.slice(i, i + 500))
-      .execute();
-    for (const row of chunk) rows.set(row.id, row);
-  }
+  const rows = await loadPeopleRows(tx.db, tx.ownerId, ids);
   const details = await loadDetails(tx.db, tx.ownerId, ids);
-  const noteRows = await tx.db
-    .selectFrom("notes")
-    .select(["person_id", "body"])
-    .where("owner_id", "=", tx.ownerId)
-    .where("person_id", "in", ids)
-    .execute();
-  const existingNotes = new Set(noteRows.map((n) => `${n.person_id}\u0000${n.body}`));
+  const existingNotes = await loadNoteKeys(tx.db, tx.ownerId, ids);
   const dirty = new Set<string>();
   const newNotes: { personId: string; body: string }[] = [];
 
@@ -545,8 +557,8 @@ async function mergeMatches(
       changed = true;
     }
     const note = contact.note?.trim();
-    if (note && !existingNotes.has(`${personId}\u0000${note}`)) {
-      existingNotes.add(`${personId}\u0000${note}`);
+    if (note && !existingNotes.has(noteKey(personId, note))) {
+      existingNotes.add(noteKey(personId, note));
       newNotes.push({ personId, body: note });
       changed = true;
     }
@@ -575,7 +587,7 @@ async function mergeMatches(
     created_at: at,
   }));
   if (notes.length > 0) {
-    await tx.db.insertInto("notes").values(notes).execute();
+    await insertNotes(tx.db, notes);
     await indexDocuments(
       tx.db,
       tx.ownerId,

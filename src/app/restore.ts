@@ -18,9 +18,9 @@ import {
   type RecordTable,
   type Row,
 } from "../storage/backup.repository.js";
+import type { IdentityIndex } from "../storage/contact-import.repository.js";
 import { emailKey, foldText, phoneKey } from "../storage/keys.js";
 import { getOwner, updateOwnerProfile } from "../storage/owner.repository.js";
-import type { IdentityIndex } from "../storage/person.repository.js";
 import type { NewPersonRow, PersonRow } from "../storage/schema.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
 import {

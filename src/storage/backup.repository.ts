@@ -4,12 +4,8 @@
  * backup and restore use-cases never name it, so none of theirs can reach another owner's rows.
  */
 import type { Kysely } from "kysely";
-import {
-  insertPeopleBatch,
-  loadDetails,
-  loadIdentityIndex,
-  type PersonDetails,
-} from "./person.repository.js";
+import { insertPeopleBatch, loadIdentityIndex } from "./contact-import.repository.js";
+import { loadDetails, type PersonDetails } from "./person.repository.js";
 import type { Database, NewPersonRow } from "./schema.js";
 import { indexDocuments } from "./search.repository.js";
 

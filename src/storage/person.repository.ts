@@ -126,7 +126,7 @@ async function writeDetails(db: Kysely<Database>, ownerId: string, personId: str
   }
 }
 
-function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const k = key(item);
@@ -440,113 +440,4 @@ export async function deletePerson(db: Kysely<Database>, ownerId: string, id: st
       .execute();
     await db.deleteFrom("interactions").where("owner_id", "=", ownerId).where("id", "in", ids).execute();
   }
-}
-
-/** Every way an imported contact can be recognised: id, source UID, email and phone keys. */
-export interface IdentityIndex {
-  ids: Set<string>;
-  uids: Map<string, string>;
-  emails: Map<string, string>;
-  phones: Map<string, string>;
-}
-
-/** Loads the identity index of one owner's people: one read, then imports match in memory. */
-export async function loadIdentityIndex(db: Kysely<Database>, ownerId: string): Promise<IdentityIndex> {
-  const people = await db
-    .selectFrom("people")
-    .select(["id", "uid"])
-    .where("owner_id", "=", ownerId)
-    .execute();
-  const emails = await db
-    .selectFrom("person_emails")
-    .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
-    .execute();
-  const phones = await db
-    .selectFrom("person_phones")
-    .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
-    .execute();
-  return {
-    ids: new Set(people.map((p) => p.id)),
-    uids: new Map(people.flatMap((p) => (p.uid ? [[p.uid, p.id] as const] : []))),
-    emails: new Map(emails.map((e) => [e.value_key, e.person_id])),
-    phones: new Map(phones.map((p) => [p.value_key, p.person_id])),
-  };
-}
-
-/** Rows per statement so that a multi-row insert stays under SQLite's bound-parameter limit. */
-function chunked<T>(rows: T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
-  return chunks;
-}
-
-/** Inserts many new people with their details in a few multi-row statements (imports). */
-export async function insertPeopleBatch(
-  db: Kysely<Database>,
-  batch: { row: NewPersonRow; details: PersonDetails }[],
-): Promise<void> {
-  if (batch.length === 0) return;
-  for (const chunk of chunked(batch, 24))
-    await db
-      .insertInto("people")
-      .values(chunk.map((b) => b.row))
-      .execute();
-  const stats = batch.map((b) => ({ owner_id: b.row.owner_id, person_id: b.row.id }));
-  for (const chunk of chunked(stats, 2)) await db.insertInto("person_stats").values(chunk).execute();
-  const emails = batch.flatMap((b) =>
-    uniqueBy(b.details.emails, (e) => emailKey(e.value)).map((e, position) => ({
-      owner_id: b.row.owner_id,
-      person_id: b.row.id,
-      position,
-      value: e.value.trim(),
-      value_key: emailKey(e.value),
-      label: e.label,
-      pref: e.pref ? 1 : 0,
-    })),
-  );
-  for (const chunk of chunked(emails, 7)) await db.insertInto("person_emails").values(chunk).execute();
-  const phones = batch.flatMap((b) =>
-    uniqueBy(b.details.phones, (p) => phoneKey(p.value) || p.value.trim()).map((p, position) => ({
-      owner_id: b.row.owner_id,
-      person_id: b.row.id,
-      position,
-      value: p.value.trim(),
-      value_key: phoneKey(p.value) || p.value.trim(),
-      label: p.label,
-      pref: p.pref ? 1 : 0,
-    })),
-  );
-  for (const chunk of chunked(phones, 7)) await db.insertInto("person_phones").values(chunk).execute();
-  const urls = batch.flatMap((b) =>
-    uniqueBy(b.details.urls, (u) => u.value.trim()).map((u, position) => ({
-      owner_id: b.row.owner_id,
-      person_id: b.row.id,
-      position,
-      value: u.value.trim(),
-      label: u.label,
-    })),
-  );
-  for (const chunk of chunked(urls, 5)) await db.insertInto("person_urls").values(chunk).execute();
-  const dates = batch.flatMap((b) =>
-    uniqueBy(b.details.dates, (d) => d.label).map((d) => ({
-      owner_id: b.row.owner_id,
-      person_id: b.row.id,
-      label: d.label,
-      date: d.date,
-    })),
-  );
-  for (const chunk of chunked(dates, 4)) await db.insertInto("person_dates").values(chunk).execute();
-  const related = batch.flatMap((b) =>
-    b.details.related.map((r, position) => ({
-      owner_id: b.row.owner_id,
-      person_id: b.row.id,
-      position,
-      name: r.name,
-      relation: r.relation,
-    })),
-  );
-  for (const chunk of chunked(related, 5)) await db.insertInto("person_related").values(chunk).execute();
 }

@@ -14,6 +14,10 @@ import { GoodwillError, notFound } from "../errors.js";
 import { findAsk, insertAsk, listAsks, nextNumber, resolveAsk } from "../storage/ask.repository.js";
 import { countExchangesSince } from "../storage/exchange.repository.js";
 import { newId, toInstant } from "../storage/keys.js";
+import { counterpartNames } from "../storage/names.repository.js";
+import { openNeedsOf } from "../storage/need-offer.repository.js";
+import { departmentSummary } from "../storage/organization.repository.js";
+import { trackedMemberIds } from "../storage/person.repository.js";
 import type { AskRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { getDepartmentStats, getPersonStats } from "../storage/stats.repository.js";
@@ -53,26 +57,15 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
   const departmentId =
     counterpart.kind === "person" ? counterpart.person.department_id : counterpart.department.id;
   if (departmentId) {
-    const dept = await ctx.db
-      .selectFrom("departments")
-      .select(["id", "name", "organization_id"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("id", "=", departmentId)
-      .executeTakeFirstOrThrow();
-    const members = await ctx.db
-      .selectFrom("people")
-      .select("id")
-      .where("owner_id", "=", ctx.ownerId)
-      .where("department_id", "=", departmentId)
-      .where("ledger_mode", "=", "track")
-      .execute();
+    const dept = await departmentSummary(ctx.db, ctx.ownerId, departmentId);
+    const members = await trackedMemberIds(ctx.db, ctx.ownerId, departmentId);
     departmentPart = {
       name: dept.name,
       balance: await departmentBalance(ctx, departmentId),
       lastYear: await countExchangesSince(
         ctx.db,
         ctx.ownerId,
-        { personIds: members.map((m) => m.id), departmentIds: [departmentId] },
+        { personIds: members, departmentIds: [departmentId] },
         yearAgo,
       ),
     };
@@ -142,17 +135,7 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
     balance,
     departmentBalance: counterpart.kind === "person" ? (departmentPart?.balance ?? null) : null,
     warning: preAskWarning({ person: personPart, department: departmentPart }),
-    needs:
-      counterpart.kind === "person"
-        ? await ctx.db
-            .selectFrom("needs")
-            .select(["number", "text"])
-            .where("owner_id", "=", ctx.ownerId)
-            .where("person_id", "=", counterpart.person.id)
-            .where("status", "=", "open")
-            .orderBy("number")
-            .execute()
-        : [],
+    needs: counterpart.kind === "person" ? await openNeedsOf(ctx.db, ctx.ownerId, counterpart.person.id) : [],
     suggestions,
   };
 }
@@ -265,24 +248,6 @@ export async function withCounterpartNames<
   R extends { person_id: string | null; department_id: string | null },
   J,
 >(ctx: AppContext, rows: R[], toJson: (row: R, name: string) => J): Promise<J[]> {
-  const personIds = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-  const departmentIds = [...new Set(rows.flatMap((r) => (r.department_id ? [r.department_id] : [])))];
-  const people = personIds.length
-    ? await ctx.db
-        .selectFrom("people")
-        .select(["id", "display_name as name"])
-        .where("owner_id", "=", ctx.ownerId)
-        .where("id", "in", personIds)
-        .execute()
-    : [];
-  const departments = departmentIds.length
-    ? await ctx.db
-        .selectFrom("departments")
-        .select(["id", "name"])
-        .where("owner_id", "=", ctx.ownerId)
-        .where("id", "in", departmentIds)
-        .execute()
-    : [];
-  const names = new Map([...people, ...departments].map((r) => [r.id, r.name]));
+  const names = await counterpartNames(ctx.db, ctx.ownerId, rows);
   return rows.map((r) => toJson(r, names.get(r.person_id ?? r.department_id ?? "") ?? ""));
 }

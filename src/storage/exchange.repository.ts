@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, ExchangeRow } from "./schema.js";
 
 export async function insertExchange(db: Kysely<Database>, row: ExchangeRow): Promise<void> {
@@ -95,4 +96,14 @@ export async function latestReceived(
         latest.set(row.id, { summary: row.summary, occurredAt: row.occurred_at });
   }
   return latest;
+}
+
+/** Gives these ledger entries one weight (an introduction's gives, once its outcome is known). */
+export async function setExchangeWeights(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: readonly string[],
+  weight: number,
+): Promise<void> {
+  await ownedBy(db, ownerId).updateTable("exchanges").set({ weight }).where("id", "in", ids).execute();
 }

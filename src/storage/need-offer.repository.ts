@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, NeedRow } from "./schema.js";
 
 /** Needs and offers share one shape; which table is named by `table`. */
@@ -43,4 +44,26 @@ export async function updateNeedOrOffer(
   change: Partial<Pick<NeedRow, "text" | "status" | "resolved_at" | "met_by_id" | "exchange_id">>,
 ): Promise<void> {
   await db.updateTable(table).set(change).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+}
+
+/** A person's open needs, by number: what an ask to them should look at first. */
+export async function openNeedsOf(db: Kysely<Database>, ownerId: string, personId: string) {
+  return ownedBy(db, ownerId)
+    .selectFrom("needs")
+    .select(["number", "text"])
+    .where("person_id", "=", personId)
+    .where("status", "=", "open")
+    .orderBy("number")
+    .execute();
+}
+
+/** The people with at least one open need. */
+export async function peopleWithOpenNeeds(db: Kysely<Database>, ownerId: string): Promise<string[]> {
+  const rows = await ownedBy(db, ownerId)
+    .selectFrom("needs")
+    .select("person_id")
+    .distinct()
+    .where("status", "=", "open")
+    .execute();
+  return rows.map((r) => r.person_id);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { foldText, newId } from "./keys.js";
+import { ownedBy } from "./owned.js";
 import type { Database, DepartmentRow, OrganizationRow } from "./schema.js";
 
 export async function getOrganization(
@@ -139,4 +140,38 @@ export async function countPeopleByDepartment(
     departmentId: r.department_id,
     people: Number(r.n),
   }));
+}
+
+/** A department's name and organization; it must exist. */
+export async function departmentSummary(db: Kysely<Database>, ownerId: string, id: string) {
+  return ownedBy(db, ownerId)
+    .selectFrom("departments")
+    .select(["id", "name", "organization_id"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+export async function organizationName(db: Kysely<Database>, ownerId: string, id: string) {
+  return ownedBy(db, ownerId)
+    .selectFrom("organizations")
+    .select("name")
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Takes away a department's aggregates (before the department itself goes). */
+export async function deleteDepartmentStats(db: Kysely<Database>, ownerId: string, departmentId: string) {
+  await ownedBy(db, ownerId)
+    .deleteFrom("department_stats")
+    .where("department_id", "=", departmentId)
+    .execute();
+}
+
+/** The organization the owner works at; it must exist. */
+export async function myOrganization(db: Kysely<Database>, ownerId: string, id: string | null) {
+  return ownedBy(db, ownerId)
+    .selectFrom("organizations")
+    .selectAll()
+    .where("id", "=", id ?? "")
+    .executeTakeFirstOrThrow();
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { emailKey, foldText, phoneKey } from "./keys.js";
+import { ownedBy } from "./owned.js";
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from "./schema.js";
 
 /** An email, phone or web address with its label ("work", "home", "linkedin"…). */
@@ -549,4 +550,55 @@ export async function insertPeopleBatch(
     })),
   );
   for (const chunk of chunked(related, 5)) await db.insertInto("person_related").values(chunk).execute();
+}
+
+/** The people of a department whose ledger counts towards it. */
+export async function trackedMemberIds(db: Kysely<Database>, ownerId: string, departmentId: string) {
+  const rows = await ownedBy(db, ownerId)
+    .selectFrom("people")
+    .select("id")
+    .where("department_id", "=", departmentId)
+    .where("ledger_mode", "=", "track")
+    .execute();
+  return rows.map((m) => m.id);
+}
+
+/** Puts these people (at most a few hundred) in the 150 circle with a rhythm of `everyDays`. */
+export async function setRhythm(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: readonly string[],
+  everyDays: number,
+  nowIso: string,
+): Promise<void> {
+  await ownedBy(db, ownerId)
+    .updateTable("people")
+    .set({ layer: 150, cadence_days: everyDays, updated_at: nowIso })
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** These people's names and tags (those that exist). */
+export async function peopleTags(db: Kysely<Database>, ownerId: string, ids: readonly string[]) {
+  return ownedBy(db, ownerId)
+    .selectFrom("people")
+    .select(["id", "display_name", "tags"])
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** These people's rows with the names of their organization and department. */
+export async function peopleWithPlaces(db: Kysely<Database>, ownerId: string, ids: readonly string[]) {
+  return ownedBy(db, ownerId)
+    .selectFrom("people as p")
+    .leftJoin("organizations as o", (j) =>
+      j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
+    )
+    .leftJoin("departments as d", (j) =>
+      j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
+    )
+    .selectAll("p")
+    .select(["o.name as organization_name", "d.name as department_name"])
+    .where("p.id", "in", ids)
+    .execute();
 }

@@ -54,28 +54,6 @@ export async function allReminderConfigs(
   ];
 }
 
-export async function readSetting(
-  db: Kysely<Database>,
-  ownerId: string,
-  key: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom("settings")
-    .select("value")
-    .where("owner_id", "=", ownerId)
-    .where("key", "=", key)
-    .executeTakeFirst();
-  return row?.value ?? null;
-}
-
-export async function writeSetting(db: Kysely<Database>, ownerId: string, key: string, value: string) {
-  await db
-    .insertInto("settings")
-    .values({ owner_id: ownerId, key, value })
-    .onConflict((oc) => oc.columns(["owner_id", "key"]).doUpdateSet({ value }))
-    .execute();
-}
-
 /** The account's email (team mode), for the email channel's default address. */
 export async function accountEmail(db: Kysely<Database>, ownerId: string): Promise<string | null> {
   const row = await db.selectFrom("users").select("email").where("owner_id", "=", ownerId).executeTakeFirst();

@@ -15,7 +15,8 @@ import {
 } from "../../domain/reminder-schedule.js";
 import { WEEKDAY_NAMES, type WeekdayName } from "../../domain/work-week.js";
 import { invalid } from "../../errors.js";
-import { REMINDER_SETTING, readSetting, writeSetting } from "../../storage/reminder.repository.js";
+import { REMINDER_SETTING } from "../../storage/reminder.repository.js";
+import { readSetting, writeSetting } from "../../storage/settings.repository.js";
 import type { AppContext } from "../context.js";
 import { readEmail } from "../input.js";
 

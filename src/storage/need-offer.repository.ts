@@ -16,7 +16,7 @@ export async function findNeedOrOffer(
   ownerId: string,
   ref: string,
 ): Promise<NeedRow | undefined> {
-  const query = db.selectFrom(table).selectAll().where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).selectFrom(table).selectAll();
   const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
   return (
     number !== null ? query.where("number", "=", number) : query.where("id", "=", ref)
@@ -30,7 +30,7 @@ export async function listNeedsOrOffers(
   ownerId: string,
   filter: { personId?: string; openOnly?: boolean },
 ): Promise<NeedRow[]> {
-  let query = db.selectFrom(table).selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom(table).selectAll();
   if (filter.openOnly) query = query.where("status", "=", "open");
   if (filter.personId) query = query.where("person_id", "=", filter.personId);
   return query.orderBy("number").execute();
@@ -43,7 +43,7 @@ export async function updateNeedOrOffer(
   id: string,
   change: Partial<Pick<NeedRow, "text" | "status" | "resolved_at" | "met_by_id" | "exchange_id">>,
 ): Promise<void> {
-  await db.updateTable(table).set(change).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  await ownedBy(db, ownerId).updateTable(table).set(change).where("id", "=", id).execute();
 }
 
 /** A person's open needs, by number: what an ask to them should look at first. */

@@ -32,7 +32,7 @@ export async function insertPerson(
 }
 
 export async function updatePerson(db: Kysely<Database>, ownerId: string, id: string, changes: PersonUpdate) {
-  await db.updateTable("people").set(changes).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  await ownedBy(db, ownerId).updateTable("people").set(changes).where("id", "=", id).execute();
 }
 
 /** Replaces the person's emails, phones, urls, dates and related names with `details`. */
@@ -49,7 +49,7 @@ export async function replaceDetails(
     "person_dates",
     "person_related",
   ] as const) {
-    await db.deleteFrom(table).where("owner_id", "=", ownerId).where("person_id", "=", personId).execute();
+    await ownedBy(db, ownerId).deleteFrom(table).where("person_id", "=", personId).execute();
   }
   await writeDetails(db, ownerId, personId, details);
 }
@@ -142,12 +142,7 @@ export async function getPerson(
   ownerId: string,
   id: string,
 ): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom("people")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export async function getPeople(
@@ -156,7 +151,7 @@ export async function getPeople(
   ids: readonly string[],
 ): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("people").selectAll().where("owner_id", "=", ownerId).where("id", "in", ids).execute();
+  return ownedBy(db, ownerId).selectFrom("people").selectAll().where("id", "in", ids).execute();
 }
 
 /** People whose folded display name equals, or (with `substring`) contains, the folded query. */
@@ -167,7 +162,7 @@ export async function findPeopleByName(
   mode: "exact" | "substring",
 ): Promise<PersonRow[]> {
   const key = foldText(name);
-  const query = db.selectFrom("people").selectAll().where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).selectFrom("people").selectAll();
   if (mode === "exact") return query.where("name_key", "=", key).orderBy("name_key").limit(50).execute();
   const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // An explicit escape character: PostgreSQL's default is the backslash, SQLite has none.
@@ -184,10 +179,9 @@ export async function findPeopleByName(
  * family and nickname included, which the folded name key does not hold).
  */
 export async function listPeopleForLookup(db: Kysely<Database>, ownerId: string): Promise<PersonRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("people")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("archived", "=", 0)
     .orderBy("name_key")
     .execute();
@@ -198,13 +192,12 @@ export async function findPeopleByEmail(
   ownerId: string,
   email: string,
 ): Promise<PersonRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("person_emails as e")
     .innerJoin("people as p", (j) =>
       j.onRef("p.owner_id", "=", "e.owner_id").onRef("p.id", "=", "e.person_id"),
     )
     .selectAll("p")
-    .where("e.owner_id", "=", ownerId)
     .where("e.value_key", "=", emailKey(email))
     .execute();
 }
@@ -216,13 +209,12 @@ export async function findPeopleByPhone(
 ): Promise<PersonRow[]> {
   const key = phoneKey(phone);
   if (key.length < 6) return [];
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("person_phones as ph")
     .innerJoin("people as p", (j) =>
       j.onRef("p.owner_id", "=", "ph.owner_id").onRef("p.id", "=", "ph.person_id"),
     )
     .selectAll("p")
-    .where("ph.owner_id", "=", ownerId)
     .where("ph.value_key", "=", key)
     .execute();
 }
@@ -232,12 +224,7 @@ export async function findPersonByUid(
   ownerId: string,
   uid: string,
 ): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom("people")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("uid", "=", uid)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("people").selectAll().where("uid", "=", uid).executeTakeFirst();
 }
 
 /** Emails, phones, urls, dates and related names for many people at once, by person id. */
@@ -261,20 +248,18 @@ export async function loadDetails(
   // a list of thousands of people stays within SQLite's bound-parameter limit.
   for (let i = 0; i < ids.length; i += 150) {
     const chunk = ids.slice(i, i + 150);
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom("person_emails")
       .select([sql.lit("email").as("list"), "person_id", "position", "value", "label", "pref"])
-      .where("owner_id", "=", ownerId)
       .where("person_id", "in", chunk)
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_phones")
           .select([sql.lit("phone").as("list"), "person_id", "position", "value", "label", "pref"])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_urls")
           .select([
             sql.lit("url").as("list"),
@@ -284,11 +269,10 @@ export async function loadDetails(
             "label",
             sql.lit(0).as("pref"),
           ])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_dates")
           .select([
             sql.lit("date").as("list"),
@@ -298,11 +282,10 @@ export async function loadDetails(
             "label",
             sql.lit(0).as("pref"),
           ])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_related")
           .select([
             sql.lit("related").as("list"),
@@ -312,7 +295,6 @@ export async function loadDetails(
             "relation as label",
             sql.lit(0).as("pref"),
           ])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
       .execute();
@@ -346,7 +328,7 @@ export async function listPeople(
   ownerId: string,
   filter: PersonFilter,
 ): Promise<PersonRow[]> {
-  let query = db.selectFrom("people").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("people").selectAll();
   if (!filter.includeArchived) query = query.where("archived", "=", 0);
   if (filter.organizationId) query = query.where("organization_id", "=", filter.organizationId);
   if (filter.departmentId) query = query.where("department_id", "=", filter.departmentId);
@@ -363,10 +345,9 @@ export function parseTags(json: string): string[] {
 
 /** The tags of every person not archived, one list per person (tags are a JSON list on the row). */
 export async function listTagLists(db: Kysely<Database>, ownerId: string): Promise<string[][]> {
-  const rows = await db
+  const rows = await ownedBy(db, ownerId)
     .selectFrom("people")
     .select("tags")
-    .where("owner_id", "=", ownerId)
     .where("archived", "=", 0)
     .where("tags", "<>", "[]")
     .execute();
@@ -374,10 +355,9 @@ export async function listTagLists(db: Kysely<Database>, ownerId: string): Promi
 }
 
 export async function countPeople(db: Kysely<Database>, ownerId: string): Promise<number> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("people")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("owner_id", "=", ownerId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -387,38 +367,30 @@ export async function countPeople(db: Kysely<Database>, ownerId: string): Promis
  * asks and commitments; moments they shared with nobody else go too, and so do their search rows.
  */
 export async function deletePerson(db: Kysely<Database>, ownerId: string, id: string): Promise<void> {
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("people")
     .set({ met_through_id: null })
-    .where("owner_id", "=", ownerId)
     .where("met_through_id", "=", id)
     .execute();
   // A need someone else met stays met; it just no longer says by whom.
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("needs")
     .set({ met_by_id: null })
-    .where("owner_id", "=", ownerId)
     .where("met_by_id", "=", id)
     .execute();
   const interactionIds = (
-    await db
+    await ownedBy(db, ownerId)
       .selectFrom("interaction_participants")
       .select("interaction_id")
-      .where("owner_id", "=", ownerId)
       .where("person_id", "=", id)
       .execute()
   ).map((r) => r.interaction_id);
-  await db
-    .deleteFrom("search_documents")
-    .where("owner_id", "=", ownerId)
-    .where("person_id", "=", id)
-    .execute();
-  await db.deleteFrom("people").where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  await ownedBy(db, ownerId).deleteFrom("search_documents").where("person_id", "=", id).execute();
+  await ownedBy(db, ownerId).deleteFrom("people").where("id", "=", id).execute();
   for (let i = 0; i < interactionIds.length; i += 500) {
-    const orphans = await db
+    const orphans = await ownedBy(db, ownerId)
       .selectFrom("interactions as i")
       .select("i.id")
-      .where("i.owner_id", "=", ownerId)
       .where("i.id", "in", interactionIds.slice(i, i + 500))
       .where(({ not, exists, selectFrom }) =>
         not(
@@ -433,13 +405,12 @@ export async function deletePerson(db: Kysely<Database>, ownerId: string, id: st
       .execute();
     const ids = orphans.map((o) => o.id);
     if (ids.length === 0) continue;
-    await db
+    await ownedBy(db, ownerId)
       .deleteFrom("search_documents")
-      .where("owner_id", "=", ownerId)
       .where("kind", "=", "interaction")
       .where("ref_id", "in", ids)
       .execute();
-    await db.deleteFrom("interactions").where("owner_id", "=", ownerId).where("id", "in", ids).execute();
+    await ownedBy(db, ownerId).deleteFrom("interactions").where("id", "in", ids).execute();
   }
 }
 
@@ -453,20 +424,14 @@ export interface IdentityIndex {
 
 /** Loads the identity index of one owner's people: one read, then imports match in memory. */
 export async function loadIdentityIndex(db: Kysely<Database>, ownerId: string): Promise<IdentityIndex> {
-  const people = await db
-    .selectFrom("people")
-    .select(["id", "uid"])
-    .where("owner_id", "=", ownerId)
-    .execute();
-  const emails = await db
+  const people = await ownedBy(db, ownerId).selectFrom("people").select(["id", "uid"]).execute();
+  const emails = await ownedBy(db, ownerId)
     .selectFrom("person_emails")
     .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
     .execute();
-  const phones = await db
+  const phones = await ownedBy(db, ownerId)
     .selectFrom("person_phones")
     .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
     .execute();
   return {
     ids: new Set(people.map((p) => p.id)),

@@ -41,9 +41,8 @@ export async function unindexDocument(
   kind: SearchKind,
   refId: string,
 ) {
-  await db
+  await ownedBy(db, ownerId)
     .deleteFrom("search_documents")
-    .where("owner_id", "=", ownerId)
     .where("kind", "=", kind)
     .where("ref_id", "=", refId)
     .execute();

@@ -552,8 +552,8 @@ export async function peopleTags(db: Kysely<Database>, ownerId: string, ids: rea
     .execute();
 }
 
-/** These people's rows with the names of their organization and department. */
-export async function peopleWithPlaces(db: Kysely<Database>, ownerId: string, ids: readonly string[]) {
+/** The owner's people (`p`) with the names of their organization and department: a fragment to narrow. */
+export function peopleWithPlacesQuery(db: Kysely<Database>, ownerId: string) {
   return ownedBy(db, ownerId)
     .selectFrom("people as p")
     .leftJoin("organizations as o", (j) =>
@@ -563,7 +563,10 @@ export async function peopleWithPlaces(db: Kysely<Database>, ownerId: string, id
       j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
     )
     .selectAll("p")
-    .select(["o.name as organization_name", "d.name as department_name"])
-    .where("p.id", "in", ids)
-    .execute();
+    .select(["o.name as organization_name", "d.name as department_name"]);
+}
+
+/** These people's rows with the names of their organization and department. */
+export async function peopleWithPlaces(db: Kysely<Database>, ownerId: string, ids: readonly string[]) {
+  return peopleWithPlacesQuery(db, ownerId).where("p.id", "in", ids).execute();
 }

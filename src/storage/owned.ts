@@ -2,7 +2,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { Database } from "./schema.js";
 
 /** The tables whose rows belong to an owner (every one but `owners` and the server's own). */
-export type OwnedTable = Exclude<keyof Database, "owners" | "server_secrets" | "login_failures">;
+type OwnedTable = Exclude<keyof Database, "owners" | "server_secrets" | "login_failures">;
 
 /** A table of an owner, by its name or with an alias ("people as p"). */
 type OwnedFrom = OwnedTable | `${OwnedTable} as ${string}`;
@@ -24,7 +24,6 @@ interface Filterable {
  */
 export function ownedBy(db: Kysely<Database>, ownerId: string) {
   return {
-    ownerId,
     selectFrom<T extends OwnedFrom>(table: T) {
       const query = db.selectFrom(table);
       return (query as Filterable).where(ownerFilter(table, ownerId)) as typeof query;
@@ -39,6 +38,3 @@ export function ownedBy(db: Kysely<Database>, ownerId: string) {
     },
   };
 }
-
-/** The rows of one owner, as `ownedBy` gives them. */
-export type Owned = ReturnType<typeof ownedBy>;

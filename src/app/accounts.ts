@@ -6,6 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
+import { readEmail } from "../contract/input.js";
 import { GoodwillError, invalid } from "../errors.js";
 import {
   accountByEmailKey,
@@ -33,7 +34,6 @@ import type { Database } from "../storage/schema.js";
 import { readSetting, writeSetting } from "../storage/settings.repository.js";
 import type { Store } from "../storage/store.js";
 import { storeFailureKind } from "../storage/store-errors.js";
-import { readEmail } from "./input.js";
 
 const SESSION_DAYS = 30;
 export const MIN_PASSWORD = 10;

@@ -14,7 +14,6 @@ import { listCommitments } from "../storage/commitment.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
 import { fromInstant } from "../storage/keys.js";
 import { departmentStatsFromRow } from "../storage/stats.repository.js";
-import { withCounterpartNames } from "./asks.js";
 import { loadCalendarSettings } from "./calendar-settings.js";
 import { commitmentsJson } from "./commitments.js";
 import type { AppContext } from "./context.js";
@@ -30,6 +29,7 @@ import { peopleJson } from "./people.js";
 import { loadRelationships } from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
 import { askJson, balanceJson, dueJson } from "./views.js";
+import { withCounterpartNames } from "./who.js";
 
 const limitTo = <T>(items: T[], all: boolean): T[] => (all ? items : items.slice(0, AGENDA_SIZE));
 

@@ -9,12 +9,11 @@ import { balanceAt } from "../domain/giving-balance.js";
 import type { Layer, LedgerMode } from "../domain/model.js";
 import { type GiveContext, giveContextFor, giveFirstIdeas, teamTarget } from "../domain/playbook.js";
 import { preAskWarning } from "../domain/pre-ask-check.js";
-import type { Suggestion } from "../domain/suggestions.js";
+import { addressedTo, type Suggestion } from "../domain/suggestions.js";
 import { GoodwillError, notFound } from "../errors.js";
 import { findAsk, insertAsk, listAsks, nextNumber, resolveAsk } from "../storage/ask.repository.js";
 import { countExchangesSince } from "../storage/exchange.repository.js";
 import { newId, toInstant } from "../storage/keys.js";
-import { counterpartNames } from "../storage/names.repository.js";
 import { openNeedsOf } from "../storage/need-offer.repository.js";
 import { departmentSummary } from "../storage/organization.repository.js";
 import { trackedMemberIds } from "../storage/person.repository.js";
@@ -26,7 +25,7 @@ import { departmentBalance } from "./ledger.js";
 import { recordExchange } from "./moments.js";
 import { loadMe } from "./relationship-state.js";
 import { type AskJson, askJson, balanceJson } from "./views.js";
-import { type Counterpart, counterpartOfRow } from "./who.js";
+import { type Counterpart, counterpartOfRow, withCounterpartNames } from "./who.js";
 
 export interface PreAskCheck {
   balance: Balance;
@@ -124,8 +123,7 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
         counterpart.kind === "person" ? undefined : teamTarget(ideaName),
       ).map((action) => ({
         kind: "give-first",
-        personId,
-        personName: ideaName,
+        ...addressedTo({ id: personId, name: ideaName }),
         action,
         reason,
       }));
@@ -241,13 +239,4 @@ export async function listAsksJson(
     ...(filter.personId ? { personId: filter.personId } : {}),
   });
   return withCounterpartNames(ctx, asks, askJson);
-}
-
-/** Attaches the counterpart's name to asks or commitments. */
-export async function withCounterpartNames<
-  R extends { person_id: string | null; department_id: string | null },
-  J,
->(ctx: AppContext, rows: R[], toJson: (row: R, name: string) => J): Promise<J[]> {
-  const names = await counterpartNames(ctx.db, ctx.ownerId, rows);
-  return rows.map((r) => toJson(r, names.get(r.person_id ?? r.department_id ?? "") ?? ""));
 }

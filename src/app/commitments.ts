@@ -12,11 +12,10 @@ import {
 import { newId } from "../storage/keys.js";
 import type { CommitmentRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
-import { withCounterpartNames } from "./asks.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { recordExchange } from "./moments.js";
 import { type CommitmentJson, commitmentJson } from "./views.js";
-import { type Counterpart, counterpartOfRow } from "./who.js";
+import { type Counterpart, counterpartOfRow, withCounterpartNames } from "./who.js";
 
 /** Records a promise: mine (`i_owe`) or theirs (`they_owe`). */
 export async function createCommitment(

@@ -4,6 +4,17 @@
  * recomputes the aggregates of everyone it concerns from the history and keeps the search index in
  * step, so balances, strength and due are exactly what a full recomputation gives.
  */
+
+import {
+  readChannel,
+  readDay,
+  readInitiator,
+  readKind,
+  readText,
+  readWeight,
+  readWhen,
+} from "../contract/input.js";
+import type { LedgerEntryJson } from "../contract/ledger-entry.js";
 import { defaultWeight } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
 import type { ExchangeKind } from "../domain/model.js";
@@ -34,15 +45,14 @@ import {
 import type { Database } from "../storage/schema.js";
 import { indexDocument, type SearchKind, unindexDocument } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
-import { withCounterpartNames } from "./asks.js";
 import { commitmentsJson } from "./commitments.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
-import { readChannel, readDay, readInitiator, readKind, readText, readWeight, readWhen } from "./input.js";
 import { introductionJson } from "./introductions.js";
+import { entryJson } from "./ledger.js";
 import { needsJson, offersJson } from "./needs-offers.js";
 import { ownOfferJson, ownOfferRow } from "./own-offers.js";
 import { askJson } from "./views.js";
-import type { Counterpart } from "./who.js";
+import { type Counterpart, withCounterpartNames } from "./who.js";
 
 /** The kinds of record that can be edited and deleted, as the CLI and the API name them. */
 export const RECORD_KINDS = [
@@ -186,22 +196,11 @@ export interface LedgerEdit {
   counterpart?: Counterpart;
 }
 
-export async function ledgerEntryJson(ctx: AppContext, id: string) {
+export async function ledgerEntryJson(ctx: AppContext, id: string): Promise<LedgerEntryJson> {
   const row = await getExchange(ctx.db, ctx.ownerId, id);
-  const [named] = await withCounterpartNames(ctx, [row], (r, name) => ({ r, name }));
-  return {
-    id: row.id,
-    direction: row.direction,
-    kind: row.kind,
-    weight: row.weight,
-    summary: row.summary,
-    occurredAt: row.occurred_at,
-    counterpart: {
-      kind: row.person_id ? ("person" as const) : ("department" as const),
-      id: (row.person_id ?? row.department_id) as string,
-      name: named?.name ?? "",
-    },
-  };
+  // one row in, one entry out
+  const [json] = await withCounterpartNames(ctx, [row], entryJson);
+  return json as LedgerEntryJson;
 }
 
 export async function editLedgerEntry(ctx: AppContext, ref: string, edit: LedgerEdit) {

@@ -3,6 +3,8 @@
  * they would refuse is left out, a text too long is shortened, a list too long is cut, and each of
  * these is a warning on the record, so that nothing is dropped in silence.
  */
+
+import { isEmail, isPhone } from "../contract/input.js";
 import { LIMITS } from "../domain/limits.js";
 import {
   type ContactRecord,
@@ -10,7 +12,6 @@ import {
   type LabelledValue,
   shownValue,
 } from "../formats/contact-record.js";
-import { isEmail, isPhone } from "./input.js";
 
 const count = (n: number) => n.toLocaleString("en");
 

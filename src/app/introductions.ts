@@ -2,6 +2,8 @@
  * `goodwill intro`: introductions I broker between two people, double opt-in. A made introduction
  * is a give to both (a `gave` entry of kind `intro`); a good outcome raises both entries' weight.
  */
+
+import { oneOf, readText } from "../contract/input.js";
 import { INTRO_GOOD_OUTCOME_WEIGHT } from "../domain/defaults.js";
 import {
   allowedMoves,
@@ -26,12 +28,11 @@ import {
   updateIntroduction,
 } from "../storage/introduction.repository.js";
 import { newId } from "../storage/keys.js";
-import { personNames } from "../storage/names.repository.js";
+import { namesOf } from "../storage/names.repository.js";
 import { updateNeedOrOffer } from "../storage/need-offer.repository.js";
 import type { IntroductionRow } from "../storage/schema.js";
 import { recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { oneOf, readText } from "./input.js";
 import { recordExchange } from "./moments.js";
 import { resolvePerson } from "./who.js";
 
@@ -312,8 +313,8 @@ async function needsMetBy(
   intro: IntroductionRow,
 ): Promise<(Omit<NeedToSettle, "status"> & { id: string })[]> {
   const { needs, offers } = await openTexts(ctx, [intro.a_id, intro.b_id]);
-  const people = await personNames(ctx.db, ctx.ownerId, [intro.a_id, intro.b_id]);
-  const name = (id: string) => people.find((p) => p.id === id)?.name ?? "";
+  const people = await namesOf(ctx.db, ctx.ownerId, { people: [intro.a_id, intro.b_id] });
+  const name = (id: string) => people.get(id) ?? "";
   const found: (Omit<NeedToSettle, "status"> & { id: string })[] = [];
   for (const [who, other] of [
     [intro.a_id, intro.b_id],

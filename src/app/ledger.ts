@@ -2,6 +2,9 @@
  * The giving ledger seen from a person, a department, an organization or everyone (DESIGN §3.1).
  * Balances come from the aggregates: a department's is its own entries plus its members'.
  */
+
+import { type CounterpartSummary, counterpartJson } from "../contract/counterpart.js";
+import type { LedgerEntryJson } from "../contract/ledger-entry.js";
 import {
   type Balance,
   balanceAt,
@@ -12,8 +15,7 @@ import {
 import type { LedgerMode } from "../domain/model.js";
 import { listExchanges } from "../storage/exchange.repository.js";
 import { allDepartmentStats, peopleWithStats, trackedMemberSums } from "../storage/ledger-sums.repository.js";
-import { counterpartNames } from "../storage/names.repository.js";
-import { listDepartments, listOrganizations, organizationName } from "../storage/organization.repository.js";
+import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
 import type { ExchangeRow } from "../storage/schema.js";
 import {
   departmentStatsFromRow,
@@ -23,11 +25,16 @@ import {
 } from "../storage/stats.repository.js";
 import type { AppContext } from "./context.js";
 import { balanceJson } from "./views.js";
-import { type Counterpart, resolveCounterpart, resolveOrganization } from "./who.js";
+import {
+  type Counterpart,
+  counterpartSummary,
+  resolveCounterpart,
+  resolveOrganization,
+  withCounterpartNames,
+} from "./who.js";
 
 export type LedgerSubject =
-  | { kind: "person"; id: string; name: string; organization: string | null }
-  | { kind: "department"; id: string; name: string; organization: string }
+  | CounterpartSummary
   | { kind: "organization"; id: string; name: string }
   | { kind: "everyone"; name: string };
 
@@ -109,58 +116,27 @@ export async function resolveLedgerSubject(ctx: AppContext, ref: string | undefi
     const org = await resolveOrganization(ctx, ref);
     return { kind: "organization", id: org.id, name: org.name };
   }
-  const counterpart = await resolveCounterpart(ctx, ref);
-  if (counterpart.kind === "department") {
-    return {
-      kind: "department",
-      id: counterpart.department.id,
-      name: counterpart.department.name,
-      organization: counterpart.organization.name,
-    };
-  }
-  const org = counterpart.person.organization_id
-    ? await organizationName(ctx.db, ctx.ownerId, counterpart.person.organization_id)
-    : undefined;
+  return counterpartSummary(ctx, await resolveCounterpart(ctx, ref));
+}
+
+/** One ledger entry as every document shows it; `name` is its counterpart's. */
+export function entryJson(r: ExchangeRow, name: string): LedgerEntryJson {
   return {
-    kind: "person",
-    id: counterpart.person.id,
-    name: counterpart.person.display_name,
-    organization: org?.name ?? null,
-  };
-}
-
-export interface EntryJson {
-  id: string;
-  direction: string;
-  kind: string;
-  weight: number;
-  summary: string;
-  occurredAt: string;
-  counterpart: { kind: "person" | "department"; id: string; name: string };
-  askId: string | null;
-  commitmentId: string | null;
-}
-
-/** Ledger entries with their counterpart's name. */
-export async function entriesJson(ctx: AppContext, rows: ExchangeRow[]): Promise<EntryJson[]> {
-  const names = await counterpartNames(ctx.db, ctx.ownerId, rows);
-  return rows.map((r) => ({
     id: r.id,
     direction: r.direction,
     kind: r.kind,
     weight: r.weight,
     summary: r.summary,
     occurredAt: r.occurred_at,
-    counterpart: r.person_id
-      ? { kind: "person" as const, id: r.person_id, name: names.get(r.person_id) ?? "" }
-      : {
-          kind: "department" as const,
-          id: r.department_id ?? "",
-          name: names.get(r.department_id ?? "") ?? "",
-        },
+    counterpart: counterpartJson({ personId: r.person_id, departmentId: r.department_id }, name),
     askId: r.ask_id,
     commitmentId: r.commitment_id,
-  }));
+  };
+}
+
+/** Ledger entries with their counterpart's name. */
+export function entriesJson(ctx: AppContext, rows: ExchangeRow[]): Promise<LedgerEntryJson[]> {
+  return withCounterpartNames(ctx, rows, entryJson);
 }
 
 function subjectJson(subject: LedgerSubject) {

@@ -2,9 +2,14 @@
  * Needs and offers (DESIGN §1): short texts on a person, what they need and what they can help
  * with. Open needs drive `help-with-need`; needs matched against offers drive `introduce`.
  */
+
+import { readText } from "../contract/input.js";
+import type { NeedJson, OfferJson } from "../contract/need-offer.js";
+import { LIMITS } from "../domain/limits.js";
 import { GoodwillError, notFound } from "../errors.js";
 import { nextNumber } from "../storage/ask.repository.js";
 import { newId } from "../storage/keys.js";
+import { namesOf } from "../storage/names.repository.js";
 import {
   findNeedOrOffer,
   insertNeedOrOffer,
@@ -16,50 +21,13 @@ import { nextOfferNumber } from "../storage/own-offer.repository.js";
 import type { NeedRow, PersonRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { readText } from "./input.js";
 import { recordExchange } from "./moments.js";
 import { resolvePerson } from "./who.js";
 
-export interface NeedJson {
-  id: string;
-  number: number;
-  personId: string;
-  person: string;
-  text: string;
-  /** open | met | dropped */
-  status: string;
-  createdAt: string;
-  resolvedAt: string | null;
-  /** who met it: a person, "me", or null when not said */
-  metBy: { id: string; name: string } | "me" | null;
-  exchangeId: string | null;
-}
-
-export interface OfferJson {
-  id: string;
-  number: number;
-  personId: string;
-  person: string;
-  text: string;
-  /** open | withdrawn */
-  status: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
 const NOUN: Record<NeedOfferTable, "need" | "offer"> = { needs: "need", offers: "offer" };
 
-async function names(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom("people")
-    .select(["id", "display_name"])
-    .where("owner_id", "=", ctx.ownerId)
-    .where("id", "in", unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
+/** The JSON of a need (table `needs`) or an offer (`offers`). */
+type JsonOf<T extends NeedOfferTable> = T extends "needs" ? NeedJson : OfferJson;
 
 // Whoever met a need may since have been removed: then it no longer says who.
 function metByJson(id: string | null, named: Map<string, string>): NeedJson["metBy"] {
@@ -68,40 +36,41 @@ function metByJson(id: string | null, named: Map<string, string>): NeedJson["met
   return id === null || name === undefined ? null : { id, name };
 }
 
-export async function needsJson(ctx: AppContext, rows: NeedRow[]): Promise<NeedJson[]> {
-  const named = await names(
-    ctx,
-    rows.flatMap((r) => [r.person_id, ...(r.met_by_id && r.met_by_id !== "me" ? [r.met_by_id] : [])]),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    personId: r.person_id,
-    person: named.get(r.person_id) ?? "",
-    text: r.text,
-    status: r.status,
-    createdAt: r.created_at,
-    resolvedAt: r.resolved_at,
-    metBy: metByJson(r.met_by_id, named),
-    exchangeId: r.exchange_id,
-  }));
+/** Needs or offers with their person's name; a need also says who met it. */
+export async function needsOrOffersJson<T extends NeedOfferTable>(
+  ctx: AppContext,
+  table: T,
+  rows: NeedRow[],
+): Promise<JsonOf<T>[]> {
+  const metBy = table === "needs" ? rows.map((r) => (r.met_by_id === "me" ? null : r.met_by_id)) : [];
+  const named = await namesOf(ctx.db, ctx.ownerId, { people: [...rows.map((r) => r.person_id), ...metBy] });
+  return rows.map((r) => {
+    const common: OfferJson = {
+      id: r.id,
+      number: r.number,
+      personId: r.person_id,
+      person: named.get(r.person_id) ?? "",
+      text: r.text,
+      status: r.status,
+      createdAt: r.created_at,
+      resolvedAt: r.resolved_at,
+    };
+    const json: NeedJson | OfferJson =
+      table === "needs"
+        ? { ...common, metBy: metByJson(r.met_by_id, named), exchangeId: r.exchange_id }
+        : common;
+    // TypeScript does not narrow T by the test on `table`: the branch above picked the shape.
+    return json as JsonOf<T>;
+  });
 }
 
-export async function offersJson(ctx: AppContext, rows: NeedRow[]): Promise<OfferJson[]> {
-  const named = await names(
-    ctx,
-    rows.map((r) => r.person_id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    personId: r.person_id,
-    person: named.get(r.person_id) ?? "",
-    text: r.text,
-    status: r.status,
-    createdAt: r.created_at,
-    resolvedAt: r.resolved_at,
-  }));
+export const needsJson = (ctx: AppContext, rows: NeedRow[]) => needsOrOffersJson(ctx, "needs", rows);
+export const offersJson = (ctx: AppContext, rows: NeedRow[]) => needsOrOffersJson(ctx, "offers", rows);
+
+async function one<T extends NeedOfferTable>(ctx: AppContext, table: T, row: NeedRow): Promise<JsonOf<T>> {
+  const [json] = await needsOrOffersJson(ctx, table, [row]);
+  if (!json) throw new GoodwillError("internal", `A ${NOUN[table]} was read but not shown.`);
+  return json;
 }
 
 async function add(
@@ -110,7 +79,7 @@ async function add(
   person: PersonRow,
   text: string,
 ): Promise<NeedRow> {
-  const body = readText(NOUN[table], text, 500);
+  const body = readText(NOUN[table], text, LIMITS.needOffer);
   return inWriteTransaction(ctx, async (tx) => {
     const row: NeedRow = {
       owner_id: ctx.ownerId,
@@ -142,7 +111,7 @@ async function find(ctx: AppContext, table: NeedOfferTable, ref: string): Promis
 }
 
 async function edit(ctx: AppContext, table: NeedOfferTable, ref: string, text: string): Promise<NeedRow> {
-  const body = readText(NOUN[table], text, 500);
+  const body = readText(NOUN[table], text, LIMITS.needOffer);
   const found = await find(ctx, table, ref);
   await inWriteTransaction(ctx, async (tx) => {
     await updateNeedOrOffer(tx.db, table, ctx.ownerId, found.id, { text: body });
@@ -156,43 +125,52 @@ async function edit(ctx: AppContext, table: NeedOfferTable, ref: string, text: s
   return { ...found, text: body };
 }
 
-export async function addNeed(ctx: AppContext, personId: string, text: string): Promise<NeedJson> {
-  const [json] = await needsJson(ctx, [await add(ctx, "needs", await resolvePerson(ctx, personId), text)]);
-  return json as NeedJson;
+/** Adds a need or an offer to a person. */
+export async function addNeedOrOffer<T extends NeedOfferTable>(
+  ctx: AppContext,
+  table: T,
+  personId: string,
+  text: string,
+): Promise<JsonOf<T>> {
+  return one(ctx, table, await add(ctx, table, await resolvePerson(ctx, personId), text));
 }
 
-export async function addOffer(ctx: AppContext, personId: string, text: string): Promise<OfferJson> {
-  const [json] = await offersJson(ctx, [await add(ctx, "offers", await resolvePerson(ctx, personId), text)]);
-  return json as OfferJson;
+/** Changes the text of a need or an offer. */
+export async function editNeedOrOfferText<T extends NeedOfferTable>(
+  ctx: AppContext,
+  table: T,
+  ref: string,
+  text: string,
+): Promise<JsonOf<T>> {
+  return one(ctx, table, await edit(ctx, table, ref, text));
 }
 
-export async function editNeed(ctx: AppContext, ref: string, text: string): Promise<NeedJson> {
-  const [json] = await needsJson(ctx, [await edit(ctx, "needs", ref, text)]);
-  return json as NeedJson;
-}
-
-export async function editOffer(ctx: AppContext, ref: string, text: string): Promise<OfferJson> {
-  const [json] = await offersJson(ctx, [await edit(ctx, "offers", ref, text)]);
-  return json as OfferJson;
-}
-
-export async function listNeeds(ctx: AppContext, filter: { personId?: string; all?: boolean }) {
+/** Open needs or offers (or all), of one person or of everyone, oldest first. */
+export async function listNeedsOrOffersJson<T extends NeedOfferTable>(
+  ctx: AppContext,
+  table: T,
+  filter: { personId?: string; all?: boolean },
+): Promise<JsonOf<T>[]> {
   const person = filter.personId ? await resolvePerson(ctx, filter.personId) : null;
-  const rows = await listNeedsOrOffers(ctx.db, "needs", ctx.ownerId, {
+  const rows = await listNeedsOrOffers(ctx.db, table, ctx.ownerId, {
     ...(person ? { personId: person.id } : {}),
     openOnly: !filter.all,
   });
-  return needsJson(ctx, rows);
+  return needsOrOffersJson(ctx, table, rows);
 }
 
-export async function listOffers(ctx: AppContext, filter: { personId?: string; all?: boolean }) {
-  const person = filter.personId ? await resolvePerson(ctx, filter.personId) : null;
-  const rows = await listNeedsOrOffers(ctx.db, "offers", ctx.ownerId, {
-    ...(person ? { personId: person.id } : {}),
-    openOnly: !filter.all,
-  });
-  return offersJson(ctx, rows);
-}
+export const addNeed = (ctx: AppContext, personId: string, text: string) =>
+  addNeedOrOffer(ctx, "needs", personId, text);
+export const addOffer = (ctx: AppContext, personId: string, text: string) =>
+  addNeedOrOffer(ctx, "offers", personId, text);
+export const editNeed = (ctx: AppContext, ref: string, text: string) =>
+  editNeedOrOfferText(ctx, "needs", ref, text);
+export const editOffer = (ctx: AppContext, ref: string, text: string) =>
+  editNeedOrOfferText(ctx, "offers", ref, text);
+export const listNeeds = (ctx: AppContext, filter: { personId?: string; all?: boolean }) =>
+  listNeedsOrOffersJson(ctx, "needs", filter);
+export const listOffers = (ctx: AppContext, filter: { personId?: string; all?: boolean }) =>
+  listNeedsOrOffersJson(ctx, "offers", filter);
 
 /**
  * Closes a need: `met` (optionally saying who met it) or `dropped`. My ledger is between me and
@@ -236,8 +214,7 @@ export async function closeNeed(
       exchange_id: entry?.id ?? null,
     });
   });
-  const [json] = await needsJson(ctx, [await find(ctx, "needs", found.id)]);
-  return json as NeedJson;
+  return one(ctx, "needs", await find(ctx, "needs", found.id));
 }
 
 /** An offer that no longer stands. */
@@ -249,6 +226,5 @@ export async function withdrawOffer(ctx: AppContext, ref: string): Promise<Offer
     status: "withdrawn",
     resolved_at: nowIso(ctx),
   });
-  const [json] = await offersJson(ctx, [await find(ctx, "offers", found.id)]);
-  return json as OfferJson;
+  return one(ctx, "offers", await find(ctx, "offers", found.id));
 }

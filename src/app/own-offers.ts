@@ -4,6 +4,9 @@
  * their `help-with-need` suggestion into "You could help Hana: …" (suggest.ts). Numbered with the
  * offers of other people, so an offer's number names it wherever it is kept.
  */
+
+import { readText } from "../contract/input.js";
+import type { OwnOfferJson } from "../contract/need-offer.js";
 import { LIMITS } from "../domain/limits.js";
 import { GoodwillError, notFound } from "../errors.js";
 import { newId } from "../storage/keys.js";
@@ -17,22 +20,6 @@ import {
 import type { OwnOfferRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { readText } from "./input.js";
-
-export interface OwnOfferJson {
-  id: string;
-  number: number;
-  text: string;
-  /** open | withdrawn */
-  status: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
-/** The words that name the user rather than a person: `offer me "…"`. */
-export function meansMe(who: string): boolean {
-  return ["me", "myself"].includes(who.trim().toLowerCase());
-}
 
 export function ownOfferJson(row: OwnOfferRow): OwnOfferJson {
   return {

@@ -3,13 +3,14 @@
  * circle or given a rhythm — or deleted — at once, as one write the user can undo at once. Every id
  * must be one of the owner's people, or nothing changes.
  */
+
+import { readCadence } from "../contract/input.js";
 import { LIMITS } from "../domain/limits.js";
 import { LAYERS } from "../domain/model.js";
 import { invalid, notFound } from "../errors.js";
 import { foldText } from "../storage/keys.js";
 import { peopleTags } from "../storage/person.repository.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
-import { readCadence } from "./input.js";
 import { editPerson, readPersonInput, removePerson } from "./people.js";
 
 export const BULK_MAX = LIMITS.bulkPeople;

@@ -1,5 +1,6 @@
 /** People: adding, editing, listing and removing them, and the profile of "me". */
 import type { Kysely } from "kysely";
+import { isEmail, isPhone } from "../contract/input.js";
 import { DEFAULT_CLOSENESS, DEFAULT_LAYER_MANUAL } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
 import type { Layer, LedgerMode } from "../domain/model.js";
@@ -30,7 +31,6 @@ import type { Database, PersonRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { loadCalendarSettings, saveCalendarSettings } from "./calendar-settings.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { isEmail, isPhone } from "./input.js";
 import { loadMe, loadRelationships, type Me } from "./relationship-state.js";
 import { type PersonJson, personJson } from "./views.js";
 import { resolvePerson } from "./who.js";

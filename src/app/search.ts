@@ -2,7 +2,7 @@
 import { excerpt } from "../domain/excerpt.js";
 import { rankSearchHits } from "../domain/search-rank.js";
 import { searchTerms } from "../storage/dialect.js";
-import { personNames } from "../storage/names.repository.js";
+import { namesOf } from "../storage/names.repository.js";
 import { DATED_KINDS, recordDates } from "../storage/search.repository.js";
 import type { AppContext } from "./context.js";
 
@@ -36,9 +36,7 @@ export async function search(ctx: AppContext, query: string, limit = SEARCH_LIMI
   const found = rankSearchHits(matched, searchTerms(query), limit + 1);
   const more = found.length > limit;
   const hits = found.slice(0, limit);
-  const personIds = [...new Set(hits.flatMap((h) => (h.personId ? [h.personId] : [])))];
-  const people = await personNames(ctx.db, ctx.ownerId, personIds);
-  const names = new Map(people.map((p) => [p.id, p.name]));
+  const names = await namesOf(ctx.db, ctx.ownerId, { people: hits.map((h) => h.personId) });
   // When each record happened, and the department of entries, asks and promises logged against one.
   const details = new Map<
     string,

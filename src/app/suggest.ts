@@ -205,7 +205,7 @@ export async function suggestionsForStates(
   // meet-new is last in the kind order and about departments: worded at once, it costs nothing.
   const meetNew = options.meetNew ? await meetNewWithBridges(ctx, states) : [];
   meetNew.forEach((s, rank) => {
-    planned.push({ personId: s.personId, kind: "meet-new", rank, priority: 0 });
+    planned.push({ personId: s.person.id, kind: "meet-new", rank, priority: 0 });
   });
   planned.sort(
     (a, b) => SUGGESTION_KINDS.indexOf(a.kind) - SUGGESTION_KINDS.indexOf(b.kind) || b.priority - a.priority,

@@ -36,7 +36,7 @@ import {
   journaledTable,
 } from "../storage/journaled-tables.js";
 import { newId } from "../storage/keys.js";
-import { personNames } from "../storage/names.repository.js";
+import { namesOf } from "../storage/names.repository.js";
 import { deleteDepartmentStats } from "../storage/organization.repository.js";
 import { getOwner } from "../storage/owner.repository.js";
 import { participantIds } from "../storage/record.repository.js";
@@ -238,8 +238,8 @@ export async function undo(
       );
     }
     for (const personId of kept) {
-      const [person] = await personNames(tx.db, tx.ownerId, [personId]);
-      if (person) keptNames.push(person.name);
+      const name = (await namesOf(tx.db, tx.ownerId, { people: [personId] })).get(personId);
+      if (name !== undefined) keptNames.push(name);
     }
 
     const applied = states.filter((s) => !(personOf(s) && kept.has(personOf(s) as string)));

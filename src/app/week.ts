@@ -6,7 +6,7 @@
 import { isDue } from "../domain/due.js";
 import { pickWeekGives, scheduleWeek, WEEK_DAYS, WEEK_GIVES, weekDays } from "../domain/giving-week.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
-import type { Suggestion } from "../domain/suggestions.js";
+import { addressedTo, type Suggestion } from "../domain/suggestions.js";
 import { dayIn, isWorkday } from "../domain/work-week.js";
 import { loadCalendarSettings } from "./calendar-settings.js";
 import type { AppContext } from "./context.js";
@@ -59,8 +59,7 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
     const json = groupJson(group, due);
     return {
       kind: "reconnect",
-      personId: group.id,
-      personName: json.title,
+      ...addressedTo({ id: group.id, name: json.title }),
       action: json.action,
       reason: json.reason,
       overdue: due.some((m) => isDue(m.state.due.status)),
@@ -76,7 +75,7 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
   );
   const single: WeekGive[] = suggestions.map((s) => ({
     ...s,
-    overdue: isOverdue(s, byId.get(s.personId), ctx.now),
+    overdue: isOverdue(s, byId.get(s.person.id), ctx.now),
   }));
   // A group goes before the single reconnects: one note reaches many.
   const cut = single.findIndex((s) => s.kind === "reconnect" || s.kind === "meet-new");
@@ -91,7 +90,7 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
           return s !== undefined && isWorkContact(s);
         })
       : (() => {
-          const s = byId.get(g.personId);
+          const s = byId.get(g.person.id);
           return s !== undefined && isWorkContact(s);
         })());
   const slots = ordered.map((give) => ({
@@ -99,7 +98,7 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
     // A thank-you goes first even before it is overdue: it is best said at once.
     overdue: give.overdue || give.kind === "thank",
     workContact: workContact(give),
-    occasionOn: give.kind === "occasion" ? (byId.get(give.personId)?.occasion?.on ?? null) : null,
+    occasionOn: give.kind === "occasion" ? (byId.get(give.person.id)?.occasion?.on ?? null) : null,
   }));
   // Only gives that some day of this week can hold: an occasion today is Today's, not the week's.
   const placeable = slots.filter((slot) =>
@@ -108,7 +107,7 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
       : !slot.workContact || days.some((d) => isWorkday(d, calendar.workWeek)),
   );
   const picked = pickWeekGives(
-    placeable.map((slot) => ({ ...slot, personId: slot.give.personId })),
+    placeable.map((slot) => ({ ...slot, personId: slot.give.person.id })),
     WEEK_GIVES,
   );
   const sessions = scheduleWeek(picked, days, calendar.workWeek).map((s) => ({

@@ -4,8 +4,11 @@
  * (`org:NAME`). Ambiguity is an error that lists the candidates; a match inside a word ("dan" in
  * Jordan) is never acted on, only offered as "did you mean".
  */
+
+import type { CounterpartSummary } from "../contract/counterpart.js";
 import { GoodwillError, notFound } from "../errors.js";
 import { foldText, isId } from "../storage/keys.js";
+import { namesOf } from "../storage/names.repository.js";
 import {
   findDepartmentsByName,
   findOrganizationByName,
@@ -242,6 +245,30 @@ export async function resolveCounterpart(ctx: AppContext, who: string): Promise<
   return { kind: "person", person: await resolvePerson(ctx, who) };
 }
 
+/** A person's or a department's summary: id, name and organization, as `resolve` and the ledger show it. */
+export async function counterpartSummary(
+  ctx: AppContext,
+  counterpart: Counterpart,
+): Promise<CounterpartSummary> {
+  if (counterpart.kind === "department")
+    return {
+      kind: "department",
+      id: counterpart.department.id,
+      name: counterpart.department.name,
+      organization: counterpart.organization.name,
+    };
+  const { person } = counterpart;
+  const organization = person.organization_id
+    ? await getOrganization(ctx.db, ctx.ownerId, person.organization_id)
+    : undefined;
+  return {
+    kind: "person",
+    id: person.id,
+    name: person.display_name,
+    organization: organization?.name ?? null,
+  };
+}
+
 /** The counterpart a stored ask, commitment or ledger entry points at. */
 export async function counterpartOfRow(
   ctx: AppContext,
@@ -260,4 +287,16 @@ export async function counterpartOfRow(
   if (!department || !organization)
     throw notFound("The person or department this refers to no longer exists.");
   return { kind: "department", department, organization };
+}
+
+/** Attaches the counterpart's name to rows that point at a person or else a department (asks, promises, ledger entries). */
+export async function withCounterpartNames<
+  R extends { person_id: string | null; department_id: string | null },
+  J,
+>(ctx: AppContext, rows: R[], toJson: (row: R, name: string) => J): Promise<J[]> {
+  const names = await namesOf(ctx.db, ctx.ownerId, {
+    people: rows.map((r) => r.person_id),
+    departments: rows.map((r) => r.department_id),
+  });
+  return rows.map((r) => toJson(r, names.get(r.person_id ?? r.department_id ?? "") ?? ""));
 }

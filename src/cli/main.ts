@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { runCli } from "./program.js";
 
+let storeLeftOpen = false;
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
@@ -20,5 +21,15 @@ const code = await runCli(process.argv.slice(2), {
       terminal.close();
     }
   },
+  storeLeftOpen: () => {
+    storeLeftOpen = true;
+  },
 });
 process.exitCode = code;
+if (storeLeftOpen) {
+  // The store was left open (Store.leave): end here, once the output is written, so that the
+  // driver's close at a natural exit does not checkpoint the WAL after all.
+  const written = (stream: NodeJS.WriteStream) => new Promise((resolve) => stream.write("", resolve));
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit(code);
+}

@@ -1,31 +1,121 @@
 /**
  * The `goodwill` command line: global options, the commands, and one place where every error
- * becomes a message and an exit code. Runs in-process, so tests call it directly.
+ * becomes a message and an exit code. Runs in-process, so tests call it directly. Only the command
+ * file of the command that runs is loaded (help and unknown commands load them all).
  */
 import { Command, CommanderError } from "commander";
 import { GoodwillError } from "../errors.js";
 import { storeFailure } from "../storage/store-errors.js";
-import { registerAgendaCommands } from "./commands/agenda.command.js";
-import { registerAskCommands } from "./commands/asks.command.js";
-import { registerCorrectionCommands } from "./commands/corrections.command.js";
-import { registerDemoCommand } from "./commands/demo.command.js";
-import { registerDuplicateCommands } from "./commands/duplicates.command.js";
-import { registerEventCommands } from "./commands/events.command.js";
-import { registerIntroductionCommands } from "./commands/introductions.command.js";
-import { registerLedgerCommands } from "./commands/ledger.command.js";
-import { registerMapCommand } from "./commands/map.command.js";
-import { registerNeedOfferCommands } from "./commands/needs-offers.command.js";
-import { registerOrganizationCommands } from "./commands/organizations.command.js";
-import { registerPeopleCommands } from "./commands/people.command.js";
-import { registerReminderCommands } from "./commands/reminders.command.js";
-import { registerServerCommands } from "./commands/server.command.js";
-import { registerTransferCommands } from "./commands/transfer.command.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import type { CliIo } from "./runtime.js";
 
 export const VERSION = "0.1.0";
 
-function buildProgram(io: CliIo, json: boolean): Command {
+type Register = (program: Command, io: CliIo) => void;
+
+/**
+ * Every command file, in the order the full program registers them (help lists commands in this
+ * order), with the top-level commands it defines or adds verbs to. A file that extends another's
+ * noun comes after it. test/cli/help.test.ts checks each command against the full program.
+ */
+const COMMAND_FILES: readonly { commands: readonly string[]; load(): Promise<Register> }[] = [
+  {
+    commands: ["init", "person", "dept", "show", "score", "note"],
+    load: async () => (await import("./commands/people.command.js")).registerPeopleCommands,
+  },
+  {
+    commands: ["org", "tags"],
+    load: async () => (await import("./commands/organizations.command.js")).registerOrganizationCommands,
+  },
+  {
+    commands: ["log", "gave", "received", "thank", "ledger"],
+    load: async () => (await import("./commands/ledger.command.js")).registerLedgerCommands,
+  },
+  {
+    commands: ["ask", "asks", "promise", "promises", "done"],
+    load: async () => (await import("./commands/asks.command.js")).registerAskCommands,
+  },
+  {
+    commands: ["need", "needs", "offer", "offers"],
+    load: async () => (await import("./commands/needs-offers.command.js")).registerNeedOfferCommands,
+  },
+  {
+    commands: ["intro", "intros"],
+    load: async () => (await import("./commands/introductions.command.js")).registerIntroductionCommands,
+  },
+  { commands: ["map"], load: async () => (await import("./commands/map.command.js")).registerMapCommand },
+  {
+    commands: ["events", "event"],
+    load: async () => (await import("./commands/events.command.js")).registerEventCommands,
+  },
+  {
+    commands: ["today", "suggest", "week", "search"],
+    load: async () => (await import("./commands/agenda.command.js")).registerAgendaCommands,
+  },
+  {
+    commands: ["import", "export"],
+    load: async () => (await import("./commands/transfer.command.js")).registerTransferCommands,
+  },
+  { commands: ["demo"], load: async () => (await import("./commands/demo.command.js")).registerDemoCommand },
+  {
+    commands: ["serve", "user", "token", "login"],
+    load: async () => (await import("./commands/server.command.js")).registerServerCommands,
+  },
+  {
+    commands: ["remind"],
+    load: async () => (await import("./commands/reminders.command.js")).registerReminderCommands,
+  },
+  {
+    // `person dupes` and `person distinct`
+    commands: ["person"],
+    load: async () => (await import("./commands/duplicates.command.js")).registerDuplicateCommands,
+  },
+  {
+    // Last: it adds edit, rm and undo verbs to the nouns registered above.
+    commands: [
+      "ledger",
+      "moment",
+      "note",
+      "promise",
+      "ask",
+      "need",
+      "offer",
+      "intro",
+      "undo",
+      "imports",
+      "import",
+    ],
+    load: async () => (await import("./commands/corrections.command.js")).registerCorrectionCommands,
+  },
+];
+
+/** The global options that take a value: skipped (with it) when looking for the command's name. */
+const VALUE_OPTIONS = new Set(["--db", "--as"]);
+
+/**
+ * The command files a command line needs: the one command's files when the line names a known
+ * command after global options only, none for a bare --version, and all of them otherwise (help,
+ * an unknown command or option: commander lists or suggests among every command).
+ */
+export function commandFilesFor(line: readonly string[]): readonly (typeof COMMAND_FILES)[number][] {
+  if (line.length === 1 && (line[0] === "--version" || line[0] === "-V")) return [];
+  for (let i = 0; i < line.length; i++) {
+    const word = line[i] as string;
+    if (VALUE_OPTIONS.has(word)) {
+      i++;
+      continue;
+    }
+    if (word === "--json" || /^--(db|as)=/.test(word)) continue;
+    if (word.startsWith("-")) break;
+    const files = COMMAND_FILES.filter((f) => f.commands.includes(word));
+    return files.length > 0 ? files : COMMAND_FILES;
+  }
+  return COMMAND_FILES;
+}
+
+/** The program with the commands a command line needs (see commandFilesFor). */
+export async function buildProgram(io: CliIo, json: boolean, line: readonly string[]): Promise<Command> {
+  const registers = await Promise.all(commandFilesFor(line).map((f) => f.load()));
   // With --json a usage error is one JSON document on stderr: commander's own text is held back.
   const writeErr = json ? () => {} : (s: string) => io.err(s);
   const program = new Command("goodwill")
@@ -43,22 +133,7 @@ function buildProgram(io: CliIo, json: boolean): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr });
-  registerPeopleCommands(program, io);
-  registerOrganizationCommands(program, io);
-  registerLedgerCommands(program, io);
-  registerAskCommands(program, io);
-  registerNeedOfferCommands(program, io);
-  registerIntroductionCommands(program, io);
-  registerMapCommand(program, io);
-  registerEventCommands(program, io);
-  registerAgendaCommands(program, io);
-  registerTransferCommands(program, io);
-  registerDemoCommand(program, io);
-  registerServerCommands(program, io);
-  registerReminderCommands(program, io);
-  registerDuplicateCommands(program, io);
-  // Last: it adds edit, rm and undo verbs to the nouns registered above.
-  registerCorrectionCommands(program, io);
+  for (const register of registers) register(program, io);
   // Subcommands inherit error handling and output, so usage errors never exit the process.
   const configure = (command: Command) => {
     for (const sub of command.commands) {
@@ -84,7 +159,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         "invalid",
         `The argument "${withNul.replaceAll("\u0000", "")}" holds a NUL character (U+0000), which Goodwill does not store. Remove it.`,
       );
-    await buildProgram(io, json).parseAsync(line, { from: "user" });
+    await (await buildProgram(io, json, line)).parseAsync(line, { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

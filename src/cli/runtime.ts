@@ -9,9 +9,7 @@ import type { Command } from "commander";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
 import type { GoodwillService } from "../service/goodwill-service.js";
-import { remoteService, remoteSettings } from "../service/remote-service.js";
-import { ensureLocalOwner } from "../storage/owner.repository.js";
-import { openStore, type Store } from "../storage/store.js";
+import type { Store } from "../storage/store.js";
 import { colourWanted, loadTextWidths, type Paint, paint, wideTextPending } from "./output.js";
 
 /** Where a command writes, and the environment it reads: the process's, or a test's. */
@@ -26,6 +24,12 @@ export interface CliIo {
   stdinIsTTY?: boolean;
   /** asks a question on the terminal and returns the answer (only when stdinIsTTY) */
   prompt?(question: string): Promise<string>;
+  /**
+   * Set when the process ends as the command returns (the binary, not a test running many
+   * commands): a command then leaves its SQLite store to the process's end (Store.leave) and calls
+   * this, and the binary ends with process.exit() so the driver does not checkpoint on close.
+   */
+  storeLeftOpen?(): void;
 }
 
 export interface Globals {
@@ -96,7 +100,10 @@ export function act<A extends unknown[]>(
 
 /** Whose data a direct connection acts on: the local owner, or an account named with --as. */
 async function ownerFor(store: Store, globals: Globals, now: number): Promise<string> {
-  if (!globals.as) return (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;
+  if (!globals.as) {
+    const { ensureLocalOwner } = await import("../storage/owner.repository.js");
+    return (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;
+  }
   const { findAccount } = await import("../app/accounts.js");
   const account = await findAccount(store.db, globals.as);
   if (!account)
@@ -113,20 +120,32 @@ async function connect(
   io: CliIo,
   now: number,
 ): Promise<{ service: GoodwillService; close(): Promise<void> }> {
-  const remote = await remoteSettings(globals, io.env);
-  if (remote) return { service: remoteService(remote), close: async () => {} };
+  // Loaded here, not at the top: --version, help and usage errors never parse the store or the
+  // use-cases. A named store is used as it is (remoteSettings says so too): no server to look for.
+  if (!globals.db && !io.env.GOODWILL_DATABASE_URL) {
+    const { remoteService, remoteSettings } = await import("../service/remote-service.js");
+    const remote = await remoteSettings(globals, io.env);
+    if (remote) return { service: remoteService(remote), close: async () => {} };
+  }
   // A named store wins over a server: say so, or a write meant for the team lands here unseen.
   if (io.env.GOODWILL_SERVER_URL)
     io.err(
       `Note: GOODWILL_SERVER_URL is ignored because ${globals.db ? "--db" : "GOODWILL_DATABASE_URL"} names a store; unset it to use the server.\n`,
     );
+  const { openStore } = await import("../storage/store.js");
   const store = await openStore(storeUrl(globals, io.env));
   try {
     const ownerId = await ownerFor(store, globals, now);
     const ctx: AppContext = { store, db: store.db, ownerId, now };
-    // Loaded here, not at the top: --version, help and usage errors never parse the use-cases.
     const { journaledService } = await import("../service/journaled-service.js");
-    return { service: journaledService(ctx), close: () => store.close() };
+    const storeLeftOpen = io.storeLeftOpen;
+    return {
+      service: journaledService(ctx),
+      close: async () => {
+        if (storeLeftOpen && store.leave()) storeLeftOpen();
+        else await store.close();
+      },
+    };
   } catch (error) {
     await store.close();
     throw error;

@@ -15,7 +15,7 @@ import {
   teamTarget,
 } from "./playbook.js";
 import { quoteText } from "./quote-text.js";
-import type { Suggestion, SuggestionSubject } from "./suggestions.js";
+import { addressedTo, type Suggestion, type SuggestionSubject } from "./suggestions.js";
 
 export interface DepartmentSubject {
   id: string;
@@ -44,8 +44,7 @@ export function departmentThank(d: DepartmentSubject): Suggestion[] {
   return [
     {
       kind: "thank",
-      personId: d.id,
-      personName: d.name,
+      ...addressedTo(d),
       action: what
         ? `Thank ${t.name} for their help: ${quoteText(what)}.`
         : `Send ${t.name} a short thank-you.`,
@@ -81,8 +80,7 @@ export function startWith(
   return [
     {
       kind: "give-first",
-      personId: person.personId,
-      personName: person.personName,
+      ...addressedTo({ id: person.personId, name: person.personName }),
       action: line.text(personTarget(person.personName)),
       reason: [why, ...knownFacts(person.known, name, { counted, lastHelp: true })].join(" "),
     },
@@ -129,8 +127,7 @@ export function teamLines(d: DepartmentSubject, listing: PlaybookListing): Sugge
   const t = teamTarget(d.name);
   return lines.map((line) => ({
     kind: "give-first" as const,
-    personId: d.id,
-    personName: d.name,
+    ...addressedTo(d),
     action: line.text(t),
     reason: `${practiceWhy(line)} ${balance}`,
     ...team(d),

@@ -3,7 +3,7 @@ import type { Due } from "./due.js";
 import type { Balance } from "./giving-balance.js";
 import { PlaybookListing } from "./playbook.js";
 import type { Suggestion, SuggestionSubject } from "./suggestions.js";
-import { orderSuggestions, suggestionKindsFor, suggestionsFor } from "./suggestions.js";
+import { addressedTo, orderSuggestions, suggestionKindsFor, suggestionsFor } from "./suggestions.js";
 
 const balanced: Balance = { gave: 2, received: 2, ratio: 0.5, label: "balanced", entries: 2 };
 const overdrawn: Balance = { gave: 0, received: 16.8, ratio: 0.05, label: "overdrawn", entries: 12 };
@@ -80,6 +80,7 @@ describe("suggestions for one person", () => {
     expect(found).toEqual([
       {
         kind: "thank",
+        person: { id: "p1", name: "Raj Patel" },
         personId: "p1",
         personName: "Raj Patel",
         action: "Thank Raj for their help: “Fixed my laptop”.",
@@ -200,6 +201,7 @@ describe("suggestions for one person", () => {
     expect(alone).toEqual([
       {
         kind: "reconnect",
+        person: { id: "p1", name: "Raj Patel" },
         personId: "p1",
         personName: "Raj Patel",
         action: "Send Raj a short note to catch up on how things are in IT.",
@@ -218,7 +220,7 @@ describe("suggestions for one person", () => {
 
 describe("ordering suggestions of many people", () => {
   function s(kind: Suggestion["kind"], personName: string): Suggestion {
-    return { kind, personId: personName, personName, action: "", reason: "" };
+    return { kind, ...addressedTo({ id: personName, name: personName }), action: "", reason: "" };
   }
 
   it("goes by kind first, then by the person's priority", () => {
@@ -228,7 +230,7 @@ describe("ordering suggestions of many people", () => {
       { suggestion: s("thank", "Cy"), priority: 0.5 },
       { suggestion: s("give-first", "Di"), priority: 3 },
     ]);
-    expect(ordered.map((x) => `${x.kind}:${x.personName}`)).toEqual([
+    expect(ordered.map((x) => `${x.kind}:${x.person.name}`)).toEqual([
       "thank:Cy",
       "give-first:Di",
       "give-first:Bo",

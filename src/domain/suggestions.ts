@@ -44,10 +44,19 @@ export interface IntroductionMatch {
   sharedWords: string[];
 }
 
+/** Whom a suggestion is for: a person, or for `meet-new` and a department's own lines, the department. */
+export interface SuggestionTarget {
+  id: string;
+  name: string;
+}
+
 export interface Suggestion {
   kind: SuggestionKind;
-  /** whom it is for; for `meet-new`, the department where I know nobody */
+  /** whom it is for (DESIGN §4.1 `person: {id, name}`); for `meet-new`, the department where I know nobody */
+  person: SuggestionTarget;
+  /** @deprecated the flat form of `person.id`, kept for one release (CHANGELOG); read `person` */
   personId: string;
+  /** @deprecated the flat form of `person.name`, kept for one release (CHANGELOG); read `person` */
   personName: string;
   action: string;
   reason: string;
@@ -55,6 +64,16 @@ export interface Suggestion {
   otherPerson?: { id: string; name: string };
   /** `meet-new`: the department */
   department?: { id: string; name: string };
+}
+
+/**
+ * The fields that say whom a suggestion is for: `person`, and the flat `personId`/`personName` that
+ * clients of the last release read (dropped in the next one; the only place that writes them).
+ */
+export function addressedTo(
+  target: SuggestionTarget,
+): Pick<Suggestion, "person" | "personId" | "personName"> {
+  return { person: { id: target.id, name: target.name }, personId: target.id, personName: target.name };
 }
 
 type Draft = Pick<Suggestion, "action" | "reason" | "otherPerson">;
@@ -83,10 +102,14 @@ export function suggestionsFor(
   for (const { kind, build } of BUILDERS) {
     const drafts = kind === "give-first" ? giveFirstDrafts(s, listing) : build(s);
     for (const draft of drafts)
-      found.push({ kind, personId: s.personId, personName: s.personName, ...draft });
+      found.push({ kind, ...addressedTo({ id: s.personId, name: s.personName }), ...draft });
   }
   if (found.length === 0 && isDue(s.due.status)) {
-    found.push({ kind: "reconnect", personId: s.personId, personName: s.personName, ...reconnectDraft(s) });
+    found.push({
+      kind: "reconnect",
+      ...addressedTo({ id: s.personId, name: s.personName }),
+      ...reconnectDraft(s),
+    });
   }
   return orderSuggestions(found.map((suggestion) => ({ suggestion, priority: 0 })));
 }
@@ -224,8 +247,7 @@ export function meetNewSuggestions(
         };
     return {
       kind: "meet-new",
-      personId: d.id,
-      personName: d.name,
+      ...addressedTo(d),
       action,
       reason,
       department: { id: d.id, name: d.name },

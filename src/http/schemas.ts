@@ -148,8 +148,15 @@ export const StrengthSchema = z
 export const SuggestionSchema = z
   .object({
     kind: z.enum(SUGGESTION_KINDS),
-    personId: z.string(),
-    personName: z.string(),
+    person: z
+      .object({ id: z.string(), name: z.string() })
+      .openapi({ description: "whom it is for; for meet-new, the department where you know nobody" }),
+    personId: z
+      .string()
+      .openapi({ deprecated: true, description: "use person.id; removed in the next release" }),
+    personName: z
+      .string()
+      .openapi({ deprecated: true, description: "use person.name; removed in the next release" }),
     action: z.string(),
     reason: z.string(),
     otherPerson: z.object({ id: z.string(), name: z.string() }).optional(),
@@ -190,32 +197,28 @@ export const CommitmentSchema = z
   })
   .openapi("Commitment");
 
+/** What a need and an offer have alike (src/contract/need-offer.ts). */
+const NeedOrOfferFields = {
+  id: z.string(),
+  number: z.number(),
+  personId: z.string(),
+  person: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+};
+
 export const NeedSchema = z
   .object({
-    id: z.string(),
-    number: z.number(),
-    personId: z.string(),
-    person: z.string(),
-    text: z.string(),
+    ...NeedOrOfferFields,
     status: z.string().openapi({ description: "open, met or dropped" }),
-    createdAt: z.string(),
-    resolvedAt: z.string().nullable(),
     metBy: z.union([z.literal("me"), z.object({ id: z.string(), name: z.string() })]).nullable(),
     exchangeId: z.string().nullable(),
   })
   .openapi("Need");
 
 export const OfferSchema = z
-  .object({
-    id: z.string(),
-    number: z.number(),
-    personId: z.string(),
-    person: z.string(),
-    text: z.string(),
-    status: z.string().openapi({ description: "open or withdrawn" }),
-    createdAt: z.string(),
-    resolvedAt: z.string().nullable(),
-  })
+  .object({ ...NeedOrOfferFields, status: z.string().openapi({ description: "open or withdrawn" }) })
   .openapi("Offer");
 
 export const OwnOfferSchema = z
@@ -266,6 +269,11 @@ export const IntroductionSchema = z
   })
   .openapi("Introduction");
 
+/** Whom an entry, a thank-you or a promise is with (src/contract/counterpart.ts). */
+export const CounterpartSchema = z
+  .object({ kind: z.enum(["person", "department"]), id: z.string(), name: z.string() })
+  .openapi("Counterpart");
+
 export const EntrySchema = z
   .object({
     id: z.string(),
@@ -274,9 +282,9 @@ export const EntrySchema = z
     weight: z.number(),
     summary: z.string(),
     occurredAt: z.string(),
-    counterpart: z.object({ kind: z.enum(["person", "department"]), id: z.string(), name: z.string() }),
-    askId: z.string().nullable().optional(),
-    commitmentId: z.string().nullable().optional(),
+    counterpart: CounterpartSchema,
+    askId: z.string().nullable(),
+    commitmentId: z.string().nullable(),
   })
   .openapi("Entry");
 

@@ -15,13 +15,11 @@ import type { ImportResult } from "../app/import-contacts.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
 import type { mergePeople } from "../app/merge.js";
-import type { NeedJson, OfferJson } from "../app/needs-offers.js";
 import type { OrganizationJson, TagJson } from "../app/organizations.js";
-import type { OwnOfferJson } from "../app/own-offers.js";
 import type { PersonInput } from "../app/people.js";
 import type { BulkPeopleInput, BulkPeopleJson } from "../app/people-bulk.js";
 import type { personHistory } from "../app/person-history.js";
-import type { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
+import type { balanceHistory, scorePerson, showPerson } from "../app/person-page.js";
 import type { ImportFile } from "../app/read-file.js";
 import type { ReminderSettingsInput } from "../app/reminders/settings.js";
 import type { addPushSubscription, PushSubscriptionInput, RemindersJson } from "../app/reminders/status.js";
@@ -31,6 +29,9 @@ import type { TimelinePage } from "../app/timeline.js";
 import type { UndoEntryJson } from "../app/undo.js";
 import type { AskJson, CommitmentJson, PersonJson } from "../app/views.js";
 import type { WeekJson } from "../app/week.js";
+import type { CounterpartSummary } from "../contract/counterpart.js";
+import type { LedgerEntryJson } from "../contract/ledger-entry.js";
+import type { NeedJson, OfferJson, OwnOfferJson } from "../contract/need-offer.js";
 import type { loadDemo } from "../demo/load-demo.js";
 import type { Due } from "../domain/due.js";
 import type { Balance } from "../domain/giving-balance.js";
@@ -40,12 +41,8 @@ export type { PersonJson };
 /** A person or a department, by id: whom an entry, an ask or a promise is with. */
 export type CounterpartRef = { personId: string } | { departmentId: string };
 
-export interface Resolved {
-  kind: "person" | "department";
-  id: string;
-  name: string;
-  organization: string | null;
-}
+/** What a WHO resolves to: the one person/department summary (src/contract). */
+export type Resolved = CounterpartSummary;
 
 export interface ExchangeInput {
   direction: "gave" | "received";
@@ -88,15 +85,7 @@ export interface PeopleListJson {
 }
 
 export interface EntryResultJson {
-  entry: {
-    id: string;
-    direction: string;
-    kind: string;
-    weight: number;
-    summary: string;
-    occurredAt: string;
-    counterpart: { kind: "person" | "department"; id: string; name: string };
-  };
+  entry: LedgerEntryJson;
   balance: Balance;
 }
 

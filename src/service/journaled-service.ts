@@ -4,8 +4,8 @@
  * `goodwill undo` and the web's Undo can revert it. Reads pass straight through.
  */
 import type { AppContext } from "../app/context.js";
-import { recordNoun } from "../app/edit-records.js";
 import { journaled, type UndoRef } from "../app/undo.js";
+import { getPerson } from "../storage/person.repository.js";
 import type { GoodwillService } from "./goodwill-service.js";
 import { localService } from "./local-service.js";
 
@@ -29,13 +29,7 @@ function fileName(path: string): string {
 }
 
 async function personName(tx: AppContext, id: string): Promise<string> {
-  const row = await tx.db
-    .selectFrom("people")
-    .select("display_name")
-    .where("owner_id", "=", tx.ownerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row?.display_name ?? "someone";
+  return (await getPerson(tx.db, tx.ownerId, id))?.display_name ?? "someone";
 }
 
 /** What an edited record says, for the journal: its summary, text or the people it joins. */
@@ -156,7 +150,11 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
       (r) =>
         `Moved introduction #${r.introduction.number} (${r.introduction.a.name} and ${r.introduction.b.name}) to ${r.introduction.status.replace("_", " ")}`,
     ),
-    editRecord: write("editRecord", (r, [kind]) => `Edited the ${recordNoun(kind)}${editedText(r)}`),
+    editRecord: write("editRecord", async (r, [kind]) => {
+      // Loaded here: edit-records brings every kind of record, which a `goodwill gave` never edits.
+      const { recordNoun } = await import("../app/edit-records.js");
+      return `Edited the ${recordNoun(kind)}${editedText(r)}`;
+    }),
     deleteRecord: write("deleteRecord", (r) => `Deleted the ${r.deleted.description}`),
     importContacts: write(
       "importContacts",

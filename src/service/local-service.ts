@@ -1,37 +1,11 @@
-/** The service over a store: each method checks what it is given and runs the use-cases. */
-import { today } from "../app/agenda.js";
-import { closeAsk, createAsk, fulfillAsk, listAsksJson, preAskCheck, preAskCheckJson } from "../app/asks.js";
-import { completeCommitment, createCommitment, listCommitmentsJson } from "../app/commitments.js";
+/**
+ * The service over a store: each method checks what it is given and runs the use-cases. The
+ * use-cases a command seldom needs load on first use, so that `goodwill gave` parses the recording
+ * of a moment and not the agenda, the matcher of needs or the importers (the CLI starts fast).
+ */
 import type { AppContext } from "../app/context.js";
-import { departmentMap } from "../app/department-map.js";
-import { suggestForDepartment } from "../app/department-suggest.js";
-import { addDepartment } from "../app/departments.js";
-import {
-  DUPLICATES_LIMIT,
-  DUPLICATES_MAX_LIMIT,
-  duplicatePairs,
-  markDistinct,
-  refuseDuplicate,
-} from "../app/duplicates.js";
-import { deleteRecord, editRecord } from "../app/edit-records.js";
-import { listEvents, setEventRhythm } from "../app/events.js";
-import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../app/input.js";
-import { listIntroductions, moveIntroduction, proposeIntroduction } from "../app/introductions.js";
-import { balanceWith, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
-import { mergePeople } from "../app/merge.js";
+import { balanceWith, entryJson, ledgerGroups, ledgerOf, resolveLedgerSubject } from "../app/ledger.js";
 import { addNote, logInteraction, recordExchange } from "../app/moments.js";
-import {
-  addNeed,
-  addOffer,
-  closeNeed,
-  editNeed,
-  editOffer,
-  listNeeds,
-  listOffers,
-  withdrawOffer,
-} from "../app/needs-offers.js";
-import { listOrganizationsWithDepartments, listTags } from "../app/organizations.js";
-import { addOwnOffer, listOwnOffers, withdrawOwnOffer } from "../app/own-offers.js";
 import {
   addPerson,
   describeMe,
@@ -44,24 +18,55 @@ import {
   readPersonJson,
   removePerson,
 } from "../app/people.js";
-import { bulkPeople } from "../app/people-bulk.js";
-import { personHistory } from "../app/person-history.js";
-import { balanceHistory, scorePerson, showPerson } from "../app/profile.js";
 import { loadMe, type RelationshipState } from "../app/relationship-state.js";
-import { saveReminderSettings } from "../app/reminders/settings.js";
-import { addPushSubscription, dropPushSubscription, remindersJson } from "../app/reminders/status.js";
-import { SEARCH_LIMIT, SEARCH_MAX_LIMIT, search } from "../app/search.js";
-import { suggest } from "../app/suggest.js";
-import { timelinePage } from "../app/timeline.js";
 import { listUndo, undo } from "../app/undo.js";
 import { balanceJson, dueJson } from "../app/views.js";
-import { givingWeek } from "../app/week.js";
-import { type Counterpart, counterpartOfRow, resolveCounterpart, resolvePerson } from "../app/who.js";
+import {
+  type Counterpart,
+  counterpartOfRow,
+  counterpartSummary,
+  resolveCounterpart,
+  resolvePerson,
+} from "../app/who.js";
+import { readChannel, readInitiator, readKind, readText, readWeight, readWhen } from "../contract/input.js";
 import { LIMITS } from "../domain/limits.js";
 import { GoodwillError } from "../errors.js";
 import { isId } from "../storage/keys.js";
-import { getOrganization, listDepartments, listOrganizations } from "../storage/organization.repository.js";
+import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
 import type { CounterpartRef, GoodwillService, PeopleSort } from "./goodwill-service.js";
+
+/** A module loaded once, on first use; later calls cost one resolved promise. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load();
+    return loaded;
+  };
+}
+
+const agenda = onFirstUse(() => import("../app/agenda.js"));
+const asks = onFirstUse(() => import("../app/asks.js"));
+const commitments = onFirstUse(() => import("../app/commitments.js"));
+const departmentMap = onFirstUse(() => import("../app/department-map.js"));
+const departmentSuggest = onFirstUse(() => import("../app/department-suggest.js"));
+const departments = onFirstUse(() => import("../app/departments.js"));
+const duplicates = onFirstUse(() => import("../app/duplicates.js"));
+const editRecords = onFirstUse(() => import("../app/edit-records.js"));
+const events = onFirstUse(() => import("../app/events.js"));
+const introductions = onFirstUse(() => import("../app/introductions.js"));
+const merge = onFirstUse(() => import("../app/merge.js"));
+const needsOffers = onFirstUse(() => import("../app/needs-offers.js"));
+const organizations = onFirstUse(() => import("../app/organizations.js"));
+const ownOffers = onFirstUse(() => import("../app/own-offers.js"));
+const peopleBulk = onFirstUse(() => import("../app/people-bulk.js"));
+const personHistory = onFirstUse(() => import("../app/person-history.js"));
+const personPage = onFirstUse(() => import("../app/person-page.js"));
+const reminderSettings = onFirstUse(() => import("../app/reminders/settings.js"));
+const reminderStatus = onFirstUse(() => import("../app/reminders/status.js"));
+const searching = onFirstUse(() => import("../app/search.js"));
+const suggestions = onFirstUse(() => import("../app/suggest.js"));
+const timeline = onFirstUse(() => import("../app/timeline.js"));
+const week = onFirstUse(() => import("../app/week.js"));
 
 /** An instant given as text (ISO) or absent (now), checked like the CLI's --on. */
 function when(ctx: AppContext, field: string, value: string | undefined): number {
@@ -101,30 +106,11 @@ export function localService(ctx: AppContext): GoodwillService {
       const me = await initProfile(ctx, { ...input, name: readText("name", input.name, LIMITS.name) });
       return { profile: await describeMe(ctx, me) };
     },
-    async resolve(who) {
-      const found = await resolveCounterpart(ctx, who);
-      if (found.kind === "department") {
-        return {
-          kind: "department",
-          id: found.department.id,
-          name: found.department.name,
-          organization: found.organization.name,
-        };
-      }
-      const organization = found.person.organization_id
-        ? await getOrganization(ctx.db, ctx.ownerId, found.person.organization_id)
-        : undefined;
-      return {
-        kind: "person",
-        id: found.person.id,
-        name: found.person.display_name,
-        organization: organization?.name ?? null,
-      };
-    },
+    resolve: async (who) => counterpartSummary(ctx, await resolveCounterpart(ctx, who)),
 
     async addPerson({ allowDuplicate, ...input }) {
       const checked = readPersonInput({ ...input, name: readText("name", input.name, LIMITS.name) });
-      if (!allowDuplicate) await refuseDuplicate(ctx, checked);
+      if (!allowDuplicate) await (await duplicates()).refuseDuplicate(ctx, checked);
       return addPerson(ctx, checked);
     },
     async listPeople(filter) {
@@ -181,10 +167,14 @@ export function localService(ctx: AppContext): GoodwillService {
       isId(personId) ? readPersonJson(ctx, personId) : getPersonJson(ctx, (await person(personId)).id),
     editPerson: (personId, input) => editPerson(ctx, personId, readPersonInput(input)),
     removePerson: async (personId) => ({ removed: await removePerson(ctx, personId) }),
-    bulkPeople: (input) => bulkPeople(ctx, input),
-    mergePeople: (fromId, intoId) => mergePeople(ctx, fromId, intoId),
+    bulkPeople: async (input) => (await peopleBulk()).bulkPeople(ctx, input),
+    mergePeople: async (fromId, intoId) => (await merge()).mergePeople(ctx, fromId, intoId),
     addDepartment: async (name, organization) => ({
-      department: await addDepartment(ctx, readText("department name", name, LIMITS.name), organization),
+      department: await (await departments()).addDepartment(
+        ctx,
+        readText("department name", name, LIMITS.name),
+        organization,
+      ),
     }),
     async listDepartments() {
       const organizations = new Map(
@@ -198,14 +188,15 @@ export function localService(ctx: AppContext): GoodwillService {
         })),
       };
     },
-    listOrganizations: () => listOrganizationsWithDepartments(ctx),
-    listTags: () => listTags(ctx),
+    listOrganizations: async () => (await organizations()).listOrganizationsWithDepartments(ctx),
+    listTags: async () => (await organizations()).listTags(ctx),
 
-    show: async (personId) => showPerson(ctx, await person(personId)),
-    timeline: async (personId, options) => timelinePage(ctx, (await person(personId)).id, options),
-    balanceHistory: async (personId) => balanceHistory(ctx, await person(personId)),
-    personHistory: (personId) => personHistory(ctx, personId),
-    score: async (personId) => scorePerson(ctx, await person(personId)),
+    show: async (personId) => (await personPage()).showPerson(ctx, await person(personId)),
+    timeline: async (personId, options) =>
+      (await timeline()).timelinePage(ctx, (await person(personId)).id, options),
+    balanceHistory: async (personId) => (await personPage()).balanceHistory(ctx, await person(personId)),
+    personHistory: async (personId) => (await personHistory()).personHistory(ctx, personId),
+    score: async (personId) => (await personPage()).scorePerson(ctx, await person(personId)),
     async addNote(personId, body) {
       const p = await person(personId);
       const note = await addNote(ctx, p.id, readText("note", body, 10_000));
@@ -258,38 +249,35 @@ export function localService(ctx: AppContext): GoodwillService {
       const name =
         counterpart.kind === "person" ? counterpart.person.display_name : counterpart.department.name;
       return {
-        entry: {
-          id: entry.id,
-          direction: entry.direction,
-          kind: entry.kind,
-          weight: entry.weight,
-          summary: entry.summary,
-          occurredAt: entry.occurred_at,
-          counterpart: {
-            kind: counterpart.kind,
-            id: counterpart.kind === "person" ? counterpart.person.id : counterpart.department.id,
-            name,
-          },
-        },
+        entry: entryJson(entry, name),
         balance: balanceJson(await balanceWith(ctx, counterpart)),
       };
     },
 
     async ask(ref, input) {
       const summary = readText("summary", input.summary);
-      return createAsk(ctx, await counterpartOf(ctx, ref), summary, when(ctx, "--on", input.askedAt));
+      return (await asks()).createAsk(
+        ctx,
+        await counterpartOf(ctx, ref),
+        summary,
+        when(ctx, "--on", input.askedAt),
+      );
     },
-    checkAsk: async (ref) => ({
-      check: preAskCheckJson(await preAskCheck(ctx, await counterpartOf(ctx, ref))),
+    async checkAsk(ref) {
+      const { preAskCheck, preAskCheckJson } = await asks();
+      return { check: preAskCheckJson(await preAskCheck(ctx, await counterpartOf(ctx, ref))) };
+    },
+    listAsks: async (filter) => ({
+      asks: await (await asks()).listAsksJson(ctx, { openOnly: filter.open ?? false }),
     }),
-    listAsks: async (filter) => ({ asks: await listAsksJson(ctx, { openOnly: filter.open ?? false }) }),
-    fulfillAsk: (ref, weight) => fulfillAsk(ctx, ref, weight === undefined ? undefined : readWeight(weight)),
-    closeAsk: (ref, status) => closeAsk(ctx, ref, status),
+    fulfillAsk: async (ref, weight) =>
+      (await asks()).fulfillAsk(ctx, ref, weight === undefined ? undefined : readWeight(weight)),
+    closeAsk: async (ref, status) => (await asks()).closeAsk(ctx, ref, status),
 
     async promise(ref, input) {
       const summary = readText("summary", input.summary);
       return {
-        commitment: await createCommitment(ctx, await counterpartOf(ctx, ref), {
+        commitment: await (await commitments()).createCommitment(ctx, await counterpartOf(ctx, ref), {
           summary,
           dueOn: input.dueOn ?? null,
           direction: input.direction,
@@ -297,44 +285,63 @@ export function localService(ctx: AppContext): GoodwillService {
       };
     },
     listPromises: async (filter) => ({
-      commitments: await listCommitmentsJson(ctx, { all: filter.all ?? false }),
+      commitments: await (await commitments()).listCommitmentsJson(ctx, { all: filter.all ?? false }),
     }),
-    completePromise: async (ref) => ({ commitment: await completeCommitment(ctx, ref) }),
+    completePromise: async (ref) => ({
+      commitment: await (await commitments()).completeCommitment(ctx, ref),
+    }),
 
-    addNeed: async (personId, text) => ({ need: await addNeed(ctx, personId, text) }),
-    listNeeds: async (filter) => ({ needs: await listNeeds(ctx, filter) }),
-    editNeed: async (ref, text) => ({ need: await editNeed(ctx, ref, text) }),
-    closeNeed: async (ref, input) => ({ need: await closeNeed(ctx, ref, input) }),
-    addOffer: async (personId, text) => ({ offer: await addOffer(ctx, personId, text) }),
-    listOffers: async (filter) => ({ offers: await listOffers(ctx, filter) }),
-    editOffer: async (ref, text) => ({ offer: await editOffer(ctx, ref, text) }),
-    withdrawOffer: async (ref) => ({ offer: await withdrawOffer(ctx, ref) }),
-    addOwnOffer: async (text) => ({ ownOffer: await addOwnOffer(ctx, text) }),
-    listOwnOffers: async (filter) => ({ ownOffers: await listOwnOffers(ctx, filter) }),
-    reminders: async () => ({ reminders: await remindersJson(ctx) }),
+    addNeed: async (personId, text) => ({ need: await (await needsOffers()).addNeed(ctx, personId, text) }),
+    listNeeds: async (filter) => ({ needs: await (await needsOffers()).listNeeds(ctx, filter) }),
+    editNeed: async (ref, text) => ({ need: await (await needsOffers()).editNeed(ctx, ref, text) }),
+    closeNeed: async (ref, input) => ({ need: await (await needsOffers()).closeNeed(ctx, ref, input) }),
+    addOffer: async (personId, text) => ({
+      offer: await (await needsOffers()).addOffer(ctx, personId, text),
+    }),
+    listOffers: async (filter) => ({ offers: await (await needsOffers()).listOffers(ctx, filter) }),
+    editOffer: async (ref, text) => ({ offer: await (await needsOffers()).editOffer(ctx, ref, text) }),
+    withdrawOffer: async (ref) => ({ offer: await (await needsOffers()).withdrawOffer(ctx, ref) }),
+    addOwnOffer: async (text) => ({ ownOffer: await (await ownOffers()).addOwnOffer(ctx, text) }),
+    listOwnOffers: async (filter) => ({ ownOffers: await (await ownOffers()).listOwnOffers(ctx, filter) }),
+    reminders: async () => ({ reminders: await (await reminderStatus()).remindersJson(ctx) }),
     async setReminders(input) {
-      const { settings, webhookSecret } = await saveReminderSettings(ctx, input);
-      return { reminders: await remindersJson(ctx, settings), webhookSecret };
+      const { settings, webhookSecret } = await (await reminderSettings()).saveReminderSettings(ctx, input);
+      return { reminders: await (await reminderStatus()).remindersJson(ctx, settings), webhookSecret };
     },
-    addPushSubscription: (input) => addPushSubscription(ctx, input),
-    removePushSubscription: (id) => dropPushSubscription(ctx, id),
-    withdrawOwnOffer: async (ref) => ({ ownOffer: await withdrawOwnOffer(ctx, ref) }),
+    addPushSubscription: async (input) => (await reminderStatus()).addPushSubscription(ctx, input),
+    removePushSubscription: async (id) => (await reminderStatus()).dropPushSubscription(ctx, id),
+    withdrawOwnOffer: async (ref) => ({ ownOffer: await (await ownOffers()).withdrawOwnOffer(ctx, ref) }),
 
-    introduce: async (input) => ({ introduction: await proposeIntroduction(ctx, input) }),
-    listIntroductions: async (filter) => ({ introductions: await listIntroductions(ctx, filter) }),
-    moveIntroduction: async (ref, input) => ({ introduction: await moveIntroduction(ctx, ref, input) }),
+    introduce: async (input) => ({
+      introduction: await (await introductions()).proposeIntroduction(ctx, input),
+    }),
+    listIntroductions: async (filter) => ({
+      introductions: await (await introductions()).listIntroductions(ctx, filter),
+    }),
+    moveIntroduction: async (ref, input) => ({
+      introduction: await (await introductions()).moveIntroduction(ctx, ref, input),
+    }),
 
-    map: (organization) => departmentMap(ctx, organization),
-    week: () => givingWeek(ctx),
-    events: () => listEvents(ctx),
-    eventRhythm: (ref, everyDays) => setEventRhythm(ctx, readText("event", ref, 400), everyDays),
+    map: async (organization) => (await departmentMap()).departmentMap(ctx, organization),
+    week: async () => (await week()).givingWeek(ctx),
+    events: async () => (await events()).listEvents(ctx),
+    eventRhythm: async (ref, everyDays) =>
+      (await events()).setEventRhythm(ctx, readText("event", ref, 400), everyDays),
 
-    today: (options) => today(ctx, options),
+    today: async (options) => (await agenda()).today(ctx, options),
     ledger: async (subject) => ledgerOf(ctx, await resolveLedgerSubject(ctx, subject)),
     ledgerGroups: (by) => ledgerGroups(ctx, by),
-    suggest: (personId) => suggest(ctx, personId),
-    suggestForDepartment: (departmentId) => suggestForDepartment(ctx, departmentId),
-    search: (query, limit) => search(ctx, readText("query", query, 500), readSearchLimit(limit)),
+    suggest: async (personId) => (await suggestions()).suggest(ctx, personId),
+    suggestForDepartment: async (departmentId) =>
+      (await departmentSuggest()).suggestForDepartment(ctx, departmentId),
+    async search(query, limit) {
+      const { SEARCH_LIMIT, SEARCH_MAX_LIMIT, search } = await searching();
+      return search(
+        ctx,
+        readText("query", query, 500),
+        readLimit(limit, SEARCH_LIMIT, SEARCH_MAX_LIMIT, "results"),
+      );
+    },
 
     // Address books and backups load their readers and writers only when used: the CLI starts fast.
     importContacts: async (file, format, onProgress) =>
@@ -347,50 +354,37 @@ export function localService(ctx: AppContext): GoodwillService {
 
     async editRecord(kind, ref, edit) {
       const { counterpart, ...fields } = edit;
-      return editRecord(ctx, kind, ref, {
+      return (await editRecords()).editRecord(ctx, kind, ref, {
         ...fields,
         ...(counterpart ? { counterpart: await counterpartOf(ctx, counterpart) } : {}),
       });
     },
-    deleteRecord: async (kind, ref) => deleteRecord(ctx, kind, ref),
+    deleteRecord: async (kind, ref) => (await editRecords()).deleteRecord(ctx, kind, ref),
     undo: (id) => undo(ctx, id),
     listUndo: async (options) => ({
       entries: await listUndo(ctx, {
-        limit: readJournalLimit(options.limit),
+        limit: readLimit(options.limit, 20, 200, "changes"),
         ...(options.kind ? { kind: options.kind } : {}),
       }),
     }),
-    markDistinct: (a, b) => markDistinct(ctx, a, b),
-    duplicates: (options) =>
-      duplicatePairs(ctx, readLimit(options?.limit, DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT)),
+    markDistinct: async (a, b) => (await duplicates()).markDistinct(ctx, a, b),
+    async duplicates(options) {
+      const { DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT, duplicatePairs } = await duplicates();
+      return duplicatePairs(ctx, readLimit(options?.limit, DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT));
+    },
   };
 }
 
-function readJournalLimit(limit: number | undefined): number {
-  if (limit === undefined) return 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-    throw new GoodwillError("invalid", `limit: ${limit} is not a number of changes from 1 to 200.`, {
-      field: "limit",
-    });
-  return limit;
-}
-
-function readSearchLimit(limit: number | undefined): number {
-  if (limit === undefined) return SEARCH_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT)
-    throw new GoodwillError(
-      "invalid",
-      `limit: ${limit} is not a number of results from 1 to ${SEARCH_MAX_LIMIT}.`,
-      { field: "limit" },
-    );
-  return limit;
-}
-
-function readLimit(limit: number | undefined, usual: number, most: number): number {
+/** A page size from a caller: absent is the usual one; else a whole number from 1 to `most`. */
+function readLimit(limit: number | undefined, usual: number, most: number, of?: string): number {
   if (limit === undefined) return usual;
   if (!Number.isInteger(limit) || limit < 1 || limit > most)
-    throw new GoodwillError("invalid", `limit: ${limit} is not a number from 1 to ${most}.`, {
-      field: "limit",
-    });
+    throw new GoodwillError(
+      "invalid",
+      `limit: ${limit} is not a number ${of ? `of ${of} ` : ""}from 1 to ${most}.`,
+      {
+        field: "limit",
+      },
+    );
   return limit;
 }

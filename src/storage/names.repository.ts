@@ -1,45 +1,46 @@
-/** The one names lookup: the names of people and departments by id, as lists and documents show them. */
+/**
+ * Display names for ids: the one lookup behind every document that names the people and
+ * departments its rows point at (ledger entries, asks, promises, needs, search hits).
+ */
 import type { Kysely } from "kysely";
 import { ownedBy } from "./owned.js";
 import type { Database } from "./schema.js";
 
-/** The display names of these people (those that exist). */
-export async function personNames(
-  db: Kysely<Database>,
-  ownerId: string,
-  ids: readonly string[],
-): Promise<{ id: string; name: string }[]> {
-  if (ids.length === 0) return [];
-  return ownedBy(db, ownerId)
-    .selectFrom("people")
-    .select(["id", "display_name as name"])
-    .where("id", "in", ids)
-    .execute();
-}
+// Ids per statement: far under SQLite's and PostgreSQL's bound-parameter limits.
+const IDS_PER_QUERY = 5_000;
 
-/** The names of these departments (those that exist). */
-export async function departmentNames(
+/**
+ * The names of these people and departments of one owner, by id. Ids of another owner, or of
+ * records since deleted, are absent from the map: the caller says what a missing name means.
+ */
+export async function namesOf(
   db: Kysely<Database>,
   ownerId: string,
-  ids: readonly string[],
-): Promise<{ id: string; name: string }[]> {
-  if (ids.length === 0) return [];
-  return ownedBy(db, ownerId)
-    .selectFrom("departments")
-    .select(["id", "name"])
-    .where("id", "in", ids)
-    .execute();
-}
-
-/** The name of whoever each row is with, by id: a person or a department. */
-export async function counterpartNames(
-  db: Kysely<Database>,
-  ownerId: string,
-  rows: readonly { person_id: string | null; department_id: string | null }[],
+  ids: { people?: Iterable<string | null>; departments?: Iterable<string | null> },
 ): Promise<Map<string, string>> {
-  const personIds = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-  const departmentIds = [...new Set(rows.flatMap((r) => (r.department_id ? [r.department_id] : [])))];
-  const people = await personNames(db, ownerId, personIds);
-  const departments = await departmentNames(db, ownerId, departmentIds);
-  return new Map([...people, ...departments].map((r) => [r.id, r.name]));
+  const names = new Map<string, string>();
+  for (const part of parts(ids.people)) {
+    const rows = await ownedBy(db, ownerId)
+      .selectFrom("people")
+      .select(["id", "display_name as name"])
+      .where("id", "in", part)
+      .execute();
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  for (const part of parts(ids.departments)) {
+    const rows = await ownedBy(db, ownerId)
+      .selectFrom("departments")
+      .select(["id", "name"])
+      .where("id", "in", part)
+      .execute();
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return names;
+}
+
+function parts(ids: Iterable<string | null> | undefined): string[][] {
+  const unique = [...new Set(ids ?? [])].filter((id): id is string => id !== null && id !== "");
+  const found: string[][] = [];
+  for (let i = 0; i < unique.length; i += IDS_PER_QUERY) found.push(unique.slice(i, i + IDS_PER_QUERY));
+  return found;
 }

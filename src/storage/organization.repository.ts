@@ -133,14 +133,6 @@ export async function departmentSummary(db: Kysely<Database>, ownerId: string, i
     .executeTakeFirstOrThrow();
 }
 
-export async function organizationName(db: Kysely<Database>, ownerId: string, id: string) {
-  return ownedBy(db, ownerId)
-    .selectFrom("organizations")
-    .select("name")
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
-
 /** Takes away a department's aggregates (before the department itself goes). */
 export async function deleteDepartmentStats(db: Kysely<Database>, ownerId: string, departmentId: string) {
   await ownedBy(db, ownerId)

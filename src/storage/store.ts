@@ -22,6 +22,15 @@ export interface Store {
    * fails as store_unavailable. A CLI command waits in SQLite's busy handler instead.
    */
   serveRequests(options?: { writeWaitMs?: number }): void;
+  /**
+   * For a process about to end (the CLI's binary): true when the store may be left open for the
+   * operating system to release, which is then cheaper than close() — SQLite's close checkpoints
+   * the WAL with four fsyncs; left, the next opener reads the WAL instead. False, and nothing done,
+   * when the store must be closed: PostgreSQL, or an SQLite store made, migrated or written at length
+   * by this process (sqlite-dialect.ts). The caller must then end the process with process.exit():
+   * at a natural exit the driver closes every database itself, checkpoint and all.
+   */
+  leave(): boolean;
   close(): Promise<void>;
 }
 
@@ -41,11 +50,12 @@ export async function openStore(url: string): Promise<Store> {
       dialect: postgresDialect,
       location,
       serveRequests: () => {},
+      leave: () => false,
     });
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/i, "");
-  const { db, readCache, condition, serveRequests } = openSqlite(path);
-  return migrated({ db, readCache, condition, dialect: sqliteDialect, location: path, serveRequests });
+  const { db, readCache, condition, serveRequests, leave } = openSqlite(path);
+  return migrated({ db, readCache, condition, dialect: sqliteDialect, location: path, serveRequests, leave });
 }
 
 async function migrated(opened: Omit<Store, "close">): Promise<Store> {

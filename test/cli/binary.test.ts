@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -71,6 +71,37 @@ describe("the bundled goodwill binary", () => {
     });
     expect(badClock.code).toBe(2);
     expect(badClock.stderr).toMatch(/GOODWILL_NOW "tomorrow" is not an ISO date/);
+  });
+
+  it("a short write leaves SQLite's WAL to the next command, which reads it; a new store and a long WAL are closed whole", () => {
+    const store = join(home(), "goodwill.db");
+    const wal = `${store}-wal`;
+    // made by this command: checkpointed and closed, so the file alone holds the schema
+    expect(goodwill(["--db", store, "person", "add", "Ada Lovelace"], {}).code).toBe(0);
+    expect(existsSync(wal)).toBe(false);
+    const gave = goodwill(["--db", store, "gave", "Ada", "Brought coffee"], {});
+    expect(gave.code).toBe(0);
+    expect(gave.stdout).toContain("You gave Ada Lovelace: Brought coffee");
+    expect(statSync(wal).size).toBeGreaterThan(0);
+    const ledger = goodwill(["--db", store, "--json", "ledger", "Ada"], {});
+    expect(JSON.parse(ledger.stdout).entries.map((e: { summary: string }) => e.summary)).toEqual([
+      "Brought coffee",
+    ]);
+    // A WAL past SQLite's automatic checkpoint (4 MiB: an import, or a process that ended mid-way)
+    // is checkpointed by the next command that closes the store: it never grows without bound.
+    const padded = spawnSync(process.execPath, [
+      "-e",
+      `const db = new (require("better-sqlite3"))(${JSON.stringify(store)});
+       db.pragma("wal_autocheckpoint = 0");
+       db.exec("create table padding (b blob)");
+       db.prepare("insert into padding values (zeroblob(6000000))").run();
+       process.exit(0); // without closing: the WAL stays as it is`,
+    ]);
+    expect(padded.status).toBe(0);
+    expect(statSync(wal).size).toBeGreaterThan(4 * 1024 * 1024);
+    expect(goodwill(["--db", store, "received", "Ada", "A book"], {}).code).toBe(0);
+    expect(existsSync(wal)).toBe(false);
+    expect(goodwill(["--db", store, "--json", "ledger", "Ada"], {}).stdout).toContain("A book");
   });
 
   it("exits 5 for a PostgreSQL server it cannot reach, naming where without the password", () => {

@@ -63,7 +63,7 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
     const giveFirst = everything.suggestions.filter((s: { kind: string }) => s.kind === "give-first");
     // Raj, Dana and Kevin are each owed a thank-you: that is the give, with no give-first on top.
     for (const name of ["Raj Patel", "Dana Whitfield", "Kevin O'Brien"])
-      expect(giveFirst.find((s: { personName: string }) => s.personName === name)).toBeUndefined();
+      expect(giveFirst.find((s: { person: { name: string } }) => s.person.name === name)).toBeUndefined();
     // The IT-flavoured ways to give first are the department's: three different lines for IT.
     const it = (await run("suggest", "dept:IT", "--json")).json().suggestions as {
       kind: string;
@@ -75,7 +75,9 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
     expect(new Set(itLines).size).toBe(3);
     expect(itLines.join(" ")).toMatch(/IT team/);
     // Communal Elena never gets numbers or a give-first nudge.
-    expect(giveFirst.find((s: { personName: string }) => s.personName === "Elena Rivera")).toBeUndefined();
+    expect(
+      giveFirst.find((s: { person: { name: string } }) => s.person.name === "Elena Rivera"),
+    ).toBeUndefined();
     const raj = today.due.find((d: { person: { name: string } }) => d.person.name === "Raj Patel");
     expect(raj.balance.label).toBe("overdrawn");
     // The first thing to do for Raj is the thank-you he is still owed.
@@ -161,15 +163,18 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
     ]);
     const forTim = (await run("suggest", "Tim", "--json")).json().suggestions;
     expect(forTim).toEqual([
-      expect.objectContaining({ kind: "help-with-need", personName: "Tim Keller" }),
+      expect.objectContaining({
+        kind: "help-with-need",
+        person: expect.objectContaining({ name: "Tim Keller" }),
+      }),
       expect.objectContaining({
         kind: "introduce",
-        personName: "Tim Keller",
+        person: expect.objectContaining({ name: "Tim Keller" }),
         otherPerson: expect.objectContaining({ name: "Concetta Russo" }),
       }),
     ]);
     expect(suggestions.find((s: { kind: string }) => s.kind === "meet-new")).toMatchObject({
-      personName: "Legal",
+      person: { name: "Legal" },
     });
     const found = (await run("search", "sofia", "--json")).json().results;
     expect(found[0]).toMatchObject({ kind: "person", person: { name: "Sofía Marín" } });
@@ -192,22 +197,22 @@ describeEachDialect("goodwill demo tells Mark's story", (dialect) => {
       total: 7,
       workWeek: ["mon", "tue", "wed", "thu", "fri"],
     });
-    type Give = { kind: string; personName: string; overdue: boolean };
+    type Give = { kind: string; person: { name: string }; overdue: boolean };
     const sessions = week.sessions as { date: string; gives: Give[] }[];
     const gives = sessions.flatMap((s) => s.gives.map((g) => ({ ...g, date: s.date })));
-    expect(new Set(gives.map((g) => g.personName)).size).toBe(7);
+    expect(new Set(gives.map((g) => g.person.name)).size).toBe(7);
     for (const s of sessions) expect(s.gives.length).toBeLessThanOrEqual(3);
     // Wednesday 25 November: Thursday and Friday are workdays, the weekend is 28 and 29 November.
     const weekend = ["2026-11-28", "2026-11-29"];
     // Elena is family: her birthday wish goes on its day, whatever the day; nobody else is on a weekend.
-    const elena = gives.find((g) => g.personName === "Elena Rivera");
+    const elena = gives.find((g) => g.person.name === "Elena Rivera");
     expect(elena).toMatchObject({ kind: "occasion" });
     const elenaBirthday = (await run("show", "Elena", "--json")).json().occasion.on;
     expect(elena?.date).toBe(elenaBirthday);
-    for (const g of gives.filter((g) => g.personName !== "Elena Rivera"))
+    for (const g of gives.filter((g) => g.person.name !== "Elena Rivera"))
       expect(weekend).not.toContain(g.date);
     // The thank-yous owed to IT's people and the late promise to Sofía are overdue: first of all.
-    expect(new Set(gives.slice(0, 4).map((g) => `${g.kind} ${g.personName}`))).toEqual(
+    expect(new Set(gives.slice(0, 4).map((g) => `${g.kind} ${g.person.name}`))).toEqual(
       new Set([
         "thank Raj Patel",
         "thank Dana Whitfield",

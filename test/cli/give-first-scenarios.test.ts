@@ -4,7 +4,7 @@ import { describeEachDialect } from "../support/stores.js";
 
 interface S {
   kind: string;
-  personName: string;
+  person: { id: string; name: string };
   action: string;
   reason: string;
   otherPerson?: { name: string };
@@ -19,10 +19,10 @@ describeEachDialect("give-first advice, scenario by scenario", (dialect) => {
       await run("received", "Raj", `Fixed my laptop, again (${i})`, "--on", `${2 + i * 30} days ago`);
     const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
     // The thank-you is the give while it is owed: no give-first idea stacked on top of it.
-    expect(suggestions.map((s) => [s.kind, s.personName])).toEqual([["thank", "Raj Patel"]]);
+    expect(suggestions.map((s) => [s.kind, s.person.name])).toEqual([["thank", "Raj Patel"]]);
     await run("thank", "Raj", "for all the laptop fixes");
     const after = (await run("suggest", "--json")).json().suggestions as S[];
-    expect(after.map((s) => [s.kind, s.personName])).toEqual([["give-first", "Raj Patel"]]);
+    expect(after.map((s) => [s.kind, s.person.name])).toEqual([["give-first", "Raj Patel"]]);
     const give = after[0] as S;
     expect(give.action).toMatch(/ticket|quick fix|manager|training|meeting|coffee|requests|internet|lunch/);
     expect(give.reason).toContain("a chance to give back");
@@ -47,7 +47,7 @@ describeEachDialect("give-first advice, scenario by scenario", (dialect) => {
     const kinds = suggestions.map((s) => s.kind);
     expect(kinds.at(-1)).toBe("meet-new");
     const meetNew = suggestions.filter((s) => s.kind === "meet-new");
-    expect(meetNew.map((s) => s.personName)).toEqual(["Legal"]);
+    expect(meetNew.map((s) => s.person.name)).toEqual(["Legal"]);
     expect(meetNew[0]?.reason).toBe(
       "You know nobody in Legal at Brightline yet; one friendly contact there makes everything you ask of it easier.",
     );
@@ -67,7 +67,7 @@ describeEachDialect("give-first advice, scenario by scenario", (dialect) => {
     await run("offer", "Cleo", "Designs logos and campaign brochures");
     await run("offer", "Ben", "Knows the payroll rules");
     const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
-    const forAna = suggestions.filter((s) => s.personName === "Ana Lima");
+    const forAna = suggestions.filter((s) => s.person.name === "Ana Lima");
     expect(forAna.map((s) => s.kind)).toEqual(["help-with-need", "introduce"]);
     const intro = forAna[1] as S;
     expect(intro.action).toBe("Introduce Ana Lima to Cleo Hart: ask each of them first, then connect them.");

@@ -71,8 +71,10 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       // not the one to start with).
       const forIt = (await run(remote, ["suggest", "dept:IT", "--json"])).json();
       expect(forIt.department.name).toBe("IT");
-      expect(forIt.suggestions[0]).toMatchObject({ kind: "thank", personName: "IT" });
-      expect(forIt.suggestions.some((s: { personName: string }) => s.personName === "Raj Patel")).toBe(false);
+      expect(forIt.suggestions[0]).toMatchObject({ kind: "thank", person: { name: "IT" } });
+      expect(forIt.suggestions.some((s: { person: { name: string } }) => s.person.name === "Raj Patel")).toBe(
+        false,
+      );
       expect((await run(remote, ["today", "--json"])).json().counts.people).toBe(1);
       expect((await run(remote, ["search", "coffee", "--json"])).json().results).toHaveLength(1);
       expect((await run(remote, ["export", "--format", "vcard"])).stdout).toContain("FN:Raj Patel");

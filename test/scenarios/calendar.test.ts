@@ -13,7 +13,7 @@ import { expectCleanAdvice } from "./advice-checks.js";
 
 interface Give {
   kind: string;
-  personName: string;
+  person: { id: string; name: string };
   action: string;
   reason: string;
   overdue: boolean;
@@ -38,7 +38,7 @@ function tempFile(name: string, text: string): string {
 
 /** The advice texts of a week: what the user reads, one line each. */
 const weekLines = (sessions: Session[]) =>
-  sessions.flatMap((s) => s.gives.flatMap((g) => [`${g.personName}: ${g.action}`, g.reason]));
+  sessions.flatMap((s) => s.gives.flatMap((g) => [`${g.person.name}: ${g.action}`, g.reason]));
 
 /** The all-day events of an ICS export, as summary, day and description. */
 function calendarOf(ics: string) {
@@ -177,7 +177,7 @@ describeEachDialect("the calendar and events, story by story", (dialect) => {
     const gives = (grouped.sessions as Session[]).flatMap((s) =>
       s.gives.map((g) => ({ ...g, date: s.date })),
     );
-    expect(gives.map((g) => g.personName)).toEqual(["149 people from the SMPS chapter lunch"]);
+    expect(gives.map((g) => g.person.name)).toEqual(["149 people from the SMPS chapter lunch"]);
     expect(["2027-01-09", "2027-01-10"]).not.toContain(gives[0]?.date);
     expectCleanAdvice(weekLines(grouped.sessions), "Paula Reyes", "week");
 
@@ -234,7 +234,7 @@ describeEachDialect("the calendar and events, story by story", (dialect) => {
     const week = (await run("week", "--json")).json();
     expect(week.workWeek).toEqual(["mon", "tue", "wed", "thu", "fri"]);
     const sessions = week.sessions as Session[];
-    const dayOf = (name: string) => sessions.find((s) => s.gives.some((g) => g.personName === name))?.date;
+    const dayOf = (name: string) => sessions.find((s) => s.gives.some((g) => g.person.name === name))?.date;
     for (const s of sessions) expect(s.gives.length).toBeLessThanOrEqual(3);
     for (const name of colleagues) {
       const day = dayOf(name);
@@ -270,7 +270,7 @@ describeEachDialect("the calendar and events, story by story", (dialect) => {
     expect(profile.workWeek).toEqual(["mon", "tue", "wed", "thu", "sun"]);
     const hers = (await run("week", "--json")).json().sessions as Session[];
     for (const name of colleagues) {
-      const day = hers.find((s) => s.gives.some((g) => g.personName === name))?.date;
+      const day = hers.find((s) => s.gives.some((g) => g.person.name === name))?.date;
       if (day) expect(["2026-11-27", "2026-11-28"]).not.toContain(day);
     }
     expect(hers.some((s) => s.date === "2026-11-29")).toBe(true);
@@ -308,7 +308,7 @@ describeEachDialect("the calendar and events, story by story", (dialect) => {
     const sessions = (await run("week", "--json")).json().sessions as Session[];
     const wish = (name: string) =>
       sessions.flatMap((s) =>
-        s.gives.filter((g) => g.personName === name && g.kind === "occasion").map(() => s.date),
+        s.gives.filter((g) => g.person.name === name && g.kind === "occasion").map(() => s.date),
       );
     expect(wish("Rosa Hale")).toEqual(["2026-11-29"]);
     expect(wish("Raj Patel")).toEqual(["2026-11-27"]);

@@ -15,7 +15,7 @@ import { expectAddressedTo, expectCleanAdvice } from "./advice-checks.js";
 
 interface S {
   kind: string;
-  personName: string;
+  person: { id: string; name: string };
   action: string;
   reason: string;
   otherPerson?: { id: string; name: string };
@@ -35,7 +35,7 @@ describeEachDialect("needs, introductions and meeting someone new, as a user liv
     await run("need", "Raj", "Printer on floor 3 broken");
     const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
     const help = (who: string) =>
-      suggestions.find((s) => s.kind === "help-with-need" && s.personName === who);
+      suggestions.find((s) => s.kind === "help-with-need" && s.person.name === who);
     // Omar is looking for an accountant: ask how the search is going.
     expect(help("Omar Haddad")?.action).toBe(
       "Ask Omar how the search for a good accountant for the firm is going, and offer one concrete thing you can do.",
@@ -141,7 +141,7 @@ describeEachDialect("needs, introductions and meeting someone new, as a user liv
     );
     expect((await run("import", file)).code).toBe(0);
     const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
-    const legal = suggestions.find((s) => s.kind === "meet-new" && s.personName === "Legal");
+    const legal = suggestions.find((s) => s.kind === "meet-new" && s.person.name === "Legal");
     expect(legal?.action).toBe(
       "Get to know Piet Claes in Legal: introduce yourself with a question about their work.",
     );
@@ -241,18 +241,18 @@ describeEachDialect("needs, introductions and meeting someone new, as a user liv
     await run("log", "Sofía", "Coffee on my first day", "--on", "3 days ago");
     await run("note", "Sofía", "Works with Legal on every contract review");
     const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
-    const legal = suggestions.find((s) => s.kind === "meet-new" && s.personName === "Legal");
+    const legal = suggestions.find((s) => s.kind === "meet-new" && s.person.name === "Legal");
     expect(legal?.action).toBe("Ask Sofía Marín in Marketing to introduce you to someone in Legal.");
     expect(legal?.reason).toContain("Your notes on Sofía mention Legal.");
     // Facilities has no bridge: the general advice stays.
-    const facilities = suggestions.find((s) => s.kind === "meet-new" && s.personName === "Facilities");
+    const facilities = suggestions.find((s) => s.kind === "meet-new" && s.person.name === "Facilities");
     expect(facilities?.action).toMatch(/^Get to know someone in Facilities/);
     expectCleanAdvice(texts(suggestions), "Nia");
 
     // A lawyer Nia only knows of, through Sofía (an acquaintance, never met): ask Sofía for her.
     await run("person", "add", "Lena Voss", "--dept", "Legal", "--layer", "500", "--met-through", "Sofía");
     const withLena = (await run("suggest", "--json")).json().suggestions as S[];
-    expect(withLena.find((s) => s.kind === "meet-new" && s.personName === "Legal")).toMatchObject({
+    expect(withLena.find((s) => s.kind === "meet-new" && s.person.name === "Legal")).toMatchObject({
       action: "Ask Sofía Marín in Marketing to introduce you to Lena Voss in Legal.",
       reason: expect.stringContaining("You know of Lena through Sofía."),
     });
@@ -261,6 +261,6 @@ describeEachDialect("needs, introductions and meeting someone new, as a user liv
     // Once Nia has met Lena, Legal is no longer a department where she knows nobody.
     await run("log", "Lena", "Lunch with Lena");
     const after = (await run("suggest", "--json")).json().suggestions as S[];
-    expect(after.filter((s) => s.kind === "meet-new").map((s) => s.personName)).toEqual(["Facilities"]);
+    expect(after.filter((s) => s.kind === "meet-new").map((s) => s.person.name)).toEqual(["Facilities"]);
   });
 });

@@ -13,7 +13,7 @@ import { expectCleanAdvice } from "./advice-checks.js";
 
 interface S {
   kind: string;
-  personName: string;
+  person: { id: string; name: string };
   action: string;
   reason: string;
 }
@@ -43,11 +43,12 @@ describeEachDialect("offers of your own, as a user lives them", (dialect) => {
     });
 
     const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
-    const forHana = suggestions.filter((s) => s.personName === "Hana Sato");
+    const forHana = suggestions.filter((s) => s.person.name === "Hana Sato");
     // One help-with-need for Hana's one need, now saying that Mark offered what she is looking for.
     expect(forHana.filter((s) => s.kind === "help-with-need")).toEqual([
       {
         kind: "help-with-need",
+        person: { id: expect.any(String), name: "Hana Sato" },
         personId: expect.any(String),
         personName: "Hana Sato",
         action:
@@ -57,7 +58,7 @@ describeEachDialect("offers of your own, as a user lives them", (dialect) => {
       },
     ]);
     // Ben's need meets nothing Mark offered: his suggestion is the usual one.
-    const ben = suggestions.find((s) => s.personName === "Ben Osei" && s.kind === "help-with-need");
+    const ben = suggestions.find((s) => s.person.name === "Ben Osei" && s.kind === "help-with-need");
     expect(ben?.action).not.toMatch(/^You could help/);
     expectCleanAdvice(texts(suggestions), "Mark", "suggest listing");
 

@@ -11,8 +11,7 @@ import { expectCleanAdvice } from "./advice-checks.js";
 
 interface S {
   kind: string;
-  personId: string;
-  personName: string;
+  person: { id: string; name: string };
   action: string;
   reason: string;
   department?: { id: string; name: string };
@@ -21,10 +20,10 @@ interface S {
 const texts = (list: S[]) => list.flatMap((s) => [s.action, s.reason]);
 
 /** A line with the person's first name taken out, so "Tell Raj's manager" and "Tell Dana's manager" are one line. */
-const asLine = (s: S) => s.action.replaceAll(s.personName.split(" ")[0] as string, "X");
+const asLine = (s: S) => s.action.replaceAll(s.person.name.split(" ")[0] as string, "X");
 
 const giveFirstOf = (list: S[], name: string) =>
-  list.filter((s) => s.kind === "give-first" && s.personName === name);
+  list.filter((s) => s.kind === "give-first" && s.person.name === name);
 
 describeEachDialect("stories of the give-first playbook", (dialect) => {
   async function analystWhoOnlyTakesFromIt() {
@@ -58,9 +57,9 @@ describeEachDialect("stories of the give-first playbook", (dialect) => {
     };
     const shown = new Map<string, S>();
     for (const s of [...today.suggestions, ...today.due.flatMap((d) => d.suggestion ?? [])])
-      shown.set(`${s.kind} ${s.personId}`, s);
+      shown.set(`${s.kind} ${s.person.id}`, s);
     const agendaGives = [...shown.values()].filter((s) => s.kind === "give-first");
-    expect(agendaGives.map((s) => s.personName).sort()).toEqual([
+    expect(agendaGives.map((s) => s.person.name).sort()).toEqual([
       "Dana Whitfield",
       "Kevin O'Brien",
       "Raj Patel",
@@ -130,12 +129,12 @@ describeEachDialect("stories of the give-first playbook", (dialect) => {
     const { suggestions } = result.json() as { suggestions: S[] };
 
     // The thank-you owed to Kevin comes first, and is his give: no give-first idea on top of it.
-    expect(suggestions[0]).toMatchObject({ kind: "thank", personName: "Kevin O'Brien" });
+    expect(suggestions[0]).toMatchObject({ kind: "thank", person: { name: "Kevin O'Brien" } });
     expect(suggestions[0]?.action).toContain("Swapped my failing hard drive");
     expect(giveFirstOf(suggestions, "Kevin O'Brien")).toEqual([]);
     // Raj did the most for her: start with him.
     const start = suggestions.filter((s) => s.kind === "give-first" && !s.department);
-    expect(start.map((s) => s.personName)).toEqual(["Raj Patel"]);
+    expect(start.map((s) => s.person.name)).toEqual(["Raj Patel"]);
     expect(start[0]?.reason).toMatch(/^Start with Raj/);
     // Then ideas for IT as a team, none of them twice, none the same as Raj's.
     const team = suggestions.filter((s) => s.kind === "give-first" && s.department?.name === "IT");
@@ -148,7 +147,7 @@ describeEachDialect("stories of the give-first playbook", (dialect) => {
 
     // Everywhere else too, Kevin's thank-you stands alone.
     const everyone = (await run("suggest", "--json")).json().suggestions as S[];
-    expect(everyone.filter((s) => s.personName === "Kevin O'Brien").map((s) => s.kind)).toEqual(["thank"]);
+    expect(everyone.filter((s) => s.person.name === "Kevin O'Brien").map((s) => s.kind)).toEqual(["thank"]);
 
     const human = (await run("suggest", "dept:IT")).stdout;
     expect(human).not.toContain("Nothing to suggest");
@@ -215,12 +214,12 @@ describeEachDialect("stories of the give-first playbook", (dialect) => {
     // Both who helped are owed a thank-you: those are the start; Sam has done nothing yet.
     let it = (await run("suggest", "dept:IT", "--json")).json().suggestions as {
       kind: string;
-      personName: string;
+      person: { id: string; name: string };
       action: string;
       reason: string;
     }[];
     expect(JSON.stringify(it)).not.toContain("Sam");
-    expect(it.filter((s) => s.kind === "thank").map((s) => s.personName)).toEqual([
+    expect(it.filter((s) => s.kind === "thank").map((s) => s.person.name)).toEqual([
       "Kevin O'Brien",
       "Dana Whitfield",
     ]);
@@ -229,7 +228,7 @@ describeEachDialect("stories of the give-first playbook", (dialect) => {
     await run("thank", "Dana", "for the laptop");
     it = (await run("suggest", "dept:IT", "--json")).json().suggestions;
     expect(JSON.stringify(it)).not.toContain("Sam");
-    expect(it.find((s) => s.reason.startsWith("Start with"))?.personName).toBe("Dana Whitfield");
+    expect(it.find((s) => s.reason.startsWith("Start with"))?.person.name).toBe("Dana Whitfield");
     expectCleanAdvice(
       it.map((s) => `${s.action} ${s.reason}`),
       "Nia Brooks",

@@ -12,7 +12,7 @@ import { expectAddressedTo, expectCleanAdvice } from "./advice-checks.js";
 
 interface Suggestion {
   kind: string;
-  personName: string;
+  person: { id: string; name: string };
   action: string;
   reason: string;
 }
@@ -60,7 +60,7 @@ describeEachDialect("scoring stories", (dialect) => {
     // In the week, the thank-you comes first, and yesterday's favor is not yet called overdue.
     const week = (await run("week", "--json")).json();
     const first = week.sessions[0].gives[0];
-    expect([first.kind, first.personName, first.overdue]).toEqual(["thank", "Maria Lopez", false]);
+    expect([first.kind, first.person.name, first.overdue]).toEqual(["thank", "Maria Lopez", false]);
     expect((await run("week")).stdout).not.toContain("overdue");
 
     // Six weeks on, still not thanked: still owed, and the advice says a late thank-you still counts.

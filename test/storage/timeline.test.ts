@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
 import { addPerson } from "../../src/app/people.js";
-import { showPerson } from "../../src/app/profile.js";
+import { showPerson } from "../../src/app/person-page.js";
 import { type TimelineItem, timelinePage } from "../../src/app/timeline.js";
 import { resolvePerson } from "../../src/app/who.js";
 import { localService } from "../../src/service/local-service.js";

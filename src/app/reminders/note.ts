@@ -159,16 +159,16 @@ export async function dailyNote(
   const ideaSuggestion = agenda.suggestions.find(
     (s) =>
       ["give-first", "help-with-need", "introduce"].includes(s.kind) &&
-      s.personId !== "" &&
-      !named.has(s.personId),
+      s.person.id !== "" &&
+      !named.has(s.person.id),
   );
   const idea: NoteItem | null = ideaSuggestion
     ? {
         kind: "give",
         title: ideaSuggestion.action,
         detail: ideaSuggestion.reason,
-        person: { id: ideaSuggestion.personId, name: ideaSuggestion.personName },
-        link: personLink(links, ideaSuggestion.personId),
+        person: ideaSuggestion.person,
+        link: personLink(links, ideaSuggestion.person.id),
         action: null,
       }
     : null;
@@ -234,8 +234,8 @@ export async function weeklyNote(
           kind: "give",
           title: g.action,
           detail: `${g.overdue ? "Overdue. " : ""}${g.reason}`,
-          person: g.group ? null : { id: g.personId, name: g.personName },
-          link: g.group ? `${links.baseUrl}/` : personLink(links, g.personId),
+          person: g.group ? null : g.person,
+          link: g.group ? `${links.baseUrl}/` : personLink(links, g.person.id),
           action: null,
         }),
       ),

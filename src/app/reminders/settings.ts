@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { readEmail } from "../../contract/input.js";
 import {
   formatClockTime,
   formatQuietHours,
@@ -18,7 +19,6 @@ import { invalid } from "../../errors.js";
 import { REMINDER_SETTING } from "../../storage/reminder.repository.js";
 import { readSetting, writeSetting } from "../../storage/settings.repository.js";
 import type { AppContext } from "../context.js";
-import { readEmail } from "../input.js";
 
 export const WEBHOOK_FORMATS = ["json", "ntfy"] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];

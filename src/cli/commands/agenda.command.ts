@@ -1,8 +1,8 @@
 /** `today`, `suggest`, `week`, `search`: what to do next, and finding things again. */
 import type { Command } from "commander";
 import type { ColdEventJson } from "../../app/events.js";
-import { readText } from "../../app/input.js";
 import type { WeekJson } from "../../app/week.js";
+import { readText } from "../../contract/input.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import type { Suggestion } from "../../domain/suggestions.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
@@ -155,7 +155,7 @@ function renderWeek(week: WeekJson, p: Paint): string {
     });
     lines.push("", p.bold(`${day} (${session.date})`));
     for (const s of session.gives) {
-      lines.push(`  ${p.bold(s.personName)}${s.overdue ? `  ${p.red("overdue")}` : ""}`);
+      lines.push(`  ${p.bold(s.person.name)}${s.overdue ? `  ${p.red("overdue")}` : ""}`);
       lines.push(...suggestionLines(s, p, "    "));
     }
   }
@@ -197,8 +197,8 @@ export function registerAgendaCommands(program: Command, io: CliIo): void {
             const lines: string[] = [];
             let last = "";
             for (const s of result.suggestions) {
-              if (!onePerson && s.personName !== last) lines.push(p.bold(s.personName));
-              last = s.personName;
+              if (!onePerson && s.person.name !== last) lines.push(p.bold(s.person.name));
+              last = s.person.name;
               lines.push(...suggestionLines(s, p));
             }
             return lines.join("\n");

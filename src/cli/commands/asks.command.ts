@@ -1,8 +1,8 @@
 /** `ask` (with the pre-ask check), `asks`, `ask fulfill|decline`, `promise`, `promises`, `done`. */
 import type { Command } from "commander";
-import * as input from "../../app/input.js";
-import { readWeight } from "../../app/input.js";
 import type { AskJson, CommitmentJson } from "../../app/views.js";
+import * as input from "../../contract/input.js";
+import { readWeight } from "../../contract/input.js";
 import type { CounterpartRef, GoodwillService } from "../../service/goodwill-service.js";
 import { ago, labelText, oneDecimal, type Paint, table } from "../output.js";
 import { act, type CliIo, clock } from "../runtime.js";

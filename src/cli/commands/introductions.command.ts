@@ -1,8 +1,8 @@
 /** `intro A B REASON`, `intro set ID MOVE [--outcome TEXT] [--good]`, `intros [--status S]`. */
 import type { Command } from "commander";
-import { readText } from "../../app/input.js";
 import type { IntroductionJson, NeedToSettle } from "../../app/introductions.js";
-import type { NeedJson } from "../../app/needs-offers.js";
+import { readText } from "../../contract/input.js";
+import type { NeedJson } from "../../contract/need-offer.js";
 import { asSentence, phraseNeed } from "../../domain/need-phrasing.js";
 import { firstName } from "../../domain/playbook.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";

@@ -1,7 +1,7 @@
 /** `log`, `gave`, `received`, `thank` and `ledger`: moments and the giving ledger. */
 import type { Command } from "commander";
-import * as input from "../../app/input.js";
-import { oneOf } from "../../app/input.js";
+import * as input from "../../contract/input.js";
+import { oneOf } from "../../contract/input.js";
 import type { Direction, ExchangeKind } from "../../domain/model.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";

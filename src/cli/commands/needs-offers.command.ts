@@ -4,9 +4,8 @@
  * find it when no one else's offer has that number.
  */
 import type { Command } from "commander";
-import { readText } from "../../app/input.js";
-import type { NeedJson, OfferJson } from "../../app/needs-offers.js";
-import { meansMe, type OwnOfferJson } from "../../app/own-offers.js";
+import { meansMe, readText } from "../../contract/input.js";
+import type { NeedJson, OfferJson, OwnOfferJson } from "../../contract/need-offer.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import { type Paint, sentence, table } from "../output.js";

@@ -1,9 +1,9 @@
 /** `init`, `person add|list|edit|rm`, `dept add`, `show`, `score`, `note`. */
 import type { Command } from "commander";
-import * as input from "../../app/input.js";
-import { readText } from "../../app/input.js";
 import type { PersonInput } from "../../app/people.js";
 import type { PersonHistoryCounts } from "../../app/person-history.js";
+import * as input from "../../contract/input.js";
+import { readText } from "../../contract/input.js";
 import { LIMITS } from "../../domain/limits.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
 import { GoodwillError } from "../../errors.js";
@@ -400,7 +400,7 @@ function personIdOf(resolved: Resolved, who: string): string {
   return resolved.id;
 }
 
-type Shown = Awaited<ReturnType<typeof import("../../app/profile.js").showPerson>>;
+type Shown = Awaited<ReturnType<typeof import("../../app/person-page.js").showPerson>>;
 
 function renderShow(s: Shown, p: Paint, now: number, who: string): string {
   const lines: string[] = [];

@@ -2,7 +2,7 @@
  * SQLite specifics: connection pragmas, write transactions that take the lock up front, FTS5 search
  * and migrations under an exclusive lock. The rest of storage is dialect-neutral Kysely.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -28,6 +28,11 @@ const SERVER_BUSY_TIMEOUT_MS = 20;
 const SERVER_WRITE_WAIT_MS = 5_000;
 /** The longest pause between two attempts at the lock. */
 const MAX_RETRY_PAUSE_MS = 25;
+/**
+ * The largest WAL a process may leave behind (Store.leave): SQLite's automatic checkpoint starts at
+ * 1,000 pages (4 MiB), so a WAL above that holds a long write (an import), checkpointed on close.
+ */
+const WAL_LEFT_MAX_BYTES = 4 * 1024 * 1024;
 
 /** Per store: how long a write transaction may go on trying for the lock (0: one attempt). */
 const writeWaits = new WeakMap<Kysely<Database>, number>();
@@ -165,14 +170,17 @@ export function openSqlite(path: string): {
   readCache: ReadCache;
   condition: StoreCondition;
   serveRequests(options?: { writeWaitMs?: number }): void;
+  leave(): boolean;
 } {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let database: BetterSqlite3.Database;
+  let schemaAtOpen: unknown;
   try {
     database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
     database.pragma("journal_mode = WAL");
     database.pragma("foreign_keys = ON");
     database.pragma("synchronous = NORMAL");
+    schemaAtOpen = database.pragma("user_version", { simple: true });
   } catch (error) {
     throw new GoodwillError(
       "store_unavailable",
@@ -193,6 +201,14 @@ export function openSqlite(path: string): {
     serveRequests({ writeWaitMs = SERVER_WRITE_WAIT_MS } = {}) {
       database.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
       writeWaits.set(db, writeWaitMs);
+    },
+    leave() {
+      if (path === ":memory:" || !database.open || database.inTransaction) return false;
+      // A store made or migrated here is closed whole: the file alone then holds the schema, for
+      // whoever copies it without its WAL (the benchmarks' templates do).
+      if (database.pragma("user_version", { simple: true }) !== schemaAtOpen) return false;
+      const wal = statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+      return wal <= WAL_LEFT_MAX_BYTES;
     },
   };
 }

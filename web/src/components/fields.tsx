@@ -1,7 +1,9 @@
 /**
- * Form fields more than one screen asks for: a choice among the domain's words, "when", and the
- * server's message about one field shown beside that field.
+ * Form fields more than one screen asks for: the summary of a record, a choice among the domain's
+ * words, "when", and the server's message about one field shown beside that field.
  */
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { LIMITS } from "../../../src/domain/limits.js";
 import { CHANNELS, EXCHANGE_KINDS } from "../../../src/domain/model.js";
 import { ApiError } from "../api/client";
 import { messageOf } from "./states";
@@ -10,6 +12,41 @@ import { messageOf } from "./states";
 export function label(value: string): string {
   const text = value.replace(/_/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * What a give, a thank-you, an ask, a promise or a moment was about, in a few words: required, and
+ * as long as the API takes. `input` passes more attributes (the refusal's marks, autofocus).
+ */
+export function SummaryField({
+  id,
+  caption,
+  value,
+  onChange,
+  placeholder,
+  input,
+}: {
+  id: string;
+  caption: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  input?: InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{caption}</label>
+      <input
+        id={id}
+        required
+        maxLength={LIMITS.summary}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        {...input}
+      />
+    </>
+  );
 }
 
 const CHOICES = { channel: CHANNELS, kind: EXCHANGE_KINDS } as const;

@@ -8,7 +8,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { api, isKeptOnDevice, undoIdOf } from "../api/client";
 import { KEPT_MESSAGE, useWrite } from "../api/hooks";
 import { namesInWords } from "../offline/describe-write";
-import { ChoiceField, WhenField } from "./fields";
+import { ChoiceField, SummaryField, WhenField } from "./fields";
+import { FormActions } from "./form-actions";
 import { PersonPicker, type PickedPerson } from "./person-picker";
 import { FormError } from "./states";
 import "./quick-log.css";
@@ -196,13 +197,11 @@ export function QuickLog({
           ))}
         </fieldset>
         {several && <p className="muted hint">{ONE_PERSON_ONLY}</p>}
-        <label htmlFor={`${id}-summary`}>In a few words</label>
-        <input
+        <SummaryField
           id={`${id}-summary`}
-          required
-          maxLength={2000}
+          caption="In a few words"
           value={summary}
-          onChange={(event) => setSummary(event.target.value)}
+          onChange={setSummary}
           placeholder={what === "moment" ? "Coffee after the offsite" : "Fixed my laptop"}
         />
         <div className="row">
@@ -220,14 +219,7 @@ export function QuickLog({
           <WhenField id={`${id}-when`} caption="When" value={when} onChange={setWhen} />
         </div>
         <FormError error={save.error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Log it"}
-          </button>
-        </div>
+        <FormActions submit="Log it" busy={save.isPending} onCancel={onClose} />
       </form>
     </dialog>
   );

@@ -1,17 +1,15 @@
 /** One way to help someone first, as Today and a person's page show it. */
 import { Link } from "react-router";
-import type { Result } from "../api/client";
+import type { SuggestionJson } from "../../../src/contract/suggestion.js";
 
-type Suggestion = Result<"suggest">["suggestions"][number];
-
-export function SuggestionRow({ suggestion: s, named }: { suggestion: Suggestion; named: boolean }) {
+export function SuggestionRow({ suggestion: s, named }: { suggestion: SuggestionJson; named: boolean }) {
   return (
     <li>
       <div className="row-main">
         {named && (
           <>
-            <Link to={`/people/${s.personId}`} className="name">
-              {s.personName}
+            <Link to={`/people/${s.person.id}`} className="name">
+              {s.person.name}
             </Link>{" "}
           </>
         )}
@@ -23,7 +21,7 @@ export function SuggestionRow({ suggestion: s, named }: { suggestion: Suggestion
         <Link
           className="button secondary"
           // The matched reason goes along, so the form starts from why these two should meet.
-          to={`/introductions?${new URLSearchParams({ a: s.personId, b: s.otherPerson.id, reason: s.reason })}`}
+          to={`/introductions?${new URLSearchParams({ a: s.person.id, b: s.otherPerson.id, reason: s.reason })}`}
         >
           Introduce
         </Link>

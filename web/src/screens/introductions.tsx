@@ -4,7 +4,7 @@
  * recorded later. The form proposes a new one (Today's "Introduce" fills it through ?a=&b=&reason=).
  */
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { type TextareaHTMLAttributes, useEffect, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import {
   applyMove,
@@ -12,11 +12,13 @@ import {
   type IntroductionStatus,
   allowedMoves as movesFrom,
 } from "../../../src/domain/introduction.js";
+import { LIMITS } from "../../../src/domain/limits.js";
 import { api, type Result } from "../api/client";
 import { keys, useWrite } from "../api/hooks";
 import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
 import { byData, useFocusAfterRender } from "../components/focus";
+import { FormActions } from "../components/form-actions";
 import { PersonPicker, type PickedPerson } from "../components/person-picker";
 import { Empty, ErrorState, errorField, FieldError, FormError, Loading } from "../components/states";
 import "./introductions.css";
@@ -328,36 +330,28 @@ function Reason({ intro, label }: { intro: Introduction; label: string }) {
           });
         }}
       >
-        <label htmlFor={`${id}-reason`}>Why they should meet</label>
-        <textarea
+        <ReasonField
           id={`${id}-reason`}
-          required
-          maxLength={1000}
-          rows={2}
           value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          aria-invalid={onReason || undefined}
-          aria-describedby={onReason ? errorId : undefined}
-          // biome-ignore lint/a11y/noAutofocus: opened by the user's Edit, where the eye already is
-          autoFocus
+          onChange={setReason}
+          // autofocus: opened by the user's Edit, where the eye already is
+          textarea={{
+            "aria-invalid": onReason || undefined,
+            "aria-describedby": onReason ? errorId : undefined,
+            autoFocus: true,
+          }}
         />
         {onReason ? <FieldError id={errorId} error={save.error} /> : <FormError error={save.error} />}
-        <div className="buttons">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              setEditing(false);
-              setReason(intro.reason);
-              focusLater(editButton);
-            }}
-          >
-            Cancel
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save the reason"}
-          </button>
-        </div>
+        <FormActions
+          className="buttons"
+          submit="Save the reason"
+          busy={save.isPending}
+          onCancel={() => {
+            setEditing(false);
+            setReason(intro.reason);
+            focusLater(editButton);
+          }}
+        />
       </form>
     );
   return (
@@ -536,15 +530,11 @@ function ProposeForm() {
         <PersonPicker label="Introduce" value={a} onChange={setA} exclude={b ? [b.id] : []} />
         <PersonPicker label="To" value={b} onChange={setB} exclude={a ? [a.id] : []} />
       </div>
-      <label htmlFor={`${id}-reason`}>Why they should meet</label>
-      <textarea
+      <ReasonField
         id={`${id}-reason`}
-        required
-        maxLength={1000}
-        rows={2}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        placeholder="Linda is hiring a designer; Sofía knows the best freelancers in town"
+        onChange={setReason}
+        textarea={{ placeholder: "Linda is hiring a designer; Sofía knows the best freelancers in town" }}
       />
       <FormError error={propose.error} />
       {done && (
@@ -558,5 +548,33 @@ function ProposeForm() {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Why two people should meet: asked when proposing an introduction and when rewording it. */
+function ReasonField({
+  id,
+  value,
+  onChange,
+  textarea,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  textarea?: TextareaHTMLAttributes<HTMLTextAreaElement>;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>Why they should meet</label>
+      <textarea
+        id={id}
+        required
+        maxLength={LIMITS.reason}
+        rows={2}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        {...textarea}
+      />
+    </>
   );
 }

@@ -8,9 +8,10 @@ import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api, type Result } from "../api/client";
 import { keys, useProfile, useWrite } from "../api/hooks";
+import { FormActions } from "../components/form-actions";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
-import "./map.css";
 import { useTitle } from "../components/title";
+import "./map.css";
 
 type MapData = Result<"map">;
 type Department = MapData["departments"][number];
@@ -456,11 +457,7 @@ function SetOrganization({ profile }: { profile: { name: string | null; departme
           </div>
         </div>
         <FormError error={save.error} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Show my organization's map"}
-          </button>
-        </div>
+        <FormActions submit="Show my organization's map" busy={save.isPending} />
       </form>
     </>
   );

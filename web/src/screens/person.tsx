@@ -13,10 +13,10 @@ import { QuickLog } from "../components/quick-log";
 import { ErrorState, FormError, Loading } from "../components/states";
 import { QuickActions } from "./person/actions";
 import { BalanceCard } from "./person/balance";
+import { EditPersonDetails, PersonDetailsCard } from "./person/details";
 import { ManagePerson } from "./person/manage";
 import { NeedsOffers, PersonSuggestions } from "./person/needs-offers";
 import { editsOverview, type Overview, personKeys } from "./person/overview";
-import { EditProfile, ProfileCard } from "./person/profile";
 import { Timeline } from "./person/timeline";
 import "./person.css";
 import { useTitle } from "../components/title";
@@ -87,9 +87,9 @@ function PersonScreen({ overview, overviewAt }: { overview: Overview; overviewAt
         </div>
         <div className="person-col">
           {editing ? (
-            <EditProfile person={person} onDone={() => setEditing(false)} />
+            <EditPersonDetails person={person} onDone={() => setEditing(false)} />
           ) : (
-            <ProfileCard person={person} onEdit={() => setEditing(true)} />
+            <PersonDetailsCard person={person} onEdit={() => setEditing(true)} />
           )}
           <OpenItems overview={overview} />
           <NeedsOffers overview={overview} />

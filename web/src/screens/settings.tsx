@@ -11,11 +11,12 @@ import { ApiError, type ApiToken, api, auth } from "../api/client";
 import { keys, useMe, useProfile, useWrite } from "../api/hooks";
 import { formatDate } from "../components/badges";
 import { CopyButton } from "../components/copy-button";
+import { FormActions } from "../components/form-actions";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
-import "./settings.css";
 import { useTitle } from "../components/title";
 import { RecentChanges } from "./settings/recent-changes";
 import { RemindersCard } from "./settings/reminders";
+import "./settings.css";
 
 export function Settings() {
   useTitle("Settings");
@@ -151,11 +152,7 @@ function ProfileCard() {
               Saved.
             </p>
           )}
-          <div className="actions">
-            <button type="submit" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save the profile"}
-            </button>
-          </div>
+          <FormActions submit="Save the profile" busy={save.isPending} />
         </form>
       )}
     </section>

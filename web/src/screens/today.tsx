@@ -551,7 +551,7 @@ function Item({ item, who, actions }: { item: AgendaItem; who: PersonAgenda["who
           <Link
             className="button secondary"
             // The matched reason goes along, so the form starts from why these two should meet.
-            to={`/introductions?${new URLSearchParams({ a: s.personId, b: s.otherPerson.id, reason: s.reason })}`}
+            to={`/introductions?${new URLSearchParams({ a: s.person.id, b: s.otherPerson.id, reason: s.reason })}`}
           >
             Introduce
           </Link>
@@ -587,16 +587,16 @@ function Week() {
         <div key={session.date}>
           <h3>{formatDate(session.date)}</h3>
           <ul className="rows compact">
-            {withKeys(session.gives, (g) => `${g.kind}-${g.personId}`).map(([key, g]) => (
+            {withKeys(session.gives, (g) => `${g.kind}-${g.person.id}`).map(([key, g]) => (
               <li key={key}>
                 <div className="row-main">
                   {g.group ? (
-                    <span className="name">{g.personName}</span>
+                    <span className="name">{g.person.name}</span>
                   ) : g.kind === "meet-new" ? (
-                    <span className="name">{g.personName}</span>
+                    <span className="name">{g.person.name}</span>
                   ) : (
-                    <Link to={`/people/${g.personId}`} className="name">
-                      {g.personName}
+                    <Link to={`/people/${g.person.id}`} className="name">
+                      {g.person.name}
                     </Link>
                   )}
                   : {g.action}

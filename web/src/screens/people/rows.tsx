@@ -118,15 +118,14 @@ export function PeopleRows({
   );
 }
 
-function PeopleList({
-  request,
-  total,
-  selection,
-}: {
+/** What the list and the table both show: the filtered request, how many match, and the ticks. */
+interface PeopleViewProps {
   request: ListRequest;
   total: number;
   selection: Selection;
-}) {
+}
+
+function PeopleList({ request, total, selection }: PeopleViewProps) {
   const { anchor, virtual, items, rowAt, busy, failed } = useVirtualPeople<HTMLUListElement>(
     request,
     total,
@@ -197,15 +196,7 @@ const COLUMNS = ["Name", "Organization · department", "Circle", "Rhythm", "Last
  * The compact table: one line a person, the columns a user sorts 150 new contacts by. It keeps its
  * width and scrolls sideways inside its own box on a phone; the page does not.
  */
-function PeopleTable({
-  request,
-  total,
-  selection,
-}: {
-  request: ListRequest;
-  total: number;
-  selection: Selection;
-}) {
+function PeopleTable({ request, total, selection }: PeopleViewProps) {
   const { anchor, virtual, items, rowAt, busy, failed } = useVirtualPeople<HTMLTableSectionElement>(
     request,
     total,

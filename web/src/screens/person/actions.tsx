@@ -9,7 +9,8 @@ import { type ReactNode, useId, useState } from "react";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { BalanceBadge } from "../../components/badges";
-import { ChoiceField, WhenField } from "../../components/fields";
+import { ChoiceField, SummaryField, WhenField } from "../../components/fields";
+import { FormActions } from "../../components/form-actions";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { addsToTimeline, personKeys } from "./overview";
 
@@ -98,14 +99,7 @@ function ActionForm({
     >
       {children}
       <FormError error={save.error} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : submit}
-        </button>
-      </div>
+      <FormActions submit={submit} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -139,15 +133,11 @@ function ExchangeForm({
       submit={direction === "gave" ? "Record the give" : "Record it"}
       onCancel={onCancel}
     >
-      <label htmlFor={`${id}-summary`}>
-        {direction === "gave" ? "What did you give or do?" : "What did they do for you?"}
-      </label>
-      <input
+      <SummaryField
         id={`${id}-summary`}
-        required
-        maxLength={2000}
+        caption={direction === "gave" ? "What did you give or do?" : "What did they do for you?"}
         value={summary}
-        onChange={(e) => setSummary(e.target.value)}
+        onChange={setSummary}
         placeholder={direction === "gave" ? "Brought coffee to the team" : "Fixed my laptop"}
       />
       <div className="row">
@@ -171,13 +161,11 @@ function ThankForm({ personId, name, onDone, onCancel }: FormProps & { name: str
   );
   return (
     <ActionForm save={save} submit="Record the thank-you" onCancel={onCancel}>
-      <label htmlFor={`${id}-summary`}>How did you thank them?</label>
-      <input
+      <SummaryField
         id={`${id}-summary`}
-        required
-        maxLength={2000}
+        caption="How did you thank them?"
         value={summary}
-        onChange={(e) => setSummary(e.target.value)}
+        onChange={setSummary}
       />
     </ActionForm>
   );
@@ -251,13 +239,11 @@ function AskForm({ personId, name, onDone, onCancel }: FormProps & { name: strin
           </>
         )}
       </section>
-      <label htmlFor={`${id}-summary`}>What do you want to ask?</label>
-      <input
+      <SummaryField
         id={`${id}-summary`}
-        required
-        maxLength={2000}
+        caption="What do you want to ask?"
         value={summary}
-        onChange={(e) => setSummary(e.target.value)}
+        onChange={setSummary}
         placeholder="Priority help with the VPN"
       />
     </ActionForm>
@@ -303,13 +289,11 @@ function PromiseForm({ personId, name, onDone, onCancel }: FormProps & { name: s
       </fieldset>
       <div className="row">
         <div>
-          <label htmlFor={`${id}-summary`}>What was promised?</label>
-          <input
+          <SummaryField
             id={`${id}-summary`}
-            required
-            maxLength={2000}
+            caption="What was promised?"
             value={summary}
-            onChange={(e) => setSummary(e.target.value)}
+            onChange={setSummary}
             placeholder="Send the project photos"
           />
         </div>

@@ -1,6 +1,7 @@
 /** What a person needs and what they can help with; and the ways to help them first. */
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { LIMITS } from "../../../../src/domain/limits.js";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { Empty, ErrorState, FormError, Loading } from "../../components/states";
@@ -56,55 +57,24 @@ export function NeedsOffers({ overview }: { overview: Overview }) {
     <section className="card" aria-labelledby="needs-title">
       <h2 id="needs-title">Needs and offers</h2>
       <FormError error={closeNeed.error ?? closeOffer.error} />
-      <h3>What they need</h3>
-      {overview.needs.length === 0 ? (
-        <p className="muted">No open need. What are they working on?</p>
-      ) : (
-        <ul className="rows compact" aria-label="Open needs">
-          {overview.needs.map((need) => (
-            <li key={need.id}>
-              <div className="row-main">{need.text}</div>
-              {isPending(need.id) ? (
-                <span className="muted">Saving…</span>
-              ) : (
-                <div className="buttons">
-                  <button
-                    type="button"
-                    className="secondary"
-                    title="I helped with it: recorded as a give"
-                    onClick={() => closeNeed.mutate({ ...need, status: "met", byMe: true })}
-                  >
-                    I helped
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => closeNeed.mutate({ ...need, status: "met", byMe: false })}
-                  >
-                    Met
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => closeNeed.mutate({ ...need, status: "dropped", byMe: false })}
-                  >
-                    Drop
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary danger-text"
-                    aria-label={`Delete the need ${need.text}`}
-                    title="Delete it, as if it was never written (Undo brings it back)"
-                    onClick={() => closeNeed.mutate({ ...need, status: "deleted", byMe: false })}
-                  >
-                    Delete
-                  </button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <OpenTexts
+        title="What they need"
+        empty="No open need. What are they working on?"
+        listLabel="Open needs"
+        items={overview.needs}
+        actions={(need) => [
+          {
+            label: "I helped",
+            title: "I helped with it: recorded as a give",
+            run: () => closeNeed.mutate({ ...need, status: "met", byMe: true }),
+          },
+          { label: "Met", run: () => closeNeed.mutate({ ...need, status: "met", byMe: false }) },
+          { label: "Drop", run: () => closeNeed.mutate({ ...need, status: "dropped", byMe: false }) },
+          deleteAction("need", need.text, () =>
+            closeNeed.mutate({ ...need, status: "deleted", byMe: false }),
+          ),
+        ]}
+      />
       <AddText
         label="Add a need"
         placeholder="Hiring a designer"
@@ -112,40 +82,16 @@ export function NeedsOffers({ overview }: { overview: Overview }) {
         personId={personId}
         list="needs"
       />
-      <h3>What they offer</h3>
-      {overview.offers.length === 0 ? (
-        <p className="muted">No offer yet. What could they help others with?</p>
-      ) : (
-        <ul className="rows compact" aria-label="Open offers">
-          {overview.offers.map((offer) => (
-            <li key={offer.id}>
-              <div className="row-main">{offer.text}</div>
-              {isPending(offer.id) ? (
-                <span className="muted">Saving…</span>
-              ) : (
-                <div className="buttons">
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => closeOffer.mutate({ ...offer, deleted: false })}
-                  >
-                    Withdraw
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary danger-text"
-                    aria-label={`Delete the offer ${offer.text}`}
-                    title="Delete it, as if it was never written (Undo brings it back)"
-                    onClick={() => closeOffer.mutate({ ...offer, deleted: true })}
-                  >
-                    Delete
-                  </button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <OpenTexts
+        title="What they offer"
+        empty="No offer yet. What could they help others with?"
+        listLabel="Open offers"
+        items={overview.offers}
+        actions={(offer) => [
+          { label: "Withdraw", run: () => closeOffer.mutate({ ...offer, deleted: false }) },
+          deleteAction("offer", offer.text, () => closeOffer.mutate({ ...offer, deleted: true })),
+        ]}
+      />
       <AddText
         label="Add an offer"
         placeholder="Knows payroll rules"
@@ -154,6 +100,72 @@ export function NeedsOffers({ overview }: { overview: Overview }) {
         list="offers"
       />
     </section>
+  );
+}
+
+interface TextAction {
+  label: string;
+  run: () => void;
+  title?: string;
+  ariaLabel?: string;
+  danger?: boolean;
+}
+
+const deleteAction = (noun: "need" | "offer", text: string, run: () => void): TextAction => ({
+  label: "Delete",
+  ariaLabel: `Delete the ${noun} ${text}`,
+  title: "Delete it, as if it was never written (Undo brings it back)",
+  danger: true,
+  run,
+});
+
+/** One list of open needs or offers, each with its buttons; a row still being saved has none yet. */
+function OpenTexts<T extends { id: string; text: string }>({
+  title,
+  empty,
+  listLabel,
+  items,
+  actions,
+}: {
+  title: string;
+  empty: string;
+  listLabel: string;
+  items: T[];
+  actions: (item: T) => TextAction[];
+}) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="rows compact" aria-label={listLabel}>
+          {items.map((item) => (
+            <li key={item.id}>
+              <div className="row-main">{item.text}</div>
+              {isPending(item.id) ? (
+                <span className="muted">Saving…</span>
+              ) : (
+                <div className="buttons">
+                  {actions(item).map((a) => (
+                    <button
+                      key={a.label}
+                      type="button"
+                      className={a.danger ? "secondary danger-text" : "secondary"}
+                      aria-label={a.ariaLabel}
+                      title={a.title}
+                      onClick={a.run}
+                    >
+                      {a.label}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
@@ -201,7 +213,7 @@ function AddText({
       <div className="inline-field">
         <input
           id={`${id}-text`}
-          maxLength={500}
+          maxLength={LIMITS.needOffer}
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder={placeholder}

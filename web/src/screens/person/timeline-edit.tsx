@@ -4,10 +4,12 @@
  * refusal shows beside the field the server names, what was typed stays.
  */
 import { type ReactNode, useId, useState } from "react";
+import { LIMITS } from "../../../../src/domain/limits.js";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
-import { ChoiceField, label } from "../../components/fields";
+import { ChoiceField, label, SummaryField } from "../../components/fields";
 import { byData } from "../../components/focus";
+import { FormActions } from "../../components/form-actions";
 import { errorField, FieldError, FormError } from "../../components/states";
 import type { TimelineItem } from "./overview";
 
@@ -170,29 +172,29 @@ export function EditItem({
         if (event.key === "Escape") onClose(false);
       }}
     >
-      <label htmlFor={`${id}-summary`}>{item.type === "note" ? "Note" : "Summary"}</label>
       {item.type === "note" ? (
-        <textarea
-          id={`${id}-summary`}
-          required
-          rows={3}
-          maxLength={10000}
-          value={values.summary}
-          onChange={(e) => set("summary")(e.target.value)}
-          {...summary.props}
-          // biome-ignore lint/a11y/noAutofocus: the form opens on the user's Edit, where the eye already is
-          autoFocus
-        />
+        <>
+          <label htmlFor={`${id}-summary`}>Note</label>
+          <textarea
+            id={`${id}-summary`}
+            required
+            rows={3}
+            maxLength={LIMITS.note}
+            value={values.summary}
+            onChange={(e) => set("summary")(e.target.value)}
+            {...summary.props}
+            // biome-ignore lint/a11y/noAutofocus: the form opens on the user's Edit, where the eye already is
+            autoFocus
+          />
+        </>
       ) : (
-        <input
+        <SummaryField
           id={`${id}-summary`}
-          required
-          maxLength={2000}
+          caption="Summary"
           value={values.summary}
-          onChange={(e) => set("summary")(e.target.value)}
-          {...summary.props}
-          // biome-ignore lint/a11y/noAutofocus: the form opens on the user's Edit, where the eye already is
-          autoFocus
+          onChange={set("summary")}
+          // autofocus: the form opens on the user's Edit, where the eye already is
+          input={{ ...summary.props, autoFocus: true }}
         />
       )}
       {summary.note}
@@ -310,14 +312,7 @@ export function EditItem({
         </div>
       )}
       {field === null || !shown.has(field) ? <FormError error={save.error} /> : null}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => onClose(false)}>
-          Cancel
-        </button>
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <FormActions submit="Save" busy={save.isPending} onCancel={() => onClose(false)} />
     </form>
   );
 }

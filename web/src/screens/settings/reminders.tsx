@@ -15,6 +15,7 @@ import { keys, useWrite } from "../../api/hooks";
 import { formatDate } from "../../components/badges";
 import { CopyButton } from "../../components/copy-button";
 import { refusedField } from "../../components/fields";
+import { FormActions } from "../../components/form-actions";
 import { ErrorState, FormError, Loading, messageOf } from "../../components/states";
 import { ThisDevice } from "./this-device";
 
@@ -407,11 +408,7 @@ function RemindersForm({ document }: { document: RemindersDocument }) {
           Saved.
         </p>
       )}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending || unchanged}>
-          {save.isPending ? "Saving…" : "Save reminders"}
-        </button>
-      </div>
+      <FormActions submit="Save reminders" busy={save.isPending} disabled={unchanged} />
     </form>
   );
 }

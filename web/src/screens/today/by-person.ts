@@ -20,6 +20,7 @@
  * A way to help first that is about an item shown (thank them, keep the promise, the birthday,
  * reconnect) is that item's advice, not an item of its own: said once, beside its button.
  */
+import { type CounterpartJson, counterpartJson } from "../../../../src/contract/counterpart.js";
 import type { GoodwillService } from "../../../../src/service/goodwill-service.js";
 
 export type TodayData = Awaited<ReturnType<GoodwillService["today"]>>;
@@ -56,16 +57,10 @@ const ADVICE_FOR: Partial<Record<Idea["kind"], AgendaItem["kind"]>> = {
   reconnect: "due",
 };
 
-export interface Counterpart {
-  kind: "person" | "department";
-  id: string;
-  name: string;
-}
-
 export interface PersonAgenda {
   /** "person:<id>" or "department:<id>" */
   key: string;
-  who: Counterpart;
+  who: CounterpartJson;
   /** most pressing first */
   items: AgendaItem[];
   /** the due row, when the person is due: their badges and reason */
@@ -92,7 +87,7 @@ const rankOf = (step: number, index: number) => step * 100_000 + index;
 /** The agenda person by person, the most pressing first. */
 export function agendaByPerson(data: TodayData): PersonAgenda[] {
   const byKey = new Map<string, PersonAgenda>();
-  const add = (who: Counterpart, item: AgendaItem, due: Due | null = null) => {
+  const add = (who: CounterpartJson, item: AgendaItem, due: Due | null = null) => {
     const key = `${who.kind}:${who.id}`;
     let agenda = byKey.get(key);
     if (!agenda) {
@@ -107,10 +102,7 @@ export function agendaByPerson(data: TodayData): PersonAgenda[] {
     personId: string | null;
     departmentId: string | null;
     counterpart: string;
-  }) =>
-    row.personId
-      ? { kind: "person" as const, id: row.personId, name: row.counterpart }
-      : { kind: "department" as const, id: row.departmentId ?? "", name: row.counterpart };
+  }) => counterpartJson(row, row.counterpart);
 
   data.thanksOwed.forEach((row, i) => {
     add(row.counterpart, {
@@ -159,15 +151,15 @@ export function agendaByPerson(data: TodayData): PersonAgenda[] {
   const seen = new Map<string, number>();
   data.suggestions.forEach((row, i) => {
     // meet-new is about a department where I know nobody: its id is the department's
-    const who: Counterpart =
+    const who: CounterpartJson =
       row.kind === "meet-new"
         ? {
             kind: "department",
-            id: row.department?.id ?? row.personId,
-            name: row.department?.name ?? row.personName,
+            id: row.department?.id ?? row.person.id,
+            name: row.department?.name ?? row.person.name,
           }
-        : { kind: "person", id: row.personId, name: row.personName };
-    const base = `idea-${row.kind}-${row.personId}-${row.otherPerson?.id ?? ""}`;
+        : { kind: "person", id: row.person.id, name: row.person.name };
+    const base = `idea-${row.kind}-${row.person.id}-${row.otherPerson?.id ?? ""}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     add(who, {

@@ -1,4 +1,7 @@
-/** A person's profile, and the form that edits it (PATCH: what was typed stays if the server refuses). */
+/**
+ * A person's details (the card headed "Profile" on their page), and the form that edits them
+ * (PATCH: what was typed stays if the server refuses). The user's own profile is in Settings.
+ */
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { LIMITS } from "../../../../src/domain/limits.js";
@@ -6,6 +9,7 @@ import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { CIRCLE_WORDS, formatDate } from "../../components/badges";
 import { fieldErrors } from "../../components/fields";
+import { FormActions } from "../../components/form-actions";
 import { FormError } from "../../components/states";
 import type { Overview } from "./overview";
 
@@ -19,7 +23,7 @@ export function birthdayWords(birthday: string): string {
   return date.toLocaleDateString(undefined, { day: "numeric", month: "long" });
 }
 
-export function ProfileCard({ person, onEdit }: { person: Person; onEdit: () => void }) {
+export function PersonDetailsCard({ person, onEdit }: { person: Person; onEdit: () => void }) {
   const facts: [string, React.ReactNode][] = [];
   if (person.title) facts.push(["Title", person.title]);
   if (person.organization) facts.push(["Organization", person.organization]);
@@ -135,7 +139,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 const orNull = (text: string) => (text.trim() ? text.trim() : null);
 
-export function EditProfile({ person, onDone }: { person: Person; onDone: () => void }) {
+export function EditPersonDetails({ person, onDone }: { person: Person; onDone: () => void }) {
   const id = useId();
   const [form, setForm] = useState({
     name: person.name,
@@ -283,14 +287,7 @@ export function EditProfile({ person, onDone }: { person: Person; onDone: () => 
           </div>
         </div>
         <FormError error={save.error} shownBeside={errors.beside(Object.keys(form))} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save the profile"}
-          </button>
-        </div>
+        <FormActions submit="Save the profile" busy={save.isPending} onCancel={onDone} />
       </form>
     </section>
   );

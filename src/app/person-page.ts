@@ -1,4 +1,7 @@
-/** `goodwill show` and `goodwill score`: one relationship in full, and its strength explained. */
+/**
+ * A person's page (`goodwill show`, `goodwill score`, the web's person screen): one relationship in
+ * full, and its strength explained. Not "profile": that word is the user's own (`/api/v1/profile`).
+ */
 import { EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
 import { DAY_MS } from "../domain/decay.js";
 import { balanceSeries, monthlyFlows, monthlySamples } from "../domain/giving-balance.js";
@@ -11,7 +14,6 @@ import { listExchanges } from "../storage/exchange.repository.js";
 import { fromInstant, toInstant } from "../storage/keys.js";
 import { listNeedsOrOffers } from "../storage/need-offer.repository.js";
 import type { PersonRow } from "../storage/schema.js";
-import { withCounterpartNames } from "./asks.js";
 import { commitmentsJson } from "./commitments.js";
 import type { AppContext } from "./context.js";
 import { needsJson, offersJson } from "./needs-offers.js";
@@ -19,6 +21,7 @@ import { getPersonJson } from "./people.js";
 import { loadRelationships, type RelationshipState } from "./relationship-state.js";
 import { timelinePage } from "./timeline.js";
 import { askJson, balanceJson, dueJson } from "./views.js";
+import { withCounterpartNames } from "./who.js";
 
 function strengthOf(state: RelationshipState, now: number): Strength {
   return strengthAt(

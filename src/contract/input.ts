@@ -18,6 +18,11 @@ import {
 import { formatPartialDate, parsePartialDate } from "../domain/partial-date.js";
 import { invalid } from "../errors.js";
 
+/** The words that name the user rather than a person: `offer me "…"`. */
+export function meansMe(who: string): boolean {
+  return ["me", "myself"].includes(who.trim().toLowerCase());
+}
+
 export function oneOf<T extends string>(field: string, value: string, accepted: readonly T[]): T {
   const v = value.trim().toLowerCase().replace(/-/g, "_");
   const found = accepted.find((a) => a === v || a === value.trim());

@@ -8,10 +8,30 @@ import { hash, verify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
 import { readEmail } from "../contract/input.js";
 import { GoodwillError, invalid } from "../errors.js";
+import {
+  accountByEmailKey,
+  accountIdByEmailKey,
+  accountsWithTokenCounts,
+  anyAccount,
+  apiTokenBySecret,
+  apiTokenRows,
+  countOwnedRows,
+  deleteSessionRow,
+  insertAccount,
+  insertApiToken,
+  insertSession,
+  noteApiTokenUse,
+  otherAccountExists,
+  passwordHashOf,
+  replacePassword,
+  revokeApiTokenRow,
+  sessionExpiry,
+} from "../storage/account.repository.js";
 import { accountEmailKey, isId, newId } from "../storage/keys.js";
 import { deleteOwner } from "../storage/owner.repository.js";
 import type { ReadCache } from "../storage/read-cache.js";
 import type { Database } from "../storage/schema.js";
+import { readSetting, writeSetting } from "../storage/settings.repository.js";
 import type { Store } from "../storage/store.js";
 import { storeFailureKind } from "../storage/store-errors.js";
 
@@ -25,7 +45,7 @@ const secret = () => randomBytes(32).toString("base64url");
 
 /** Team mode starts when the store has at least one account. */
 export async function hasAccounts(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom("users").select("owner_id").limit(1).executeTakeFirst()) !== undefined;
+  return anyAccount(db);
 }
 
 export interface Account {
@@ -55,49 +75,35 @@ export async function addUser(
 ): Promise<Account> {
   const email = readEmail(input.email);
   checkNewPassword(input.password, "password");
-  const existing = await db
-    .selectFrom("users")
-    .select("owner_id")
-    .where("email_key", "=", accountEmailKey(email))
-    .executeTakeFirst();
+  const existing = await accountIdByEmailKey(db, accountEmailKey(email));
   if (existing) throw new GoodwillError("conflict", `There is already an account for ${email}.`);
   const ownerId = newId();
   const passwordHash = await hash(input.password, { algorithm: 2 });
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("owners")
-      .values({
-        id: ownerId,
-        kind: "account",
-        name: input.name ?? null,
-        organization_id: null,
-        department_id: null,
-        created_at: nowIso,
-        updated_at: nowIso,
-      })
-      .execute();
-    await trx
-      .insertInto("users")
-      .values({
-        owner_id: ownerId,
-        email,
-        email_key: accountEmailKey(email),
-        password_hash: passwordHash,
-        created_at: nowIso,
-        updated_at: nowIso,
-      })
-      .execute();
-  });
+  await insertAccount(
+    db,
+    {
+      id: ownerId,
+      kind: "account",
+      name: input.name ?? null,
+      organization_id: null,
+      department_id: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    },
+    {
+      owner_id: ownerId,
+      email,
+      email_key: accountEmailKey(email),
+      password_hash: passwordHash,
+      created_at: nowIso,
+      updated_at: nowIso,
+    },
+  );
   return { ownerId, email, name: input.name ?? null };
 }
 
 export async function findAccount(db: Kysely<Database>, email: string): Promise<Account | undefined> {
-  const row = await db
-    .selectFrom("users as u")
-    .innerJoin("owners as o", "o.id", "u.owner_id")
-    .select(["u.owner_id", "u.email", "o.name"])
-    .where("u.email_key", "=", accountEmailKey(email))
-    .executeTakeFirst();
+  const row = await accountByEmailKey(db, accountEmailKey(email));
   return row ? { ownerId: row.owner_id, email: row.email, name: row.name } : undefined;
 }
 
@@ -105,19 +111,7 @@ export async function findAccount(db: Kysely<Database>, email: string): Promise<
 export async function listAccounts(
   db: Kysely<Database>,
 ): Promise<{ email: string; name: string | null; createdAt: string; activeTokens: number }[]> {
-  const rows = await db
-    .selectFrom("users as u")
-    .innerJoin("owners as o", "o.id", "u.owner_id")
-    .select(["u.owner_id", "u.email", "u.created_at", "o.name"])
-    .orderBy("u.email_key")
-    .execute();
-  const tokens = await db
-    .selectFrom("api_tokens")
-    .select(["owner_id", (eb) => eb.fn.countAll<string | number>().as("count")])
-    .where("revoked_at", "is", null)
-    .groupBy("owner_id")
-    .execute();
-  const active = new Map(tokens.map((t) => [t.owner_id, Number(t.count)]));
+  const { rows, active } = await accountsWithTokenCounts(db);
   return rows.map((r) => ({
     email: r.email,
     name: r.name,
@@ -141,17 +135,8 @@ export async function setPassword(
   checkNewPassword(password, "newPassword");
   const passwordHash = await hash(password, { algorithm: 2 });
   const kept = keepSession ? parseCredential(keepSession, "") : null;
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, updated_at: nowIso })
-      .where("owner_id", "=", ownerId)
-      .execute();
-    let ended = trx.deleteFrom("sessions").where("owner_id", "=", ownerId);
-    if (kept && kept.ownerId === ownerId) ended = ended.where("secret_hash", "!=", kept.secretHash);
-    const result = await ended.executeTakeFirst();
-    return { sessionsEnded: Number(result.numDeletedRows) };
-  });
+  const keep = kept && kept.ownerId === ownerId ? kept.secretHash : null;
+  return { sessionsEnded: await replacePassword(db, ownerId, passwordHash, nowIso, keep) };
 }
 
 /** Whether `password` is the account's current one. */
@@ -160,12 +145,8 @@ export async function isPasswordOf(
   ownerId: string,
   password: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom("users")
-    .select("password_hash")
-    .where("owner_id", "=", ownerId)
-    .executeTakeFirst();
-  return row ? await verify(row.password_hash, password).catch(() => false) : false;
+  const passwordHash = await passwordHashOf(db, ownerId);
+  return passwordHash !== undefined ? await verify(passwordHash, password).catch(() => false) : false;
 }
 
 /** What an account holds, so removing it can say what would go. */
@@ -173,16 +154,7 @@ export async function accountContents(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<{ people: number; ledgerEntries: number; moments: number }> {
-  const count = async (table: "people" | "exchanges" | "interactions") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string | number>().as("n"))
-          .where("owner_id", "=", ownerId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: "people" | "exchanges" | "interactions") => countOwnedRows(db, ownerId, table);
   return {
     people: await count("people"),
     ledgerEntries: await count("exchanges"),
@@ -198,13 +170,7 @@ export async function removeAccount(store: Store, email: string): Promise<Accoun
   const account = await findAccount(store.db, email);
   if (!account) throw new GoodwillError("not_found", `There is no account for ${email}.`);
   await store.dialect.writeTransaction(store.db, account.ownerId, async (trx) => {
-    const others = await trx
-      .selectFrom("users")
-      .select("owner_id")
-      .where("owner_id", "!=", account.ownerId)
-      .limit(1)
-      .executeTakeFirst();
-    if (!others) {
+    if (!(await otherAccountExists(trx, account.ownerId))) {
       throw new GoodwillError(
         "conflict",
         `${account.email} is the last account: without accounts the server starts in local mode, where whoever has the sign-in link from its log gets in. Add another account first; to retire the server, drop its database instead.`,
@@ -224,12 +190,7 @@ export async function checkPassword(
   email: string,
   password: string,
 ): Promise<Account | null> {
-  const row = await db
-    .selectFrom("users as u")
-    .innerJoin("owners as o", "o.id", "u.owner_id")
-    .select(["u.owner_id", "u.email", "u.password_hash", "o.name"])
-    .where("u.email_key", "=", accountEmailKey(email))
-    .executeTakeFirst();
+  const row = await accountByEmailKey(db, accountEmailKey(email));
   if (!row) {
     decoyHash ??= hash(secret(), { algorithm: 2 });
     await verify(await decoyHash, password).catch(() => false);
@@ -255,21 +216,17 @@ function parseCredential(value: string, prefix: "" | "gw_"): { ownerId: string; 
 /** A new session for the owner; the value goes in an HttpOnly cookie. */
 export async function createSession(db: Kysely<Database>, ownerId: string, now: number): Promise<string> {
   // Expired sessions go when the owner signs in again, so they never pile up.
-  await db
-    .deleteFrom("sessions")
-    .where("owner_id", "=", ownerId)
-    .where("expires_at", "<=", new Date(now).toISOString())
-    .execute();
   const value = secret();
-  await db
-    .insertInto("sessions")
-    .values({
+  await insertSession(
+    db,
+    {
       owner_id: ownerId,
       secret_hash: sha256(value),
       created_at: new Date(now).toISOString(),
       expires_at: new Date(now + SESSION_DAYS * 86_400_000).toISOString(),
-    })
-    .execute();
+    },
+    new Date(now).toISOString(),
+  );
   return `${ownerId}.${value}`;
 }
 
@@ -282,13 +239,7 @@ export async function sessionOwner(
 ): Promise<string | null> {
   const parsed = parseCredential(cookie, "");
   if (!parsed) return null;
-  const load = () =>
-    db
-      .selectFrom("sessions")
-      .select("expires_at")
-      .where("owner_id", "=", parsed.ownerId)
-      .where("secret_hash", "=", parsed.secretHash)
-      .executeTakeFirst();
+  const load = () => sessionExpiry(db, parsed.ownerId, parsed.secretHash);
   const row = cache ? await cache.read(`session:${parsed.ownerId}:${parsed.secretHash}`, load) : await load();
   return row && row.expires_at > new Date(now).toISOString() ? parsed.ownerId : null;
 }
@@ -296,11 +247,7 @@ export async function sessionOwner(
 export async function deleteSession(db: Kysely<Database>, cookie: string): Promise<void> {
   const parsed = parseCredential(cookie, "");
   if (!parsed) return;
-  await db
-    .deleteFrom("sessions")
-    .where("owner_id", "=", parsed.ownerId)
-    .where("secret_hash", "=", parsed.secretHash)
-    .execute();
+  await deleteSessionRow(db, parsed.ownerId, parsed.secretHash);
 }
 
 /** A new API token, shown once: `gw_<owner>_<secret>`. */
@@ -312,18 +259,15 @@ export async function createApiToken(
 ): Promise<{ id: string; name: string; token: string }> {
   const value = secret();
   const id = newId();
-  await db
-    .insertInto("api_tokens")
-    .values({
-      owner_id: ownerId,
-      id,
-      name,
-      secret_hash: sha256(value),
-      created_at: nowIso,
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .execute();
+  await insertApiToken(db, {
+    owner_id: ownerId,
+    id,
+    name,
+    secret_hash: sha256(value),
+    created_at: nowIso,
+    last_used_at: null,
+    revoked_at: null,
+  });
   return { id, name, token: `gw_${ownerId}_${value}` };
 }
 
@@ -340,13 +284,7 @@ export async function tokenOwner(
 ): Promise<{ ownerId: string; revokedAt: string | null } | null> {
   const parsed = parseCredential(token, "gw_");
   if (!parsed) return null;
-  const load = () =>
-    db
-      .selectFrom("api_tokens")
-      .select(["id", "last_used_at", "revoked_at"])
-      .where("owner_id", "=", parsed.ownerId)
-      .where("secret_hash", "=", parsed.secretHash)
-      .executeTakeFirst();
+  const load = () => apiTokenBySecret(db, parsed.ownerId, parsed.secretHash);
   const row = cache
     ? await cache.read(`api-token:${parsed.ownerId}:${parsed.secretHash}`, load)
     : await load();
@@ -356,12 +294,7 @@ export async function tokenOwner(
   const nowIso = new Date(now).toISOString();
   if (row.last_used_at === null || Date.parse(row.last_used_at) < now - 3_600_000) {
     try {
-      await db
-        .updateTable("api_tokens")
-        .set({ last_used_at: nowIso })
-        .where("owner_id", "=", parsed.ownerId)
-        .where("id", "=", row.id)
-        .execute();
+      await noteApiTokenUse(db, parsed.ownerId, row.id, nowIso);
     } catch (error) {
       // Another process holds SQLite's write lock (an import): the note can wait for a later use,
       // the request need not.
@@ -372,12 +305,7 @@ export async function tokenOwner(
 }
 
 export async function listApiTokens(db: Kysely<Database>, ownerId: string) {
-  const rows = await db
-    .selectFrom("api_tokens")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .orderBy("created_at")
-    .execute();
+  const rows = await apiTokenRows(db, ownerId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -393,25 +321,14 @@ export async function revokeApiToken(
   id: string,
   nowIso: string,
 ): Promise<void> {
-  const result = await db
-    .updateTable("api_tokens")
-    .set({ revoked_at: nowIso })
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0)
+  if ((await revokeApiTokenRow(db, ownerId, id, nowIso)) === 0)
     throw new GoodwillError("not_found", `No active token has the id ${id}.`);
 }
 
 /** A new calendar-feed key (the old one stops working): `<owner>.<secret>`. */
 export async function rotateCalendarKey(db: Kysely<Database>, ownerId: string): Promise<string> {
   const value = secret();
-  await db
-    .insertInto("settings")
-    .values({ owner_id: ownerId, key: CALENDAR_KEY_SETTING, value: sha256(value) })
-    .onConflict((oc) => oc.columns(["owner_id", "key"]).doUpdateSet({ value: sha256(value) }))
-    .execute();
+  await writeSetting(db, ownerId, CALENDAR_KEY_SETTING, sha256(value));
   return `${ownerId}.${value}`;
 }
 
@@ -421,14 +338,9 @@ export const CALENDAR_KEY_SETTING = "secret:calendar_key_hash";
 export async function calendarOwner(db: Kysely<Database>, key: string): Promise<string | null> {
   const parsed = parseCredential(key, "");
   if (!parsed) return null;
-  const row = await db
-    .selectFrom("settings")
-    .select("value")
-    .where("owner_id", "=", parsed.ownerId)
-    .where("key", "=", CALENDAR_KEY_SETTING)
-    .executeTakeFirst();
-  if (!row) return null;
-  const a = Buffer.from(row.value);
+  const stored = await readSetting(db, parsed.ownerId, CALENDAR_KEY_SETTING);
+  if (stored === null) return null;
+  const a = Buffer.from(stored);
   const b = Buffer.from(parsed.secretHash);
   return a.length === b.length && timingSafeEqual(a, b) ? parsed.ownerId : null;
 }

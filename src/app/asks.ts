@@ -14,6 +14,9 @@ import { GoodwillError, notFound } from "../errors.js";
 import { findAsk, insertAsk, listAsks, nextNumber, resolveAsk } from "../storage/ask.repository.js";
 import { countExchangesSince } from "../storage/exchange.repository.js";
 import { newId, toInstant } from "../storage/keys.js";
+import { openNeedsOf } from "../storage/need-offer.repository.js";
+import { departmentSummary } from "../storage/organization.repository.js";
+import { trackedMemberIds } from "../storage/person.repository.js";
 import type { AskRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { getDepartmentStats, getPersonStats } from "../storage/stats.repository.js";
@@ -53,26 +56,15 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
   const departmentId =
     counterpart.kind === "person" ? counterpart.person.department_id : counterpart.department.id;
   if (departmentId) {
-    const dept = await ctx.db
-      .selectFrom("departments")
-      .select(["id", "name", "organization_id"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("id", "=", departmentId)
-      .executeTakeFirstOrThrow();
-    const members = await ctx.db
-      .selectFrom("people")
-      .select("id")
-      .where("owner_id", "=", ctx.ownerId)
-      .where("department_id", "=", departmentId)
-      .where("ledger_mode", "=", "track")
-      .execute();
+    const dept = await departmentSummary(ctx.db, ctx.ownerId, departmentId);
+    const members = await trackedMemberIds(ctx.db, ctx.ownerId, departmentId);
     departmentPart = {
       name: dept.name,
       balance: await departmentBalance(ctx, departmentId),
       lastYear: await countExchangesSince(
         ctx.db,
         ctx.ownerId,
-        { personIds: members.map((m) => m.id), departmentIds: [departmentId] },
+        { personIds: members, departmentIds: [departmentId] },
         yearAgo,
       ),
     };
@@ -141,17 +133,7 @@ export async function preAskCheck(ctx: AppContext, counterpart: Counterpart): Pr
     balance,
     departmentBalance: counterpart.kind === "person" ? (departmentPart?.balance ?? null) : null,
     warning: preAskWarning({ person: personPart, department: departmentPart }),
-    needs:
-      counterpart.kind === "person"
-        ? await ctx.db
-            .selectFrom("needs")
-            .select(["number", "text"])
-            .where("owner_id", "=", ctx.ownerId)
-            .where("person_id", "=", counterpart.person.id)
-            .where("status", "=", "open")
-            .orderBy("number")
-            .execute()
-        : [],
+    needs: counterpart.kind === "person" ? await openNeedsOf(ctx.db, ctx.ownerId, counterpart.person.id) : [],
     suggestions,
   };
 }

@@ -9,6 +9,7 @@ import {
   parseWorkWeek,
   type WeekdayName,
 } from "../domain/work-week.js";
+import { readSettings, writeSetting } from "../storage/settings.repository.js";
 import type { AppContext } from "./context.js";
 
 export const WORK_WEEK_SETTING = "profile:work_week";
@@ -21,12 +22,7 @@ export function isProfileSetting(key: string): boolean {
 
 /** The owner's work week and time zone; Monday–Friday and UTC until set. */
 export async function loadCalendarSettings(ctx: AppContext): Promise<CalendarSettings> {
-  const rows = await ctx.db
-    .selectFrom("settings")
-    .select(["key", "value"])
-    .where("owner_id", "=", ctx.ownerId)
-    .where("key", "in", [WORK_WEEK_SETTING, TIME_ZONE_SETTING])
-    .execute();
+  const rows = await readSettings(ctx.db, ctx.ownerId, [WORK_WEEK_SETTING, TIME_ZONE_SETTING]);
   const value = (key: string) => rows.find((r) => r.key === key)?.value;
   const week = value(WORK_WEEK_SETTING);
   const zone = value(TIME_ZONE_SETTING);
@@ -59,10 +55,6 @@ export async function saveCalendarSettings(
   if (input.timeZone !== undefined)
     writes.push({ key: TIME_ZONE_SETTING, value: parseTimeZone(input.timeZone) });
   for (const { key, value } of writes) {
-    await ctx.db
-      .insertInto("settings")
-      .values({ owner_id: ctx.ownerId, key, value })
-      .onConflict((oc) => oc.columns(["owner_id", "key"]).doUpdateSet({ value }))
-      .execute();
+    await writeSetting(ctx.db, ctx.ownerId, key, value);
   }
 }

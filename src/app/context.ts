@@ -5,6 +5,7 @@ import {
   entryHasRows,
   getEntry,
   insertEntry,
+  updateEntry,
 } from "../storage/journal.repository.js";
 import type { Database } from "../storage/schema.js";
 import type { Store } from "../storage/store.js";
@@ -63,12 +64,10 @@ export async function recordEntry(tx: AppContext, journal: JournalSession): Prom
   }
   const existing = await getEntry(tx.db, tx.ownerId, journal.entryId);
   if (existing) {
-    await tx.db
-      .updateTable("undo_entries")
-      .set({ description: journal.description, meta: journal.meta })
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", journal.entryId)
-      .execute();
+    await updateEntry(tx.db, tx.ownerId, journal.entryId, {
+      description: journal.description,
+      meta: journal.meta,
+    });
     return;
   }
   await insertEntry(tx.db, {

@@ -1,6 +1,6 @@
 /** Departments of an organization, mine by default: gaps show on the map before anyone is known there. */
 import { invalid } from "../errors.js";
-import { obtainDepartment, obtainOrganization } from "../storage/organization.repository.js";
+import { myOrganization, obtainDepartment, obtainOrganization } from "../storage/organization.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { loadMe } from "./relationship-state.js";
 
@@ -18,12 +18,7 @@ export async function addDepartment(ctx: AppContext, name: string, organization?
     const at = nowIso(tx);
     const org = organization
       ? await obtainOrganization(tx.db, ctx.ownerId, organization, at)
-      : await tx.db
-          .selectFrom("organizations")
-          .selectAll()
-          .where("owner_id", "=", ctx.ownerId)
-          .where("id", "=", me.organizationId ?? "")
-          .executeTakeFirstOrThrow();
+      : await myOrganization(tx.db, ctx.ownerId, me.organizationId);
     const department = await obtainDepartment(tx.db, ctx.ownerId, org.id, name, at);
     return { id: department.id, name: department.name, organization: org.name };
   });

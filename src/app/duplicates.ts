@@ -5,8 +5,10 @@
  */
 import { type DuplicateReason, findLikelyDuplicates } from "../domain/duplicates.js";
 import { GoodwillError } from "../errors.js";
+import { identities, placesAndContacts } from "../storage/duplicate.repository.js";
 import { emailKey, foldText, phoneKey } from "../storage/keys.js";
 import { findPeopleByEmail, findPeopleByName, findPeopleByPhone } from "../storage/person.repository.js";
+import { addSetting, settingKeysStartingWith } from "../storage/settings.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { resolvePerson } from "./who.js";
 
@@ -37,34 +39,7 @@ async function describe(ctx: AppContext, ids: readonly string[]): Promise<Map<st
   // In slices, so that a long list of ids stays under a database's bound-parameter limit.
   for (let at = 0; at < ids.length; at += 5000) {
     const slice = ids.slice(at, at + 5000);
-    const rows = await db
-      .selectFrom("people as p")
-      .leftJoin("organizations as o", (j) =>
-        j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
-      )
-      .leftJoin("departments as d", (j) =>
-        j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
-      )
-      .select(["p.id", "p.display_name", "o.name as organization", "d.name as department"])
-      .where("p.owner_id", "=", ownerId)
-      .where("p.id", "in", slice)
-      .execute();
-    const emails = await db
-      .selectFrom("person_emails")
-      .select(["person_id", "value"])
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "in", slice)
-      .orderBy("person_id")
-      .orderBy("position")
-      .execute();
-    const phones = await db
-      .selectFrom("person_phones")
-      .select(["person_id", "value"])
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "in", slice)
-      .orderBy("person_id")
-      .orderBy("position")
-      .execute();
+    const { rows, emails, phones } = await placesAndContacts(db, ownerId, slice);
     for (const r of rows)
       out.set(r.id, {
         id: r.id,
@@ -143,24 +118,7 @@ export async function duplicatePairs(
   limit = DUPLICATES_LIMIT,
 ): Promise<{ pairs: DuplicatePairJson[]; total: number }> {
   const { db, ownerId } = ctx;
-  const people = await db
-    .selectFrom("people as p")
-    .leftJoin("organizations as o", (j) =>
-      j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
-    )
-    .select(["p.id", "p.name_key", "p.organization_id", "p.created_at", "o.name as organization"])
-    .where("p.owner_id", "=", ownerId)
-    .execute();
-  const emails = await db
-    .selectFrom("person_emails")
-    .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
-    .execute();
-  const phones = await db
-    .selectFrom("person_phones")
-    .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
-    .execute();
+  const { people, emails, phones } = await identities(db, ownerId);
   const keysOf = (rows: { person_id: string; value_key: string }[]) => {
     const byPerson = new Map<string, string[]>();
     for (const r of rows) {
@@ -221,13 +179,7 @@ export function distinctPairKey(a: string, b: string): string {
 }
 
 async function distinctPairs(ctx: AppContext): Promise<Set<string>> {
-  const rows = await ctx.db
-    .selectFrom("settings")
-    .select("key")
-    .where("owner_id", "=", ctx.ownerId)
-    .where("key", "like", `${DISTINCT_PREFIX}%`)
-    .execute();
-  return new Set(rows.map((r) => r.key));
+  return new Set(await settingKeysStartingWith(ctx.db, ctx.ownerId, DISTINCT_PREFIX));
 }
 
 /** Two people are not one: `person dupes` no longer pairs them. */
@@ -241,11 +193,7 @@ export async function markDistinct(
   if (a.id === b.id)
     throw new GoodwillError("invalid", `"${whoA}" and "${whoB}" are the same record; name two people.`);
   await inWriteTransaction(ctx, async (tx) => {
-    await tx.db
-      .insertInto("settings")
-      .values({ owner_id: ctx.ownerId, key: distinctKey(a.id, b.id), value: nowIso(tx) })
-      .onConflict((oc) => oc.columns(["owner_id", "key"]).doNothing())
-      .execute();
+    await addSetting(tx.db, ctx.ownerId, distinctKey(a.id, b.id), nowIso(tx));
   });
   return {
     distinct: { a: { id: a.id, name: a.display_name }, b: { id: b.id, name: b.display_name } },

@@ -21,9 +21,27 @@ import type { ExchangeKind } from "../domain/model.js";
 import { GoodwillError, invalid, notFound } from "../errors.js";
 import { findAsk } from "../storage/ask.repository.js";
 import { findCommitment } from "../storage/commitment.repository.js";
+import { findIntroduction, updateIntroduction } from "../storage/introduction.repository.js";
 import { toInstant } from "../storage/keys.js";
-import { findNeedOrOffer, type NeedOfferTable } from "../storage/need-offer.repository.js";
+import { findNeedOrOffer, type NeedOfferTable, updateNeedOrOffer } from "../storage/need-offer.repository.js";
 import { updateOwnOffer } from "../storage/own-offer.repository.js";
+import {
+  changeParticipants,
+  deleteRecordRow,
+  detachExchange,
+  getExchange,
+  getInteraction,
+  getNote,
+  idsEndingWith,
+  idsLike,
+  participantIds,
+  participantNames,
+  type RecordTable,
+  updateExchange,
+  updateInteraction,
+  updateNoteBody,
+  updateSummaryRecord,
+} from "../storage/record.repository.js";
 import type { Database } from "../storage/schema.js";
 import { indexDocument, type SearchKind, unindexDocument } from "../storage/search.repository.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
@@ -91,23 +109,14 @@ async function byId<T extends "exchanges" | "interactions" | "notes">(
 ) {
   const text = ref.trim().toLowerCase();
   if (!/^[0-9a-f-]{8,36}$/.test(text)) throw missing(kind, ref);
-  const query = ctx.db
-    .selectFrom(table as "exchanges")
-    .select("id")
-    .where("owner_id", "=", ctx.ownerId);
-  const rows = await (text.length === 36
-    ? query.where("id", "=", text)
-    : query.where((eb) => eb.or([eb("id", "like", `${text}%`), eb("id", "like", `%${text}`)]))
-  )
-    .limit(2)
-    .execute();
-  if (rows.length === 0) throw missing(kind, ref);
-  if (rows.length > 1)
+  const ids = await idsLike(ctx.db, ctx.ownerId, table, text);
+  if (ids.length === 0) throw missing(kind, ref);
+  if (ids.length > 1)
     throw new GoodwillError(
       "ambiguous",
       `Several ${NOUN[kind]}s have ids with ${ref.trim()}: give the whole id.`,
     );
-  return (rows[0] as { id: string }).id;
+  return ids[0] as string;
 }
 
 /** A numbered record by the short id `show` prints (the last 8 characters of its id). */
@@ -118,14 +127,8 @@ async function bySuffix(
 ): Promise<string | undefined> {
   const text = ref.trim().toLowerCase();
   if (!/^[0-9a-f-]{8,35}$/.test(text)) return undefined;
-  const rows = await ctx.db
-    .selectFrom(table as "asks")
-    .select("id")
-    .where("owner_id", "=", ctx.ownerId)
-    .where("id", "like", `%${text}`)
-    .limit(2)
-    .execute();
-  return rows.length === 1 ? rows[0]?.id : undefined;
+  const ids = await idsEndingWith(ctx.db, ctx.ownerId, table, text);
+  return ids.length === 1 ? ids[0] : undefined;
 }
 
 /** The short id the CLI shows for a record without a number: the last 8 characters of its id. */
@@ -133,24 +136,9 @@ export function shortId(id: string): string {
   return id.slice(-8);
 }
 
-type RecordTable =
-  | "exchanges"
-  | "interactions"
-  | "notes"
-  | "commitments"
-  | "asks"
-  | "needs"
-  | "offers"
-  | "own_offers"
-  | "introductions";
-
 /** Deletes one record and, when it has one, its search document. */
 async function removeRecord(tx: AppContext, table: RecordTable, id: string, search?: SearchKind) {
-  await tx.db
-    .deleteFrom(table as "notes")
-    .where("owner_id", "=", tx.ownerId)
-    .where("id", "=", id)
-    .execute();
+  await deleteRecordRow(tx.db, tx.ownerId, table, id);
   if (search) await unindexDocument(tx.db, tx.ownerId, search, id);
 }
 
@@ -163,18 +151,7 @@ async function saveWithSummary(
   changes: Partial<Database["commitments"]> & Partial<Database["asks"]>,
 ) {
   if (Object.keys(changes).length === 0) return;
-  await tx.db
-    .updateTable(table as "asks")
-    .set(changes)
-    .where("owner_id", "=", tx.ownerId)
-    .where("id", "=", id)
-    .execute();
-  const row = await tx.db
-    .selectFrom(table as "asks")
-    .select(["person_id", "summary"])
-    .where("owner_id", "=", tx.ownerId)
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
+  const row = await updateSummaryRecord(tx.db, tx.ownerId, table, id, changes);
   await indexDocument(tx.db, tx.ownerId, {
     kind: search,
     refId: id,
@@ -220,12 +197,7 @@ export interface LedgerEdit {
 }
 
 export async function ledgerEntryJson(ctx: AppContext, id: string): Promise<LedgerEntryJson> {
-  const row = await ctx.db
-    .selectFrom("exchanges")
-    .selectAll()
-    .where("owner_id", "=", ctx.ownerId)
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
+  const row = await getExchange(ctx.db, ctx.ownerId, id);
   // one row in, one entry out
   const [json] = await withCounterpartNames(ctx, [row], entryJson);
   return json as LedgerEntryJson;
@@ -248,12 +220,7 @@ export async function editLedgerEntry(ctx: AppContext, ref: string, edit: Ledger
   }
   Object.assign(changes, counterpartColumns(edit.counterpart));
   await inWriteTransaction(ctx, async (tx) => {
-    const before = await tx.db
-      .selectFrom("exchanges")
-      .selectAll()
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+    const before = await getExchange(tx.db, tx.ownerId, id);
     // A new kind without a weight takes the new kind's usual weight, if the old one had its kind's.
     if (
       changes.kind &&
@@ -262,12 +229,7 @@ export async function editLedgerEntry(ctx: AppContext, ref: string, edit: Ledger
     )
       changes.weight = defaultWeight(changes.kind as ExchangeKind);
     if (Object.keys(changes).length === 0) return;
-    await tx.db
-      .updateTable("exchanges")
-      .set(changes)
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", id)
-      .execute();
+    await updateExchange(tx.db, tx.ownerId, id, changes);
     const after = { ...before, ...changes };
     await indexDocument(tx.db, tx.ownerId, {
       kind: "exchange",
@@ -284,29 +246,9 @@ export async function deleteLedgerEntry(ctx: AppContext, ref: string) {
   const id = await byId(ctx, "exchanges", "ledger", ref);
   const entry = await ledgerEntryJson(ctx, id);
   await inWriteTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .selectFrom("exchanges")
-      .selectAll()
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+    const row = await getExchange(tx.db, tx.ownerId, id);
     // What pointed at the entry (the ask it fulfilled, the promise it kept…) stays, without it.
-    for (const table of ["asks", "commitments", "needs"] as const) {
-      await tx.db
-        .updateTable(table)
-        .set({ exchange_id: null })
-        .where("owner_id", "=", tx.ownerId)
-        .where("exchange_id", "=", id)
-        .execute();
-    }
-    for (const column of ["a_exchange_id", "b_exchange_id"] as const) {
-      await tx.db
-        .updateTable("introductions")
-        .set({ [column]: null })
-        .where("owner_id", "=", tx.ownerId)
-        .where(column, "=", id)
-        .execute();
-    }
+    await detachExchange(tx.db, tx.ownerId, id);
     await removeRecord(tx, "exchanges", id, "exchange");
     await recompute(tx, [row.person_id], [row.department_id]);
   });
@@ -332,22 +274,8 @@ export interface MomentEdit {
 }
 
 export async function momentJson(ctx: AppContext, id: string) {
-  const row = await ctx.db
-    .selectFrom("interactions")
-    .selectAll()
-    .where("owner_id", "=", ctx.ownerId)
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
-  const participants = await ctx.db
-    .selectFrom("interaction_participants as ip")
-    .innerJoin("people as p", (j) =>
-      j.onRef("p.owner_id", "=", "ip.owner_id").onRef("p.id", "=", "ip.person_id"),
-    )
-    .select(["p.id", "p.display_name as name"])
-    .where("ip.owner_id", "=", ctx.ownerId)
-    .where("ip.interaction_id", "=", id)
-    .orderBy("p.name_key")
-    .execute();
+  const row = await getInteraction(ctx.db, ctx.ownerId, id);
+  const participants = await participantNames(ctx.db, ctx.ownerId, id);
   return {
     id: row.id,
     occurredAt: row.occurred_at,
@@ -359,14 +287,8 @@ export async function momentJson(ctx: AppContext, id: string) {
   };
 }
 
-async function participantsOf(ctx: AppContext, id: string): Promise<string[]> {
-  const rows = await ctx.db
-    .selectFrom("interaction_participants")
-    .select("person_id")
-    .where("owner_id", "=", ctx.ownerId)
-    .where("interaction_id", "=", id)
-    .execute();
-  return rows.map((r) => r.person_id);
+function participantsOf(ctx: AppContext, id: string): Promise<string[]> {
+  return participantIds(ctx.db, ctx.ownerId, id);
 }
 
 export async function editMoment(ctx: AppContext, ref: string, edit: MomentEdit) {
@@ -384,35 +306,13 @@ export async function editMoment(ctx: AppContext, ref: string, edit: MomentEdit)
     throw invalid("A moment needs at least one person.", { field: "personIds" });
   await inWriteTransaction(ctx, async (tx) => {
     const before = await participantsOf(tx, id);
-    if (Object.keys(changes).length > 0)
-      await tx.db
-        .updateTable("interactions")
-        .set(changes)
-        .where("owner_id", "=", tx.ownerId)
-        .where("id", "=", id)
-        .execute();
+    if (Object.keys(changes).length > 0) await updateInteraction(tx.db, tx.ownerId, id, changes);
     if (people) {
       const gone = before.filter((p) => !people.includes(p));
       const added = people.filter((p) => !before.includes(p));
-      if (gone.length > 0)
-        await tx.db
-          .deleteFrom("interaction_participants")
-          .where("owner_id", "=", tx.ownerId)
-          .where("interaction_id", "=", id)
-          .where("person_id", "in", gone)
-          .execute();
-      if (added.length > 0)
-        await tx.db
-          .insertInto("interaction_participants")
-          .values(added.map((p) => ({ owner_id: tx.ownerId, interaction_id: id, person_id: p })))
-          .execute();
+      await changeParticipants(tx.db, tx.ownerId, id, { gone, added });
     }
-    const row = await tx.db
-      .selectFrom("interactions")
-      .selectAll()
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+    const row = await getInteraction(tx.db, tx.ownerId, id);
     const now = people ?? before;
     await indexDocument(tx.db, tx.ownerId, {
       kind: "interaction",
@@ -442,13 +342,8 @@ export async function deleteMoment(ctx: AppContext, ref: string) {
 
 // ── Notes ──────────────────────────────────────────────────────────────────────────────────────
 
-async function noteRow(ctx: AppContext, id: string) {
-  return ctx.db
-    .selectFrom("notes")
-    .selectAll()
-    .where("owner_id", "=", ctx.ownerId)
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
+function noteRow(ctx: AppContext, id: string) {
+  return getNote(ctx.db, ctx.ownerId, id);
 }
 
 function noteJson(row: { id: string; person_id: string; body: string; created_at: string }) {
@@ -460,12 +355,7 @@ export async function editNote(ctx: AppContext, ref: string, body: string) {
   const text = readText("note", body, LIMITS.note);
   await inWriteTransaction(ctx, async (tx) => {
     const row = await noteRow(tx, id);
-    await tx.db
-      .updateTable("notes")
-      .set({ body: text })
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", id)
-      .execute();
+    await updateNoteBody(tx.db, tx.ownerId, id, text);
     await indexDocument(tx.db, tx.ownerId, { kind: "note", refId: id, personId: row.person_id, body: text });
   });
   return { note: noteJson(await noteRow(ctx, id)) };
@@ -647,12 +537,7 @@ export async function editNeedOrOffer(
   if (edit.status !== undefined) Object.assign(changes, statusChange(ctx, edit.status, statuses));
   await inWriteTransaction(ctx, async (tx) => {
     if (Object.keys(changes).length === 0) return;
-    await tx.db
-      .updateTable(table)
-      .set(changes)
-      .where("owner_id", "=", tx.ownerId)
-      .where("id", "=", found.id)
-      .execute();
+    await updateNeedOrOffer(tx.db, table, tx.ownerId, found.id, changes);
     if (changes.text !== undefined)
       await indexDocument(tx.db, tx.ownerId, {
         kind: search,
@@ -707,12 +592,8 @@ export async function deleteOwnOffer(ctx: AppContext, ref: string) {
 }
 
 async function introductionRow(ctx: AppContext, ref: string) {
-  const query = ctx.db.selectFrom("introductions").selectAll().where("owner_id", "=", ctx.ownerId);
   const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
-  const row = await (number !== null
-    ? query.where("number", "=", number)
-    : query.where("id", "=", ref.trim())
-  ).executeTakeFirst();
+  const row = await findIntroduction(ctx.db, ctx.ownerId, number !== null ? { number } : { id: ref.trim() });
   if (!row) throw missing("intro", ref);
   return row;
 }
@@ -721,14 +602,7 @@ export async function editIntroduction(ctx: AppContext, ref: string, edit: { rea
   const found = await introductionRow(ctx, ref);
   if (edit.reason !== undefined) {
     const reason = readText("reason", edit.reason, LIMITS.reason);
-    await inWriteTransaction(ctx, (tx) =>
-      tx.db
-        .updateTable("introductions")
-        .set({ reason })
-        .where("owner_id", "=", tx.ownerId)
-        .where("id", "=", found.id)
-        .execute(),
-    );
+    await inWriteTransaction(ctx, (tx) => updateIntroduction(tx.db, tx.ownerId, found.id, { reason }));
   }
   return { introduction: await introductionJson(ctx, found.id) };
 }
@@ -736,9 +610,7 @@ export async function editIntroduction(ctx: AppContext, ref: string, edit: { rea
 export async function deleteIntroduction(ctx: AppContext, ref: string) {
   const found = await introductionRow(ctx, ref);
   const introduction = await introductionJson(ctx, found.id);
-  await inWriteTransaction(ctx, (tx) =>
-    tx.db.deleteFrom("introductions").where("owner_id", "=", tx.ownerId).where("id", "=", found.id).execute(),
-  );
+  await inWriteTransaction(ctx, (tx) => deleteRecordRow(tx.db, tx.ownerId, "introductions", found.id));
   return {
     deleted: {
       kind: "intro" as const,

@@ -18,7 +18,10 @@ import {
   groupAdvice,
 } from "../domain/event-groups.js";
 import { GoodwillError, invalid } from "../errors.js";
+import { crowdedMoments, firstContacts, peopleWithMetText } from "../storage/event.repository.js";
 import { foldText } from "../storage/keys.js";
+import { peopleWithOpenNeeds } from "../storage/need-offer.repository.js";
+import { setRhythm } from "../storage/person.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { loadRelationships, type RelationshipState, rhythmStartOf } from "./relationship-state.js";
 
@@ -44,43 +47,16 @@ async function inSlices<T>(ids: readonly string[], read: (slice: string[]) => Pr
 /** Every event of the owner with the people first met there, among `states` (everyone not archived). */
 export async function loadEventGroups(ctx: AppContext, states: RelationshipState[]): Promise<EventGroup[]> {
   const { db, ownerId } = ctx;
-  const crowded = db
-    .selectFrom("interaction_participants")
-    .select("interaction_id")
-    .where("owner_id", "=", ownerId)
-    .groupBy("interaction_id")
-    .having((eb) => eb.fn.countAll(), ">=", EVENT_MIN_PEOPLE);
-  const moments = await db
-    .selectFrom("interactions as i")
-    .innerJoin("interaction_participants as p", (j) =>
-      j.onRef("p.owner_id", "=", "i.owner_id").onRef("p.interaction_id", "=", "i.id"),
-    )
-    .select(["i.id", "i.summary", "i.occurred_at", "p.person_id"])
-    .where("i.owner_id", "=", ownerId)
-    .where("i.id", "in", crowded)
-    .orderBy("i.occurred_at")
-    .execute();
-  const metAlike = await db
-    .selectFrom("people")
-    .select(["id", "met_text", "met_on", "created_at"])
-    .where("owner_id", "=", ownerId)
-    .where("archived", "=", 0)
-    .where("met_text", "is not", null)
-    .execute();
+  const moments = await crowdedMoments(db, ownerId, EVENT_MIN_PEOPLE);
+  const metAlike = await peopleWithMetText(db, ownerId);
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
 
   const ids = [...new Set([...moments.map((m) => m.person_id), ...metAlike.map((p) => p.id)])];
   const stats = new Map(
-    (
-      await inSlices(ids, (slice) =>
-        db
-          .selectFrom("person_stats")
-          .select(["person_id", "first_contact_at", "contacts"])
-          .where("owner_id", "=", ownerId)
-          .where("person_id", "in", slice)
-          .execute(),
-      )
-    ).map((s) => [s.person_id, { first: s.first_contact_at, contacts: Number(s.contacts) }]),
+    (await inSlices(ids, (slice) => firstContacts(db, ownerId, slice))).map((s) => [
+      s.person_id,
+      { first: s.first_contact_at, contacts: Number(s.contacts) },
+    ]),
   );
   const stateOf = new Map(states.map((s) => [s.person.id, s]));
 
@@ -229,14 +205,7 @@ export function onlyReconnect(state: RelationshipState, withNeeds: ReadonlySet<s
 
 /** The people with an open need (they get help-with-need advice of their own, not a group line). */
 export async function peopleWithNeeds(ctx: AppContext): Promise<Set<string>> {
-  const rows = await ctx.db
-    .selectFrom("needs")
-    .select("person_id")
-    .distinct()
-    .where("owner_id", "=", ctx.ownerId)
-    .where("status", "=", "open")
-    .execute();
-  return new Set(rows.map((r) => r.person_id));
+  return new Set(await peopleWithOpenNeeds(ctx.db, ctx.ownerId));
 }
 
 /** Groups of three or more people of one event who pass `include`; the rest stay single. */
@@ -330,16 +299,13 @@ export async function setEventRhythm(
   await inWriteTransaction(ctx, async (tx) => {
     const at = nowIso(tx);
     for (let i = 0; i < people.length; i += 500) {
-      await tx.db
-        .updateTable("people")
-        .set({ layer: 150, cadence_days: everyDays, updated_at: at })
-        .where("owner_id", "=", tx.ownerId)
-        .where(
-          "id",
-          "in",
-          people.slice(i, i + 500).map((s) => s.person.id),
-        )
-        .execute();
+      await setRhythm(
+        tx.db,
+        tx.ownerId,
+        people.slice(i, i + 500).map((s) => s.person.id),
+        everyDays,
+        at,
+      );
     }
   });
   return {

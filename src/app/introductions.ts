@@ -17,7 +17,18 @@ import {
 import { matchNeedsToOffers } from "../domain/need-offer-match.js";
 import { GoodwillError, notFound } from "../errors.js";
 import { nextNumber } from "../storage/ask.repository.js";
+import { setExchangeWeights } from "../storage/exchange.repository.js";
+import {
+  findIntroduction as findIntroductionRow,
+  insertIntroduction,
+  introducedPeople,
+  listIntroductionRows,
+  openIntroductionOf,
+  openNeedsOrOffersOf,
+  updateIntroduction,
+} from "../storage/introduction.repository.js";
 import { newId } from "../storage/keys.js";
+import { namesOf } from "../storage/names.repository.js";
 import { updateNeedOrOffer } from "../storage/need-offer.repository.js";
 import type { IntroductionRow } from "../storage/schema.js";
 import { recomputePersonStats } from "../storage/stats.repository.js";
@@ -70,16 +81,7 @@ async function openTexts(
   offers: Map<string, string[]>;
 }> {
   const read = (table: "needs" | "offers") =>
-    ids.length === 0
-      ? Promise.resolve([])
-      : ctx.db
-          .selectFrom(table as "needs")
-          .select(["id", "number", "person_id", "text"])
-          .where("owner_id", "=", ctx.ownerId)
-          .where("status", "=", "open")
-          .where("person_id", "in", ids)
-          .orderBy("number")
-          .execute();
+    ids.length === 0 ? Promise.resolve([]) : openNeedsOrOffersOf(ctx.db, ctx.ownerId, table, ids);
   const needs = new Map<string, { id: string; number: number; text: string }[]>();
   for (const n of await read("needs")) needs.set(n.person_id, [...(needs.get(n.person_id) ?? []), n]);
   const offers = new Map<string, string[]>();
@@ -89,17 +91,7 @@ async function openTexts(
 
 async function introductionsJson(ctx: AppContext, rows: IntroductionRow[]): Promise<IntroductionJson[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.a_id, r.b_id]))];
-  const people = ids.length
-    ? await ctx.db
-        .selectFrom("people as p")
-        .leftJoin("organizations as o", (j) =>
-          j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
-        )
-        .select(["p.id", "p.display_name", "p.title", "o.name as organization"])
-        .where("p.owner_id", "=", ctx.ownerId)
-        .where("p.id", "in", ids)
-        .execute()
-    : [];
+  const people = ids.length ? await introducedPeople(ctx.db, ctx.ownerId, ids) : [];
   const { needs, offers } = await openTexts(ctx, ids);
   const byId = new Map(
     people.map((p) => [
@@ -141,12 +133,8 @@ async function introductionsJson(ctx: AppContext, rows: IntroductionRow[]): Prom
 const OPEN_STATUSES: IntroductionStatus[] = ["proposed", "a_agreed", "b_agreed", "agreed"];
 
 async function findIntroduction(ctx: AppContext, ref: string): Promise<IntroductionRow> {
-  const query = ctx.db.selectFrom("introductions").selectAll().where("owner_id", "=", ctx.ownerId);
   const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
-  const found = await (number !== null
-    ? query.where("number", "=", number)
-    : query.where("id", "=", ref)
-  ).executeTakeFirst();
+  const found = await findIntroductionRow(ctx.db, ctx.ownerId, number !== null ? { number } : { id: ref });
   if (!found)
     throw notFound(`There is no introduction ${ref}. "goodwill intros" lists them with their numbers.`);
   return found;
@@ -169,18 +157,7 @@ export async function proposeIntroduction(
   if (a.id === b.id) throw new GoodwillError("invalid", "An introduction needs two different people.");
   const row = await inWriteTransaction(ctx, async (tx) => {
     // One open introduction per pair, in either order: a second one would ask both sides twice.
-    const open = await tx.db
-      .selectFrom("introductions")
-      .select(["number", "status", "created_at"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("status", "in", OPEN_STATUSES)
-      .where((w) =>
-        w.or([
-          w.and([w("a_id", "=", a.id), w("b_id", "=", b.id)]),
-          w.and([w("a_id", "=", b.id), w("b_id", "=", a.id)]),
-        ]),
-      )
-      .executeTakeFirst();
+    const open = await openIntroductionOf(tx.db, ctx.ownerId, a.id, b.id, OPEN_STATUSES);
     if (open)
       throw new GoodwillError(
         "conflict",
@@ -207,7 +184,7 @@ export async function proposeIntroduction(
       b_exchange_id: null,
       created_at: nowIso(tx),
     };
-    await tx.db.insertInto("introductions").values(row).execute();
+    await insertIntroduction(tx.db, row);
     return row;
   });
   return introductionJson(ctx, row.id);
@@ -218,12 +195,11 @@ export async function listIntroductions(
   ctx: AppContext,
   filter: { status?: string } = {},
 ): Promise<IntroductionJson[]> {
-  let query = ctx.db.selectFrom("introductions").selectAll().where("owner_id", "=", ctx.ownerId);
-  if (filter.status !== undefined) {
-    const status = oneOf("--status", filter.status, INTRODUCTION_STATUSES);
-    query = query.where("status", "=", status);
-  }
-  const rows = await query.orderBy("number").execute();
+  const rows = await listIntroductionRows(ctx.db, ctx.ownerId, {
+    ...(filter.status !== undefined
+      ? { status: oneOf("--status", filter.status, INTRODUCTION_STATUSES) }
+      : {}),
+  });
   const order = (s: string) => INTRODUCTION_STATUSES.indexOf(s as IntroductionStatus);
   rows.sort((x, y) => order(x.status) - order(y.status) || x.number - y.number);
   return introductionsJson(ctx, rows);
@@ -308,22 +284,11 @@ export async function moveIntroduction(
     } else if (status === "made" && input.good && found.outcome_good !== 1) {
       // A good outcome learnt later: the two gives become what a good introduction is worth.
       const ids = [found.a_exchange_id, found.b_exchange_id].filter((x): x is string => x !== null);
-      if (ids.length > 0)
-        await tx.db
-          .updateTable("exchanges")
-          .set({ weight: INTRO_GOOD_OUTCOME_WEIGHT })
-          .where("owner_id", "=", ctx.ownerId)
-          .where("id", "in", ids)
-          .execute();
+      if (ids.length > 0) await setExchangeWeights(tx.db, ctx.ownerId, ids, INTRO_GOOD_OUTCOME_WEIGHT);
       await recomputePersonStats(tx.db, ctx.ownerId, a.id);
       await recomputePersonStats(tx.db, ctx.ownerId, b.id);
     }
-    await tx.db
-      .updateTable("introductions")
-      .set(change)
-      .where("owner_id", "=", ctx.ownerId)
-      .where("id", "=", found.id)
-      .execute();
+    await updateIntroduction(tx.db, ctx.ownerId, found.id, change);
   });
   const json = await introductionJson(ctx, found.id);
   if (toSettle.length === 0) return json;
@@ -348,13 +313,8 @@ async function needsMetBy(
   intro: IntroductionRow,
 ): Promise<(Omit<NeedToSettle, "status"> & { id: string })[]> {
   const { needs, offers } = await openTexts(ctx, [intro.a_id, intro.b_id]);
-  const people = await ctx.db
-    .selectFrom("people")
-    .select(["id", "display_name"])
-    .where("owner_id", "=", ctx.ownerId)
-    .where("id", "in", [intro.a_id, intro.b_id])
-    .execute();
-  const name = (id: string) => people.find((p) => p.id === id)?.display_name ?? "";
+  const people = await namesOf(ctx.db, ctx.ownerId, { people: [intro.a_id, intro.b_id] });
+  const name = (id: string) => people.get(id) ?? "";
   const found: (Omit<NeedToSettle, "status"> & { id: string })[] = [];
   for (const [who, other] of [
     [intro.a_id, intro.b_id],

@@ -14,6 +14,7 @@ import {
 } from "../domain/giving-balance.js";
 import type { LedgerMode } from "../domain/model.js";
 import { listExchanges } from "../storage/exchange.repository.js";
+import { allDepartmentStats, peopleWithStats, trackedMemberSums } from "../storage/ledger-sums.repository.js";
 import { listDepartments, listOrganizations } from "../storage/organization.repository.js";
 import type { ExchangeRow } from "../storage/schema.js";
 import {
@@ -44,20 +45,8 @@ interface Scope {
 
 /** Ledger sums of every tracked person and every department, by id: the raw material of all views. */
 async function loadAllSums(ctx: AppContext) {
-  const people = await ctx.db
-    .selectFrom("people as p")
-    .innerJoin("person_stats as s", (j) =>
-      j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
-    )
-    .select(["p.id", "p.display_name", "p.organization_id", "p.department_id", "p.ledger_mode"])
-    .selectAll("s")
-    .where("p.owner_id", "=", ctx.ownerId)
-    .execute();
-  const departments = await ctx.db
-    .selectFrom("department_stats")
-    .selectAll()
-    .where("owner_id", "=", ctx.ownerId)
-    .execute();
+  const people = await peopleWithStats(ctx.db, ctx.ownerId);
+  const departments = await allDepartmentStats(ctx.db, ctx.ownerId);
   return {
     people: people.map((p) => ({
       id: p.id,
@@ -104,25 +93,7 @@ async function scopeOf(ctx: AppContext, subject: LedgerSubject, all: AllSums): P
 
 /** Ledger sums of a department's tracked members, added up in the database. */
 async function memberSums(ctx: AppContext, departmentId: string): Promise<LedgerSums> {
-  const row = await ctx.db
-    .selectFrom("people as p")
-    .innerJoin("person_stats as s", (j) =>
-      j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
-    )
-    .select((eb) => [
-      eb.fn.sum<number>("s.gave_sum").as("gave"),
-      eb.fn.sum<number>("s.received_sum").as("received"),
-      eb.fn.sum<number>("s.entries").as("entries"),
-    ])
-    .where("p.owner_id", "=", ctx.ownerId)
-    .where("p.department_id", "=", departmentId)
-    .where("p.ledger_mode", "=", "track")
-    .executeTakeFirst();
-  return {
-    gave: Number(row?.gave ?? 0),
-    received: Number(row?.received ?? 0),
-    entries: Number(row?.entries ?? 0),
-  };
+  return trackedMemberSums(ctx.db, ctx.ownerId, departmentId);
 }
 
 /** The balance of a department: entries logged against it and against its members. */

@@ -5,7 +5,14 @@
  */
 import { GoodwillError } from "../errors.js";
 import { foldText } from "../storage/keys.js";
-import { loadDetails, NO_DETAILS, parseTags, replaceDetails } from "../storage/person.repository.js";
+import {
+  loadDetails,
+  NO_DETAILS,
+  parseTags,
+  replaceDetails,
+  updatePerson,
+} from "../storage/person.repository.js";
+import { movePersonHistory } from "../storage/person-merge.repository.js";
 import type { PersonRow } from "../storage/schema.js";
 import { recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
@@ -50,24 +57,13 @@ export async function mergePeople(ctx: AppContext, whoFrom: string, whoInto: str
       ...parseTags(from.tags).filter((t) => !tags.some((u) => foldText(u) === foldText(t))),
     ];
     // The uid is unique per owner: it moves, it is not copied.
-    if (filled.uid)
-      await db
-        .updateTable("people")
-        .set({ uid: null })
-        .where("owner_id", "=", ownerId)
-        .where("id", "=", from.id)
-        .execute();
-    await db
-      .updateTable("people")
-      .set({
-        ...filled,
-        tags: JSON.stringify(moreTags),
-        layer: Math.min(into.layer, from.layer),
-        updated_at: nowIso(tx),
-      })
-      .where("owner_id", "=", ownerId)
-      .where("id", "=", into.id)
-      .execute();
+    if (filled.uid) await updatePerson(db, ownerId, from.id, { uid: null });
+    await updatePerson(db, ownerId, into.id, {
+      ...filled,
+      tags: JSON.stringify(moreTags),
+      layer: Math.min(into.layer, from.layer),
+      updated_at: nowIso(tx),
+    });
 
     const details = await loadDetails(db, ownerId, [into.id, from.id]);
     const a = details.get(into.id) ?? NO_DETAILS;
@@ -84,72 +80,7 @@ export async function mergePeople(ctx: AppContext, whoFrom: string, whoInto: str
       related: union(a.related, b.related, (r) => r.name),
     });
 
-    for (const table of ["exchanges", "asks", "commitments", "notes", "needs", "offers"] as const) {
-      await db
-        .updateTable(table)
-        .set({ person_id: into.id })
-        .where("owner_id", "=", ownerId)
-        .where("person_id", "=", from.id)
-        .execute();
-    }
-    await db
-      .updateTable("needs")
-      .set({ met_by_id: into.id })
-      .where("owner_id", "=", ownerId)
-      .where("met_by_id", "=", from.id)
-      .execute();
-    for (const side of ["a_id", "b_id"] as const)
-      await db
-        .updateTable("introductions")
-        .set({ [side]: into.id })
-        .where("owner_id", "=", ownerId)
-        .where(side, "=", from.id)
-        .execute();
-    // A moment both took part in keeps INTO once; the others move over.
-    const shared = await db
-      .selectFrom("interaction_participants")
-      .select("interaction_id")
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "=", into.id)
-      .execute();
-    const sharedIds = shared.map((s) => s.interaction_id);
-    let moving = db
-      .updateTable("interaction_participants")
-      .set({ person_id: into.id })
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "=", from.id);
-    if (sharedIds.length > 0) moving = moving.where("interaction_id", "not in", sharedIds);
-    await moving.execute();
-    await db
-      .updateTable("people")
-      .set({ met_through_id: into.id })
-      .where("owner_id", "=", ownerId)
-      .where("met_through_id", "=", from.id)
-      .where("id", "!=", into.id)
-      .execute();
-    // Nobody was introduced to themselves.
-    if (into.met_through_id === from.id) {
-      await db
-        .updateTable("people")
-        .set({ met_through_id: null })
-        .where("owner_id", "=", ownerId)
-        .where("id", "=", into.id)
-        .execute();
-    }
-    await db
-      .updateTable("search_documents")
-      .set({ person_id: into.id })
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "=", from.id)
-      .where("kind", "!=", "person")
-      .execute();
-    await db
-      .deleteFrom("search_documents")
-      .where("owner_id", "=", ownerId)
-      .where("kind", "=", "person")
-      .where("ref_id", "=", from.id)
-      .execute();
-    await db.deleteFrom("people").where("owner_id", "=", ownerId).where("id", "=", from.id).execute();
+    await movePersonHistory(db, ownerId, from.id, into.id, into.met_through_id === from.id);
 
     await recomputePersonStats(db, ownerId, into.id);
     await reindexPerson(db, ownerId, into.id);

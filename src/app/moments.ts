@@ -7,6 +7,7 @@ import type { Channel, Direction, ExchangeKind, Initiator } from "../domain/mode
 import { insertExchange } from "../storage/exchange.repository.js";
 import { insertInteraction } from "../storage/interaction.repository.js";
 import { newId, toInstant } from "../storage/keys.js";
+import { insertNote } from "../storage/record.repository.js";
 import type { ExchangeRow, InteractionRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { recordContact, recordLedger } from "../storage/stats.repository.js";
@@ -121,7 +122,7 @@ export async function recordExchange(
 export async function addNote(ctx: AppContext, personId: string, body: string) {
   const row = { owner_id: ctx.ownerId, id: newId(), person_id: personId, body, created_at: nowIso(ctx) };
   await inWriteTransaction(ctx, async (tx) => {
-    await tx.db.insertInto("notes").values(row).execute();
+    await insertNote(tx.db, row);
     await indexDocument(tx.db, ctx.ownerId, { kind: "note", refId: row.id, personId, body });
   });
   return row;

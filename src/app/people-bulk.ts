@@ -9,6 +9,7 @@ import { LIMITS } from "../domain/limits.js";
 import { LAYERS } from "../domain/model.js";
 import { invalid, notFound } from "../errors.js";
 import { foldText } from "../storage/keys.js";
+import { peopleTags } from "../storage/person.repository.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
 import { editPerson, readPersonInput, removePerson } from "./people.js";
 
@@ -61,12 +62,7 @@ export async function bulkPeople(ctx: AppContext, input: BulkPeopleInput): Promi
   const removing = new Set((input.removeTags ?? []).map(foldText));
 
   return inWriteTransaction(ctx, async (tx) => {
-    const people = await tx.db
-      .selectFrom("people")
-      .select(["id", "display_name", "tags"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("id", "in", ids)
-      .execute();
+    const people = await peopleTags(tx.db, ctx.ownerId, ids);
     if (people.length !== ids.length) {
       const missing = ids.filter((id) => !people.some((p) => p.id === id));
       throw notFound(

@@ -23,6 +23,7 @@ import {
   NO_DETAILS,
   type PersonDetails,
   parseTags,
+  peopleWithPlaces,
   replaceDetails,
   updatePerson,
 } from "../storage/person.repository.js";
@@ -400,19 +401,7 @@ export async function readPersonJson(ctx: AppContext, personId: string): Promise
 export async function peopleJson(ctx: AppContext, ids: readonly string[]): Promise<PersonJson[]> {
   if (ids.length === 0) return [];
   const me = await loadMe(ctx);
-  const rows = await ctx.db
-    .selectFrom("people as p")
-    .leftJoin("organizations as o", (j) =>
-      j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
-    )
-    .leftJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
-    )
-    .selectAll("p")
-    .select(["o.name as organization_name", "d.name as department_name"])
-    .where("p.owner_id", "=", ctx.ownerId)
-    .where("p.id", "in", ids)
-    .execute();
+  const rows = await peopleWithPlaces(ctx.db, ctx.ownerId, ids);
   const details = await loadDetails(ctx.db, ctx.ownerId, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {

@@ -3,19 +3,8 @@ import { excerpt } from "../domain/excerpt.js";
 import { rankSearchHits } from "../domain/search-rank.js";
 import { searchTerms } from "../storage/dialect.js";
 import { namesOf } from "../storage/names.repository.js";
+import { DATED_KINDS, recordDates } from "../storage/search.repository.js";
 import type { AppContext } from "./context.js";
-
-/** Where each kind of record lives, the column that dates it, and whether it may name a department. */
-const RECORDS = {
-  exchange: { table: "exchanges", at: "occurred_at", department: true },
-  interaction: { table: "interactions", at: "occurred_at", department: false },
-  ask: { table: "asks", at: "asked_at", department: true },
-  commitment: { table: "commitments", at: "created_at", department: true },
-  note: { table: "notes", at: "created_at", department: false },
-  need: { table: "needs", at: "created_at", department: false },
-  offer: { table: "offers", at: "created_at", department: false },
-  "own-offer": { table: "own_offers", at: "created_at", department: false },
-} as const;
 
 /** What each kind of hit is called on screen and in the terminal. */
 const KIND_LABELS: Record<string, string> = {
@@ -53,31 +42,10 @@ export async function search(ctx: AppContext, query: string, limit = SEARCH_LIMI
     string,
     { at: string; department: { id: string; name: string; organization: string | null } | null }
   >();
-  for (const [kind, record] of Object.entries(RECORDS)) {
+  for (const kind of DATED_KINDS) {
     const refs = hits.filter((h) => h.kind === kind).map((h) => h.refId);
     if (refs.length === 0) continue;
-    // One shape for every table: the casts name one of them for the type checker.
-    const records = ctx.db
-      .selectFrom(`${record.table} as r` as "exchanges as r")
-      .select(["r.id", `r.${record.at} as at` as "r.occurred_at as at"])
-      .where("r.owner_id", "=", ctx.ownerId)
-      .where("r.id", "in", refs);
-    const rows = record.department
-      ? await records
-          .leftJoin("departments as d", (j) =>
-            j.onRef("d.owner_id", "=", "r.owner_id").onRef("d.id", "=", "r.department_id"),
-          )
-          .leftJoin("organizations as o", (j) =>
-            j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
-          )
-          .select(["d.id as department_id", "d.name", "o.name as organization"])
-          .execute()
-      : (await records.execute()).map((row) => ({
-          ...row,
-          department_id: null,
-          name: null,
-          organization: null,
-        }));
+    const rows = await recordDates(ctx.db, ctx.ownerId, kind, refs);
     for (const row of rows)
       details.set(`${kind}:${row.id}`, {
         at: row.at,

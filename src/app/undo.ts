@@ -20,12 +20,26 @@ import {
   updateEntry,
 } from "../storage/journal.repository.js";
 import {
+  anyRowWith,
+  deleteRowByKey,
+  deleteRowsIn,
+  insertRow,
+  type RowKey,
+  rowByKey,
+  rowsPointingAt,
+  updateRowByKey,
+} from "../storage/journaled-rows.repository.js";
+import {
   isJournaledTable,
   JOURNALED_TABLES,
   type JournaledTable,
   journaledTable,
 } from "../storage/journaled-tables.js";
 import { newId } from "../storage/keys.js";
+import { namesOf } from "../storage/names.repository.js";
+import { deleteDepartmentStats } from "../storage/organization.repository.js";
+import { getOwner } from "../storage/owner.repository.js";
+import { participantIds } from "../storage/record.repository.js";
 import type { UndoEntryRow } from "../storage/schema.js";
 import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, type JournalSession, nowIso, recordEntry } from "./context.js";
@@ -143,7 +157,7 @@ export async function listUndo(
   return rows.map(undoEntryJson);
 }
 
-type Key = Record<string, unknown>;
+type Key = RowKey;
 interface KeyState {
   table: JournaledTable;
   key: Key;
@@ -224,13 +238,8 @@ export async function undo(
       );
     }
     for (const personId of kept) {
-      const person = await tx.db
-        .selectFrom("people")
-        .select("display_name")
-        .where("owner_id", "=", tx.ownerId)
-        .where("id", "=", personId)
-        .executeTakeFirst();
-      if (person) keptNames.push(person.display_name);
+      const name = (await namesOf(tx.db, tx.ownerId, { people: [personId] })).get(personId);
+      if (name !== undefined) keptNames.push(name);
     }
 
     const applied = states.filter((s) => !(personOf(s) && kept.has(personOf(s) as string)));
@@ -333,13 +342,10 @@ async function removeRows(tx: AppContext, states: KeyState[]): Promise<number> {
   // A map keeps insertion order: the states came children first, and so do the batches.
   for (const batch of batches.values()) {
     for (let i = 0; i < batch.values.length; i += 500) {
-      let query = (tx.db as AnyDb)
-        .deleteFrom(batch.table)
-        .where("owner_id", "=", tx.ownerId)
-        .where(batch.column, "in", batch.values.slice(i, i + 500));
-      if (batch.kind !== undefined) query = query.where("kind", "=", batch.kind);
-      const result = await query.executeTakeFirst();
-      removed += Number(result?.numDeletedRows ?? 0);
+      removed += await deleteRowsIn(tx.db, tx.ownerId, {
+        ...batch,
+        values: batch.values.slice(i, i + 500),
+      });
     }
   }
   for (const state of places) if (await removeRow(tx, state)) removed++;
@@ -372,13 +378,7 @@ async function peopleWithOtherHistory(
     const chunk = personIds.slice(i, i + 500);
     for (const ref of PERSON_REFERENCES) {
       const keyColumns = journaledTable(ref.table).key;
-      // biome-ignore lint/suspicious/noExplicitAny: one query over several tables, named at run time
-      const rows = (await (tx.db as any)
-        .selectFrom(ref.table)
-        .select([...keyColumns, ref.column])
-        .where("owner_id", "=", tx.ownerId)
-        .where(ref.column, "in", chunk)
-        .execute()) as Record<string, unknown>[];
+      const rows = await rowsPointingAt(tx.db, tx.ownerId, ref, keyColumns, chunk);
       for (const row of rows) {
         const keyJson = keyOf(ref.table, row);
         if (
@@ -419,43 +419,22 @@ async function touchedCounterparts(
       people.add(String(state.key.id));
   }
   for (const id of interactionIds) {
-    const participants = await tx.db
-      .selectFrom("interaction_participants")
-      .select("person_id")
-      .where("owner_id", "=", tx.ownerId)
-      .where("interaction_id", "=", id)
-      .execute();
-    for (const p of participants) people.add(p.person_id);
+    for (const personId of await participantIds(tx.db, tx.ownerId, id)) people.add(personId);
   }
   return { people, departments };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: rows of any journaled table, named at run time
-type AnyDb = any;
-
-function whereKey(query: AnyDb, key: Key): AnyDb {
-  let q = query;
-  for (const [column, value] of Object.entries(key)) q = q.where(column, "=", value);
-  return q;
-}
-
-async function currentRow(tx: AppContext, state: KeyState): Promise<Record<string, unknown> | undefined> {
-  return whereKey((tx.db as AnyDb).selectFrom(state.table).selectAll(), state.key).executeTakeFirst();
+function currentRow(tx: AppContext, state: KeyState): Promise<Record<string, unknown> | undefined> {
+  return rowByKey(tx.db, state.table, state.key);
 }
 
 async function removeRow(tx: AppContext, state: KeyState): Promise<boolean> {
   if (state.table === "organizations" || state.table === "departments") {
     // A name the entry created stays while anyone still uses it.
     if (await placeInUse(tx, state.table, String(state.key.id))) return false;
-    if (state.table === "departments")
-      await tx.db
-        .deleteFrom("department_stats")
-        .where("owner_id", "=", tx.ownerId)
-        .where("department_id", "=", String(state.key.id))
-        .execute();
+    if (state.table === "departments") await deleteDepartmentStats(tx.db, tx.ownerId, String(state.key.id));
   }
-  const result = await whereKey((tx.db as AnyDb).deleteFrom(state.table), state.key).executeTakeFirst();
-  return Number(result?.numDeletedRows ?? 0) > 0;
+  return deleteRowByKey(tx.db, state.table, state.key);
 }
 
 async function placeInUse(
@@ -476,16 +455,9 @@ async function placeInUse(
           { table: "departments", column: "organization_id" },
         ];
   for (const use of uses) {
-    const row = await (tx.db as AnyDb)
-      .selectFrom(use.table)
-      .select(use.column)
-      .where("owner_id", "=", tx.ownerId)
-      .where(use.column, "=", id)
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return true;
+    if (await anyRowWith(tx.db, tx.ownerId, use, id)) return true;
   }
-  const owner = await tx.db.selectFrom("owners").selectAll().where("id", "=", tx.ownerId).executeTakeFirst();
+  const owner = await getOwner(tx.db, tx.ownerId);
   return owner?.organization_id === id || owner?.department_id === id;
 }
 
@@ -495,10 +467,9 @@ async function restoreRow(tx: AppContext, state: KeyState): Promise<void> {
   try {
     if (await currentRow(tx, state)) {
       const changes = Object.fromEntries(Object.entries(row).filter(([column]) => !(column in state.key)));
-      if (Object.keys(changes).length > 0)
-        await whereKey((tx.db as AnyDb).updateTable(state.table).set(changes), state.key).execute();
+      if (Object.keys(changes).length > 0) await updateRowByKey(tx.db, state.table, state.key, changes);
     } else {
-      await (tx.db as AnyDb).insertInto(state.table).values(row).execute();
+      await insertRow(tx.db, state.table, row);
     }
   } catch (error) {
     throw new GoodwillError(
@@ -508,14 +479,8 @@ async function restoreRow(tx: AppContext, state: KeyState): Promise<void> {
   }
 }
 
-async function exists(tx: AppContext, table: "people" | "departments", id: string): Promise<boolean> {
-  const row = await tx.db
-    .selectFrom(table)
-    .select("id")
-    .where("owner_id", "=", tx.ownerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row !== undefined;
+function exists(tx: AppContext, table: "people" | "departments", id: string): Promise<boolean> {
+  return anyRowWith(tx.db, tx.ownerId, { table, column: "id" }, id);
 }
 
 function summarise(

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { AskRow, Database } from "./schema.js";
 
 /** The next per-owner number for a table with one: asks and commitments are shown as "#3". */
@@ -7,10 +8,9 @@ export async function nextNumber(
   ownerId: string,
   table: "asks" | "commitments" | "needs" | "offers" | "introductions",
 ): Promise<number> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom(table)
     .select((eb) => eb.fn.max("number").as("max"))
-    .where("owner_id", "=", ownerId)
     .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
@@ -25,7 +25,7 @@ export async function findAsk(
   ownerId: string,
   ref: string,
 ): Promise<AskRow | undefined> {
-  const query = db.selectFrom("asks").selectAll().where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).selectFrom("asks").selectAll();
   const number = /^#?\d+$/.test(ref) ? Number(ref.replace("#", "")) : null;
   return (
     number !== null ? query.where("number", "=", number) : query.where("id", "=", ref)
@@ -37,7 +37,7 @@ export async function listAsks(
   ownerId: string,
   filter: { status?: string; personId?: string; departmentId?: string },
 ): Promise<AskRow[]> {
-  let query = db.selectFrom("asks").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("asks").selectAll();
   if (filter.status) query = query.where("status", "=", filter.status);
   if (filter.personId) query = query.where("person_id", "=", filter.personId);
   if (filter.departmentId) query = query.where("department_id", "=", filter.departmentId);
@@ -50,5 +50,5 @@ export async function resolveAsk(
   id: string,
   change: { status: string; resolved_at: string; exchange_id: string | null },
 ): Promise<void> {
-  await db.updateTable("asks").set(change).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  await ownedBy(db, ownerId).updateTable("asks").set(change).where("id", "=", id).execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { CommitmentRow, Database } from "./schema.js";
 
 export async function insertCommitment(db: Kysely<Database>, row: CommitmentRow): Promise<void> {
@@ -11,7 +12,7 @@ export async function findCommitment(
   ownerId: string,
   ref: string,
 ): Promise<CommitmentRow | undefined> {
-  const query = db.selectFrom("commitments").selectAll().where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).selectFrom("commitments").selectAll();
   const number = /^#?\d+$/.test(ref) ? Number(ref.replace("#", "")) : null;
   return (
     number !== null ? query.where("number", "=", number) : query.where("id", "=", ref)
@@ -23,7 +24,7 @@ export async function listCommitments(
   ownerId: string,
   filter: { status?: string; personId?: string },
 ): Promise<CommitmentRow[]> {
-  let query = db.selectFrom("commitments").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("commitments").selectAll();
   if (filter.status) query = query.where("status", "=", filter.status);
   if (filter.personId) query = query.where("person_id", "=", filter.personId);
   // Promises without a date first, as SQLite sorts nulls; PostgreSQL is told so.
@@ -39,10 +40,5 @@ export async function resolveCommitment(
   id: string,
   change: { status: string; resolved_at: string; exchange_id: string | null },
 ): Promise<void> {
-  await db
-    .updateTable("commitments")
-    .set(change)
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .execute();
+  await ownedBy(db, ownerId).updateTable("commitments").set(change).where("id", "=", id).execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, ExchangeRow } from "./schema.js";
 
 export async function insertExchange(db: Kysely<Database>, row: ExchangeRow): Promise<void> {
@@ -13,7 +14,7 @@ export async function listExchanges(
 ): Promise<ExchangeRow[]> {
   const personIds = filter.personIds ?? [];
   const departmentIds = filter.departmentIds ?? [];
-  let query = db.selectFrom("exchanges").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("exchanges").selectAll();
   if (filter.personIds || filter.departmentIds) {
     if (personIds.length === 0 && departmentIds.length === 0) return [];
     query = query.where((eb) =>
@@ -37,10 +38,9 @@ export async function countExchangesSince(
 ): Promise<{ gave: number; received: number }> {
   const { personIds, departmentIds } = counterpart;
   if (personIds.length === 0 && departmentIds.length === 0) return { gave: 0, received: 0 };
-  const rows = await db
+  const rows = await ownedBy(db, ownerId)
     .selectFrom("exchanges")
     .select(["direction", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("owner_id", "=", ownerId)
     .where("occurred_at", ">=", sinceIso)
     .where((eb) =>
       eb.or([
@@ -69,7 +69,7 @@ export async function latestReceived(
   const column = kind === "person" ? "e.person_id" : "e.department_id";
   const table = kind === "person" ? "people as c" : "departments as c";
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom(table as "people as c")
       .select((eb) => {
         const newest = () =>
@@ -87,7 +87,6 @@ export async function latestReceived(
           newest().select("e.occurred_at").as("occurred_at"),
         ];
       })
-      .where("c.owner_id", "=", ownerId)
       .where("c.id", "in", ids.slice(i, i + 500))
       .execute();
     for (const row of rows)
@@ -95,4 +94,14 @@ export async function latestReceived(
         latest.set(row.id, { summary: row.summary, occurredAt: row.occurred_at });
   }
   return latest;
+}
+
+/** Gives these ledger entries one weight (an introduction's gives, once its outcome is known). */
+export async function setExchangeWeights(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: readonly string[],
+  weight: number,
+): Promise<void> {
+  await ownedBy(db, ownerId).updateTable("exchanges").set({ weight }).where("id", "in", ids).execute();
 }

@@ -3,6 +3,7 @@
  * write runs, so two copies of one request arriving together cannot both write.
  */
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, IdempotentRequestsTable } from "./schema.js";
 
 export type IdempotentRequestRow = IdempotentRequestsTable;
@@ -33,10 +34,9 @@ export async function idempotentRequest(
   ownerId: string,
   key: string,
 ): Promise<IdempotentRequestRow | undefined> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("idempotent_requests")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("key", "=", key)
     .executeTakeFirst();
 }
@@ -47,10 +47,9 @@ export async function keepIdempotentResponse(
   key: string,
   response: { status: number; body: string; undoId: string | null },
 ): Promise<void> {
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("idempotent_requests")
     .set({ status: response.status, response: response.body, undo_id: response.undoId })
-    .where("owner_id", "=", ownerId)
     .where("key", "=", key)
     .execute();
 }
@@ -61,9 +60,8 @@ export async function releaseIdempotencyKey(
   ownerId: string,
   key: string,
 ): Promise<void> {
-  await db
+  await ownedBy(db, ownerId)
     .deleteFrom("idempotent_requests")
-    .where("owner_id", "=", ownerId)
     .where("key", "=", key)
     .where("status", "=", 0)
     .execute();
@@ -74,9 +72,5 @@ export async function forgetIdempotencyKeysBefore(
   ownerId: string,
   beforeIso: string,
 ): Promise<void> {
-  await db
-    .deleteFrom("idempotent_requests")
-    .where("owner_id", "=", ownerId)
-    .where("created_at", "<", beforeIso)
-    .execute();
+  await ownedBy(db, ownerId).deleteFrom("idempotent_requests").where("created_at", "<", beforeIso).execute();
 }

@@ -3,23 +3,23 @@
  * row images (migration 0005). The rules of undoing live in app/undo.ts.
  */
 import { type Kysely, sql } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, UndoEntryRow } from "./schema.js";
 
 /** From now until `endJournal`, this owner's writes in this transaction belong to `entryId`. */
 export async function beginJournal(db: Kysely<Database>, ownerId: string, entryId: string): Promise<void> {
-  await db.deleteFrom("journal_state").where("owner_id", "=", ownerId).execute();
+  await ownedBy(db, ownerId).deleteFrom("journal_state").execute();
   await db.insertInto("journal_state").values({ owner_id: ownerId, entry_id: entryId }).execute();
 }
 
 export async function endJournal(db: Kysely<Database>, ownerId: string): Promise<void> {
-  await db.deleteFrom("journal_state").where("owner_id", "=", ownerId).execute();
+  await ownedBy(db, ownerId).deleteFrom("journal_state").execute();
 }
 
 export async function entryHasRows(db: Kysely<Database>, ownerId: string, entryId: string): Promise<boolean> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("undo_rows")
     .select("seq")
-    .where("owner_id", "=", ownerId)
     .where("entry_id", "=", entryId)
     .limit(1)
     .executeTakeFirst();
@@ -31,12 +31,7 @@ export async function getEntry(
   ownerId: string,
   id: string,
 ): Promise<UndoEntryRow | undefined> {
-  return db
-    .selectFrom("undo_entries")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("undo_entries").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export async function insertEntry(db: Kysely<Database>, row: UndoEntryRow): Promise<void> {
@@ -49,12 +44,7 @@ export async function updateEntry(
   id: string,
   changes: Partial<Pick<UndoEntryRow, "description" | "meta" | "undone_at" | "undo_summary">>,
 ): Promise<void> {
-  await db
-    .updateTable("undo_entries")
-    .set(changes)
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .execute();
+  await ownedBy(db, ownerId).updateTable("undo_entries").set(changes).where("id", "=", id).execute();
 }
 
 /** The newest entries first (ids are time-ordered, so they break ties within a millisecond). */
@@ -63,7 +53,7 @@ export async function listEntries(
   ownerId: string,
   options: { limit: number; kind?: string; liveOnly?: boolean },
 ): Promise<UndoEntryRow[]> {
-  let query = db.selectFrom("undo_entries").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("undo_entries").selectAll();
   if (options.kind) query = query.where("kind", "=", options.kind);
   if (options.liveOnly) query = query.where("undone_at", "is", null);
   return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(options.limit).execute();
@@ -82,10 +72,9 @@ export async function entryRows(
   ownerId: string,
   entryId: string,
 ): Promise<UndoRowImage[]> {
-  const rows = await db
+  const rows = await ownedBy(db, ownerId)
     .selectFrom("undo_rows")
     .select(["seq", "table_name", "op", "key_json", "old_row"])
-    .where("owner_id", "=", ownerId)
     .where("entry_id", "=", entryId)
     .orderBy("seq")
     .execute();
@@ -98,13 +87,12 @@ export async function laterRows(
   ownerId: string,
   afterSeq: number,
 ): Promise<{ table_name: string; key_json: string; entry_id: string; description: string }[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("undo_rows as r")
     .innerJoin("undo_entries as e", (j) =>
       j.onRef("e.owner_id", "=", "r.owner_id").onRef("e.id", "=", "r.entry_id"),
     )
     .select(["r.table_name", "r.key_json", "r.entry_id", "e.description"])
-    .where("r.owner_id", "=", ownerId)
     .where("r.seq", ">", afterSeq)
     .where("e.undone_at", "is", null)
     .execute();
@@ -112,17 +100,12 @@ export async function laterRows(
 
 /** Forgets entries (and their rows) made before `cutoff`: the journal keeps 30 days. */
 export async function pruneEntries(db: Kysely<Database>, ownerId: string, cutoffIso: string): Promise<void> {
-  const old = db
+  const old = ownedBy(db, ownerId)
     .selectFrom("undo_entries")
     .select("id")
-    .where("owner_id", "=", ownerId)
     .where("created_at", "<", cutoffIso);
-  await db.deleteFrom("undo_rows").where("owner_id", "=", ownerId).where("entry_id", "in", old).execute();
-  await db
-    .deleteFrom("undo_entries")
-    .where("owner_id", "=", ownerId)
-    .where("created_at", "<", cutoffIso)
-    .execute();
+  await ownedBy(db, ownerId).deleteFrom("undo_rows").where("entry_id", "in", old).execute();
+  await ownedBy(db, ownerId).deleteFrom("undo_entries").where("created_at", "<", cutoffIso).execute();
 }
 
 /** Whether any entry of this owner is older than `cutoff` (so pruning has something to do). */
@@ -131,10 +114,9 @@ export async function hasEntryBefore(
   ownerId: string,
   cutoffIso: string,
 ): Promise<boolean> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("undo_entries")
     .select(sql<number>`1`.as("one"))
-    .where("owner_id", "=", ownerId)
     .where("created_at", "<", cutoffIso)
     .limit(1)
     .executeTakeFirst();

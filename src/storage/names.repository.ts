@@ -3,6 +3,7 @@
  * departments its rows point at (ledger entries, asks, promises, needs, search hits).
  */
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database } from "./schema.js";
 
 // Ids per statement: far under SQLite's and PostgreSQL's bound-parameter limits.
@@ -19,19 +20,17 @@ export async function namesOf(
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const part of parts(ids.people)) {
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom("people")
       .select(["id", "display_name as name"])
-      .where("owner_id", "=", ownerId)
       .where("id", "in", part)
       .execute();
     for (const r of rows) names.set(r.id, r.name);
   }
   for (const part of parts(ids.departments)) {
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom("departments")
       .select(["id", "name"])
-      .where("owner_id", "=", ownerId)
       .where("id", "in", part)
       .execute();
     for (const r of rows) names.set(r.id, r.name);

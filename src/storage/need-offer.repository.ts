@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, NeedRow } from "./schema.js";
 
 /** Needs and offers share one shape; which table is named by `table`. */
@@ -15,7 +16,7 @@ export async function findNeedOrOffer(
   ownerId: string,
   ref: string,
 ): Promise<NeedRow | undefined> {
-  const query = db.selectFrom(table).selectAll().where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).selectFrom(table).selectAll();
   const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
   return (
     number !== null ? query.where("number", "=", number) : query.where("id", "=", ref)
@@ -29,7 +30,7 @@ export async function listNeedsOrOffers(
   ownerId: string,
   filter: { personId?: string; openOnly?: boolean },
 ): Promise<NeedRow[]> {
-  let query = db.selectFrom(table).selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom(table).selectAll();
   if (filter.openOnly) query = query.where("status", "=", "open");
   if (filter.personId) query = query.where("person_id", "=", filter.personId);
   return query.orderBy("number").execute();
@@ -42,5 +43,27 @@ export async function updateNeedOrOffer(
   id: string,
   change: Partial<Pick<NeedRow, "text" | "status" | "resolved_at" | "met_by_id" | "exchange_id">>,
 ): Promise<void> {
-  await db.updateTable(table).set(change).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  await ownedBy(db, ownerId).updateTable(table).set(change).where("id", "=", id).execute();
+}
+
+/** A person's open needs, by number: what an ask to them should look at first. */
+export async function openNeedsOf(db: Kysely<Database>, ownerId: string, personId: string) {
+  return ownedBy(db, ownerId)
+    .selectFrom("needs")
+    .select(["number", "text"])
+    .where("person_id", "=", personId)
+    .where("status", "=", "open")
+    .orderBy("number")
+    .execute();
+}
+
+/** The people with at least one open need. */
+export async function peopleWithOpenNeeds(db: Kysely<Database>, ownerId: string): Promise<string[]> {
+  const rows = await ownedBy(db, ownerId)
+    .selectFrom("needs")
+    .select("person_id")
+    .distinct()
+    .where("status", "=", "open")
+    .execute();
+  return rows.map((r) => r.person_id);
 }

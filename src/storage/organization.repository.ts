@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { foldText, newId } from "./keys.js";
+import { ownedBy } from "./owned.js";
 import type { Database, DepartmentRow, OrganizationRow } from "./schema.js";
 
 export async function getOrganization(
@@ -7,12 +8,7 @@ export async function getOrganization(
   ownerId: string,
   id: string,
 ): Promise<OrganizationRow | undefined> {
-  return db
-    .selectFrom("organizations")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export async function findOrganizationByName(
@@ -20,21 +16,15 @@ export async function findOrganizationByName(
   ownerId: string,
   name: string,
 ): Promise<OrganizationRow | undefined> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("organizations")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("name_key", "=", foldText(name))
     .executeTakeFirst();
 }
 
 export async function listOrganizations(db: Kysely<Database>, ownerId: string): Promise<OrganizationRow[]> {
-  return db
-    .selectFrom("organizations")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .orderBy("name_key")
-    .execute();
+  return ownedBy(db, ownerId).selectFrom("organizations").selectAll().orderBy("name_key").execute();
 }
 
 /** The organization of that name, created when it is new. */
@@ -62,12 +52,7 @@ export async function getDepartment(
   ownerId: string,
   id: string,
 ): Promise<DepartmentRow | undefined> {
-  return db
-    .selectFrom("departments")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /** Departments whose folded name is `name`, in one organization or in all of them. */
@@ -77,10 +62,9 @@ export async function findDepartmentsByName(
   name: string,
   organizationId?: string,
 ): Promise<DepartmentRow[]> {
-  let query = db
+  let query = ownedBy(db, ownerId)
     .selectFrom("departments")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("name_key", "=", foldText(name));
   if (organizationId) query = query.where("organization_id", "=", organizationId);
   return query.execute();
@@ -91,7 +75,7 @@ export async function listDepartments(
   ownerId: string,
   organizationId?: string,
 ): Promise<DepartmentRow[]> {
-  let query = db.selectFrom("departments").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("departments").selectAll();
   if (organizationId) query = query.where("organization_id", "=", organizationId);
   return query.orderBy("name_key").execute();
 }
@@ -126,10 +110,9 @@ export async function countPeopleByDepartment(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<{ organizationId: string; departmentId: string | null; people: number }[]> {
-  const rows = await db
+  const rows = await ownedBy(db, ownerId)
     .selectFrom("people")
     .select(["organization_id", "department_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("owner_id", "=", ownerId)
     .where("archived", "=", 0)
     .where("organization_id", "is not", null)
     .groupBy(["organization_id", "department_id"])
@@ -139,4 +122,30 @@ export async function countPeopleByDepartment(
     departmentId: r.department_id,
     people: Number(r.n),
   }));
+}
+
+/** A department's name and organization; it must exist. */
+export async function departmentSummary(db: Kysely<Database>, ownerId: string, id: string) {
+  return ownedBy(db, ownerId)
+    .selectFrom("departments")
+    .select(["id", "name", "organization_id"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+/** Takes away a department's aggregates (before the department itself goes). */
+export async function deleteDepartmentStats(db: Kysely<Database>, ownerId: string, departmentId: string) {
+  await ownedBy(db, ownerId)
+    .deleteFrom("department_stats")
+    .where("department_id", "=", departmentId)
+    .execute();
+}
+
+/** The organization the owner works at; it must exist. */
+export async function myOrganization(db: Kysely<Database>, ownerId: string, id: string | null) {
+  return ownedBy(db, ownerId)
+    .selectFrom("organizations")
+    .selectAll()
+    .where("id", "=", id ?? "")
+    .executeTakeFirstOrThrow();
 }

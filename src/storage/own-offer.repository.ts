@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, OwnOfferRow } from "./schema.js";
 
 /**
@@ -8,10 +9,9 @@ import type { Database, OwnOfferRow } from "./schema.js";
 export async function nextOfferNumber(db: Kysely<Database>, ownerId: string): Promise<number> {
   let max = 0;
   for (const table of ["offers", "own_offers"] as const) {
-    const row = await db
+    const row = await ownedBy(db, ownerId)
       .selectFrom(table as "offers")
       .select((eb) => eb.fn.max("number").as("max"))
-      .where("owner_id", "=", ownerId)
       .executeTakeFirst();
     max = Math.max(max, Number(row?.max ?? 0));
   }
@@ -28,7 +28,7 @@ export async function findOwnOffer(
   ownerId: string,
   ref: string,
 ): Promise<OwnOfferRow | undefined> {
-  const query = db.selectFrom("own_offers").selectAll().where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).selectFrom("own_offers").selectAll();
   const number = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : null;
   return (
     number !== null ? query.where("number", "=", number) : query.where("id", "=", ref.trim())
@@ -41,7 +41,7 @@ export async function listOwnOffers(
   ownerId: string,
   filter: { openOnly?: boolean },
 ): Promise<OwnOfferRow[]> {
-  let query = db.selectFrom("own_offers").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("own_offers").selectAll();
   if (filter.openOnly) query = query.where("status", "=", "open");
   return query.orderBy("number").execute();
 }
@@ -52,10 +52,5 @@ export async function updateOwnOffer(
   id: string,
   change: Partial<Pick<OwnOfferRow, "text" | "status" | "resolved_at">>,
 ): Promise<void> {
-  await db
-    .updateTable("own_offers")
-    .set(change)
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .execute();
+  await ownedBy(db, ownerId).updateTable("own_offers").set(change).where("id", "=", id).execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { newId } from "./keys.js";
+import { ownedBy } from "./owned.js";
 import type { Database, OwnerRow } from "./schema.js";
 
 /** The one owner of an embedded store, created on first use. */
@@ -87,7 +88,7 @@ export const OWNER_TABLES = [
 /** Deletes an owner and every row of theirs; run it inside the owner's write transaction. */
 export async function deleteOwner(db: Kysely<Database>, ownerId: string): Promise<void> {
   for (const table of OWNER_TABLES) {
-    await db.deleteFrom(table).where("owner_id", "=", ownerId).execute();
+    await ownedBy(db, ownerId).deleteFrom(table).execute();
   }
   await db.deleteFrom("owners").where("id", "=", ownerId).execute();
 }

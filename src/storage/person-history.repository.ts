@@ -3,6 +3,7 @@
  * people of one name apart.
  */
 import type { Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database } from "./schema.js";
 
 export interface PersonHistoryCounts {
@@ -64,20 +65,18 @@ export async function countPersonHistory(
     }
   };
   for (const [table, key] of COUNTED) {
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom(table)
       .select(({ fn }) => ["person_id as id", fn.countAll<number>().as("n")])
-      .where("owner_id", "=", ownerId)
       .where("person_id", "in", ids)
       .groupBy("person_id")
       .execute();
     add(rows, key);
   }
   for (const side of ["a_id", "b_id"] as const) {
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom("introductions")
       .select(({ fn }) => [`${side} as id`, fn.countAll<number>().as("n")])
-      .where("owner_id", "=", ownerId)
       .where(side, "in", ids)
       .groupBy(side)
       .execute();

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { emailKey, foldText, phoneKey } from "./keys.js";
+import { ownedBy } from "./owned.js";
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from "./schema.js";
 
 /** An email, phone or web address with its label ("work", "home", "linkedin"…). */
@@ -31,7 +32,7 @@ export async function insertPerson(
 }
 
 export async function updatePerson(db: Kysely<Database>, ownerId: string, id: string, changes: PersonUpdate) {
-  await db.updateTable("people").set(changes).where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  await ownedBy(db, ownerId).updateTable("people").set(changes).where("id", "=", id).execute();
 }
 
 /** Replaces the person's emails, phones, urls, dates and related names with `details`. */
@@ -48,7 +49,7 @@ export async function replaceDetails(
     "person_dates",
     "person_related",
   ] as const) {
-    await db.deleteFrom(table).where("owner_id", "=", ownerId).where("person_id", "=", personId).execute();
+    await ownedBy(db, ownerId).deleteFrom(table).where("person_id", "=", personId).execute();
   }
   await writeDetails(db, ownerId, personId, details);
 }
@@ -141,12 +142,7 @@ export async function getPerson(
   ownerId: string,
   id: string,
 ): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom("people")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export async function getPeople(
@@ -155,7 +151,7 @@ export async function getPeople(
   ids: readonly string[],
 ): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("people").selectAll().where("owner_id", "=", ownerId).where("id", "in", ids).execute();
+  return ownedBy(db, ownerId).selectFrom("people").selectAll().where("id", "in", ids).execute();
 }
 
 /** People whose folded display name equals, or (with `substring`) contains, the folded query. */
@@ -166,7 +162,7 @@ export async function findPeopleByName(
   mode: "exact" | "substring",
 ): Promise<PersonRow[]> {
   const key = foldText(name);
-  const query = db.selectFrom("people").selectAll().where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).selectFrom("people").selectAll();
   if (mode === "exact") return query.where("name_key", "=", key).orderBy("name_key").limit(50).execute();
   const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // An explicit escape character: PostgreSQL's default is the backslash, SQLite has none.
@@ -183,10 +179,9 @@ export async function findPeopleByName(
  * family and nickname included, which the folded name key does not hold).
  */
 export async function listPeopleForLookup(db: Kysely<Database>, ownerId: string): Promise<PersonRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("people")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("archived", "=", 0)
     .orderBy("name_key")
     .execute();
@@ -197,13 +192,12 @@ export async function findPeopleByEmail(
   ownerId: string,
   email: string,
 ): Promise<PersonRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("person_emails as e")
     .innerJoin("people as p", (j) =>
       j.onRef("p.owner_id", "=", "e.owner_id").onRef("p.id", "=", "e.person_id"),
     )
     .selectAll("p")
-    .where("e.owner_id", "=", ownerId)
     .where("e.value_key", "=", emailKey(email))
     .execute();
 }
@@ -215,13 +209,12 @@ export async function findPeopleByPhone(
 ): Promise<PersonRow[]> {
   const key = phoneKey(phone);
   if (key.length < 6) return [];
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("person_phones as ph")
     .innerJoin("people as p", (j) =>
       j.onRef("p.owner_id", "=", "ph.owner_id").onRef("p.id", "=", "ph.person_id"),
     )
     .selectAll("p")
-    .where("ph.owner_id", "=", ownerId)
     .where("ph.value_key", "=", key)
     .execute();
 }
@@ -231,12 +224,7 @@ export async function findPersonByUid(
   ownerId: string,
   uid: string,
 ): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom("people")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("uid", "=", uid)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("people").selectAll().where("uid", "=", uid).executeTakeFirst();
 }
 
 /** Emails, phones, urls, dates and related names for many people at once, by person id. */
@@ -260,20 +248,18 @@ export async function loadDetails(
   // a list of thousands of people stays within SQLite's bound-parameter limit.
   for (let i = 0; i < ids.length; i += 150) {
     const chunk = ids.slice(i, i + 150);
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom("person_emails")
       .select([sql.lit("email").as("list"), "person_id", "position", "value", "label", "pref"])
-      .where("owner_id", "=", ownerId)
       .where("person_id", "in", chunk)
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_phones")
           .select([sql.lit("phone").as("list"), "person_id", "position", "value", "label", "pref"])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_urls")
           .select([
             sql.lit("url").as("list"),
@@ -283,11 +269,10 @@ export async function loadDetails(
             "label",
             sql.lit(0).as("pref"),
           ])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_dates")
           .select([
             sql.lit("date").as("list"),
@@ -297,11 +282,10 @@ export async function loadDetails(
             "label",
             sql.lit(0).as("pref"),
           ])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
-      .unionAll((eb) =>
-        eb
+      .unionAll(
+        ownedBy(db, ownerId)
           .selectFrom("person_related")
           .select([
             sql.lit("related").as("list"),
@@ -311,7 +295,6 @@ export async function loadDetails(
             "relation as label",
             sql.lit(0).as("pref"),
           ])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", chunk),
       )
       .execute();
@@ -345,7 +328,7 @@ export async function listPeople(
   ownerId: string,
   filter: PersonFilter,
 ): Promise<PersonRow[]> {
-  let query = db.selectFrom("people").selectAll().where("owner_id", "=", ownerId);
+  let query = ownedBy(db, ownerId).selectFrom("people").selectAll();
   if (!filter.includeArchived) query = query.where("archived", "=", 0);
   if (filter.organizationId) query = query.where("organization_id", "=", filter.organizationId);
   if (filter.departmentId) query = query.where("department_id", "=", filter.departmentId);
@@ -362,10 +345,9 @@ export function parseTags(json: string): string[] {
 
 /** The tags of every person not archived, one list per person (tags are a JSON list on the row). */
 export async function listTagLists(db: Kysely<Database>, ownerId: string): Promise<string[][]> {
-  const rows = await db
+  const rows = await ownedBy(db, ownerId)
     .selectFrom("people")
     .select("tags")
-    .where("owner_id", "=", ownerId)
     .where("archived", "=", 0)
     .where("tags", "<>", "[]")
     .execute();
@@ -373,10 +355,9 @@ export async function listTagLists(db: Kysely<Database>, ownerId: string): Promi
 }
 
 export async function countPeople(db: Kysely<Database>, ownerId: string): Promise<number> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("people")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("owner_id", "=", ownerId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -386,38 +367,30 @@ export async function countPeople(db: Kysely<Database>, ownerId: string): Promis
  * asks and commitments; moments they shared with nobody else go too, and so do their search rows.
  */
 export async function deletePerson(db: Kysely<Database>, ownerId: string, id: string): Promise<void> {
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("people")
     .set({ met_through_id: null })
-    .where("owner_id", "=", ownerId)
     .where("met_through_id", "=", id)
     .execute();
   // A need someone else met stays met; it just no longer says by whom.
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("needs")
     .set({ met_by_id: null })
-    .where("owner_id", "=", ownerId)
     .where("met_by_id", "=", id)
     .execute();
   const interactionIds = (
-    await db
+    await ownedBy(db, ownerId)
       .selectFrom("interaction_participants")
       .select("interaction_id")
-      .where("owner_id", "=", ownerId)
       .where("person_id", "=", id)
       .execute()
   ).map((r) => r.interaction_id);
-  await db
-    .deleteFrom("search_documents")
-    .where("owner_id", "=", ownerId)
-    .where("person_id", "=", id)
-    .execute();
-  await db.deleteFrom("people").where("owner_id", "=", ownerId).where("id", "=", id).execute();
+  await ownedBy(db, ownerId).deleteFrom("search_documents").where("person_id", "=", id).execute();
+  await ownedBy(db, ownerId).deleteFrom("people").where("id", "=", id).execute();
   for (let i = 0; i < interactionIds.length; i += 500) {
-    const orphans = await db
+    const orphans = await ownedBy(db, ownerId)
       .selectFrom("interactions as i")
       .select("i.id")
-      .where("i.owner_id", "=", ownerId)
       .where("i.id", "in", interactionIds.slice(i, i + 500))
       .where(({ not, exists, selectFrom }) =>
         not(
@@ -432,12 +405,65 @@ export async function deletePerson(db: Kysely<Database>, ownerId: string, id: st
       .execute();
     const ids = orphans.map((o) => o.id);
     if (ids.length === 0) continue;
-    await db
+    await ownedBy(db, ownerId)
       .deleteFrom("search_documents")
-      .where("owner_id", "=", ownerId)
       .where("kind", "=", "interaction")
       .where("ref_id", "in", ids)
       .execute();
-    await db.deleteFrom("interactions").where("owner_id", "=", ownerId).where("id", "in", ids).execute();
+    await ownedBy(db, ownerId).deleteFrom("interactions").where("id", "in", ids).execute();
   }
+}
+
+/** The people of a department whose ledger counts towards it. */
+export async function trackedMemberIds(db: Kysely<Database>, ownerId: string, departmentId: string) {
+  const rows = await ownedBy(db, ownerId)
+    .selectFrom("people")
+    .select("id")
+    .where("department_id", "=", departmentId)
+    .where("ledger_mode", "=", "track")
+    .execute();
+  return rows.map((m) => m.id);
+}
+
+/** Puts these people (at most a few hundred) in the 150 circle with a rhythm of `everyDays`. */
+export async function setRhythm(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: readonly string[],
+  everyDays: number,
+  nowIso: string,
+): Promise<void> {
+  await ownedBy(db, ownerId)
+    .updateTable("people")
+    .set({ layer: 150, cadence_days: everyDays, updated_at: nowIso })
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** These people's names and tags (those that exist). */
+export async function peopleTags(db: Kysely<Database>, ownerId: string, ids: readonly string[]) {
+  return ownedBy(db, ownerId)
+    .selectFrom("people")
+    .select(["id", "display_name", "tags"])
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** The owner's people (`p`) with the names of their organization and department: a fragment to narrow. */
+export function peopleWithPlacesQuery(db: Kysely<Database>, ownerId: string) {
+  return ownedBy(db, ownerId)
+    .selectFrom("people as p")
+    .leftJoin("organizations as o", (j) =>
+      j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
+    )
+    .leftJoin("departments as d", (j) =>
+      j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
+    )
+    .selectAll("p")
+    .select(["o.name as organization_name", "d.name as department_name"]);
+}
+
+/** These people's rows with the names of their organization and department. */
+export async function peopleWithPlaces(db: Kysely<Database>, ownerId: string, ids: readonly string[]) {
+  return peopleWithPlacesQuery(db, ownerId).where("p.id", "in", ids).execute();
 }

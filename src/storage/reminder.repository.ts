@@ -5,6 +5,7 @@
  * (or by taking over a retry that is due), in one statement, so two processes never both win.
  */
 import type { ExpressionBuilder, Kysely } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, PushSubscriptionsTable, ReminderDeliveriesTable } from "./schema.js";
 
 export const REMINDER_SETTING = "reminders:config";
@@ -20,9 +21,8 @@ export interface DeliveryKey {
 }
 
 const keyed = (db: Kysely<Database>, key: DeliveryKey) =>
-  db
+  ownedBy(db, key.ownerId)
     .updateTable("reminder_deliveries")
-    .where("owner_id", "=", key.ownerId)
     .where("kind", "=", key.kind)
     .where("local_date", "=", key.localDate)
     .where("channel", "=", key.channel);
@@ -54,31 +54,9 @@ export async function allReminderConfigs(
   ];
 }
 
-export async function readSetting(
-  db: Kysely<Database>,
-  ownerId: string,
-  key: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom("settings")
-    .select("value")
-    .where("owner_id", "=", ownerId)
-    .where("key", "=", key)
-    .executeTakeFirst();
-  return row?.value ?? null;
-}
-
-export async function writeSetting(db: Kysely<Database>, ownerId: string, key: string, value: string) {
-  await db
-    .insertInto("settings")
-    .values({ owner_id: ownerId, key, value })
-    .onConflict((oc) => oc.columns(["owner_id", "key"]).doUpdateSet({ value }))
-    .execute();
-}
-
 /** The account's email (team mode), for the email channel's default address. */
 export async function accountEmail(db: Kysely<Database>, ownerId: string): Promise<string | null> {
-  const row = await db.selectFrom("users").select("email").where("owner_id", "=", ownerId).executeTakeFirst();
+  const row = await ownedBy(db, ownerId).selectFrom("users").select("email").executeTakeFirst();
   return row?.email ?? null;
 }
 
@@ -89,10 +67,9 @@ export async function deliveriesOf(
   kind: string,
   localDate: string,
 ): Promise<DeliveryRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("reminder_deliveries")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("kind", "=", kind)
     .where("local_date", "=", localDate)
     .execute();
@@ -210,10 +187,9 @@ export async function recentDeliveries(
   ownerId: string,
   limit: number,
 ): Promise<DeliveryRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("reminder_deliveries")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("status", "!=", "empty")
     .orderBy("updated_at", "desc")
     .limit(limit)
@@ -224,10 +200,9 @@ export async function pushSubscriptions(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<PushSubscriptionRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("push_subscriptions")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .orderBy("created_at")
     .orderBy("id")
     .execute();
@@ -244,10 +219,9 @@ export async function savePushSubscription(db: Kysely<Database>, row: PushSubscr
         .doUpdateSet({ p256dh: row.p256dh, auth: row.auth, label: row.label }),
     )
     .execute();
-  const saved = await db
+  const saved = await ownedBy(db, row.owner_id)
     .selectFrom("push_subscriptions")
     .select("id")
-    .where("owner_id", "=", row.owner_id)
     .where("endpoint", "=", row.endpoint)
     .executeTakeFirstOrThrow();
   return saved.id;
@@ -259,7 +233,7 @@ export async function removePushSubscription(
   ownerId: string,
   by: { id: string } | { endpoint: string },
 ): Promise<boolean> {
-  const query = db.deleteFrom("push_subscriptions").where("owner_id", "=", ownerId);
+  const query = ownedBy(db, ownerId).deleteFrom("push_subscriptions");
   const result = await ("id" in by
     ? query.where("id", "=", by.id)
     : query.where("endpoint", "=", by.endpoint)
@@ -288,11 +262,7 @@ export async function releaseActionNonce(
   ownerId: string,
   nonce: string,
 ): Promise<void> {
-  await db
-    .deleteFrom("reminder_action_uses")
-    .where("owner_id", "=", ownerId)
-    .where("nonce", "=", nonce)
-    .execute();
+  await ownedBy(db, ownerId).deleteFrom("reminder_action_uses").where("nonce", "=", nonce).execute();
 }
 
 export async function actionNonceUsedAt(
@@ -300,10 +270,9 @@ export async function actionNonceUsedAt(
   ownerId: string,
   nonce: string,
 ): Promise<string | null> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("reminder_action_uses")
     .select("used_at")
-    .where("owner_id", "=", ownerId)
     .where("nonce", "=", nonce)
     .executeTakeFirst();
   return row?.used_at ?? null;

@@ -5,6 +5,7 @@
  * however long the history is.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { AskRow, CommitmentRow, Database, ExchangeRow, InteractionRow, NoteRow } from "./schema.js";
 
 /** The sources in the order that breaks a tie of instant and id (not expected: ids are unique). */
@@ -57,10 +58,9 @@ export async function readTimelineRows(
     source: TimelineSource,
     at: string,
   ) =>
-    db
+    ownedBy(db, ownerId)
       .selectFrom(table as "exchanges")
       .selectAll()
-      .where("owner_id", "=", ownerId)
       .where("person_id", "=", personId)
       .where(olderThan(cursor, source, at, "id"))
       .orderBy(at as "occurred_at", "desc")
@@ -74,6 +74,8 @@ export async function readTimelineRows(
       j.onRef("ip.owner_id", "=", "i.owner_id").onRef("ip.interaction_id", "=", "i.id"),
     )
     .selectAll("i")
+    // Filtered on the participants' side, whose (owner, person) index finds the moments: ownedBy
+    // would filter on interactions instead.
     .where("ip.owner_id", "=", ownerId)
     .where("ip.person_id", "=", personId)
     .where(olderThan(cursor, "moment", "i.occurred_at", "i.id"))
@@ -84,10 +86,9 @@ export async function readTimelineRows(
   const counts =
     interactions.length === 0
       ? []
-      : await db
+      : await ownedBy(db, ownerId)
           .selectFrom("interaction_participants")
           .select(["interaction_id", (eb) => eb.fn.countAll<number>().as("n")])
-          .where("owner_id", "=", ownerId)
           .where(
             "interaction_id",
             "in",

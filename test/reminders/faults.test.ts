@@ -13,7 +13,8 @@ import { saveReminderSettings } from "../../src/app/reminders/settings.js";
 import { remindersJson } from "../../src/app/reminders/status.js";
 import { MAX_ATTEMPTS } from "../../src/domain/reminder-schedule.js";
 import { localService } from "../../src/service/local-service.js";
-import { deliveriesOf, REMINDER_SETTING, writeSetting } from "../../src/storage/reminder.repository.js";
+import { deliveriesOf, REMINDER_SETTING } from "../../src/storage/reminder.repository.js";
+import { writeSetting } from "../../src/storage/settings.repository.js";
 import { describeEachDialect, freshContext, freshStore } from "../support/stores.js";
 import { danaStory, FRIDAY, helpedBy, THURSDAY, teamAccount } from "./story.js";
 import {

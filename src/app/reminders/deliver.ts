@@ -29,9 +29,9 @@ import {
   type PushSubscriptionRow,
   pushSubscriptions,
   REMINDER_SETTING,
-  readSetting,
   removePushSubscription,
 } from "../../storage/reminder.repository.js";
+import { readSetting } from "../../storage/settings.repository.js";
 import type { Store } from "../../storage/store.js";
 import { loadCalendarSettings } from "../calendar-settings.js";
 import type { AppContext } from "../context.js";

@@ -16,7 +16,8 @@ import {
 } from "../../domain/reminder-schedule.js";
 import { WEEKDAY_NAMES, type WeekdayName } from "../../domain/work-week.js";
 import { invalid } from "../../errors.js";
-import { REMINDER_SETTING, readSetting, writeSetting } from "../../storage/reminder.repository.js";
+import { REMINDER_SETTING } from "../../storage/reminder.repository.js";
+import { readSetting, writeSetting } from "../../storage/settings.repository.js";
 import type { AppContext } from "../context.js";
 
 export const WEBHOOK_FORMATS = ["json", "ntfy"] as const;

@@ -9,6 +9,7 @@ import { isDue } from "../domain/due.js";
 import { isThanksLate, staleAskAdvice } from "../domain/open-loop-texts.js";
 import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
 import { dayIn } from "../domain/work-week.js";
+import { agendaReads, type OwedPerson } from "../storage/agenda.repository.js";
 import { listAsks } from "../storage/ask.repository.js";
 import { listCommitments } from "../storage/commitment.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
@@ -30,6 +31,20 @@ import { peopleJson } from "./people.js";
 import { loadRelationships } from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
 import { askJson, balanceJson, dueJson } from "./views.js";
+
+/**
+ * People and departments owed a thank-you in one list, the newest help first; on the same instant
+ * people come before departments and each by id (the rule the SQL ranking follows).
+ */
+export function mergeOwed(
+  people: readonly OwedPerson[],
+  departments: readonly { kind: "department"; id: string; name: string; at: number }[],
+) {
+  return [
+    ...people.map((p) => ({ kind: "person" as const, ...p })),
+    ...[...departments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  ].sort((a, b) => b.at - a.at);
+}
 
 const limitTo = <T>(items: T[], all: boolean): T[] => (all ? items : items.slice(0, AGENDA_SIZE));
 
@@ -59,32 +74,17 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     meetNew: true,
   });
 
-  // Thanks owed, to people and to departments, most recent help first.
-  const owedPeople = states
-    .filter((s) => s.thanksOwed && s.ledger.lastReceivedAt !== null)
-    .map((s) => ({
-      kind: "person" as const,
-      id: s.person.id,
-      name: s.person.display_name,
-      at: s.ledger.lastReceivedAt as number,
-    }));
-  const departmentRows = await ctx.db
-    .selectFrom("department_stats as s")
-    .innerJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "s.owner_id").onRef("d.id", "=", "s.department_id"),
-    )
-    .selectAll("s")
-    .select("d.name")
-    .where("s.owner_id", "=", ctx.ownerId)
-    .where("s.last_received_at", "is not", null)
-    .execute();
-  const owedDepartments = departmentRows.flatMap((row) => {
+  // Thanks owed, to people and to departments, most recent help first: the people are ranked in SQL.
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const owedToPeople = await reads.thanksOwedToPeople(ctx.now, all ? null : AGENDA_SIZE);
+  const owedDepartments = (await reads.departmentsThatHelped()).flatMap((row) => {
     const stats = departmentStatsFromRow(row);
     return thanksOwed(stats, ctx.now) && stats.lastReceivedAt !== null
       ? [{ kind: "department" as const, id: row.department_id, name: row.name, at: stats.lastReceivedAt }]
       : [];
   });
-  const owed = [...owedPeople, ...owedDepartments].sort((a, b) => b.at - a.at);
+  const owed = mergeOwed(owedToPeople.first, owedDepartments);
+  const owedCount = owedToPeople.count + owedDepartments.length;
   const shownOwed = limitTo(owed, all);
   const lastOf = async (kind: "person" | "department") =>
     latestReceived(
@@ -153,7 +153,7 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
       people: states.length,
       due: dueStates.length,
       groups: groups.length,
-      thanksOwed: owed.length,
+      thanksOwed: owedCount,
       commitments: openCommitments.length,
       asks: staleAsks.length,
       occasions: occasions.length,

@@ -75,9 +75,9 @@ const AGENDA_STATS = [
   "received_sum",
   "entries",
   "gaves",
-  "last_received_at",
-  "last_thanks_at",
-  "last_contact_at",
+  "last_received_ms",
+  "last_thanks_ms",
+  "last_contact_ms",
 ] as const satisfies readonly (keyof PersonStatsRow)[];
 
 export interface RelationshipState {
@@ -102,6 +102,10 @@ export interface RelationshipState {
 
 /** One empty list for everyone who has none (never written to). */
 const NONE: never[] = [];
+
+/** An instant kept as epoch ms (PostgreSQL returns a bigint as text). */
+const msOrNull = (value: number | string | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
@@ -185,15 +189,15 @@ export async function loadRelationships(
     const ledger: LedgerStats = {
       sums: { gave: num(st?.gave_sum), received: num(st?.received_sum), entries: num(st?.entries) },
       gaves: num(st?.gaves),
-      lastReceivedAt: st?.last_received_at ? fromInstant(st.last_received_at) : null,
-      lastThanksAt: st?.last_thanks_at ? fromInstant(st.last_thanks_at) : null,
+      lastReceivedAt: msOrNull(st?.last_received_ms),
+      lastThanksAt: msOrNull(st?.last_thanks_ms),
     };
     return evaluate(ctx.now, me, {
       person,
       organizationName: person.organization_id ? (organizations.get(person.organization_id) ?? null) : null,
       departmentName: person.department_id ? (departments.get(person.department_id) ?? null) : null,
       ledger,
-      lastContactAt: st?.last_contact_at ? fromInstant(st.last_contact_at) : null,
+      lastContactAt: msOrNull(st?.last_contact_ms),
       contacts: contactsOf?.get(person.id) ?? null,
       commitments: commitmentsOf.get(person.id) ?? NONE,
       asks: asksOf.get(person.id) ?? NONE,

@@ -118,8 +118,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     },
 
     /**
-     * Each person's newest moment up to `untilIso` (the later id on a tie). Read in two steps from
-     * the participant index: in one correlated query SQLite walked every interaction by date instead.
+     * Each person's newest moment up to `untilIso` (the later id on a tie), read from the covering
+     * participant index of migration 0011: in one correlated query SQLite walked every interaction by
+     * date instead.
      */
     async latestMoments(ids: readonly string[], untilIso: string) {
       const latest = new Map<string, { id: string; summary: string; occurredAt: string }>();
@@ -132,9 +133,10 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
           .select(["ip.person_id", "i.id", "i.summary", "i.occurred_at"])
           .where("ip.owner_id", "=", ownerId)
           .where("ip.person_id", "in", part)
-          .where("i.occurred_at", "<=", untilIso)
           .execute();
         for (const r of rows) {
+          // Filtered here: a date range in the query makes SQLite walk interactions by date again.
+          if (r.occurred_at > untilIso) continue;
           const best = latest.get(r.person_id);
           if (
             !best ||

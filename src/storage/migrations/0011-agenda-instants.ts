@@ -27,4 +27,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .columns(["owner_id", "last_received_ms", "last_thanks_ms", "person_id"])
     .where(sql.ref("last_received_ms"), "is not", null)
     .execute();
+  // A person's moments, read from the index alone (the advice cites the newest): with the person
+  // index that is not covering, SQLite preferred scanning every participant of the owner.
+  await db.schema
+    .createIndex("interaction_participants_person_cover_idx")
+    .on("interaction_participants")
+    .columns(["owner_id", "person_id", "interaction_id"])
+    .execute();
+  // Its prefix serves every read the old person index served; one index less to write per participant.
+  await db.schema.dropIndex("interaction_participants_person_idx").execute();
 }

@@ -6,7 +6,8 @@
 import type { Kysely } from "kysely";
 import { DAY_MS } from "../domain/decay.js";
 import { THANKS_WINDOW_DAYS } from "../domain/defaults.js";
-import type { Database } from "./schema.js";
+import { readRows } from "./row-arrays.js";
+import type { Database, PersonRow, PersonStatsRow } from "./schema.js";
 
 const CHUNK = 500;
 
@@ -147,6 +148,194 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         }
       }
       return latest;
+    },
+
+    /** Columns of the people not archived (all with `includeArchived`), or of the given people. */
+    async peopleColumns<C extends keyof PersonRow & string>(
+      columns: readonly C[],
+      options: { personIds?: readonly string[]; includeArchived?: boolean },
+    ) {
+      let query = db.selectFrom("people").select(columns).where("owner_id", "=", ownerId);
+      if (!options.includeArchived) query = query.where("archived", "=", 0);
+      if (options.personIds) query = query.where("id", "in", options.personIds);
+      return readRows(db, query, columns as never) as unknown as Promise<Pick<PersonRow, C>[]>;
+    },
+
+    /** Columns of everyone's aggregates, or of the given people's. */
+    async statsColumns<C extends keyof PersonStatsRow & string>(
+      columns: readonly C[],
+      personIds?: readonly string[],
+    ) {
+      let query = db.selectFrom("person_stats").select(columns).where("owner_id", "=", ownerId);
+      if (personIds) query = query.where("person_id", "in", personIds);
+      return readRows(db, query, columns as never) as unknown as Promise<Pick<PersonStatsRow, C>[]>;
+    },
+
+    /** Every aggregate row of these people. */
+    async statsRows(ids: readonly string[]) {
+      const out = [];
+      for (const part of chunks(ids)) {
+        out.push(
+          ...(await db
+            .selectFrom("person_stats")
+            .selectAll()
+            .where("owner_id", "=", ownerId)
+            .where("person_id", "in", part)
+            .execute()),
+        );
+      }
+      return out;
+    },
+
+    /** Names of every organization, by id. */
+    async organizationNames(): Promise<Map<string, string>> {
+      const rows = await db
+        .selectFrom("organizations")
+        .select(["id", "name"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+      return new Map(rows.map((o) => [o.id, o.name]));
+    },
+
+    /** Names of every department, by id. */
+    async departmentNames(): Promise<Map<string, string>> {
+      const rows = await db
+        .selectFrom("departments")
+        .select(["id", "name"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+      return new Map(rows.map((d) => [d.id, d.name]));
+    },
+
+    /** Open promises with a person, both ways. */
+    async openCommitmentsWithPeople() {
+      return db
+        .selectFrom("commitments")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .where("status", "=", "open")
+        .where("person_id", "is not", null)
+        .execute();
+    },
+
+    /** Open asks to a person. */
+    async openAsksToPeople() {
+      return db
+        .selectFrom("asks")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .where("status", "=", "open")
+        .where("person_id", "is not", null)
+        .execute();
+    },
+
+    /** Every person's other dates (anniversaries and the like). */
+    async personDates() {
+      return db
+        .selectFrom("person_dates")
+        .select(["person_id", "label", "date"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+    },
+
+    /** Open needs or offers of people not archived, with the person's name, by number. */
+    async openOf(table: "needs" | "offers") {
+      return db
+        .selectFrom(`${table} as n` as "needs as n")
+        .innerJoin("people as p", (j) =>
+          j.onRef("p.owner_id", "=", "n.owner_id").onRef("p.id", "=", "n.person_id"),
+        )
+        .select(["n.id", "n.number", "n.person_id", "n.text", "p.display_name"])
+        .where("n.owner_id", "=", ownerId)
+        .where("n.status", "=", "open")
+        .where("p.archived", "=", 0)
+        .orderBy("n.number")
+        .execute();
+    },
+
+    /** The pairs of people already introduced, as "a b" and "b a". */
+    async introducedPairs(): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom("introductions")
+        .select(["a_id", "b_id"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+      return new Set(rows.flatMap((i) => [`${i.a_id} ${i.b_id}`, `${i.b_id} ${i.a_id}`]));
+    },
+
+    /** An organization's departments with the organization's name, by name. */
+    async departmentsOf(organizationId: string) {
+      return db
+        .selectFrom("departments as d")
+        .innerJoin("organizations as o", (j) =>
+          j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
+        )
+        .select(["d.id", "d.name", "o.name as organization"])
+        .where("d.owner_id", "=", ownerId)
+        .where("d.organization_id", "=", organizationId)
+        .orderBy("d.name_key")
+        .execute();
+    },
+
+    /** The ids of the people not archived in an organization or a department. */
+    async memberIds(of: { organizationId: string } | { departmentId: string }): Promise<string[]> {
+      let query = db
+        .selectFrom("people")
+        .select("id")
+        .where("owner_id", "=", ownerId)
+        .where("archived", "=", 0);
+      query =
+        "organizationId" in of
+          ? query.where("organization_id", "=", of.organizationId)
+          : query.where("department_id", "=", of.departmentId);
+      return (await query.execute()).map((p) => p.id);
+    },
+
+    /** Names on file (layer 500, not archived) in these departments, by name. */
+    async acquaintancesIn(departmentIds: readonly string[]) {
+      return db
+        .selectFrom("people")
+        .select(["id", "display_name", "department_id", "met_through_id"])
+        .where("owner_id", "=", ownerId)
+        .where("archived", "=", 0)
+        .where("department_id", "in", departmentIds)
+        .where("layer", "=", 500)
+        .orderBy("name_key")
+        .execute();
+    },
+
+    /** What these people's records say in words: titles, how met, notes (newest first), open needs and offers. */
+    async wordsAbout(ids: readonly string[]) {
+      const [people, notes, needs, offers] = await Promise.all([
+        db
+          .selectFrom("people")
+          .select(["id", "title", "met_text"])
+          .where("owner_id", "=", ownerId)
+          .where("id", "in", ids)
+          .execute(),
+        db
+          .selectFrom("notes")
+          .select(["person_id", "body"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", ids)
+          .orderBy("created_at", "desc")
+          .execute(),
+        db
+          .selectFrom("needs")
+          .select(["person_id", "text"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", ids)
+          .where("status", "=", "open")
+          .execute(),
+        db
+          .selectFrom("offers")
+          .select(["person_id", "text"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", ids)
+          .where("status", "=", "open")
+          .execute(),
+      ]);
+      return { people, notes, needs, offers };
     },
 
     /** Gives since `sinceIso` to these people. */

@@ -18,6 +18,7 @@ import {
   groupAdvice,
 } from "../domain/event-groups.js";
 import { GoodwillError, invalid } from "../errors.js";
+import { agendaReads } from "../storage/agenda.repository.js";
 import { foldText } from "../storage/keys.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { loadRelationships, type RelationshipState, rhythmStartOf } from "./relationship-state.js";
@@ -34,54 +35,20 @@ export interface EventGroup {
 
 const eventId = (key: string) => `ev-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
 
-/** Reads `ids` in slices, so a long list never exceeds a database's parameter limit. */
-async function inSlices<T>(ids: readonly string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))));
-  return out;
-}
-
-/** Every event of the owner with the people first met there, among `states` (everyone not archived). */
+/**
+ * Every event of the owner with the people first met there, among `states` (everyone not archived).
+ * Only the crowded moments that are someone's first contact are read, then the crowded moments of the
+ * events' days (which name them): not every participant of every crowded moment.
+ */
 export async function loadEventGroups(ctx: AppContext, states: RelationshipState[]): Promise<EventGroup[]> {
-  const { db, ownerId } = ctx;
-  const crowded = db
-    .selectFrom("interaction_participants")
-    .select("interaction_id")
-    .where("owner_id", "=", ownerId)
-    .groupBy("interaction_id")
-    .having((eb) => eb.fn.countAll(), ">=", EVENT_MIN_PEOPLE);
-  const moments = await db
-    .selectFrom("interactions as i")
-    .innerJoin("interaction_participants as p", (j) =>
-      j.onRef("p.owner_id", "=", "i.owner_id").onRef("p.interaction_id", "=", "i.id"),
-    )
-    .select(["i.id", "i.summary", "i.occurred_at", "p.person_id"])
-    .where("i.owner_id", "=", ownerId)
-    .where("i.id", "in", crowded)
-    .orderBy("i.occurred_at")
-    .execute();
-  const metAlike = await db
-    .selectFrom("people")
-    .select(["id", "met_text", "met_on", "created_at"])
-    .where("owner_id", "=", ownerId)
-    .where("archived", "=", 0)
-    .where("met_text", "is not", null)
-    .execute();
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const moments = await reads.firstContactMoments(EVENT_MIN_PEOPLE);
+  const metAlike = await reads.metAlike();
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
 
-  const ids = [...new Set([...moments.map((m) => m.person_id), ...metAlike.map((p) => p.id)])];
-  const stats = new Map(
-    (
-      await inSlices(ids, (slice) =>
-        db
-          .selectFrom("person_stats")
-          .select(["person_id", "first_contact_at", "contacts"])
-          .where("owner_id", "=", ownerId)
-          .where("person_id", "in", slice)
-          .execute(),
-      )
-    ).map((s) => [s.person_id, { first: s.first_contact_at, contacts: Number(s.contacts) }]),
-  );
+  const contactsOf = new Map<string, number>();
+  for (const row of [...moments.map((m) => ({ ...m, id: m.person_id })), ...metAlike])
+    contactsOf.set(row.id, Number(row.contacts ?? 0));
   const stateOf = new Map(states.map((s) => [s.person.id, s]));
 
   const groups = new Map<string, { name: string; on: string; fromMoment: boolean; people: Set<string> }>();
@@ -98,14 +65,14 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     group.fromMoment ||= fromMoment;
     return group;
   };
+  // Each row is a crowded moment at the person's first contact, in the order of the moments.
   for (const m of moments) {
     const on = m.occurred_at.slice(0, 10);
     const group = groupFor(m.summary, on, true);
     const state = stateOf.get(m.person_id);
-    // First met there: the moment is their first contact, and no earlier meeting is on record.
-    const first = stats.get(m.person_id)?.first;
+    // First met there: no earlier meeting is on record.
     const metBefore = state?.person.met_on != null && state.person.met_on < on;
-    if (first === m.occurred_at && !metBefore && !placed.has(m.person_id)) {
+    if (!metBefore && !placed.has(m.person_id)) {
       group.people.add(m.person_id);
       placed.add(m.person_id);
       atMoment.add(m.person_id);
@@ -116,10 +83,23 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     // Without the day they met (a list imported with a "Met" column and no date), the day they
     // were added stands for it: the people of one list, added together, are one event.
     const on = p.met_on ?? p.created_at.slice(0, 10);
-    const first = stats.get(p.id)?.first ?? null;
     // Someone in touch before that day was not first met there.
-    if (first !== null && first.slice(0, 10) < on) continue;
+    if (p.first_contact_at !== null && p.first_contact_at.slice(0, 10) < on) continue;
     groupFor(p.met_text, on, false).people.add(p.id);
+  }
+  // An event takes the name of its first crowded moment, and a list too small to be an event still is
+  // one when a crowded moment that day bears its name: the crowded moments of these days, in order.
+  const named = new Set<string>();
+  for (const m of await reads.crowdedMomentsOn(
+    [...new Set([...groups.values()].map((g) => g.on))],
+    EVENT_MIN_PEOPLE,
+  )) {
+    const key = eventKey(m.summary, m.occurred_at.slice(0, 10));
+    const group = groups.get(key);
+    if (!group || named.has(key)) continue;
+    named.add(key);
+    group.name = eventName(m.summary);
+    group.fromMoment = true;
   }
 
   const out: EventGroup[] = [];
@@ -127,7 +107,7 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     if (!g.fromMoment && g.people.size < EVENT_MIN_PEOPLE) continue;
     const members = [...g.people].flatMap((id) => {
       const state = stateOf.get(id);
-      const contacts = (stats.get(id)?.contacts ?? 0) - (atMoment.has(id) ? 1 : 0);
+      const contacts = (contactsOf.get(id) ?? 0) - (atMoment.has(id) ? 1 : 0);
       return state ? [{ state, contacts: Math.max(0, contacts) }] : [];
     });
     if (members.length === 0) continue;

@@ -20,6 +20,10 @@ function chunks<T>(items: readonly T[]): T[][] {
 /** Epoch ms as the dialect returns it (PostgreSQL gives a bigint as text). */
 const msOf = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
+/** The day after a YYYY-MM-DD day, as YYYY-MM-DD: the end of that day's instants. */
+const dayAfter = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+
 export interface OwedPerson {
   id: string;
   name: string;
@@ -37,6 +41,16 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         j.onRef("p.owner_id", "=", "s.owner_id").onRef("p.id", "=", "s.person_id"),
       )
       .where("s.owner_id", "=", ownerId)
+      .where("p.archived", "=", 0);
+
+  /** people not archived of this owner, with their aggregates when they have any */
+  const activeStatsOrNone = () =>
+    db
+      .selectFrom("people as p")
+      .leftJoin("person_stats as s", (j) =>
+        j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
+      )
+      .where("p.owner_id", "=", ownerId)
       .where("p.archived", "=", 0);
 
   /** People helped within the thanks window and not thanked since (domain rule `thanksOwed`). */
@@ -71,6 +85,83 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         .select((eb) => eb.fn.countAll<number | string>().as("n"))
         .executeTakeFirstOrThrow();
       return { count: Number(counted.n), first };
+    },
+
+    /**
+     * The moments of three or more people that are someone's first contact, with that person and
+     * their number of contacts: read from each person's first instant (the interaction date index),
+     * not from every participant of every crowded moment.
+     */
+    async firstContactMoments(minPeople: number) {
+      return db
+        .selectFrom("person_stats as s")
+        .innerJoin("interactions as i", (j) =>
+          j.onRef("i.owner_id", "=", "s.owner_id").onRef("i.occurred_at", "=", "s.first_contact_at"),
+        )
+        .innerJoin("interaction_participants as ip", (j) =>
+          j
+            .onRef("ip.owner_id", "=", "i.owner_id")
+            .onRef("ip.interaction_id", "=", "i.id")
+            .onRef("ip.person_id", "=", "s.person_id"),
+        )
+        .select(["i.id", "i.summary", "i.occurred_at", "s.person_id", "s.contacts"])
+        .where("s.owner_id", "=", ownerId)
+        .where("s.first_contact_at", "is not", null)
+        .where(
+          (eb) =>
+            eb
+              .selectFrom("interaction_participants as c")
+              .select((c) => c.fn.countAll().as("n"))
+              .whereRef("c.owner_id", "=", "i.owner_id")
+              .whereRef("c.interaction_id", "=", "i.id"),
+          ">=",
+          minPeople,
+        )
+        .orderBy("i.occurred_at")
+        .orderBy("i.id")
+        .execute();
+    },
+
+    /** The moments of three or more people on these days (YYYY-MM-DD), in order: summary and instant. */
+    async crowdedMomentsOn(days: readonly string[], minPeople: number) {
+      const out = [];
+      for (const part of chunks(days)) {
+        out.push(
+          ...(await db
+            .selectFrom("interactions as i")
+            .select(["i.id", "i.summary", "i.occurred_at"])
+            .where("i.owner_id", "=", ownerId)
+            .where((eb) =>
+              eb.or(
+                part.map((day) =>
+                  eb.and([eb("i.occurred_at", ">=", day), eb("i.occurred_at", "<", dayAfter(day))]),
+                ),
+              ),
+            )
+            .where(
+              (eb) =>
+                eb
+                  .selectFrom("interaction_participants as c")
+                  .select((c) => c.fn.countAll().as("n"))
+                  .whereRef("c.owner_id", "=", "i.owner_id")
+                  .whereRef("c.interaction_id", "=", "i.id"),
+              ">=",
+              minPeople,
+            )
+            .execute()),
+        );
+      }
+      return out.sort((a, b) =>
+        a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : a.id < b.id ? -1 : 1,
+      );
+    },
+
+    /** People not archived with a "met" text, their first contact and number of contacts. */
+    async metAlike() {
+      return activeStatsOrNone()
+        .select(["p.id", "p.met_text", "p.met_on", "p.created_at", "s.first_contact_at", "s.contacts"])
+        .where("p.met_text", "is not", null)
+        .execute();
     },
 
     /** Departments helped the user at some point (their own entries), with the aggregates. */

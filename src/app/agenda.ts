@@ -4,16 +4,14 @@
  * but for the few lines shown.
  */
 import { DAY_MS } from "../domain/decay.js";
-import { AGENDA_SIZE } from "../domain/defaults.js";
+import { AGENDA_SIZE, STALE_ASK_DAYS } from "../domain/defaults.js";
 import { isDue } from "../domain/due.js";
 import { isThanksLate, staleAskAdvice } from "../domain/open-loop-texts.js";
-import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
+import { thanksOwed } from "../domain/open-loops.js";
 import { dayIn } from "../domain/work-week.js";
 import { agendaReads, type OwedPerson } from "../storage/agenda.repository.js";
-import { listAsks } from "../storage/ask.repository.js";
-import { listCommitments } from "../storage/commitment.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
-import { fromInstant } from "../storage/keys.js";
+import { fromInstant, toInstant } from "../storage/keys.js";
 import { departmentStatsFromRow } from "../storage/stats.repository.js";
 import { withCounterpartNames } from "./asks.js";
 import { loadCalendarSettings } from "./calendar-settings.js";
@@ -105,17 +103,16 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     };
   });
 
-  // Promises that are late or due within a week, both ways.
+  // Promises that are late or due within a week, both ways, and asks gone stale: ranked in SQL.
   const weekAhead = new Date(ctx.now + 7 * DAY_MS).toISOString().slice(0, 10);
-  const openCommitments = (await listCommitments(ctx.db, ctx.ownerId, { status: "open" })).filter(
-    (c) => c.due_on !== null && (isCommitmentLate(c.due_on, ctx.now) || c.due_on <= weekAhead),
-  );
-  const commitments = await commitmentsJson(ctx, limitTo(openCommitments, all));
+  const promises = await reads.promisesDueBy(weekAhead, all ? null : AGENDA_SIZE);
+  const commitments = await commitmentsJson(ctx, promises.first);
 
-  const staleAsks = (await listAsks(ctx.db, ctx.ownerId, { status: "open" })).filter((a) =>
-    isAskStale(fromInstant(a.asked_at), ctx.now),
+  const staleAsks = await reads.asksAskedBy(
+    toInstant(ctx.now - STALE_ASK_DAYS * DAY_MS),
+    all ? null : AGENDA_SIZE,
   );
-  const asks = (await withCounterpartNames(ctx, limitTo(staleAsks, all), askJson)).map((a) => ({
+  const asks = (await withCounterpartNames(ctx, staleAsks.first, askJson)).map((a) => ({
     ...a,
     /** "Open for 34 days with no answer: follow up or withdraw it." */
     advice: staleAskAdvice(fromInstant(a.askedAt), ctx.now),
@@ -154,8 +151,8 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
       due: dueStates.length,
       groups: groups.length,
       thanksOwed: owedCount,
-      commitments: openCommitments.length,
-      asks: staleAsks.length,
+      commitments: promises.count,
+      asks: staleAsks.count,
       occasions: occasions.length,
       suggestions: suggestionCount,
     },

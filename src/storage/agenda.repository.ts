@@ -3,7 +3,7 @@
  * each scoped to one owner by `agendaReads`. Thanks owed are ranked here from the epoch-ms instants
  * kept on write (migration 0011), so the section costs an index range, not everyone's dates.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { DAY_MS } from "../domain/decay.js";
 import { THANKS_WINDOW_DAYS } from "../domain/defaults.js";
 import { readRows } from "./row-arrays.js";
@@ -11,9 +11,9 @@ import type { Database, PersonRow, PersonStatsRow } from "./schema.js";
 
 const CHUNK = 500;
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -23,6 +23,22 @@ const msOf = (value: number | string | null): number | null => (value === null ?
 /** The day after a YYYY-MM-DD day, as YYYY-MM-DD: the end of that day's instants. */
 const dayAfter = (day: string): string =>
   new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A section's first rows and its count: the rows themselves when they are fewer than the limit,
+ * else one `count(*)` of the section's filter.
+ */
+async function firstAndCount<R, DB, TB extends keyof DB>(
+  first: R[],
+  limit: number | null,
+  filter: () => SelectQueryBuilder<DB, TB, object>,
+): Promise<{ count: number; first: R[] }> {
+  if (limit === null || first.length < limit) return { count: first.length, first };
+  const [counted] = (await filter()
+    .select((eb) => eb.fn.countAll().as("n"))
+    .execute()) as { n: number | string }[]; // count(*) is a bigint as text on PostgreSQL
+  return { count: Number(counted?.n ?? 0), first };
+}
 
 export interface OwedPerson {
   id: string;
@@ -53,6 +69,11 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       .where("p.owner_id", "=", ownerId)
       .where("p.archived", "=", 0);
 
+  /** The moment aliased `i` has at least `minPeople` participants (an event's least). */
+  const crowdedMoment = (minPeople: number) =>
+    sql<SqlBool>`(select count(*) from interaction_participants c
+      where c.owner_id = i.owner_id and c.interaction_id = i.id) >= ${minPeople}`;
+
   /** People helped within the thanks window and not thanked since (domain rule `thanksOwed`). */
   const owedToPeople = (now: number) =>
     activeStats()
@@ -80,11 +101,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         name: r.display_name,
         at: msOf(r.last_received_ms) as number,
       }));
-      if (limit === null || first.length < limit) return { count: first.length, first };
-      const counted = await owedToPeople(now)
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .executeTakeFirstOrThrow();
-      return { count: Number(counted.n), first };
+      return firstAndCount(first, limit, () => owedToPeople(now));
     },
 
     /**
@@ -93,30 +110,21 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
      * not from every participant of every crowded moment.
      */
     async firstContactMoments(minPeople: number) {
+      // Cross joins fix the order (SQLite keeps it): from each person's first instant to the
+      // moments at that instant; left to itself SQLite walked every participant of the owner.
       return db
         .selectFrom("person_stats as s")
-        .innerJoin("interactions as i", (j) =>
-          j.onRef("i.owner_id", "=", "s.owner_id").onRef("i.occurred_at", "=", "s.first_contact_at"),
-        )
-        .innerJoin("interaction_participants as ip", (j) =>
-          j
-            .onRef("ip.owner_id", "=", "i.owner_id")
-            .onRef("ip.interaction_id", "=", "i.id")
-            .onRef("ip.person_id", "=", "s.person_id"),
-        )
+        .crossJoin("interactions as i")
+        .crossJoin("interaction_participants as ip")
         .select(["i.id", "i.summary", "i.occurred_at", "s.person_id", "s.contacts"])
         .where("s.owner_id", "=", ownerId)
         .where("s.first_contact_at", "is not", null)
-        .where(
-          (eb) =>
-            eb
-              .selectFrom("interaction_participants as c")
-              .select((c) => c.fn.countAll().as("n"))
-              .whereRef("c.owner_id", "=", "i.owner_id")
-              .whereRef("c.interaction_id", "=", "i.id"),
-          ">=",
-          minPeople,
-        )
+        .whereRef("i.owner_id", "=", "s.owner_id")
+        .whereRef("i.occurred_at", "=", "s.first_contact_at")
+        .whereRef("ip.owner_id", "=", "i.owner_id")
+        .whereRef("ip.interaction_id", "=", "i.id")
+        .whereRef("ip.person_id", "=", "s.person_id")
+        .where(crowdedMoment(minPeople))
         .orderBy("i.occurred_at")
         .orderBy("i.id")
         .execute();
@@ -125,31 +133,18 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     /** The moments of three or more people on these days (YYYY-MM-DD), in order: summary and instant. */
     async crowdedMomentsOn(days: readonly string[], minPeople: number) {
       const out = [];
-      for (const part of chunks(days)) {
-        out.push(
-          ...(await db
+      // One range of the date index per day (a union): an `or` of ranges made SQLite scan them all.
+      for (const part of chunks(days, 200)) {
+        const onDay = (day: string) =>
+          db
             .selectFrom("interactions as i")
             .select(["i.id", "i.summary", "i.occurred_at"])
             .where("i.owner_id", "=", ownerId)
-            .where((eb) =>
-              eb.or(
-                part.map((day) =>
-                  eb.and([eb("i.occurred_at", ">=", day), eb("i.occurred_at", "<", dayAfter(day))]),
-                ),
-              ),
-            )
-            .where(
-              (eb) =>
-                eb
-                  .selectFrom("interaction_participants as c")
-                  .select((c) => c.fn.countAll().as("n"))
-                  .whereRef("c.owner_id", "=", "i.owner_id")
-                  .whereRef("c.interaction_id", "=", "i.id"),
-              ">=",
-              minPeople,
-            )
-            .execute()),
-        );
+            .where("i.occurred_at", ">=", day)
+            .where("i.occurred_at", "<", dayAfter(day))
+            .where(crowdedMoment(minPeople));
+        const [first, ...rest] = part.map(onDay);
+        if (first) out.push(...(await rest.reduce((union, q) => union.unionAll(q), first).execute()));
       }
       return out.sort((a, b) =>
         a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : a.id < b.id ? -1 : 1,
@@ -162,6 +157,36 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         .select(["p.id", "p.met_text", "p.met_on", "p.created_at", "s.first_contact_at", "s.contacts"])
         .where("p.met_text", "is not", null)
         .execute();
+    },
+
+    /**
+     * Open promises with a date up to `lastDay` (YYYY-MM-DD; the late ones are all before it), both
+     * ways: how many, and the first `limit` (all with null) by date then number.
+     */
+    async promisesDueBy(lastDay: string, limit: number | null) {
+      const due = () =>
+        db
+          .selectFrom("commitments")
+          .where("owner_id", "=", ownerId)
+          .where("status", "=", "open")
+          .where("due_on", "is not", null)
+          .where("due_on", "<=", lastDay);
+      let query = due().selectAll().orderBy("due_on").orderBy("number");
+      if (limit !== null) query = query.limit(limit);
+      return firstAndCount(await query.execute(), limit, due);
+    },
+
+    /** Open asks asked at or before `askedBy` (an instant): how many, and the first `limit`, newest number first. */
+    async asksAskedBy(askedBy: string, limit: number | null) {
+      const stale = () =>
+        db
+          .selectFrom("asks")
+          .where("owner_id", "=", ownerId)
+          .where("status", "=", "open")
+          .where("asked_at", "<=", askedBy);
+      let query = stale().selectAll().orderBy("number", "desc");
+      if (limit !== null) query = query.limit(limit);
+      return firstAndCount(await query.execute(), limit, stale);
     },
 
     /** Departments helped the user at some point (their own entries), with the aggregates. */

@@ -30,6 +30,7 @@ import type { PersonStatsRow } from "../src/storage/schema.js";
 import { openStore } from "../src/storage/store.js";
 import { BIG_STORE, ensureBigStore } from "./big-store.js";
 import { ms, report, sampleInterleaved } from "./measure.js";
+import { measureOnPostgres } from "./today-postgres.js";
 
 const WARMUPS = 3;
 const RUNS = 25;
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
       throw new Error("the agenda is trivial: the store no longer exercises today()");
     }
     if (process.argv.includes("--profile")) await profile(ctx, raw);
+    if (!process.argv.includes("--sqlite-only"))
+      await measureOnPostgres(raw, owner.id, BIG_STORE.end, { warmups: WARMUPS, runs: RUNS });
   } finally {
     raw.close();
     await store.close();

@@ -37,8 +37,9 @@ const eventId = (key: string) => `ev-${createHash("sha256").update(key).digest("
 
 /**
  * Every event of the owner with the people first met there, among `states` (everyone not archived).
- * Only the crowded moments that are someone's first contact are read, then the crowded moments of the
- * events' days (which name them): not every participant of every crowded moment.
+ * Only the crowded moments that are someone's first contact are read (an event is named by the first
+ * of them), then the crowded moments of the days of lists alone: not every participant of every
+ * crowded moment.
  */
 export async function loadEventGroups(ctx: AppContext, states: RelationshipState[]): Promise<EventGroup[]> {
   const reads = agendaReads(ctx.db, ctx.ownerId);
@@ -87,17 +88,13 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     if (p.first_contact_at !== null && p.first_contact_at.slice(0, 10) < on) continue;
     groupFor(p.met_text, on, false).people.add(p.id);
   }
-  // An event takes the name of its first crowded moment, and a list too small to be an event still is
-  // one when a crowded moment that day bears its name: the crowded moments of these days, in order.
-  const named = new Set<string>();
-  for (const m of await reads.crowdedMomentsOn(
-    [...new Set([...groups.values()].map((g) => g.on))],
-    EVENT_MIN_PEOPLE,
-  )) {
+  // A list alone (no one first met at a moment of its name) takes the name of the first crowded moment
+  // that day bearing it, and is then an event however small: the crowded moments of those days only.
+  const listsOnly = [...groups.values()].filter((g) => !g.fromMoment);
+  for (const m of await reads.crowdedMomentsOn([...new Set(listsOnly.map((g) => g.on))], EVENT_MIN_PEOPLE)) {
     const key = eventKey(m.summary, m.occurred_at.slice(0, 10));
     const group = groups.get(key);
-    if (!group || named.has(key)) continue;
-    named.add(key);
+    if (!group || group.fromMoment) continue;
     group.name = eventName(m.summary);
     group.fromMoment = true;
   }

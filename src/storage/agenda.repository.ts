@@ -156,6 +156,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       return activeStatsOrNone()
         .select(["p.id", "p.met_text", "p.met_on", "p.created_at", "s.first_contact_at", "s.contacts"])
         .where("p.met_text", "is not", null)
+        .orderBy("p.id")
         .execute();
     },
 

@@ -1,8 +1,9 @@
 /**
  * Events read narrowly (issue 16 §2): on random stores, `loadEventGroups`, which reads only the crowded
- * moments that are someone's first contact and the crowded moments of the events' days, finds the same
- * events, names, members and contact counts as the full reading of every participant of every crowded
- * moment (the oracle below, the reading it replaced).
+ * moments that are someone's first contact and the crowded moments of the days of lists alone, finds
+ * the same events, names, members and contact counts as the full reading of every participant of every
+ * crowded moment (the oracle below, the reading it replaced; an event is named by the first moment at
+ * which someone was first met, a list alone by the first crowded moment of its name that day).
  */
 import fc from "fast-check";
 import { expect, it } from "vitest";
@@ -59,6 +60,7 @@ async function eventsInFull(ctx: AppContext, states: RelationshipState[]) {
     .selectFrom("people")
     .select(["id", "met_text", "met_on", "created_at", "archived"])
     .where("owner_id", "=", ownerId)
+    .orderBy("id")
     .execute();
   const stats = new Map(
     (await db.selectFrom("person_stats").selectAll().where("owner_id", "=", ownerId).execute()).map((s) => [
@@ -77,12 +79,18 @@ async function eventsInFull(ctx: AppContext, states: RelationshipState[]) {
     group.fromMoment ||= fromMoment;
     return group;
   };
+  // The first crowded moment of each name and day, whoever was first met there.
+  const firstCrowded = new Map<string, string>();
   for (const m of moments) {
     const on = m.occurred_at.slice(0, 10);
+    const key = eventKey(m.summary, on);
+    if (!firstCrowded.has(key)) firstCrowded.set(key, eventName(m.summary));
+    if (stats.get(m.person_id)?.first !== m.occurred_at) continue;
+    // An event is named by the first moment at which someone was first met.
     const group = groupFor(m.summary, on, true);
     const state = stateOf.get(m.person_id);
     const metBefore = state?.person.met_on != null && state.person.met_on < on;
-    if (stats.get(m.person_id)?.first === m.occurred_at && !metBefore && !placed.has(m.person_id)) {
+    if (!metBefore && !placed.has(m.person_id)) {
       group.people.add(m.person_id);
       placed.add(m.person_id);
       atMoment.add(m.person_id);
@@ -94,6 +102,11 @@ async function eventsInFull(ctx: AppContext, states: RelationshipState[]) {
     const first = stats.get(p.id)?.first ?? null;
     if (first !== null && first.slice(0, 10) < on) continue;
     groupFor(p.met_text, on, false).people.add(p.id);
+  }
+  // A list alone takes the name of a crowded moment of its name that day, and is then an event.
+  for (const [key, g] of groups) {
+    const name = firstCrowded.get(key);
+    if (!g.fromMoment && name !== undefined) Object.assign(g, { name, fromMoment: true });
   }
   return [...groups.values()]
     .filter((g) => g.fromMoment || g.people.size >= EVENT_MIN_PEOPLE)

@@ -13,20 +13,6 @@ import { fileURLToPath } from "node:url";
 const ALLOWED = ["src/storage/", "bench/", "test/", "scripts/"];
 const ALLOWED_FILE = /\.test\.tsx?$/;
 
-/**
- * Files whose SQL other engineers are moving into src/storage while this check lands (issue 15).
- * Remove each one as its queries move; the list ends empty.
- */
-export const PENDING = [
-  "src/app/agenda.ts",
-  "src/app/department-map.ts",
-  "src/app/department-suggest.ts",
-  "src/app/meet-new-bridges.ts",
-  "src/app/relationship-state.ts",
-  "src/app/suggest.ts",
-  "src/app/suggestion-context.ts",
-];
-
 const SKIP_DIRS = new Set(["node_modules", "dist", "coverage", ".git", ".bench"]);
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
 
@@ -70,32 +56,25 @@ function* codeLines(text) {
   }
 }
 
-/** Every query outside storage, as `file:line`, with the pending files left out. */
+/** Every query outside storage, as `file:line`. */
 export function findMisplacedQueries(root) {
   const found = [];
-  const pendingSeen = new Set();
   for (const path of sources(root)) {
     const file = relative(root, path).split(sep).join("/");
     if (ALLOWED.some((dir) => file.startsWith(dir)) || ALLOWED_FILE.test(file)) continue;
     for (const [number, line] of codeLines(readFileSync(path, "utf8"))) {
       if (!QUERY.some((pattern) => pattern.test(line))) continue;
-      if (PENDING.includes(file)) {
-        pendingSeen.add(file);
-        continue;
-      }
       found.push({ file, line: number, text: line.trim() });
     }
   }
-  return { found, stalePending: PENDING.filter((file) => !pendingSeen.has(file)) };
+  return found;
 }
 
 const isMain =
   process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1]);
 if (isMain) {
   const root = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "..");
-  const { found, stalePending } = findMisplacedQueries(root);
-  for (const file of stalePending)
-    console.warn(`check-sql-home: ${file} is PENDING but has no query left: take it off the list.`);
+  const found = findMisplacedQueries(root);
   if (found.length > 0) {
     for (const q of found) console.error(`${q.file}:${q.line}: a query outside src/storage: ${q.text}`);
     console.error(

@@ -4,15 +4,14 @@
  * but for the few lines shown.
  */
 import { DAY_MS } from "../domain/decay.js";
-import { AGENDA_SIZE } from "../domain/defaults.js";
+import { AGENDA_SIZE, STALE_ASK_DAYS } from "../domain/defaults.js";
 import { isDue } from "../domain/due.js";
 import { isThanksLate, staleAskAdvice } from "../domain/open-loop-texts.js";
-import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
+import { thanksOwed } from "../domain/open-loops.js";
 import { dayIn } from "../domain/work-week.js";
-import { listAsks } from "../storage/ask.repository.js";
-import { listCommitments } from "../storage/commitment.repository.js";
+import { agendaReads, type OwedPerson } from "../storage/agenda.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
-import { fromInstant } from "../storage/keys.js";
+import { fromInstant, toInstant } from "../storage/keys.js";
 import { departmentStatsFromRow } from "../storage/stats.repository.js";
 import { loadCalendarSettings } from "./calendar-settings.js";
 import { commitmentsJson } from "./commitments.js";
@@ -30,6 +29,20 @@ import { loadRelationships } from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
 import { askJson, balanceJson, dueJson } from "./views.js";
 import { withCounterpartNames } from "./who.js";
+
+/**
+ * People and departments owed a thank-you in one list, the newest help first; on the same instant
+ * people come before departments and each by id (the rule the SQL ranking follows).
+ */
+export function mergeOwed(
+  people: readonly OwedPerson[],
+  departments: readonly { kind: "department"; id: string; name: string; at: number }[],
+) {
+  return [
+    ...people.map((p) => ({ kind: "person" as const, ...p })),
+    ...[...departments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  ].sort((a, b) => b.at - a.at);
+}
 
 const limitTo = <T>(items: T[], all: boolean): T[] => (all ? items : items.slice(0, AGENDA_SIZE));
 
@@ -59,32 +72,17 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     meetNew: true,
   });
 
-  // Thanks owed, to people and to departments, most recent help first.
-  const owedPeople = states
-    .filter((s) => s.thanksOwed && s.ledger.lastReceivedAt !== null)
-    .map((s) => ({
-      kind: "person" as const,
-      id: s.person.id,
-      name: s.person.display_name,
-      at: s.ledger.lastReceivedAt as number,
-    }));
-  const departmentRows = await ctx.db
-    .selectFrom("department_stats as s")
-    .innerJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "s.owner_id").onRef("d.id", "=", "s.department_id"),
-    )
-    .selectAll("s")
-    .select("d.name")
-    .where("s.owner_id", "=", ctx.ownerId)
-    .where("s.last_received_at", "is not", null)
-    .execute();
-  const owedDepartments = departmentRows.flatMap((row) => {
+  // Thanks owed, to people and to departments, most recent help first: the people are ranked in SQL.
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const owedToPeople = await reads.thanksOwedToPeople(ctx.now, all ? null : AGENDA_SIZE);
+  const owedDepartments = (await reads.departmentsThatHelped()).flatMap((row) => {
     const stats = departmentStatsFromRow(row);
     return thanksOwed(stats, ctx.now) && stats.lastReceivedAt !== null
       ? [{ kind: "department" as const, id: row.department_id, name: row.name, at: stats.lastReceivedAt }]
       : [];
   });
-  const owed = [...owedPeople, ...owedDepartments].sort((a, b) => b.at - a.at);
+  const owed = mergeOwed(owedToPeople.first, owedDepartments);
+  const owedCount = owedToPeople.count + owedDepartments.length;
   const shownOwed = limitTo(owed, all);
   const lastOf = async (kind: "person" | "department") =>
     latestReceived(
@@ -105,17 +103,16 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     };
   });
 
-  // Promises that are late or due within a week, both ways.
+  // Promises that are late or due within a week, both ways, and asks gone stale: ranked in SQL.
   const weekAhead = new Date(ctx.now + 7 * DAY_MS).toISOString().slice(0, 10);
-  const openCommitments = (await listCommitments(ctx.db, ctx.ownerId, { status: "open" })).filter(
-    (c) => c.due_on !== null && (isCommitmentLate(c.due_on, ctx.now) || c.due_on <= weekAhead),
-  );
-  const commitments = await commitmentsJson(ctx, limitTo(openCommitments, all));
+  const promises = await reads.promisesDueBy(weekAhead, all ? null : AGENDA_SIZE);
+  const commitments = await commitmentsJson(ctx, promises.first);
 
-  const staleAsks = (await listAsks(ctx.db, ctx.ownerId, { status: "open" })).filter((a) =>
-    isAskStale(fromInstant(a.asked_at), ctx.now),
+  const staleAsks = await reads.asksAskedBy(
+    toInstant(ctx.now - STALE_ASK_DAYS * DAY_MS),
+    all ? null : AGENDA_SIZE,
   );
-  const asks = (await withCounterpartNames(ctx, limitTo(staleAsks, all), askJson)).map((a) => ({
+  const asks = (await withCounterpartNames(ctx, staleAsks.first, askJson)).map((a) => ({
     ...a,
     /** "Open for 34 days with no answer: follow up or withdraw it." */
     advice: staleAskAdvice(fromInstant(a.askedAt), ctx.now),
@@ -153,9 +150,9 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
       people: states.length,
       due: dueStates.length,
       groups: groups.length,
-      thanksOwed: owed.length,
-      commitments: openCommitments.length,
-      asks: staleAsks.length,
+      thanksOwed: owedCount,
+      commitments: promises.count,
+      asks: staleAsks.count,
       occasions: occasions.length,
       suggestions: suggestionCount,
     },

@@ -7,7 +7,9 @@ import { type DepartmentStatus, departmentStatus } from "../domain/department-ma
 import type { Balance } from "../domain/giving-balance.js";
 import { strengthAt } from "../domain/strength.js";
 import { GoodwillError } from "../errors.js";
+import { agendaReads } from "../storage/agenda.repository.js";
 import { fromInstant } from "../storage/keys.js";
+import { getOrganization } from "../storage/organization.repository.js";
 import type { AppContext } from "./context.js";
 import { departmentBalance } from "./ledger.js";
 import { loadMe, loadRelationships } from "./relationship-state.js";
@@ -48,30 +50,17 @@ export async function departmentMap(ctx: AppContext, organization?: string): Pro
         "invalid",
         "The map shows the departments of your organization: set it with goodwill init --name NAME --org ORG, or name one with --org.",
       );
-    const row = await ctx.db
-      .selectFrom("organizations")
-      .select(["id", "name"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("id", "=", me.organizationId)
-      .executeTakeFirstOrThrow();
-    org = row;
+    const mine = await getOrganization(ctx.db, ctx.ownerId, me.organizationId);
+    if (!mine)
+      throw new GoodwillError(
+        "not_found",
+        "Your organization is no longer on file: set it again with goodwill init --org ORG.",
+      );
+    org = mine;
   }
-  const departments = await ctx.db
-    .selectFrom("departments")
-    .select(["id", "name"])
-    .where("owner_id", "=", ctx.ownerId)
-    .where("organization_id", "=", org.id)
-    .orderBy("name_key")
-    .execute();
-  const memberIds = (
-    await ctx.db
-      .selectFrom("people")
-      .select("id")
-      .where("owner_id", "=", ctx.ownerId)
-      .where("organization_id", "=", org.id)
-      .where("archived", "=", 0)
-      .execute()
-  ).map((p) => p.id);
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const departments = (await reads.departmentsOf(org.id)).map((d) => ({ id: d.id, name: d.name }));
+  const memberIds = await reads.memberIds({ organizationId: org.id });
   const states = await loadRelationships(ctx, { personIds: memberIds, strength: true });
   const byDepartment = new Map<
     string,

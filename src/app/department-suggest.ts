@@ -15,6 +15,7 @@ import { thanksOwed } from "../domain/open-loops.js";
 import { PlaybookListing } from "../domain/playbook.js";
 import { meetNewSuggestions, type Suggestion, suggestionsFor } from "../domain/suggestions.js";
 import { notFound } from "../errors.js";
+import { agendaReads } from "../storage/agenda.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
 import { getDepartment, getOrganization } from "../storage/organization.repository.js";
 import { getDepartmentStats } from "../storage/stats.repository.js";
@@ -45,14 +46,8 @@ export async function suggestForDepartment(
   const last = owed
     ? (await latestReceived(ctx.db, ctx.ownerId, "department", [row.id])).get(row.id)
     : undefined;
-  const memberRows = await ctx.db
-    .selectFrom("people")
-    .select("id")
-    .where("owner_id", "=", ctx.ownerId)
-    .where("department_id", "=", row.id)
-    .where("archived", "=", 0)
-    .execute();
-  const members = await loadRelationships(ctx, { personIds: memberRows.map((m) => m.id) });
+  const memberIds = await agendaReads(ctx.db, ctx.ownerId).memberIds({ departmentId: row.id });
+  const members = await loadRelationships(ctx, { personIds: memberIds });
   const dept: DepartmentSubject = {
     id: row.id,
     name: row.name,

@@ -18,7 +18,7 @@ import {
   groupAdvice,
 } from "../domain/event-groups.js";
 import { GoodwillError, invalid } from "../errors.js";
-import { crowdedMoments, firstContacts, peopleWithMetText } from "../storage/event.repository.js";
+import { agendaReads } from "../storage/agenda.repository.js";
 import { foldText } from "../storage/keys.js";
 import { peopleWithOpenNeeds } from "../storage/need-offer.repository.js";
 import { setRhythm } from "../storage/person.repository.js";
@@ -37,27 +37,21 @@ export interface EventGroup {
 
 const eventId = (key: string) => `ev-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
 
-/** Reads `ids` in slices, so a long list never exceeds a database's parameter limit. */
-async function inSlices<T>(ids: readonly string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))));
-  return out;
-}
-
-/** Every event of the owner with the people first met there, among `states` (everyone not archived). */
+/**
+ * Every event of the owner with the people first met there, among `states` (everyone not archived).
+ * Only the crowded moments that are someone's first contact are read (an event is named by the first
+ * of them), then the crowded moments of the days of lists alone: not every participant of every
+ * crowded moment.
+ */
 export async function loadEventGroups(ctx: AppContext, states: RelationshipState[]): Promise<EventGroup[]> {
-  const { db, ownerId } = ctx;
-  const moments = await crowdedMoments(db, ownerId, EVENT_MIN_PEOPLE);
-  const metAlike = await peopleWithMetText(db, ownerId);
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const moments = await reads.firstContactMoments(EVENT_MIN_PEOPLE);
+  const metAlike = await reads.metAlike();
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
 
-  const ids = [...new Set([...moments.map((m) => m.person_id), ...metAlike.map((p) => p.id)])];
-  const stats = new Map(
-    (await inSlices(ids, (slice) => firstContacts(db, ownerId, slice))).map((s) => [
-      s.person_id,
-      { first: s.first_contact_at, contacts: Number(s.contacts) },
-    ]),
-  );
+  const contactsOf = new Map<string, number>();
+  for (const row of [...moments.map((m) => ({ ...m, id: m.person_id })), ...metAlike])
+    contactsOf.set(row.id, Number(row.contacts ?? 0));
   const stateOf = new Map(states.map((s) => [s.person.id, s]));
 
   const groups = new Map<string, { name: string; on: string; fromMoment: boolean; people: Set<string> }>();
@@ -74,14 +68,14 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     group.fromMoment ||= fromMoment;
     return group;
   };
+  // Each row is a crowded moment at the person's first contact, in the order of the moments.
   for (const m of moments) {
     const on = m.occurred_at.slice(0, 10);
     const group = groupFor(m.summary, on, true);
     const state = stateOf.get(m.person_id);
-    // First met there: the moment is their first contact, and no earlier meeting is on record.
-    const first = stats.get(m.person_id)?.first;
+    // First met there: no earlier meeting is on record.
     const metBefore = state?.person.met_on != null && state.person.met_on < on;
-    if (first === m.occurred_at && !metBefore && !placed.has(m.person_id)) {
+    if (!metBefore && !placed.has(m.person_id)) {
       group.people.add(m.person_id);
       placed.add(m.person_id);
       atMoment.add(m.person_id);
@@ -92,10 +86,19 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     // Without the day they met (a list imported with a "Met" column and no date), the day they
     // were added stands for it: the people of one list, added together, are one event.
     const on = p.met_on ?? p.created_at.slice(0, 10);
-    const first = stats.get(p.id)?.first ?? null;
     // Someone in touch before that day was not first met there.
-    if (first !== null && first.slice(0, 10) < on) continue;
+    if (p.first_contact_at !== null && p.first_contact_at.slice(0, 10) < on) continue;
     groupFor(p.met_text, on, false).people.add(p.id);
+  }
+  // A list alone (no one first met at a moment of its name) takes the name of the first crowded moment
+  // that day bearing it, and is then an event however small: the crowded moments of those days only.
+  const listsOnly = [...groups.values()].filter((g) => !g.fromMoment);
+  for (const m of await reads.crowdedMomentsOn([...new Set(listsOnly.map((g) => g.on))], EVENT_MIN_PEOPLE)) {
+    const key = eventKey(m.summary, m.occurred_at.slice(0, 10));
+    const group = groups.get(key);
+    if (!group || group.fromMoment) continue;
+    group.name = eventName(m.summary);
+    group.fromMoment = true;
   }
 
   const out: EventGroup[] = [];
@@ -103,7 +106,7 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
     if (!g.fromMoment && g.people.size < EVENT_MIN_PEOPLE) continue;
     const members = [...g.people].flatMap((id) => {
       const state = stateOf.get(id);
-      const contacts = (stats.get(id)?.contacts ?? 0) - (atMoment.has(id) ? 1 : 0);
+      const contacts = (contactsOf.get(id) ?? 0) - (atMoment.has(id) ? 1 : 0);
       return state ? [{ state, contacts: Math.max(0, contacts) }] : [];
     });
     if (members.length === 0) continue;

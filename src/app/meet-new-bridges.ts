@@ -6,6 +6,7 @@
  * file but never contacted, to get to know directly.
  */
 import type { MeetNewBridge } from "../domain/suggestions.js";
+import { agendaReads } from "../storage/agenda.repository.js";
 import type { AppContext } from "./context.js";
 import type { RelationshipState } from "./relationship-state.js";
 
@@ -42,15 +43,7 @@ export async function bridgesInto(
 
   // Names on file in those departments: people the user does not know yet (see knowsThem).
   const wanted = new Set(departments.map((d) => d.id));
-  const strangers = await ctx.db
-    .selectFrom("people")
-    .select(["id", "display_name", "department_id", "met_through_id"])
-    .where("owner_id", "=", ctx.ownerId)
-    .where("archived", "=", 0)
-    .where("department_id", "in", [...wanted])
-    .where("layer", "=", 500)
-    .orderBy("name_key")
-    .execute();
+  const strangers = await agendaReads(ctx.db, ctx.ownerId).acquaintancesIn([...wanted]);
   const unmet = strangers.filter((p) => !knownById.has(p.id));
   for (const p of unmet) {
     const through = p.met_through_id === null ? undefined : knownById.get(p.met_through_id);
@@ -99,35 +92,7 @@ async function textsOf(
   ctx: AppContext,
   ids: string[],
 ): Promise<{ personId: string; kind: MeetNewBridge["evidence"]; text: string }[]> {
-  const [people, notes, needs, offers] = await Promise.all([
-    ctx.db
-      .selectFrom("people")
-      .select(["id", "title", "met_text"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("id", "in", ids)
-      .execute(),
-    ctx.db
-      .selectFrom("notes")
-      .select(["person_id", "body"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("person_id", "in", ids)
-      .orderBy("created_at", "desc")
-      .execute(),
-    ctx.db
-      .selectFrom("needs")
-      .select(["person_id", "text"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("person_id", "in", ids)
-      .where("status", "=", "open")
-      .execute(),
-    ctx.db
-      .selectFrom("offers")
-      .select(["person_id", "text"])
-      .where("owner_id", "=", ctx.ownerId)
-      .where("person_id", "in", ids)
-      .where("status", "=", "open")
-      .execute(),
-  ]);
+  const { people, notes, needs, offers } = await agendaReads(ctx.db, ctx.ownerId).wordsAbout(ids);
   return [
     ...people.flatMap((p) => (p.title ? [{ personId: p.id, kind: "title" as const, text: p.title }] : [])),
     ...notes.map((n) => ({ personId: n.person_id, kind: "note" as const, text: n.body })),

@@ -11,9 +11,9 @@ import { type Balance, balanceAt } from "../domain/giving-balance.js";
 import type { Layer, LedgerMode } from "../domain/model.js";
 import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
 import { daysUntilOccurrence, nextOccurrence, parsePartialDate, turningAge } from "../domain/partial-date.js";
+import { agendaReads } from "../storage/agenda.repository.js";
 import { fromInstant } from "../storage/keys.js";
 import { getOwner } from "../storage/owner.repository.js";
-import { readRows } from "../storage/row-arrays.js";
 import type { AskRow, CommitmentRow, PersonRow, PersonStatsRow } from "../storage/schema.js";
 import { type LedgerStats, personStatsFromRow } from "../storage/stats.repository.js";
 import type { AppContext } from "./context.js";
@@ -75,9 +75,9 @@ const AGENDA_STATS = [
   "received_sum",
   "entries",
   "gaves",
-  "last_received_at",
-  "last_thanks_at",
-  "last_contact_at",
+  "last_received_ms",
+  "last_thanks_ms",
+  "last_contact_ms",
 ] as const satisfies readonly (keyof PersonStatsRow)[];
 
 export interface RelationshipState {
@@ -103,6 +103,10 @@ export interface RelationshipState {
 /** One empty list for everyone who has none (never written to). */
 const NONE: never[] = [];
 
+/** An instant kept as epoch ms (PostgreSQL returns a bigint as text). */
+const msOrNull = (value: number | string | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
@@ -118,28 +122,14 @@ export async function loadRelationships(
   if (options.personIds && options.personIds.length === 0) return [];
   // People and their aggregates are read apart and joined here: on SQLite a join of the two over
   // ten thousand people costs several times the two plain reads (measured, bench/today.ts).
-  let query = db.selectFrom("people").select(PERSON_CORE).where("owner_id", "=", ctx.ownerId);
-  if (!options.includeArchived) query = query.where("archived", "=", 0);
-  if (options.personIds) query = query.where("id", "in", options.personIds);
-  const people = await readRows(db, query, PERSON_CORE);
-  let statsQuery = db.selectFrom("person_stats").select(AGENDA_STATS).where("owner_id", "=", ctx.ownerId);
-  if (options.personIds) statsQuery = statsQuery.where("person_id", "in", options.personIds);
-  const statsOf = new Map((await readRows(db, statsQuery, AGENDA_STATS)).map((row) => [row.person_id, row]));
+  const reads = agendaReads(db, ctx.ownerId);
+  const people = await reads.peopleColumns(PERSON_CORE, options);
+  const statsOf = new Map(
+    (await reads.statsColumns(AGENDA_STATS, options.personIds)).map((row) => [row.person_id, row]),
+  );
   // Names of organizations and departments: a few rows, joined here rather than on every person.
-  const organizations = new Map(
-    (
-      await db
-        .selectFrom("organizations")
-        .select(["id", "name"])
-        .where("owner_id", "=", ctx.ownerId)
-        .execute()
-    ).map((o) => [o.id, o.name]),
-  );
-  const departments = new Map(
-    (
-      await db.selectFrom("departments").select(["id", "name"]).where("owner_id", "=", ctx.ownerId).execute()
-    ).map((d) => [d.id, d.name]),
-  );
+  const organizations = await reads.organizationNames();
+  const departments = await reads.departmentNames();
   const contactsOf = options.strength
     ? await loadContactSums(
         ctx,
@@ -147,25 +137,9 @@ export async function loadRelationships(
       )
     : null;
 
-  const commitments = await db
-    .selectFrom("commitments")
-    .selectAll()
-    .where("owner_id", "=", ctx.ownerId)
-    .where("status", "=", "open")
-    .where("person_id", "is not", null)
-    .execute();
-  const asks = await db
-    .selectFrom("asks")
-    .selectAll()
-    .where("owner_id", "=", ctx.ownerId)
-    .where("status", "=", "open")
-    .where("person_id", "is not", null)
-    .execute();
-  const otherDates = await db
-    .selectFrom("person_dates")
-    .select(["person_id", "label", "date"])
-    .where("owner_id", "=", ctx.ownerId)
-    .execute();
+  const commitments = await reads.openCommitmentsWithPeople();
+  const asks = await reads.openAsksToPeople();
+  const otherDates = await reads.personDates();
   const byPerson = <T extends { person_id: string | null }>(items: T[]) => {
     const map = new Map<string, T[]>();
     for (const item of items) {
@@ -185,15 +159,15 @@ export async function loadRelationships(
     const ledger: LedgerStats = {
       sums: { gave: num(st?.gave_sum), received: num(st?.received_sum), entries: num(st?.entries) },
       gaves: num(st?.gaves),
-      lastReceivedAt: st?.last_received_at ? fromInstant(st.last_received_at) : null,
-      lastThanksAt: st?.last_thanks_at ? fromInstant(st.last_thanks_at) : null,
+      lastReceivedAt: msOrNull(st?.last_received_ms),
+      lastThanksAt: msOrNull(st?.last_thanks_ms),
     };
     return evaluate(ctx.now, me, {
       person,
       organizationName: person.organization_id ? (organizations.get(person.organization_id) ?? null) : null,
       departmentName: person.department_id ? (departments.get(person.department_id) ?? null) : null,
       ledger,
-      lastContactAt: st?.last_contact_at ? fromInstant(st.last_contact_at) : null,
+      lastContactAt: msOrNull(st?.last_contact_ms),
       contacts: contactsOf?.get(person.id) ?? null,
       commitments: commitmentsOf.get(person.id) ?? NONE,
       asks: asksOf.get(person.id) ?? NONE,
@@ -205,15 +179,8 @@ export async function loadRelationships(
 /** The strength inputs of some people, from their aggregates. */
 async function loadContactSums(ctx: AppContext, ids: string[]): Promise<Map<string, ContactSums>> {
   const map = new Map<string, ContactSums>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await ctx.db
-      .selectFrom("person_stats")
-      .selectAll()
-      .where("owner_id", "=", ctx.ownerId)
-      .where("person_id", "in", ids.slice(i, i + 500))
-      .execute();
-    for (const row of rows) map.set(row.person_id, personStatsFromRow(row).contacts);
-  }
+  for (const row of await agendaReads(ctx.db, ctx.ownerId).statsRows(ids))
+    map.set(row.person_id, personStatsFromRow(row).contacts);
   return map;
 }
 

@@ -16,6 +16,7 @@ import {
   suggestionKindsFor,
   suggestionsFor,
 } from "../domain/suggestions.js";
+import { agendaReads } from "../storage/agenda.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
 import { listOwnOffers } from "../storage/own-offer.repository.js";
 import type { AppContext } from "./context.js";
@@ -39,18 +40,8 @@ const NO_NEEDS: NeedsAndMatches = { needsOf: new Map(), matchesOf: new Map() };
  * agenda must not ask the database person by person. Pairs already introduced are not suggested again.
  */
 export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatches> {
-  const open = (table: "needs" | "offers") =>
-    ctx.db
-      .selectFrom(`${table} as n` as "needs as n")
-      .innerJoin("people as p", (j) =>
-        j.onRef("p.owner_id", "=", "n.owner_id").onRef("p.id", "=", "n.person_id"),
-      )
-      .select(["n.id", "n.number", "n.person_id", "n.text", "p.display_name"])
-      .where("n.owner_id", "=", ctx.ownerId)
-      .where("n.status", "=", "open")
-      .where("p.archived", "=", 0)
-      .orderBy("n.number")
-      .execute();
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const open = (table: "needs" | "offers") => reads.openOf(table);
   const needs = await open("needs");
   if (needs.length === 0) return NO_NEEDS;
   const offers = await open("offers");
@@ -62,15 +53,7 @@ export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatc
       mine.map((o) => ({ id: o.id, personId: "", text: o.text })),
     ).map((m) => [m.need.id, m.offer.text]),
   );
-  const introduced = new Set(
-    (
-      await ctx.db
-        .selectFrom("introductions")
-        .select(["a_id", "b_id"])
-        .where("owner_id", "=", ctx.ownerId)
-        .execute()
-    ).flatMap((i) => [`${i.a_id} ${i.b_id}`, `${i.b_id} ${i.a_id}`]),
-  );
+  const introduced = await reads.introducedPairs();
   const needsOf = new Map<string, { number: number; text: string; yourOffer?: string }[]>();
   for (const n of needs) {
     const list = needsOf.get(n.person_id) ?? [];
@@ -113,16 +96,7 @@ export async function departmentsWithNobody(
       s.isColleague && s.person.department_id && knowsThem(s) ? [s.person.department_id] : [],
     ),
   );
-  const rows = await ctx.db
-    .selectFrom("departments as d")
-    .innerJoin("organizations as o", (j) =>
-      j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
-    )
-    .select(["d.id", "d.name", "o.name as organization"])
-    .where("d.owner_id", "=", ctx.ownerId)
-    .where("d.organization_id", "=", me.organizationId)
-    .orderBy("d.name_key")
-    .execute();
+  const rows = await agendaReads(ctx.db, ctx.ownerId).departmentsOf(me.organizationId);
   return rows.filter((d) => !known.has(d.id) && d.id !== me.departmentId);
 }
 

@@ -316,6 +316,10 @@ export interface PersonStatsTable {
   initiated_them_sum: Generated<number>;
   /** JSON object: channel → ISO instant of its last use */
   channel_last: Generated<string>;
+  /** the three instants above as epoch ms, kept on the same write (the agenda ranks on them) */
+  last_contact_ms: number | string | null;
+  last_received_ms: number | string | null;
+  last_thanks_ms: number | string | null;
 }
 
 /** The same ledger aggregates for entries logged against a department itself. */

@@ -89,6 +89,15 @@ function ledgerColumns(stats: LedgerStats) {
   };
 }
 
+/** The person's ledger columns, with the instants also as epoch ms (only person_stats has those). */
+function personLedgerColumns(stats: LedgerStats) {
+  return {
+    ...ledgerColumns(stats),
+    last_received_ms: stats.lastReceivedAt,
+    last_thanks_ms: stats.lastThanksAt,
+  };
+}
+
 function contactColumns(sums: ContactSums) {
   const channelLast: Record<string, string> = {};
   for (const [channel, at] of Object.entries(sums.channelLastAt)) channelLast[channel] = toInstant(at);
@@ -96,6 +105,7 @@ function contactColumns(sums: ContactSums) {
     contacts: sums.contacts,
     first_contact_at: sums.firstAt === null ? null : toInstant(sums.firstAt),
     last_contact_at: sums.lastAt === null ? null : toInstant(sums.lastAt),
+    last_contact_ms: sums.lastAt,
     frequency_sum: sums.frequency,
     initiated_me_sum: sums.initiatedByMe,
     initiated_them_sum: sums.initiatedByThem,
@@ -181,7 +191,7 @@ export async function recordLedger(
     const stats = await getPersonStats(db, ownerId, counterpart.personId);
     await db
       .updateTable("person_stats")
-      .set(ledgerColumns(addToLedgerStats(stats.ledger, event)))
+      .set(personLedgerColumns(addToLedgerStats(stats.ledger, event)))
       .where("owner_id", "=", ownerId)
       .where("person_id", "=", counterpart.personId)
       .execute();
@@ -268,7 +278,7 @@ export async function recomputePersonStats(
       .values(days.slice(i, i + 500))
       .execute();
   }
-  const columns = { ...ledgerColumns(ledger), ...contactColumns(contacts) };
+  const columns = { ...personLedgerColumns(ledger), ...contactColumns(contacts) };
   await db
     .insertInto("person_stats")
     .values({ owner_id: ownerId, person_id: personId, ...columns })

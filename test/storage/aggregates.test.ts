@@ -107,6 +107,17 @@ describeEachDialect("aggregates kept on write", (dialect) => {
             relativeDifference(running.contacts.initiatedByThem, rebuilt.contacts.initiatedByThem),
           ).toBeLessThan(1e-9);
           expect(running.contacts.channelLastAt).toEqual(rebuilt.contacts.channelLastAt);
+          // The agenda's epoch-ms copies say the same instants as the ISO text.
+          const row = await ctx.db
+            .selectFrom("person_stats")
+            .select(["last_contact_ms", "last_received_ms", "last_thanks_ms"])
+            .where("owner_id", "=", ctx.ownerId)
+            .where("person_id", "=", id)
+            .executeTakeFirstOrThrow();
+          const ms = (v: number | string | null) => (v === null ? null : Number(v));
+          expect(ms(row.last_contact_ms)).toBe(rebuilt.contacts.lastAt);
+          expect(ms(row.last_received_ms)).toBe(rebuilt.ledger.lastReceivedAt);
+          expect(ms(row.last_thanks_ms)).toBe(rebuilt.ledger.lastThanksAt);
         }
         const runningDept = await getDepartmentStats(
           ctx.db,

@@ -9,6 +9,7 @@ import * as loginFailures from "./0006-login-failures.js";
 import * as ownOffers from "./0007-own-offers.js";
 import * as reminders from "./0008-reminders.js";
 import * as idempotency from "./0009-idempotency.js";
+import * as agendaInstants from "./0011-agenda-instants.js";
 import * as carddav from "./0012-carddav.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
@@ -23,6 +24,7 @@ const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise
   { name: "0007-own-offers", up: ownOffers.up },
   { name: "0008-reminders", up: reminders.up },
   { name: "0009-idempotency", up: idempotency.up },
+  { name: "0011-agenda-instants", up: agendaInstants.up },
   { name: "0012-carddav", up: carddav.up },
 ];
 

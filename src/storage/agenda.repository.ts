@@ -1,0 +1,488 @@
+/**
+ * The agenda's read model (issue 15 §1, issue 16 §2): the reads `today` and the advice it words make,
+ * each scoped to one owner by `agendaReads`. Thanks owed are ranked here from the epoch-ms instants
+ * kept on write (migration 0011), so the section costs an index range, not everyone's dates.
+ */
+import { type Kysely, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
+import { DAY_MS } from "../domain/decay.js";
+import { THANKS_WINDOW_DAYS } from "../domain/defaults.js";
+import { readRows } from "./row-arrays.js";
+import type { Database, PersonRow, PersonStatsRow } from "./schema.js";
+
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Epoch ms as the dialect returns it (PostgreSQL gives a bigint as text). */
+const msOf = (value: number | string | null): number | null => (value === null ? null : Number(value));
+
+/** The day after a YYYY-MM-DD day, as YYYY-MM-DD: the end of that day's instants. */
+const dayAfter = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A section's first rows and its count: the rows themselves when they are fewer than the limit,
+ * else one `count(*)` of the section's filter.
+ */
+async function firstAndCount<R, DB, TB extends keyof DB>(
+  first: R[],
+  limit: number | null,
+  filter: () => SelectQueryBuilder<DB, TB, object>,
+): Promise<{ count: number; first: R[] }> {
+  if (limit === null || first.length < limit) return { count: first.length, first };
+  const [counted] = (await filter()
+    .select((eb) => eb.fn.countAll().as("n"))
+    .execute()) as { n: number | string }[]; // count(*) is a bigint as text on PostgreSQL
+  return { count: Number(counted?.n ?? 0), first };
+}
+
+export interface OwedPerson {
+  id: string;
+  name: string;
+  /** the last help received, epoch ms */
+  at: number;
+}
+
+/** The reads of the agenda, every one filtered to `ownerId` here and nowhere else. */
+export function agendaReads(db: Kysely<Database>, ownerId: string) {
+  /** people not archived with their aggregates, of this owner */
+  const activeStats = () =>
+    db
+      .selectFrom("person_stats as s")
+      .innerJoin("people as p", (j) =>
+        j.onRef("p.owner_id", "=", "s.owner_id").onRef("p.id", "=", "s.person_id"),
+      )
+      .where("s.owner_id", "=", ownerId)
+      .where("p.archived", "=", 0);
+
+  /** people not archived of this owner, with their aggregates when they have any */
+  const activeStatsOrNone = () =>
+    db
+      .selectFrom("people as p")
+      .leftJoin("person_stats as s", (j) =>
+        j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
+      )
+      .where("p.owner_id", "=", ownerId)
+      .where("p.archived", "=", 0);
+
+  /** The moment aliased `i` has at least `minPeople` participants (an event's least). */
+  const crowdedMoment = (minPeople: number) =>
+    sql<SqlBool>`(select count(*) from interaction_participants c
+      where c.owner_id = i.owner_id and c.interaction_id = i.id) >= ${minPeople}`;
+
+  /** People helped within the thanks window and not thanked since (domain rule `thanksOwed`). */
+  const owedToPeople = (now: number) =>
+    activeStats()
+      .where("s.last_received_ms", ">=", now - THANKS_WINDOW_DAYS * DAY_MS)
+      .where((eb) =>
+        eb.or([
+          eb("s.last_thanks_ms", "is", null),
+          eb("s.last_thanks_ms", "<", eb.ref("s.last_received_ms")),
+        ]),
+      );
+
+  return {
+    /** How many people are owed a thank-you, and the first `limit` (all with null): newest help first. */
+    async thanksOwedToPeople(
+      now: number,
+      limit: number | null,
+    ): Promise<{ count: number; first: OwedPerson[] }> {
+      let query = owedToPeople(now)
+        .select(["s.person_id", "p.display_name", "s.last_received_ms"])
+        .orderBy("s.last_received_ms", "desc")
+        .orderBy("s.person_id");
+      if (limit !== null) query = query.limit(limit);
+      const first = (await query.execute()).map((r) => ({
+        id: r.person_id,
+        name: r.display_name,
+        at: msOf(r.last_received_ms) as number,
+      }));
+      return firstAndCount(first, limit, () => owedToPeople(now));
+    },
+
+    /**
+     * The moments of three or more people that are someone's first contact, with that person and
+     * their number of contacts: read from each person's first instant (the interaction date index),
+     * not from every participant of every crowded moment.
+     */
+    async firstContactMoments(minPeople: number) {
+      // Cross joins fix the order (SQLite keeps it): from each person's first instant to the
+      // moments at that instant; left to itself SQLite walked every participant of the owner.
+      return db
+        .selectFrom("person_stats as s")
+        .crossJoin("interactions as i")
+        .crossJoin("interaction_participants as ip")
+        .select(["i.id", "i.summary", "i.occurred_at", "s.person_id", "s.contacts"])
+        .where("s.owner_id", "=", ownerId)
+        .where("s.first_contact_at", "is not", null)
+        .whereRef("i.owner_id", "=", "s.owner_id")
+        .whereRef("i.occurred_at", "=", "s.first_contact_at")
+        .whereRef("ip.owner_id", "=", "i.owner_id")
+        .whereRef("ip.interaction_id", "=", "i.id")
+        .whereRef("ip.person_id", "=", "s.person_id")
+        .where(crowdedMoment(minPeople))
+        .orderBy("i.occurred_at")
+        .orderBy("i.id")
+        .execute();
+    },
+
+    /** The moments of three or more people on these days (YYYY-MM-DD), in order: summary and instant. */
+    async crowdedMomentsOn(days: readonly string[], minPeople: number) {
+      const out = [];
+      // One range of the date index per day (a union): an `or` of ranges made SQLite scan them all.
+      for (const part of chunks(days, 200)) {
+        const onDay = (day: string) =>
+          db
+            .selectFrom("interactions as i")
+            .select(["i.id", "i.summary", "i.occurred_at"])
+            .where("i.owner_id", "=", ownerId)
+            .where("i.occurred_at", ">=", day)
+            .where("i.occurred_at", "<", dayAfter(day))
+            .where(crowdedMoment(minPeople));
+        const [first, ...rest] = part.map(onDay);
+        if (first) out.push(...(await rest.reduce((union, q) => union.unionAll(q), first).execute()));
+      }
+      return out.sort((a, b) =>
+        a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : a.id < b.id ? -1 : 1,
+      );
+    },
+
+    /** People not archived with a "met" text, their first contact and number of contacts. */
+    async metAlike() {
+      return activeStatsOrNone()
+        .select(["p.id", "p.met_text", "p.met_on", "p.created_at", "s.first_contact_at", "s.contacts"])
+        .where("p.met_text", "is not", null)
+        .orderBy("p.id")
+        .execute();
+    },
+
+    /**
+     * Open promises with a date up to `lastDay` (YYYY-MM-DD; the late ones are all before it), both
+     * ways: how many, and the first `limit` (all with null) by date then number.
+     */
+    async promisesDueBy(lastDay: string, limit: number | null) {
+      const due = () =>
+        db
+          .selectFrom("commitments")
+          .where("owner_id", "=", ownerId)
+          .where("status", "=", "open")
+          .where("due_on", "is not", null)
+          .where("due_on", "<=", lastDay);
+      let query = due().selectAll().orderBy("due_on").orderBy("number");
+      if (limit !== null) query = query.limit(limit);
+      return firstAndCount(await query.execute(), limit, due);
+    },
+
+    /** Open asks asked at or before `askedBy` (an instant): how many, and the first `limit`, newest number first. */
+    async asksAskedBy(askedBy: string, limit: number | null) {
+      const stale = () =>
+        db
+          .selectFrom("asks")
+          .where("owner_id", "=", ownerId)
+          .where("status", "=", "open")
+          .where("asked_at", "<=", askedBy);
+      let query = stale().selectAll().orderBy("number", "desc");
+      if (limit !== null) query = query.limit(limit);
+      return firstAndCount(await query.execute(), limit, stale);
+    },
+
+    /** Departments helped the user at some point (their own entries), with the aggregates. */
+    async departmentsThatHelped() {
+      return db
+        .selectFrom("department_stats as s")
+        .innerJoin("departments as d", (j) =>
+          j.onRef("d.owner_id", "=", "s.owner_id").onRef("d.id", "=", "s.department_id"),
+        )
+        .selectAll("s")
+        .select("d.name")
+        .where("s.owner_id", "=", ownerId)
+        .where("s.last_received_at", "is not", null)
+        .execute();
+    },
+
+    /** What advice cites of these people: title, tags, how they were met. */
+    async adviceFacts(ids: readonly string[]) {
+      const out = [];
+      for (const part of chunks(ids)) {
+        out.push(
+          ...(await db
+            .selectFrom("people")
+            .select(["id", "title", "tags", "met_text", "met_on", "met_through_id"])
+            .where("owner_id", "=", ownerId)
+            .where("id", "in", part)
+            .execute()),
+        );
+      }
+      return out;
+    },
+
+    /** Display names by id. */
+    async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const names = new Map<string, string>();
+      for (const part of chunks(ids)) {
+        const rows = await db
+          .selectFrom("people")
+          .select(["id", "display_name"])
+          .where("owner_id", "=", ownerId)
+          .where("id", "in", part)
+          .execute();
+        for (const row of rows) names.set(row.id, row.display_name);
+      }
+      return names;
+    },
+
+    /**
+     * Each person's newest moment up to `untilIso` (the later id on a tie), read from the covering
+     * participant index of migration 0011: in one correlated query SQLite walked every interaction by
+     * date instead.
+     */
+    async latestMoments(ids: readonly string[], untilIso: string) {
+      const latest = new Map<string, { id: string; summary: string; occurredAt: string }>();
+      for (const part of chunks(ids)) {
+        const rows = await db
+          .selectFrom("interaction_participants as ip")
+          .innerJoin("interactions as i", (j) =>
+            j.onRef("i.owner_id", "=", "ip.owner_id").onRef("i.id", "=", "ip.interaction_id"),
+          )
+          .select(["ip.person_id", "i.id", "i.summary", "i.occurred_at"])
+          .where("ip.owner_id", "=", ownerId)
+          .where("ip.person_id", "in", part)
+          .execute();
+        for (const r of rows) {
+          // Filtered here: a date range in the query makes SQLite walk interactions by date again.
+          if (r.occurred_at > untilIso) continue;
+          const best = latest.get(r.person_id);
+          if (
+            !best ||
+            r.occurred_at > best.occurredAt ||
+            (r.occurred_at === best.occurredAt && r.id > best.id)
+          )
+            latest.set(r.person_id, { id: r.id, summary: r.summary, occurredAt: r.occurred_at });
+        }
+      }
+      return latest;
+    },
+
+    /** Columns of the people not archived (all with `includeArchived`), or of the given people. */
+    async peopleColumns<C extends keyof PersonRow & string>(
+      columns: readonly C[],
+      options: { personIds?: readonly string[]; includeArchived?: boolean },
+    ) {
+      let query = db.selectFrom("people").select(columns).where("owner_id", "=", ownerId);
+      if (!options.includeArchived) query = query.where("archived", "=", 0);
+      if (options.personIds) query = query.where("id", "in", options.personIds);
+      return readRows(db, query, columns as never) as unknown as Promise<Pick<PersonRow, C>[]>;
+    },
+
+    /** Columns of everyone's aggregates, or of the given people's. */
+    async statsColumns<C extends keyof PersonStatsRow & string>(
+      columns: readonly C[],
+      personIds?: readonly string[],
+    ) {
+      let query = db.selectFrom("person_stats").select(columns).where("owner_id", "=", ownerId);
+      if (personIds) query = query.where("person_id", "in", personIds);
+      return readRows(db, query, columns as never) as unknown as Promise<Pick<PersonStatsRow, C>[]>;
+    },
+
+    /** Every aggregate row of these people. */
+    async statsRows(ids: readonly string[]) {
+      const out = [];
+      for (const part of chunks(ids)) {
+        out.push(
+          ...(await db
+            .selectFrom("person_stats")
+            .selectAll()
+            .where("owner_id", "=", ownerId)
+            .where("person_id", "in", part)
+            .execute()),
+        );
+      }
+      return out;
+    },
+
+    /** Names of every organization, by id. */
+    async organizationNames(): Promise<Map<string, string>> {
+      const rows = await db
+        .selectFrom("organizations")
+        .select(["id", "name"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+      return new Map(rows.map((o) => [o.id, o.name]));
+    },
+
+    /** Names of every department, by id. */
+    async departmentNames(): Promise<Map<string, string>> {
+      const rows = await db
+        .selectFrom("departments")
+        .select(["id", "name"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+      return new Map(rows.map((d) => [d.id, d.name]));
+    },
+
+    /** Open promises with a person, both ways. */
+    async openCommitmentsWithPeople() {
+      return db
+        .selectFrom("commitments")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .where("status", "=", "open")
+        .where("person_id", "is not", null)
+        .execute();
+    },
+
+    /** Open asks to a person. */
+    async openAsksToPeople() {
+      return db
+        .selectFrom("asks")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .where("status", "=", "open")
+        .where("person_id", "is not", null)
+        .execute();
+    },
+
+    /** Every person's other dates (anniversaries and the like). */
+    async personDates() {
+      return db
+        .selectFrom("person_dates")
+        .select(["person_id", "label", "date"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+    },
+
+    /** Open needs or offers of people not archived, with the person's name, by number. */
+    async openOf(table: "needs" | "offers") {
+      return db
+        .selectFrom(`${table} as n` as "needs as n")
+        .innerJoin("people as p", (j) =>
+          j.onRef("p.owner_id", "=", "n.owner_id").onRef("p.id", "=", "n.person_id"),
+        )
+        .select(["n.id", "n.number", "n.person_id", "n.text", "p.display_name"])
+        .where("n.owner_id", "=", ownerId)
+        .where("n.status", "=", "open")
+        .where("p.archived", "=", 0)
+        .orderBy("n.number")
+        .execute();
+    },
+
+    /** The pairs of people already introduced, as "a b" and "b a". */
+    async introducedPairs(): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom("introductions")
+        .select(["a_id", "b_id"])
+        .where("owner_id", "=", ownerId)
+        .execute();
+      return new Set(rows.flatMap((i) => [`${i.a_id} ${i.b_id}`, `${i.b_id} ${i.a_id}`]));
+    },
+
+    /** An organization's departments with the organization's name, by name. */
+    async departmentsOf(organizationId: string) {
+      return db
+        .selectFrom("departments as d")
+        .innerJoin("organizations as o", (j) =>
+          j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
+        )
+        .select(["d.id", "d.name", "o.name as organization"])
+        .where("d.owner_id", "=", ownerId)
+        .where("d.organization_id", "=", organizationId)
+        .orderBy("d.name_key")
+        .execute();
+    },
+
+    /** The ids of the people not archived in an organization or a department. */
+    async memberIds(of: { organizationId: string } | { departmentId: string }): Promise<string[]> {
+      let query = db
+        .selectFrom("people")
+        .select("id")
+        .where("owner_id", "=", ownerId)
+        .where("archived", "=", 0);
+      query =
+        "organizationId" in of
+          ? query.where("organization_id", "=", of.organizationId)
+          : query.where("department_id", "=", of.departmentId);
+      return (await query.execute()).map((p) => p.id);
+    },
+
+    /** Names on file (layer 500, not archived) in these departments, by name. */
+    async acquaintancesIn(departmentIds: readonly string[]) {
+      return db
+        .selectFrom("people")
+        .select(["id", "display_name", "department_id", "met_through_id"])
+        .where("owner_id", "=", ownerId)
+        .where("archived", "=", 0)
+        .where("department_id", "in", departmentIds)
+        .where("layer", "=", 500)
+        .orderBy("name_key")
+        .execute();
+    },
+
+    /** What these people's records say in words: titles, how met, notes (newest first), open needs and offers. */
+    async wordsAbout(ids: readonly string[]) {
+      const [people, notes, needs, offers] = await Promise.all([
+        db
+          .selectFrom("people")
+          .select(["id", "title", "met_text"])
+          .where("owner_id", "=", ownerId)
+          .where("id", "in", ids)
+          .execute(),
+        db
+          .selectFrom("notes")
+          .select(["person_id", "body"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", ids)
+          .orderBy("created_at", "desc")
+          .execute(),
+        db
+          .selectFrom("needs")
+          .select(["person_id", "text"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", ids)
+          .where("status", "=", "open")
+          .execute(),
+        db
+          .selectFrom("offers")
+          .select(["person_id", "text"])
+          .where("owner_id", "=", ownerId)
+          .where("person_id", "in", ids)
+          .where("status", "=", "open")
+          .execute(),
+      ]);
+      return { people, notes, needs, offers };
+    },
+
+    /** Gives since `sinceIso` to these people. */
+    async givesTo(ids: readonly string[], sinceIso: string) {
+      const out = [];
+      for (const part of chunks(ids)) {
+        out.push(
+          ...(await db
+            .selectFrom("exchanges")
+            .select(["person_id", "kind", "summary", "occurred_at"])
+            .where("owner_id", "=", ownerId)
+            .where("direction", "=", "gave")
+            .where("person_id", "in", part)
+            .where("occurred_at", ">=", sinceIso)
+            .execute()),
+        );
+      }
+      return out;
+    },
+
+    /** Gives since `sinceIso` logged against a department itself (not its members). */
+    async givesToDepartment(departmentId: string, sinceIso: string) {
+      return db
+        .selectFrom("exchanges")
+        .select(["kind", "summary", "occurred_at"])
+        .where("owner_id", "=", ownerId)
+        .where("direction", "=", "gave")
+        .where("department_id", "=", departmentId)
+        .where("occurred_at", ">=", sinceIso)
+        .execute();
+    },
+  };
+}

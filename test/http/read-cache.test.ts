@@ -56,8 +56,11 @@ describeEachDialect("the read cache", (dialect) => {
   it("serves a person again without the store, and shows an edit or a profile change at once", async () => {
     const { call, counted } = await server(dialect);
     const raj = (await call("POST", "/api/v1/people", { name: "Raj Patel", organization: "Acme" })).body;
-    await call("GET", `/api/v1/people/${raj.id}`);
-    const again = await counted("GET", `/api/v1/people/${raj.id}`);
+    // PostgreSQL tells this server of its own set-up writes by notification too, a moment later, and
+    // each one rightly empties the cache: read until they have all arrived (SQLite: the first time).
+    let again = await counted("GET", `/api/v1/people/${raj.id}`);
+    for (const deadline = Date.now() + 10_000; again.statements > 0 && Date.now() < deadline; )
+      again = await counted("GET", `/api/v1/people/${raj.id}`);
     expect(again.statements).toBe(0);
     expect(again.body).toMatchObject({ name: "Raj Patel", title: null, isColleague: false });
 

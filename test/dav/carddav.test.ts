@@ -2,6 +2,7 @@ import { addressBookMultiGet, type DAVAddressBook, DAVClient } from "tsdav";
 import { expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
 import { journaledService } from "../../src/service/journaled-service.js";
+import { cli } from "../support/cli.js";
 import { describeEachDialect, NOW } from "../support/stores.js";
 import { type DavLogin, davRequest, davServer } from "./support.js";
 
@@ -192,6 +193,52 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     });
     expect(refused.status).toBe(403);
     expect(refused.text).toContain("valid-sync-token");
+  });
+
+  it("an edit made in the CLI reaches the next sync, and so does its undo; a moment, a gift or a note leaves the card and its ETag alone", async () => {
+    const server = await davServer(dialect);
+    const login = await server.localLogin();
+    // The CLI opens the store on its own, as another process would.
+    const { run } = cli({ db: server.storeUrl });
+    expect(
+      (await run("person", "add", "Raj Patel", "--email", "raj@example.com", "--org", "Acme")).code,
+    ).toBe(0);
+    expect((await run("person", "add", "Linda Chen", "--org", "Acme")).code).toBe(0);
+    expect((await run("person", "add", "Sam Okafor")).code).toBe(0);
+    const people = await server.store.db.selectFrom("people").select(["id", "display_name"]).execute();
+    const idOf = (name: string) => people.find((p) => p.display_name === name)?.id as string;
+    const rajUrl = `${server.url}${BOOK}${idOf("Raj Patel")}.vcf`;
+    const start = await sync(server.url, login, "");
+    expect(start.changed).toHaveLength(3);
+    const etag = (await davRequest(rajUrl, login, "GET")).headers.get("etag");
+
+    expect((await run("log", "Raj", "Lunch about the VPN")).code).toBe(0);
+    expect((await run("gave", "Raj", "Coffee")).code).toBe(0);
+    expect((await run("note", "Raj", "Prefers mornings")).code).toBe(0);
+    expect(await sync(server.url, login, start.token)).toEqual({
+      changed: [],
+      deleted: [],
+      token: start.token,
+    });
+    expect((await davRequest(rajUrl, login, "GET")).headers.get("etag")).toBe(etag);
+
+    expect((await run("person", "edit", "Raj", "--title", "Head of IT")).code).toBe(0);
+    const edited = await sync(server.url, login, start.token);
+    expect(edited).toMatchObject({ changed: [`${idOf("Raj Patel")}.vcf`], deleted: [] });
+    const card = await davRequest(rajUrl, login, "GET");
+    expect(card.text).toContain("TITLE:Head of IT");
+    expect(card.headers.get("etag")).not.toBe(etag);
+
+    expect((await run("undo")).code).toBe(0);
+    const undone = await sync(server.url, login, edited.token);
+    expect(undone).toMatchObject({ changed: [`${idOf("Raj Patel")}.vcf`], deleted: [] });
+    expect((await davRequest(rajUrl, login, "GET")).text).not.toContain("TITLE");
+
+    // A new name of the organization (a restore, a database shell) is on every card that shows it.
+    await server.store.db.updateTable("organizations").set({ name: "Acme Ltd" }).execute();
+    const renamed = await sync(server.url, login, undone.token);
+    expect(renamed.changed).toEqual([`${idOf("Linda Chen")}.vcf`, `${idOf("Raj Patel")}.vcf`].sort());
+    expect((await davRequest(rajUrl, login, "GET")).text).toContain("ORG:Acme Ltd");
   });
 
   it("a card keeps its address across a rename; a person merged away answers 404 and syncs as deleted", async () => {

@@ -216,6 +216,12 @@ export async function putCard(
       `A card's address holds exactly one vCard (BEGIN:VCARD … END:VCARD); this one holds ${parts.cards}.`,
     );
   }
+  // A contact group (macOS, DAVx5's default) would otherwise become a person named after it.
+  if (parts.kept.some((line) => /^(X-ADDRESSBOOKSERVER-)?KIND(;[^:]*)?:\s*group\s*$/i.test(line)))
+    throw new GoodwillError(
+      "forbidden",
+      "Goodwill's address book holds people only: groups are tags, kept as CATEGORIES on each card (in DAVx5, choose “Groups are per-contact categories”).",
+    );
   const [read] = readVCardsFromBytes(body);
   if (!read || isRecordError(read))
     throw new GoodwillError(

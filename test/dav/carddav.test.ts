@@ -241,6 +241,26 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     expect((await davRequest(rajUrl, login, "GET")).text).toContain("ORG:Acme Ltd");
   });
 
+  it("a contact group from a phone is refused, not made a person; its members' tags are their CATEGORIES", async () => {
+    const server = await davServer(dialect);
+    const login = await server.localLogin();
+    for (const kind of ["X-ADDRESSBOOKSERVER-KIND:group", "KIND:group"]) {
+      const put = await davRequest(`${server.url}${BOOK}friends.vcf`, login, "PUT", {
+        headers: { "content-type": "text/vcard" },
+        body: `BEGIN:VCARD\r\nVERSION:3.0\r\nUID:friends\r\nN:Friends;;;\r\nFN:Friends\r\n${kind}\r\nEND:VCARD\r\n`,
+      });
+      expect(put.status).toBe(403);
+      expect(put.text).toContain("Groups are per-contact categories");
+    }
+    const put = await davRequest(`${server.url}${BOOK}ann.vcf`, login, "PUT", {
+      headers: { "content-type": "text/vcard" },
+      body: card("ann", "Ann Lee", "CATEGORIES:Friends\r\n"),
+    });
+    expect(put.status).toBe(201);
+    const people = await server.store.db.selectFrom("people").select(["display_name", "tags"]).execute();
+    expect(people).toEqual([{ display_name: "Ann Lee", tags: JSON.stringify(["Friends"]) }]);
+  });
+
   it("a card keeps its address across a rename; a person merged away answers 404 and syncs as deleted", async () => {
     const server = await davServer(dialect);
     const login = await server.localLogin();

@@ -76,7 +76,10 @@ describeEachDialect("the web app: Settings → Phone sync", (dialect) => {
     const sync = page.getByRole("region", { name: "Phone sync (CardDAV)" });
     await sync.getByText("User name").waitFor();
     await sync.screenshot({ path: `/tmp/goodwill-phone-sync-narrow-${dialect}.png` });
-    const overflow = await sync.evaluate((card) => card.scrollWidth - card.clientWidth);
+    const overflow = await sync.evaluate((card) => {
+      const box = card as unknown as { scrollWidth: number; clientWidth: number };
+      return box.scrollWidth - box.clientWidth;
+    });
     expect(overflow).toBe(0);
     expect(problems).toEqual([]);
   });

@@ -74,6 +74,43 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     expect(book.reports).toEqual(["addressbookMultiget", "addressbookQuery", "syncCollection"]);
   });
 
+  it("Thunderbird finds the address book from the server's address, through the well-known redirect", async () => {
+    const server = await davServer(dialect);
+    const login = await server.localLogin();
+    // Thunderbird's discovery (CardDAVUtils.detectAddressBooks) for the location "https://host/": its
+    // requests and bodies as it sends them; it follows redirects keeping the method and Authorization.
+    const ask = async (url: string, depth: 0 | 1, prop: string) => {
+      const response = await fetch(url, {
+        method: "PROPFIND",
+        redirect: "follow",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString("base64")}`,
+          depth: String(depth),
+        },
+        body: `<propfind xmlns="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><prop>${prop}</prop></propfind>`,
+      });
+      expect(response.status).toBe(207);
+      return { url: response.url, text: await response.text() };
+    };
+    const first = await ask(`${server.url}/.well-known/carddav`, 0, "<current-user-principal/>");
+    expect(first.url).toBe(`${server.url}/dav/`);
+    const principal = /<d:current-user-principal><d:href>([^<]+)<\/d:href>/.exec(first.text)?.[1] as string;
+    const home = await ask(new URL(principal, first.url).href, 0, "<card:addressbook-home-set/>");
+    const homeUrl = /<card:addressbook-home-set><d:href>([^<]+)<\/d:href>/.exec(home.text)?.[1] as string;
+    const books = await ask(
+      new URL(homeUrl, home.url).href,
+      1,
+      "<resourcetype/><displayname/><current-user-privilege-set/>",
+    );
+    const found = [...books.text.matchAll(/<d:response>(.*?)<\/d:response>/gs)]
+      .map(([, r = ""]) => r)
+      .filter((r) => r.includes("<card:addressbook/>") && r.includes("HTTP/1.1 200 OK"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`<d:href>${BOOK}</d:href>`);
+    expect(found[0]).toContain("<d:displayname>Goodwill</d:displayname>");
+    expect(found[0]).toContain("<d:privilege><d:write/></d:privilege>");
+  });
+
   it("a card made on the phone is a person in Goodwill at layer 500, and one made in Goodwill reaches the phone", async () => {
     const server = await davServer(dialect);
     const login = await server.localLogin();

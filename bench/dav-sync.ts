@@ -13,12 +13,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createDavPassword } from "../src/app/dav-passwords.js";
+import { peopleAsContacts } from "../src/app/export-contacts.js";
+import { importFileFromBytes } from "../src/app/read-file.js";
 import { startServer } from "../src/http/server.js";
 import { journaledService } from "../src/service/journaled-service.js";
-import { insertPeopleBatch } from "../src/storage/contact-import.repository.js";
-import { foldText, newId } from "../src/storage/keys.js";
 import { ensureLocalOwner } from "../src/storage/owner.repository.js";
-import { NO_DETAILS } from "../src/storage/person.repository.js";
 import { openStore } from "../src/storage/store.js";
 import { summarise } from "./measure.js";
 
@@ -30,47 +29,16 @@ const dir = mkdtempSync(join(tmpdir(), "goodwill-dav-bench-"));
 const store = await openStore(join(dir, "goodwill.db"));
 const at = new Date().toISOString();
 const owner = await ensureLocalOwner(store.db, at);
-const ids: string[] = [];
-await insertPeopleBatch(
-  store.db,
-  Array.from({ length: COUNT }, (_, i) => {
-    const id = newId();
-    ids.push(id);
-    const name = `Person ${i}`;
-    return {
-      row: {
-        owner_id: owner.id,
-        id,
-        display_name: name,
-        given_name: "Person",
-        family_name: String(i),
-        nickname: null,
-        name_key: foldText(name),
-        organization_id: null,
-        department_id: null,
-        title: null,
-        tags: "[]",
-        met_text: null,
-        met_on: null,
-        met_through_id: null,
-        birthday: null,
-        layer: 150,
-        closeness: 3,
-        cadence_days: null,
-        ledger_mode: "track",
-        archived: 0,
-        uid: null,
-        created_at: at,
-        updated_at: at,
-      },
-      details: {
-        ...NO_DETAILS,
-        emails: [{ value: `person${i}@example.com`, label: null, pref: false }],
-        phones: [{ value: `+1 555 ${String(1_000_000 + i).slice(1)}`, label: null, pref: false }],
-      },
-    };
-  }),
-);
+const ctx = { store, db: store.db, ownerId: owner.id, now: Date.now() };
+const service = journaledService(ctx);
+// The people arrive as a phone's export would: one vCard file, imported.
+const cards = Array.from(
+  { length: COUNT },
+  (_, i) =>
+    `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${i};Person;;;\r\nFN:Person ${i}\r\nEMAIL:person${i}@example.com\r\nTEL:+1 555 ${String(1_000_000 + i).slice(1)}\r\nEND:VCARD\r\n`,
+).join("");
+await service.importContacts(importFileFromBytes("people.vcf", new TextEncoder().encode(cards)), "vcard");
+const ids = (await peopleAsContacts(ctx, { notes: false })).map((p) => p.personId);
 const { password } = await createDavPassword(store.db, owner.id, "bench phone", at);
 const server = await startServer({
   store,
@@ -110,8 +78,6 @@ try {
   let start = performance.now();
   let { token } = await syncCollection("");
   const firstMs = performance.now() - start;
-  const ctx = { store, db: store.db, ownerId: owner.id, now: Date.now() };
-  const service = journaledService(ctx);
   const syncs: number[] = [];
   const afterSync: number[] = [];
   const baseline: number[] = [];

@@ -1,8 +1,8 @@
 /**
  * The CardDAV address book (issue 17): one per owner, a card per person. Goodwill's people are the
- * truth; the cards follow them. Before a client is answered, `syncCards` compares every person's
- * card with the one last served and gives each that changed the next number of the owner's change
- * counter (the ctag and sync token), and a card whose person is gone (deleted, merged away) becomes
+ * truth; the cards follow them. Before a client is answered, `syncCards` compares the card of each
+ * person changed since (the store's triggers name them, whoever wrote) with the one last served and
+ * gives each that differs the next number of the owner's change counter (the ctag and sync token), and a card whose person is gone (deleted, merged away) becomes
  * a tombstone that the next sync reports deleted. A card a client writes goes through the import's
  * rules (new people at layer 500, merged by UID, email or phone, never a silent duplicate).
  *
@@ -22,12 +22,18 @@ import {
   allDavCards,
   buryDavCard,
   type DavCardRow,
+  davAddressBook,
   davCard,
   davCardOfPerson,
   davCardsChangedSince,
   davCardsNamed,
+  davChangedPeople,
   davRevision,
+  forgetDavChangedPeople,
+  hasDavChangedPeople,
   liveDavCards,
+  liveDavCardsOfPeople,
+  markDavChangedPeople,
   putDavCard,
   setDavRevision,
 } from "../storage/dav.repository.js";
@@ -54,18 +60,37 @@ interface CardPlan {
   bury: DavCardRow[];
 }
 
-async function planCards(ctx: AppContext): Promise<CardPlan> {
-  const people = await peopleAsContacts(ctx, { notes: false });
-  const cards = await allDavCards(ctx.db, ctx.ownerId);
+/**
+ * Beyond this many changed people, reading everyone at once costs less than reading each changed
+ * person on their own (an import, an undo of one, a restore).
+ */
+const PERSON_BY_PERSON = 200;
+
+/**
+ * Compares the cards of `changed` (every person when null: the first sync) with their people: what
+ * differs is written, a card whose person is gone is buried.
+ */
+async function planCards(ctx: AppContext, changed: readonly string[] | null): Promise<CardPlan> {
+  const people =
+    changed === null || changed.length > PERSON_BY_PERSON
+      ? await peopleAsContacts(ctx, { notes: false })
+      : (
+          await Promise.all(changed.map((personId) => peopleAsContacts(ctx, { notes: false, personId })))
+        ).flat();
+  const cards =
+    changed === null
+      ? (await allDavCards(ctx.db, ctx.ownerId)).filter((c) => c.deleted_at === null)
+      : await liveDavCardsOfPeople(ctx.db, ctx.ownerId, changed);
   const live = new Map<string, DavCardRow>();
   const plan: CardPlan = { write: [], bury: [] };
   for (const card of cards) {
-    if (card.deleted_at !== null) continue;
     // One card per person: a second one (two new cards for one person at once) goes.
     if (card.person_id && !live.has(card.person_id)) live.set(card.person_id, card);
     else plan.bury.push(card);
   }
+  const compared = changed === null ? null : new Set(changed);
   for (const { personId, contact } of people) {
+    if (compared && !compared.has(personId)) continue;
     const card = live.get(personId);
     live.delete(personId);
     if (card?.content_hash !== contentHash(contact)) plan.write.push({ personId, contact, card });
@@ -75,16 +100,21 @@ async function planCards(ctx: AppContext): Promise<CardPlan> {
 }
 
 /**
- * Brings the cards up to date with the people and answers the owner's revision. Reading is all it
- * does when nothing changed (so the server's read cache keeps the answer until the next write).
+ * Brings the cards up to date with the people and answers the owner's revision. Only the people
+ * the store's triggers named since the last sync are compared (every person at the first sync);
+ * with none named, it reads two rows and writes nothing, so the server's read cache keeps the
+ * answer until the next write.
  */
 export async function syncCards(ctx: AppContext): Promise<number> {
-  const first = await planCards(ctx);
-  if (first.write.length === 0 && first.bury.length === 0) return davRevision(ctx.db, ctx.ownerId);
+  const book = await davAddressBook(ctx.db, ctx.ownerId);
+  if (book && !(await hasDavChangedPeople(ctx.db, ctx.ownerId))) return book.revision;
   return inWriteTransaction({ ...ctx, journal: undefined } as AppContext, async (tx) => {
-    // Again under the owner's lock: another request may have done it meanwhile.
-    const plan = await planCards(tx);
-    let revision = await davRevision(tx.db, tx.ownerId);
+    // Read again under the owner's lock: another request may have done it meanwhile.
+    const book = await davAddressBook(tx.db, tx.ownerId);
+    const changed = book ? await davChangedPeople(tx.db, tx.ownerId) : null;
+    if (changed?.length === 0) return book?.revision ?? 0;
+    const plan = await planCards(tx, changed);
+    let revision = book?.revision ?? 0;
     const at = nowIso(tx);
     for (const card of plan.bury) await buryDavCard(tx.db, tx.ownerId, card.name, ++revision, at);
     for (const { personId, contact, card } of plan.write) {
@@ -104,7 +134,9 @@ export async function syncCards(ctx: AppContext): Promise<number> {
         deleted_at: null,
       });
     }
-    await setDavRevision(tx.db, tx.ownerId, revision);
+    if (changed) await forgetDavChangedPeople(tx.db, tx.ownerId, changed);
+    // The first sync makes the address book: from then on the triggers name changed people.
+    if (!book || revision !== book.revision) await setDavRevision(tx.db, tx.ownerId, revision);
     return revision;
   });
 }
@@ -184,6 +216,12 @@ export async function putCard(
       `A card's address holds exactly one vCard (BEGIN:VCARD … END:VCARD); this one holds ${parts.cards}.`,
     );
   }
+  // A contact group (macOS, DAVx5's default) would otherwise become a person named after it.
+  if (parts.kept.some((line) => /^(X-ADDRESSBOOKSERVER-)?KIND(;[^:]*)?:\s*group\s*$/i.test(line)))
+    throw new GoodwillError(
+      "forbidden",
+      "Goodwill's address book holds people only: groups are tags, kept as CATEGORIES on each card (in DAVx5, choose “Groups are per-contact categories”).",
+    );
   const [read] = readVCardsFromBytes(body);
   if (!read || isRecordError(read))
     throw new GoodwillError(
@@ -214,6 +252,8 @@ export async function putCard(
     // The person had a card at another address: that one goes (no duplicate on the phone).
     if (other && other.name !== name)
       await buryDavCard(tx.db, tx.ownerId, other.name, ++revision, nowIso(tx));
+    // Written anew by the next syncCards, which compares only the people named for it.
+    await markDavChangedPeople(tx.db, tx.ownerId, [personId]);
     await putDavCard(tx.db, {
       owner_id: tx.ownerId,
       name,

@@ -119,9 +119,25 @@ export async function davLoginOwner(
 }
 
 /**
- * `goodwill token create --dav`: an app password for the account named, or for the local owner on
- * a store without accounts (local mode gets one too). With it, the user name a phone signs in with.
+ * Whose app passwords the CLI handles: the account named, or the local owner on a store without
+ * accounts (local mode gets them too); with the user name a phone signs in with.
  */
+export async function davOwnerFor(
+  db: Kysely<Database>,
+  user: string | undefined,
+  nowIso: string,
+): Promise<{ ownerId: string; username: string }> {
+  if (user !== undefined) {
+    const account = await findAccount(db, user);
+    if (!account) throw new GoodwillError("not_found", `There is no account for ${user}.`);
+    return { ownerId: account.ownerId, username: account.email };
+  }
+  if (await hasAccounts(db))
+    throw new GoodwillError("usage", "This store has accounts: say whose app passwords with --user EMAIL.");
+  return { ownerId: (await ensureLocalOwner(db, nowIso)).id, username: "goodwill" };
+}
+
+/** `goodwill token create --dav`: an app password, with the user name a phone signs in with. */
 export async function davPasswordFor(
   db: Kysely<Database>,
   user: string | undefined,
@@ -129,20 +145,6 @@ export async function davPasswordFor(
   now: number,
 ): Promise<{ id: string; name: string; password: string; username: string }> {
   const nowIso = new Date(now).toISOString();
-  let ownerId: string;
-  let username: string;
-  if (user !== undefined) {
-    const account = await findAccount(db, user);
-    if (!account) throw new GoodwillError("not_found", `There is no account for ${user}.`);
-    ({ ownerId, email: username } = account);
-  } else if (await hasAccounts(db)) {
-    throw new GoodwillError(
-      "usage",
-      "This store has accounts: say whose app password it is with --user EMAIL.",
-    );
-  } else {
-    ownerId = (await ensureLocalOwner(db, nowIso)).id;
-    username = "goodwill";
-  }
+  const { ownerId, username } = await davOwnerFor(db, user, nowIso);
   return { ...(await createDavPassword(db, ownerId, name, nowIso)), username };
 }

@@ -37,7 +37,10 @@ export class LoginThrottle {
   }
 
   async succeed(account: string): Promise<void> {
-    await clearLoginFailures(this.db, accountKey(account));
+    const key = accountKey(account);
+    // Read first: a delete is a write, which empties the server's read cache, and a phone signs in
+    // on every DAV request.
+    if ((await loginFailuresAfter(this.db, key, "")).length > 0) await clearLoginFailures(this.db, key);
   }
 
   private cutoff(): string {

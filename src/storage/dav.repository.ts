@@ -1,11 +1,19 @@
 /**
  * The CardDAV address book's rows (migration 0012): each owner's change counter, the cards with
- * their tombstones, and the app passwords DAV clients sign in with.
+ * their tombstones, the people whose card may have changed, and the app passwords DAV clients sign
+ * in with.
  */
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { Database, DavCardsTable } from "./schema.js";
 
 export type DavCardRow = Selectable<DavCardsTable>;
+
+/** Runs `read` over a long list in slices of 500, one `in (…)` statement each; the rows in order. */
+async function inSlices<T, R>(values: readonly T[], read: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < values.length; i += 500) rows.push(...(await read(values.slice(i, i + 500))));
+  return rows;
+}
 
 /** The owner's change counter: the revision of the newest change (0 before the first). */
 export async function davRevision(db: Kysely<Database>, ownerId: string): Promise<number> {
@@ -15,6 +23,87 @@ export async function davRevision(db: Kysely<Database>, ownerId: string): Promis
     .where("owner_id", "=", ownerId)
     .executeTakeFirst();
   return Number(row?.revision ?? 0);
+}
+
+/** The owner's change counter, or undefined before their address book's first sync. */
+export async function davAddressBook(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<{ revision: number } | undefined> {
+  const row = await db
+    .selectFrom("dav_address_books")
+    .select("revision")
+    .where("owner_id", "=", ownerId)
+    .executeTakeFirst();
+  return row && { revision: Number(row.revision) };
+}
+
+/** The people whose card may have changed since the last sync (the triggers of migration 0012). */
+export async function davChangedPeople(db: Kysely<Database>, ownerId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("dav_changed_people")
+    .select("person_id")
+    .where("owner_id", "=", ownerId)
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** Whether any person's card may have changed since the last sync. */
+export async function hasDavChangedPeople(db: Kysely<Database>, ownerId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("dav_changed_people")
+    .select("person_id")
+    .where("owner_id", "=", ownerId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Names people whose card must be compared at the next sync (the triggers name the others). */
+export async function markDavChangedPeople(
+  db: Kysely<Database>,
+  ownerId: string,
+  personIds: readonly string[],
+): Promise<void> {
+  if (personIds.length === 0) return;
+  await db
+    .insertInto("dav_changed_people")
+    .values(personIds.map((person_id) => ({ owner_id: ownerId, person_id })))
+    .onConflict((oc) => oc.columns(["owner_id", "person_id"]).doNothing())
+    .execute();
+}
+
+/** Forgets the changes a sync has compared; inside the owner's write transaction. */
+export async function forgetDavChangedPeople(
+  db: Kysely<Database>,
+  ownerId: string,
+  personIds: readonly string[],
+): Promise<void> {
+  await inSlices(personIds, async (slice) => {
+    await db
+      .deleteFrom("dav_changed_people")
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "in", slice)
+      .execute();
+    return [];
+  });
+}
+
+/** The live cards of these people (a person may briefly have two: the sync buries one). */
+export async function liveDavCardsOfPeople(
+  db: Kysely<Database>,
+  ownerId: string,
+  personIds: readonly string[],
+): Promise<DavCardRow[]> {
+  return inSlices(personIds, (slice) =>
+    db
+      .selectFrom("dav_cards")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("person_id", "in", slice)
+      .where("deleted_at", "is", null)
+      .execute(),
+  );
 }
 
 /** Sets the owner's change counter; call it inside the owner's write transaction. */
@@ -64,19 +153,14 @@ export async function davCardsNamed(
   ownerId: string,
   names: readonly string[],
 ): Promise<DavCardRow[]> {
-  if (names.length === 0) return [];
-  const rows: DavCardRow[] = [];
-  for (let i = 0; i < names.length; i += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom("dav_cards")
-        .selectAll()
-        .where("owner_id", "=", ownerId)
-        .where("name", "in", names.slice(i, i + 500))
-        .execute()),
-    );
-  }
-  return rows;
+  return inSlices(names, (slice) =>
+    db
+      .selectFrom("dav_cards")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .where("name", "in", slice)
+      .execute(),
+  );
 }
 
 /** The live card of a person, if they have one. */

@@ -49,6 +49,7 @@ export async function updateOwnerProfile(
 export const OWNER_TABLES = [
   "journal_state",
   "dav_cards",
+  "dav_changed_people",
   "dav_address_books",
   "dav_passwords",
   "undo_rows",

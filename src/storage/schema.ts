@@ -430,6 +430,12 @@ export interface DavCardsTable {
   deleted_at: string | null;
 }
 
+/** A person whose card may differ from the one last served (migration 0012, filled by triggers). */
+export interface DavChangedPeopleTable {
+  owner_id: string;
+  person_id: string;
+}
+
 /** An app password for CardDAV clients (migration 0012). */
 export interface DavPasswordsTable {
   owner_id: string;
@@ -481,6 +487,7 @@ export interface Database {
   dav_address_books: DavAddressBooksTable;
   dav_cards: DavCardsTable;
   dav_passwords: DavPasswordsTable;
+  dav_changed_people: DavChangedPeopleTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

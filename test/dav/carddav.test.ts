@@ -2,6 +2,7 @@ import { addressBookMultiGet, type DAVAddressBook, DAVClient } from "tsdav";
 import { expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
 import { journaledService } from "../../src/service/journaled-service.js";
+import { cli } from "../support/cli.js";
 import { describeEachDialect, NOW } from "../support/stores.js";
 import { type DavLogin, davRequest, davServer } from "./support.js";
 
@@ -71,6 +72,43 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     expect(book.url).toBe(`${server.url}${BOOK}`);
     expect(book.ctag).toBeDefined();
     expect(book.reports).toEqual(["addressbookMultiget", "addressbookQuery", "syncCollection"]);
+  });
+
+  it("Thunderbird finds the address book from the server's address, through the well-known redirect", async () => {
+    const server = await davServer(dialect);
+    const login = await server.localLogin();
+    // Thunderbird's discovery (CardDAVUtils.detectAddressBooks) for the location "https://host/": its
+    // requests and bodies as it sends them; it follows redirects keeping the method and Authorization.
+    const ask = async (url: string, depth: 0 | 1, prop: string) => {
+      const response = await fetch(url, {
+        method: "PROPFIND",
+        redirect: "follow",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString("base64")}`,
+          depth: String(depth),
+        },
+        body: `<propfind xmlns="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><prop>${prop}</prop></propfind>`,
+      });
+      expect(response.status).toBe(207);
+      return { url: response.url, text: await response.text() };
+    };
+    const first = await ask(`${server.url}/.well-known/carddav`, 0, "<current-user-principal/>");
+    expect(first.url).toBe(`${server.url}/dav/`);
+    const principal = /<d:current-user-principal><d:href>([^<]+)<\/d:href>/.exec(first.text)?.[1] as string;
+    const home = await ask(new URL(principal, first.url).href, 0, "<card:addressbook-home-set/>");
+    const homeUrl = /<card:addressbook-home-set><d:href>([^<]+)<\/d:href>/.exec(home.text)?.[1] as string;
+    const books = await ask(
+      new URL(homeUrl, home.url).href,
+      1,
+      "<resourcetype/><displayname/><current-user-privilege-set/>",
+    );
+    const found = [...books.text.matchAll(/<d:response>(.*?)<\/d:response>/gs)]
+      .map(([, r = ""]) => r)
+      .filter((r) => r.includes("<card:addressbook/>") && r.includes("HTTP/1.1 200 OK"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`<d:href>${BOOK}</d:href>`);
+    expect(found[0]).toContain("<d:displayname>Goodwill</d:displayname>");
+    expect(found[0]).toContain("<d:privilege><d:write/></d:privilege>");
   });
 
   it("a card made on the phone is a person in Goodwill at layer 500, and one made in Goodwill reaches the phone", async () => {
@@ -192,6 +230,72 @@ describeEachDialect("CardDAV with a DAV client library (tsdav)", (dialect) => {
     });
     expect(refused.status).toBe(403);
     expect(refused.text).toContain("valid-sync-token");
+  });
+
+  it("an edit made in the CLI reaches the next sync, and so does its undo; a moment, a gift or a note leaves the card and its ETag alone", async () => {
+    const server = await davServer(dialect);
+    const login = await server.localLogin();
+    // The CLI opens the store on its own, as another process would.
+    const { run } = cli({ db: server.storeUrl });
+    expect(
+      (await run("person", "add", "Raj Patel", "--email", "raj@example.com", "--org", "Acme")).code,
+    ).toBe(0);
+    expect((await run("person", "add", "Linda Chen", "--org", "Acme")).code).toBe(0);
+    expect((await run("person", "add", "Sam Okafor")).code).toBe(0);
+    const people = await server.store.db.selectFrom("people").select(["id", "display_name"]).execute();
+    const idOf = (name: string) => people.find((p) => p.display_name === name)?.id as string;
+    const rajUrl = `${server.url}${BOOK}${idOf("Raj Patel")}.vcf`;
+    const start = await sync(server.url, login, "");
+    expect(start.changed).toHaveLength(3);
+    const etag = (await davRequest(rajUrl, login, "GET")).headers.get("etag");
+
+    expect((await run("log", "Raj", "Lunch about the VPN")).code).toBe(0);
+    expect((await run("gave", "Raj", "Coffee")).code).toBe(0);
+    expect((await run("note", "Raj", "Prefers mornings")).code).toBe(0);
+    expect(await sync(server.url, login, start.token)).toEqual({
+      changed: [],
+      deleted: [],
+      token: start.token,
+    });
+    expect((await davRequest(rajUrl, login, "GET")).headers.get("etag")).toBe(etag);
+
+    expect((await run("person", "edit", "Raj", "--title", "Head of IT")).code).toBe(0);
+    const edited = await sync(server.url, login, start.token);
+    expect(edited).toMatchObject({ changed: [`${idOf("Raj Patel")}.vcf`], deleted: [] });
+    const card = await davRequest(rajUrl, login, "GET");
+    expect(card.text).toContain("TITLE:Head of IT");
+    expect(card.headers.get("etag")).not.toBe(etag);
+
+    expect((await run("undo")).code).toBe(0);
+    const undone = await sync(server.url, login, edited.token);
+    expect(undone).toMatchObject({ changed: [`${idOf("Raj Patel")}.vcf`], deleted: [] });
+    expect((await davRequest(rajUrl, login, "GET")).text).not.toContain("TITLE");
+
+    // A new name of the organization (a restore, a database shell) is on every card that shows it.
+    await server.store.db.updateTable("organizations").set({ name: "Acme Ltd" }).execute();
+    const renamed = await sync(server.url, login, undone.token);
+    expect(renamed.changed).toEqual([`${idOf("Linda Chen")}.vcf`, `${idOf("Raj Patel")}.vcf`].sort());
+    expect((await davRequest(rajUrl, login, "GET")).text).toContain("ORG:Acme Ltd");
+  });
+
+  it("a contact group from a phone is refused, not made a person; its members' tags are their CATEGORIES", async () => {
+    const server = await davServer(dialect);
+    const login = await server.localLogin();
+    for (const kind of ["X-ADDRESSBOOKSERVER-KIND:group", "KIND:group"]) {
+      const put = await davRequest(`${server.url}${BOOK}friends.vcf`, login, "PUT", {
+        headers: { "content-type": "text/vcard" },
+        body: `BEGIN:VCARD\r\nVERSION:3.0\r\nUID:friends\r\nN:Friends;;;\r\nFN:Friends\r\n${kind}\r\nEND:VCARD\r\n`,
+      });
+      expect(put.status).toBe(403);
+      expect(put.text).toContain("Groups are per-contact categories");
+    }
+    const put = await davRequest(`${server.url}${BOOK}ann.vcf`, login, "PUT", {
+      headers: { "content-type": "text/vcard" },
+      body: card("ann", "Ann Lee", "CATEGORIES:Friends\r\n"),
+    });
+    expect(put.status).toBe(201);
+    const people = await server.store.db.selectFrom("people").select(["display_name", "tags"]).execute();
+    expect(people).toEqual([{ display_name: "Ann Lee", tags: JSON.stringify(["Friends"]) }]);
   });
 
   it("a card keeps its address across a rename; a person merged away answers 404 and syncs as deleted", async () => {

@@ -228,33 +228,51 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     );
   token
     .command("list")
-    .description("an account's API tokens")
-    .requiredOption("--user <email>", "the account")
+    .description("an account's API tokens and app passwords; --dav: app passwords only")
+    .option("--user <email>", "the account (needed, except --dav on a store without accounts)")
+    .option("--dav", "only the app passwords phones sign in with")
     .action(
-      direct(io, async (store, _now, _globals, flags: { user: string }) => {
+      direct(io, async (store, now, _globals, flags: { user?: string; dav?: boolean }) => {
+        const { davTokenList } = await import("../../dav/dav-token.command.js");
+        if (flags.dav) {
+          const dav = await davTokenList(store, now, flags);
+          return {
+            json: { username: dav.username, passwords: dav.passwords },
+            human: () => (dav.lines.length === 0 ? "No app passwords." : dav.lines.join("\n")),
+          };
+        }
+        if (!flags.user) throw new GoodwillError("usage", "Say whose tokens to list: --user EMAIL.");
         const { listApiTokens } = await accounts();
         const tokens = await listApiTokens(store.db, (await accountOrFail(store, flags.user)).ownerId);
+        const dav = await davTokenList(store, now, flags);
         return {
-          json: { tokens },
+          json: { tokens, davPasswords: dav.passwords },
           human: () =>
-            tokens.length === 0
-              ? "No tokens."
-              : tokens
-                  .map(
+            [
+              "API tokens:",
+              ...(tokens.length === 0
+                ? ["  none"]
+                : tokens.map(
                     (t) =>
-                      `${t.id}  ${t.name}  created ${t.createdAt.slice(0, 10)}${t.revokedAt ? "  revoked" : ""}`,
-                  )
-                  .join("\n"),
+                      `  ${t.id}  ${t.name}  created ${t.createdAt.slice(0, 10)}${t.revokedAt ? "  revoked" : ""}`,
+                  )),
+              "App passwords (phones; revoke with --dav):",
+              ...(dav.lines.length === 0 ? ["  none"] : dav.lines.map((l) => `  ${l}`)),
+            ].join("\n"),
         };
       }),
     );
   token
     .command("revoke")
-    .description("revoke an API token")
-    .argument("<id>", "the token's id")
-    .requiredOption("--user <email>", "the account")
+    .description("revoke an API token; --dav: an app password")
+    .argument("<id>", "its id, as goodwill token list shows it")
+    .option("--user <email>", "the account (needed, except --dav on a store without accounts)")
+    .option("--dav", "the id is an app password's")
     .action(
-      direct(io, async (store, now, _globals, id: string, flags: { user: string }) => {
+      direct(io, async (store, now, _globals, id: string, flags: { user?: string; dav?: boolean }) => {
+        if (flags.dav)
+          return (await import("../../dav/dav-token.command.js")).davTokenRevoke(store, now, id, flags);
+        if (!flags.user) throw new GoodwillError("usage", "Say whose token it is: --user EMAIL.");
         const { revokeApiToken } = await accounts();
         await revokeApiToken(
           store.db,

@@ -40,7 +40,6 @@ export function PhoneSyncCard() {
       setName("");
     },
   });
-  const revoke = useWrite((passwordId: string) => davPasswords.revoke(passwordId));
   const server = window.location.origin;
   const active = (list.data?.passwords ?? []).filter((p) => p.revokedAt === null);
 
@@ -56,7 +55,7 @@ export function PhoneSyncCard() {
       ) : list.isError ? (
         <ErrorState error={list.error} retry={() => void list.refetch()} />
       ) : (
-        <dl className="phone-sync">
+        <dl className="facts phone-sync">
           <dt>Server</dt>
           <dd>
             <code>{server}</code> (or <code>{`${server}${list.data.path}`}</code>)
@@ -68,6 +67,12 @@ export function PhoneSyncCard() {
           <dt>Password</dt>
           <dd>an app password from below</dd>
         </dl>
+      )}
+      {window.location.protocol === "http:" && (
+        <p className="muted">
+          Phones need an <code>https://</code> address: the app password travels with every sync. Put the
+          server behind the reverse proxy of the deployment guide (“Phones: CardDAV”) and type that address.
+        </p>
       )}
       <form
         className="token-form"
@@ -112,28 +117,55 @@ export function PhoneSyncCard() {
       {active.length > 0 && (
         <ul className="rows" aria-label="App passwords">
           {active.map((password) => (
-            <li key={password.id}>
-              <div className="row-main">
-                <span className="name">{password.name}</span>
-                <p className="muted">
-                  Created {formatDate(password.createdAt)} ·{" "}
-                  {password.lastUsedAt ? `last used ${formatDate(password.lastUsedAt)}` : "never used"}
-                </p>
-              </div>
-              <button
-                type="button"
-                className="danger"
-                aria-label={`Revoke ${password.name}`}
-                disabled={revoke.isPending}
-                onClick={() => revoke.mutate(password.id)}
-              >
-                Revoke
-              </button>
-            </li>
+            <PasswordRow key={password.id} password={password} />
           ))}
         </ul>
       )}
-      <FormError error={revoke.error} />
     </section>
+  );
+}
+
+/** One app password, revoked after a confirmation: the phone using it stops syncing. */
+function PasswordRow({ password }: { password: DavPassword }) {
+  const [confirming, setConfirming] = useState(false);
+  const revoke = useWrite((passwordId: string) => davPasswords.revoke(passwordId));
+  return (
+    <li>
+      <div className="row-main">
+        <span className="name">{password.name}</span>
+        <p className="muted">
+          Created {formatDate(password.createdAt)} ·{" "}
+          {password.lastUsedAt ? `last used ${formatDate(password.lastUsedAt)}` : "never used"}
+        </p>
+        <FormError error={revoke.error} />
+      </div>
+      <div className="buttons">
+        {confirming ? (
+          <>
+            <span className="confirm-text">Revoke “{password.name}”? That phone stops syncing.</span>
+            <button
+              type="button"
+              className="danger"
+              disabled={revoke.isPending}
+              onClick={() => revoke.mutate(password.id)}
+            >
+              Yes, revoke
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`Revoke ${password.name}`}
+            onClick={() => setConfirming(true)}
+          >
+            Revoke
+          </button>
+        )}
+      </div>
+    </li>
   );
 }

@@ -478,13 +478,3 @@ export function parseBackup(json: unknown): Backup {
     issues: parsed.error.issues.slice(0, 20),
   });
 }
-
-export interface RestoreResult {
-  format: "json";
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  errors: { record: number; line: number; message: string }[];
-  warnings: { record: number; line: number; field: string; message: string }[];
-}

@@ -9,7 +9,7 @@ import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/as
 import type { DepartmentMapJson } from "../app/department-map.js";
 import type { suggestForDepartment } from "../app/department-suggest.js";
 import type { duplicatePairs, markDistinct } from "../app/duplicates.js";
-import type { RecordEditInput, RecordKind } from "../app/edit-records.js";
+import type { RecordEditInput } from "../app/edit-records.js";
 import type { EventListJson, EventRhythmJson } from "../app/events.js";
 import type { IntroductionJson } from "../app/introductions.js";
 import type { ledgerGroups, ledgerOf } from "../app/ledger.js";
@@ -32,6 +32,7 @@ import type { CounterpartSummary } from "../contract/counterpart.js";
 import type { ImportResult } from "../contract/import-result.js";
 import type { LedgerEntryJson } from "../contract/ledger-entry.js";
 import type { NeedJson, OfferJson, OwnOfferJson } from "../contract/need-offer.js";
+import type { RecordKind } from "../contract/record-kind.js";
 import type { loadDemo } from "../demo/load-demo.js";
 import type { Due } from "../domain/due.js";
 import type { Balance } from "../domain/giving-balance.js";

@@ -4,7 +4,7 @@
  * them, since each kind is corrected the same way; the undo journal is undo.routes.ts.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { RecordKind } from "../../app/edit-records.js";
+import type { RecordKind } from "../../contract/record-kind.js";
 import { LIMITS } from "../../domain/limits.js";
 import { CHANNELS, EXCHANGE_KINDS, INITIATORS } from "../../domain/model.js";
 import type { RecordEdit } from "../../service/goodwill-service.js";

@@ -8,7 +8,7 @@
  * index loaded once, which is what makes a hundred thousand contacts take seconds.
  */
 import { createHash } from "node:crypto";
-import { emptyImportResult, type ImportResult, type ImportWarning } from "../contract/import-result.js";
+import { emptyImportResult, type ImportResult } from "../contract/import-result.js";
 import { DEFAULT_CLOSENESS_IMPORTED, DEFAULT_LAYER_IMPORTED } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
 import { formatPartialDate } from "../domain/partial-date.js";

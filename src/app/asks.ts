@@ -3,6 +3,8 @@
  * the balance with the person and their department, a warning when either is overdrawn, and a few
  * ways to give first. It never blocks: the ask is always recorded.
  */
+
+import type { AskJson } from "../contract/ask.js";
 import { DAY_MS } from "../domain/decay.js";
 import type { Balance } from "../domain/giving-balance.js";
 import { balanceAt } from "../domain/giving-balance.js";
@@ -24,7 +26,7 @@ import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { departmentBalance } from "./ledger.js";
 import { recordExchange } from "./moments.js";
 import { loadMe } from "./relationship-state.js";
-import { type AskJson, askJson, balanceJson } from "./views.js";
+import { askJson, balanceJson } from "./views.js";
 import { type Counterpart, counterpartOfRow, withCounterpartNames } from "./who.js";
 
 export interface PreAskCheck {

@@ -1,4 +1,6 @@
 /** Promises both ways: what I owe and what they owe, with due dates (DESIGN §1, §3.4). */
+
+import type { CommitmentJson } from "../contract/ask.js";
 import type { Direction } from "../domain/model.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
 import { GoodwillError, notFound } from "../errors.js";
@@ -14,7 +16,7 @@ import type { CommitmentRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { recordExchange } from "./moments.js";
-import { type CommitmentJson, commitmentJson } from "./views.js";
+import { commitmentJson } from "./views.js";
 import { type Counterpart, counterpartOfRow, withCounterpartNames } from "./who.js";
 
 /** Records a promise: mine (`i_owe`) or theirs (`they_owe`). */

@@ -22,8 +22,9 @@ import type { addPushSubscription, PushSubscriptionInput, RemindersJson } from "
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
 import type { TimelinePage } from "../app/timeline.js";
-import type { AskJson, CommitmentJson, PersonJson } from "../app/views.js";
+import type { PersonJson } from "../app/views.js";
 import type { WeekJson } from "../app/week.js";
+import type { AskJson, CommitmentJson } from "../contract/ask.js";
 import type { CounterpartSummary } from "../contract/counterpart.js";
 import type { ImportResult } from "../contract/import-result.js";
 import type { IntroductionJson } from "../contract/introduction.js";

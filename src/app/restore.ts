@@ -9,6 +9,7 @@
  */
 import type { z } from "zod";
 import { emptyImportResult, type ImportWarning, type RestoreResult } from "../contract/import-result.js";
+import { issueMessage } from "../contract/issue-message.js";
 import { GoodwillError } from "../errors.js";
 import { JsonSyntaxError, readJsonCollections } from "../formats/read/json-collections.js";
 import { Pacer } from "../formats/read/pacing.js";
@@ -45,7 +46,6 @@ import { nulFree, repairPerson } from "./backup-repair.js";
 import { isProfileSetting, saveCalendarSettings, WORK_WEEK_SETTING } from "./calendar-settings.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
 import { distinctPairKey, distinctPairOf } from "./duplicates.js";
-import { issueMessage } from "./issue-message.js";
 import { personSearchBody } from "./people.js";
 import type { ImportFile } from "./read-file.js";
 import { journaled, undo } from "./undo.js";

@@ -6,7 +6,7 @@ import type { OpenAPIHonoOptions } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
-import { issueField, issueMessage } from "../app/issue-message.js";
+import { issueField, issueMessage } from "../contract/issue-message.js";
 import { GoodwillError } from "../errors.js";
 import { RETRY_AFTER_SECONDS, storeFailure } from "../storage/store-errors.js";
 import type { Env } from "./env.js";

@@ -8,8 +8,8 @@
 import { Cron } from "croner";
 import type { Logger } from "pino";
 import type { Senders } from "../app/reminders/deliver.js";
-import type { DeliveryOutcome } from "../contract/reminders.js";
 import type { ReminderEnvironment } from "../app/reminders/environment.js";
+import type { DeliveryOutcome } from "../contract/reminders.js";
 import type { Store } from "../storage/store.js";
 import { storeFailure } from "../storage/store-errors.js";
 

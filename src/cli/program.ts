@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { GoodwillError } from "../errors.js";
-import { storeFailure } from "../storage/store-errors.js";
+import { asGoodwillError } from "../storage/store-errors.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import type { CliIo } from "./runtime.js";
 
@@ -181,14 +181,10 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       }
       return EXIT_CODES.usage;
     }
-    const failure =
-      error instanceof GoodwillError
-        ? error
-        : (storeFailure(error) ??
-          new GoodwillError(
-            "internal",
-            `Something went wrong inside Goodwill: ${(error as Error)?.stack ?? String(error)}`,
-          ));
+    const failure = asGoodwillError(
+      error,
+      `Something went wrong inside Goodwill: ${(error as Error)?.stack ?? String(error)}`,
+    );
     if (json) io.err(`${JSON.stringify(failure.toJSON())}\n`);
     else io.err(`goodwill: ${failure.message}\n`);
     return EXIT_CODES[failure.code];

@@ -370,3 +370,16 @@ export const ProfileSchema = z
 
 /** Documents whose inner shape is described in DESIGN §4.1 and carries the schemas above. */
 export const looseObject = (name: string) => z.object({}).passthrough().openapi(name);
+
+/** A moment of contact, as logging one and correcting one answer it. */
+export const MomentSchema = z
+  .object({
+    id: z.string(),
+    occurredAt: z.string(),
+    channel: z.string(),
+    initiatedBy: z.string(),
+    summary: z.string(),
+    notes: z.string().nullable(),
+    participants: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi("Moment");

@@ -13,12 +13,13 @@ import { type GiveContext, giveContextFor, giveFirstIdeas, teamTarget } from "..
 import { preAskWarning } from "../domain/pre-ask-check.js";
 import { addressedTo, type Suggestion } from "../domain/suggestions.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { findAsk, insertAsk, listAsks, nextNumber, resolveAsk } from "../storage/ask.repository.js";
+import { findAsk, insertAsk, listAsks, resolveAsk } from "../storage/ask.repository.js";
 import { countExchangesSince } from "../storage/exchange.repository.js";
 import { newId, toInstant } from "../storage/keys.js";
 import { openNeedsOf } from "../storage/need-offer.repository.js";
 import { departmentSummary } from "../storage/organization.repository.js";
 import { trackedMemberIds } from "../storage/person.repository.js";
+import { nextNumber } from "../storage/record-number.repository.js";
 import type { AskRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { getDepartmentStats, getPersonStats } from "../storage/stats.repository.js";

@@ -4,7 +4,6 @@ import type { CommitmentJson } from "../contract/ask.js";
 import type { Direction } from "../domain/model.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { nextNumber } from "../storage/ask.repository.js";
 import {
   findCommitment,
   insertCommitment,
@@ -12,6 +11,7 @@ import {
   resolveCommitment,
 } from "../storage/commitment.repository.js";
 import { newId } from "../storage/keys.js";
+import { nextNumber } from "../storage/record-number.repository.js";
 import type { CommitmentRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";

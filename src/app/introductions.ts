@@ -16,7 +16,6 @@ import {
 } from "../domain/introduction.js";
 import { matchNeedsToOffers } from "../domain/need-offer-match.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { nextNumber } from "../storage/ask.repository.js";
 import { setExchangeWeights } from "../storage/exchange.repository.js";
 import {
   findIntroduction as findIntroductionRow,
@@ -30,6 +29,7 @@ import {
 import { newId } from "../storage/keys.js";
 import { namesOf } from "../storage/names.repository.js";
 import { updateNeedOrOffer } from "../storage/need-offer.repository.js";
+import { nextNumber } from "../storage/record-number.repository.js";
 import type { IntroductionRow } from "../storage/schema.js";
 import { recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";

@@ -39,7 +39,7 @@ const nullableText = (max: number) => z.string().max(max).nullable();
 
 /*
  * What a date field accepts, in words: zod's own text for a failed pattern names the pattern. These
- * are the messages of the failed check, read by src/app/issue-message.ts.
+ * are the messages of the failed check, read by src/contract/issue-message.ts.
  */
 const DATE_WORDS = "must be a date such as 2026-03-14";
 const PARTIAL_DATE_WORDS = "must be a date such as 1988-02-29, or --02-29 without a year";

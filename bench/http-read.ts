@@ -11,7 +11,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { KyselyPlugin } from "kysely";
-import { createApp } from "../src/http/app.js";
+import { createApp } from "../src/http/hono-app.js";
 import { localService } from "../src/service/local-service.js";
 import { openStore, type Store } from "../src/storage/store.js";
 import {

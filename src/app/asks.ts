@@ -3,6 +3,8 @@
  * the balance with the person and their department, a warning when either is overdrawn, and a few
  * ways to give first. It never blocks: the ask is always recorded.
  */
+
+import type { AskJson } from "../contract/ask.js";
 import { DAY_MS } from "../domain/decay.js";
 import type { Balance } from "../domain/giving-balance.js";
 import { balanceAt } from "../domain/giving-balance.js";
@@ -11,12 +13,13 @@ import { type GiveContext, giveContextFor, giveFirstIdeas, teamTarget } from "..
 import { preAskWarning } from "../domain/pre-ask-check.js";
 import { addressedTo, type Suggestion } from "../domain/suggestions.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { findAsk, insertAsk, listAsks, nextNumber, resolveAsk } from "../storage/ask.repository.js";
+import { findAsk, insertAsk, listAsks, resolveAsk } from "../storage/ask.repository.js";
 import { countExchangesSince } from "../storage/exchange.repository.js";
 import { newId, toInstant } from "../storage/keys.js";
 import { openNeedsOf } from "../storage/need-offer.repository.js";
 import { departmentSummary } from "../storage/organization.repository.js";
 import { trackedMemberIds } from "../storage/person.repository.js";
+import { nextNumber } from "../storage/record-number.repository.js";
 import type { AskRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { getDepartmentStats, getPersonStats } from "../storage/stats.repository.js";
@@ -24,7 +27,7 @@ import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { departmentBalance } from "./ledger.js";
 import { recordExchange } from "./moments.js";
 import { loadMe } from "./relationship-state.js";
-import { type AskJson, askJson, balanceJson } from "./views.js";
+import { askJson, balanceJson } from "./views.js";
 import { type Counterpart, counterpartOfRow, withCounterpartNames } from "./who.js";
 
 export interface PreAskCheck {

@@ -9,6 +9,7 @@
  * the export and the restore (src/app/restore.ts) are all read from those descriptions.
  */
 import { z } from "zod";
+import { issueMessage } from "../contract/issue-message.js";
 import { INTRODUCTION_STATUSES } from "../domain/introduction.js";
 import { CHANNELS, DIRECTIONS, EXCHANGE_KINDS, INITIATORS, LAYERS, LEDGER_MODES } from "../domain/model.js";
 import { GoodwillError } from "../errors.js";
@@ -19,7 +20,6 @@ import type { SearchKind } from "../storage/search.repository.js";
 import { isProfileSetting } from "./calendar-settings.js";
 import type { AppContext } from "./context.js";
 import { distinctPairOf } from "./duplicates.js";
-import { issueMessage } from "./issue-message.js";
 
 export const BACKUP_FORMAT = "goodwill-backup";
 export const BACKUP_VERSION = 1;
@@ -477,14 +477,4 @@ export function parseBackup(json: unknown): Backup {
   throw new GoodwillError("invalid", `This Goodwill backup cannot be restored:\n  ${issues.join("\n  ")}`, {
     issues: parsed.error.issues.slice(0, 20),
   });
-}
-
-export interface RestoreResult {
-  format: "json";
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  errors: { record: number; line: number; message: string }[];
-  warnings: { record: number; line: number; field: string; message: string }[];
 }

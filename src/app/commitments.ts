@@ -1,8 +1,9 @@
 /** Promises both ways: what I owe and what they owe, with due dates (DESIGN §1, §3.4). */
+
+import type { CommitmentJson } from "../contract/ask.js";
 import type { Direction } from "../domain/model.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { nextNumber } from "../storage/ask.repository.js";
 import {
   findCommitment,
   insertCommitment,
@@ -10,11 +11,12 @@ import {
   resolveCommitment,
 } from "../storage/commitment.repository.js";
 import { newId } from "../storage/keys.js";
+import { nextNumber } from "../storage/record-number.repository.js";
 import type { CommitmentRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { recordExchange } from "./moments.js";
-import { type CommitmentJson, commitmentJson } from "./views.js";
+import { commitmentJson } from "./views.js";
 import { type Counterpart, counterpartOfRow, withCounterpartNames } from "./who.js";
 
 /** Records a promise: mine (`i_owe`) or theirs (`they_owe`). */

@@ -15,6 +15,7 @@ import {
   readWhen,
 } from "../contract/input.js";
 import type { LedgerEntryJson } from "../contract/ledger-entry.js";
+import type { RecordKind } from "../contract/record-kind.js";
 import { defaultWeight } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
 import type { ExchangeKind } from "../domain/model.js";
@@ -53,20 +54,6 @@ import { needsJson, offersJson } from "./needs-offers.js";
 import { ownOfferJson, ownOfferRow } from "./own-offers.js";
 import { askJson } from "./views.js";
 import { type Counterpart, withCounterpartNames } from "./who.js";
-
-/** The kinds of record that can be edited and deleted, as the CLI and the API name them. */
-export const RECORD_KINDS = [
-  "ledger",
-  "moment",
-  "note",
-  "promise",
-  "ask",
-  "need",
-  "offer",
-  "own-offer",
-  "intro",
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const NOUN: Record<RecordKind, string> = {
   ledger: "ledger entry",

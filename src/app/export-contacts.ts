@@ -12,7 +12,7 @@ import {
   listNotesInOrder,
   listOpenDatedCommitments,
   listPeopleForExport,
-} from "../storage/contact-import.repository.js";
+} from "../storage/contact-export.repository.js";
 import { loadDetails, parseTags } from "../storage/person.repository.js";
 import { exportBackup } from "./backup.js";
 import { loadCalendarSettings } from "./calendar-settings.js";

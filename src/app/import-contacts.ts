@@ -8,6 +8,7 @@
  * index loaded once, which is what makes a hundred thousand contacts take seconds.
  */
 import { createHash } from "node:crypto";
+import { emptyImportResult, type ImportResult } from "../contract/import-result.js";
 import { DEFAULT_CLOSENESS_IMPORTED, DEFAULT_LAYER_IMPORTED } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
 import { formatPartialDate } from "../domain/partial-date.js";
@@ -39,26 +40,6 @@ import { indexDocuments } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { fitContact } from "./fit-contact.js";
 import { personSearchBody, reindexPerson } from "./people.js";
-
-export interface ImportResult {
-  format: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  errors: { record: number; line: number; message: string }[];
-  /** What was left out of or shortened in the records that were imported. */
-  warnings: ImportWarning[];
-}
-
-/** A value of an imported record that was left out or shortened, and why. */
-export interface ImportWarning {
-  record: number;
-  line: number;
-  /** the person's field as the API names it: "birthday", "emails", "note" … */
-  field: string;
-  message: string;
-}
 
 /**
  * Records per transaction: as many as SQLite's one write lock can be held for in about
@@ -207,15 +188,7 @@ async function importAll(
   records: AsyncIterable<ReadResult>,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const result: ImportResult = {
-    format: options.format,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    skipped: 0,
-    errors: [],
-    warnings: [],
-  };
+  const result: ImportResult = emptyImportResult(options.format);
   const index = await loadIdentityIndex(ctx.db, ctx.ownerId);
   const places = new Map<string, string>();
   let batch: Batch = [];

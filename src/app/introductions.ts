@@ -4,19 +4,18 @@
  */
 
 import { oneOf, readText } from "../contract/input.js";
+import type { IntroductionJson, NeedToSettle } from "../contract/introduction.js";
 import { INTRO_GOOD_OUTCOME_WEIGHT } from "../domain/defaults.js";
 import {
   allowedMoves,
   applyMove,
   INTRODUCTION_MOVES,
   INTRODUCTION_STATUSES,
-  type IntroductionMove,
   type IntroductionStatus,
   optInMessages,
 } from "../domain/introduction.js";
 import { matchNeedsToOffers } from "../domain/need-offer-match.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { nextNumber } from "../storage/ask.repository.js";
 import { setExchangeWeights } from "../storage/exchange.repository.js";
 import {
   findIntroduction as findIntroductionRow,
@@ -30,47 +29,12 @@ import {
 import { newId } from "../storage/keys.js";
 import { namesOf } from "../storage/names.repository.js";
 import { updateNeedOrOffer } from "../storage/need-offer.repository.js";
+import { nextNumber } from "../storage/record-number.repository.js";
 import type { IntroductionRow } from "../storage/schema.js";
 import { recomputePersonStats } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { recordExchange } from "./moments.js";
 import { resolvePerson } from "./who.js";
-
-export interface IntroductionJson {
-  id: string;
-  number: number;
-  a: { id: string; name: string };
-  b: { id: string; name: string };
-  reason: string;
-  status: IntroductionStatus;
-  aAgreed: boolean;
-  bAgreed: boolean;
-  madeAt: string | null;
-  declinedAt: string | null;
-  outcome: string | null;
-  outcomeGood: boolean;
-  createdAt: string;
-  /** the moves `intro set` accepts now */
-  allowedMoves: IntroductionMove[];
-  /** the opt-in messages to send, one to each side */
-  messages: { toA: string; toB: string };
-  /**
-   * Only in the answer to `made`: the open needs this introduction was made for (one side's need
-   * that the other's offer meets), for the user to close as met or keep open (`needs`).
-   */
-  needsToSettle?: NeedToSettle[];
-}
-
-/** An open need of one side that the other side's offer meets. */
-export interface NeedToSettle {
-  number: number;
-  person: { id: string; name: string };
-  text: string;
-  /** the other side, whose offer meets it */
-  by: { id: string; name: string };
-  /** "open" until the user says; "met" once closed by this move */
-  status: "open" | "met";
-}
 
 /** The open needs and offers of these people, by person, oldest first. */
 async function openTexts(

@@ -7,7 +7,6 @@ import { readText } from "../contract/input.js";
 import type { NeedJson, OfferJson } from "../contract/need-offer.js";
 import { LIMITS } from "../domain/limits.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { nextNumber } from "../storage/ask.repository.js";
 import { newId } from "../storage/keys.js";
 import { namesOf } from "../storage/names.repository.js";
 import {
@@ -18,6 +17,7 @@ import {
   updateNeedOrOffer,
 } from "../storage/need-offer.repository.js";
 import { nextOfferNumber } from "../storage/own-offer.repository.js";
+import { nextNumber } from "../storage/record-number.repository.js";
 import type { NeedRow, PersonRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";

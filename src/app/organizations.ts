@@ -2,6 +2,7 @@
  * The lists a user picks from instead of guessing a spelling: every organization with its
  * departments, and every tag, each with how many people (not archived) are there or carry it.
  */
+import type { OrganizationJson, TagJson } from "../contract/organization.js";
 import { foldText } from "../storage/keys.js";
 import {
   countPeopleByDepartment,
@@ -11,23 +12,6 @@ import {
 import { listTagLists } from "../storage/person.repository.js";
 import type { AppContext } from "./context.js";
 import { loadMe } from "./relationship-state.js";
-
-export interface OrganizationJson {
-  id: string;
-  name: string;
-  /** my own organization (its people are my colleagues) */
-  mine: boolean;
-  /** people there, not archived, with a department or without */
-  people: number;
-  /** people there without a department given */
-  withoutDepartment: number;
-  departments: { id: string; name: string; people: number; mine: boolean }[];
-}
-
-export interface TagJson {
-  name: string;
-  people: number;
-}
 
 /** Every organization by name, mine first, each with its departments by name. */
 export async function listOrganizationsWithDepartments(

@@ -1,9 +1,11 @@
 /** People: adding, editing, listing and removing them, and the profile of "me". */
+
 import type { Kysely } from "kysely";
 import { isEmail, isPhone } from "../contract/input.js";
+import type { PersonInput } from "../contract/person-input.js";
 import { DEFAULT_CLOSENESS, DEFAULT_LAYER_MANUAL } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
-import type { Layer, LedgerMode } from "../domain/model.js";
+import type { Layer } from "../domain/model.js";
 import { formatPartialDate, parsePartialDate } from "../domain/partial-date.js";
 import { GoodwillError, invalid } from "../errors.js";
 import { foldText, newId } from "../storage/keys.js";
@@ -34,30 +36,6 @@ import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { loadMe, loadRelationships, type Me } from "./relationship-state.js";
 import { type PersonJson, personJson } from "./views.js";
 import { resolvePerson } from "./who.js";
-
-/** What may be said about a person when adding or editing them; absent fields stay as they are. */
-export interface PersonInput {
-  name?: string;
-  givenName?: string | null;
-  familyName?: string | null;
-  nickname?: string | null;
-  organization?: string | null;
-  department?: string | null;
-  title?: string | null;
-  emails?: string[];
-  phones?: string[];
-  urls?: string[];
-  tags?: string[];
-  layer?: Layer;
-  closeness?: number;
-  cadenceDays?: number | null;
-  ledgerMode?: LedgerMode;
-  metText?: string | null;
-  metOn?: string | null;
-  metThrough?: string | null;
-  birthday?: string | null;
-  archived?: boolean;
-}
 
 /**
  * Sets my profile: name, organization and department (colleagues are people of my organization),

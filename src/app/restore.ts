@@ -8,6 +8,8 @@
  * what was written is taken back, so a restore is still all of it or nothing.
  */
 import type { z } from "zod";
+import { emptyImportResult, type ImportWarning, type RestoreResult } from "../contract/import-result.js";
+import { issueMessage } from "../contract/issue-message.js";
 import { GoodwillError } from "../errors.js";
 import { JsonSyntaxError, readJsonCollections } from "../formats/read/json-collections.js";
 import { Pacer } from "../formats/read/pacing.js";
@@ -38,15 +40,12 @@ import {
   profileSchema,
   RECORD_SCHEMAS,
   type RecordOf,
-  type RestoreResult,
   type Target,
 } from "./backup.js";
 import { nulFree, repairPerson } from "./backup-repair.js";
 import { isProfileSetting, saveCalendarSettings, WORK_WEEK_SETTING } from "./calendar-settings.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
 import { distinctPairKey, distinctPairOf } from "./duplicates.js";
-import type { ImportWarning } from "./import-contacts.js";
-import { issueMessage } from "./issue-message.js";
 import { personSearchBody } from "./people.js";
 import type { ImportFile } from "./read-file.js";
 import { journaled, undo } from "./undo.js";
@@ -99,15 +98,7 @@ function* requiredReferences(
  * or phone). Batches of a list come after every batch of the lists it needs.
  */
 export class Restorer {
-  readonly result: RestoreResult = {
-    format: "json",
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    skipped: 0,
-    errors: [],
-    warnings: [],
-  };
+  readonly result: RestoreResult = emptyImportResult("json");
   /** the backup's ids of each list that others name, to the ids of the records they became */
   private readonly became: Record<Target, Map<string, string>> = {
     organizations: new Map(),

@@ -3,6 +3,12 @@
  * next request passes as `before`; items are ordered by instant, then id, so items logged at the
  * same instant are neither repeated nor skipped between pages.
  */
+import {
+  TIMELINE_MAX_PAGE_SIZE,
+  TIMELINE_PAGE_SIZE,
+  type TimelineItem,
+  type TimelinePage,
+} from "../contract/timeline.js";
 import { GoodwillError } from "../errors.js";
 import {
   readTimelineRows,
@@ -11,38 +17,6 @@ import {
   type TimelineSource,
 } from "../storage/timeline.repository.js";
 import type { AppContext } from "./context.js";
-
-export interface TimelineItem {
-  type: "gave" | "received" | "moment" | "ask" | "promise" | "note";
-  at: string;
-  summary: string;
-  detail: string | null;
-  id: string;
-  /** the fields a correction starts from (what PATCH on the record takes), as they are now */
-  fields: TimelineFields;
-}
-
-/** Per type: gave/received kind and weight; moment channel and notes; ask status; promise status, direction, dueOn. */
-export interface TimelineFields {
-  kind?: string;
-  weight?: number;
-  channel?: string;
-  notes?: string | null;
-  status?: string;
-  direction?: string;
-  dueOn?: string | null;
-}
-
-export interface TimelinePage {
-  items: TimelineItem[];
-  /** whether older items remain */
-  more: boolean;
-  /** pass as `before` for the next (older) page; null when there is none */
-  next: string | null;
-}
-
-export const TIMELINE_PAGE_SIZE = 30;
-export const TIMELINE_MAX_PAGE_SIZE = 200;
 
 const SOURCE_OF: Record<TimelineItem["type"], TimelineSource> = {
   gave: "exchange",

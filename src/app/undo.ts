@@ -8,6 +8,7 @@
  * first), and neither is a person someone else's history now hangs on; an import keeps those people
  * and says so, and undoes the rest.
  */
+import type { ImportMeta, UndoEntryJson } from "../contract/undo-entry.js";
 import { GoodwillError, notFound } from "../errors.js";
 import {
   entryRows,
@@ -46,27 +47,6 @@ import { type AppContext, inWriteTransaction, type JournalSession, nowIso, recor
 
 /** The journal keeps 30 days. */
 export const JOURNAL_DAYS = 30;
-
-export interface UndoEntryJson {
-  id: string;
-  kind: "write" | "import";
-  action: string;
-  description: string;
-  createdAt: string;
-  undoneAt: string | null;
-  /** what undoing it did, once undone */
-  undoSummary: string | null;
-  /** imports: the file, its format and what it created and updated */
-  import?: ImportMeta;
-}
-
-export interface ImportMeta {
-  file: string;
-  format: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-}
 
 export interface UndoRef {
   id: string;

@@ -2,6 +2,7 @@
  * The JSON shapes of DESIGN §4.1, shared by the CLI's --json and (later) the HTTP API. Numbers are
  * rounded here, and only here, so every surface shows the same figures.
  */
+import type { AskJson, CommitmentJson } from "../contract/ask.js";
 import type { Due } from "../domain/due.js";
 import type { Balance } from "../domain/giving-balance.js";
 import type { PersonDetails } from "../storage/person.repository.js";
@@ -85,7 +86,7 @@ export function dueJson(due: Due): Due {
   return { ...due, cadenceDays: due.cadenceDays === null ? null : round(due.cadenceDays, 1) };
 }
 
-export function askJson(ask: AskRow, counterpart: string) {
+export function askJson(ask: AskRow, counterpart: string): AskJson {
   return {
     id: ask.id,
     number: ask.number,
@@ -99,9 +100,8 @@ export function askJson(ask: AskRow, counterpart: string) {
     exchangeId: ask.exchange_id,
   };
 }
-export type AskJson = ReturnType<typeof askJson>;
 
-export function commitmentJson(c: CommitmentRow, counterpart: string, late: boolean) {
+export function commitmentJson(c: CommitmentRow, counterpart: string, late: boolean): CommitmentJson {
   return {
     id: c.id,
     number: c.number,
@@ -118,4 +118,3 @@ export function commitmentJson(c: CommitmentRow, counterpart: string, late: bool
     exchangeId: c.exchange_id,
   };
 }
-export type CommitmentJson = ReturnType<typeof commitmentJson>;

@@ -4,8 +4,9 @@
  * file of the command that runs is loaded (help and unknown commands load them all).
  */
 import { Command, CommanderError } from "commander";
+import { RECORD_KINDS } from "../contract/record-kind.js";
 import { GoodwillError } from "../errors.js";
-import { storeFailure } from "../storage/store-errors.js";
+import { asGoodwillError } from "../storage/store-errors.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import type { CliIo } from "./runtime.js";
 
@@ -72,19 +73,8 @@ const COMMAND_FILES: readonly { commands: readonly string[]; load(): Promise<Reg
   },
   {
     // Last: it adds edit, rm and undo verbs to the nouns registered above.
-    commands: [
-      "ledger",
-      "moment",
-      "note",
-      "promise",
-      "ask",
-      "need",
-      "offer",
-      "intro",
-      "undo",
-      "imports",
-      "import",
-    ],
+    // Every record kind is a noun of the CLI but own-offer: my own offers are corrected as `offer`.
+    commands: [...RECORD_KINDS.filter((kind) => kind !== "own-offer"), "undo", "imports", "import"],
     load: async () => (await import("./commands/corrections.command.js")).registerCorrectionCommands,
   },
 ];
@@ -181,14 +171,10 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       }
       return EXIT_CODES.usage;
     }
-    const failure =
-      error instanceof GoodwillError
-        ? error
-        : (storeFailure(error) ??
-          new GoodwillError(
-            "internal",
-            `Something went wrong inside Goodwill: ${(error as Error)?.stack ?? String(error)}`,
-          ));
+    const failure = asGoodwillError(
+      error,
+      `Something went wrong inside Goodwill: ${(error as Error)?.stack ?? String(error)}`,
+    );
     if (json) io.err(`${JSON.stringify(failure.toJSON())}\n`);
     else io.err(`goodwill: ${failure.message}\n`);
     return EXIT_CODES[failure.code];

@@ -1,7 +1,7 @@
 /**
  * The types every part of the HTTP server shares: what createApp is given, what lives for the
  * server's lifetime (ServerState), and what a request carries once signed in (Env). Route files and
- * middleware import them from here, not from app.ts, which imports them all.
+ * middleware import them from here, not from hono-app.ts, which imports them all.
  */
 import type { Logger } from "pino";
 import type { AppContext } from "../app/context.js";

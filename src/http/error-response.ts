@@ -6,9 +6,9 @@ import type { OpenAPIHonoOptions } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
-import { issueField, issueMessage } from "../app/issue-message.js";
+import { issueField, issueMessage } from "../contract/issue-message.js";
 import { GoodwillError } from "../errors.js";
-import { RETRY_AFTER_SECONDS, storeFailure } from "../storage/store-errors.js";
+import { asGoodwillError, RETRY_AFTER_SECONDS } from "../storage/store-errors.js";
 import type { Env } from "./env.js";
 import { ERROR_STATUS } from "./error-status.js";
 
@@ -17,14 +17,10 @@ import { ERROR_STATUS } from "./error-status.js";
  * 503 with Retry-After: the client may try the same request again.
  */
 export function errorResponse(c: Context, error: unknown) {
-  const failure =
-    error instanceof GoodwillError
-      ? error
-      : (storeFailure(error) ??
-        new GoodwillError(
-          "internal",
-          "Something went wrong inside Goodwill. The server log has the details.",
-        ));
+  const failure = asGoodwillError(
+    error,
+    "Something went wrong inside Goodwill. The server log has the details.",
+  );
   if (failure.code === "store_unavailable") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
   return c.json(failure.toJSON(), ERROR_STATUS[failure.code]);
 }

@@ -7,8 +7,9 @@
  */
 import { Cron } from "croner";
 import type { Logger } from "pino";
-import type { DeliveryOutcome, Senders } from "../app/reminders/deliver.js";
+import type { Senders } from "../app/reminders/deliver.js";
 import type { ReminderEnvironment } from "../app/reminders/environment.js";
+import type { DeliveryOutcome } from "../contract/reminders.js";
 import type { Store } from "../storage/store.js";
 import { storeFailure } from "../storage/store-errors.js";
 

@@ -39,7 +39,7 @@ const nullableText = (max: number) => z.string().max(max).nullable();
 
 /*
  * What a date field accepts, in words: zod's own text for a failed pattern names the pattern. These
- * are the messages of the failed check, read by src/app/issue-message.ts.
+ * are the messages of the failed check, read by src/contract/issue-message.ts.
  */
 const DATE_WORDS = "must be a date such as 2026-03-14";
 const PARTIAL_DATE_WORDS = "must be a date such as 1988-02-29, or --02-29 without a year";
@@ -370,3 +370,16 @@ export const ProfileSchema = z
 
 /** Documents whose inner shape is described in DESIGN §4.1 and carries the schemas above. */
 export const looseObject = (name: string) => z.object({}).passthrough().openapi(name);
+
+/** A moment of contact, as logging one and correcting one answer it. */
+export const MomentSchema = z
+  .object({
+    id: z.string(),
+    occurredAt: z.string(),
+    channel: z.string(),
+    initiatedBy: z.string(),
+    summary: z.string(),
+    notes: z.string().nullable(),
+    participants: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi("Moment");

@@ -11,8 +11,8 @@ import { hasAccounts } from "../app/accounts.js";
 import type { Senders } from "../app/reminders/deliver.js";
 import { reminderEnvironment } from "../app/reminders/environment.js";
 import type { Store } from "../storage/store.js";
-import { createApp } from "./app.js";
 import type { ServerOptions } from "./env.js";
+import { createApp } from "./hono-app.js";
 import { hotPersonRead } from "./hot-read.js";
 import { type ReminderScheduler, startReminderScheduler } from "./reminder-scheduler.js";
 

@@ -3,7 +3,7 @@
  * the CLI's remote service (Node) and the web app (browser). Each brings its own `call` (how to send
  * a request and read the answer); file transfer differs between them and stays with each.
  */
-import type { RecordKind } from "../app/edit-records.js";
+import type { RecordKind } from "../contract/record-kind.js";
 import type { GoodwillService } from "./goodwill-service.js";
 
 export type HttpCall = <T>(

@@ -3,9 +3,10 @@
  * (zod) and the CSV parser stay out of every other command's start-up.
  */
 import type { AppContext } from "../app/context.js";
-import { type ImportResult, importContacts } from "../app/import-contacts.js";
+import { importContacts } from "../app/import-contacts.js";
 import type { ImportFile } from "../app/read-file.js";
 import { restoreFile } from "../app/restore.js";
+import type { ImportResult } from "../contract/import-result.js";
 import { GoodwillError } from "../errors.js";
 import { detectFormat } from "../formats/read/detect-format.js";
 import { readContacts } from "../formats/read/read-contacts.js";

@@ -2,19 +2,6 @@ import type { Kysely } from "kysely";
 import { ownedBy } from "./owned.js";
 import type { AskRow, Database } from "./schema.js";
 
-/** The next per-owner number for a table with one: asks and commitments are shown as "#3". */
-export async function nextNumber(
-  db: Kysely<Database>,
-  ownerId: string,
-  table: "asks" | "commitments" | "needs" | "offers" | "introductions",
-): Promise<number> {
-  const row = await ownedBy(db, ownerId)
-    .selectFrom(table)
-    .select((eb) => eb.fn.max("number").as("max"))
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
-}
-
 export async function insertAsk(db: Kysely<Database>, row: AskRow): Promise<void> {
   await db.insertInto("asks").values(row).execute();
 }

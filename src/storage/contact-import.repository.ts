@@ -1,6 +1,7 @@
 /**
- * The SQL of importing and exporting contacts: the identity index an import matches against, people
- * written many at a time, the rows a merge reads, and what an export reads. The rules of merging live in app/import-contacts.ts.
+ * The SQL of importing contacts: the identity index an import matches against, people written many
+ * at a time, the rows a merge reads. The rules of merging live in app/import-contacts.ts; what an
+ * export reads is in contact-export.repository.ts.
  */
 import { CompiledQuery, type InsertObject, type Kysely } from "kysely";
 import type { Dialect } from "./dialect.js";
@@ -230,66 +231,4 @@ export async function insertNotes(
   notes: { owner_id: string; id: string; person_id: string; body: string; created_at: string }[],
 ): Promise<void> {
   await insertMany(db, "notes", notes);
-}
-
-/**
- * Every person of the owner (or the one `personId` names) with their organization's and
- * department's names, in name order.
- */
-export function listPeopleForExport(db: Kysely<Database>, ownerId: string, personId?: string) {
-  return db
-    .selectFrom("people as p")
-    .leftJoin("organizations as o", (j) =>
-      j.onRef("o.owner_id", "=", "p.owner_id").onRef("o.id", "=", "p.organization_id"),
-    )
-    .leftJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "p.owner_id").onRef("d.id", "=", "p.department_id"),
-    )
-    .selectAll("p")
-    .select(["o.name as organization_name", "d.name as department_name"])
-    .where("p.owner_id", "=", ownerId)
-    .$if(personId !== undefined, (q) => q.where("p.id", "=", personId as string))
-    .orderBy("p.name_key")
-    .orderBy("p.id")
-    .execute();
-}
-
-/** Every note of the owner, oldest first. */
-export function listNotesInOrder(db: Kysely<Database>, ownerId: string) {
-  return db
-    .selectFrom("notes")
-    .select(["person_id", "body"])
-    .where("owner_id", "=", ownerId)
-    .orderBy("created_at")
-    .execute();
-}
-
-/** The dates (anniversaries and the like) of people not archived, with their names. */
-export function listDatesOfPeopleShown(db: Kysely<Database>, ownerId: string) {
-  return db
-    .selectFrom("person_dates as d")
-    .innerJoin("people as p", (j) =>
-      j.onRef("p.owner_id", "=", "d.owner_id").onRef("p.id", "=", "d.person_id"),
-    )
-    .select(["d.person_id", "d.label", "d.date", "p.display_name"])
-    .where("d.owner_id", "=", ownerId)
-    .where("p.archived", "=", 0)
-    .execute();
-}
-
-/** Open promises that have a due date, with the person's or department's name. */
-export function listOpenDatedCommitments(db: Kysely<Database>, ownerId: string) {
-  return db
-    .selectFrom("commitments as c")
-    .leftJoin("people as p", (j) =>
-      j.onRef("p.owner_id", "=", "c.owner_id").onRef("p.id", "=", "c.person_id"),
-    )
-    .leftJoin("departments as d", (j) =>
-      j.onRef("d.owner_id", "=", "c.owner_id").onRef("d.id", "=", "c.department_id"),
-    )
-    .select(["c.id", "c.summary", "c.due_on", "c.direction", "p.display_name", "d.name as department_name"])
-    .where("c.owner_id", "=", ownerId)
-    .where("c.status", "=", "open")
-    .where("c.due_on", "is not", null)
-    .execute();
 }

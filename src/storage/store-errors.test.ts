@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { GoodwillError } from "../errors.js";
-import { storeFailure, storeFailureKind } from "./store-errors.js";
+import { asGoodwillError, storeFailure, storeFailureKind } from "./store-errors.js";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -40,4 +40,14 @@ it("leaves everything else alone: constraint violations, programming errors, Goo
   expect(storeFailure(new TypeError("x is undefined"))).toBeNull();
   expect(storeFailure(new GoodwillError("not_found", "No one is called Dan."))).toBeNull();
   expect(storeFailure("a string")).toBeNull();
+});
+
+it("turns any failure into the one error type: ours as it is, the store's as unavailable, the rest internal", () => {
+  const notFound = new GoodwillError("not_found", "No one is called Dan.");
+  expect(asGoodwillError(notFound, "inside")).toBe(notFound);
+  expect(asGoodwillError(withCode("database or disk is full", "SQLITE_FULL"), "inside").code).toBe(
+    "store_unavailable",
+  );
+  const internal = asGoodwillError(new TypeError("x is undefined"), "Something went wrong inside Goodwill.");
+  expect([internal.code, internal.message]).toEqual(["internal", "Something went wrong inside Goodwill."]);
 });

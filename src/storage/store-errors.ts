@@ -71,6 +71,15 @@ export function storeFailure(error: unknown): GoodwillError | null {
 }
 
 /**
+ * Any failure as the one error type: a GoodwillError as it is, a store failure as store_unavailable,
+ * anything else as an internal error that says `internalMessage`.
+ */
+export function asGoodwillError(error: unknown, internalMessage: string): GoodwillError {
+  if (error instanceof GoodwillError) return error;
+  return storeFailure(error) ?? new GoodwillError("internal", internalMessage);
+}
+
+/**
  * What the store's driver has seen lately that a health check cannot see by reading: a write that
  * failed on a full disk (reads still work), until a write succeeds again.
  */

@@ -10,7 +10,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { openStore, type Store } from "../../src/storage/store.js";
 import { type PostgresCluster, startPostgres } from "../support/throwaway-postgres.js";
 import { HOST, tokenCaller } from "./support.js";

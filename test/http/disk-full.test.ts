@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import pino from "pino";
 import { expect, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { freshStore, NOW } from "../support/stores.js";
 import { HOST, tokenCaller } from "./support.js";
 

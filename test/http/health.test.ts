@@ -1,7 +1,7 @@
 import pino from "pino";
 import { expect, it } from "vitest";
 import { addUser } from "../../src/app/accounts.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { describeEachDialect, freshStore, NOW } from "../support/stores.js";
 
 const HOST = "127.0.0.1:4321";

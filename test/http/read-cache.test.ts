@@ -9,7 +9,7 @@ import type { KyselyPlugin } from "kysely";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { openStore } from "../../src/storage/store.js";
 import { DIALECTS, describeEachDialect, freshStore, NOW, type TestDialect } from "../support/stores.js";
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { freshStore, NOW } from "../support/stores.js";
 import { HOST, tokenCaller } from "./support.js";
 

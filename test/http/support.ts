@@ -1,6 +1,6 @@
 /** An API in-process (Hono's app.request, no socket) over a fresh store, with helpers to call it. */
 import { addUser, createApiToken } from "../../src/app/accounts.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { freshStore, NOW, openStoreAgain, type TestDialect } from "../support/stores.js";
 
 export const HOST = "127.0.0.1:4321";

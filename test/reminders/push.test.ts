@@ -6,7 +6,7 @@
  */
 import { expect, it } from "vitest";
 import { deliverDue } from "../../src/app/reminders/deliver.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { tokenCaller } from "../http/support.js";
 import { describeEachDialect, freshStore, NOW } from "../support/stores.js";
 import { danaStory, FRIDAY, THURSDAY, teamAccount } from "./story.js";

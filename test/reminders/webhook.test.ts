@@ -6,7 +6,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { expect, it } from "vitest";
 import { deliverDue } from "../../src/app/reminders/deliver.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/http/hono-app.js";
 import { tokenCaller } from "../http/support.js";
 import { describeEachDialect, freshStore, NOW, type TestDialect } from "../support/stores.js";
 import { danaStory, FRIDAY, THURSDAY, teamAccount } from "./story.js";

@@ -2,8 +2,9 @@ import { expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
 import { addPerson } from "../../src/app/people.js";
 import { showPerson } from "../../src/app/person-page.js";
-import { type TimelineItem, timelinePage } from "../../src/app/timeline.js";
+import { timelinePage } from "../../src/app/timeline.js";
 import { resolvePerson } from "../../src/app/who.js";
+import type { TimelineItem } from "../../src/contract/timeline.js";
 import { localService } from "../../src/service/local-service.js";
 import { describeEachDialect, freshContext, later } from "../support/stores.js";
 

@@ -6,7 +6,9 @@
  * failure waits and is tried again (1, 5, 15, 60 minutes) up to five times; what went wrong stays
  * on the row for Settings and goes to the log.
  */
+
 import type { Logger } from "pino";
+import type { DeliveryOutcome, ReminderNote } from "../../contract/reminders.js";
 import {
   dueReminders,
   localClock,
@@ -38,7 +40,7 @@ import type { AppContext } from "../context.js";
 import { ChannelError, sendEmail, sendPush, sendWebhook } from "./channels.js";
 import type { ReminderEnvironment } from "./environment.js";
 import { linkKey, unsubscribeToken } from "./links.js";
-import { composeNote, type ReminderNote } from "./note.js";
+import { composeNote } from "./note.js";
 import { loadReminderSettings, parseStoredSettings, type ReminderSettings, timingOf } from "./settings.js";
 import { vapidKeys } from "./vapid.js";
 
@@ -55,19 +57,6 @@ export interface Senders {
 }
 
 const REAL_SENDERS: Senders = { email: sendEmail, push: sendPush, webhook: sendWebhook };
-
-export interface DeliveryOutcome {
-  ownerId: string;
-  kind: ReminderKind;
-  localDate: string;
-  /** email | webhook | push:<subscription id> */
-  channel: string;
-  outcome: "sent" | "retry" | "failed" | "empty" | "would-send";
-  error?: string;
-  subject?: string;
-  /** dry runs: the note as the email's text would say it */
-  text?: string;
-}
 
 export interface DeliverOptions {
   store: Store;

@@ -4,16 +4,15 @@
  * server's key (HMAC-SHA256); nothing is looked up to trust it but the signature and, for actions,
  * whether its nonce was used.
  */
+
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { ACTION_KINDS } from "../../contract/reminders.js";
 import { DAY_MS } from "../../domain/decay.js";
 import { ACTION_LINK_DAYS } from "../../domain/reminder-schedule.js";
 import { serverSecret } from "../../storage/reminder.repository.js";
 import type { Database } from "../../storage/schema.js";
-
-export const ACTION_KINDS = ["thanked", "touched", "kept"] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
 
 const actionSchema = z.object({
   v: z.literal(1),

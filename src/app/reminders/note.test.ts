@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type NoteItem, pickItems } from "./note.js";
+import type { NoteItem } from "../../contract/reminders.js";
+import { pickItems } from "./note.js";
 
 const item = (kind: NoteItem["kind"], title: string, personId: string | null): NoteItem => ({
   kind,

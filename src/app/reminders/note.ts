@@ -4,6 +4,7 @@
  * so a note never says something Today would not; each item links to the person in the web app and,
  * where one tap settles it, carries a signed link to do so.
  */
+import type { ActionKind, NoteItem, ReminderNote } from "../../contract/reminders.js";
 import { DAY_MS } from "../../domain/decay.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import { plural } from "../../domain/plural.js";
@@ -13,39 +14,10 @@ import { today } from "../agenda.js";
 import { loadCalendarSettings } from "../calendar-settings.js";
 import type { AppContext } from "../context.js";
 import { givingWeek } from "../week.js";
-import { type ActionKind, actionToken } from "./links.js";
+import { actionToken } from "./links.js";
 
 /** Items a daily note carries at most. */
 export const NOTE_ITEMS = 5;
-
-export interface NoteItem {
-  kind: "thanks" | "promise" | "occasion" | "reach-out" | "give";
-  /** "Thank Kevin Liu" */
-  title: string;
-  /** the suggestion: what to do, and why */
-  detail: string;
-  person: { id: string; name: string } | null;
-  /** the person (or Today) in the web app */
-  link: string;
-  /** one tap settles it: a confirmation page in the web app */
-  action: { kind: ActionKind; label: string; url: string } | null;
-}
-
-export interface ReminderNote {
-  kind: ReminderKind;
-  /** the local day it is for */
-  date: string;
-  subject: string;
-  /** one line that leads the note */
-  intro: string;
-  items: NoteItem[];
-  /** daily: one give-first idea */
-  idea: NoteItem | null;
-  /** weekly: the days of the plan, each with its items */
-  days: { date: string; label: string; items: NoteItem[] }[];
-  /** the web app's Today */
-  todayUrl: string;
-}
 
 export interface NoteLinks {
   /** the web app as the user reaches it, without a trailing slash */

@@ -4,9 +4,11 @@
  * value in the account's settings, never in a backup: the SMTP password and the webhook secret are
  * this server's business, not the user's data (docs/decisions.md).
  */
+
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { readEmail } from "../../contract/input.js";
+import type { ReminderSettingsInput } from "../../contract/reminders.js";
 import {
   formatClockTime,
   formatQuietHours,
@@ -70,25 +72,6 @@ export function timingOf(settings: ReminderSettings): ReminderTiming {
     weeklyDay: settings.weeklyDay,
     quietHours: parseQuietHours(settings.quietHours),
   };
-}
-
-/** A change to the settings; what is left out stays as it was. `null` turns a channel off. */
-export interface ReminderSettingsInput {
-  daily?: boolean | undefined;
-  time?: string | undefined;
-  /** a weekday, or "off" */
-  weeklyDay?: string | undefined;
-  /** "22:00-07:00", or "off" */
-  quietHours?: string | undefined;
-  /** where links in a note point (the web app as the user reaches it); "" or null: the server's own */
-  publicUrl?: string | null | undefined;
-  email?:
-    | { address: string; smtpUrl?: string | null | undefined; from?: string | null | undefined }
-    | null
-    | undefined;
-  webhook?: { url: string; format?: string | undefined } | null | undefined;
-  /** a new webhook secret (the old one stops verifying) */
-  rotateWebhookSecret?: boolean | undefined;
 }
 
 const FULL_DAY: Record<string, WeekdayName> = {

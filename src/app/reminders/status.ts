@@ -2,6 +2,7 @@
  * Reminders as Settings shows them: the settings without their secrets, the browsers subscribed for
  * push, and per channel when a note last went out and what last went wrong.
  */
+import type { ChannelStatusJson, RemindersJson } from "../../contract/reminders.js";
 import { invalid, notFound } from "../../errors.js";
 import { newId } from "../../storage/keys.js";
 import {
@@ -14,38 +15,6 @@ import { loadCalendarSettings } from "../calendar-settings.js";
 import { type AppContext, nowIso } from "../context.js";
 import { loadReminderSettings, maskSecret, type ReminderSettings } from "./settings.js";
 import { vapidKeys } from "./vapid.js";
-
-export interface ChannelStatusJson {
-  /** email | webhook | push:<subscription id> */
-  channel: string;
-  lastSentAt: string | null;
-  /** the last failure since the last send, in words */
-  lastError: string | null;
-  lastErrorAt: string | null;
-  /** a retry is waiting until then */
-  nextAttemptAt: string | null;
-}
-
-export interface RemindersJson {
-  daily: boolean;
-  time: string;
-  weeklyDay: string | null;
-  quietHours: string;
-  /** the profile's: notes go out at this zone's local time */
-  timeZone: string;
-  publicUrl: string | null;
-  email: {
-    address: string;
-    /** the password is never shown */
-    smtpUrl: string | null;
-    from: string | null;
-    unsubscribedAt: string | null;
-  } | null;
-  /** the secret is shown once, when it is made */
-  webhook: { url: string; format: string } | null;
-  push: { publicKey: string; subscriptions: { id: string; label: string | null; createdAt: string }[] };
-  channels: ChannelStatusJson[];
-}
 
 export async function remindersJson(ctx: AppContext, settings?: ReminderSettings): Promise<RemindersJson> {
   const s = settings ?? (await loadReminderSettings(ctx));

@@ -1,6 +1,6 @@
 /** `ask` (with the pre-ask check), `asks`, `ask fulfill|decline`, `promise`, `promises`, `done`. */
 import type { Command } from "commander";
-import type { AskJson, CommitmentJson } from "../../app/views.js";
+import type { AskJson, CommitmentJson } from "../../contract/ask.js";
 import * as input from "../../contract/input.js";
 import { readWeight } from "../../contract/input.js";
 import type { CounterpartRef, GoodwillService } from "../../service/goodwill-service.js";

@@ -5,8 +5,8 @@
  * command files define, so `goodwill ledger edit ID` sits beside `goodwill ledger WHO`.
  */
 import { Command } from "commander";
-import type { RecordKind } from "../../app/edit-records.js";
-import type { UndoEntryJson } from "../../app/undo.js";
+import type { RecordKind } from "../../contract/record-kind.js";
+import type { UndoEntryJson } from "../../contract/undo-entry.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService, RecordEdit } from "../../service/goodwill-service.js";
 import { ago, type Paint, table } from "../output.js";

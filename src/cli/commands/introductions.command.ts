@@ -1,7 +1,7 @@
 /** `intro A B REASON`, `intro set ID MOVE [--outcome TEXT] [--good]`, `intros [--status S]`. */
 import type { Command } from "commander";
-import type { IntroductionJson, NeedToSettle } from "../../app/introductions.js";
 import { readText } from "../../contract/input.js";
+import type { IntroductionJson, NeedToSettle } from "../../contract/introduction.js";
 import type { NeedJson } from "../../contract/need-offer.js";
 import { asSentence, phraseNeed } from "../../domain/need-phrasing.js";
 import { firstName } from "../../domain/playbook.js";

@@ -1,6 +1,6 @@
 /** `org list` and `tags`: the organizations with their departments, and the tags, each with how many people. */
 import type { Command } from "commander";
-import type { OrganizationJson, TagJson } from "../../app/organizations.js";
+import type { OrganizationJson, TagJson } from "../../contract/organization.js";
 import { type Paint, plural, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";
 

@@ -1,9 +1,9 @@
 /** `init`, `person add|list|edit|rm`, `dept add`, `show`, `score`, `note`. */
 import type { Command } from "commander";
-import type { PersonInput } from "../../app/people.js";
 import type { PersonHistoryCounts } from "../../app/person-history.js";
 import * as input from "../../contract/input.js";
 import { readText } from "../../contract/input.js";
+import type { PersonInput } from "../../contract/person-input.js";
 import { LIMITS } from "../../domain/limits.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
 import { GoodwillError } from "../../errors.js";

@@ -4,9 +4,7 @@
  * `remind test` to check a channel.
  */
 import type { Command } from "commander";
-import type { DeliveryOutcome } from "../../app/reminders/deliver.js";
-import type { ReminderSettingsInput } from "../../app/reminders/settings.js";
-import type { RemindersJson } from "../../app/reminders/status.js";
+import type { DeliveryOutcome, ReminderSettingsInput, RemindersJson } from "../../contract/reminders.js";
 import { GoodwillError } from "../../errors.js";
 import { remoteSettings } from "../../service/remote-service.js";
 import { ensureLocalOwner } from "../../storage/owner.repository.js";

@@ -2,8 +2,8 @@
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
-import type { ImportResult } from "../../app/import-contacts.js";
 import { openImportFile } from "../../app/read-file.js";
+import type { ImportResult } from "../../contract/import-result.js";
 import { oneOf } from "../../contract/input.js";
 import { GoodwillError } from "../../errors.js";
 import { storeFailureKind } from "../../storage/store-errors.js";

@@ -1,6 +1,32 @@
 import type { ContactRecord, FieldWarning, LabelledValue, ReadResult } from "../contact-record.js";
-import type { CsvRow } from "./csv-rows.js";
+import { type CsvRow, type CsvRowOptions, readCsvRows } from "./csv-rows.js";
 import { pushDistinct } from "./distinct-values.js";
+
+/** The first row with any text names the columns. */
+export const FIRST_ROW_HEADER: CsvRowOptions = {
+  isHeader: (cells) => cells.some((cell) => cell.trim() !== ""),
+  headerDescription: "a header row",
+};
+
+/**
+ * Reads a contacts export, one result per data row: `contact` reads a row with the header's columns,
+ * and row errors pass through as they are.
+ */
+export async function* readCsvContacts(
+  source: AsyncIterable<Uint8Array>,
+  options: CsvRowOptions,
+  contact: (row: CsvRow, columns: CsvColumns) => ReadResult,
+): AsyncGenerator<ReadResult> {
+  let columns: CsvColumns | null = null;
+  for await (const row of readCsvRows(source, options)) {
+    if (!("cells" in row)) {
+      yield row;
+      continue;
+    }
+    columns ??= new CsvColumns(row.header);
+    yield contact(row, columns);
+  }
+}
 
 /** Finds cells by column name, ignoring case and surrounding spaces, as spreadsheet users rename freely. */
 export class CsvColumns {

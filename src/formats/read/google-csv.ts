@@ -1,7 +1,16 @@
 import { emptyContact, type FieldWarning, type LabelledValue, type ReadResult } from "../contact-record.js";
 import { normaliseLabel } from "./contact-labels.js";
-import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
-import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import {
+  addLabelled,
+  addTags,
+  type CsvColumns,
+  FIRST_ROW_HEADER,
+  finishRow,
+  noteText,
+  orNull,
+  readCsvContacts,
+} from "./csv-columns.js";
+import type { CsvRow } from "./csv-rows.js";
 import { dateOrWarning, parseLooseDate } from "./date-text.js";
 
 /**
@@ -20,18 +29,7 @@ const SYSTEM_LABELS = new Set([
 
 /** Reads a Google Contacts CSV export, one result per contact. */
 export async function* readGoogleCsv(source: AsyncIterable<Uint8Array>): AsyncGenerator<ReadResult> {
-  let columns: CsvColumns | null = null;
-  for await (const row of readCsvRows(source, {
-    isHeader: (cells) => cells.some((cell) => cell.trim() !== ""),
-    headerDescription: "a header row",
-  })) {
-    if (!("cells" in row)) {
-      yield row;
-      continue;
-    }
-    columns ??= new CsvColumns(row.header);
-    yield googleContact(row, columns);
-  }
+  yield* readCsvContacts(source, FIRST_ROW_HEADER, googleContact);
 }
 
 /** Splits a cell at Google's ` ::: ` separator. */

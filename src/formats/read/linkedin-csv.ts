@@ -1,6 +1,6 @@
 import { emptyContact, type FieldWarning, type ReadResult } from "../contact-record.js";
-import { addLabelled, CsvColumns, finishRow, orNull } from "./csv-columns.js";
-import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import { addLabelled, CsvColumns, finishRow, orNull, readCsvContacts } from "./csv-columns.js";
+import type { CsvRow } from "./csv-rows.js";
 import { dateOrWarning, isoDate, parseLooseDate } from "./date-text.js";
 
 /** Whether cells are the header of LinkedIn's Connections.csv (found after its `Notes:` preamble). */
@@ -11,18 +11,14 @@ export function isLinkedInHeader(cells: readonly string[]): boolean {
 
 /** Reads LinkedIn's Connections.csv, with or without its URL column, one result per connection. */
 export async function* readLinkedInCsv(source: AsyncIterable<Uint8Array>): AsyncGenerator<ReadResult> {
-  let columns: CsvColumns | null = null;
-  for await (const row of readCsvRows(source, {
-    isHeader: isLinkedInHeader,
-    headerDescription: '"First Name", "Last Name" and "Connected On" columns',
-  })) {
-    if (!("cells" in row)) {
-      yield row;
-      continue;
-    }
-    columns ??= new CsvColumns(row.header);
-    yield linkedInContact(row, columns);
-  }
+  yield* readCsvContacts(
+    source,
+    {
+      isHeader: isLinkedInHeader,
+      headerDescription: '"First Name", "Last Name" and "Connected On" columns',
+    },
+    linkedInContact,
+  );
 }
 
 function linkedInContact(row: CsvRow, columns: CsvColumns): ReadResult {

@@ -1,6 +1,15 @@
 import { emptyContact, type FieldWarning, type ReadResult } from "../contact-record.js";
-import { addLabelled, addTags, CsvColumns, finishRow, noteText, orNull } from "./csv-columns.js";
-import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import {
+  addLabelled,
+  addTags,
+  type CsvColumns,
+  FIRST_ROW_HEADER,
+  finishRow,
+  noteText,
+  orNull,
+  readCsvContacts,
+} from "./csv-columns.js";
+import type { CsvRow } from "./csv-rows.js";
 import { dateOrWarning, parseLooseDate } from "./date-text.js";
 
 /**
@@ -36,18 +45,7 @@ const RELATION_COLUMNS: [column: string, relation: string][] = [
 
 /** Reads an Outlook CSV export, one result per contact. */
 export async function* readOutlookCsv(source: AsyncIterable<Uint8Array>): AsyncGenerator<ReadResult> {
-  let columns: CsvColumns | null = null;
-  for await (const row of readCsvRows(source, {
-    isHeader: (cells) => cells.some((cell) => cell.trim() !== ""),
-    headerDescription: "a header row",
-  })) {
-    if (!("cells" in row)) {
-      yield row;
-      continue;
-    }
-    columns ??= new CsvColumns(row.header);
-    yield outlookContact(row, columns);
-  }
+  yield* readCsvContacts(source, FIRST_ROW_HEADER, outlookContact);
 }
 
 function outlookContact(row: CsvRow, columns: CsvColumns): ReadResult {

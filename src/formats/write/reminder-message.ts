@@ -2,7 +2,7 @@
  * A reminder note written out for each channel: plain text and HTML for email, a short title and
  * body for a push notification, a JSON document (with the text) for a webhook.
  */
-import type { NoteItem, ReminderNote } from "../../app/reminders/note.js";
+import type { NoteItem, ReminderNote } from "../../contract/reminders.js";
 
 const escapeHtml = (text: string) =>
   text.replace(

@@ -1,7 +1,7 @@
 /** /api/v1/interactions: moments of contact with one or more people. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Env } from "../env.js";
-import { InteractionInputSchema } from "../schemas.js";
+import { InteractionInputSchema, MomentSchema } from "../schemas.js";
 import { personId } from "./people.routes.js";
 import { ERRORS, json, jsonBody } from "./route-kit.js";
 
@@ -14,20 +14,7 @@ export function registerInteractionRoutes(app: OpenAPIHono<Env>): void {
       summary: "Log a moment of contact with one or more people",
       request: { body: jsonBody(InteractionInputSchema) },
       responses: {
-        201: json(
-          z.object({
-            interaction: z.object({
-              id: z.string(),
-              occurredAt: z.string(),
-              channel: z.string(),
-              initiatedBy: z.string(),
-              summary: z.string(),
-              notes: z.string().nullable(),
-              participants: z.array(z.object({ id: z.string(), name: z.string() })),
-            }),
-          }),
-          "the moment",
-        ),
+        201: json(z.object({ interaction: MomentSchema }), "the moment"),
         ...ERRORS,
       },
     }),

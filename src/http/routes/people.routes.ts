@@ -1,7 +1,7 @@
 /** /api/v1/people: list, create, read, update, delete, merge; a person's overview, score and notes. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { PersonInput } from "../../app/people.js";
-import { TIMELINE_MAX_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../app/timeline.js";
+import type { PersonInput } from "../../contract/person-input.js";
+import { TIMELINE_MAX_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../contract/timeline.js";
 import { LIMITS } from "../../domain/limits.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";

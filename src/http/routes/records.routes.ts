@@ -4,7 +4,7 @@
  * them, since each kind is corrected the same way; the undo journal is undo.routes.ts.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { RecordKind } from "../../app/edit-records.js";
+import type { RecordKind } from "../../contract/record-kind.js";
 import { LIMITS } from "../../domain/limits.js";
 import { CHANNELS, EXCHANGE_KINDS, INITIATORS } from "../../domain/model.js";
 import type { RecordEdit } from "../../service/goodwill-service.js";
@@ -16,6 +16,7 @@ import {
   CounterpartInput,
   EntrySchema,
   IntroductionSchema,
+  MomentSchema,
   RefParam,
 } from "../schemas.js";
 import { personId } from "./people.routes.js";
@@ -75,18 +76,6 @@ const IntroductionPatch = z
 const NoteSchema = z
   .object({ id: z.string(), personId: z.string(), body: z.string(), createdAt: z.string() })
   .openapi("Note");
-
-const MomentSchema = z
-  .object({
-    id: z.string(),
-    occurredAt: z.string(),
-    channel: z.string(),
-    initiatedBy: z.string(),
-    summary: z.string(),
-    notes: z.string().nullable(),
-    participants: z.array(z.object({ id: z.string(), name: z.string() })),
-  })
-  .openapi("Moment");
 
 const DeletedSchema = z
   .object({

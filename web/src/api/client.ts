@@ -10,10 +10,9 @@
  * that key and sent later (web/src/offline/outbox.ts): the answer is then `keptOnDevice` instead of
  * the server's.
  */
-import type { ImportResult } from "../../../src/app/import-contacts.js";
-import type { ReminderNote } from "../../../src/app/reminders/note.js";
-import type { ReminderSettingsInput } from "../../../src/app/reminders/settings.js";
-import type { RemindersJson } from "../../../src/app/reminders/status.js";
+
+import type { ImportResult } from "../../../src/contract/import-result.js";
+import type { ReminderNote, ReminderSettingsInput, RemindersJson } from "../../../src/contract/reminders.js";
 import type { ExportFormat, GoodwillService, ImportFormat } from "../../../src/service/goodwill-service.js";
 import { type HttpCall, type ServiceOverHttp, serviceOverHttp } from "../../../src/service/http-routes.js";
 import { markReachable, markUnreachable, serverGone, serverReachable } from "../offline/connection";

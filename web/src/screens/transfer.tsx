@@ -6,7 +6,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
-import type { ImportResult } from "../../../src/app/import-contacts.js";
+import type { ImportResult } from "../../../src/contract/import-result.js";
 import type { ImportFormat } from "../../../src/service/goodwill-service.js";
 import { ApiError, exportUrl, uploadImport } from "../api/client";
 import { FormError, messageOf } from "../components/states";

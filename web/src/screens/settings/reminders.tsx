@@ -6,9 +6,12 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useId, useState } from "react";
-import type { NoteItem, ReminderNote } from "../../../../src/app/reminders/note.js";
-import type { ReminderSettingsInput } from "../../../../src/app/reminders/settings.js";
-import type { RemindersJson } from "../../../../src/app/reminders/status.js";
+import type {
+  NoteItem,
+  ReminderNote,
+  ReminderSettingsInput,
+  RemindersJson,
+} from "../../../../src/contract/reminders.js";
 import { isQuiet, parseClockTime, parseQuietHours } from "../../../../src/domain/reminder-schedule.js";
 import { type RemindersDocument, reminders, type TestResult } from "../../api/client";
 import { keys, useWrite } from "../../api/hooks";

@@ -3,7 +3,7 @@
  * browsers and phones that get notes, each with Remove. A browser that cannot get push says why.
  */
 import { useEffect, useId, useState } from "react";
-import type { RemindersJson } from "../../../../src/app/reminders/status.js";
+import type { RemindersJson } from "../../../../src/contract/reminders.js";
 import { api } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { formatDate } from "../../components/badges";

@@ -14,6 +14,7 @@ import { CopyButton } from "../components/copy-button";
 import { FormActions } from "../components/form-actions";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { useTitle } from "../components/title";
+import { NewSecretForm, SecretShownOnce } from "./settings/new-secret";
 import { PhoneSyncCard } from "./settings/phone-sync";
 import { RecentChanges } from "./settings/recent-changes";
 import { RemindersCard } from "./settings/reminders";
@@ -351,46 +352,31 @@ function TokensCard() {
         For scripts and for the CLI against this server (<code>Authorization: Bearer …</code>). A token can do
         everything you can: keep it secret, and revoke it when it is no longer needed.
       </p>
-      <form
-        className="token-form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <NewSecretForm
+        id={id}
+        label="Name of a new token"
+        placeholder="Laptop CLI"
+        submit="Create token"
+        name={name}
+        setName={setName}
+        pending={create.isPending}
+        error={create.error}
+        onCreate={(newName) => {
           setCreated(null);
-          create.mutate(name.trim());
+          create.mutate(newName);
         }}
-      >
-        <label htmlFor={`${id}-name`}>Name of a new token</label>
-        <div className="inline-form">
-          <input
-            id={`${id}-name`}
-            required
-            maxLength={100}
-            value={name}
-            placeholder="Laptop CLI"
-            onChange={(event) => setName(event.target.value)}
-          />
-          <button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create token"}
-          </button>
-        </div>
-        <FormError error={create.error} />
-      </form>
+      />
       {created && (
-        <div className="secret" role="status">
-          <p>
-            <strong>{created.name}</strong>: copy this token now. It is shown only once; Goodwill keeps only a
-            fingerprint of it.
-          </p>
-          <code className="secret-value" data-testid="new-token">
-            {created.token}
-          </code>
-          <div className="buttons">
-            <CopyButton text={created.token} label="Copy the token" />
-            <button type="button" className="secondary" onClick={() => setCreated(null)}>
-              I have saved it
-            </button>
-          </div>
-        </div>
+        <SecretShownOnce
+          name={created.name}
+          secret={created.token}
+          testId="new-token"
+          copyLabel="Copy the token"
+          dismiss="I have saved it"
+          onDismiss={() => setCreated(null)}
+        >
+          copy this token now. It is shown only once; Goodwill keeps only a fingerprint of it.
+        </SecretShownOnce>
       )}
       {tokens.isPending ? (
         <Loading what="Reading your tokens" />

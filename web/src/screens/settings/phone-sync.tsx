@@ -8,8 +8,8 @@ import { useId, useState } from "react";
 import { call } from "../../api/client";
 import { useWrite } from "../../api/hooks";
 import { formatDate } from "../../components/badges";
-import { CopyButton } from "../../components/copy-button";
 import { ErrorState, FormError, Loading } from "../../components/states";
+import { NewSecretForm, SecretShownOnce } from "./new-secret";
 
 interface DavPassword {
   id: string;
@@ -74,45 +74,31 @@ export function PhoneSyncCard() {
           server behind the reverse proxy of the deployment guide (“Phones: CardDAV”) and type that address.
         </p>
       )}
-      <form
-        className="token-form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <NewSecretForm
+        id={id}
+        label="Name of a new app password"
+        placeholder="My phone"
+        submit="Create app password"
+        name={name}
+        setName={setName}
+        pending={create.isPending}
+        error={create.error}
+        onCreate={(newName) => {
           setCreated(null);
-          create.mutate(name.trim());
+          create.mutate(newName);
         }}
-      >
-        <label htmlFor={`${id}-name`}>Name of a new app password</label>
-        <div className="inline-form">
-          <input
-            id={`${id}-name`}
-            required
-            maxLength={100}
-            value={name}
-            placeholder="My phone"
-            onChange={(event) => setName(event.target.value)}
-          />
-          <button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create app password"}
-          </button>
-        </div>
-        <FormError error={create.error} />
-      </form>
+      />
       {created && (
-        <div className="secret" role="status">
-          <p>
-            <strong>{created.name}</strong>: type this into the phone now. It is shown only once.
-          </p>
-          <code className="secret-value" data-testid="new-dav-password">
-            {created.password}
-          </code>
-          <div className="buttons">
-            <CopyButton text={created.password} label="Copy the app password" />
-            <button type="button" className="secondary" onClick={() => setCreated(null)}>
-              Done
-            </button>
-          </div>
-        </div>
+        <SecretShownOnce
+          name={created.name}
+          secret={created.password}
+          testId="new-dav-password"
+          copyLabel="Copy the app password"
+          dismiss="Done"
+          onDismiss={() => setCreated(null)}
+        >
+          type this into the phone now. It is shown only once.
+        </SecretShownOnce>
       )}
       {active.length > 0 && (
         <ul className="rows" aria-label="App passwords">

@@ -6,6 +6,7 @@
 import { type Kysely, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { DAY_MS } from "../domain/decay.js";
 import { THANKS_WINDOW_DAYS } from "../domain/defaults.js";
+import { ownedBy } from "./owned.js";
 import { readRows } from "./row-arrays.js";
 import type { Database, PersonRow, PersonStatsRow } from "./schema.js";
 
@@ -51,22 +52,20 @@ export interface OwedPerson {
 export function agendaReads(db: Kysely<Database>, ownerId: string) {
   /** people not archived with their aggregates, of this owner */
   const activeStats = () =>
-    db
+    ownedBy(db, ownerId)
       .selectFrom("person_stats as s")
       .innerJoin("people as p", (j) =>
         j.onRef("p.owner_id", "=", "s.owner_id").onRef("p.id", "=", "s.person_id"),
       )
-      .where("s.owner_id", "=", ownerId)
       .where("p.archived", "=", 0);
 
   /** people not archived of this owner, with their aggregates when they have any */
   const activeStatsOrNone = () =>
-    db
+    ownedBy(db, ownerId)
       .selectFrom("people as p")
       .leftJoin("person_stats as s", (j) =>
         j.onRef("s.owner_id", "=", "p.owner_id").onRef("s.person_id", "=", "p.id"),
       )
-      .where("p.owner_id", "=", ownerId)
       .where("p.archived", "=", 0);
 
   /** The moment aliased `i` has at least `minPeople` participants (an event's least). */
@@ -112,12 +111,11 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     async firstContactMoments(minPeople: number) {
       // Cross joins fix the order (SQLite keeps it): from each person's first instant to the
       // moments at that instant; left to itself SQLite walked every participant of the owner.
-      return db
+      return ownedBy(db, ownerId)
         .selectFrom("person_stats as s")
         .crossJoin("interactions as i")
         .crossJoin("interaction_participants as ip")
         .select(["i.id", "i.summary", "i.occurred_at", "s.person_id", "s.contacts"])
-        .where("s.owner_id", "=", ownerId)
         .where("s.first_contact_at", "is not", null)
         .whereRef("i.owner_id", "=", "s.owner_id")
         .whereRef("i.occurred_at", "=", "s.first_contact_at")
@@ -136,10 +134,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       // One range of the date index per day (a union): an `or` of ranges made SQLite scan them all.
       for (const part of chunks(days, 200)) {
         const onDay = (day: string) =>
-          db
+          ownedBy(db, ownerId)
             .selectFrom("interactions as i")
             .select(["i.id", "i.summary", "i.occurred_at"])
-            .where("i.owner_id", "=", ownerId)
             .where("i.occurred_at", ">=", day)
             .where("i.occurred_at", "<", dayAfter(day))
             .where(crowdedMoment(minPeople));
@@ -166,9 +163,8 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
      */
     async promisesDueBy(lastDay: string, limit: number | null) {
       const due = () =>
-        db
+        ownedBy(db, ownerId)
           .selectFrom("commitments")
-          .where("owner_id", "=", ownerId)
           .where("status", "=", "open")
           .where("due_on", "is not", null)
           .where("due_on", "<=", lastDay);
@@ -180,11 +176,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     /** Open asks asked at or before `askedBy` (an instant): how many, and the first `limit`, newest number first. */
     async asksAskedBy(askedBy: string, limit: number | null) {
       const stale = () =>
-        db
-          .selectFrom("asks")
-          .where("owner_id", "=", ownerId)
-          .where("status", "=", "open")
-          .where("asked_at", "<=", askedBy);
+        ownedBy(db, ownerId).selectFrom("asks").where("status", "=", "open").where("asked_at", "<=", askedBy);
       let query = stale().selectAll().orderBy("number", "desc");
       if (limit !== null) query = query.limit(limit);
       return firstAndCount(await query.execute(), limit, stale);
@@ -192,14 +184,13 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Departments helped the user at some point (their own entries), with the aggregates. */
     async departmentsThatHelped() {
-      return db
+      return ownedBy(db, ownerId)
         .selectFrom("department_stats as s")
         .innerJoin("departments as d", (j) =>
           j.onRef("d.owner_id", "=", "s.owner_id").onRef("d.id", "=", "s.department_id"),
         )
         .selectAll("s")
         .select("d.name")
-        .where("s.owner_id", "=", ownerId)
         .where("s.last_received_at", "is not", null)
         .execute();
     },
@@ -209,10 +200,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       const out = [];
       for (const part of chunks(ids)) {
         out.push(
-          ...(await db
+          ...(await ownedBy(db, ownerId)
             .selectFrom("people")
             .select(["id", "title", "tags", "met_text", "met_on", "met_through_id"])
-            .where("owner_id", "=", ownerId)
             .where("id", "in", part)
             .execute()),
         );
@@ -224,10 +214,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
       const names = new Map<string, string>();
       for (const part of chunks(ids)) {
-        const rows = await db
+        const rows = await ownedBy(db, ownerId)
           .selectFrom("people")
           .select(["id", "display_name"])
-          .where("owner_id", "=", ownerId)
           .where("id", "in", part)
           .execute();
         for (const row of rows) names.set(row.id, row.display_name);
@@ -243,13 +232,12 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     async latestMoments(ids: readonly string[], untilIso: string) {
       const latest = new Map<string, { id: string; summary: string; occurredAt: string }>();
       for (const part of chunks(ids)) {
-        const rows = await db
+        const rows = await ownedBy(db, ownerId)
           .selectFrom("interaction_participants as ip")
           .innerJoin("interactions as i", (j) =>
             j.onRef("i.owner_id", "=", "ip.owner_id").onRef("i.id", "=", "ip.interaction_id"),
           )
           .select(["ip.person_id", "i.id", "i.summary", "i.occurred_at"])
-          .where("ip.owner_id", "=", ownerId)
           .where("ip.person_id", "in", part)
           .execute();
         for (const r of rows) {
@@ -293,10 +281,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       const out = [];
       for (const part of chunks(ids)) {
         out.push(
-          ...(await db
+          ...(await ownedBy(db, ownerId)
             .selectFrom("person_stats")
             .selectAll()
-            .where("owner_id", "=", ownerId)
             .where("person_id", "in", part)
             .execute()),
         );
@@ -306,30 +293,21 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Names of every organization, by id. */
     async organizationNames(): Promise<Map<string, string>> {
-      const rows = await db
-        .selectFrom("organizations")
-        .select(["id", "name"])
-        .where("owner_id", "=", ownerId)
-        .execute();
+      const rows = await ownedBy(db, ownerId).selectFrom("organizations").select(["id", "name"]).execute();
       return new Map(rows.map((o) => [o.id, o.name]));
     },
 
     /** Names of every department, by id. */
     async departmentNames(): Promise<Map<string, string>> {
-      const rows = await db
-        .selectFrom("departments")
-        .select(["id", "name"])
-        .where("owner_id", "=", ownerId)
-        .execute();
+      const rows = await ownedBy(db, ownerId).selectFrom("departments").select(["id", "name"]).execute();
       return new Map(rows.map((d) => [d.id, d.name]));
     },
 
     /** Open promises with a person, both ways. */
     async openCommitmentsWithPeople() {
-      return db
+      return ownedBy(db, ownerId)
         .selectFrom("commitments")
         .selectAll()
-        .where("owner_id", "=", ownerId)
         .where("status", "=", "open")
         .where("person_id", "is not", null)
         .execute();
@@ -337,10 +315,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Open asks to a person. */
     async openAsksToPeople() {
-      return db
+      return ownedBy(db, ownerId)
         .selectFrom("asks")
         .selectAll()
-        .where("owner_id", "=", ownerId)
         .where("status", "=", "open")
         .where("person_id", "is not", null)
         .execute();
@@ -348,11 +325,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Every person's other dates (anniversaries and the like). */
     async personDates() {
-      return db
-        .selectFrom("person_dates")
-        .select(["person_id", "label", "date"])
-        .where("owner_id", "=", ownerId)
-        .execute();
+      return ownedBy(db, ownerId).selectFrom("person_dates").select(["person_id", "label", "date"]).execute();
     },
 
     /** Open needs or offers of people not archived, with the person's name, by number. */
@@ -372,23 +345,18 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** The pairs of people already introduced, as "a b" and "b a". */
     async introducedPairs(): Promise<Set<string>> {
-      const rows = await db
-        .selectFrom("introductions")
-        .select(["a_id", "b_id"])
-        .where("owner_id", "=", ownerId)
-        .execute();
+      const rows = await ownedBy(db, ownerId).selectFrom("introductions").select(["a_id", "b_id"]).execute();
       return new Set(rows.flatMap((i) => [`${i.a_id} ${i.b_id}`, `${i.b_id} ${i.a_id}`]));
     },
 
     /** An organization's departments with the organization's name, by name. */
     async departmentsOf(organizationId: string) {
-      return db
+      return ownedBy(db, ownerId)
         .selectFrom("departments as d")
         .innerJoin("organizations as o", (j) =>
           j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
         )
         .select(["d.id", "d.name", "o.name as organization"])
-        .where("d.owner_id", "=", ownerId)
         .where("d.organization_id", "=", organizationId)
         .orderBy("d.name_key")
         .execute();
@@ -396,11 +364,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** The ids of the people not archived in an organization or a department. */
     async memberIds(of: { organizationId: string } | { departmentId: string }): Promise<string[]> {
-      let query = db
-        .selectFrom("people")
-        .select("id")
-        .where("owner_id", "=", ownerId)
-        .where("archived", "=", 0);
+      let query = ownedBy(db, ownerId).selectFrom("people").select("id").where("archived", "=", 0);
       query =
         "organizationId" in of
           ? query.where("organization_id", "=", of.organizationId)
@@ -410,10 +374,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Names on file (layer 500, not archived) in these departments, by name. */
     async acquaintancesIn(departmentIds: readonly string[]) {
-      return db
+      return ownedBy(db, ownerId)
         .selectFrom("people")
         .select(["id", "display_name", "department_id", "met_through_id"])
-        .where("owner_id", "=", ownerId)
         .where("archived", "=", 0)
         .where("department_id", "in", departmentIds)
         .where("layer", "=", 500)
@@ -424,30 +387,26 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     /** What these people's records say in words: titles, how met, notes (newest first), open needs and offers. */
     async wordsAbout(ids: readonly string[]) {
       const [people, notes, needs, offers] = await Promise.all([
-        db
+        ownedBy(db, ownerId)
           .selectFrom("people")
           .select(["id", "title", "met_text"])
-          .where("owner_id", "=", ownerId)
           .where("id", "in", ids)
           .execute(),
-        db
+        ownedBy(db, ownerId)
           .selectFrom("notes")
           .select(["person_id", "body"])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", ids)
           .orderBy("created_at", "desc")
           .execute(),
-        db
+        ownedBy(db, ownerId)
           .selectFrom("needs")
           .select(["person_id", "text"])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", ids)
           .where("status", "=", "open")
           .execute(),
-        db
+        ownedBy(db, ownerId)
           .selectFrom("offers")
           .select(["person_id", "text"])
-          .where("owner_id", "=", ownerId)
           .where("person_id", "in", ids)
           .where("status", "=", "open")
           .execute(),
@@ -460,10 +419,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       const out = [];
       for (const part of chunks(ids)) {
         out.push(
-          ...(await db
+          ...(await ownedBy(db, ownerId)
             .selectFrom("exchanges")
             .select(["person_id", "kind", "summary", "occurred_at"])
-            .where("owner_id", "=", ownerId)
             .where("direction", "=", "gave")
             .where("person_id", "in", part)
             .where("occurred_at", ">=", sinceIso)
@@ -475,10 +433,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Gives since `sinceIso` logged against a department itself (not its members). */
     async givesToDepartment(departmentId: string, sinceIso: string) {
-      return db
+      return ownedBy(db, ownerId)
         .selectFrom("exchanges")
         .select(["kind", "summary", "occurred_at"])
-        .where("owner_id", "=", ownerId)
         .where("direction", "=", "gave")
         .where("department_id", "=", departmentId)
         .where("occurred_at", ">=", sinceIso)

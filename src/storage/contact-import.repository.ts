@@ -6,6 +6,7 @@
 import { CompiledQuery, type InsertObject, type Kysely } from "kysely";
 import type { Dialect } from "./dialect.js";
 import { emailKey, phoneKey } from "./keys.js";
+import { ownedBy } from "./owned.js";
 import { type PersonDetails, uniqueBy } from "./person.repository.js";
 import type { Database, NewPersonRow, PersonRow } from "./schema.js";
 import { withImportPragmas } from "./sqlite/import-pragmas.js";
@@ -25,20 +26,14 @@ export interface IdentityIndex {
 
 /** Loads the identity index of one owner's people: one read, then imports match in memory. */
 export async function loadIdentityIndex(db: Kysely<Database>, ownerId: string): Promise<IdentityIndex> {
-  const people = await db
-    .selectFrom("people")
-    .select(["id", "uid"])
-    .where("owner_id", "=", ownerId)
-    .execute();
-  const emails = await db
+  const people = await ownedBy(db, ownerId).selectFrom("people").select(["id", "uid"]).execute();
+  const emails = await ownedBy(db, ownerId)
     .selectFrom("person_emails")
     .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
     .execute();
-  const phones = await db
+  const phones = await ownedBy(db, ownerId)
     .selectFrom("person_phones")
     .select(["person_id", "value_key"])
-    .where("owner_id", "=", ownerId)
     .execute();
   return {
     ids: new Set(people.map((p) => p.id)),
@@ -193,10 +188,9 @@ export async function loadPeopleRows(
 ): Promise<Map<string, PersonRow>> {
   const rows = new Map<string, PersonRow>();
   for (let i = 0; i < ids.length; i += 500) {
-    const chunk = await db
+    const chunk = await ownedBy(db, ownerId)
       .selectFrom("people")
       .selectAll()
-      .where("owner_id", "=", ownerId)
       .where("id", "in", ids.slice(i, i + 500))
       .execute();
     for (const row of chunk) rows.set(row.id, row);
@@ -212,10 +206,9 @@ export async function loadNoteKeys(
 ): Promise<Set<string>> {
   const keys = new Set<string>();
   for (let i = 0; i < personIds.length; i += 500) {
-    const rows = await db
+    const rows = await ownedBy(db, ownerId)
       .selectFrom("notes")
       .select(["person_id", "body"])
-      .where("owner_id", "=", ownerId)
       .where("person_id", "in", personIds.slice(i, i + 500))
       .execute();
     for (const n of rows) keys.add(noteKey(n.person_id, n.body));

@@ -4,6 +4,7 @@
  * in with.
  */
 import type { Insertable, Kysely, Selectable } from "kysely";
+import { ownedBy } from "./owned.js";
 import type { Database, DavCardsTable } from "./schema.js";
 
 export type DavCardRow = Selectable<DavCardsTable>;
@@ -17,10 +18,9 @@ async function inSlices<T, R>(values: readonly T[], read: (slice: T[]) => Promis
 
 /** The owner's change counter: the revision of the newest change (0 before the first). */
 export async function davRevision(db: Kysely<Database>, ownerId: string): Promise<number> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("dav_address_books")
     .select("revision")
-    .where("owner_id", "=", ownerId)
     .executeTakeFirst();
   return Number(row?.revision ?? 0);
 }
@@ -30,30 +30,24 @@ export async function davAddressBook(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<{ revision: number } | undefined> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("dav_address_books")
     .select("revision")
-    .where("owner_id", "=", ownerId)
     .executeTakeFirst();
   return row && { revision: Number(row.revision) };
 }
 
 /** The people whose card may have changed since the last sync (the triggers of migration 0012). */
 export async function davChangedPeople(db: Kysely<Database>, ownerId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("dav_changed_people")
-    .select("person_id")
-    .where("owner_id", "=", ownerId)
-    .execute();
+  const rows = await ownedBy(db, ownerId).selectFrom("dav_changed_people").select("person_id").execute();
   return rows.map((r) => r.person_id);
 }
 
 /** Whether any person's card may have changed since the last sync. */
 export async function hasDavChangedPeople(db: Kysely<Database>, ownerId: string): Promise<boolean> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("dav_changed_people")
     .select("person_id")
-    .where("owner_id", "=", ownerId)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -80,11 +74,7 @@ export async function forgetDavChangedPeople(
   personIds: readonly string[],
 ): Promise<void> {
   await inSlices(personIds, async (slice) => {
-    await db
-      .deleteFrom("dav_changed_people")
-      .where("owner_id", "=", ownerId)
-      .where("person_id", "in", slice)
-      .execute();
+    await ownedBy(db, ownerId).deleteFrom("dav_changed_people").where("person_id", "in", slice).execute();
     return [];
   });
 }
@@ -96,10 +86,9 @@ export async function liveDavCardsOfPeople(
   personIds: readonly string[],
 ): Promise<DavCardRow[]> {
   return inSlices(personIds, (slice) =>
-    db
+    ownedBy(db, ownerId)
       .selectFrom("dav_cards")
       .selectAll()
-      .where("owner_id", "=", ownerId)
       .where("person_id", "in", slice)
       .where("deleted_at", "is", null)
       .execute(),
@@ -125,10 +114,9 @@ export async function liveDavCards(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<Pick<DavCardRow, "name" | "etag" | "revision">[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("dav_cards")
     .select(["name", "etag", "revision"])
-    .where("owner_id", "=", ownerId)
     .where("deleted_at", "is", null)
     .orderBy("name")
     .execute();
@@ -139,12 +127,7 @@ export async function davCard(
   ownerId: string,
   name: string,
 ): Promise<DavCardRow | undefined> {
-  return db
-    .selectFrom("dav_cards")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("name", "=", name)
-    .executeTakeFirst();
+  return ownedBy(db, ownerId).selectFrom("dav_cards").selectAll().where("name", "=", name).executeTakeFirst();
 }
 
 /** The cards of these names that exist (live or not). */
@@ -154,12 +137,7 @@ export async function davCardsNamed(
   names: readonly string[],
 ): Promise<DavCardRow[]> {
   return inSlices(names, (slice) =>
-    db
-      .selectFrom("dav_cards")
-      .selectAll()
-      .where("owner_id", "=", ownerId)
-      .where("name", "in", slice)
-      .execute(),
+    ownedBy(db, ownerId).selectFrom("dav_cards").selectAll().where("name", "in", slice).execute(),
   );
 }
 
@@ -169,10 +147,9 @@ export async function davCardOfPerson(
   ownerId: string,
   personId: string,
 ): Promise<DavCardRow | undefined> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("dav_cards")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("person_id", "=", personId)
     .where("deleted_at", "is", null)
     .executeTakeFirst();
@@ -184,10 +161,9 @@ export async function davCardsChangedSince(
   ownerId: string,
   revision: number,
 ): Promise<DavCardRow[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("dav_cards")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("revision", ">", revision)
     .orderBy("revision")
     .execute();
@@ -211,10 +187,9 @@ export async function buryDavCard(
   revision: number,
   atIso: string,
 ): Promise<void> {
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("dav_cards")
     .set({ person_id: null, revision, deleted_at: atIso, card: "", kept: "[]" })
-    .where("owner_id", "=", ownerId)
     .where("name", "=", name)
     .execute();
 }
@@ -224,10 +199,9 @@ export async function activeDavPasswords(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<{ id: string; secret_hash: string; last_used_at: string | null }[]> {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("dav_passwords")
     .select(["id", "secret_hash", "last_used_at"])
-    .where("owner_id", "=", ownerId)
     .where("revoked_at", "is", null)
     .execute();
 }
@@ -243,10 +217,9 @@ export async function insertDavPassword(
 }
 
 export async function listDavPasswords(db: Kysely<Database>, ownerId: string) {
-  return db
+  return ownedBy(db, ownerId)
     .selectFrom("dav_passwords")
     .select(["id", "name", "created_at", "last_used_at", "revoked_at"])
-    .where("owner_id", "=", ownerId)
     .orderBy("created_at")
     .orderBy("id")
     .execute();
@@ -259,10 +232,9 @@ export async function revokeDavPassword(
   id: string,
   atIso: string,
 ): Promise<boolean> {
-  const result = await db
+  const result = await ownedBy(db, ownerId)
     .updateTable("dav_passwords")
     .set({ revoked_at: atIso })
-    .where("owner_id", "=", ownerId)
     .where("id", "=", id)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
@@ -275,10 +247,9 @@ export async function noteDavPasswordUse(
   id: string,
   atIso: string,
 ): Promise<void> {
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("dav_passwords")
     .set({ last_used_at: atIso })
-    .where("owner_id", "=", ownerId)
     .where("id", "=", id)
     .execute();
 }

@@ -9,6 +9,7 @@ import { addContact, type ContactSums, contactDay, EMPTY_CONTACT_SUMS } from "..
 import { addLedgerEvent, EMPTY_LEDGER_SUMS, type LedgerSums } from "../domain/giving-balance.js";
 import type { Channel, ContactEvent, LedgerEvent } from "../domain/model.js";
 import { fromInstant, fromInstantOrNull, toInstant } from "./keys.js";
+import { ownedBy } from "./owned.js";
 import type { Database, DepartmentStatsRow, PersonStatsRow } from "./schema.js";
 
 /** What the ledger aggregates hold for one counterpart. */
@@ -118,10 +119,9 @@ export async function getPersonStats(
   ownerId: string,
   personId: string,
 ): Promise<PersonStats> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("person_stats")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("person_id", "=", personId)
     .executeTakeFirst();
   return personStatsFromRow(row);
@@ -132,10 +132,9 @@ export async function getDepartmentStats(
   ownerId: string,
   departmentId: string,
 ): Promise<LedgerStats> {
-  const row = await db
+  const row = await ownedBy(db, ownerId)
     .selectFrom("department_stats")
     .selectAll()
-    .where("owner_id", "=", ownerId)
     .where("department_id", "=", departmentId)
     .executeTakeFirst();
   return departmentStatsFromRow(row);
@@ -150,18 +149,16 @@ export async function recordContact(
 ): Promise<void> {
   const stats = await getPersonStats(db, ownerId, personId);
   const day = contactDay(event.at);
-  const dayRow = await db
+  const dayRow = await ownedBy(db, ownerId)
     .selectFrom("contact_days")
     .select("best")
-    .where("owner_id", "=", ownerId)
     .where("person_id", "=", personId)
     .where("day", "=", day)
     .executeTakeFirst();
   const added = addContact(stats.contacts, event, dayRow?.best ?? 0);
-  await db
+  await ownedBy(db, ownerId)
     .updateTable("person_stats")
     .set(contactColumns(added.sums))
-    .where("owner_id", "=", ownerId)
     .where("person_id", "=", personId)
     .execute();
   if (!dayRow) {
@@ -170,10 +167,9 @@ export async function recordContact(
       .values({ owner_id: ownerId, person_id: personId, day, best: added.bestThatDay })
       .execute();
   } else if (added.bestThatDay !== dayRow.best) {
-    await db
+    await ownedBy(db, ownerId)
       .updateTable("contact_days")
       .set({ best: added.bestThatDay })
-      .where("owner_id", "=", ownerId)
       .where("person_id", "=", personId)
       .where("day", "=", day)
       .execute();
@@ -189,10 +185,9 @@ export async function recordLedger(
 ): Promise<void> {
   if ("personId" in counterpart) {
     const stats = await getPersonStats(db, ownerId, counterpart.personId);
-    await db
+    await ownedBy(db, ownerId)
       .updateTable("person_stats")
       .set(personLedgerColumns(addToLedgerStats(stats.ledger, event)))
-      .where("owner_id", "=", ownerId)
       .where("person_id", "=", counterpart.personId)
       .execute();
     return;
@@ -212,10 +207,9 @@ export async function personHistory(
   ownerId: string,
   personId: string,
 ): Promise<{ ledger: LedgerEvent[]; contacts: ContactEvent[] }> {
-  const exchanges = await db
+  const exchanges = await ownedBy(db, ownerId)
     .selectFrom("exchanges")
     .select(["direction", "kind", "weight", "occurred_at", "channel", "initiated_by"])
-    .where("owner_id", "=", ownerId)
     .where("person_id", "=", personId)
     .orderBy("occurred_at")
     .execute();
@@ -266,11 +260,7 @@ export async function recomputePersonStats(
     contacts = added.sums;
     bestByDay.set(day, added.bestThatDay);
   }
-  await db
-    .deleteFrom("contact_days")
-    .where("owner_id", "=", ownerId)
-    .where("person_id", "=", personId)
-    .execute();
+  await ownedBy(db, ownerId).deleteFrom("contact_days").where("person_id", "=", personId).execute();
   const days = [...bestByDay].map(([day, best]) => ({ owner_id: ownerId, person_id: personId, day, best }));
   for (let i = 0; i < days.length; i += 500) {
     await db
@@ -292,10 +282,9 @@ export async function recomputeDepartmentStats(
   ownerId: string,
   departmentId: string,
 ): Promise<void> {
-  const rows = await db
+  const rows = await ownedBy(db, ownerId)
     .selectFrom("exchanges")
     .select(["direction", "kind", "weight", "occurred_at"])
-    .where("owner_id", "=", ownerId)
     .where("department_id", "=", departmentId)
     .orderBy("occurred_at")
     .execute();

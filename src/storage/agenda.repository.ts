@@ -260,7 +260,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       columns: readonly C[],
       options: { personIds?: readonly string[]; includeArchived?: boolean },
     ) {
-      let query = db.selectFrom("people").select(columns).where("owner_id", "=", ownerId);
+      let query = ownedBy(db, ownerId).selectFrom("people").select(columns);
       if (!options.includeArchived) query = query.where("archived", "=", 0);
       if (options.personIds) query = query.where("id", "in", options.personIds);
       return readRows(db, query, columns as never) as unknown as Promise<Pick<PersonRow, C>[]>;
@@ -271,7 +271,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       columns: readonly C[],
       personIds?: readonly string[],
     ) {
-      let query = db.selectFrom("person_stats").select(columns).where("owner_id", "=", ownerId);
+      let query = ownedBy(db, ownerId).selectFrom("person_stats").select(columns);
       if (personIds) query = query.where("person_id", "in", personIds);
       return readRows(db, query, columns as never) as unknown as Promise<Pick<PersonStatsRow, C>[]>;
     },

@@ -106,7 +106,7 @@ export async function setDavRevision(db: Kysely<Database>, ownerId: string, revi
 
 /** Every card of the owner, tombstones included. */
 export async function allDavCards(db: Kysely<Database>, ownerId: string): Promise<DavCardRow[]> {
-  return db.selectFrom("dav_cards").selectAll().where("owner_id", "=", ownerId).execute();
+  return ownedBy(db, ownerId).selectFrom("dav_cards").selectAll().execute();
 }
 
 /** The live cards' names, etags and revisions, in name order (a PROPFIND of the address book). */
@@ -256,6 +256,6 @@ export async function noteDavPasswordUse(
 
 /** The email of the account an owner is, or null (the local owner). */
 export async function findAccountOf(db: Kysely<Database>, ownerId: string): Promise<string | null> {
-  const row = await db.selectFrom("users").select("email").where("owner_id", "=", ownerId).executeTakeFirst();
+  const row = await ownedBy(db, ownerId).selectFrom("users").select("email").executeTakeFirst();
   return row?.email ?? null;
 }

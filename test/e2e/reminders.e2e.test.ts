@@ -264,11 +264,14 @@ describeEachDialect("the web app: reminders", (dialect) => {
       registrationId: await registered,
       data: payload,
     });
+    // The service worker wakes, decrypts and shows it: on a busy machine that can take seconds.
     await expect
-      .poll(() =>
-        page.evaluate(
-          "navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((all) => all.map((n) => [n.title, n.tag, n.data.url]))",
-        ),
+      .poll(
+        () =>
+          page.evaluate(
+            "navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((all) => all.map((n) => [n.title, n.tag, n.data.url]))",
+          ),
+        { timeout: 20_000 },
       )
       .toEqual([[note.title, note.tag, note.url]]);
 

@@ -16,6 +16,7 @@ import { GoodwillError } from "../errors.js";
 import { type ContactRecord, isRecordError, type ReadResult } from "../formats/contact-record.js";
 import { Pacer } from "../formats/read/pacing.js";
 import {
+  type AddedRows,
   type IdentityIndex,
   insertNotes,
   insertPeopleBatch,
@@ -25,6 +26,7 @@ import {
   noteKey,
   withBulkImport,
 } from "../storage/contact-import.repository.js";
+import { beginJournal, endJournal, journalAddedRows } from "../storage/journal.repository.js";
 import { emailKey, foldText, newId, phoneKey } from "../storage/keys.js";
 import { obtainDepartment, obtainOrganization } from "../storage/organization.repository.js";
 import {
@@ -381,11 +383,32 @@ async function importBatch(
     })),
     ...notes.map((n) => ({ kind: "note" as const, refId: n.id, personId: n.person_id, body: n.body })),
   ];
-  await insertPeopleBatch(tx.db, created);
-  await insertNotes(tx.db, notes);
-  await indexDocuments(tx.db, tx.ownerId, documents);
+  await journaledTogether(tx, async () => {
+    const added = await insertPeopleBatch(tx.db, created);
+    await insertNotes(tx.db, notes);
+    const searchRows = await indexDocuments(tx.db, tx.ownerId, documents);
+    return [...added, { table: "notes", rows: notes }, { table: "search_documents", rows: searchRows }];
+  });
 
   if (matches.length > 0) await mergeMatches(tx, matches, index, places, result);
+}
+
+/**
+ * Runs the writes of a batch's new people with the row triggers of the undo journal paused, then
+ * journals the keys of every row they added in one undo row per table: the triggers' undo row per
+ * added row cost about a quarter of an import. Undo reads those rows back one per added row.
+ */
+async function journaledTogether(tx: AppContext, write: () => Promise<AddedRows[]>): Promise<void> {
+  const journal = tx.journal;
+  if (!journal) {
+    await write();
+    return;
+  }
+  await endJournal(tx.db, tx.ownerId);
+  const added = await write();
+  for (const { table, rows } of added)
+    await journalAddedRows(tx.db, tx.ownerId, journal.entryId, table, rows);
+  await beginJournal(tx.db, tx.ownerId, journal.entryId);
 }
 
 /** A person about to be created by this batch. */

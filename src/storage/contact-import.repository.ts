@@ -5,6 +5,7 @@
  */
 import { CompiledQuery, type InsertObject, type Kysely } from "kysely";
 import type { Dialect } from "./dialect.js";
+import type { JournaledTable } from "./journaled-tables.js";
 import { emailKey, phoneKey } from "./keys.js";
 import { ownedBy } from "./owned.js";
 import { type PersonDetails, uniqueBy } from "./person.repository.js";
@@ -112,17 +113,20 @@ async function insertMany<T extends keyof Database>(
   }
 }
 
-/** Inserts many new people with their details in a few multi-row statements (imports, restores). */
+/** Rows just written to one journaled table: what an import journals for the batch (journalAddedRows). */
+export type AddedRows = { table: JournaledTable; rows: Record<string, unknown>[] };
+
+/**
+ * Inserts many new people with their details in a few multi-row statements (imports, restores);
+ * returns the rows written to each journaled table.
+ */
 export async function insertPeopleBatch(
   db: Kysely<Database>,
   batch: { row: NewPersonRow; details: PersonDetails }[],
-): Promise<void> {
-  if (batch.length === 0) return;
-  await insertMany(
-    db,
-    "people",
-    batch.map((b) => b.row),
-  );
+): Promise<AddedRows[]> {
+  if (batch.length === 0) return [];
+  const people = batch.map((b) => b.row);
+  await insertMany(db, "people", people);
   const stats = batch.map((b) => ({ owner_id: b.row.owner_id, person_id: b.row.id }));
   await insertMany(db, "person_stats", stats);
   const emails = batch.flatMap((b) =>
@@ -178,6 +182,14 @@ export async function insertPeopleBatch(
     })),
   );
   await insertMany(db, "person_related", related);
+  return [
+    { table: "people", rows: people },
+    { table: "person_emails", rows: emails },
+    { table: "person_phones", rows: phones },
+    { table: "person_urls", rows: urls },
+    { table: "person_dates", rows: dates },
+    { table: "person_related", rows: related },
+  ];
 }
 
 /** People by id, for a merge: the rows of those still in the store. */

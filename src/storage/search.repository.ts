@@ -48,12 +48,12 @@ export async function unindexDocument(
     .execute();
 }
 
-/** Indexes many new records at once (imports, restores); they must not be indexed yet. */
+/** Indexes many new records at once (imports, restores); they must not be indexed yet. Returns the rows written. */
 export async function indexDocuments(
   db: Kysely<Database>,
   ownerId: string,
   docs: { kind: SearchKind; refId: string; personId: string | null; body: string }[],
-): Promise<void> {
+): Promise<{ owner_id: string; kind: SearchKind; ref_id: string; person_id: string | null; body: string }[]> {
   const rows = docs.map((d) => ({
     owner_id: ownerId,
     kind: d.kind,
@@ -66,6 +66,7 @@ export async function indexDocuments(
       .insertInto("search_documents")
       .values(rows.slice(i, i + 5000))
       .execute();
+  return rows;
 }
 
 /** Where each kind of record lives, the column that dates it, and whether it may name a department. */

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { insertMany } from "./insert-many.js";
 import { ownedBy } from "./owned.js";
 import type { Database } from "./schema.js";
 
@@ -61,11 +62,7 @@ export async function indexDocuments(
     person_id: d.personId,
     body: d.body,
   }));
-  for (let i = 0; i < rows.length; i += 5000)
-    await db
-      .insertInto("search_documents")
-      .values(rows.slice(i, i + 5000))
-      .execute();
+  await insertMany(db, "search_documents", rows);
   return rows;
 }
 

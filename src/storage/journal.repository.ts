@@ -3,6 +3,7 @@
  * row images (migration 0005). The rules of undoing live in app/undo.ts.
  */
 import { type Kysely, sql } from "kysely";
+import { isJournaledTable, type JournaledTable, journaledTable } from "./journaled-tables.js";
 import { ownedBy } from "./owned.js";
 import type { Database, UndoEntryRow } from "./schema.js";
 
@@ -67,6 +68,55 @@ export interface UndoRowImage {
   old_row: string | null;
 }
 
+/**
+ * The op of one undo row that stands for many rows a write added to one table, where the triggers
+ * would have written one undo row each: an import's batch (`journalAddedRows`). Its `key_json` is
+ * `[[key values after owner_id, in the table's key order], …]`; reads give back one image per row.
+ */
+const ADDED_ROWS = "insert-rows";
+
+/**
+ * Journals rows just added to `table` under `entryId`, one undo row for all of them. For writes
+ * made while the owner's journal is paused (`endJournal`): the triggers wrote nothing for them.
+ */
+export async function journalAddedRows(
+  db: Kysely<Database>,
+  ownerId: string,
+  entryId: string,
+  table: JournaledTable,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = journaledTable(table).key.slice(1);
+  await db
+    .insertInto("undo_rows")
+    .values({
+      owner_id: ownerId,
+      entry_id: entryId,
+      table_name: table,
+      op: ADDED_ROWS,
+      key_json: JSON.stringify(rows.map((row) => columns.map((c) => row[c]))),
+      old_row: null,
+    })
+    .execute();
+}
+
+/** One undo row as the triggers write it: an undo row of many added rows becomes one per row. */
+function perRow<R extends { table_name: string; op: string; key_json: string }>(
+  ownerId: string,
+  row: R,
+): R[] {
+  if (row.op !== ADDED_ROWS || !isJournaledTable(row.table_name)) return [row];
+  const columns = journaledTable(row.table_name).key;
+  return (JSON.parse(row.key_json) as unknown[][]).map((values) => {
+    const key: Record<string, unknown> = { owner_id: ownerId };
+    columns.slice(1).forEach((c, i) => {
+      key[c] = values[i];
+    });
+    return { ...row, op: "insert", key_json: JSON.stringify(key) };
+  });
+}
+
 export async function entryRows(
   db: Kysely<Database>,
   ownerId: string,
@@ -78,7 +128,7 @@ export async function entryRows(
     .where("entry_id", "=", entryId)
     .orderBy("seq")
     .execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  return rows.flatMap((r) => perRow(ownerId, { ...r, seq: Number(r.seq) }));
 }
 
 /** Rows that entries still in force wrote after `seq`, with the entry that wrote each. */
@@ -87,15 +137,16 @@ export async function laterRows(
   ownerId: string,
   afterSeq: number,
 ): Promise<{ table_name: string; key_json: string; entry_id: string; description: string }[]> {
-  return ownedBy(db, ownerId)
+  const rows = await ownedBy(db, ownerId)
     .selectFrom("undo_rows as r")
     .innerJoin("undo_entries as e", (j) =>
       j.onRef("e.owner_id", "=", "r.owner_id").onRef("e.id", "=", "r.entry_id"),
     )
-    .select(["r.table_name", "r.key_json", "r.entry_id", "e.description"])
+    .select(["r.table_name", "r.op", "r.key_json", "r.entry_id", "e.description"])
     .where("r.seq", ">", afterSeq)
     .where("e.undone_at", "is", null)
     .execute();
+  return rows.flatMap((r) => perRow(ownerId, r)).map(({ op: _op, ...r }) => r);
 }
 
 /** Forgets entries (and their rows) made before `cutoff`: the journal keeps 30 days. */

@@ -398,7 +398,7 @@ export interface UndoRowsTable {
   seq: Generated<number>;
   entry_id: string;
   table_name: string;
-  /** insert | update | delete */
+  /** insert | update | delete, or insert-rows: many added rows in one (journal.repository.ts) */
   op: string;
   key_json: string;
   old_row: string | null;

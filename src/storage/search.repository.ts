@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { insertMany } from "./insert-many.js";
 import { ownedBy } from "./owned.js";
 import type { Database } from "./schema.js";
 
@@ -48,12 +49,12 @@ export async function unindexDocument(
     .execute();
 }
 
-/** Indexes many new records at once (imports, restores); they must not be indexed yet. */
+/** Indexes many new records at once (imports, restores); they must not be indexed yet. Returns the rows written. */
 export async function indexDocuments(
   db: Kysely<Database>,
   ownerId: string,
   docs: { kind: SearchKind; refId: string; personId: string | null; body: string }[],
-): Promise<void> {
+): Promise<{ owner_id: string; kind: SearchKind; ref_id: string; person_id: string | null; body: string }[]> {
   const rows = docs.map((d) => ({
     owner_id: ownerId,
     kind: d.kind,
@@ -61,11 +62,8 @@ export async function indexDocuments(
     person_id: d.personId,
     body: d.body,
   }));
-  for (let i = 0; i < rows.length; i += 5000)
-    await db
-      .insertInto("search_documents")
-      .values(rows.slice(i, i + 5000))
-      .execute();
+  await insertMany(db, "search_documents", rows);
+  return rows;
 }
 
 /** Where each kind of record lives, the column that dates it, and whether it may name a department. */

@@ -293,7 +293,51 @@ const STORIES: Story[] = [
     text: "Danke für deine Hilfe beim Umzug!",
     expect: [["thanks", "deine Hilfe beim Umzug", "thanks", "Danke für deine Hilfe beim Umzug"]],
   },
+  {
+    story: "a thank-you that cannot say it enough",
+    text: "I can't thank you enough for the advice on the offer, I negotiated 10% more!",
+    expect: [["gave", "the advice on the offer", "advice", "thank you enough for the advice on the offer"]],
+  },
+  {
+    story: "can you guys, to a team",
+    text: "Can you guys review the launch checklist before 5?",
+    expect: [
+      [
+        "ask",
+        "review the launch checklist before 5",
+        "advice",
+        "Can you guys review the launch checklist before 5",
+      ],
+    ],
+  },
+  {
+    story: "a vague favour asked first, then the real one",
+    text: "Can you do me a favor? Could you water my plants while I'm away",
+    expect: [["ask", "water my plants while I'm away", "favor", "Could you water my plants while I'm away"]],
+  },
   // --- Nothing to propose.
+  {
+    story: "not knowing anyone is not an ask",
+    text: "I don't know anyone who does payroll either.",
+    expect: [],
+  },
+  {
+    story: "thanks for reading, as a newsletter ends",
+    text: "That's all for this week. Thanks for reading!",
+    expect: [],
+  },
+  { story: "a day that suits is logistics", text: "Can you do Tuesday instead?", expect: [] },
+  {
+    story: "my ask with many thanks after it is thanks in advance",
+    fromMe: true,
+    text: "Could you send the deck? Many thanks!",
+    expect: [],
+  },
+  {
+    story: "an email about this email",
+    text: "We sent you this email because you signed up at our booth.",
+    expect: [],
+  },
   { story: "a plain Thanks, sign-off", text: "See you at 3.\n\nThanks,\nAna", expect: [] },
   { story: "my own plain Thanks, sign-off", fromMe: true, text: "Attached.\n\nThanks,\nJo", expect: [] },
   {

@@ -12,8 +12,9 @@
  * The rules are tables of phrases as people type them. A phrase is written plainly and compiled by
  * `phrasePattern`: a space matches any spacing or a comma, an apostrophe either kind or none
  * ("Ive", "I’ve"), a vowel may be stretched ("sooo", "pleeease"), `~` stands for up to three
- * words in between ("thanks ~ for" reads "thanks again Ana for"), and `|` marks where the thing
- * proposed starts when the words after it belong to it ("do you know | anyone who…").
+ * words in between ("thanks ~ for" reads "thanks again Ana for"), `|` marks where the thing
+ * proposed starts when the words after it belong to it ("do you know | anyone who…"), and a final
+ * `!` means those words and nothing after them ("reading!": "thanks for reading", not "…my essay").
  */
 import type { CaptureProposal } from "../contract/capture.js";
 import type { ExchangeKind } from "./model.js";
@@ -161,6 +162,12 @@ const NOT_A_THANKS: readonly string[] = [
   "being a",
   "shopping",
   "choosing",
+  // the whole thing, as a newsletter or a talk ends: "thanks for reading", "thanks for listening"
+  "reading!",
+  "listening!",
+  "watching!",
+  "stopping by!",
+  "coming!",
   "tu correo",
   "tu mensaje",
   "tu respuesta",
@@ -320,7 +327,29 @@ const NOT_AN_ASK: readonly string[] = [
   "help us",
   "donate",
   "spare",
+  // Logistics: "can you do Tuesday instead?", "can you jump on a call", "could you send me the link"
+  "meet",
+  "talk",
+  "chat",
+  "hop on",
+  "jump on",
+  "resend",
   "send me your availability",
+  "send me your address",
+  "send me your number",
+  "send me the link",
+  "send the link",
+  ...[
+    "today",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+  ].flatMap((day) => [`do ${day}`, `make ${day}`]),
   // Spanish and German
   "no",
   "creer",
@@ -441,6 +470,18 @@ const NOT_A_DEED: readonly string[] = [
   "a note",
   "my availability",
   "a meeting request",
+  "this email",
+  "this e-mail",
+  "this message",
+  "an update",
+  "the newsletter",
+  "your email",
+  "your e-mail",
+  "your mail",
+  "your message",
+  "your note",
+  "your text",
+  "your reply",
 ];
 
 /**
@@ -661,7 +702,7 @@ const THING_KINDS: readonly [ExchangeKind, readonly string[]][] = [
 /** Words before an ask phrase that make it a question about something else ("how can you…"). */
 const ASK_REPORTED = new Set(
   (
-    "how why what when where who whom which whether if that asked as than qué que cómo como " +
+    "how why what when where who whom which whether if that asked as than i we not never don't dont doesn't didn't qué que cómo como " +
     "cuándo dónde si was wie warum wann wo ob dass"
   ).split(" "),
 );
@@ -707,11 +748,15 @@ function wordsPattern(words: string): string {
   return out;
 }
 
-/** One table phrase as a pattern: the words before `|` are matched, those after only looked at. */
+/**
+ * One table phrase as a pattern: the words before `|` are matched, those after only looked at; a
+ * final `!` asks for the words and nothing after them.
+ */
 function phrasePattern(phrase: string): string {
-  const [said = "", kept] = phrase.split("|");
+  const whole = phrase.endsWith("!");
+  const [said = "", kept] = (whole ? phrase.slice(0, -1) : phrase).split("|");
   const saidPattern = said.split("~").map(wordsPattern).join(BETWEEN);
-  if (kept === undefined) return saidPattern;
+  if (kept === undefined) return `${saidPattern}${whole ? "$" : END}`;
   const lead = said.trim() === "" ? "" : `${saidPattern}[\\s,]+`;
   return `${lead}(?=${wordsPattern(kept)}${END})`;
 }
@@ -720,12 +765,11 @@ function phrasePattern(phrase: string): string {
 function tablePattern(phrases: readonly string[], anchored = false): RegExp {
   const sorted = [...phrases].sort((a, b) => b.length - a.length);
   const body = sorted.map(phrasePattern).join("|");
-  // A phrase ending in "|" looks ahead; the others must end on a word boundary.
-  return anchored ? new RegExp(`^(?:${body})${END}`, "iu") : new RegExp(`${START}(?:${body})`, "giu");
+  return anchored ? new RegExp(`^(?:${body})`, "iu") : new RegExp(`${START}(?:${body})`, "giu");
 }
 
 const THANKS_FOR_RE = tablePattern(THANKS_FOR);
-const THANKS_BARE_RE = new RegExp(`${START}(?:${THANKS_BARE.map(phrasePattern).join("|")})${END}`, "giu");
+const THANKS_BARE_RE = tablePattern(THANKS_BARE);
 const NOT_A_THANKS_RE = tablePattern(NOT_A_THANKS, true);
 const ASKS_RE = tablePattern([...ASKS, ...PLEASE_ASKS]);
 const NOT_AN_ASK_RE = tablePattern(NOT_AN_ASK, true);
@@ -953,9 +997,7 @@ function findAsk(s: Sentence): Found | null {
     const thingAt = start + m[0].length;
     const thing = tidyThing(s.text.slice(thingAt));
     if (thing === null || NOT_AN_ASK_RE.test(thing.text)) continue;
-    const generic = /^(?:help|a (?:quick |small )?(?:favou?r|question)|me a (?:quick )?favou?r)$/i.test(
-      thing.text,
-    );
+    const generic = /^(?:help|(?:do )?(?:me )?a (?:quick |small )?(?:favou?r|question))$/i.test(thing.text);
     const asked = {
       ...thing,
       text: thing.text.replace(/^(?:anyone|anybody|somebody)(?![\p{L}])/iu, "someone"),
@@ -1005,7 +1047,7 @@ function findDeed(s: Sentence): Found | null {
 // Words
 
 const LEADING_FILLER =
-  /^(?:[\s,:]|please\b|pls\b|plz\b|kindly\b|possibly\b|maybe\b|perhaps\b|just\b|also\b|quickly\b|por favor\b|bitte\b|mal\b)+/iu;
+  /^(?:[\s,:]|guys\b|both\b|please\b|pls\b|plz\b|kindly\b|possibly\b|maybe\b|perhaps\b|just\b|also\b|quickly\b|por favor\b|bitte\b|mal\b)+/iu;
 
 // Where the thing ends: a new clause, a courtesy, an aside or an emoji.
 const THING_END = new RegExp(

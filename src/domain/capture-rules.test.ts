@@ -315,7 +315,26 @@ const STORIES: Story[] = [
     text: "Can you do me a favor? Could you water my plants while I'm away",
     expect: [["ask", "water my plants while I'm away", "favor", "Could you water my plants while I'm away"]],
   },
+  {
+    story: "the body says more than the subject: the body's words",
+    subject: "Could you review my plan?",
+    text: "Hi Ana, could you review my plan for the launch?\n\nThanks,\nMarta",
+    expect: [["ask", "review my plan for the launch", "advice", "could you review my plan for the launch"]],
+  },
   // --- Nothing to propose.
+  {
+    story: "my reply to their thanks is not my thank-you",
+    fromMe: true,
+    subject: "Re: Thanks for the intro",
+    text: "Any time.",
+    expect: [],
+  },
+  {
+    story: "their answer to my thanks is not a thank-you to me",
+    subject: "Re: Thanks for the intro",
+    text: "You're welcome! Glad it worked out.",
+    expect: [],
+  },
   {
     story: "not knowing anyone is not an ask",
     text: "I don't know anyone who does payroll either.",

@@ -800,43 +800,61 @@ interface Sentence {
   text: string;
   /** the subject, or the body */
   inSubject: boolean;
-  /** the subject of a reply: its words may be the other side's, so it is read for thanks only */
+  /** the subject of a reply: whoever started the thread wrote it (see `proposeEntries`) */
   replyWords: boolean;
   /** only a name, a greeting or nothing follows it: a sign-off */
   closing: boolean;
 }
 
-interface Found {
+/** A proposal as a rule finds it in one sentence. */
+interface Match {
   proposal: CaptureProposal;
   /** a proposal that names its thing beats one that does not ("thanks" alone, "a favor") */
   specific: boolean;
 }
 
+interface Found extends Match {
+  inSubject: boolean;
+}
+
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** An answer to a thank-you: the thanks in the subject of this reply were the user's own. */
+const WELCOME =
+  /(?<![\p{L}])(?:any ?time|you['’]?re welcome|you are welcome|my pleasure|no problem|no worries|happy to help|glad (?:to help|i could help|it (?:helped|worked|went))|de nada|con gusto|gern geschehen|keine ursache)(?![\p{L}])/iu;
 
 /** Suggested ledger entries for one message: at most one per kind, each with the words that suggested it. */
 export function proposeEntries(input: MessageWords): CaptureProposal[] {
   if (NEWSLETTER.test(input.subject) || NEWSLETTER.test(input.text)) return [];
-  const sentences = [...subjectSentences(input.subject), ...bodySentences(input.text)];
+  const body = bodySentences(input.text);
+  // A reply's subject was written by whoever started the thread. Their ask or deed there was
+  // captured from their own message, and the user replying to "Thanks for the intro" is not
+  // thanking; someone else's reply still counts, unless it answers thanks ("Any time.").
+  const subject = subjectSentences(input.subject).filter(
+    (s) => !s.replyWords || (!input.fromMe && !body.some((b) => WELCOME.test(b.text))),
+  );
   const found: Found[] = [];
   // An ask makes a later "thanks for your help" a thanks in advance, whoever asks.
   let askSeen = false;
-  for (const sentence of sentences) {
+  for (const sentence of [...subject, ...body]) {
     const afterAsk = askSeen;
     const ask = findAsk(sentence);
     if (ask !== null) askSeen = true;
+    const where = { inSubject: sentence.inSubject };
     if (input.fromMe) {
-      found.push(...orNone(findThanks(sentence, afterAsk, "thanks")));
+      found.push(...orNone(findThanks(sentence, afterAsk, "thanks")).map((f) => ({ ...f, ...where })));
       continue;
     }
-    if (!sentence.replyWords) found.push(...orNone(ask), ...orNone(findDeed(sentence)));
-    found.push(...orNone(findThanks(sentence, afterAsk, "gave")));
+    const own = sentence.replyWords ? [] : [ask, findDeed(sentence)];
+    for (const f of [...own, findThanks(sentence, afterAsk, "gave")])
+      if (f !== null) found.push({ ...f, ...where });
   }
-  // The first of each kind, unless a later one names what the first did not.
+  // Per kind: one that names its thing, then the body's words over the subject's headline, then the first.
+  const rank = (f: Found) => (f.specific ? 2 : 0) + (f.inSubject ? 0 : 1);
   const best = new Map<CaptureProposal["kind"], Found>();
   for (const f of found) {
     const held = best.get(f.proposal.kind);
-    if (held === undefined || (f.specific && !held.specific)) best.set(f.proposal.kind, f);
+    if (held === undefined || rank(f) > rank(held)) best.set(f.proposal.kind, f);
   }
   const order: CaptureProposal["kind"][] = ["gave", "received", "ask", "thanks"];
   return order.flatMap((kind) => {
@@ -946,7 +964,7 @@ function proposal(
   };
 }
 
-function findThanks(s: Sentence, afterAsk: boolean, kind: "gave" | "thanks"): Found | null {
+function findThanks(s: Sentence, afterAsk: boolean, kind: "gave" | "thanks"): Match | null {
   for (const m of s.text.matchAll(THANKS_FOR_RE)) {
     const start = m.index;
     if (THANKS_REFUSED.has(lastWordBefore(s.text, start)) || butFollows(s.text, start)) continue;
@@ -990,7 +1008,7 @@ function butFollows(text: string, from: number): boolean {
   return /^[^.!?]*?[\s,]+(?:but|pero|aber)(?![\p{L}])/iu.test(text.slice(from));
 }
 
-function findAsk(s: Sentence): Found | null {
+function findAsk(s: Sentence): Match | null {
   for (const m of s.text.matchAll(ASKS_RE)) {
     const start = m.index;
     if (ASK_REPORTED.has(lastWordBefore(s.text, start))) continue;
@@ -1010,9 +1028,9 @@ function findAsk(s: Sentence): Found | null {
   return null;
 }
 
-function findDeed(s: Sentence): Found | null {
+function findDeed(s: Sentence): Match | null {
   if (/\?\s*$/.test(s.text)) return null;
-  const received = (start: number, thingAt: number, thing: Thing): Found => ({
+  const received = (start: number, thingAt: number, thing: Thing): Match => ({
     proposal: proposal("received", s.text, start, thingAt, thing, kindOf(thing.text, "favor")),
     specific: true,
   });

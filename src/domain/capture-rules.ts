@@ -783,6 +783,33 @@ const HANDING_OVER_RE = new RegExp(
   "giu",
 );
 const NOT_A_DEED_RE = tablePattern(NOT_A_DEED, true);
+// A sentence without the telling word of any phrase cannot match one: most sentences are skipped
+// after this one pass instead of one per table.
+const COMMON_WORDS = new Set(["for", "you", "u", "to", "me", "a", "the", "i", "we", "of", "with", "in"]);
+const telling = (phrase: string) =>
+  phrase
+    .replace(/[~|!]/g, " ")
+    .split(" ")
+    .filter((w) => !COMMON_WORDS.has(w))
+    .reduce((a, b) => (b.length > a.length ? b : a), "");
+const KEY_RE = new RegExp(
+  `${START}(?:${[
+    ...new Set(
+      [
+        ...THANKS_FOR,
+        ...THANKS_BARE,
+        ...ASKS,
+        ...PLEASE_ASKS,
+        ...INTRODUCING,
+        ...HANDING_OVER,
+        ...DONE_FOR_YOU,
+      ].map(telling),
+    ),
+  ]
+    .map(wordsPattern)
+    .join("|")})${END}`,
+  "iu",
+);
 const THING_KIND_RES: readonly [ExchangeKind, RegExp][] = THING_KINDS.map(([kind, words]) => [
   kind,
   // "coverin my shift": a dropped final g is still the word.
@@ -837,6 +864,7 @@ export function proposeEntries(input: MessageWords): CaptureProposal[] {
   // An ask makes a later "thanks for your help" a thanks in advance, whoever asks.
   let askSeen = false;
   for (const sentence of [...subject, ...body]) {
+    if (!KEY_RE.test(sentence.text)) continue;
     const afterAsk = askSeen;
     const ask = findAsk(sentence);
     if (ask !== null) askSeen = true;

@@ -321,7 +321,33 @@ const STORIES: Story[] = [
     text: "Hi Ana, could you review my plan for the launch?\n\nThanks,\nMarta",
     expect: [["ask", "review my plan for the launch", "advice", "could you review my plan for the launch"]],
   },
+  {
+    story: "my thanks to a team, addressed after a comma",
+    fromMe: true,
+    text: "Thanks for your hard work on the launch, team!",
+    expect: [["thanks", "your hard work on the launch", "thanks", "Thanks for your hard work on the launch"]],
+  },
+  {
+    story: "a booking made for me",
+    text: "I've booked you a table at Nopi for 7pm, enjoy!",
+    expect: [
+      ["received", "booked you a table at Nopi for 7pm", "favor", "I've booked you a table at Nopi for 7pm"],
+    ],
+  },
   // --- Nothing to propose.
+  {
+    story: "a mistake is not a favour",
+    text: "Sorry, I sent you the wrong file. Here's the right one.",
+    expect: [],
+  },
+  {
+    story: "a rejection is not a favour",
+    text: "We've reviewed your application and regret to inform you that the role has been filled.",
+    expect: [],
+  },
+  { story: "thanks for a prompt response", text: "Thank you for your prompt response.", expect: [] },
+  { story: "thanks for attending a webinar", text: "Thank you for attending our webinar.", expect: [] },
+  { story: "thanks for sharing, on its own", text: "Thanks for sharing!", expect: [] },
   {
     story: "my reply to their thanks is not my thank-you",
     fromMe: true,

@@ -130,6 +130,15 @@ const NOT_A_THANKS: readonly string[] = [
   "your response",
   "the response",
   "your quick response",
+  "your prompt",
+  "the prompt",
+  "your swift",
+  "your fast",
+  "your kind words",
+  "the kind words",
+  "the note",
+  "your time and consideration",
+  "attending",
   "your answer",
   "getting back",
   "reaching out",
@@ -168,6 +177,8 @@ const NOT_A_THANKS: readonly string[] = [
   "watching!",
   "stopping by!",
   "coming!",
+  "sharing!",
+  "flagging!",
   "tu correo",
   "tu mensaje",
   "tu respuesta",
@@ -452,6 +463,9 @@ const AS_PROMISED: readonly string[] = ["as promised", "as requested", "as you a
 // The thing handed over must be what the user asked for ("…you asked for"), unless "as promised".
 const ASKED_FOR =
   /\byou\s+(?:asked\s+(?:for|about)|requested|wanted|needed|were\s+after|were\s+looking\s+for)\b/i;
+
+/** A deed gone wrong or a refusal is not a favour: "I sent you the wrong file", "…and regret to inform you". */
+const MISTAKE = /\b(?:wrong|by mistake|accidentally|in error|regret|unfortunately)\b/i;
 
 /** Sent things that are the message's own logistics, not a favour: "I've sent you an invite". */
 const NOT_A_DEED: readonly string[] = [
@@ -1068,7 +1082,7 @@ function findDeed(s: Sentence): Match | null {
     const thing = tidyThing(s.text.slice(thingAt));
     if (thing === null || !/(?<![\p{L}])(?:you|your|yours|u|ur)(?![\p{L}])/iu.test(thing.text)) continue;
     const object = thing.text.replace(/^\S+\s+(?:(?:you|u)\s+)?/i, "");
-    if (NOT_A_DEED_RE.test(object)) continue;
+    if (NOT_A_DEED_RE.test(object) || MISTAKE.test(s.text.slice(thingAt))) continue;
     return received(m.index, thingAt, thing);
   }
   for (const m of s.text.matchAll(INTRODUCING_RE)) {
@@ -1098,8 +1112,11 @@ const LEADING_FILLER =
 // Where the thing ends: a new clause, a courtesy, an aside or an emoji.
 const THING_END = new RegExp(
   [
-    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
+    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|will|would|can|could|great|much|very|such|super|team|all|everyone|guys|folks|both|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
     "\\s+[-–—]\\s+",
+    // a name or a word of address after a last comma: "your hard work on the launch, team!"
+    ",\\s*[\\p{L}'’-]+[\\s\\p{P}\\p{Extended_Pictographic}]*$",
+    "\\s+and\\s+(?:regret|i|we|will|would|it|is|are|can|hope|let)\\b",
     "\\s*\\(",
     "\\s+(?:btw|by any chance|at all|if possible|if (?:you|u) (?:have|get|can|could|don'?t|do not|are|were|'re)|when (?:you|u) (?:have|get|can)|(?:for me )?(?:please|pls|plz)|thanks|thx|ty|cheers|real quick)\\b",
     "\\s*[:;]-?[()DPp]",

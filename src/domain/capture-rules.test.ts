@@ -334,6 +334,12 @@ const STORIES: Story[] = [
       ["received", "booked you a table at Nopi for 7pm", "favor", "I've booked you a table at Nopi for 7pm"],
     ],
   },
+  {
+    story: "thanks in a reply to my ask: the ask was mine, their thanks are for what I did",
+    subject: "Re: Could you review my deck?",
+    text: "Thanks for your help, the comments were spot on.",
+    expect: [["gave", "your help", "favor", "Thanks for your help"]],
+  },
   // --- Nothing to propose.
   {
     story: "a mistake is not a favour",

@@ -880,7 +880,8 @@ export function proposeEntries(input: MessageWords): CaptureProposal[] {
   for (const sentence of [...subject, ...body]) {
     if (!KEY_RE.test(sentence.text)) continue;
     const afterAsk = askSeen;
-    const ask = findAsk(sentence);
+    // A reply subject's ask is the other side's, already answered: it makes no thanks early.
+    const ask = sentence.replyWords ? null : findAsk(sentence);
     if (ask !== null) askSeen = true;
     const where = { inSubject: sentence.inSubject };
     if (input.fromMe) {
@@ -934,12 +935,14 @@ function bodySentences(text: string): Sentence[] {
     own.push(/^\s*>/.test(line) ? "" : line);
   }
   const sentences = splitSentences(maskQuotes(joinWrappedLines(own)));
-  return sentences.map((t, i) => ({
-    text: t,
-    inSubject: false,
-    closing: sentences.slice(i + 1).every((next) => next.split(" ").length <= 4),
-    replyWords: false,
-  }));
+  // From the end: a sentence closes the message while all that follows is a name or a greeting.
+  let closing = true;
+  const read: Sentence[] = [];
+  for (const text of sentences.reverse()) {
+    read.unshift({ text, inSubject: false, closing, replyWords: false });
+    closing &&= text.split(" ").length <= 4;
+  }
+  return read;
 }
 
 /**
@@ -1112,7 +1115,7 @@ const LEADING_FILLER =
 // Where the thing ends: a new clause, a courtesy, an aside or an emoji.
 const THING_END = new RegExp(
   [
-    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|will|would|can|could|great|much|very|such|super|team|all|everyone|guys|folks|both|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
+    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|will|would|can|could|great|much|very|such|super|team|all|everyone|guys|folks|both|the|my|your|our|these|those|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
     "\\s+[-–—]\\s+",
     // a name or a word of address after a last comma: "your hard work on the launch, team!"
     ",\\s*[\\p{L}'’-]+[\\s\\p{P}\\p{Extended_Pictographic}]*$",

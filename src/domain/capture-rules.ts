@@ -984,7 +984,7 @@ function splitSentences(text: string): string[] {
 
 /** The word just before `index` in the same clause ("" after a colon or comma: "to ask: could you…"). */
 function lastWordBefore(text: string, index: number): string {
-  const before = text.slice(0, index);
+  const before = text.slice(Math.max(0, index - 60), index);
   if (/[:;,–—(]\s*$/.test(before)) return "";
   const words = before
     .toLowerCase()
@@ -1032,8 +1032,9 @@ function findThanks(s: Sentence, afterAsk: boolean, kind: "gave" | "thanks"): Ma
     if (THANKS_REFUSED.has(lastWordBefore(s.text, start)) || butFollows(s.text, start)) continue;
     if (/^[\s,]*(?:in advance|im voraus|de antemano|por adelantado|to|for|por|für)(?![\p{L}])/iu.test(after))
       continue;
-    // "Many thanks,\nJo" signs off; "Many thanks!" mid-message thanks.
-    const signOff = /^\s*,/.test(after) || (s.closing && after.trim() === "");
+    // "Many thanks,\nJo" and "Vielen Dank und viele Grüße\nJonas" sign off; "Many thanks!" thanks.
+    const rest = after.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const signOff = /^\s*,/.test(after) || (s.closing && !after.includes("!") && rest.length <= 4);
     if (signOff || afterAsk) continue;
     return {
       proposal: {

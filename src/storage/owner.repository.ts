@@ -48,6 +48,10 @@ export async function updateOwnerProfile(
  */
 export const OWNER_TABLES = [
   "journal_state",
+  "capture_sources",
+  "capture_correspondents",
+  "inbox_items",
+  "capture_addresses",
   "dav_cards",
   "dav_changed_people",
   "dav_address_books",

@@ -447,6 +447,65 @@ export interface DavPasswordsTable {
   revoked_at: string | null;
 }
 
+/** A message or meeting seen by a history import or the forwarding address (migration 0013). */
+export interface CaptureSourcesTable {
+  owner_id: string;
+  /** `mail:<Message-ID>`, `ics:<UID>` or `ics:<UID>@<RECURRENCE-ID>` */
+  source_key: string;
+  /** "email" | "meeting" */
+  kind: string;
+  /** "logged" | "unmatched" | "skipped" */
+  status: string;
+  occurred_at: string | null;
+  interaction_id: string | null;
+  /** the undo entry of the import that saw it */
+  import_id: string | null;
+  created_at: string;
+}
+
+/** An address on captured messages that is not yet a person: "people you write to often". */
+export interface CaptureCorrespondentsTable {
+  owner_id: string;
+  email_key: string;
+  email: string;
+  name: string | null;
+  messages: number;
+  first_at: string | null;
+  last_at: string | null;
+  /** "open" | "added" | "dismissed" */
+  status: string;
+  person_id: string | null;
+}
+
+/** A suggested entry waiting for the user's yes (the Inbox). */
+export interface InboxItemsTable {
+  owner_id: string;
+  id: string;
+  /** "gave" | "received" | "ask" | "thanks" | "alias" */
+  kind: string;
+  person_id: string | null;
+  summary: string;
+  /** the words that suggested it, for "because the message says …" */
+  because: string;
+  /** JSON: kind-specific (the exchange kind, the alias's address…) */
+  detail: string | null;
+  source_key: string | null;
+  occurred_at: string;
+  /** "open" | "accepted" | "dismissed" */
+  status: string;
+  /** what accepting it wrote (an exchange, ask, need…) */
+  record_id: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+/** Each owner's forwarding address `log-<secret>@<host>`; the secret is kept as its SHA-256 hash. */
+export interface CaptureAddressesTable {
+  owner_id: string;
+  secret_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -488,6 +547,10 @@ export interface Database {
   dav_cards: DavCardsTable;
   dav_passwords: DavPasswordsTable;
   dav_changed_people: DavChangedPeopleTable;
+  capture_sources: CaptureSourcesTable;
+  capture_correspondents: CaptureCorrespondentsTable;
+  inbox_items: InboxItemsTable;
+  capture_addresses: CaptureAddressesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

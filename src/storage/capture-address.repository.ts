@@ -12,7 +12,10 @@ export async function readCaptureAddress(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<{ createdAt: string } | undefined> {
-  const row = await ownedBy(db, ownerId).selectFrom("capture_addresses").select("created_at").executeTakeFirst();
+  const row = await ownedBy(db, ownerId)
+    .selectFrom("capture_addresses")
+    .select("created_at")
+    .executeTakeFirst();
   return row && { createdAt: row.created_at };
 }
 

@@ -150,6 +150,7 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
     expect((await run(["--as", ANN.email, "intro", "Raj", "Linda", "Both love printers"])).code).toBe(0);
     expect((await run(["--as", ANN.email, "note", "Raj", "Runs the lunch-and-learn"])).code).toBe(0);
     expect((await run(["token", "create", "--user", ANN.email])).code).toBe(0);
+    expect((await run(["--as", ANN.email, "forwarding", "--new"])).code).toBe(0);
     for (const email of [ANN.email, BOB.email])
       expect((await run(["token", "create", "--dav", "--user", email])).code).toBe(0);
     const card = join(mkdtempSync(join(tmpdir(), "goodwill-card-")), "nia.vcf");

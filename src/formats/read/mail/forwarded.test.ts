@@ -13,7 +13,7 @@ describe("reading the original out of a forwarded message", () => {
       "Date: Mon, Nov 2, 2026 at 10:15 AM",
       "Subject: Thanks for the intro",
       "To: Me Myself <me@example.com>",
-      "Cc: Raj Patel <raj@example.com>, \"Doe, Jane\" <jane@example.com>",
+      'Cc: Raj Patel <raj@example.com>, "Doe, Jane" <jane@example.com>',
       "",
       "Hi! Thanks for the intro to Raj, it went well.",
     ].join("\r\n");
@@ -93,7 +93,9 @@ describe("reading the original out of a forwarded message", () => {
   });
 
   it("a sender written without an address gives no sender (nothing could match it)", () => {
-    const block = readForwardedBlock("-----Original Message-----\nFrom: Linda Chen\nSent: Nov 3, 2026 4:05 PM\n\nhi");
+    const block = readForwardedBlock(
+      "-----Original Message-----\nFrom: Linda Chen\nSent: Nov 3, 2026 4:05 PM\n\nhi",
+    );
     expect(block?.from).toBeNull();
     expect(iso(block?.at)).toBe("2026-11-03T16:05:00.000Z");
   });

@@ -2,8 +2,11 @@
  * The original message inside a forwarded one: the header block mail programs write above the
  * original's words — Gmail's "---------- Forwarded message ---------", Outlook's "From: … Sent: …
  * To: … Subject:" (under a rule or "-----Original Message-----"), Apple Mail's "Begin forwarded
- * message:" — read for the original's sender, recipients, date and subject. Pure: text in, fields out.
+ * message:" — read for the original's sender, recipients, date and subject. Text in, fields out;
+ * `wholeText` gives the body with nothing cut (a captured mail keeps only its sender's own words,
+ * which end where Outlook's and Apple's blocks begin).
  */
+import { simpleParser } from "mailparser";
 import type { MailAddress } from "../../../contract/capture.js";
 
 /** What the forwarded block says about the original message. */
@@ -40,7 +43,8 @@ export function readForwardedBlock(text: string): ForwardedOriginal | null {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     let start: number | null = null;
-    if (GMAIL.test(line) || APPLE.test(line) || OUTLOOK_RULE.test(line)) start = firstHeaderAfter(lines, i + 1);
+    if (GMAIL.test(line) || APPLE.test(line) || OUTLOOK_RULE.test(line))
+      start = firstHeaderAfter(lines, i + 1);
     else if (/^From:/i.test(line)) start = i;
     if (start === null) continue;
     const block = readHeaders(lines, start);
@@ -150,12 +154,25 @@ export function readForwardedDate(value: string): number | null {
   let text = value
     .replace(/\s+at\s+/i, " ")
     .replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, "")
-    .replace(/\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b/i, (_m, sign: string, h: string, m?: string) => {
-      return `${sign}${h.padStart(2, "0")}${m ?? "00"}`;
-    })
+    .replace(
+      /\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b/i,
+      (_m, sign: string, h: string, m?: string) => {
+        return `${sign}${h.padStart(2, "0")}${m ?? "00"}`;
+      },
+    )
     .trim();
   const zoned = /[+-]\d{4}\b|\b(?:GMT|UTC|Z|[ECMP][SD]T)\b/i.test(text);
   if (!zoned) text = `${text} UTC`;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : at;
+}
+
+/** A message's whole plain-text body, quoted and forwarded parts included; "" when it has none. */
+export async function wholeText(bytes: Uint8Array): Promise<string> {
+  const parsed = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+  });
+  return typeof parsed.text === "string" ? parsed.text : "";
 }

@@ -172,6 +172,14 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
       await createSession(store.db, bob, NOW);
       const { rotateCalendarKey } = await import("../../src/app/accounts.js");
       await rotateCalendarKey(store.db, ann);
+      // A message to Ann's forwarding address: a moment with Raj, a source, a correspondent, a suggestion.
+      const { deliverForwarded } = await import("../../src/app/capture/forwarding.js");
+      await deliverForwarded(store, () => NOW)(
+        [ann],
+        Buffer.from(
+          "From: Raj Patel <raj.patel@brightline.example>\r\nTo: ann@example.com, Pat New <pat@new.example>\r\nSubject: Thanks\r\nMessage-ID: <t1@brightline.example>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\nThanks for the intro to Linda!\r\n",
+        ),
+      );
       // Reminders' rows: a delivery, a push subscription, a used one-tap link (Bob's too, to keep).
       const reminders = await import("../../src/storage/reminder.repository.js");
       for (const owner of [ann, bob]) {

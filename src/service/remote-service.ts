@@ -62,8 +62,9 @@ export async function remoteSettings(
   return { server: server.replace(/\/+$/, ""), token };
 }
 
-export function remoteService(settings: RemoteSettings): GoodwillService {
-  async function call<T>(
+/** A request to the server's /api/v1 as its token's account; an error answer becomes its GoodwillError. */
+export function remoteCall(settings: RemoteSettings) {
+  return async function call<T>(
     method: string,
     path: string,
     options: { body?: unknown; query?: Record<string, unknown>; raw?: Uint8Array } = {},
@@ -109,7 +110,11 @@ export function remoteService(settings: RemoteSettings): GoodwillService {
       );
     }
     return (type.includes("json") ? await response.json() : await response.text()) as T;
-  }
+  };
+}
+
+export function remoteService(settings: RemoteSettings): GoodwillService {
+  const call = remoteCall(settings);
   return {
     ...serviceOverHttp(call),
     async importContacts(file, format, onProgress) {

@@ -1,10 +1,15 @@
 /** `goodwill forwarding [--new]` and /api/v1/capture/address: made once, shown once, replaced at will. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
+import { addUser, createApiToken } from "../../src/app/accounts.js";
 import { recipientOwner } from "../../src/app/capture/forwarding.js";
+import { startServer } from "../../src/http/server.js";
 import { openStore } from "../../src/storage/store.js";
 import { api } from "../http/support.js";
-import { cli } from "../support/cli.js";
-import { describeEachDialect } from "../support/stores.js";
+import { cli, runCommand } from "../support/cli.js";
+import { describeEachDialect, freshStore, NOW } from "../support/stores.js";
 
 describeEachDialect("the forwarding address: goodwill forwarding and the API", (dialect) => {
   it("the CLI makes an address shown once; afterwards it says when; --new replaces it", async () => {
@@ -60,5 +65,41 @@ describeEachDialect("the forwarding address: goodwill forwarding and the API", (
       "2026-11-25T12:00:00.000Z",
     );
     expect((await call("GET", "/api/v1/capture/address", { token: bob.token })).body.createdAt).toBeNull();
+  });
+
+  it("against a team server the CLI asks its API: the server's domain, the token's account", async () => {
+    const { store } = await freshStore(dialect);
+    const server = await startServer({
+      store,
+      host: "127.0.0.1",
+      port: 0,
+      log: false,
+      env: { GOODWILL_PUBLIC_URL: "https://goodwill.example.com" },
+      reminders: { timer: false },
+    });
+    try {
+      const at = new Date(NOW).toISOString();
+      const ann = await addUser(
+        store.db,
+        { email: "ann@example.com", name: null, password: "correct horse battery" },
+        at,
+      );
+      const { token } = await createApiToken(store.db, ann.ownerId, "cli", at);
+      const env = {
+        HOME: mkdtempSync(join(tmpdir(), "goodwill-home-")),
+        GOODWILL_SERVER_URL: server.url,
+        GOODWILL_TOKEN: token,
+      };
+      const made = (await runCommand(["forwarding", "--new", "--json"], env)).json();
+      expect(made.address).toMatch(/^log-[a-z2-7]{20}@goodwill\.example\.com$/);
+      expect(await recipientOwner(store.db, made.address)).toBe(ann.ownerId);
+      expect((await runCommand(["forwarding", "--json"], env)).json()).toEqual({
+        address: null,
+        createdAt: made.createdAt,
+        domain: "goodwill.example.com",
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

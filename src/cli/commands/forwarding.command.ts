@@ -1,9 +1,11 @@
 /**
  * `goodwill forwarding [--new]`: the forwarding address that `goodwill serve --smtp-port` takes mail
  * for. Its own top-level command (the inbox's file is another's): the address is set up once, the
- * inbox is visited daily. Works on the store directly, like `token`, as the local owner or --as.
+ * inbox is visited daily. Against a team server it asks the API (the server's domain); on a store,
+ * as the local owner or --as.
  */
 import type { Command } from "commander";
+import type { ForwardingAddressJson } from "../../app/capture/forwarding.js";
 import { openStore } from "../../storage/store.js";
 import { type CliIo, clock, type Globals, ownerFor, print, storeUrl } from "../runtime.js";
 
@@ -18,38 +20,50 @@ export function registerForwardingCommand(program: Command, io: CliIo): void {
     .action(async (flags: { new?: boolean; mailDomain?: string }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const now = clock(io.env);
-      const { forwardingAddress, mailDomain, newForwardingAddress } = await import(
-        "../../app/capture/forwarding.js"
+      const shown = await forwardingAddressOf(globals, flags, io.env, now);
+      await print(
+        io,
+        globals,
+        {
+          json: shown,
+          human: () =>
+            shown.address
+              ? [
+                  `Your forwarding address: ${shown.address}`,
+                  "(shown once: Goodwill keeps only a fingerprint of it. Any address made before no longer works.)",
+                  "Forward a message to it, or BCC it, and the moment is logged with the people on it.",
+                  "Mail reaches it through goodwill serve --smtp-port; see docs/deploy.md.",
+                ].join("\n")
+              : shown.createdAt
+                ? `You made a forwarding address on ${shown.createdAt.slice(0, 10)} (log-…@${shown.domain}). Goodwill does not keep it; if it is lost, make a new one with goodwill forwarding --new (the old one then stops working).`
+                : "You have no forwarding address yet. Make one with goodwill forwarding --new.",
+        },
+        now,
       );
-      const domain = mailDomain(io.env, flags.mailDomain);
-      const store = await openStore(storeUrl(globals, io.env));
-      try {
-        const ownerId = await ownerFor(store, globals, now);
-        const made = flags.new
-          ? await newForwardingAddress(store.db, ownerId, domain, new Date(now).toISOString())
-          : null;
-        const shown = made ?? (await forwardingAddress(store.db, ownerId, domain));
-        await print(
-          io,
-          globals,
-          {
-            json: shown,
-            human: () =>
-              made
-                ? [
-                    `Your forwarding address: ${made.address}`,
-                    "(shown once: Goodwill keeps only a fingerprint of it. Any address made before no longer works.)",
-                    "Forward a message to it, or BCC it, and the moment is logged with the people on it.",
-                    "Mail reaches it through goodwill serve --smtp-port; see docs/deploy.md.",
-                  ].join("\n")
-                : shown.createdAt
-                  ? `You made a forwarding address on ${shown.createdAt.slice(0, 10)} (log-…@${domain}). Goodwill does not keep it; if it is lost, make a new one with goodwill forwarding --new (the old one then stops working).`
-                  : `You have no forwarding address yet. Make one with goodwill forwarding --new.`,
-          },
-          now,
-        );
-      } finally {
-        await store.close();
-      }
     });
+}
+
+/** The address from a team server's API when one is configured (its domain is the server's), else from the store. */
+async function forwardingAddressOf(
+  globals: Globals,
+  flags: { new?: boolean; mailDomain?: string },
+  env: Record<string, string | undefined>,
+  now: number,
+): Promise<ForwardingAddressJson> {
+  const { remoteCall, remoteSettings } = await import("../../service/remote-service.js");
+  const remote = await remoteSettings(globals, env);
+  if (remote) return remoteCall(remote)(flags.new ? "POST" : "GET", "/capture/address");
+  const { forwardingAddress, mailDomain, newForwardingAddress } = await import(
+    "../../app/capture/forwarding.js"
+  );
+  const domain = mailDomain(env, flags.mailDomain);
+  const store = await openStore(storeUrl(globals, env));
+  try {
+    const ownerId = await ownerFor(store, globals, now);
+    return flags.new
+      ? await newForwardingAddress(store.db, ownerId, domain, new Date(now).toISOString())
+      : await forwardingAddress(store.db, ownerId, domain);
+  } finally {
+    await store.close();
+  }
 }

@@ -143,6 +143,35 @@ describeEachDialect("the forwarding address (SMTP)", (dialect) => {
     expect(await ann.moments(raj)).toEqual([{ day: "2026-11-02", summary: "Thanks for the intro" }]);
   });
 
+  it("an Outlook forward, whose header block a reply would cut, is read as the original too", async () => {
+    const { ann, send } = await forwardingServer(dialect);
+    const linda = await ann.person("Linda Chen", ["linda@corp.example"]);
+    await send(
+      [ann.address],
+      message(
+        {
+          From: "Ann <ann@example.com>",
+          To: ann.address,
+          Subject: "FW: Could you review my deck?",
+          Date: "Wed, 25 Nov 2026 08:00:00 +0000",
+          "Message-ID": "<fwd-2@example.com>",
+        },
+        [
+          "",
+          "________________________________",
+          "From: Linda Chen <linda@corp.example>",
+          "Sent: Tuesday, November 3, 2026 4:05 PM",
+          "To: Ann <ann@example.com>",
+          "Subject: Could you review my deck?",
+          "",
+          "Could you review my deck before Friday?",
+        ].join("\n"),
+      ),
+      ann.email,
+    );
+    expect(await ann.moments(linda)).toEqual([{ day: "2026-11-03", summary: "Could you review my deck?" }]);
+  });
+
   it("an unknown address is refused with 550, and so is a well-formed guess", async () => {
     const { ann, send } = await forwardingServer(dialect);
     const raw = message({ From: "x@example.net", To: "x", Subject: "hi" }, "hi");

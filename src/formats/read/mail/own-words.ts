@@ -1,8 +1,8 @@
 /**
  * A message's own words: what its sender wrote this time, without the quoted message they answer,
- * the header block of an Outlook reply, or their signature. Cutting is by line, first marker wins;
- * a forwarded message ("---------- Forwarded message ---------") is kept, since the forwarding
- * address reads the message inside it.
+ * the header block of an Outlook reply, or their signature. Cutting is by line, first marker wins.
+ * A forwarded message (Gmail's "---------- Forwarded message ---------", or a forward's subject
+ * with Outlook's header block) is kept: the forwarding address reads the message inside it.
  */
 
 /** The most text a captured message keeps: 64 KiB of UTF-8. */
@@ -21,11 +21,14 @@ const SIGNATURE = /^--\s?$/;
 const SENT_FROM_DEVICE = /^Sent from my (?:iPhone|iPad|Android|mobile|BlackBerry)/i;
 const UNDERSCORES = /^_{10,}\s*$/;
 
-/** The sender's own words of a plain-text body, at most 64 KiB. */
-export function ownWords(body: string): string {
+/** "Fwd:", "FW:", "WG:", "TR:", "RV:", "Doorst:": a subject that says the message is forwarded. */
+export const FORWARD_SUBJECT = /^\s*(?:(?:re|aw|sv):\s*)*(?:fwd?|wg|tr|rv|doorst)\s*:/i;
+
+/** The sender's own words of a plain-text body, at most 64 KiB; `forward` keeps what is forwarded. */
+export function ownWords(body: string, forward = false): string {
   const lines = body.replace(/\r\n?/g, "\n").split("\n");
   const kept: string[] = [];
-  let forwarded = false;
+  let forwarded = forward;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const trimmed = line.trim();

@@ -3,7 +3,7 @@ import { type AddressObject, type EmailAddress, simpleParser } from "mailparser"
 import type { CapturedMail, CaptureProblem, MailAddress } from "../../../contract/capture.js";
 import { NUL } from "../../nul-free.js";
 import { bulkReason } from "./bulk-mail.js";
-import { capBytes, ownWords } from "./own-words.js";
+import { capBytes, FORWARD_SUBJECT, ownWords } from "./own-words.js";
 
 /** What the mbox reader knows of a message besides its bytes. */
 export interface MessageContext {
@@ -68,7 +68,7 @@ export async function readMessage(
         ...(headers.get("x-original-to") ?? []),
       ]),
       subject: capBytes(subject, 4096),
-      text: ownWords(clean(body)),
+      text: ownWords(clean(body), FORWARD_SUBJECT.test(subject)),
       bulk: bulkReason({ header, fromAddress: from?.address ?? null, subject }),
     };
   } catch (error) {

@@ -17,7 +17,7 @@ const LIST_LOCAL =
 
 /** Subjects of out-of-office and other automatic replies, in the languages seen most. */
 const AUTO_REPLY_SUBJECT =
-  /^(?:auto(?:matic)?[- ]?(?:reply|response|antwort)|out of (?:the )?office|ooo\b|abwesend|automatische antwort|r[ée]ponse automatique|absence|respuesta autom[áa]tica|autosvar)/i;
+  /^(?:auto(?:matic)?[- ]?(?:reply|response|antwort)|out of (?:the )?office|ooo|abwesenheitsnotiz|abwesend|automatische antwort|r[ée]ponse automatique|absence|respuesta autom[áa]tica|autosvar)(?:\s*[:\-–(]|\s+auto|\s*$)/i;
 
 /**
  * Why a message is not a personal one, or null: a mailing list (List-Id, List-Unsubscribe,

@@ -59,7 +59,7 @@ export function separatorLine(line: string): { date: number | null } | undefined
 }
 
 /** The messages of an mbox, one at a time; `maxMessageBytes` caps what one may hold. */
-export async function* mboxMessages(
+export async function* splitMbox(
   chunks: AsyncIterable<Uint8Array>,
   maxMessageBytes = MAX_MESSAGE_BYTES,
 ): AsyncGenerator<MboxMessage> {

@@ -1,5 +1,5 @@
 import type { CapturedMail, CaptureProblem } from "../../../contract/capture.js";
-import { MAX_MESSAGE_BYTES, mboxMessages } from "./mbox-messages.js";
+import { MAX_MESSAGE_BYTES, splitMbox } from "./mbox-messages.js";
 import { readMessage } from "./read-message.js";
 
 export interface ReadMailboxOptions {
@@ -16,7 +16,7 @@ export async function* readMailbox(
   options: ReadMailboxOptions = {},
 ): AsyncGenerator<CapturedMail | CaptureProblem> {
   const cap = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
-  for await (const message of mboxMessages(bytes, cap)) {
+  for await (const message of splitMbox(bytes, cap)) {
     const where = `message ${message.index} (byte ${message.offset})`;
     if (message.bytes === null) {
       yield {

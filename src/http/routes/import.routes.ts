@@ -81,12 +81,9 @@ export function registerImportRoutes(app: OpenAPIHono<Env>, state: ServerState):
         query: z.object({
           format: z.enum(["auto", "vcard", "linkedin", "google", "outlook", "csv", "json"]).default("auto"),
           filename: z.string().max(300).optional(),
-          bodies: z
-            .enum(BODY_POLICIES)
-            .optional()
-            .openapi({
-              description: "mail and calendars: how much of each body to keep (saved as the setting)",
-            }),
+          bodies: z.enum(BODY_POLICIES).optional().openapi({
+            description: "mail and calendars: how much of each body to keep (saved as the setting)",
+          }),
           me: z
             .string()
             .max(2000)

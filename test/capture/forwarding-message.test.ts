@@ -1,4 +1,5 @@
 /** What reaches the forwarding address becomes the message to log: a forward's original, or the message itself. */
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isForwardingAddress, mailDomain, messageToLog } from "../../src/app/capture/forwarding.js";
 import type { CapturedMail } from "../../src/contract/capture.js";
@@ -32,9 +33,10 @@ const FORWARD = [
 describe("the message logged for one sent to the forwarding address", () => {
   it("my forward is logged as the original: its sender, recipients, date, subject and words", () => {
     const logged = messageToLog(mail({ text: FORWARD }), new Set(["me@example.com"]));
+    const key = createHash("sha1").update("2026-11-02T10:15:00.000Z\nraj@example.com\nCoffee").digest("hex");
     expect(logged).toEqual({
       kind: "email",
-      sourceKey: "mail:m1@example.com",
+      sourceKey: `mail:sha1:${key}`,
       at: Date.parse("2026-11-02T10:15:00Z"),
       from: { address: "raj@example.com", name: "Raj Patel" },
       to: [{ address: "me@example.com", name: "Me" }],

@@ -117,30 +117,30 @@ describeEachDialect("the forwarding address (SMTP)", (dialect) => {
   it("a forwarded message logs the original sender's moment on the original date", async () => {
     const { ann, send } = await forwardingServer(dialect);
     const raj = await ann.person("Raj Patel", ["raj@example.com"]);
-    await send(
-      [ann.address],
-      message(
-        {
-          From: "Ann <ann@example.com>",
-          To: ann.address,
-          Subject: "Fwd: Thanks for the intro",
-          Date: "Wed, 25 Nov 2026 08:00:00 +0000",
-          "Message-ID": "<fwd-1@example.com>",
-        },
-        [
-          "",
-          "---------- Forwarded message ---------",
-          "From: Raj Patel <raj@example.com>",
-          "Date: Mon, Nov 2, 2026 at 10:15 AM",
-          "Subject: Thanks for the intro",
-          "To: Ann <ann@example.com>",
-          "",
-          "Thanks for the intro to Linda, it went really well.",
-        ].join("\n"),
-      ),
-      ann.email,
+    const forward = message(
+      {
+        From: "Ann <ann@example.com>",
+        To: ann.address,
+        Subject: "Fwd: Thanks for the intro",
+        Date: "Wed, 25 Nov 2026 08:00:00 +0000",
+        "Message-ID": "<fwd-1@example.com>",
+      },
+      [
+        "",
+        "---------- Forwarded message ---------",
+        "From: Raj Patel <raj@example.com>",
+        "Date: Mon, Nov 2, 2026 at 10:15 AM",
+        "Subject: Thanks for the intro",
+        "To: Ann <ann@example.com>",
+        "",
+        "Thanks for the intro to Linda, it went really well.",
+      ].join("\n"),
     );
+    await send([ann.address], forward, ann.email);
     expect(await ann.moments(raj)).toEqual([{ day: "2026-11-02", summary: "Thanks for the intro" }]);
+    // Forwarded again (a new message, with an id of its own): the original is logged once.
+    await send([ann.address], forward.replace("<fwd-1@example.com>", "<fwd-1-again@example.com>"), ann.email);
+    expect(await ann.moments(raj)).toHaveLength(1);
   });
 
   it("an Outlook forward, whose header block a reply would cut, is read as the original too", async () => {

@@ -105,7 +105,7 @@ async function ownAddresses(ctx: AppContext): Promise<Set<string>> {
   return mine;
 }
 
-const FORWARD_SUBJECT = /^\s*(?:(?:fwd?|wg|tr|rv)\s*:\s*)+/i;
+const FORWARD_PREFIXES = /^\s*(?:(?:fwd?|wg|tr|rv)\s*:\s*)+/i;
 
 /**
  * The message to log for one that reached the forwarding address. When the user forwarded it (the
@@ -123,15 +123,21 @@ export function messageToLog(mail: CapturedMail, mine: ReadonlySet<string>, body
   const deliveredTo =
     sentByMe && mail.from ? [mail.from.address] : mail.deliveredTo.filter((a) => !isForwardingAddress(a));
   if (!block?.from) return { ...mail, to: people(mail.to), cc: people(mail.cc), deliveredTo };
-  const subject = block.subject ?? mail.subject.replace(FORWARD_SUBJECT, "");
+  const subject = block.subject ?? mail.subject.replace(FORWARD_PREFIXES, "");
+  const at = block.at ?? mail.at;
   return {
     ...mail,
+    // The contract's key for a message without its Message-ID: the same original forwarded twice
+    // (each forward has an id of its own) is logged once.
+    sourceKey: `mail:sha1:${createHash("sha1")
+      .update(`${at === null ? "" : new Date(at).toISOString()}\n${block.from.address}\n${subject}`)
+      .digest("hex")}`,
     deliveredTo,
     from: block.from,
     // A block without recipients was addressed to me: the forwarder.
     to: people(block.to.length > 0 ? block.to : mail.from ? [mail.from] : []),
     cc: people(block.cc),
-    at: block.at ?? mail.at,
+    at,
     subject,
     text: ownWords(block.text),
     // A forwarded newsletter or no-reply message is skipped like one imported.

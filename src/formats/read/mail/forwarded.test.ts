@@ -77,6 +77,22 @@ describe("reading the original out of a forwarded message", () => {
     expect(block?.text).toBe("Shall we have coffee next week?");
   });
 
+  it("German and French blocks, and Gmail's narrow no-break space before PM, read the same", () => {
+    const german = readForwardedBlock(
+      "---------- Weitergeleitete Nachricht ---------\nVon: Jonas Weber <jonas@example.de>\nDatum: 6 November 2026 at 14:00 GMT+1\nBetreff: Danke\nAn: ich@example.com\n\nDanke!",
+    );
+    expect(german?.from).toEqual({ address: "jonas@example.de", name: "Jonas Weber" });
+    expect(german?.to).toEqual([{ address: "ich@example.com", name: null }]);
+    expect(german?.subject).toBe("Danke");
+    expect(iso(german?.at)).toBe("2026-11-06T13:00:00.000Z");
+    const french = readForwardedBlock(
+      "De: Léa <lea@example.fr>\nEnvoyé: 7 November 2026 09:00\nObjet: Merci\n\nMerci",
+    );
+    expect(french?.from?.address).toBe("lea@example.fr");
+    expect(iso(french?.at)).toBe("2026-11-07T09:00:00.000Z");
+    expect(iso(readForwardedDate("Mon, Nov 2, 2026 at 6:02\u202fPM"))).toBe("2026-11-02T18:02:00.000Z");
+  });
+
   it("a message that merely mentions 'From:' in a sentence, or has no block, is not a forward", () => {
     expect(readForwardedBlock("From: the team, with love.\nSee you soon.")).toBeNull();
     expect(readForwardedBlock("Hi Ann,\nthanks for the intro!\n")).toBeNull();

@@ -22,11 +22,29 @@ export interface ForwardedOriginal {
   text: string;
 }
 
-const GMAIL = /^-{3,}\s*Forwarded message\s*-{3,}$/i;
+const GMAIL = /^-{3,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transf[ée]r[ée])\s*-{3,}$/i;
 const APPLE = /^Begin forwarded message:?$/i;
 const OUTLOOK_RULE = /^(?:-{3,}\s*Original Message\s*-{3,}|_{10,})$/i;
-const HEADER = /^([A-Za-z][A-Za-z-]*):\s*(.*)$/;
-const KNOWN = new Set(["from", "date", "sent", "to", "cc", "subject", "reply-to"]);
+const HEADER = /^\*?([\p{L}][\p{L}-]*):\*?\s*(.*)$/u;
+/** The header names of a forward block, in the languages mail clients write them most, to one name. */
+const KNOWN: Record<string, "from" | "date" | "to" | "cc" | "subject" | "reply-to"> = {
+  from: "from",
+  von: "from",
+  de: "from",
+  date: "date",
+  sent: "date",
+  gesendet: "date",
+  datum: "date",
+  envoyé: "date",
+  to: "to",
+  an: "to",
+  à: "to",
+  cc: "cc",
+  subject: "subject",
+  betreff: "subject",
+  objet: "subject",
+  "reply-to": "reply-to",
+};
 /** How far below the marker the block may start (Apple leaves a blank line, sometimes two). */
 const LOOK_AHEAD = 3;
 
@@ -45,12 +63,12 @@ export function readForwardedBlock(text: string): ForwardedOriginal | null {
     let start: number | null = null;
     if (GMAIL.test(line) || APPLE.test(line) || OUTLOOK_RULE.test(line))
       start = firstHeaderAfter(lines, i + 1);
-    else if (/^From:/i.test(line)) start = i;
+    else if (/^\*?(?:From|Von|De):/i.test(line)) start = i;
     if (start === null) continue;
     const block = readHeaders(lines, start);
     if (!block) continue;
     const marked = start !== i;
-    if (!marked && !block.fields.has("sent") && !block.fields.has("date")) continue;
+    if (!marked && !block.fields.has("date")) continue;
     if (!block.fields.has("from")) continue;
     return original(block.fields, lines.slice(block.end).join("\n").trim());
   }
@@ -78,8 +96,8 @@ function readHeaders(
     const line = lines[j] as string;
     if (line.trim() === "") break;
     const header = HEADER.exec(line.trim());
-    const name = header?.[1]?.toLowerCase();
-    if (header && name && KNOWN.has(name)) {
+    const name = KNOWN[header?.[1]?.toLowerCase() ?? ""];
+    if (header && name) {
       // The first of a name wins: a later "From:" belongs to a forward inside the forward.
       if (!fields.has(name)) fields.set(name, (header[2] ?? "").trim());
       last = name;
@@ -91,7 +109,7 @@ function readHeaders(
 }
 
 function original(fields: Map<string, string>, text: string): ForwardedOriginal {
-  const date = fields.get("date") ?? fields.get("sent");
+  const date = fields.get("date");
   const subject = fields.get("subject");
   return {
     from: readAddresses(fields.get("from") ?? "")[0] ?? null,
@@ -152,6 +170,8 @@ function splitOutsideQuotes(line: string): string[] {
 export function readForwardedDate(value: string): number | null {
   if (!/\b\d{4}\b/.test(value)) return null;
   let text = value
+    // Gmail puts a narrow no-break space before AM/PM.
+    .replace(/[\u202f\u00a0]/g, " ")
     .replace(/\s+at\s+/i, " ")
     .replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, "")
     .replace(

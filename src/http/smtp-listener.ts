@@ -60,7 +60,11 @@ export async function startSmtpListener(options: {
     onRcptTo(address, session, callback) {
       recipientOwner(store.db, address.address).then(
         (ownerId) => {
-          if (!ownerId) return callback(reply(550, "5.1.1 No such mailbox"));
+          if (!ownerId) {
+            // Said without the address: a near miss of a real one would show most of its secret.
+            logger.info({ smtp: "recipient", status: 550 }, "smtp");
+            return callback(reply(550, "5.1.1 No such mailbox"));
+          }
           ownersOf(session).add(ownerId);
           callback();
         },

@@ -93,6 +93,17 @@ describe("reading the original out of a forwarded message", () => {
     expect(iso(readForwardedDate("Mon, Nov 2, 2026 at 6:02\u202fPM"))).toBe("2026-11-02T18:02:00.000Z");
   });
 
+  it("a hostile megabyte-long header line is cut, not read for minutes", { timeout: 5_000 }, () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => `p${i}@example.com`).join(", ");
+    const block = readForwardedBlock(
+      `---------- Forwarded message ---------\nFrom: ${"a.".repeat(500_000)}\nDate: ${"<".repeat(500_000)} 2026\nTo: ${many}\n\nx`,
+    );
+    expect(block?.from).toBeNull();
+    expect(block?.at).toBeNull();
+    expect(block?.to.length).toBeGreaterThan(100);
+    expect(block?.to.length).toBeLessThan(300);
+  });
+
   it("a message that merely mentions 'From:' in a sentence, or has no block, is not a forward", () => {
     expect(readForwardedBlock("From: the team, with love.\nSee you soon.")).toBeNull();
     expect(readForwardedBlock("Hi Ann,\nthanks for the intro!\n")).toBeNull();

@@ -45,6 +45,8 @@ const KNOWN: Record<string, "from" | "date" | "to" | "cc" | "subject" | "reply-t
   objet: "subject",
   "reply-to": "reply-to",
 };
+/** The most of a header's value read: forty recipients fit; a hostile megabyte line is cut. */
+const MAX_VALUE = 4_000;
 /** How far below the marker the block may start (Apple leaves a blank line, sometimes two). */
 const LOOK_AHEAD = 3;
 
@@ -99,10 +101,10 @@ function readHeaders(
     const name = KNOWN[header?.[1]?.toLowerCase() ?? ""];
     if (header && name) {
       // The first of a name wins: a later "From:" belongs to a forward inside the forward.
-      if (!fields.has(name)) fields.set(name, (header[2] ?? "").trim());
+      if (!fields.has(name)) fields.set(name, (header[2] ?? "").trim().slice(0, MAX_VALUE));
       last = name;
     } else if (last !== null && /^\s/.test(line)) {
-      fields.set(last, `${fields.get(last) ?? ""} ${line.trim()}`);
+      fields.set(last, `${fields.get(last) ?? ""} ${line.trim()}`.slice(0, MAX_VALUE));
     } else break;
   }
   return fields.size === 0 ? null : { fields, end: j };
@@ -121,7 +123,13 @@ function original(fields: Map<string, string>, text: string): ForwardedOriginal 
   };
 }
 
-const EMAIL = /[^\s<>()[\]",;:]+@[^\s<>()[\]",;:]+\.[^\s<>()[\]",;:]+/;
+/** An address among the words of a part: local@domain.tld, the words split at what cannot be in one. */
+const firstEmail = (part: string) =>
+  part
+    .replace(/mailto:/gi, " ")
+    .split(/[\s<>()[\]",;:]+/)
+    .find((word) => /^[^@]+@[^@]+\.[^@.]+$/.test(word.replace(/\.+$/, "")))
+    ?.replace(/\.+$/, "");
 
 /**
  * The addresses of a header line as forwards write them: `Ann <ann@x.org>`, `"Doe, Ann" <ann@x.org>`,
@@ -131,12 +139,11 @@ const EMAIL = /[^\s<>()[\]",;:]+@[^\s<>()[\]",;:]+\.[^\s<>()[\]",;:]+/;
 export function readAddresses(line: string): MailAddress[] {
   const found: MailAddress[] = [];
   for (const part of splitOutsideQuotes(line)) {
-    const email = EMAIL.exec(part.replace(/mailto:/gi, ""));
-    if (!email) continue;
-    const address = email[0].replace(/^[<[]+|[>\].]+$/g, "");
+    const address = firstEmail(part);
+    if (!address) continue;
     const name = part
-      .replace(/<[^>]*>|\[[^\]]*\]|\([^)]*\)/g, "")
-      .replace(EMAIL, "")
+      .replace(/<[^<>]*>|\[[^[\]]*\]|\([^()]*\)/g, "")
+      .replace(address, "")
       .replace(/^[\s"']+|[\s"']+$/g, "")
       .trim();
     found.push({ address, name: name === "" ? null : name });

@@ -7,7 +7,9 @@ import nodemailer from "nodemailer";
 import { afterEach, expect, it } from "vitest";
 import { addUser, createApiToken } from "../../src/app/accounts.js";
 import { newForwardingAddress } from "../../src/app/capture/forwarding.js";
+import { GoodwillError } from "../../src/errors.js";
 import { type RunningServer, startServer } from "../../src/http/server.js";
+import type { Deliver } from "../../src/http/smtp-listener.js";
 import { describeEachDialect, freshStore, NOW } from "../support/stores.js";
 
 const DOMAIN = "log.example.com";
@@ -17,7 +19,7 @@ afterEach(async () => {
 });
 
 /** A team server with Ann and Bob, each with a forwarding address and a person or two. */
-async function forwardingServer(dialect: "sqlite" | "postgres") {
+async function forwardingServer(dialect: "sqlite" | "postgres", deliver?: Deliver) {
   const { store } = await freshStore(dialect);
   const server = await startServer({
     store,
@@ -26,7 +28,7 @@ async function forwardingServer(dialect: "sqlite" | "postgres") {
     log: false,
     env: {},
     reminders: { timer: false, clock: () => NOW },
-    smtp: { port: 0, mailDomain: DOMAIN },
+    smtp: { port: 0, mailDomain: DOMAIN, ...(deliver ? { deliver } : {}) },
   });
   running.push(server);
   const at = new Date(NOW).toISOString();
@@ -246,11 +248,41 @@ describeEachDialect("the forwarding address (SMTP)", (dialect) => {
       socket.on("error", reject);
     });
     expect((await ann.call("GET", "/profile")).status).toBe(200);
+    // Still taking mail; one without a Date header is logged on the day it arrived.
+    const nia = await ann.person("Nia Okafor", ["nia@example.net"]);
     const info = await send(
       [ann.address],
-      message({ From: "a@example.net", Subject: "after", "Message-ID": "<after@x>" }, "ok"),
+      message({ From: "nia@example.net", Subject: "after", "Message-ID": "<after@x>" }, "ok"),
     );
     expect(info.response).toMatch(/^250 /);
+    expect(await ann.moments(nia)).toEqual([{ day: "2026-11-25", summary: "after" }]);
+  });
+
+  it("when the store cannot take the message the answer is 451, try later; the next one is logged", async () => {
+    let failures = 1;
+    const real: { deliver?: Deliver } = {};
+    const { store, ann, send } = await forwardingServer(dialect, async (owners, bytes) => {
+      if (failures-- > 0) throw new GoodwillError("store_unavailable", "The database is restarting.");
+      await real.deliver?.(owners, bytes);
+    });
+    const { deliverForwarded } = await import("../../src/app/capture/forwarding.js");
+    real.deliver = deliverForwarded(store, () => NOW);
+    const raj = await ann.person("Raj Patel", ["raj@example.com"]);
+    const raw = message(
+      {
+        From: "Raj <raj@example.com>",
+        To: ann.email,
+        Subject: "Retry me",
+        Date: "Sat, 21 Nov 2026 10:00:00 +0000",
+        "Message-ID": "<retry@x>",
+      },
+      "hello",
+    );
+    const refused = await refusal(send([ann.address], raw));
+    expect(refused.code).toBe(451);
+    expect(refused.text).toContain("try again later");
+    expect((await send([ann.address], raw)).response).toMatch(/^250 /);
+    expect((await ann.moments(raj)).map((m) => m.summary)).toEqual(["Retry me"]);
   });
 
   it("a new address makes the old one refused with 550; the new one is taken", async () => {

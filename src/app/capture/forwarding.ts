@@ -166,7 +166,9 @@ export function deliverForwarded(store: Store, clock: () => number) {
       const mine = await ownAddresses(ctx);
       if (isSentByMe(read, mine)) body ??= await wholeText(bytes);
       const mail = messageToLog(read, mine, body ?? read.text);
-      await captureItems(ctx, one(mail), { format: "forward", bodies: await bodyPolicy(ctx) });
+      // A message without a readable date arrived now: that is its day (an import would skip it).
+      const dated = mail.at === null ? { ...mail, at: ctx.now } : mail;
+      await captureItems(ctx, one(dated), { format: "forward", bodies: await bodyPolicy(ctx) });
     }
   };
 }

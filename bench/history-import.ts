@@ -27,6 +27,7 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { readMailbox } from "../src/formats/read/mail/read-mailbox.js";
+import { peopleCards } from "../test/capture/people-cards.js";
 import { mboxChunks } from "../test/fixtures/capture/make-mbox.js";
 import { type Figure, report, sampleInterleaved } from "./measure.js";
 
@@ -67,14 +68,7 @@ function goodwill(args: string[], store: string, extra: string[] = []) {
 function makeTemplate(): void {
   removeStore(TEMPLATE);
   const cards = join(WORK, "history-people.vcf");
-  writeFileSync(
-    cards,
-    Array.from(
-      { length: PEOPLE },
-      (_, i) =>
-        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:person${i}@example.net\r\nEND:VCARD\r\n`,
-    ).join(""),
-  );
+  writeFileSync(cards, peopleCards(PEOPLE));
   goodwill(["import", cards], TEMPLATE);
   // One file: the WAL folded in, so a copy is the whole store.
   const db = new Database(TEMPLATE);

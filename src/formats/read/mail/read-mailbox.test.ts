@@ -142,6 +142,19 @@ describe("reading Thunderbird and Apple Mail exports", () => {
   });
 });
 
+describe("an empty message", () => {
+  it("is counted as a problem, not silently dropped", async () => {
+    const file = Buffer.concat([
+      mboxMessage(0),
+      Buffer.from("From a@example.org Mon Jan 06 10:00:00 2025\n\n"),
+      mboxMessage(1),
+    ]);
+    const items = await readAll(file);
+    expect(items.map((item) => item.kind)).toEqual(["email", "problem", "email"]);
+    expect((items[1] as CaptureProblem).message).toMatch(/empty/);
+  });
+});
+
 describe("a message over the cap", () => {
   it("becomes a problem, and the messages after it are still read", async () => {
     const big = Buffer.from(

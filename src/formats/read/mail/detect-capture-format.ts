@@ -19,8 +19,8 @@ export function detectCaptureFormat(head: string, name: string): CaptureFormat |
   if (/^BEGIN:VCALENDAR\s*$/i.test(firstLine)) return "ics";
   if (/^BEGIN:VCARD/i.test(firstLine)) return null;
   if (separatorLine(firstLine) !== undefined) return "mbox";
-  // An mbox whose first line is a separator this reader does not know, named as one.
-  if (firstLine.startsWith("From ") && /\.mbox$|\.mbx$/i.test(name)) return "mbox";
+  // An mbox named as one whose separator has a date this reader does not know (a time and a year).
+  if (/^From \S+ .*\d{1,2}:\d{2}.*\d{4}/.test(firstLine) && /\.mbo?x$/i.test(name)) return "mbox";
   const headerLines = start.split(/\r?\n/, 40);
   const end = headerLines.findIndex((line) => line.trim() === "");
   const block = (end < 0 ? headerLines : headerLines.slice(0, end)).filter((line) => !/^[ \t]/.test(line));

@@ -12,8 +12,9 @@
  * The rules are tables of phrases as people type them. A phrase is written plainly and compiled by
  * `phrasePattern`: a space matches any spacing or a comma, an apostrophe either kind or none
  * ("Ive", "I’ve"), a vowel may be stretched ("sooo", "pleeease"), `~` stands for up to three
- * words in between ("thanks ~ for" reads "thanks again Ana for"), and `|` marks where the thing
- * proposed starts when the words after it belong to it ("do you know | anyone who…").
+ * words in between ("thanks ~ for" reads "thanks again Ana for"), `|` marks where the thing
+ * proposed starts when the words after it belong to it ("do you know | anyone who…"), and a final
+ * `!` means those words and nothing after them ("reading!": "thanks for reading", not "…my essay").
  */
 import type { CaptureProposal } from "../contract/capture.js";
 import type { ExchangeKind } from "./model.js";
@@ -129,6 +130,15 @@ const NOT_A_THANKS: readonly string[] = [
   "your response",
   "the response",
   "your quick response",
+  "your prompt",
+  "the prompt",
+  "your swift",
+  "your fast",
+  "your kind words",
+  "the kind words",
+  "the note",
+  "your time and consideration",
+  "attending",
   "your answer",
   "getting back",
   "reaching out",
@@ -161,6 +171,14 @@ const NOT_A_THANKS: readonly string[] = [
   "being a",
   "shopping",
   "choosing",
+  // the whole thing, as a newsletter or a talk ends: "thanks for reading", "thanks for listening"
+  "reading!",
+  "listening!",
+  "watching!",
+  "stopping by!",
+  "coming!",
+  "sharing!",
+  "flagging!",
   "tu correo",
   "tu mensaje",
   "tu respuesta",
@@ -320,7 +338,29 @@ const NOT_AN_ASK: readonly string[] = [
   "help us",
   "donate",
   "spare",
+  // Logistics: "can you do Tuesday instead?", "can you jump on a call", "could you send me the link"
+  "meet",
+  "talk",
+  "chat",
+  "hop on",
+  "jump on",
+  "resend",
   "send me your availability",
+  "send me your address",
+  "send me your number",
+  "send me the link",
+  "send the link",
+  ...[
+    "today",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+  ].flatMap((day) => [`do ${day}`, `make ${day}`]),
   // Spanish and German
   "no",
   "creer",
@@ -424,6 +464,9 @@ const AS_PROMISED: readonly string[] = ["as promised", "as requested", "as you a
 const ASKED_FOR =
   /\byou\s+(?:asked\s+(?:for|about)|requested|wanted|needed|were\s+after|were\s+looking\s+for)\b/i;
 
+/** A deed gone wrong or a refusal is not a favour: "I sent you the wrong file", "…and regret to inform you". */
+const MISTAKE = /\b(?:wrong|by mistake|accidentally|in error|regret|unfortunately)\b/i;
+
 /** Sent things that are the message's own logistics, not a favour: "I've sent you an invite". */
 const NOT_A_DEED: readonly string[] = [
   "an invite",
@@ -441,6 +484,18 @@ const NOT_A_DEED: readonly string[] = [
   "a note",
   "my availability",
   "a meeting request",
+  "this email",
+  "this e-mail",
+  "this message",
+  "an update",
+  "the newsletter",
+  "your email",
+  "your e-mail",
+  "your mail",
+  "your message",
+  "your note",
+  "your text",
+  "your reply",
 ];
 
 /**
@@ -661,7 +716,7 @@ const THING_KINDS: readonly [ExchangeKind, readonly string[]][] = [
 /** Words before an ask phrase that make it a question about something else ("how can you…"). */
 const ASK_REPORTED = new Set(
   (
-    "how why what when where who whom which whether if that asked as than qué que cómo como " +
+    "how why what when where who whom which whether if that asked as than i we not never don't dont doesn't didn't qué que cómo como " +
     "cuándo dónde si was wie warum wann wo ob dass"
   ).split(" "),
 );
@@ -707,11 +762,15 @@ function wordsPattern(words: string): string {
   return out;
 }
 
-/** One table phrase as a pattern: the words before `|` are matched, those after only looked at. */
+/**
+ * One table phrase as a pattern: the words before `|` are matched, those after only looked at; a
+ * final `!` asks for the words and nothing after them.
+ */
 function phrasePattern(phrase: string): string {
-  const [said = "", kept] = phrase.split("|");
+  const whole = phrase.endsWith("!");
+  const [said = "", kept] = (whole ? phrase.slice(0, -1) : phrase).split("|");
   const saidPattern = said.split("~").map(wordsPattern).join(BETWEEN);
-  if (kept === undefined) return saidPattern;
+  if (kept === undefined) return `${saidPattern}${whole ? "$" : END}`;
   const lead = said.trim() === "" ? "" : `${saidPattern}[\\s,]+`;
   return `${lead}(?=${wordsPattern(kept)}${END})`;
 }
@@ -720,12 +779,11 @@ function phrasePattern(phrase: string): string {
 function tablePattern(phrases: readonly string[], anchored = false): RegExp {
   const sorted = [...phrases].sort((a, b) => b.length - a.length);
   const body = sorted.map(phrasePattern).join("|");
-  // A phrase ending in "|" looks ahead; the others must end on a word boundary.
-  return anchored ? new RegExp(`^(?:${body})${END}`, "iu") : new RegExp(`${START}(?:${body})`, "giu");
+  return anchored ? new RegExp(`^(?:${body})`, "iu") : new RegExp(`${START}(?:${body})`, "giu");
 }
 
 const THANKS_FOR_RE = tablePattern(THANKS_FOR);
-const THANKS_BARE_RE = new RegExp(`${START}(?:${THANKS_BARE.map(phrasePattern).join("|")})${END}`, "giu");
+const THANKS_BARE_RE = tablePattern(THANKS_BARE);
 const NOT_A_THANKS_RE = tablePattern(NOT_A_THANKS, true);
 const ASKS_RE = tablePattern([...ASKS, ...PLEASE_ASKS]);
 const NOT_AN_ASK_RE = tablePattern(NOT_AN_ASK, true);
@@ -739,6 +797,33 @@ const HANDING_OVER_RE = new RegExp(
   "giu",
 );
 const NOT_A_DEED_RE = tablePattern(NOT_A_DEED, true);
+// A sentence without the telling word of any phrase cannot match one: most sentences are skipped
+// after this one pass instead of one per table.
+const COMMON_WORDS = new Set(["for", "you", "u", "to", "me", "a", "the", "i", "we", "of", "with", "in"]);
+const telling = (phrase: string) =>
+  phrase
+    .replace(/[~|!]/g, " ")
+    .split(" ")
+    .filter((w) => !COMMON_WORDS.has(w))
+    .reduce((a, b) => (b.length > a.length ? b : a), "");
+const KEY_RE = new RegExp(
+  `${START}(?:${[
+    ...new Set(
+      [
+        ...THANKS_FOR,
+        ...THANKS_BARE,
+        ...ASKS,
+        ...PLEASE_ASKS,
+        ...INTRODUCING,
+        ...HANDING_OVER,
+        ...DONE_FOR_YOU,
+      ].map(telling),
+    ),
+  ]
+    .map(wordsPattern)
+    .join("|")})${END}`,
+  "iu",
+);
 const THING_KIND_RES: readonly [ExchangeKind, RegExp][] = THING_KINDS.map(([kind, words]) => [
   kind,
   // "coverin my shift": a dropped final g is still the word.
@@ -756,43 +841,63 @@ interface Sentence {
   text: string;
   /** the subject, or the body */
   inSubject: boolean;
-  /** the subject of a reply: its words may be the other side's, so it is read for thanks only */
+  /** the subject of a reply: whoever started the thread wrote it (see `proposeEntries`) */
   replyWords: boolean;
   /** only a name, a greeting or nothing follows it: a sign-off */
   closing: boolean;
 }
 
-interface Found {
+/** A proposal as a rule finds it in one sentence. */
+interface Match {
   proposal: CaptureProposal;
   /** a proposal that names its thing beats one that does not ("thanks" alone, "a favor") */
   specific: boolean;
 }
 
+interface Found extends Match {
+  inSubject: boolean;
+}
+
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** An answer to a thank-you: the thanks in the subject of this reply were the user's own. */
+const WELCOME =
+  /(?<![\p{L}])(?:any ?time|you['’]?re welcome|you are welcome|my pleasure|no problem|no worries|happy to help|glad (?:to help|i could help|it (?:helped|worked|went))|de nada|con gusto|gern geschehen|keine ursache)(?![\p{L}])/iu;
 
 /** Suggested ledger entries for one message: at most one per kind, each with the words that suggested it. */
 export function proposeEntries(input: MessageWords): CaptureProposal[] {
   if (NEWSLETTER.test(input.subject) || NEWSLETTER.test(input.text)) return [];
-  const sentences = [...subjectSentences(input.subject), ...bodySentences(input.text)];
+  const body = bodySentences(input.text);
+  // A reply's subject was written by whoever started the thread. Their ask or deed there was
+  // captured from their own message, and the user replying to "Thanks for the intro" is not
+  // thanking; someone else's reply still counts, unless it answers thanks ("Any time.").
+  const subject = subjectSentences(input.subject).filter(
+    (s) => !s.replyWords || (!input.fromMe && !body.some((b) => WELCOME.test(b.text))),
+  );
   const found: Found[] = [];
   // An ask makes a later "thanks for your help" a thanks in advance, whoever asks.
   let askSeen = false;
-  for (const sentence of sentences) {
+  for (const sentence of [...subject, ...body]) {
+    if (!KEY_RE.test(sentence.text)) continue;
     const afterAsk = askSeen;
-    const ask = findAsk(sentence);
+    // A reply subject's ask is the other side's, already answered: it makes no thanks early.
+    const ask = sentence.replyWords ? null : findAsk(sentence);
     if (ask !== null) askSeen = true;
+    const where = { inSubject: sentence.inSubject };
     if (input.fromMe) {
-      found.push(...orNone(findThanks(sentence, afterAsk, "thanks")));
+      found.push(...orNone(findThanks(sentence, afterAsk, "thanks")).map((f) => ({ ...f, ...where })));
       continue;
     }
-    if (!sentence.replyWords) found.push(...orNone(ask), ...orNone(findDeed(sentence)));
-    found.push(...orNone(findThanks(sentence, afterAsk, "gave")));
+    const own = sentence.replyWords ? [] : [ask, findDeed(sentence)];
+    for (const f of [...own, findThanks(sentence, afterAsk, "gave")])
+      if (f !== null) found.push({ ...f, ...where });
   }
-  // The first of each kind, unless a later one names what the first did not.
+  // Per kind: one that names its thing, then the body's words over the subject's headline, then the first.
+  const rank = (f: Found) => (f.specific ? 2 : 0) + (f.inSubject ? 0 : 1);
   const best = new Map<CaptureProposal["kind"], Found>();
   for (const f of found) {
     const held = best.get(f.proposal.kind);
-    if (held === undefined || (f.specific && !held.specific)) best.set(f.proposal.kind, f);
+    if (held === undefined || rank(f) > rank(held)) best.set(f.proposal.kind, f);
   }
   const order: CaptureProposal["kind"][] = ["gave", "received", "ask", "thanks"];
   return order.flatMap((kind) => {
@@ -830,12 +935,14 @@ function bodySentences(text: string): Sentence[] {
     own.push(/^\s*>/.test(line) ? "" : line);
   }
   const sentences = splitSentences(maskQuotes(joinWrappedLines(own)));
-  return sentences.map((t, i) => ({
-    text: t,
-    inSubject: false,
-    closing: sentences.slice(i + 1).every((next) => next.split(" ").length <= 4),
-    replyWords: false,
-  }));
+  // From the end: a sentence closes the message while all that follows is a name or a greeting.
+  let closing = true;
+  const read: Sentence[] = [];
+  for (const text of sentences.reverse()) {
+    read.unshift({ text, inSubject: false, closing, replyWords: false });
+    closing &&= text.split(" ").length <= 4;
+  }
+  return read;
 }
 
 /**
@@ -877,7 +984,7 @@ function splitSentences(text: string): string[] {
 
 /** The word just before `index` in the same clause ("" after a colon or comma: "to ask: could you…"). */
 function lastWordBefore(text: string, index: number): string {
-  const before = text.slice(0, index);
+  const before = text.slice(Math.max(0, index - 60), index);
   if (/[:;,–—(]\s*$/.test(before)) return "";
   const words = before
     .toLowerCase()
@@ -902,7 +1009,7 @@ function proposal(
   };
 }
 
-function findThanks(s: Sentence, afterAsk: boolean, kind: "gave" | "thanks"): Found | null {
+function findThanks(s: Sentence, afterAsk: boolean, kind: "gave" | "thanks"): Match | null {
   for (const m of s.text.matchAll(THANKS_FOR_RE)) {
     const start = m.index;
     if (THANKS_REFUSED.has(lastWordBefore(s.text, start)) || butFollows(s.text, start)) continue;
@@ -925,8 +1032,9 @@ function findThanks(s: Sentence, afterAsk: boolean, kind: "gave" | "thanks"): Fo
     if (THANKS_REFUSED.has(lastWordBefore(s.text, start)) || butFollows(s.text, start)) continue;
     if (/^[\s,]*(?:in advance|im voraus|de antemano|por adelantado|to|for|por|für)(?![\p{L}])/iu.test(after))
       continue;
-    // "Many thanks,\nJo" signs off; "Many thanks!" mid-message thanks.
-    const signOff = /^\s*,/.test(after) || (s.closing && after.trim() === "");
+    // "Many thanks,\nJo" and "Vielen Dank und viele Grüße\nJonas" sign off; "Many thanks!" thanks.
+    const rest = after.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const signOff = /^\s*,/.test(after) || (s.closing && !after.includes("!") && rest.length <= 4);
     if (signOff || afterAsk) continue;
     return {
       proposal: {
@@ -946,16 +1054,14 @@ function butFollows(text: string, from: number): boolean {
   return /^[^.!?]*?[\s,]+(?:but|pero|aber)(?![\p{L}])/iu.test(text.slice(from));
 }
 
-function findAsk(s: Sentence): Found | null {
+function findAsk(s: Sentence): Match | null {
   for (const m of s.text.matchAll(ASKS_RE)) {
     const start = m.index;
     if (ASK_REPORTED.has(lastWordBefore(s.text, start))) continue;
     const thingAt = start + m[0].length;
     const thing = tidyThing(s.text.slice(thingAt));
     if (thing === null || NOT_AN_ASK_RE.test(thing.text)) continue;
-    const generic = /^(?:help|a (?:quick |small )?(?:favou?r|question)|me a (?:quick )?favou?r)$/i.test(
-      thing.text,
-    );
+    const generic = /^(?:help|(?:do )?(?:me )?a (?:quick |small )?(?:favou?r|question))$/i.test(thing.text);
     const asked = {
       ...thing,
       text: thing.text.replace(/^(?:anyone|anybody|somebody)(?![\p{L}])/iu, "someone"),
@@ -968,9 +1074,9 @@ function findAsk(s: Sentence): Found | null {
   return null;
 }
 
-function findDeed(s: Sentence): Found | null {
+function findDeed(s: Sentence): Match | null {
   if (/\?\s*$/.test(s.text)) return null;
-  const received = (start: number, thingAt: number, thing: Thing): Found => ({
+  const received = (start: number, thingAt: number, thing: Thing): Match => ({
     proposal: proposal("received", s.text, start, thingAt, thing, kindOf(thing.text, "favor")),
     specific: true,
   });
@@ -980,7 +1086,7 @@ function findDeed(s: Sentence): Found | null {
     const thing = tidyThing(s.text.slice(thingAt));
     if (thing === null || !/(?<![\p{L}])(?:you|your|yours|u|ur)(?![\p{L}])/iu.test(thing.text)) continue;
     const object = thing.text.replace(/^\S+\s+(?:(?:you|u)\s+)?/i, "");
-    if (NOT_A_DEED_RE.test(object)) continue;
+    if (NOT_A_DEED_RE.test(object) || MISTAKE.test(s.text.slice(thingAt))) continue;
     return received(m.index, thingAt, thing);
   }
   for (const m of s.text.matchAll(INTRODUCING_RE)) {
@@ -1005,13 +1111,16 @@ function findDeed(s: Sentence): Found | null {
 // Words
 
 const LEADING_FILLER =
-  /^(?:[\s,:]|please\b|pls\b|plz\b|kindly\b|possibly\b|maybe\b|perhaps\b|just\b|also\b|quickly\b|por favor\b|bitte\b|mal\b)+/iu;
+  /^(?:[\s,:]|guys\b|both\b|please\b|pls\b|plz\b|kindly\b|possibly\b|maybe\b|perhaps\b|just\b|also\b|quickly\b|por favor\b|bitte\b|mal\b)+/iu;
 
 // Where the thing ends: a new clause, a courtesy, an aside or an emoji.
 const THING_END = new RegExp(
   [
-    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
+    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|will|would|can|could|great|much|very|such|super|team|all|everyone|guys|folks|both|the|my|your|our|these|those|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
     "\\s+[-–—]\\s+",
+    // a name or a word of address after a last comma: "your hard work on the launch, team!"
+    ",\\s*[\\p{L}'’-]+[\\s\\p{P}\\p{Extended_Pictographic}]*$",
+    "\\s+and\\s+(?:regret|i|we|will|would|it|is|are|can|hope|let)\\b",
     "\\s*\\(",
     "\\s+(?:btw|by any chance|at all|if possible|if (?:you|u) (?:have|get|can|could|don'?t|do not|are|were|'re)|when (?:you|u) (?:have|get|can)|(?:for me )?(?:please|pls|plz)|thanks|thx|ty|cheers|real quick)\\b",
     "\\s*[:;]-?[()DPp]",

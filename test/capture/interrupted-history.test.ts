@@ -7,12 +7,12 @@ import { spawn } from "node:child_process";
 import { createWriteStream, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { expect, it } from "vitest";
 import { mboxChunks } from "../fixtures/capture/make-mbox.js";
 import { cli, tempStorePath } from "../support/cli.js";
-import { describeEachDialect, type TestDialect } from "../support/stores.js";
+import { storeReader as reader } from "../support/store-reader.js";
+import { describeEachDialect } from "../support/stores.js";
+import { peopleCards } from "./people-cards.js";
 
 /** An hour apart from 2024-01-01: all of them before the test's clock (2026-11-25). */
 const MESSAGES = 20_000;
@@ -22,36 +22,13 @@ const PERSONAL = Array.from({ length: MESSAGES }, (_, i) => i).filter(
   (i) => i % 10 !== 9 && i % 20 !== 7,
 ).length;
 
-async function reader(dialect: TestDialect, url: string) {
-  if (dialect === "sqlite") {
-    const db = new Database(url, { readonly: true, timeout: 5000 });
-    return {
-      count: async (sql: string) => (db.prepare(sql).get() as { n: number }).n,
-      close: async () => db.close(),
-    };
-  }
-  const client = new pg.Client({ connectionString: url.replace(/\?.*$/, "") });
-  await client.connect();
-  return {
-    count: async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n),
-    close: () => client.end(),
-  };
-}
-
 describeEachDialect("a history import killed in the middle", (dialect) => {
   it("keeps each message with its moment, and running it again logs the rest once", async () => {
     const dir = dirname(tempStorePath());
     const mbox = join(dir, "big.mbox");
     await pipeline(mboxChunks(MESSAGES, { people: PEOPLE }), createWriteStream(mbox));
     const cards = join(dir, "people.vcf");
-    writeFileSync(
-      cards,
-      Array.from(
-        { length: PEOPLE },
-        (_, i) =>
-          `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:person${i}@example.net\r\nEND:VCARD\r\n`,
-      ).join(""),
-    );
+    writeFileSync(cards, peopleCards(PEOPLE));
     const c = cli({ dialect });
     expect((await c.run("import", cards)).code).toBe(0);
     const store = await c.db;

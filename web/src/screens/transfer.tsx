@@ -262,26 +262,39 @@ function ImportFailure({ error, file }: { error: unknown; file: string }) {
   return <FormError error={error} />;
 }
 
+interface Count {
+  label: string;
+  value: number;
+  warn?: boolean;
+}
+
+/** An import's figures, each under its label. */
+function Counts({ counts }: { counts: Count[] }) {
+  return (
+    <dl className="counts">
+      {counts.map((c) => (
+        <div key={c.label} className={c.warn ? "warn" : undefined}>
+          <dt>{c.label}</dt>
+          <dd>{c.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function ImportReport({ result, file }: { result: ImportResult; file: string }) {
-  const counts: { label: string; value: number }[] = [
+  const counts: Count[] = [
     { label: "New people", value: result.created },
     { label: "Updated", value: result.updated },
     { label: "Unchanged", value: result.unchanged },
-    { label: "Skipped", value: result.skipped },
+    { label: "Skipped", value: result.skipped, warn: result.skipped > 0 },
   ];
   return (
     <div className="import-report" role="status" aria-label="Import result">
       <h3>
         {file} <span className="muted">({result.format})</span>
       </h3>
-      <dl className="counts">
-        {counts.map((c) => (
-          <div key={c.label} className={c.label === "Skipped" && c.value > 0 ? "warn" : undefined}>
-            <dt>{c.label}</dt>
-            <dd>{c.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Counts counts={counts} />
       {result.created + result.updated > 0 && (
         <p>
           <Link to="/people">See them in People</Link>. Imported people start as acquaintances, so they do not
@@ -313,7 +326,7 @@ const SKIPPED: { reason: keyof CaptureResult["skipped"]; label: string }[] = [
 /** What an import of mail or calendar history did: moments, what was not logged and why, what next. */
 function HistoryReport({ result, file }: { result: CaptureResult; file: string }) {
   const noun = result.format === "ics" ? "meetings" : "messages";
-  const counts: { label: string; value: number }[] = [
+  const counts: Count[] = [
     { label: `${noun[0]?.toUpperCase()}${noun.slice(1)} read`, value: result.read },
     { label: "Moments logged", value: result.logged },
     { label: "People", value: result.people },
@@ -326,25 +339,11 @@ function HistoryReport({ result, file }: { result: CaptureResult; file: string }
       <h3>
         {file} <span className="muted">({result.format})</span>
       </h3>
-      <dl className="counts">
-        {counts.map((c) => (
-          <div key={c.label}>
-            <dt>{c.label}</dt>
-            <dd>{c.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Counts counts={counts} />
       {skipped.length > 0 && (
         <>
           <h4>Skipped and counted</h4>
-          <dl className="counts">
-            {skipped.map((s) => (
-              <div key={s.reason}>
-                <dt>{s.label}</dt>
-                <dd>{result.skipped[s.reason]}</dd>
-              </div>
-            ))}
-          </dl>
+          <Counts counts={skipped.map((s) => ({ label: s.label, value: result.skipped[s.reason] }))} />
         </>
       )}
       {result.suggested > 0 && (

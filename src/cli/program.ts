@@ -67,6 +67,10 @@ const COMMAND_FILES: readonly { commands: readonly string[]; load(): Promise<Reg
     load: async () => (await import("./commands/reminders.command.js")).registerReminderCommands,
   },
   {
+    commands: ["forwarding"],
+    load: async () => (await import("./commands/forwarding.command.js")).registerForwardingCommand,
+  },
+  {
     // `person dupes` and `person distinct`
     commands: ["person"],
     load: async () => (await import("./commands/duplicates.command.js")).registerDuplicateCommands,

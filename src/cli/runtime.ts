@@ -99,7 +99,7 @@ export function act<A extends unknown[]>(
 }
 
 /** Whose data a direct connection acts on: the local owner, or an account named with --as. */
-async function ownerFor(store: Store, globals: Globals, now: number): Promise<string> {
+export async function ownerFor(store: Store, globals: Globals, now: number): Promise<string> {
   if (!globals.as) {
     const { ensureLocalOwner } = await import("../storage/owner.repository.js");
     return (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;

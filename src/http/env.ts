@@ -18,6 +18,8 @@ export interface ServerOptions {
   boundHosts?: string[];
   /** the one-time login token printed at start in local mode */
   localLoginToken?: string;
+  /** the domain of forwarding addresses (src/app/capture/forwarding.ts) */
+  mailDomain?: string;
   /** the clock, for tests */
   clock?: () => number;
   /** reminders: the environment they are sent with (read when needed), and senders for tests */

@@ -9,6 +9,7 @@ import type { Env, ServerState } from "./env.js";
 import { registerAskRoutes } from "./routes/asks.routes.js";
 import { registerAuthRoutes } from "./routes/auth.routes.js";
 import { registerCalendarRoutes } from "./routes/calendar.routes.js";
+import { registerCaptureAddressRoutes } from "./routes/capture-address.routes.js";
 import { registerCommitmentRoutes } from "./routes/commitments.routes.js";
 import { registerDemoRoutes } from "./routes/demo.routes.js";
 import { registerDepartmentRoutes } from "./routes/departments.routes.js";
@@ -74,6 +75,7 @@ export function registerRoutes(app: OpenAPIHono<Env>, state: ServerState): void 
   registerDemoRoutes(app);
   registerCalendarRoutes(app, state);
   registerReminderRoutes(app, state);
+  registerCaptureAddressRoutes(app, state);
   registerDocsRoutes(app);
   // Sub-apps with routes of their own (a protocol beside the JSON API) are mounted here, before the
   // web app, whose catch-all serves every other GET.

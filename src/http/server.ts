@@ -8,6 +8,7 @@ import {
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { hasAccounts } from "../app/accounts.js";
+import { deliverForwarded, mailDomain } from "../app/capture/forwarding.js";
 import type { Senders } from "../app/reminders/deliver.js";
 import { reminderEnvironment } from "../app/reminders/environment.js";
 import type { Store } from "../storage/store.js";
@@ -15,12 +16,15 @@ import type { ServerOptions } from "./env.js";
 import { createApp } from "./hono-app.js";
 import { hotPersonRead } from "./hot-read.js";
 import { type ReminderScheduler, startReminderScheduler } from "./reminder-scheduler.js";
+import type { Deliver, SmtpListener } from "./smtp-listener.js";
 
 export interface RunningServer {
   url: string;
   loginUrl: string | null;
   /** the reminder scheduler: `runNow()` does a round at once */
   reminders: ReminderScheduler;
+  /** the forwarding address's SMTP port, when it listens */
+  smtpPort: number | null;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,8 @@ export async function startServer(options: {
     /** false: rounds only on runNow() */
     timer?: boolean;
   };
+  /** the forwarding address: its SMTP port (0 picks one), its domain, and a delivery for tests */
+  smtp?: { port: number | null; mailDomain?: string; deliver?: Deliver };
 }): Promise<RunningServer> {
   const logger = pino(
     { level: options.log === false ? "silent" : "info", base: undefined },
@@ -54,8 +60,10 @@ export async function startServer(options: {
   const wildcard = options.host === "0.0.0.0" || options.host === "::";
   let url = "";
   const reminderEnv = () => reminderEnvironment(options.env ?? process.env, url);
+  const domain = mailDomain(options.env ?? process.env, options.smtp?.mailDomain);
   const appOptions: ServerOptions = {
     store: options.store,
+    mailDomain: domain,
     logger,
     reminders: {
       env: reminderEnv,
@@ -92,16 +100,42 @@ export async function startServer(options: {
     ...(options.reminders?.senders ? { senders: options.reminders.senders } : {}),
     ...(options.reminders?.timer === false ? { timer: false } : {}),
   });
+  const closeHttp = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
+  let smtp: SmtpListener | null = null;
+  const smtpPort = options.smtp?.port;
+  if (smtpPort !== null && smtpPort !== undefined) {
+    const clock = options.reminders?.clock ?? Date.now;
+    try {
+      // smtp-server loads only when the forwarding address listens.
+      const { startSmtpListener } = await import("./smtp-listener.js");
+      smtp = await startSmtpListener({
+        store: options.store,
+        host: options.host,
+        port: smtpPort,
+        name: domain,
+        logger,
+        deliver: options.smtp?.deliver ?? deliverForwarded(options.store, clock),
+      });
+    } catch (error) {
+      await reminders.stop();
+      await closeHttp();
+      throw Object.assign(error as Error, { smtpPort });
+    }
+    logger.info({ smtp: "listening", port: smtp.port }, "smtp");
+  }
   return {
     url,
+    smtpPort: smtp?.port ?? null,
     loginUrl: localLoginToken ? `${url}/api/v1/auth/local?token=${localLoginToken}` : null,
     reminders,
     close: async () => {
       await reminders.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      await smtp?.close();
+      await closeHttp();
     },
   };
 }

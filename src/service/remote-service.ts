@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { ImportFile } from "../app/read-file.js";
 import { type ErrorCode, GoodwillError } from "../errors.js";
 import type { GoodwillService } from "./goodwill-service.js";
 import { serviceOverHttp } from "./http-routes.js";
@@ -61,8 +62,9 @@ export async function remoteSettings(
   return { server: server.replace(/\/+$/, ""), token };
 }
 
-export function remoteService(settings: RemoteSettings): GoodwillService {
-  async function call<T>(
+/** A request to the server's /api/v1 as its token's account; an error answer becomes its GoodwillError. */
+export function remoteCall(settings: RemoteSettings) {
+  return async function call<T>(
     method: string,
     path: string,
     options: { body?: unknown; query?: Record<string, unknown>; raw?: Uint8Array } = {},
@@ -108,7 +110,11 @@ export function remoteService(settings: RemoteSettings): GoodwillService {
       );
     }
     return (type.includes("json") ? await response.json() : await response.text()) as T;
-  }
+  };
+}
+
+export function remoteService(settings: RemoteSettings): GoodwillService {
+  const call = remoteCall(settings);
   return {
     ...serviceOverHttp(call),
     async importContacts(file, format, onProgress) {
@@ -118,6 +124,32 @@ export function remoteService(settings: RemoteSettings): GoodwillService {
       const result = await call<Awaited<ReturnType<GoodwillService["importContacts"]>>>("POST", "/import", {
         raw: bytes,
         query: { format, filename: file.path.split(/[\\/]/).pop() },
+      });
+      onProgress?.(bytes.length);
+      return result;
+    },
+    async importHistory(source, options, onProgress) {
+      const files: ImportFile[] = [];
+      for await (const file of source.files()) {
+        files.push(file);
+        if (files.length > 1) break;
+      }
+      const [file] = files;
+      if (!file || files.length > 1)
+        throw new GoodwillError(
+          "invalid",
+          `${source.path} is a folder of messages, and a server takes one file at a time: import an mbox of them (or each .eml file) instead.`,
+        );
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of file.stream()) chunks.push(chunk);
+      const bytes = Buffer.concat(chunks);
+      const result = await call<Awaited<ReturnType<GoodwillService["importHistory"]>>>("POST", "/import", {
+        raw: bytes,
+        query: {
+          filename: file.path.split(/[\\/]/).pop(),
+          ...(options.bodies ? { bodies: options.bodies } : {}),
+          ...(options.me?.length ? { me: options.me.join(",") } : {}),
+        },
       });
       onProgress?.(bytes.length);
       return result;

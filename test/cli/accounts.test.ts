@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import {
@@ -150,6 +150,7 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
     expect((await run(["--as", ANN.email, "intro", "Raj", "Linda", "Both love printers"])).code).toBe(0);
     expect((await run(["--as", ANN.email, "note", "Raj", "Runs the lunch-and-learn"])).code).toBe(0);
     expect((await run(["token", "create", "--user", ANN.email])).code).toBe(0);
+    expect((await run(["--as", ANN.email, "forwarding", "--new"])).code).toBe(0);
     for (const email of [ANN.email, BOB.email])
       expect((await run(["token", "create", "--dav", "--user", email])).code).toBe(0);
     const card = join(mkdtempSync(join(tmpdir(), "goodwill-card-")), "nia.vcf");
@@ -158,6 +159,14 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
       "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Nia Okafor\r\nTEL:+44 20 7946 0958\r\nURL:https://nia.example\r\nANNIVERSARY:20190612\r\nRELATED;TYPE=spouse:Sam Okafor\r\nEND:VCARD\r\n",
     );
     expect((await run(["--as", ANN.email, "import", card])).code).toBe(0);
+    // Mail history: a message from Nia at an address she is not known by (a capture source, a
+    // correspondent, and an alias suggestion in the inbox).
+    const mbox = join(dirname(card), "mail.mbox");
+    writeFileSync(
+      mbox,
+      "From nia@new.example Mon Mar 03 09:15:00 2025\nFrom: Nia Okafor <nia@new.example>\nTo: ann@example.com\nSubject: Hello\nDate: Mon, 3 Mar 2025 10:15:00 +0100\nMessage-ID: <nia.1@new.example>\n\nHi!\n",
+    );
+    expect((await run(["--as", ANN.email, "import", mbox])).code).toBe(0);
     expect(
       (await run(["--as", BOB.email, "person", "add", "Raj Patel", "--email", "raj@example.com"])).code,
     ).toBe(0);
@@ -171,6 +180,14 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
       await createSession(store.db, bob, NOW);
       const { rotateCalendarKey } = await import("../../src/app/accounts.js");
       await rotateCalendarKey(store.db, ann);
+      // A message to Ann's forwarding address: a moment with Raj, a source, a correspondent, a suggestion.
+      const { deliverForwarded } = await import("../../src/app/capture/forwarding.js");
+      await deliverForwarded(store, () => NOW)(
+        [ann],
+        Buffer.from(
+          "From: Raj Patel <raj.patel@brightline.example>\r\nTo: ann@example.com, Pat New <pat@new.example>\r\nSubject: Thanks\r\nMessage-ID: <t1@brightline.example>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\nThanks for the intro to Linda!\r\n",
+        ),
+      );
       // Reminders' rows: a delivery, a push subscription, a used one-tap link (Bob's too, to keep).
       const reminders = await import("../../src/storage/reminder.repository.js");
       for (const owner of [ann, bob]) {

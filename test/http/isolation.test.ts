@@ -173,6 +173,9 @@ describeEachDialect("isolation between accounts", (dialect) => {
         { method: "DELETE", path: `/api/v1/tokens/${annToken.id}`, expect: "404" },
       ],
       "get /api/v1/dav-passwords": [{ method: "GET", path: "/api/v1/dav-passwords", expect: "clean" }],
+      // Bob's forwarding address is his own; whether Ann has one is not his to see.
+      "get /api/v1/capture/address": [{ method: "GET", path: "/api/v1/capture/address", expect: "clean" }],
+      "post /api/v1/capture/address": [{ method: "POST", path: "/api/v1/capture/address", expect: "own" }],
       "post /api/v1/dav-passwords": [
         { method: "POST", path: "/api/v1/dav-passwords", body: { name: "bob-phone" }, expect: "clean" },
       ],

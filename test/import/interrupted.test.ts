@@ -1,11 +1,10 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { expect, it } from "vitest";
 import { cli, tempStorePath } from "../support/cli.js";
-import { describeEachDialect, type TestDialect } from "../support/stores.js";
+import { storeReader as reader } from "../support/store-reader.js";
+import { describeEachDialect } from "../support/stores.js";
 
 const CARDS = 50_000;
 
@@ -17,23 +16,6 @@ function bigAddressBook(path: string): void {
     );
   }
   writeFileSync(path, cards.join(""));
-}
-
-/** A second connection that looks at the store while the import writes: `count(sql)` of a query. */
-async function reader(dialect: TestDialect, url: string) {
-  if (dialect === "sqlite") {
-    const db = new Database(url, { readonly: true, timeout: 5000 });
-    return {
-      count: async (sql: string) => (db.prepare(sql).get() as { n: number }).n,
-      close: async () => db.close(),
-    };
-  }
-  const client = new pg.Client({ connectionString: url.replace(/\?.*$/, "") });
-  await client.connect();
-  return {
-    count: async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n),
-    close: () => client.end(),
-  };
 }
 
 describeEachDialect("an import killed in the middle", (dialect) => {

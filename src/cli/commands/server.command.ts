@@ -53,17 +53,42 @@ async function passwordFromStdin(io: CliIo, flags: { passwordStdin?: boolean }):
 
 const day = (iso: string) => iso.slice(0, 10);
 
+type ServeFlags = { host: string; port: string; smtpPort?: string; mailDomain?: string };
+
+/** The forwarding address's listener: off unless --smtp-port or GOODWILL_SMTP_PORT names a port. */
+function smtpOptions(
+  flags: ServeFlags,
+  env: Record<string, string | undefined>,
+): { port: number | null; mailDomain?: string } {
+  const domain = flags.mailDomain !== undefined ? { mailDomain: flags.mailDomain } : {};
+  const given = flags.smtpPort ?? env.GOODWILL_SMTP_PORT;
+  if (given === undefined || given.trim() === "") return { port: null, ...domain };
+  const port = Number(given);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new GoodwillError(
+      "invalid",
+      `${flags.smtpPort !== undefined ? "--smtp-port" : "GOODWILL_SMTP_PORT"} "${given}" is not a port number (0–65535).`,
+    );
+  return { port, ...domain };
+}
+
 export function registerServerCommands(program: Command, io: CliIo): void {
   program
     .command("serve")
     .description("run the web app and the HTTP API on this store")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--port <port>", "port to listen on (0 picks a free one)", "4321")
-    .action(async (flags: { host: string; port: string }, command: Command) => {
+    .option(
+      "--smtp-port <port>",
+      "also take mail for forwarding addresses on this port (env: GOODWILL_SMTP_PORT)",
+    )
+    .option("--mail-domain <domain>", "the domain of forwarding addresses (env: GOODWILL_MAIL_DOMAIN)")
+    .action(async (flags: ServeFlags, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
         throw new GoodwillError("invalid", `--port "${flags.port}" is not a port number (0–65535).`);
+      const smtp = smtpOptions(flags, io.env);
       const store = await openStore(storeUrl(globals, io.env));
       const { startServer } = await import("../../http/server.js");
       let server: Awaited<ReturnType<typeof startServer>>;
@@ -76,14 +101,18 @@ export function registerServerCommands(program: Command, io: CliIo): void {
           port,
           env: io.env,
           ...(fixed !== null ? { reminders: { clock: () => fixed } } : {}),
+          smtp,
         });
       } catch (error) {
         await store.close();
         const code = (error as NodeJS.ErrnoException).code;
+        const taken = (error as { smtpPort?: number }).smtpPort;
         if (code === "EADDRINUSE")
           throw new GoodwillError(
             "invalid",
-            `Port ${port} is already in use: stop the other program or pass --port.`,
+            taken === undefined
+              ? `Port ${port} is already in use: stop the other program or pass --port.`
+              : `The SMTP port ${taken} is already in use: stop the other program or pass --smtp-port.`,
           );
         throw error;
       }
@@ -99,6 +128,10 @@ export function registerServerCommands(program: Command, io: CliIo): void {
         io.out(`Local mode: open this link to sign in (it works once):\n  ${server.loginUrl}\n`);
       else io.out(`Team mode: sign in with your account, or use an API token.\n`);
       io.out(`API reference: ${server.url}/api/docs\n`);
+      if (server.smtpPort !== null)
+        io.out(
+          `Forwarding addresses: taking mail on SMTP port ${server.smtpPort} (see goodwill forwarding)\n`,
+        );
       await stopped;
       await server.close();
       await store.close();

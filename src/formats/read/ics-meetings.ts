@@ -37,9 +37,16 @@ export function readMeetings(
   const root = new ICAL.Component(["vcalendar", [], []]);
   for (const block of blocks.timezones) {
     try {
-      root.addSubcomponent(new ICAL.Component(ICAL.parse(block.text) as unknown[]));
+      const zone = new ICAL.Component(ICAL.parse(block.text) as unknown[]);
+      checkZoneRules(zone);
+      root.addSubcomponent(zone);
     } catch (error) {
-      out.push(problem(`VTIMEZONE ${block.index}`, error));
+      const message = error instanceof Error ? error.message : String(error);
+      out.push({
+        kind: "problem",
+        where: `VTIMEZONE ${block.index}`,
+        message: `the time zone could not be read (${message}); its meetings are placed by the zone's name, else as UTC`,
+      });
     }
   }
   const masters: { where: string; event: Event }[] = [];
@@ -90,6 +97,22 @@ export function readMeetings(
     }
   }
   return out;
+}
+
+/**
+ * A time zone's changes recur yearly. ical.js expands any other rule for every year it converts,
+ * and a secondly or zero-interval rule there never ends: such a zone is refused, not expanded.
+ */
+function checkZoneRules(zone: Component): void {
+  if (zone.name !== "vtimezone") throw new Error("it is not a VTIMEZONE");
+  for (const change of zone.getAllSubcomponents()) {
+    for (const property of change.getAllProperties("rrule")) {
+      const rule = property.getFirstValue() as InstanceType<typeof ICAL.Recur>;
+      if (rule.freq !== "YEARLY" || (rule.interval ?? 1) < 1) {
+        throw new Error(`its ${change.name.toUpperCase()} rule is not a yearly one: ${rule.toString()}`);
+      }
+    }
+  }
 }
 
 /** The instances of a recurring meeting up to `until`, overrides applied, at most `max`. */

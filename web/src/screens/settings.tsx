@@ -14,6 +14,7 @@ import { CopyButton } from "../components/copy-button";
 import { FormActions } from "../components/form-actions";
 import { Empty, ErrorState, FormError, Loading } from "../components/states";
 import { useTitle } from "../components/title";
+import { ForwardingCard } from "./settings/forwarding";
 import { NewSecretForm, SecretShownOnce } from "./settings/new-secret";
 import { PhoneSyncCard } from "./settings/phone-sync";
 import { RecentChanges } from "./settings/recent-changes";
@@ -37,6 +38,7 @@ export function Settings() {
       <TokensCard />
       <PhoneSyncCard />
       <CalendarCard />
+      <ForwardingCard />
       <RecentChanges />
     </section>
   );

@@ -14,7 +14,7 @@ export interface MboxMessage {
   offset: number;
   /** the date of its `From ` line, epoch ms, or null */
   separatorDate: number | null;
-  /** its bytes, `>From ` unescaped; null when it was bigger than the cap */
+  /** its bytes, `>From ` unescaped (blank when the message is empty); null when it was bigger than the cap */
   bytes: Buffer | null;
   /** its size in bytes (when too big: the size seen) */
   size: number;
@@ -66,7 +66,8 @@ export async function* splitMbox(
   let current: {
     index: number;
     offset: number;
-    separatorDate: number | null;
+    /** undefined for text before the first separator */
+    separatorDate: number | null | undefined;
     parts: Buffer[];
     size: number;
     over: boolean;
@@ -81,7 +82,7 @@ export async function* splitMbox(
     if (bytes.length === 0) return;
     if (current === null) {
       // Text before the first `From ` line: read as a message of its own (an .eml named .mbox).
-      current = { index: ++count, offset, separatorDate: null, parts: [], size: 0, over: false };
+      current = { index: ++count, offset, separatorDate: undefined, parts: [], size: 0, over: false };
     }
     current.size += bytes.length;
     if (current.over) return;
@@ -97,11 +98,14 @@ export async function* splitMbox(
     current = null;
     if (done === null) return null;
     const bytes = done.over ? null : Buffer.concat(done.parts);
-    if (bytes !== null && bytes.toString("latin1").trim() === "") return null;
+    // Blank text before the first separator is nothing; a separator with nothing after it is an
+    // empty message, which the reader reports.
+    if (bytes !== null && done.separatorDate === undefined && bytes.toString("latin1").trim() === "")
+      return null;
     return {
       index: done.index,
       offset: done.offset,
-      separatorDate: done.separatorDate,
+      separatorDate: done.separatorDate ?? null,
       bytes,
       size: done.size,
     };

@@ -142,6 +142,19 @@ describe("reading Thunderbird and Apple Mail exports", () => {
   });
 });
 
+describe("an empty message", () => {
+  it("is counted as a problem, not silently dropped", async () => {
+    const file = Buffer.concat([
+      mboxMessage(0),
+      Buffer.from("From a@example.org Mon Jan 06 10:00:00 2025\n\n"),
+      mboxMessage(1),
+    ]);
+    const items = await readAll(file);
+    expect(items.map((item) => item.kind)).toEqual(["email", "problem", "email"]);
+    expect((items[1] as CaptureProblem).message).toMatch(/empty/);
+  });
+});
+
 describe("a message over the cap", () => {
   it("becomes a problem, and the messages after it are still read", async () => {
     const big = Buffer.from(
@@ -157,12 +170,14 @@ describe("a message over the cap", () => {
 
 describe("streaming", () => {
   it("reads 20,000 messages holding one at a time: what stays on the heap does not grow with the file", async () => {
-    // Live heap after a full collection, not heapUsed alone (which rises with garbage until the GC runs).
+    // Live memory after a full collection (heapUsed alone rises with garbage until the GC runs), the
+    // Buffers' bytes included: they live outside the JS heap.
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
     const live = () => {
       gc();
-      return process.memoryUsage().heapUsed;
+      const { heapUsed, external } = process.memoryUsage();
+      return heapUsed + external;
     };
     const n = 20_000;
     let count = 0;

@@ -26,6 +26,14 @@ export async function* readMailbox(
       };
       continue;
     }
+    if (message.bytes.toString("latin1").trim() === "") {
+      yield {
+        kind: "problem",
+        where,
+        message: "the message is empty: the export has its From line and nothing after it",
+      };
+      continue;
+    }
     yield await readMessage(message.bytes, where, { separatorDate: message.separatorDate });
   }
 }

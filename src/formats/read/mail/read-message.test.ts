@@ -59,6 +59,28 @@ describe("reading one .eml", () => {
     expect(forwardedMail(await mail("plain.eml"))).toBeNull();
   });
 
+  it("skips, and names, a Thunderbird message deleted but not compacted, a Gmail draft and spam", async () => {
+    const message = (header: string) =>
+      readMessage(
+        Buffer.from(`${header}\nFrom: a@example.org\nTo: ana@example.com\nSubject: x\n\nhi\n`),
+        "message 3",
+      );
+    expect(await message("X-Mozilla-Status: 0009")).toMatchObject({
+      kind: "problem",
+      message: expect.stringMatching(/deleted in Thunderbird/),
+    });
+    expect(await message("X-Mozilla-Status: 0001")).toMatchObject({ kind: "email" });
+    expect(await message("X-Gmail-Labels: Opened,Draft")).toMatchObject({
+      kind: "problem",
+      message: expect.stringMatching(/draft/),
+    });
+    expect(await message("X-Gmail-Labels: Spam")).toMatchObject({
+      kind: "problem",
+      message: expect.stringMatching(/spam/),
+    });
+    expect(await message("X-Gmail-Labels: Inbox,Important")).toMatchObject({ kind: "email" });
+  });
+
   it("names what it cannot read instead of throwing", async () => {
     const item = await readMessage(
       Buffer.from("\u0000\u0001 no headers at all\n\njust words\n"),

@@ -196,7 +196,8 @@ describe("streaming", () => {
     expect(count).toBe(n);
     expect(lists).toBe(n / 10);
     expect(keyless).toBe(n / 50);
-    // The 18,000 messages read in between are about 7 MB of mbox: kept, they would be far more.
-    expect(late - early).toBeLessThan(2 * 1024 * 1024);
+    // The 18,000 messages read in between are about 7.5 MB of mbox; a reader that kept them grew by
+    // 29 MB here, this one moves by -1.5 to +5 MB (pooled stream buffers come and go).
+    expect(late - early).toBeLessThan(12 * 1024 * 1024);
   }, 120_000);
 });

@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CapturedMail } from "../../../contract/capture.js";
 import { bulkReason } from "./bulk-mail.js";
-import { forwardedMail } from "./forwarded-mail.js";
 import { MAX_TEXT_BYTES, ownWords } from "./own-words.js";
 import { readMessage } from "./read-message.js";
 
@@ -27,36 +26,35 @@ describe("reading one .eml", () => {
     expect(plan.sourceKey).toBe("mail:marta.plan@example.it");
   });
 
-  it("keeps a Gmail forward's forwarded message, and reads the message inside it", async () => {
+  it("keeps a forward's forwarded message in its words (the forwarding address reads the original from it)", async () => {
     const outer = await mail("gmail-forward.eml");
     expect(outer.from?.address).toBe("ana@example.com");
     expect(outer.text).toContain("thanks for the intro to Marta");
-    const inner = forwardedMail(outer);
-    expect(inner).toMatchObject({
-      from: { address: "sofia@example.org", name: "Sofía García" },
-      to: [{ address: "ana@example.com", name: "Ana Lima" }],
-      cc: [{ address: "marta@example.it", name: "Marta Rossi" }],
-      subject: "Thanks for the intro!",
-      at: Date.parse("2025-11-10T18:02:00Z"),
-      text: "Ana, thanks for the intro to Marta — we had a great call.\nCould you send me the deck from your talk?\n\nSofía",
-      bulk: null,
+    const outlook = await mail("outlook-forward.eml");
+    expect(outlook.subject).toBe("FW: budget review");
+    expect(outlook.text).toContain("thank you for reviewing the budget so quickly");
+  });
+
+  it("skips, and names, a Thunderbird message deleted but not compacted, a Gmail draft and spam", async () => {
+    const message = (header: string) =>
+      readMessage(
+        Buffer.from(`${header}\nFrom: a@example.org\nTo: ana@example.com\nSubject: x\n\nhi\n`),
+        "message 3",
+      );
+    expect(await message("X-Mozilla-Status: 0009")).toMatchObject({
+      kind: "problem",
+      message: expect.stringMatching(/deleted in Thunderbird/),
     });
-    expect(inner?.sourceKey).toMatch(/^mail:sha1:[0-9a-f]{40}$/);
-  });
-
-  it("reads an Outlook forward in Windows-1252 and the message under its rule", async () => {
-    const outer = await mail("outlook-forward.eml");
-    expect(outer.subject).toBe("FW: budget review");
-    const inner = forwardedMail(outer);
-    expect(inner?.from).toEqual({ address: "peter@example.de", name: "Peter Brandt" });
-    expect(inner?.at).toBe(Date.parse("2025-11-11T17:45:00Z"));
-    expect(inner?.text).toBe(
-      "Hi Ana,\n\nthank you for reviewing the budget so quickly – much appreciated.\n\nPeter",
-    );
-  });
-
-  it("finds no forwarded message in a message that forwards nothing", async () => {
-    expect(forwardedMail(await mail("plain.eml"))).toBeNull();
+    expect(await message("X-Mozilla-Status: 0001")).toMatchObject({ kind: "email" });
+    expect(await message("X-Gmail-Labels: Opened,Draft")).toMatchObject({
+      kind: "problem",
+      message: expect.stringMatching(/draft/),
+    });
+    expect(await message("X-Gmail-Labels: Spam")).toMatchObject({
+      kind: "problem",
+      message: expect.stringMatching(/spam/),
+    });
+    expect(await message("X-Gmail-Labels: Inbox,Important")).toMatchObject({ kind: "email" });
   });
 
   it("names what it cannot read instead of throwing", async () => {

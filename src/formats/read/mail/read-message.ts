@@ -43,6 +43,8 @@ export async function readMessage(
         "no mail headers could be read (From, To, Date, Subject …): it is not a mail message",
       );
     }
+    const notMail = notAnExchange(headers);
+    if (notMail !== null) return problem(where, notMail);
     const from = addresses(parsed.from)[0] ?? null;
     const subject = clean(parsed.subject ?? "").trim();
     const at = headerDate(headers.get("date")?.[0]) ?? context.separatorDate ?? null;
@@ -77,6 +79,27 @@ export async function readMessage(
       `the message could not be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/** Thunderbird's X-Mozilla-Status flag of a message deleted but not yet compacted away. */
+const MOZILLA_EXPUNGED = 0x0008;
+
+/**
+ * Why an exported message is no exchange that happened, or null: a message deleted in Thunderbird
+ * but still in its file, or a Gmail draft or spam (Takeout exports both with the rest).
+ */
+function notAnExchange(headers: Map<string, string[]>): string | null {
+  const status = Number.parseInt(headers.get("x-mozilla-status")?.[0] ?? "", 16);
+  if (Number.isFinite(status) && (status & MOZILLA_EXPUNGED) !== 0) {
+    return "the message was deleted in Thunderbird (still in the file until it is compacted); skipped";
+  }
+  const labels = (headers.get("x-gmail-labels")?.[0] ?? "")
+    .split(",")
+    .map((label) => label.trim().toLowerCase());
+  if (labels.includes("draft") || labels.includes("drafts"))
+    return "the message is a draft, never sent; skipped";
+  if (labels.includes("spam")) return "the message is in Gmail's spam; skipped";
+  return null;
 }
 
 function problem(where: string, message: string): CaptureProblem {

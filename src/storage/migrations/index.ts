@@ -11,6 +11,7 @@ import * as reminders from "./0008-reminders.js";
 import * as idempotency from "./0009-idempotency.js";
 import * as agendaInstants from "./0011-agenda-instants.js";
 import * as carddav from "./0012-carddav.js";
+import * as agendaCover from "./0014-agenda-cover.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
@@ -26,6 +27,7 @@ const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise
   { name: "0009-idempotency", up: idempotency.up },
   { name: "0011-agenda-instants", up: agendaInstants.up },
   { name: "0012-carddav", up: carddav.up },
+  { name: "0014-agenda-cover", up: agendaCover.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

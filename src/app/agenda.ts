@@ -25,7 +25,12 @@ import {
   peopleWithNeeds,
 } from "./events.js";
 import { peopleJson } from "./people.js";
-import { loadRelationships } from "./relationship-state.js";
+import {
+  agendaBoundsInput,
+  loadMe,
+  loadRelationships,
+  type RelationshipState,
+} from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
 import { askJson, balanceJson, dueJson } from "./views.js";
 import { withCounterpartNames } from "./who.js";
@@ -46,31 +51,75 @@ export function mergeOwed(
 
 const limitTo = <T>(items: T[], all: boolean): T[] => (all ? items : items.slice(0, AGENDA_SIZE));
 
+/** Due people in their stated order: the highest priority first, then by id. */
+const byPriority = (a: RelationshipState, b: RelationshipState): number =>
+  b.due.priority - a.due.priority || (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0);
+
+/**
+ * Whom `today` evaluates. With `all`, everyone. Else only the candidates of the SQL ranking
+ * (issue 16 §2): people SQL is unsure of, and the first of each section among the rest; for the
+ * people not evaluated, SQL says how many are due and how many suggestions they have.
+ */
+async function whomToEvaluate(ctx: AppContext, all: boolean, grouped: number) {
+  if (all) {
+    const states = await loadRelationships(ctx);
+    return { states, people: states.length, notEvaluated: null };
+  }
+  const me = await loadMe(ctx);
+  const ranking = await agendaReads(ctx.db, ctx.ownerId).candidates(
+    // Grouped people leave the due list: as many more are evaluated.
+    agendaBoundsInput(ctx.now, me, AGENDA_SIZE + grouped),
+  );
+  const states = await loadRelationships(ctx, { personIds: ranking.candidates.map((c) => c.id) });
+  const certain = ranking.candidates.filter((c) => c.certain);
+  return {
+    states,
+    people: ranking.people,
+    notEvaluated: {
+      ids: new Set(ranking.candidates.map((c) => c.id)),
+      due: ranking.certainDue - certain.filter((c) => c.due).length,
+      suggestions: ranking.certainKinds - certain.reduce((sum, c) => sum + c.kinds, 0),
+    },
+  };
+}
+
 /** The agenda at `now`; `all` lifts the limit of seven per section. */
 export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
   const all = options.all ?? false;
-  const states = await loadRelationships(ctx);
 
   // People first met at one event and due now, with nothing else to do for them, are one group.
-  const events = await loadEventGroups(ctx, states);
+  const loadPeople = (ids: string[]) => loadRelationships(ctx, { personIds: ids });
+  const everyone = all ? await loadRelationships(ctx) : null;
+  const events = await loadEventGroups(ctx, everyone ?? loadPeople);
   const withNeeds = await peopleWithNeeds(ctx);
   const grouped = groupsOf(events, (s) => isDue(s.due.status) && onlyReconnect(s, withNeeds));
   const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
   const groups = grouped.map(({ group, due }) => groupJson(group, due));
-  const single = inGroup.size === 0 ? states : states.filter((s) => !inGroup.has(s.person.id));
 
-  const dueStates = single.filter((s) => isDue(s.due.status)).sort((a, b) => b.due.priority - a.due.priority);
+  const evaluated = everyone
+    ? { states: everyone, people: everyone.length, notEvaluated: null }
+    : await whomToEvaluate(ctx, false, inGroup.size);
+  const states = evaluated.states;
+  const single = inGroup.size === 0 ? states : states.filter((s) => !inGroup.has(s.person.id));
+  // Grouped people SQL counted as due, each with one reconnect suggestion, and not evaluated here.
+  const notEvaluated = evaluated.notEvaluated;
+  const groupedElsewhere = notEvaluated ? [...inGroup].filter((id) => !notEvaluated.ids.has(id)).length : 0;
+
+  const dueStates = single.filter((s) => isDue(s.due.status)).sort(byPriority);
   const dueShown = limitTo(dueStates, all);
+  const dueCount = dueStates.length + (notEvaluated ? notEvaluated.due - groupedElsewhere : 0);
 
   const {
     suggestions,
-    total: suggestionCount,
+    total: plannedCount,
     firstPerPerson,
   } = await suggestionsForStates(ctx, single, {
     ...(all ? {} : { limit: AGENDA_SIZE }),
     alsoFirstFor: dueShown.map((s) => s.person.id),
     meetNew: true,
+    everyone: async () => everyone ?? (await loadRelationships(ctx)),
   });
+  const suggestionCount = plannedCount + (notEvaluated ? notEvaluated.suggestions - groupedElsewhere : 0);
 
   // Thanks owed, to people and to departments, most recent help first: the people are ranked in SQL.
   const reads = agendaReads(ctx.db, ctx.ownerId);
@@ -122,7 +171,7 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     .flatMap((s) =>
       s.occasion ? [{ person: { id: s.person.id, name: s.person.display_name }, ...s.occasion }] : [],
     )
-    .sort((a, b) => a.inDays - b.inDays);
+    .sort((a, b) => a.inDays - b.inDays || (a.person.id < b.person.id ? -1 : 1));
 
   const duePeople = await peopleJson(
     ctx,
@@ -147,8 +196,8 @@ export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
     occasions: limitTo(occasions, all),
     suggestions,
     counts: {
-      people: states.length,
-      due: dueStates.length,
+      people: evaluated.people,
+      due: dueCount,
       groups: groups.length,
       thanksOwed: owedCount,
       commitments: promises.count,

@@ -43,7 +43,10 @@ const eventId = (key: string) => `ev-${createHash("sha256").update(key).digest("
  * of them), then the crowded moments of the days of lists alone: not every participant of every
  * crowded moment.
  */
-export async function loadEventGroups(ctx: AppContext, states: RelationshipState[]): Promise<EventGroup[]> {
+export async function loadEventGroups(
+  ctx: AppContext,
+  states: RelationshipState[] | ((ids: string[]) => Promise<RelationshipState[]>),
+): Promise<EventGroup[]> {
   const reads = agendaReads(ctx.db, ctx.ownerId);
   const moments = await reads.firstContactMoments(EVENT_MIN_PEOPLE);
   const metAlike = await reads.metAlike();
@@ -52,7 +55,11 @@ export async function loadEventGroups(ctx: AppContext, states: RelationshipState
   const contactsOf = new Map<string, number>();
   for (const row of [...moments.map((m) => ({ ...m, id: m.person_id })), ...metAlike])
     contactsOf.set(row.id, Number(row.contacts ?? 0));
-  const stateOf = new Map(states.map((s) => [s.person.id, s]));
+  // The agenda passes a loader: only the people of events are evaluated (issue 16 §2).
+  const known = Array.isArray(states)
+    ? states
+    : await states([...new Set([...moments.map((m) => m.person_id), ...metAlike.map((p) => p.id)])]);
+  const stateOf = new Map(known.map((s) => [s.person.id, s]));
 
   const groups = new Map<string, { name: string; on: string; fromMoment: boolean; people: Set<string> }>();
   const placed = new Set<string>();

@@ -5,14 +5,27 @@
  */
 
 import type { ContactSums } from "../domain/contact-summary.js";
-import { OCCASION_WINDOW_DAYS } from "../domain/defaults.js";
-import { cadenceFor, type Due, dueAt, isBridgeTie } from "../domain/due.js";
-import { type Balance, balanceAt } from "../domain/giving-balance.js";
-import type { Layer, LedgerMode } from "../domain/model.js";
+import { DAY_MS, decayedAt, HALF_LIFE } from "../domain/decay.js";
+import {
+  BRIDGE_FACTOR,
+  LAYER_RULES,
+  layerCadence,
+  OCCASION_WINDOW_DAYS,
+  STALE_ASK_DAYS,
+  THANKS_WINDOW_DAYS,
+} from "../domain/defaults.js";
+import { cadenceFor, type Due, dueAt, isBridgeTie, MAX_OVERDUE } from "../domain/due.js";
+import {
+  type Balance,
+  balanceAt,
+  OVERDRAWN_BELOW,
+  OVERDRAWN_MIN_RECEIVED,
+} from "../domain/giving-balance.js";
+import { LAYERS, type Layer, type LedgerMode } from "../domain/model.js";
 import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
 import { daysUntilOccurrence, nextOccurrence, parsePartialDate, turningAge } from "../domain/partial-date.js";
-import { agendaReads } from "../storage/agenda.repository.js";
-import { fromInstant } from "../storage/keys.js";
+import { type AgendaBoundsInput, agendaReads } from "../storage/agenda.repository.js";
+import { fromInstant, toInstant } from "../storage/keys.js";
 import { getOwner } from "../storage/owner.repository.js";
 import type { AskRow, CommitmentRow, PersonRow, PersonStatsRow } from "../storage/schema.js";
 import { type LedgerStats, personStatsFromRow } from "../storage/stats.repository.js";
@@ -47,6 +60,43 @@ export interface Occasion {
   on: string;
   inDays: number;
   turning: number | null;
+}
+
+/**
+ * What the agenda's SQL ranking computes priorities with, from the same rules `evaluate` applies:
+ * cadences and weights by layer, the thanks window, late promises and stale asks, the month-days an
+ * occasion of the window may fall on (29 February with the 28th, where a year without it puts it),
+ * and the decay at `now`; `limit` is how many of each section to evaluate.
+ */
+export function agendaBoundsInput(now: number, me: Me, limit: number): AgendaBoundsInput {
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  const occasionDays = new Set<string>();
+  for (let d = 0; d <= OCCASION_WINDOW_DAYS; d++) {
+    const mmdd = new Date(today + d * DAY_MS).toISOString().slice(5, 10).replace("-", "");
+    occasionDays.add(mmdd);
+    if (mmdd === "0228") occasionDays.add("0229");
+  }
+  return {
+    now,
+    me: { organizationId: me.organizationId, departmentId: me.departmentId },
+    layers: LAYERS.map((layer) => ({
+      layer,
+      colleague: layerCadence(layer, true),
+      other: layerCadence(layer, false),
+      weight: LAYER_RULES[layer].priorityWeight,
+    })),
+    bridgeFactor: BRIDGE_FACTOR,
+    maxOverdue: MAX_OVERDUE,
+    thanksFrom: now - THANKS_WINDOW_DAYS * DAY_MS,
+    occasionDays: [...occasionDays],
+    gaveFactor: decayedAt(1, now, HALF_LIFE.gave),
+    receivedFactor: decayedAt(1, now, HALF_LIFE.received),
+    overdrawnRatio: OVERDRAWN_BELOW,
+    overdrawnMinReceived: OVERDRAWN_MIN_RECEIVED,
+    today: new Date(now).toISOString().slice(0, 10),
+    staleAskedBy: toInstant(now - STALE_ASK_DAYS * DAY_MS),
+    limit,
+  };
 }
 
 /** The columns of a person the agenda works with (the rest is read for the few people shown). */

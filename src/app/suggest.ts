@@ -20,7 +20,7 @@ import { agendaReads } from "../storage/agenda.repository.js";
 import { latestReceived } from "../storage/exchange.repository.js";
 import { listOwnOffers } from "../storage/own-offer.repository.js";
 import type { AppContext } from "./context.js";
-import { bridgesInto, knowsThem } from "./meet-new-bridges.js";
+import { bridgesInto } from "./meet-new-bridges.js";
 import { loadMe, loadRelationships, type RelationshipState } from "./relationship-state.js";
 import { type AdviceContext, loadAdviceContexts } from "./suggestion-context.js";
 
@@ -87,16 +87,13 @@ export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatc
 /** Departments of my organization where I know nobody (among the people not archived). */
 export async function departmentsWithNobody(
   ctx: AppContext,
-  states: RelationshipState[],
 ): Promise<{ id: string; name: string; organization: string }[]> {
   const me = await loadMe(ctx);
   if (me.organizationId === null) return [];
-  const known = new Set(
-    states.flatMap((s) =>
-      s.isColleague && s.person.department_id && knowsThem(s) ? [s.person.department_id] : [],
-    ),
-  );
-  const rows = await agendaReads(ctx.db, ctx.ownerId).departmentsOf(me.organizationId);
+  // Known as `knowsThem` says: in touch once, or kept above the acquaintance layer (asked in SQL).
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const known = new Set(await reads.departmentsKnownIn(me.organizationId));
+  const rows = await reads.departmentsOf(me.organizationId);
   return rows.filter((d) => !known.has(d.id) && d.id !== me.departmentId);
 }
 
@@ -157,15 +154,22 @@ function mayHaveSuggestions(s: RelationshipState, needs: NeedsAndMatches): boole
 export async function suggestionsForStates(
   ctx: AppContext,
   states: RelationshipState[],
-  options: { limit?: number; alsoFirstFor?: string[]; meetNew?: boolean; listing?: PlaybookListing } = {},
+  options: {
+    limit?: number;
+    alsoFirstFor?: string[];
+    meetNew?: boolean;
+    listing?: PlaybookListing;
+    /** everyone's states, when `states` are only some people: the bridges of meet-new look at all */
+    everyone?: () => Promise<RelationshipState[]>;
+  } = {},
 ): Promise<{ suggestions: Suggestion[]; total: number; firstPerPerson: Map<string, Suggestion> }> {
   const needs = await loadNeedsAndMatches(ctx);
   // Rank by kind and priority without writing a sentence; only the suggestions shown are worded.
   const planned: { personId: string; kind: SuggestionKind; rank: number; priority: number }[] = [];
-  const byId = new Map<string, RelationshipState>();
+  const stateOf = new Map<string, RelationshipState>();
   for (const state of states) {
     if (!mayHaveSuggestions(state, needs)) continue;
-    byId.set(state.person.id, state);
+    stateOf.set(state.person.id, state);
     const kinds = suggestionKindsFor(subjectOf(state, ctx.now, "", needs));
     kinds.forEach((kind, i) => {
       planned.push({
@@ -177,25 +181,32 @@ export async function suggestionsForStates(
     });
   }
   // meet-new is last in the kind order and about departments: worded at once, it costs nothing.
-  const meetNew = options.meetNew ? await meetNewWithBridges(ctx, states) : [];
+  const meetNew = options.meetNew
+    ? await meetNewWithBridges(ctx, options.everyone ?? (async () => states))
+    : [];
   meetNew.forEach((s, rank) => {
     planned.push({ personId: s.person.id, kind: "meet-new", rank, priority: 0 });
   });
+  // A stated order for ties (the SQL-ranked agenda must agree with it): then by person, then rank;
+  // meet-new keeps its own order.
   planned.sort(
-    (a, b) => SUGGESTION_KINDS.indexOf(a.kind) - SUGGESTION_KINDS.indexOf(b.kind) || b.priority - a.priority,
+    (a, b) =>
+      SUGGESTION_KINDS.indexOf(a.kind) - SUGGESTION_KINDS.indexOf(b.kind) ||
+      b.priority - a.priority ||
+      (a.kind === "meet-new" ? a.rank - b.rank : byId(a.personId, b.personId) || a.rank - b.rank),
   );
   const shown = options.limit === undefined ? planned : planned.slice(0, options.limit);
   const wanted = new Set([
     ...shown.map((s) => s.personId),
-    ...(options.alsoFirstFor ?? []).filter((id) => byId.has(id)),
+    ...(options.alsoFirstFor ?? []).filter((id) => stateOf.has(id)),
   ]);
   const summaries = await latestReceived(
     ctx.db,
     ctx.ownerId,
     "person",
-    [...wanted].filter((id) => byId.get(id)?.thanksOwed),
+    [...wanted].filter((id) => stateOf.get(id)?.thanksOwed),
   );
-  const wantedStates = [...wanted].flatMap((id) => byId.get(id) ?? []);
+  const wantedStates = [...wanted].flatMap((id) => stateOf.get(id) ?? []);
   const advice = await loadAdviceContexts(ctx, wantedStates);
   // One listing: a playbook line goes to the first person in the listing's order who can take it.
   const listing = options.listing ?? new PlaybookListing(ctx.now);
@@ -215,10 +226,18 @@ export async function suggestionsForStates(
   return { suggestions, total: planned.length, firstPerPerson };
 }
 
+/** Ids in their stated order (code units, as SQL's C collation and SQLite compare them). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** meet-new suggestions, each naming the bridge into its department when there is one */
-async function meetNewWithBridges(ctx: AppContext, states: RelationshipState[]): Promise<Suggestion[]> {
-  const departments = await departmentsWithNobody(ctx, states);
-  const bridges = await bridgesInto(ctx, departments, states);
+async function meetNewWithBridges(
+  ctx: AppContext,
+  everyone: () => Promise<RelationshipState[]>,
+): Promise<Suggestion[]> {
+  const departments = await departmentsWithNobody(ctx);
+  // Bridges are looked for among everyone, only when there is a department to bridge into.
+  const bridges =
+    departments.length === 0 ? new Map() : await bridgesInto(ctx, departments, await everyone());
   return meetNewSuggestions(
     departments.map((d) => {
       const bridge = bridges.get(d.id);

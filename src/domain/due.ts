@@ -49,7 +49,7 @@ export interface Due {
 }
 
 // After eight missed rhythms a tie has most likely decayed (Navarro et al. 2017): more overdue adds nothing.
-const MAX_OVERDUE = 8;
+export const MAX_OVERDUE = 8;
 
 /** Status and priority at `now`; with no contact yet the clock runs from the day the person was added. */
 export function dueAt(input: DueInput, nowMs: number): Due {
@@ -93,6 +93,7 @@ export function isDue(status: DueStatus): boolean {
   return status === "due" || status === "cooling" || status === "dormant";
 }
 
+// floor(x + 0.5) rather than Math.round: the agenda's SQL ranking computes the same bits (issue 16 §2).
 function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+  return Math.floor(x * 100 + 0.5) / 100;
 }

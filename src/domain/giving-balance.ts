@@ -73,6 +73,9 @@ export function balanceAt(sums: LedgerSums, nowMs: number, mode: LedgerMode = "t
  */
 export const OVERDRAWN_MIN_RECEIVED = 4;
 
+/** A ratio below this reads `overdrawn` (with evidence enough: OVERDRAWN_MIN_RECEIVED). */
+export const OVERDRAWN_BELOW = 0.35;
+
 /**
  * The label of a ratio and the decayed received total R: overdrawn below 0.35 when R ≥ 4, balanced
  * from 0.35 to 0.65 (or below 0.35 on less evidence), giving above 0.65.
@@ -82,7 +85,7 @@ export function labelFor(ratio: number, received: number): Exclude<BalanceLabel,
   // R is compared as it is shown, to one decimal: a ledger that reads "received 4.0" is evidence
   // enough, though two favors of last week have faded to 3.99.
   const evidence = Math.round(received * 10) / 10 >= OVERDRAWN_MIN_RECEIVED;
-  if (ratio < 0.35 && evidence) return "overdrawn";
+  if (ratio < OVERDRAWN_BELOW && evidence) return "overdrawn";
   return "balanced";
 }
 

@@ -24,6 +24,9 @@ export const JOURNALED_TABLES = {
   offers: { key: ["owner_id", "id"] },
   own_offers: { key: ["owner_id", "id"] },
   introductions: { key: ["owner_id", "id"] },
+  capture_sources: { key: ["owner_id", "source_key"] },
+  capture_correspondents: { key: ["owner_id", "email_key"] },
+  inbox_items: { key: ["owner_id", "id"] },
   search_documents: { key: ["owner_id", "kind", "ref_id"], skip: ["doc_id", "tsv"] },
 } as const satisfies Record<string, { key: readonly string[]; skip?: readonly string[] }>;
 

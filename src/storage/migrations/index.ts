@@ -12,6 +12,7 @@ import * as idempotency from "./0009-idempotency.js";
 import * as agendaInstants from "./0011-agenda-instants.js";
 import * as carddav from "./0012-carddav.js";
 import * as capture from "./0013-capture.js";
+import * as captureJournal from "./0014-capture-journal.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
@@ -28,6 +29,7 @@ const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise
   { name: "0011-agenda-instants", up: agendaInstants.up },
   { name: "0012-carddav", up: carddav.up },
   { name: "0013-capture", up: capture.up },
+  { name: "0014-capture-journal", up: captureJournal.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -87,7 +87,7 @@ export function registerInboxCommands(program: Command, io: CliIo): void {
             result.items.length === 0
               ? "The Inbox is empty: nothing suggested waits for you."
               : `${table(result.items.map((i) => itemLines(i, p)))}\n${p.dim(
-                  "goodwill inbox accept N… (--as need for an ask) · edit N --summary … · dismiss N…",
+                  "goodwill inbox accept N… (--need: an ask as their need) · edit N --summary … · dismiss N…",
                 )}`,
         };
       }),
@@ -99,16 +99,17 @@ export function registerInboxCommands(program: Command, io: CliIo): void {
       .description("record what the items suggest (after the changes given, if any)")
       .argument("<items...>", "their numbers (see goodwill inbox) or ids"),
   )
-    .option("--as <what>", "an ask becomes your promise (default) or their need: promise|need")
+    // Not `--as promise|need`: the global --as names the account to act as.
+    .option("--need", "an ask becomes their need (without it, your promise: you said yes)")
     .action(
-      act(io, async (service, refs: string[], flags: EditFlags & { as?: string }) => {
+      act(io, async (service, refs: string[], flags: EditFlags & { need?: boolean }) => {
         const done: Awaited<ReturnType<GoodwillService["acceptInboxItem"]>>[] = [];
         // One write per item, each its own undo; the first refusal stops before the rest.
         for (const ref of refs)
           done.push(
             await service.acceptInboxItem(ref, {
               ...editOf(flags),
-              ...(flags.as !== undefined ? { as: flags.as as AskOutcome } : {}),
+              ...(flags.need ? { as: "need" as const } : {}),
             }),
           );
         return {

@@ -12,12 +12,13 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
  * What `inbox_items.detail` holds (JSON), written by the capture pipeline: `exchangeKind` for
- * gave/received/thanks (intro, advice, favor, thanks…), `address` for an alias (the address that
- * may be the person's).
+ * gave/received/thanks (intro, advice, favor, thanks…), `email` (and the `name` it was written
+ * with) for an alias: the address that may be the person's.
  */
 export interface InboxDetail {
   exchangeKind?: string;
-  address?: string;
+  email?: string;
+  name?: string;
 }
 
 /** An accepted ask becomes my promise (I said yes to it) or their need. */

@@ -61,7 +61,7 @@ export async function suggest(db: Kysely<Database>, ownerId: string, s: Suggesti
   const id = newId();
   const detail = {
     ...(s.exchangeKind ? { exchangeKind: s.exchangeKind } : {}),
-    ...(s.address ? { address: s.address } : {}),
+    ...(s.address ? { email: s.address } : {}),
   };
   await db
     .insertInto("inbox_items")

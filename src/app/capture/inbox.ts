@@ -53,7 +53,7 @@ function itemJson(row: InboxItemView, number: number): InboxItemJson {
   const detail = readDetail(row.detail);
   const kind = row.kind as InboxKind;
   const person = row.person_id && row.person_name ? { id: row.person_id, name: row.person_name } : null;
-  const address = typeof detail.address === "string" ? detail.address : null;
+  const address = typeof detail.email === "string" ? detail.email : null;
   return {
     id: row.id,
     number,
@@ -136,7 +136,7 @@ async function applyEdit(tx: AppContext, item: InboxItemJson, edit: InboxEdit): 
     changes.kind = kind = next;
   }
   if (edit.exchangeKind !== undefined || changes.kind !== undefined) {
-    const detail: InboxDetail = { ...(item.address ? { address: item.address } : {}) };
+    const detail: InboxDetail = { ...(item.address ? { email: item.address } : {}) };
     if ((kind as InboxKind) !== "alias" && kind !== "ask") {
       const exchangeKind =
         edit.exchangeKind !== undefined

@@ -20,6 +20,7 @@ const BENCHMARKS = [
   "import",
   "hostile-files",
   "restore",
+  "history-import",
   "http-read",
   "http-mixed",
   "web-first-screen",

@@ -49,7 +49,7 @@ import { personSearchBody, reindexPerson } from "./people.js";
  * loop and a server beside a CLI import (its writes wait for the lock, see sqlite-dialect.ts) get a
  * turn between two batches.
  */
-const BATCH_MIN = 250;
+export const BATCH_MIN = 250;
 const BATCH_MAX = 5_000;
 const BATCH_BUDGET_MS = 100;
 

@@ -1,12 +1,13 @@
 /** Opening an import file: existence, size, its first bytes for detection, and a counted stream. */
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, open, rm, stat } from "node:fs/promises";
+import { mkdtemp, open, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream } from "node:stream/web";
 import { GoodwillError, notFound } from "../errors.js";
+import type { CaptureFormat } from "../formats/read/mail/detect-capture-format.js";
 import { decodeBytes } from "../formats/read/text-decoding.js";
 
 export interface ImportFile {
@@ -94,4 +95,73 @@ export async function spoolUpload(
     await remove();
     throw error;
   }
+}
+
+/**
+ * Mail or calendar history to import: one file, or a folder of files read one after the other
+ * (each opened as it is reached, so a folder of fifty thousand messages holds one at a time).
+ */
+export interface HistorySource {
+  path: string;
+  format: CaptureFormat;
+  /** bytes in all, for progress */
+  size: number;
+  files(): AsyncIterable<ImportFile>;
+  /** bytes read so far, over all files */
+  consumed(): number;
+}
+
+/** A single file of history (an mbox, one .eml, an .ics calendar). */
+export function historyFile(file: ImportFile, format: CaptureFormat): HistorySource {
+  return {
+    path: file.path,
+    format,
+    size: file.size,
+    async *files() {
+      yield file;
+    },
+    consumed: () => file.consumed(),
+  };
+}
+
+/**
+ * A folder of history, or null when `path` is not a folder: Apple Mail's export `Name.mbox/` (a
+ * folder holding a file `mbox`), or a folder of `.eml` files (its subfolders too, in name order).
+ */
+export async function openHistoryFolder(path: string): Promise<HistorySource | null> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) return null;
+  const mbox = join(path, "mbox");
+  if ((await stat(mbox).catch(() => null))?.isFile())
+    return historyFile(await openImportFile(mbox, `${path.replace(/[\\/]+$/, "")}/mbox`), "mbox");
+  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+  const names = entries
+    .filter((e) => e.isFile() && /\.eml$/i.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  if (names.length === 0)
+    throw new GoodwillError(
+      "invalid",
+      `${path} is a folder without mail Goodwill can read: expected .eml files, or an Apple Mail export (a folder named like Inbox.mbox holding a file "mbox"). Nothing was imported.`,
+    );
+  const sizes = await Promise.all(names.map(async (n) => (await stat(n)).size));
+  let done = 0;
+  let current: ImportFile | null = null;
+  return {
+    path,
+    format: "eml",
+    size: sizes.reduce((a, b) => a + b, 0),
+    async *files() {
+      for (const name of names) {
+        current = await openImportFile(
+          name,
+          `${basename(path)}/${name.slice(path.length).replace(/^[\\/]+/, "")}`,
+        );
+        yield current;
+        done += current.size;
+        current = null;
+      }
+    },
+    consumed: () => done + (current?.consumed() ?? 0),
+  };
 }

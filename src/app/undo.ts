@@ -471,7 +471,14 @@ function summarise(
   keptNames: string[],
 ): string {
   const parts = [`Undid: ${entry.description}`];
-  if (entry.kind === "import") {
+  if (entry.action === "importHistory") {
+    // Mail and calendar history (issue 18): moments and suggestions, not people.
+    const added = (table: JournaledTable) =>
+      applied.filter((s) => s.table === table && s.before === null).length;
+    parts.push(
+      `: removed ${plural(added("interactions"), "moment", "moments")} and ${plural(added("inbox_items"), "suggested entry", "suggested entries")}, forgot ${plural(added("capture_sources"), "message or meeting", "messages and meetings")} it read`,
+    );
+  } else if (entry.kind === "import") {
     const people = applied.filter((s) => s.table === "people");
     const created = people.filter((s) => s.before === null).length;
     const reverted = people.filter((s) => s.before !== null).length;

@@ -79,3 +79,42 @@ export const BODY_POLICIES = ["none", "snippet", "all"] as const;
 export type BodyPolicy = (typeof BODY_POLICIES)[number];
 /** The snippet policy keeps the subject and the first this many characters of the body. */
 export const SNIPPET_CHARS = 200;
+
+/** Why a message or meeting was read and not logged (counted in the result). */
+export type CaptureSkipReason = "list" | "no-reply" | "auto-reply" | "cancelled" | "future";
+
+/** Where the user's own addresses came from: a saved setting (or --me), the account, or the messages. */
+export type MyAddressesSource = "setting" | "account" | "inferred" | "none";
+
+/** An address on personal messages that is not yet a person: "people you write to often". */
+export interface FrequentCorrespondent {
+  email: string;
+  name: string | null;
+  messages: number;
+  lastAt: string | null;
+}
+
+/** What a history import (or one forwarded message) did, as `goodwill import --json` and the API say. */
+export interface CaptureResult {
+  kind: "history";
+  /** mbox | eml | ics | forward */
+  format: string;
+  /** messages and meetings read, problems included */
+  read: number;
+  /** new moments written */
+  logged: number;
+  /** distinct people on the new moments */
+  people: number;
+  /** seen by an earlier import (or earlier in this file): nothing added */
+  alreadyImported: number;
+  /** read, personal, but with nobody you know on it: looked at again by a later import */
+  unmatched: number;
+  skipped: Record<CaptureSkipReason, number>;
+  problems: { count: number; first: CaptureProblem[] };
+  /** suggested entries waiting in the Inbox */
+  suggested: number;
+  bodies: BodyPolicy;
+  myAddresses: { addresses: string[]; source: MyAddressesSource };
+  /** the open "people you write to often", most messages first (at most 10) */
+  frequent: FrequentCorrespondent[];
+}

@@ -17,13 +17,14 @@ import type { mergePeople } from "../app/merge.js";
 import type { BulkPeopleInput, BulkPeopleJson } from "../app/people-bulk.js";
 import type { personHistory } from "../app/person-history.js";
 import type { balanceHistory, scorePerson, showPerson } from "../app/person-page.js";
-import type { ImportFile } from "../app/read-file.js";
+import type { HistorySource, ImportFile } from "../app/read-file.js";
 import type { addPushSubscription, PushSubscriptionInput } from "../app/reminders/status.js";
 import type { search } from "../app/search.js";
 import type { suggest } from "../app/suggest.js";
 import type { PersonJson } from "../app/views.js";
 import type { WeekJson } from "../app/week.js";
 import type { AskJson, CommitmentJson } from "../contract/ask.js";
+import type { BodyPolicy, CaptureResult } from "../contract/capture.js";
 import type { CounterpartSummary } from "../contract/counterpart.js";
 import type { ImportResult } from "../contract/import-result.js";
 import type { CorrespondentJson, InboxAcceptOptions, InboxEdit, InboxItemJson } from "../contract/inbox.js";
@@ -251,6 +252,12 @@ export interface GoodwillService {
     format: ImportFormat,
     onProgress?: (bytesRead: number) => void,
   ): Promise<ImportResult>;
+  /** Mail or calendar history (mbox, .eml, .ics): moments for the people you know (issue 18). */
+  importHistory(
+    source: HistorySource,
+    options: { bodies?: BodyPolicy | undefined; me?: readonly string[] | undefined },
+    onProgress?: (bytesRead: number) => void,
+  ): Promise<CaptureResult>;
   exportData(
     format: ExportFormat,
     options: { vcardVersion?: "3.0" | "4.0" },

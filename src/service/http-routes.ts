@@ -12,7 +12,7 @@ export type HttpCall = <T>(
   options?: { body?: unknown; query?: Record<string, unknown> },
 ) => Promise<T>;
 
-export type ServiceOverHttp = Omit<GoodwillService, "importContacts" | "exportData">;
+export type ServiceOverHttp = Omit<GoodwillService, "importContacts" | "importHistory" | "exportData">;
 
 export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
   const enc = encodeURIComponent;

@@ -43,6 +43,11 @@ function editedText(result: Record<string, unknown>): string {
   return a?.name && b?.name ? ` of ${a.name} and ${b.name}` : "";
 }
 
+/** An import of history in the journal's words: moments logged, messages already there. */
+function historyMeta(file: string, r: Result<"importHistory">) {
+  return { file, format: r.format, created: r.logged, updated: 0, unchanged: r.alreadyImported };
+}
+
 export interface JournalHooks {
   /** told of each write that became a journal entry, with what undoes it */
   onUndoable?(undo: UndoRef): void;
@@ -63,8 +68,10 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
             ? {
                 pending: `Imported ${fileName((args as Args<"importContacts">)[0].path)} (stopped before the end)`,
                 meta: (r: Result<K>) => {
-                  const imported = r as Result<"importContacts">;
                   const file = (args as Args<"importContacts">)[0];
+                  if (name === "importHistory")
+                    return historyMeta(fileName(file.path), r as Result<"importHistory">);
+                  const imported = r as Result<"importContacts">;
                   return {
                     file: fileName(file.path),
                     format: imported.format,
@@ -159,6 +166,12 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
     importContacts: write(
       "importContacts",
       (r, [file]) => `Imported ${fileName(file.path)} (${r.created} created, ${r.updated} updated)`,
+      "import",
+    ),
+    importHistory: write(
+      "importHistory",
+      (r, [source]) =>
+        `Imported ${fileName(source.path)} (${r.logged} ${r.logged === 1 ? "moment" : "moments"}, ${r.suggested} suggested)`,
       "import",
     ),
     loadDemo: write("loadDemo", () => "Loaded the demo story"),

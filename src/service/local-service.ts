@@ -347,6 +347,11 @@ export function localService(ctx: AppContext): GoodwillService {
     // Address books and backups load their readers and writers only when used: the CLI starts fast.
     importContacts: async (file, format, onProgress) =>
       (await import("./transfer.js")).importInto(ctx, file, format, onProgress),
+    importHistory: async (source, options, onProgress) =>
+      (await import("../app/capture/import-history.js")).importHistory(ctx, source, {
+        ...options,
+        onProgress,
+      }),
     exportData: async (format, options) =>
       (await import("../app/export-contacts.js")).exportContacts(ctx, format, {
         vcardVersion: options.vcardVersion ?? "3.0",

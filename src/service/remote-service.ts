@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { ImportFile } from "../app/read-file.js";
 import { type ErrorCode, GoodwillError } from "../errors.js";
 import type { GoodwillService } from "./goodwill-service.js";
 import { serviceOverHttp } from "./http-routes.js";
@@ -118,6 +119,32 @@ export function remoteService(settings: RemoteSettings): GoodwillService {
       const result = await call<Awaited<ReturnType<GoodwillService["importContacts"]>>>("POST", "/import", {
         raw: bytes,
         query: { format, filename: file.path.split(/[\\/]/).pop() },
+      });
+      onProgress?.(bytes.length);
+      return result;
+    },
+    async importHistory(source, options, onProgress) {
+      const files: ImportFile[] = [];
+      for await (const file of source.files()) {
+        files.push(file);
+        if (files.length > 1) break;
+      }
+      const [file] = files;
+      if (!file || files.length > 1)
+        throw new GoodwillError(
+          "invalid",
+          `${source.path} is a folder of messages, and a server takes one file at a time: import an mbox of them (or each .eml file) instead.`,
+        );
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of file.stream()) chunks.push(chunk);
+      const bytes = Buffer.concat(chunks);
+      const result = await call<Awaited<ReturnType<GoodwillService["importHistory"]>>>("POST", "/import", {
+        raw: bytes,
+        query: {
+          filename: file.path.split(/[\\/]/).pop(),
+          ...(options.bodies ? { bodies: options.bodies } : {}),
+          ...(options.me?.length ? { me: options.me.join(",") } : {}),
+        },
       });
       onProgress?.(bytes.length);
       return result;

@@ -13,7 +13,7 @@ import { readContacts } from "../formats/read/read-contacts.js";
 import type { ImportFormat } from "./goodwill-service.js";
 
 const NOT_AN_ADDRESS_BOOK =
-  "is not an address book Goodwill can read: expected vCards (.vcf), a CSV export with a header row (LinkedIn, Google, Outlook or your own columns such as Name and Email) or a Goodwill JSON backup. Nothing was imported.";
+  "is not an address book Goodwill can read: expected vCards (.vcf), a CSV export with a header row (LinkedIn, Google, Outlook or your own columns such as Name and Email), a Goodwill JSON backup, or mail and calendar history (an .mbox, .eml or .ics file). Nothing was imported.";
 
 /** Imports a file of the requested format (detected from its content with "auto"). */
 export async function importInto(

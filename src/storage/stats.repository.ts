@@ -99,7 +99,7 @@ function personLedgerColumns(stats: LedgerStats) {
   };
 }
 
-function contactColumns(sums: ContactSums) {
+export function contactColumns(sums: ContactSums) {
   const channelLast: Record<string, string> = {};
   for (const [channel, at] of Object.entries(sums.channelLastAt)) channelLast[channel] = toInstant(at);
   return {

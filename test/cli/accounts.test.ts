@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import {
@@ -158,6 +158,14 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
       "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Nia Okafor\r\nTEL:+44 20 7946 0958\r\nURL:https://nia.example\r\nANNIVERSARY:20190612\r\nRELATED;TYPE=spouse:Sam Okafor\r\nEND:VCARD\r\n",
     );
     expect((await run(["--as", ANN.email, "import", card])).code).toBe(0);
+    // Mail history: a message from Nia at an address she is not known by (a capture source, a
+    // correspondent, and an alias suggestion in the inbox).
+    const mbox = join(dirname(card), "mail.mbox");
+    writeFileSync(
+      mbox,
+      "From nia@new.example Mon Mar 03 09:15:00 2025\nFrom: Nia Okafor <nia@new.example>\nTo: ann@example.com\nSubject: Hello\nDate: Mon, 3 Mar 2025 10:15:00 +0100\nMessage-ID: <nia.1@new.example>\n\nHi!\n",
+    );
+    expect((await run(["--as", ANN.email, "import", mbox])).code).toBe(0);
     expect(
       (await run(["--as", BOB.email, "person", "add", "Raj Patel", "--email", "raj@example.com"])).code,
     ).toBe(0);

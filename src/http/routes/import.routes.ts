@@ -1,8 +1,13 @@
-/** /api/v1/import: an upload of contacts (vCard, CSV) or a JSON backup to restore. */
+/**
+ * /api/v1/import: an upload of contacts (vCard, CSV), a JSON backup to restore, or mail and
+ * calendar history (mbox, .eml, .ics; issue 18).
+ */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { spoolUpload } from "../../app/read-file.js";
+import { historyFile, spoolUpload } from "../../app/read-file.js";
+import { BODY_POLICIES } from "../../contract/capture.js";
 import { GoodwillError } from "../../errors.js";
 import { detectFormat } from "../../formats/read/detect-format.js";
+import { detectCaptureFormat } from "../../formats/read/mail/detect-capture-format.js";
 import type { Env, ServerState } from "../env.js";
 import { ErrorSchema, ImportResultSchema } from "../schemas.js";
 import { ERRORS, json } from "./route-kit.js";
@@ -22,6 +27,46 @@ function refuseSecondRestore(state: ServerState): void {
   );
 }
 
+const counts = (description: string) => z.number().int().openapi({ description });
+
+/** What an import of mail or calendar history did (`CaptureResult`, as goodwill import --json). */
+const CaptureResultSchema = z
+  .object({
+    kind: z.literal("history"),
+    format: z.string(),
+    read: counts("messages and meetings read, problems included"),
+    logged: counts("new moments"),
+    people: counts("distinct people on the new moments"),
+    alreadyImported: counts("seen by an earlier import: nothing added"),
+    unmatched: counts("with nobody you know on them (a later import looks again)"),
+    skipped: z.object({
+      list: z.number(),
+      "no-reply": z.number(),
+      "auto-reply": z.number(),
+      cancelled: z.number(),
+      future: z.number(),
+    }),
+    problems: z.object({
+      count: z.number(),
+      first: z.array(z.object({ kind: z.literal("problem"), where: z.string(), message: z.string() })),
+    }),
+    suggested: counts("suggested entries waiting in the Inbox"),
+    bodies: z.enum(BODY_POLICIES),
+    myAddresses: z.object({
+      addresses: z.array(z.string()),
+      source: z.enum(["setting", "account", "inferred", "none"]),
+    }),
+    frequent: z.array(
+      z.object({
+        email: z.string(),
+        name: z.string().nullable(),
+        messages: z.number(),
+        lastAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("CaptureResult");
+
 export function registerImportRoutes(app: OpenAPIHono<Env>, state: ServerState): void {
   const tags = ["Import and export"];
 
@@ -31,11 +76,19 @@ export function registerImportRoutes(app: OpenAPIHono<Env>, state: ServerState):
       path: "/api/v1/import",
       tags,
       summary:
-        "Upload an address book (vCard, LinkedIn, Google, Outlook, CSV) or a Goodwill JSON backup; up to 200 MB",
+        "Upload an address book (vCard, LinkedIn, Google, Outlook, CSV), a Goodwill JSON backup, or mail and calendar history (mbox, .eml, .ics); up to 200 MB",
       request: {
         query: z.object({
           format: z.enum(["auto", "vcard", "linkedin", "google", "outlook", "csv", "json"]).default("auto"),
           filename: z.string().max(300).optional(),
+          bodies: z.enum(BODY_POLICIES).optional().openapi({
+            description: "mail and calendars: how much of each body to keep (saved as the setting)",
+          }),
+          me: z
+            .string()
+            .max(2000)
+            .optional()
+            .openapi({ description: "mail and calendars: your own addresses, separated by commas (saved)" }),
         }),
         body: {
           content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
@@ -43,13 +96,16 @@ export function registerImportRoutes(app: OpenAPIHono<Env>, state: ServerState):
         },
       },
       responses: {
-        200: json(ImportResultSchema, "what happened to each record, as goodwill import --json"),
+        200: json(
+          z.union([ImportResultSchema, CaptureResultSchema]),
+          "what happened to each record or message, as goodwill import --json",
+        ),
         ...ERRORS,
         429: json(ErrorSchema, "another JSON backup is being restored on this server; try again later"),
       },
     }),
     async (c) => {
-      const { format, filename } = c.req.valid("query");
+      const { format, filename, bodies, me } = c.req.valid("query");
       // An explicit restore is refused before its body is read, when another one is running.
       if (format === "json") refuseSecondRestore(state);
       const body = c.req.raw.body;
@@ -64,6 +120,11 @@ export function registerImportRoutes(app: OpenAPIHono<Env>, state: ServerState):
             "The upload is empty: send the file's bytes as the request body.",
           );
         const service = c.get("service");
+        const history = format === "auto" ? detectCaptureFormat(file.head, filename ?? "") : null;
+        if (history) {
+          const options = { bodies, me: me?.split(",").filter((a) => a.trim() !== "") };
+          return c.json(await service.importHistory(historyFile(file, history), options), 200);
+        }
         if (format !== "json" && (format !== "auto" || detectFormat(file.head) !== "json"))
           return c.json(await service.importContacts(file, format), 200);
         refuseSecondRestore(state);

@@ -11,6 +11,7 @@
  * the server's.
  */
 
+import type { CaptureResult } from "../../../src/contract/capture.js";
 import type { ImportResult } from "../../../src/contract/import-result.js";
 import type { ReminderNote, ReminderSettingsInput, RemindersJson } from "../../../src/contract/reminders.js";
 import type { ExportFormat, GoodwillService, ImportFormat } from "../../../src/service/goodwill-service.js";
@@ -123,9 +124,9 @@ export function uploadImport(
   file: File,
   format: ImportFormat,
   onProgress: (fraction: number) => void,
-): { result: Promise<ImportResult>; abort: () => void } {
+): { result: Promise<ImportResult | CaptureResult>; abort: () => void } {
   const request = new XMLHttpRequest();
-  const result = new Promise<ImportResult>((resolve, reject) => {
+  const result = new Promise<ImportResult | CaptureResult>((resolve, reject) => {
     request.open("POST", url("/import", { format, filename: file.name }));
     request.setRequestHeader("content-type", "application/octet-stream");
     request.responseType = "json";
@@ -135,7 +136,7 @@ export function uploadImport(
     request.onload = () => {
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);
-        resolve(request.response as ImportResult);
+        resolve(request.response as ImportResult | CaptureResult);
         return;
       }
       const error = (request.response as { error?: { code?: string; message?: string } } | null)?.error;

@@ -1,11 +1,13 @@
 /**
- * Import / Export (DESIGN §6): upload an address book or a backup with a progress bar, then what
- * happened to each record (a bad record is reported with its number and line and skipped, the rest
- * still imports); download everything as vCard, CSV, a JSON backup or a calendar.
+ * Import / Export (DESIGN §6): upload an address book, a backup or mail and calendar history (issue
+ * 18) with a progress bar, then what happened to each record (a bad record is reported with its
+ * number and line and skipped, the rest still imports) or message; download everything as vCard,
+ * CSV, a JSON backup or a calendar.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import type { CaptureResult } from "../../../src/contract/capture.js";
 import type { ImportResult } from "../../../src/contract/import-result.js";
 import type { ImportFormat } from "../../../src/service/goodwill-service.js";
 import { ApiError, exportUrl, uploadImport } from "../api/client";
@@ -27,7 +29,7 @@ const FORMATS: { value: ImportFormat; label: string }[] = [
 type Upload =
   | { state: "idle" }
   | { state: "uploading"; fraction: number; abort: () => void }
-  | { state: "done"; result: ImportResult; file: string }
+  | { state: "done"; result: ImportResult | CaptureResult; file: string }
   | { state: "failed"; error: unknown; file: string };
 
 function size(bytes: number): string {
@@ -43,8 +45,9 @@ export function Transfer() {
       <header className="screen-head">
         <h1>Import / Export</h1>
         <p className="muted">
-          Bring in your address book, or take everything with you. Importing the same file twice changes
-          nothing: people found again are updated, not duplicated.
+          Bring in your address book or your mail and calendar history, or take everything with you. Importing
+          the same file twice changes nothing: people found again are updated, not duplicated, and messages
+          already read are not logged again.
         </p>
       </header>
       <div className="two">
@@ -152,7 +155,9 @@ function ImportCard() {
         >
           <span className="dropzone-title">{file ? file.name : "Choose a file, or drop it here"}</span>
           <span className="muted">
-            {file ? size(file.size) : ".vcf, .csv or a Goodwill .json backup, up to 200 MB"}
+            {file
+              ? size(file.size)
+              : ".vcf, .csv, a Goodwill .json backup, or mail and calendars (.mbox, .eml, .ics), up to 200 MB"}
           </span>
         </label>
         <input
@@ -160,7 +165,7 @@ function ImportCard() {
           id={`${id}-file`}
           className="visually-hidden-file"
           type="file"
-          accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json"
+          accept=".vcf,.vcard,.csv,.json,.mbox,.eml,.ics,text/vcard,text/csv,application/json,message/rfc822,text/calendar"
           disabled={busy}
           onChange={(event) => choose(event.target.files?.[0] ?? null)}
         />
@@ -210,7 +215,12 @@ function ImportCard() {
         </div>
       </form>
       {upload.state === "failed" && <ImportFailure error={upload.error} file={upload.file} />}
-      {upload.state === "done" && <ImportReport result={upload.result} file={upload.file} />}
+      {upload.state === "done" &&
+        ("kind" in upload.result ? (
+          <HistoryReport result={upload.result} file={upload.file} />
+        ) : (
+          <ImportReport result={upload.result} file={upload.file} />
+        ))}
     </section>
   );
 }
@@ -288,6 +298,113 @@ function ImportReport({ result, file }: { result: ImportResult; file: string }) 
         </>
       )}
       <ImportWarnings warnings={result.warnings ?? []} />
+    </div>
+  );
+}
+
+const SKIPPED: { reason: keyof CaptureResult["skipped"]; label: string }[] = [
+  { reason: "list", label: "From mailing lists" },
+  { reason: "no-reply", label: "From no-reply senders" },
+  { reason: "auto-reply", label: "Automatic replies" },
+  { reason: "cancelled", label: "Cancelled meetings" },
+  { reason: "future", label: "Still to come" },
+];
+
+/** What an import of mail or calendar history did: moments, what was not logged and why, what next. */
+function HistoryReport({ result, file }: { result: CaptureResult; file: string }) {
+  const noun = result.format === "ics" ? "meetings" : "messages";
+  const counts: { label: string; value: number }[] = [
+    { label: `${noun[0]?.toUpperCase()}${noun.slice(1)} read`, value: result.read },
+    { label: "Moments logged", value: result.logged },
+    { label: "People", value: result.people },
+    { label: "Already imported", value: result.alreadyImported },
+    { label: "Nobody you know", value: result.unmatched },
+  ];
+  const skipped = SKIPPED.filter((s) => result.skipped[s.reason] > 0);
+  return (
+    <div className="import-report" role="status" aria-label="Import result">
+      <h3>
+        {file} <span className="muted">({result.format})</span>
+      </h3>
+      <dl className="counts">
+        {counts.map((c) => (
+          <div key={c.label}>
+            <dt>{c.label}</dt>
+            <dd>{c.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {skipped.length > 0 && (
+        <>
+          <h4>Skipped and counted</h4>
+          <dl className="counts">
+            {skipped.map((s) => (
+              <div key={s.reason}>
+                <dt>{s.label}</dt>
+                <dd>{result.skipped[s.reason]}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {result.suggested > 0 && (
+        <p>
+          <Link to="/inbox">
+            {result.suggested === 1
+              ? "1 suggested entry waits"
+              : `${result.suggested} suggested entries wait`}{" "}
+            in your Inbox
+          </Link>
+          : nothing is recorded until you say yes.
+        </p>
+      )}
+      {result.myAddresses.source === "none" ? (
+        <p className="warn">
+          Your own address is not known, so who wrote first is unknown. Import with your address (goodwill
+          import FILE --me you@example.com) to fix that.
+        </p>
+      ) : (
+        <p className="muted">
+          Your addresses
+          {result.myAddresses.source === "inferred" ? " (from where the mail was delivered)" : ""}:{" "}
+          {result.myAddresses.addresses.join(", ")}.
+        </p>
+      )}
+      {result.frequent.length > 0 && (
+        <section className="frequent" aria-labelledby="frequent-title">
+          <h4 id="frequent-title">People you write to often</h4>
+          <p className="muted">Not in Goodwill yet. Add them from the Inbox in one step.</p>
+          <ul className="plain">
+            {result.frequent.map((c) => (
+              <li key={c.email}>
+                {c.name ? `${c.name} <${c.email}>` : c.email}{" "}
+                <span className="muted">({c.messages === 1 ? "1 message" : `${c.messages} messages`})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {result.problems.count > 0 && (
+        <section className="import-warnings" aria-labelledby="problems-title">
+          <h4 id="problems-title">
+            {result.problems.count === 1 ? "1" : result.problems.count} could not be read
+          </h4>
+          <p className="muted">They were skipped; everything else was imported.</p>
+          <ul className="plain">
+            {result.problems.first.map((p) => (
+              <li key={p.where}>
+                {p.where}: {p.message}
+              </li>
+            ))}
+          </ul>
+          {result.problems.count > result.problems.first.length && (
+            <p className="muted">… and {result.problems.count - result.problems.first.length} more.</p>
+          )}
+        </section>
+      )}
+      <p className="muted">
+        Body text kept: {result.bodies}. Undo the whole import below, under Past imports.
+      </p>
     </div>
   );
 }

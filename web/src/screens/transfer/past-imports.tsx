@@ -12,6 +12,9 @@ export const pastImportsKey = ["undo", "import"] as const;
 function counts(entry: Entry): string {
   const i = entry.import;
   if (!i) return entry.description;
+  // A history import (mail, calendars) counts moments, not people.
+  if (entry.action === "importHistory")
+    return `${i.created} ${i.created === 1 ? "moment" : "moments"} logged`;
   const parts = [
     `${i.created} new ${i.created === 1 ? "person" : "people"}`,
     `${i.updated} updated`,
@@ -52,9 +55,11 @@ export function PastImports() {
               {asking === entry.id && !entry.undoneAt && (
                 <div className="confirm" role="alertdialog" aria-label={`Undo the import of ${file}?`}>
                   <p>
-                    Undo the import of <strong>{file}</strong>? The{" "}
-                    {entry.import ? `${entry.import.created} ` : ""}people it created leave, and people it
-                    updated get back what they had. This cannot itself be undone.
+                    Undo the import of <strong>{file}</strong>?{" "}
+                    {entry.action === "importHistory"
+                      ? "The moments it logged and the entries it suggested go, and the messages it read are forgotten (importing them again logs them again)."
+                      : `The ${entry.import ? `${entry.import.created} ` : ""}people it created leave, and people it updated get back what they had.`}{" "}
+                    This cannot itself be undone.
                   </p>
                   <div className="buttons">
                     <button

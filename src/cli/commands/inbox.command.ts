@@ -5,7 +5,6 @@
  */
 import type { Command } from "commander";
 import {
-  type AskOutcome,
   becauseText,
   type EntryKind,
   type InboxEdit,

@@ -1,3 +1,5 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { ensureLocalOwner } from "../../src/storage/owner.repository.js";
 import { cli } from "../support/cli.js";
@@ -285,5 +287,32 @@ describeEachDialect("the Inbox from the command line", (dialect) => {
     await m.run("undo");
     expect((await m.run("inbox", "people", "--json")).json().people).toHaveLength(3);
     expect((await m.run("show", "tom@example.org")).code).toBe(3);
+  });
+
+  it("after a real import: decisions stay decided on a re-import, and people added get their messages logged", async () => {
+    const c = cli({ dialect });
+    await c.run("init", "--name", "Ana");
+    for (const [name, email] of [
+      ["Sofía García", "sofia@example.org"],
+      ["José Martínez", "jose@example.net"],
+    ] as const)
+      await c.run("person", "add", name, "--email", email);
+    const mbox = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/capture/takeout.mbox");
+    expect((await c.run("import", mbox, "--me", "ana@example.com")).code).toBe(0);
+    const before = (await c.run("inbox", "--json")).json().items;
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = before as { number: number; text: string; subject: string | null }[];
+    expect(first?.subject).not.toBeNull();
+    await c.run("inbox", "accept", String(first?.number));
+    await c.run("inbox", "dismiss", String(second?.number));
+    const someone = (await c.run("inbox", "people", "--json")).json().people[0];
+    await c.run("inbox", "people", "add", "1");
+    const again = await c.run("import", mbox, "--me", "ana@example.com", "--json");
+    expect(again.code).toBe(0);
+    const after = (await c.run("inbox", "--json")).json().items.map((i: { text: string }) => i.text);
+    expect(after).toEqual(before.slice(2).map((i: { text: string }) => i.text));
+    const shown = (await c.run("show", someone.email, "--json")).json();
+    expect(shown.person.name).toBe(someone.name);
+    expect(JSON.stringify(shown)).toContain('"channel":"email"');
   });
 });

@@ -7,25 +7,15 @@ import type { Kysely } from "kysely";
 import { ownedBy } from "./owned.js";
 import type { Database, InboxItemsTable } from "./schema.js";
 
-export interface InboxItemView {
-  id: string;
-  kind: string;
-  person_id: string | null;
+/** An item as the Inbox shows it: its row, with the person's name and the message's moment. */
+export type InboxItemView = Omit<InboxItemsTable, "owner_id" | "decided_at"> & {
   person_name: string | null;
-  summary: string;
-  because: string;
-  detail: string | null;
-  source_key: string | null;
-  occurred_at: string;
-  status: string;
-  record_id: string | null;
-  created_at: string;
   /** the subject of the message, as its moment's summary */
   subject: string | null;
   /** the moment's channel and who started it, when the message became one */
   channel: string | null;
   initiated_by: string | null;
-}
+};
 
 function itemsQuery(db: Kysely<Database>, ownerId: string) {
   return ownedBy(db, ownerId)

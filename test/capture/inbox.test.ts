@@ -25,18 +25,21 @@ async function mailbox(dialect: TestDialect) {
   };
 }
 
+/** Sofía thanked Mark for an introduction: the suggestion that he gave her the intro. */
+const introFrom = (sofia: string): Suggestion => ({
+  kind: "gave",
+  personId: sofia,
+  summary: "the intro",
+  because: "thanks for the intro",
+  at: "2026-11-02T09:00:00.000Z",
+  subject: "Re: meeting Ana",
+  exchangeKind: "intro",
+});
+
 describeEachDialect("the Inbox from the command line", (dialect) => {
   it("lists open suggestions newest first, numbered, each with why and the message's subject", async () => {
     const m = await mailbox(dialect);
-    await m.suggest({
-      kind: "gave",
-      personId: m.sofia,
-      summary: "the intro",
-      because: "thanks for the intro",
-      at: "2026-11-02T09:00:00.000Z",
-      subject: "Re: meeting Ana",
-      exchangeKind: "intro",
-    });
+    await m.suggest(introFrom(m.sofia));
     await m.suggest({
       kind: "ask",
       personId: m.ben,
@@ -66,15 +69,7 @@ describeEachDialect("the Inbox from the command line", (dialect) => {
 
   it("accepting a give records it on the message's day as the suggested kind, once; undo brings the item back", async () => {
     const m = await mailbox(dialect);
-    await m.suggest({
-      kind: "gave",
-      personId: m.sofia,
-      summary: "the intro",
-      because: "thanks for the intro",
-      at: "2026-11-02T09:00:00.000Z",
-      subject: "Re: meeting Ana",
-      exchangeKind: "intro",
-    });
+    await m.suggest(introFrom(m.sofia));
     const accepted = await m.run("inbox", "accept", "1");
     expect(accepted.stdout).toBe("Recorded: You gave Sofía Ramírez: the intro\n");
     const ledger = (await m.run("ledger", "Sofía", "--json")).json();

@@ -4,12 +4,7 @@
  * number (see docs/decisions.md), so `accept 3` after `accept 2` still means the item shown as #3.
  */
 import type { Command } from "commander";
-import {
-  becauseText,
-  type EntryKind,
-  type InboxEdit,
-  type InboxItemJson,
-} from "../../contract/inbox.js";
+import { becauseText, type EntryKind, type InboxEdit, type InboxItemJson } from "../../contract/inbox.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import { type Paint, plural, table } from "../output.js";
 import { act, type CliIo } from "../runtime.js";

@@ -57,6 +57,10 @@ const COMMAND_FILES: readonly { commands: readonly string[]; load(): Promise<Reg
     commands: ["import", "export"],
     load: async () => (await import("./commands/transfer.command.js")).registerTransferCommands,
   },
+  {
+    commands: ["inbox"],
+    load: async () => (await import("./commands/inbox.command.js")).registerInboxCommands,
+  },
   { commands: ["demo"], load: async () => (await import("./commands/demo.command.js")).registerDemoCommand },
   {
     commands: ["serve", "user", "token", "login"],

@@ -19,6 +19,7 @@ import { registerExchangeRoutes } from "./routes/exchanges.routes.js";
 import { registerExportRoutes } from "./routes/export.routes.js";
 import { registerHealthRoutes } from "./routes/health.routes.js";
 import { registerImportRoutes } from "./routes/import.routes.js";
+import { registerInboxRoutes } from "./routes/inbox.routes.js";
 import { registerInteractionRoutes } from "./routes/interactions.routes.js";
 import { registerIntroductionRoutes } from "./routes/introductions.routes.js";
 import { registerLedgerRoutes } from "./routes/ledger.routes.js";
@@ -71,6 +72,7 @@ export function registerRoutes(app: OpenAPIHono<Env>, state: ServerState): void 
   registerDepartmentRoutes(app);
   registerResolveRoutes(app);
   registerImportRoutes(app, state);
+  registerInboxRoutes(app);
   registerExportRoutes(app);
   registerDemoRoutes(app);
   registerCalendarRoutes(app, state);

@@ -6,6 +6,7 @@
  */
 import type { today } from "../app/agenda.js";
 import type { closeAsk, createAsk, fulfillAsk, preAskCheckJson } from "../app/asks.js";
+import type { AcceptedJson, PeopleAddedJson } from "../app/capture/inbox.js";
 import type { DepartmentMapJson } from "../app/department-map.js";
 import type { suggestForDepartment } from "../app/department-suggest.js";
 import type { duplicatePairs, markDistinct } from "../app/duplicates.js";
@@ -26,6 +27,7 @@ import type { AskJson, CommitmentJson } from "../contract/ask.js";
 import type { BodyPolicy, CaptureResult } from "../contract/capture.js";
 import type { CounterpartSummary } from "../contract/counterpart.js";
 import type { ImportResult } from "../contract/import-result.js";
+import type { CorrespondentJson, InboxAcceptOptions, InboxEdit, InboxItemJson } from "../contract/inbox.js";
 import type { IntroductionJson } from "../contract/introduction.js";
 import type { LedgerEntryJson } from "../contract/ledger-entry.js";
 import type { NeedJson, OfferJson, OwnOfferJson } from "../contract/need-offer.js";
@@ -283,4 +285,17 @@ export interface GoodwillService {
   /** a browser that gets push notes */
   addPushSubscription(input: PushSubscriptionInput): Promise<Of<typeof addPushSubscription>>;
   removePushSubscription(id: string): Promise<{ removed: string }>;
+
+  /** The Inbox: suggested entries from captured mail, newest first (`open`: how many) */
+  inbox(): Promise<{ items: InboxItemJson[]; open: number }>;
+  /** changes what an item suggests (`ref`: its number or id) without deciding it */
+  editInboxItem(ref: string, edit: InboxEdit): Promise<{ item: InboxItemJson }>;
+  /** records what an item suggests, after an optional edit: one write, one undo */
+  acceptInboxItem(ref: string, options: InboxAcceptOptions): Promise<AcceptedJson>;
+  dismissInboxItems(refs: string[]): Promise<{ dismissed: InboxItemJson[] }>;
+  /** the people the user writes to often who are not people yet, the most messages first */
+  inboxPeople(): Promise<{ people: CorrespondentJson[] }>;
+  /** makes people of them (`refs`: numbers in that list, or addresses): one write */
+  addInboxPeople(refs: string[]): Promise<PeopleAddedJson>;
+  dismissInboxPeople(refs: string[]): Promise<{ dismissed: CorrespondentJson[] }>;
 }

@@ -93,6 +93,13 @@ export function serviceOverHttp(call: HttpCall): ServiceOverHttp {
     setReminders: (input) => call("PATCH", "/reminders", { body: input }),
     addPushSubscription: (input) => call("POST", "/reminders/push-subscriptions", { body: input }),
     removePushSubscription: (id) => call("DELETE", `/reminders/push-subscriptions/${enc(id)}`),
+    inbox: () => call("GET", "/inbox"),
+    editInboxItem: (ref, edit) => call("PATCH", `/inbox/${enc(ref)}`, { body: edit }),
+    acceptInboxItem: (ref, options) => call("POST", `/inbox/${enc(ref)}/accept`, { body: options }),
+    dismissInboxItems: (refs) => call("POST", "/inbox/dismiss", { body: { ids: refs } }),
+    inboxPeople: () => call("GET", "/inbox/people"),
+    addInboxPeople: (refs) => call("POST", "/inbox/people/add", { body: { people: refs } }),
+    dismissInboxPeople: (refs) => call("POST", "/inbox/people/dismiss", { body: { people: refs } }),
   };
 }
 

@@ -175,6 +175,22 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
       "import",
     ),
     loadDemo: write("loadDemo", () => "Loaded the demo story"),
+    editInboxItem: write("editInboxItem", (r) => `Edited Inbox item #${r.item.number}${quote(r.item.text)}`),
+    acceptInboxItem: write("acceptInboxItem", (r) => `Accepted from the Inbox:${quote(r.recorded.text)}`),
+    dismissInboxItems: write("dismissInboxItems", (r) =>
+      r.dismissed.length === 1
+        ? `Dismissed from the Inbox:${quote(r.dismissed[0]?.text ?? "")}`
+        : `Dismissed ${r.dismissed.length} Inbox items`,
+    ),
+    addInboxPeople: write("addInboxPeople", (r) =>
+      r.added.length <= 3
+        ? `Added ${r.added.map((a) => a.person.name).join(", ")} from the people you write to`
+        : `Added ${r.added.length} people you write to`,
+    ),
+    dismissInboxPeople: write(
+      "dismissInboxPeople",
+      (r) => `Hid ${r.dismissed.map((d) => d.email).join(", ")} from the people you write to`,
+    ),
     eventRhythm: write(
       "eventRhythm",
       (r) => `Set a rhythm of ${r.everyDays} days for ${r.updated.length} people from ${r.event.name}`,

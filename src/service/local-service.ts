@@ -53,6 +53,7 @@ const departments = onFirstUse(() => import("../app/departments.js"));
 const duplicates = onFirstUse(() => import("../app/duplicates.js"));
 const editRecords = onFirstUse(() => import("../app/edit-records.js"));
 const events = onFirstUse(() => import("../app/events.js"));
+const inbox = onFirstUse(() => import("../app/capture/inbox.js"));
 const introductions = onFirstUse(() => import("../app/introductions.js"));
 const merge = onFirstUse(() => import("../app/merge.js"));
 const needsOffers = onFirstUse(() => import("../app/needs-offers.js"));
@@ -373,6 +374,13 @@ export function localService(ctx: AppContext): GoodwillService {
       }),
     }),
     markDistinct: async (a, b) => (await duplicates()).markDistinct(ctx, a, b),
+    inbox: async () => (await inbox()).listInbox(ctx),
+    editInboxItem: async (ref, edit) => (await inbox()).editInboxItem(ctx, ref, edit),
+    acceptInboxItem: async (ref, options) => (await inbox()).acceptInboxItem(ctx, ref, options),
+    dismissInboxItems: async (refs) => (await inbox()).dismissInboxItems(ctx, refs),
+    inboxPeople: async () => (await inbox()).listCorrespondents(ctx),
+    addInboxPeople: async (refs) => (await inbox()).addCorrespondents(ctx, refs),
+    dismissInboxPeople: async (refs) => (await inbox()).dismissCorrespondents(ctx, refs),
     async duplicates(options) {
       const { DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT, duplicatePairs } = await duplicates();
       return duplicatePairs(ctx, readLimit(options?.limit, DUPLICATES_LIMIT, DUPLICATES_MAX_LIMIT));

@@ -218,6 +218,21 @@ describeEachDialect("goodwill user list, passwd and rm", (dialect) => {
           requestHash: "h",
           nowIso: at,
         });
+        // The Inbox's rows, as an import of mail leaves them: a source, a suggestion, a correspondent.
+        const inboxRows = await import("../capture/inbox-rows.js");
+        await inboxRows.suggest(store.db, owner, {
+          kind: "ask",
+          personId: null,
+          summary: "review my deck",
+          because: "could you review my deck",
+          at,
+        });
+        await inboxRows.correspondent(store.db, owner, {
+          email: "lena@example.com",
+          name: "Lena",
+          messages: 2,
+          lastAt: at,
+        });
       }
 
       // An edit after the first sync names the person whose card the next sync compares.

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { correspondent, suggest } from "../capture/inbox-rows.js";
 import { describeEachDialect } from "../support/stores.js";
 import { api, HOST } from "./support.js";
 
@@ -8,7 +9,7 @@ import { api, HOST } from "./support.js";
  */
 describeEachDialect("isolation between accounts", (dialect) => {
   it("no route of the OpenAPI document lets one account reach another's data", async () => {
-    const { call, account } = await api(dialect);
+    const { call, account, store } = await api(dialect);
     const a = await account("ann@example.com");
     const b = await account("bob@example.com");
     const A = { token: a.token };
@@ -89,6 +90,20 @@ describeEachDialect("isolation between accounts", (dialect) => {
         body: { aId: zeb.id, bId: other.id, reason: "Xylophone duet" },
       })
     ).body.introduction;
+    // Ann's Inbox: a suggestion from her mail and someone she writes to often.
+    const annItem = await suggest(store.db, a.ownerId, {
+      kind: "gave",
+      personId: zeb.id,
+      summary: "Xylophone intro",
+      because: "thanks for the xylophone intro",
+      at: "2026-11-02T09:00:00.000Z",
+    });
+    await correspondent(store.db, a.ownerId, {
+      email: "xylophonist@zephyr.example",
+      name: "Xylophone Quill",
+      messages: 3,
+      lastAt: "2026-11-02T09:00:00.000Z",
+    });
     const annChange = (await call("GET", "/api/v1/undo", A)).body.entries[0];
     const annToken = (await call("POST", "/api/v1/tokens", { ...A, body: { name: "ann-laptop" } })).body;
     const annPhone = (await call("POST", "/api/v1/dav-passwords", { ...A, body: { name: "ann-phone" } }))
@@ -423,6 +438,31 @@ describeEachDialect("isolation between accounts", (dialect) => {
       "delete /api/v1/offers/{ref}": [
         { method: "DELETE", path: `/api/v1/offers/${offer.id}`, expect: "404" },
       ],
+      "get /api/v1/inbox": [{ method: "GET", path: "/api/v1/inbox", expect: "clean" }],
+      "get /api/v1/inbox/people": [{ method: "GET", path: "/api/v1/inbox/people", expect: "clean" }],
+      "patch /api/v1/inbox/{ref}": [
+        { method: "PATCH", path: `/api/v1/inbox/${annItem}`, body: { summary: "hacked" }, expect: "404" },
+        { method: "PATCH", path: "/api/v1/inbox/1", body: { summary: "hacked" }, expect: "404" },
+      ],
+      "post /api/v1/inbox/{ref}/accept": [
+        { method: "POST", path: `/api/v1/inbox/${annItem}/accept`, expect: "404" },
+        { method: "POST", path: `/api/v1/inbox/${annItem}/accept`, body: { person: bobs.id }, expect: "404" },
+      ],
+      "post /api/v1/inbox/dismiss": [
+        { method: "POST", path: "/api/v1/inbox/dismiss", body: { ids: [annItem] }, expect: "404" },
+      ],
+      "post /api/v1/inbox/people/add": [
+        {
+          method: "POST",
+          path: "/api/v1/inbox/people/add",
+          body: { people: ["xylophonist@zephyr.example"] },
+          expect: "404",
+        },
+        { method: "POST", path: "/api/v1/inbox/people/add", body: { people: ["1"] }, expect: "404" },
+      ],
+      "post /api/v1/inbox/people/dismiss": [
+        { method: "POST", path: "/api/v1/inbox/people/dismiss", body: { people: ["1"] }, expect: "404" },
+      ],
       "get /api/v1/undo": [{ method: "GET", path: "/api/v1/undo?limit=200", expect: "clean" }],
       "post /api/v1/undo/{ref}": [{ method: "POST", path: `/api/v1/undo/${annChange.id}`, expect: "404" }],
       // Bob's newest change is his own: undoing it touches nothing of Ann's (her export is compared below).
@@ -575,6 +615,10 @@ describeEachDialect("isolation between accounts", (dialect) => {
     const after = (await call("GET", "/api/v1/export?format=json", A)).body;
     expect(after).toEqual(before);
     expect((await call("GET", "/api/v1/reminders", A)).body).toEqual(annReminders);
+    expect((await call("GET", "/api/v1/inbox", A)).body.items.map((i: { id: string }) => i.id)).toEqual([
+      annItem,
+    ]);
+    expect((await call("GET", "/api/v1/inbox/people", A)).body.people).toHaveLength(1);
     expect((await call("GET", "/api/v1/today", { token: annToken.token })).status).toBe(200);
     const annSignsIn = await call("POST", "/api/v1/auth/login", {
       body: { email: "ann@example.com", password: "correct horse battery" },

@@ -25,6 +25,7 @@ const Introductions = lazy(() =>
 const Transfer = lazy(() => import("./screens/transfer").then((m) => ({ default: m.Transfer })));
 const Search = lazy(() => import("./screens/search").then((m) => ({ default: m.Search })));
 const Settings = lazy(() => import("./screens/settings").then((m) => ({ default: m.Settings })));
+const Inbox = lazy(() => import("./screens/inbox").then((m) => ({ default: m.Inbox })));
 const Duplicates = lazy(() => import("./screens/duplicates").then((m) => ({ default: m.Duplicates })));
 
 function NotFound() {
@@ -98,6 +99,7 @@ function SignedInScreens() {
         <Route path="introductions" element={<Introductions />} />
         <Route path="import" element={<Transfer />} />
         <Route path="search" element={<Search />} />
+        <Route path="inbox" element={<Inbox />} />
         <Route path="settings" element={<Settings />} />
         <Route path="*" element={<NotFound />} />
       </Route>

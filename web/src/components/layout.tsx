@@ -6,6 +6,7 @@
  */
 import { Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { InboxCount } from "./inbox-count";
 import { notAShortcut, QuickLog, useQuickLogShortcut } from "./quick-log";
 import { Loading } from "./states";
 import { UndoProvider } from "./undo-toast";
@@ -25,6 +26,7 @@ const SCREENS: Screen[] = [
   { to: "/people", label: "People", icon: "people" },
   { to: "/map", label: "Map" },
   { to: "/introductions", label: "Introductions" },
+  { to: "/inbox", label: "Inbox" },
   { to: "/import", label: "Import / Export" },
   { to: "/search", label: "Search", icon: "search" },
   { to: "/settings", label: "Settings" },
@@ -66,6 +68,7 @@ export function Layout() {
           {SCREENS.map((screen) => (
             <NavLink key={screen.to} to={screen.to} end={screen.end ?? false}>
               {screen.label}
+              {screen.to === "/inbox" && <InboxCount />}
             </NavLink>
           ))}
         </nav>
@@ -130,7 +133,10 @@ function BottomBar() {
           <ul>
             {UNDER_MORE.map((screen) => (
               <li key={screen.to}>
-                <NavLink to={screen.to}>{screen.label}</NavLink>
+                <NavLink to={screen.to}>
+                  {screen.label}
+                  {screen.to === "/inbox" && <InboxCount />}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -26,7 +26,7 @@ const STORIES: Story[] = [
     story: "a candidate thanks me for looking at her CV",
     subject: "CV",
     text: "Hi,\n\nthank you so much for looking at my CV! The tips on the summary were spot on.\n\nBest,\nLeila",
-    expect: [["gave", "looking at my CV", "advice", "thank you so much for looking at my CV"]],
+    expect: [["gave", "looking at their CV", "advice", "thank you so much for looking at my CV"]],
   },
   {
     story: "a colleague thanks me for lunch, with a smiley and the day",
@@ -47,7 +47,7 @@ const STORIES: Story[] = [
   {
     story: "a short thx for covering a shift, lower case and a typo",
     text: "thx for coverin my shift on sat, owe u one",
-    expect: [["gave", "coverin my shift on sat", "favor", "thx for coverin my shift on sat"]],
+    expect: [["gave", "coverin their shift on sat", "favor", "thx for coverin my shift on sat"]],
   },
   {
     story: "a thank-you in capitals for the referral",
@@ -58,7 +58,7 @@ const STORIES: Story[] = [
     story: "thanks again with a name in between",
     text: "Hi Jordan,\n\nThanks again Jordan for the feedback on my pitch. I rewrote the opening.\n\nCheers,\nOmar",
     expect: [
-      ["gave", "the feedback on my pitch", "advice", "Thanks again Jordan for the feedback on my pitch"],
+      ["gave", "the feedback on their pitch", "advice", "Thanks again Jordan for the feedback on my pitch"],
     ],
   },
   {
@@ -77,7 +77,7 @@ const STORIES: Story[] = [
     story: "a thank-you for support during a hard month",
     text: "Just wanted to say thank you for your support during the reorg. It meant a lot.",
     expect: [
-      ["gave", "your support during the reorg", "support", "thank you for your support during the reorg"],
+      ["gave", "support during the reorg", "support", "thank you for your support during the reorg"],
     ],
   },
   {
@@ -86,7 +86,7 @@ const STORIES: Story[] = [
     expect: [
       [
         "gave",
-        "your help with the move on Saturday",
+        "help with the move on Saturday",
         "favor",
         "Thank you for your help with the move on Saturday",
       ],
@@ -104,30 +104,36 @@ const STORIES: Story[] = [
       ["gave", "die Vorstellung bei Frau Weber", "intro", "vielen Dank für die Vorstellung bei Frau Weber"],
     ],
   },
+  {
+    story: "Kevin thanks me for an intro and says what it did for him",
+    subject: "Re: laptop",
+    text: "Hi Mark, thanks for the intro to the Dell rep, saved me a week.\n\nKevin",
+    expect: [["gave", "the intro to the Dell rep", "intro", "thanks for the intro to the Dell rep"]],
+  },
   // --- Someone tells me they did something for me: I received.
   {
     story: "a colleague introduces me to someone",
     text: "Hi both,\nI've introduced you to Maria at Acme, she runs the payroll team there.",
     expect: [
-      ["received", "introduced you to Maria at Acme", "intro", "I've introduced you to Maria at Acme"],
+      ["received", "introduced me to Maria at Acme", "intro", "I've introduced you to Maria at Acme"],
     ],
   },
   {
     story: "IT says they fixed my laptop",
     subject: "Ticket 4411",
     text: "I fixed your laptop, it should boot normally now. Let me know if the VPN acts up.",
-    expect: [["received", "fixed your laptop", "favor", "I fixed your laptop"]],
+    expect: [["received", "fixed my laptop", "favor", "I fixed your laptop"]],
   },
   {
     story: "accounting sends the report I asked for",
     text: "Here is the report you asked for. The Q3 numbers are on the second tab.",
-    expect: [["received", "the report you asked for", "favor", "Here is the report you asked for"]],
+    expect: [["received", "the report I asked for", "favor", "Here is the report you asked for"]],
   },
   {
     story: "a double opt-in intro in the making",
     subject: "Intro: Priya <> Sam",
     text: "Sam, let me introduce you to Priya, who is hiring for a data role.",
-    expect: [["received", "introduce you to Priya", "intro", "let me introduce you to Priya"]],
+    expect: [["received", "introduce me to Priya", "intro", "let me introduce you to Priya"]],
   },
   {
     story: "a mentor says she put in a good word",
@@ -158,23 +164,23 @@ const STORIES: Story[] = [
     story: "a friend asks me to review her deck",
     subject: "quick favour",
     text: "hey could you review my deck before thursday? thanks!!",
-    expect: [["ask", "review my deck before thursday", "advice", "could you review my deck before thursday"]],
+    expect: [["ask", "review their deck before thursday", "advice", "could you review my deck before thursday"]],
   },
   {
     story: "a text-speak ask with pls",
     text: "cud u send me the slides pls",
-    expect: [["ask", "send me the slides", "favor", "cud u send me the slides"]],
+    expect: [["ask", "send them the slides", "favor", "cud u send me the slides"]],
   },
   {
     story: "pls can you, without a question mark",
     text: "pls can you forward me the contract when you get a chance",
-    expect: [["ask", "forward me the contract", "favor", "can you forward me the contract"]],
+    expect: [["ask", "forward them the contract", "favor", "can you forward me the contract"]],
   },
   {
     story: "an ask for an introduction, with a praying-hands emoji",
     text: "I was wondering if you could introduce me to your CFO 🙏",
     expect: [
-      ["ask", "introduce me to your CFO", "intro", "I was wondering if you could introduce me to your CFO"],
+      ["ask", "introduce them to my CFO", "intro", "I was wondering if you could introduce me to your CFO"],
     ],
   },
   {
@@ -186,7 +192,7 @@ const STORIES: Story[] = [
     expect: [
       [
         "ask",
-        "taking a look at my cover letter",
+        "taking a look at their cover letter",
         "advice",
         "Would you mind taking a look at my cover letter",
       ],
@@ -210,7 +216,7 @@ const STORIES: Story[] = [
     expect: [
       [
         "ask",
-        "lend me your projecter for friday",
+        "lend them my projecter for friday",
         "favor",
         "any chance you could lend me your projecter for friday",
       ],
@@ -219,7 +225,7 @@ const STORIES: Story[] = [
   {
     story: "an ask shouted in capitals",
     text: "COULD YOU SEND ME THE FILE",
-    expect: [["ask", "send me the file", "favor", "COULD YOU SEND ME THE FILE"]],
+    expect: [["ask", "send them the file", "favor", "COULD YOU SEND ME THE FILE"]],
   },
   {
     story: "a vague ask in the subject and the real one in the body",
@@ -228,7 +234,7 @@ const STORIES: Story[] = [
     expect: [
       [
         "ask",
-        "proofread my grant application by Monday",
+        "proofread their grant application by Monday",
         "advice",
         "could you proofread my grant application by Monday",
       ],
@@ -251,7 +257,7 @@ const STORIES: Story[] = [
       ["gave", "the intro to Ben", "intro", "Thanks for the intro to Ben"],
       [
         "ask",
-        "connect me with someone in procurement",
+        "connect them with someone in procurement",
         "intro",
         "Could you also connect me with someone in procurement",
       ],
@@ -260,7 +266,13 @@ const STORIES: Story[] = [
   {
     story: "an ask followed by thanks for the help still to come: only the ask",
     text: "Could you look at my deck? Thanks for your help!",
-    expect: [["ask", "look at my deck", "advice", "Could you look at my deck"]],
+    expect: [["ask", "look at their deck", "advice", "Could you look at my deck"]],
+  },
+  {
+    story: "Dana asks for numbers in her words; the promise I would make says them, not me",
+    subject: "Q4",
+    text: "hey mark could you send me the Q4 numbers by friday\n\nthanks,\nDana",
+    expect: [["ask", "send them the Q4 numbers by friday", "favor", "could you send me the Q4 numbers by friday"]],
   },
   // --- I thank someone: a thank-you, closing a thanks owed.
   {
@@ -273,7 +285,7 @@ const STORIES: Story[] = [
     story: "I thank IT for their help",
     fromMe: true,
     text: "thank you for your help with the printer!",
-    expect: [["thanks", "your help with the printer", "thanks", "thank you for your help with the printer"]],
+    expect: [["thanks", "their help with the printer", "thanks", "thank you for your help with the printer"]],
   },
   {
     story: "a many thanks that is not a sign-off",
@@ -313,19 +325,19 @@ const STORIES: Story[] = [
   {
     story: "a vague favour asked first, then the real one",
     text: "Can you do me a favor? Could you water my plants while I'm away",
-    expect: [["ask", "water my plants while I'm away", "favor", "Could you water my plants while I'm away"]],
+    expect: [["ask", "water their plants while they're away", "favor", "Could you water my plants while I'm away"]],
   },
   {
     story: "the body says more than the subject: the body's words",
     subject: "Could you review my plan?",
     text: "Hi Ana, could you review my plan for the launch?\n\nThanks,\nMarta",
-    expect: [["ask", "review my plan for the launch", "advice", "could you review my plan for the launch"]],
+    expect: [["ask", "review their plan for the launch", "advice", "could you review my plan for the launch"]],
   },
   {
     story: "my thanks to a team, addressed after a comma",
     fromMe: true,
     text: "Thanks for your hard work on the launch, team!",
-    expect: [["thanks", "your hard work on the launch", "thanks", "Thanks for your hard work on the launch"]],
+    expect: [["thanks", "their hard work on the launch", "thanks", "Thanks for your hard work on the launch"]],
   },
   {
     story: "a booking made for me",
@@ -338,7 +350,7 @@ const STORIES: Story[] = [
     story: "thanks in a reply to my ask: the ask was mine, their thanks are for what I did",
     subject: "Re: Could you review my deck?",
     text: "Thanks for your help, the comments were spot on.",
-    expect: [["gave", "your help", "favor", "Thanks for your help"]],
+    expect: [["gave", "help", "favor", "Thanks for your help"]],
   },
   // --- Nothing to propose.
   {
@@ -515,7 +527,7 @@ describe("proposeEntries: what a proposal promises", () => {
       text: "Hi Jordan, after our chat last week I have a favour to ask: could you review\nmy deck before the board meeting?",
       fromMe: false,
     });
-    expect(wrapped.map((p) => p.summary)).toEqual(["review my deck before the board meeting"]);
+    expect(wrapped.map((p) => p.summary)).toEqual(["review their deck before the board meeting"]);
     const short = proposeEntries({
       subject: "",
       text: "Could you send the slides\nBest\nAna",
@@ -612,6 +624,6 @@ describe("proposeEntries: any text", () => {
     const started = performance.now();
     const got = proposeEntries({ subject: "", text, fromMe: false });
     expect(performance.now() - started).toBeLessThan(500);
-    expect(got.map((p) => p.summary)).toEqual(["review my deck"]);
+    expect(got.map((p) => p.summary)).toEqual(["review their deck"]);
   });
 });

@@ -902,8 +902,59 @@ export function proposeEntries(input: MessageWords): CaptureProposal[] {
   const order: CaptureProposal["kind"][] = ["gave", "received", "ask", "thanks"];
   return order.flatMap((kind) => {
     const f = best.get(kind);
-    return f === undefined ? [] : [f.proposal];
+    return f === undefined ? [] : [inLedgerWords(f.proposal, input.fromMe)];
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whose words: a message says "my deck" and "you"; the ledger is the user's, so the entry says
+// "their deck" and "me" ("You gave Leila: looking at their CV", "You promised Dana: send them the
+// numbers"). English only: the other languages' things are kept as written.
+
+const ENGLISH_TRIGGER = /\b(?:thank|thanks|thx|ty|could|can|would|will|please|pls|cud|introduc|fixed|sent|here|as promised|do you know|any chance|wondering)/i;
+
+/** "you" before one of these is the one who did it ("the intro you made"), else the one it was done for. */
+const DOER_VERB =
+  /^\s+(?:made|did|gave|sent|wrote|shared|found|put|set|arranged|organi[sz]ed|brought|got|spent|took|showed|recommended|suggested|helped|asked|wanted|needed|requested|mentioned|said|are|were|have|had|do|can|could|will|would)\b/i;
+
+const THEIR_WORDS: [RegExp, string][] = [
+  [/\bmyself\b/gi, "themselves"],
+  [/\bmine\b/gi, "theirs"],
+  [/\bmy\b/gi, "their"],
+  [/\bme\b/gi, "them"],
+];
+
+const THEY_CONTRACTED: Record<string, string> = { m: "re", ve: "ve", d: "d", ll: "ll" };
+
+function swapYou(text: string, subject: string, object: string, possessive: string, own: string, self: string): string {
+  return text
+    .replace(/\byourself\b/gi, self)
+    .replace(/\byours\b/gi, own)
+    .replace(/\b(?:your|ur)\b/gi, possessive)
+    .replace(/\b(?:you|u)\b/gi, (_word, at: number, whole: string) =>
+      DOER_VERB.test(whole.slice(at + _word.length)) ? subject : object,
+    );
+}
+
+/** The proposal's summary in the user's words (see above). */
+export function inLedgerWords(proposal: CaptureProposal, fromMe: boolean): CaptureProposal {
+  if (!ENGLISH_TRIGGER.test(proposal.because)) return proposal;
+  let text = proposal.summary;
+  if (fromMe) {
+    text = swapYou(text, "they", "them", "their", "theirs", "themselves");
+  } else {
+    // Their "I" and "my" first, then their "you" (the user) becomes "I" and "my".
+    for (const [pattern, word] of THEIR_WORDS) text = text.replace(pattern, word);
+    text = text.replace(
+      /\bi(['’])(m|ve|d|ll)\b/gi,
+      (_w, apostrophe: string, rest: string) => `they${apostrophe}${THEY_CONTRACTED[rest.toLowerCase()] ?? rest}`,
+    );
+    text = text.replace(/\bi\b/g, "they").replace(/\bI\b/g, "they");
+    text = swapYou(text, "I", "me", "my", "mine", "myself");
+    // What they thank me for is mine without saying so: "your help" is "help" in my ledger.
+    if (proposal.kind === "gave") text = text.replace(/^my\s+(?=\S)/, "");
+  }
+  return text === proposal.summary ? proposal : { ...proposal, summary: text };
 }
 
 const orNone = <T>(x: T | null): T[] => (x === null ? [] : [x]);
@@ -1116,7 +1167,7 @@ const LEADING_FILLER =
 // Where the thing ends: a new clause, a courtesy, an aside or an emoji.
 const THING_END = new RegExp(
   [
-    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|will|would|can|could|great|much|very|such|super|team|all|everyone|guys|folks|both|the|my|your|our|these|those|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
+    "[,;:(]\\s*(?:she|he|they|we|i|it|you|u|which|who|and|or|owe|that|this|really|see|let|hope|looking forward|lol|xx?|will|would|can|could|great|much|very|such|super|team|all|everyone|guys|folks|both|the|my|your|our|these|those|thanks|thank you|thx|ty|cheers|please|pls|if|when|as|so|because|since|but|and thanks|saved|made|helped|meant|worked|went|was|is|are|were|totally|truly|hugely|it would|that would|i'd|i would|would be|it'?s|that'?s|gracias|danke|bitte|por favor)\\b",
     "\\s+[-–—]\\s+",
     // a name or a word of address after a last comma: "your hard work on the launch, team!"
     ",\\s*[\\p{L}'’-]+[\\s\\p{P}\\p{Extended_Pictographic}]*$",

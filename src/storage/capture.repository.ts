@@ -5,11 +5,12 @@
  * inserting suggested entries (`inbox_items`; listing and deciding them is inbox.repository.ts).
  */
 import type { Kysely } from "kysely";
+import type { CaptureProposal } from "../contract/capture.js";
 import { addContact, contactDay } from "../domain/contact-summary.js";
 import type { ContactEvent } from "../domain/model.js";
 import { foldText } from "./keys.js";
 import { ownedBy } from "./owned.js";
-import type { Database, InteractionRow } from "./schema.js";
+import type { Database, InboxItemsTable, InteractionRow } from "./schema.js";
 import { contactColumns, personStatsFromRow } from "./stats.repository.js";
 
 /** Keys per `in (…)` list: well under SQLite's bound-parameter limit. */
@@ -269,16 +270,11 @@ export async function frequentCorrespondents(db: Kysely<Database>, ownerId: stri
     .execute();
 }
 
-export interface NewInboxItem {
-  id: string;
-  kind: "gave" | "received" | "ask" | "thanks" | "alias";
-  person_id: string | null;
-  summary: string;
-  because: string;
-  detail: string | null;
-  source_key: string | null;
-  occurred_at: string;
-}
+/** A suggested entry as the pipeline makes it: the row without its owner and decision. */
+export type NewInboxItem = Omit<
+  InboxItemsTable,
+  "owner_id" | "kind" | "status" | "record_id" | "created_at" | "decided_at"
+> & { kind: CaptureProposal["kind"] | "alias" };
 
 /** Inserts suggested entries, open, waiting for the user's yes. */
 export async function insertInboxItems(

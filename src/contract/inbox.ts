@@ -94,7 +94,7 @@ export function inboxText(item: {
   }
 }
 
-/** "because the message says ‘thanks for the intro’" */
-export function becauseText(because: string): string {
-  return `because the message says ‘${because}’`;
+/** "because the message says ‘thanks for the intro’"; for an alias, "because s@x.org signs as “Sofía”" */
+export function becauseText(item: Pick<InboxItemJson, "kind" | "because">): string {
+  return item.kind === "alias" ? `because ${item.because}` : `because the message says ‘${item.because}’`;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CaptureProposal } from "../contract/capture.js";
-import { proposeEntries } from "./capture-rules.js";
+import { proposeEntries, theirWordsAsMine } from "./capture-rules.js";
 
 interface Story {
   /** what happened, as the user would tell it */
@@ -76,9 +76,7 @@ const STORIES: Story[] = [
   {
     story: "a thank-you for support during a hard month",
     text: "Just wanted to say thank you for your support during the reorg. It meant a lot.",
-    expect: [
-      ["gave", "support during the reorg", "support", "thank you for your support during the reorg"],
-    ],
+    expect: [["gave", "support during the reorg", "support", "thank you for your support during the reorg"]],
   },
   {
     story: "a thank-you for help with the move, signed off with thanks again",
@@ -114,9 +112,7 @@ const STORIES: Story[] = [
   {
     story: "a colleague introduces me to someone",
     text: "Hi both,\nI've introduced you to Maria at Acme, she runs the payroll team there.",
-    expect: [
-      ["received", "introduced me to Maria at Acme", "intro", "I've introduced you to Maria at Acme"],
-    ],
+    expect: [["received", "introduced me to Maria at Acme", "intro", "I've introduced you to Maria at Acme"]],
   },
   {
     story: "IT says they fixed my laptop",
@@ -164,23 +160,23 @@ const STORIES: Story[] = [
     story: "a friend asks me to review her deck",
     subject: "quick favour",
     text: "hey could you review my deck before thursday? thanks!!",
-    expect: [["ask", "review their deck before thursday", "advice", "could you review my deck before thursday"]],
+    expect: [["ask", "review my deck before thursday", "advice", "could you review my deck before thursday"]],
   },
   {
     story: "a text-speak ask with pls",
     text: "cud u send me the slides pls",
-    expect: [["ask", "send them the slides", "favor", "cud u send me the slides"]],
+    expect: [["ask", "send me the slides", "favor", "cud u send me the slides"]],
   },
   {
     story: "pls can you, without a question mark",
     text: "pls can you forward me the contract when you get a chance",
-    expect: [["ask", "forward them the contract", "favor", "can you forward me the contract"]],
+    expect: [["ask", "forward me the contract", "favor", "can you forward me the contract"]],
   },
   {
     story: "an ask for an introduction, with a praying-hands emoji",
     text: "I was wondering if you could introduce me to your CFO 🙏",
     expect: [
-      ["ask", "introduce them to my CFO", "intro", "I was wondering if you could introduce me to your CFO"],
+      ["ask", "introduce me to your CFO", "intro", "I was wondering if you could introduce me to your CFO"],
     ],
   },
   {
@@ -192,7 +188,7 @@ const STORIES: Story[] = [
     expect: [
       [
         "ask",
-        "taking a look at their cover letter",
+        "taking a look at my cover letter",
         "advice",
         "Would you mind taking a look at my cover letter",
       ],
@@ -216,7 +212,7 @@ const STORIES: Story[] = [
     expect: [
       [
         "ask",
-        "lend them my projecter for friday",
+        "lend me your projecter for friday",
         "favor",
         "any chance you could lend me your projecter for friday",
       ],
@@ -225,7 +221,7 @@ const STORIES: Story[] = [
   {
     story: "an ask shouted in capitals",
     text: "COULD YOU SEND ME THE FILE",
-    expect: [["ask", "send them the file", "favor", "COULD YOU SEND ME THE FILE"]],
+    expect: [["ask", "send me the file", "favor", "COULD YOU SEND ME THE FILE"]],
   },
   {
     story: "a vague ask in the subject and the real one in the body",
@@ -234,7 +230,7 @@ const STORIES: Story[] = [
     expect: [
       [
         "ask",
-        "proofread their grant application by Monday",
+        "proofread my grant application by Monday",
         "advice",
         "could you proofread my grant application by Monday",
       ],
@@ -257,7 +253,7 @@ const STORIES: Story[] = [
       ["gave", "the intro to Ben", "intro", "Thanks for the intro to Ben"],
       [
         "ask",
-        "connect them with someone in procurement",
+        "connect me with someone in procurement",
         "intro",
         "Could you also connect me with someone in procurement",
       ],
@@ -266,13 +262,15 @@ const STORIES: Story[] = [
   {
     story: "an ask followed by thanks for the help still to come: only the ask",
     text: "Could you look at my deck? Thanks for your help!",
-    expect: [["ask", "look at their deck", "advice", "Could you look at my deck"]],
+    expect: [["ask", "look at my deck", "advice", "Could you look at my deck"]],
   },
   {
-    story: "Dana asks for numbers in her words; the promise I would make says them, not me",
+    story: "Dana asks for numbers, lower case, signed off with thanks",
     subject: "Q4",
     text: "hey mark could you send me the Q4 numbers by friday\n\nthanks,\nDana",
-    expect: [["ask", "send them the Q4 numbers by friday", "favor", "could you send me the Q4 numbers by friday"]],
+    expect: [
+      ["ask", "send me the Q4 numbers by friday", "favor", "could you send me the Q4 numbers by friday"],
+    ],
   },
   // --- I thank someone: a thank-you, closing a thanks owed.
   {
@@ -325,19 +323,21 @@ const STORIES: Story[] = [
   {
     story: "a vague favour asked first, then the real one",
     text: "Can you do me a favor? Could you water my plants while I'm away",
-    expect: [["ask", "water their plants while they're away", "favor", "Could you water my plants while I'm away"]],
+    expect: [["ask", "water my plants while I'm away", "favor", "Could you water my plants while I'm away"]],
   },
   {
     story: "the body says more than the subject: the body's words",
     subject: "Could you review my plan?",
     text: "Hi Ana, could you review my plan for the launch?\n\nThanks,\nMarta",
-    expect: [["ask", "review their plan for the launch", "advice", "could you review my plan for the launch"]],
+    expect: [["ask", "review my plan for the launch", "advice", "could you review my plan for the launch"]],
   },
   {
     story: "my thanks to a team, addressed after a comma",
     fromMe: true,
     text: "Thanks for your hard work on the launch, team!",
-    expect: [["thanks", "their hard work on the launch", "thanks", "Thanks for your hard work on the launch"]],
+    expect: [
+      ["thanks", "their hard work on the launch", "thanks", "Thanks for your hard work on the launch"],
+    ],
   },
   {
     story: "a booking made for me",
@@ -527,7 +527,7 @@ describe("proposeEntries: what a proposal promises", () => {
       text: "Hi Jordan, after our chat last week I have a favour to ask: could you review\nmy deck before the board meeting?",
       fromMe: false,
     });
-    expect(wrapped.map((p) => p.summary)).toEqual(["review their deck before the board meeting"]);
+    expect(wrapped.map((p) => p.summary)).toEqual(["review my deck before the board meeting"]);
     const short = proposeEntries({
       subject: "",
       text: "Could you send the slides\nBest\nAna",
@@ -624,6 +624,18 @@ describe("proposeEntries: any text", () => {
     const started = performance.now();
     const got = proposeEntries({ subject: "", text, fromMe: false });
     expect(performance.now() - started).toBeLessThan(500);
-    expect(got.map((p) => p.summary)).toEqual(["review their deck"]);
+    expect(got.map((p) => p.summary)).toEqual(["review my deck"]);
+  });
+});
+
+describe("theirWordsAsMine: what someone asked, as the user writes it down", () => {
+  it.each([
+    ["send me the Q4 numbers by friday", "send them the Q4 numbers by friday"],
+    ["introduce me to your CFO", "introduce them to my CFO"],
+    ["water my plants while I'm away", "water their plants while they're away"],
+    ["forward me the report you wrote", "forward them the report I wrote"],
+    ["review the budget", "review the budget"],
+  ])("%s → %s", (asked, written) => {
+    expect(theirWordsAsMine(asked)).toBe(written);
   });
 });

@@ -911,7 +911,8 @@ export function proposeEntries(input: MessageWords): CaptureProposal[] {
 // "their deck" and "me" ("You gave Leila: looking at their CV", "You promised Dana: send them the
 // numbers"). English only: the other languages' things are kept as written.
 
-const ENGLISH_TRIGGER = /\b(?:thank|thanks|thx|ty|could|can|would|will|please|pls|cud|introduc|fixed|sent|here|as promised|do you know|any chance|wondering)/i;
+const ENGLISH_TRIGGER =
+  /\b(?:thank|thanks|thx|ty|could|can|would|will|please|pls|cud|introduc|fixed|sent|here|as promised|do you know|any chance|wondering)/i;
 
 /** "you" before one of these is the one who did it ("the intro you made"), else the one it was done for. */
 const DOER_VERB =
@@ -926,7 +927,14 @@ const THEIR_WORDS: [RegExp, string][] = [
 
 const THEY_CONTRACTED: Record<string, string> = { m: "re", ve: "ve", d: "d", ll: "ll" };
 
-function swapYou(text: string, subject: string, object: string, possessive: string, own: string, self: string): string {
+function swapYou(
+  text: string,
+  subject: string,
+  object: string,
+  possessive: string,
+  own: string,
+  self: string,
+): string {
   return text
     .replace(/\byourself\b/gi, self)
     .replace(/\byours\b/gi, own)
@@ -936,25 +944,32 @@ function swapYou(text: string, subject: string, object: string, possessive: stri
     );
 }
 
-/** The proposal's summary in the user's words (see above). */
+/**
+ * The proposal's summary in the user's words (see above). An ask keeps the asker's words: "Dana
+ * asks: send me the numbers" reads as she wrote it; accepting it words the promise (`theirWordsAsMine`).
+ */
 export function inLedgerWords(proposal: CaptureProposal, fromMe: boolean): CaptureProposal {
-  if (!ENGLISH_TRIGGER.test(proposal.because)) return proposal;
-  let text = proposal.summary;
-  if (fromMe) {
-    text = swapYou(text, "they", "them", "their", "theirs", "themselves");
-  } else {
-    // Their "I" and "my" first, then their "you" (the user) becomes "I" and "my".
-    for (const [pattern, word] of THEIR_WORDS) text = text.replace(pattern, word);
-    text = text.replace(
-      /\bi(['’])(m|ve|d|ll)\b/gi,
-      (_w, apostrophe: string, rest: string) => `they${apostrophe}${THEY_CONTRACTED[rest.toLowerCase()] ?? rest}`,
-    );
-    text = text.replace(/\bi\b/g, "they").replace(/\bI\b/g, "they");
-    text = swapYou(text, "I", "me", "my", "mine", "myself");
-    // What they thank me for is mine without saying so: "your help" is "help" in my ledger.
-    if (proposal.kind === "gave") text = text.replace(/^my\s+(?=\S)/, "");
-  }
+  if (proposal.kind === "ask" || !ENGLISH_TRIGGER.test(proposal.because)) return proposal;
+  let text = fromMe
+    ? swapYou(proposal.summary, "they", "them", "their", "theirs", "themselves")
+    : theirWordsAsMine(proposal.summary);
+  // What they thank me for is mine without saying so: "your help" is "help" in my ledger.
+  if (proposal.kind === "gave") text = text.replace(/^my\s+(?=\S)/, "");
   return text === proposal.summary ? proposal : { ...proposal, summary: text };
+}
+
+/** Someone else's words as the user would write them down: "send me your notes" → "send them my notes". */
+export function theirWordsAsMine(words: string): string {
+  let text = words;
+  // Their "I" and "my" first, then their "you" (the user) becomes "I" and "my".
+  for (const [pattern, word] of THEIR_WORDS) text = text.replace(pattern, word);
+  text = text.replace(
+    /\bi(['’])(m|ve|d|ll)\b/gi,
+    (_w, apostrophe: string, rest: string) =>
+      `they${apostrophe}${THEY_CONTRACTED[rest.toLowerCase()] ?? rest}`,
+  );
+  text = text.replace(/\bi\b/g, "they").replace(/\bI\b/g, "they");
+  return swapYou(text, "I", "me", "my", "mine", "myself");
 }
 
 const orNone = <T>(x: T | null): T[] => (x === null ? [] : [x]);

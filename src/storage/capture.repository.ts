@@ -257,19 +257,6 @@ export async function countCorrespondents(
   }
 }
 
-/** The open "people you write to often": most messages first, then the latest. */
-export async function frequentCorrespondents(db: Kysely<Database>, ownerId: string, limit: number) {
-  return ownedBy(db, ownerId)
-    .selectFrom("capture_correspondents")
-    .select(["email", "name", "messages", "last_at"])
-    .where("status", "=", "open")
-    .orderBy("messages", "desc")
-    .orderBy("last_at", "desc")
-    .orderBy("email_key")
-    .limit(limit)
-    .execute();
-}
-
 /** A suggested entry as the pipeline makes it: the row without its owner and decision. */
 export type NewInboxItem = Omit<
   InboxItemsTable,

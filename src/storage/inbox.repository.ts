@@ -116,19 +116,35 @@ export interface CorrespondentRow {
   last_at: string | null;
 }
 
-/** The open correspondents, the most written to first (then the latest, then by address). */
+/**
+ * The open correspondents, the most written to first (then the latest, then by address): "people
+ * you write to often". An address that has become someone's since (an alias accepted, an email
+ * typed in) is no longer offered.
+ */
 export async function listOpenCorrespondents(
   db: Kysely<Database>,
   ownerId: string,
+  limit?: number,
 ): Promise<CorrespondentRow[]> {
-  const rows = await ownedBy(db, ownerId)
-    .selectFrom("capture_correspondents")
-    .select(["email_key", "email", "name", "messages", "last_at"])
-    .where("status", "=", "open")
-    .orderBy("messages", "desc")
-    .orderBy("last_at", "desc")
-    .orderBy("email_key")
-    .execute();
+  let query = ownedBy(db, ownerId)
+    .selectFrom("capture_correspondents as c")
+    .select(["c.email_key", "c.email", "c.name", "c.messages", "c.last_at"])
+    .where("c.status", "=", "open")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("person_emails as e")
+            .select("e.person_id")
+            .whereRef("e.owner_id", "=", "c.owner_id")
+            .whereRef("e.value_key", "=", "c.email_key"),
+        ),
+      ),
+    )
+    .orderBy("c.messages", "desc")
+    .orderBy("c.last_at", "desc")
+    .orderBy("c.email_key");
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.execute();
   // PostgreSQL's integer comes back as a number; a count is never large enough to need more.
   return rows.map((r) => ({ ...r, messages: Number(r.messages) }));
 }

@@ -131,11 +131,11 @@ describeEachDialect("the Inbox from the command line", (dialect) => {
       at: "2026-11-11T09:00:00.000Z",
     });
     expect((await m.run("inbox", "accept", "1")).stdout).toBe(
-      "Recorded: You promised Ben Osei: review my deck\n",
+      "Recorded: You promised Ben Osei: review their deck\n",
     );
     const promises = (await m.run("promises", "--json")).json().commitments;
     expect(promises).toHaveLength(1);
-    expect(promises[0]).toMatchObject({ direction: "i_owe", summary: "review my deck", status: "open" });
+    expect(promises[0]).toMatchObject({ direction: "i_owe", summary: "review their deck", status: "open" });
     await m.run("inbox", "accept", "2", "--need");
     expect((await m.run("needs", "--json")).json().needs.map((n: { text: string }) => n.text)).toEqual([
       "a venue for the offsite",

@@ -24,7 +24,6 @@ import {
   type CaptureIndex,
   type CorrespondentSighting,
   countCorrespondents,
-  frequentCorrespondents,
   insertInboxItems,
   insertMoments,
   loadCaptureIndex,
@@ -36,6 +35,7 @@ import {
   sourceStatuses,
 } from "../../storage/capture.repository.js";
 import { withBulkImport } from "../../storage/contact-import.repository.js";
+import { listOpenCorrespondents } from "../../storage/inbox.repository.js";
 import { emailKey, foldText, newId, toInstant } from "../../storage/keys.js";
 import type { InteractionRow } from "../../storage/schema.js";
 import { indexDocuments } from "../../storage/search.repository.js";
@@ -155,10 +155,10 @@ async function captureAll(
   await flush();
   result.people = run.loggedPeople.size;
   result.myAddresses = { addresses: [...run.me.addresses.values()], source: run.me.source };
-  result.frequent = (await frequentCorrespondents(ctx.db, ctx.ownerId, FREQUENT_SHOWN)).map((c) => ({
+  result.frequent = (await listOpenCorrespondents(ctx.db, ctx.ownerId, FREQUENT_SHOWN)).map((c) => ({
     email: c.email,
     name: c.name,
-    messages: Number(c.messages),
+    messages: c.messages,
     lastAt: c.last_at,
   }));
   return result;
@@ -374,7 +374,7 @@ function aliasItem(
     kind: "alias",
     person_id: person.id,
     summary: `${email} may be ${person.name}`,
-    because: `a message names ${email} “${name}”`,
+    because: `mail from ${email} is signed “${name}”`,
     detail: JSON.stringify({ email, name }),
     source_key: item.sourceKey,
     occurred_at: occurredAt ?? toInstant(run.now),

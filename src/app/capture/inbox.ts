@@ -17,6 +17,7 @@ import {
   inboxText,
 } from "../../contract/inbox.js";
 import { isEmail, oneOf, readKind, readText } from "../../contract/input.js";
+import { theirWordsAsMine } from "../../domain/capture-rules.js";
 import type { Channel, Initiator } from "../../domain/model.js";
 import { GoodwillError } from "../../errors.js";
 import {
@@ -253,15 +254,17 @@ async function record(
       return { kind: "exchange", id: entry.id, text: item.text };
     }
     case "ask": {
+      // The ask is in the asker's words ("send me the numbers"); what I write down is in mine.
+      const summary = theirWordsAsMine(item.summary);
       if (as === "need") {
-        const need = await addNeed(tx, personId, item.summary);
-        return { kind: "need", id: need.id, text: `${person.display_name} needs: ${item.summary}` };
+        const need = await addNeed(tx, personId, summary);
+        return { kind: "need", id: need.id, text: `${person.display_name} needs: ${summary}` };
       }
       const commitment = await createCommitment(
         tx,
         { kind: "person", person },
         {
-          summary: item.summary,
+          summary,
           dueOn: null,
           direction: "i_owe",
         },
@@ -269,7 +272,7 @@ async function record(
       return {
         kind: "promise",
         id: commitment.id,
-        text: `You promised ${person.display_name}: ${item.summary}`,
+        text: `You promised ${person.display_name}: ${summary}`,
       };
     }
     case "alias": {
@@ -284,6 +287,8 @@ async function record(
       const current = await getPersonJson(tx, personId);
       if (!current.emails.some((e) => emailKey(e) === emailKey(address)))
         await editPerson(tx, personId, { emails: [...current.emails, address] });
+      // Not one of "the people you write to often" any more: it is theirs.
+      await markCorrespondent(tx.db, tx.ownerId, emailKey(address), { status: "added", personId });
       return { kind: "email", id: personId, text: `${address} is ${person.display_name}'s address` };
     }
   }

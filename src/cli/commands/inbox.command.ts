@@ -42,7 +42,7 @@ function itemLines(item: InboxItemJson, p: Paint): string[] {
   return [
     `#${item.number}`,
     item.occurredAt.slice(0, 10),
-    `${p.bold(item.text)}\n${p.dim(`      ${becauseText(item.because)}${subject}`)}`,
+    `${p.bold(item.text)}\n${p.dim(`      ${becauseText(item)}${subject}`)}`,
   ];
 }
 

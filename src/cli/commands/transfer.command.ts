@@ -226,7 +226,7 @@ export function historySummary(path: string, result: CaptureResult, p: Paint): s
   );
   if (result.suggested > 0)
     lines.push(
-      `${plural(result.suggested, "suggested entry", "suggested entries")} wait in your inbox: goodwill inbox.`,
+      `${plural(result.suggested, "suggested entry", "suggested entries")} ${result.suggested === 1 ? "waits" : "wait"} in your inbox: goodwill inbox.`,
     );
   if (result.frequent.length > 0) {
     lines.push("", "People you write to often, not yet in Goodwill:");

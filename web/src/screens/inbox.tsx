@@ -6,7 +6,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { ENTRY_KINDS, type EntryKind, type InboxItemJson } from "../../../src/contract/inbox.js";
+import { becauseText, ENTRY_KINDS, type EntryKind, type InboxItemJson } from "../../../src/contract/inbox.js";
 import { api, type Result } from "../api/client";
 import { useWrite } from "../api/hooks";
 import { ChoiceField, label, SummaryField } from "../components/fields";
@@ -74,7 +74,7 @@ function ItemRow({ item }: { item: InboxItemJson }) {
         <span className="badge kind">{label(item.kind)}</span> <strong>{item.text}</strong>
       </p>
       <p className="muted inbox-why">
-        Because the message says ‘{item.because}’ · {day(item.occurredAt)}
+        {sentence(becauseText(item))} · {day(item.occurredAt)}
         {item.subject ? ` · “${item.subject}”` : ""}
       </p>
       {editing ? (
@@ -264,4 +264,9 @@ function PeoplePanel() {
       </div>
     </section>
   );
+}
+
+/** "because …" as the start of a line: "Because …". */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -187,12 +187,13 @@ async function importHistory(
   return { json: result, human: (p: Paint) => historySummary(source.path, result, p) };
 }
 
-const SKIP_WORDS: Record<keyof CaptureResult["skipped"], string> = {
-  list: "from mailing lists",
-  "no-reply": "from no-reply senders",
-  "auto-reply": "automatic replies",
-  cancelled: "cancelled meetings",
-  future: "still to come (logged by a later import once they happened)",
+/** How many were skipped for a reason, in words: "3 from mailing lists", "1 cancelled meeting". */
+const SKIP_WORDS: Record<keyof CaptureResult["skipped"], (n: number) => string> = {
+  list: (n) => `${n} from mailing lists`,
+  "no-reply": (n) => `${n} from no-reply senders`,
+  "auto-reply": (n) => plural(n, "automatic reply", "automatic replies"),
+  cancelled: (n) => plural(n, "cancelled meeting"),
+  future: (n) => `${n} still to come (logged by a later import once they happened)`,
 };
 
 /** What a history import did, in words. */
@@ -205,7 +206,7 @@ export function historySummary(path: string, result: CaptureResult, p: Paint): s
   if (result.alreadyImported > 0) others.push(`${result.alreadyImported} already imported`);
   if (result.unmatched > 0) others.push(`${result.unmatched} with nobody you know yet`);
   for (const [reason, count] of Object.entries(result.skipped))
-    if (count > 0) others.push(`${count} ${SKIP_WORDS[reason as keyof typeof SKIP_WORDS]}`);
+    if (count > 0) others.push(SKIP_WORDS[reason as keyof typeof SKIP_WORDS](count));
   if (others.length > 0) lines.push(`Not logged: ${others.join(", ")}.`);
   if (result.problems.count > 0) {
     lines.push("", p.yellow(`Skipped ${plural(result.problems.count, noun)} that could not be read:`));

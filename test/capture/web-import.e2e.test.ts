@@ -48,4 +48,46 @@ describeEachDialect("the web app: importing mail history", (dialect) => {
     );
     expect(problems).toEqual([]);
   });
+
+  it("a mail file asks for your addresses and how much to keep; the import uses and saves them", async () => {
+    const server = await startServer(dialect, {
+      prepare: (store) => {
+        goodwill(store, ["person", "add", "Sofía García", "--email", "sofia@example.org"]);
+      },
+    });
+    const { page, problems } = await signedIn(server);
+    await page.goto(`${server.url}/import`);
+    // Not for an address book: the two fields appear with a mail file.
+    await page.getByLabel("Choose a file, or drop it here").setInputFiles({
+      name: "people.vcf",
+      mimeType: "text/vcard",
+      buffer: Buffer.from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoe\r\nEND:VCARD\r\n"),
+    });
+    expect(await page.getByLabel("Your email addresses").count()).toBe(0);
+    // (the box now names the file chosen: the input is found by its type)
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "takeout.mbox",
+      mimeType: "application/mbox",
+      buffer: readFileSync(TAKEOUT),
+    });
+    await page.getByLabel("Your email addresses").fill("ana@example.com");
+    await page.getByLabel("Keep from each message").selectOption({ label: "The subject only" });
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const report = page.getByRole("status", { name: "Import result" });
+    await report.waitFor();
+    expect(await report.textContent()).toContain("Your addresses: ana@example.com.");
+    expect(await report.textContent()).toContain("Body text kept: none.");
+    // Sofía's moment keeps its subject and no words of the message.
+    const sofia = JSON.parse(goodwill(server.storeUrl, ["show", "Sofía", "--json"]));
+    const moments = (sofia.timeline as { type: string; fields: { notes?: string | null } }[]).filter(
+      (item) => item.type === "moment",
+    );
+    expect(moments.length).toBeGreaterThan(0);
+    expect(moments.map((m) => m.fields.notes)).toEqual(moments.map(() => null));
+    // Both are saved: the next import, from the command line, uses them without being told.
+    const again = goodwill(server.storeUrl, ["import", TAKEOUT]);
+    expect(again).toContain("Your addresses (saved): ana@example.com.");
+    expect(again).toContain("Body text kept: none");
+    expect(problems).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@
  * the server's.
  */
 
-import type { CaptureResult } from "../../../src/contract/capture.js";
+import type { BodyPolicy, CaptureResult } from "../../../src/contract/capture.js";
 import type { ImportResult } from "../../../src/contract/import-result.js";
 import type { ReminderNote, ReminderSettingsInput, RemindersJson } from "../../../src/contract/reminders.js";
 import type { ExportFormat, GoodwillService, ImportFormat } from "../../../src/service/goodwill-service.js";
@@ -124,10 +124,15 @@ export function uploadImport(
   file: File,
   format: ImportFormat,
   onProgress: (fraction: number) => void,
+  /** for mail and calendars: the user's own addresses (comma-separated) and how much of a body to keep */
+  history: { me?: string; bodies?: BodyPolicy } = {},
 ): { result: Promise<ImportResult | CaptureResult>; abort: () => void } {
   const request = new XMLHttpRequest();
   const result = new Promise<ImportResult | CaptureResult>((resolve, reject) => {
-    request.open("POST", url("/import", { format, filename: file.name }));
+    request.open(
+      "POST",
+      url("/import", { format, filename: file.name, me: history.me, bodies: history.bodies }),
+    );
     request.setRequestHeader("content-type", "application/octet-stream");
     request.responseType = "json";
     request.upload.onprogress = (event) => {

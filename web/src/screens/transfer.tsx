@@ -7,7 +7,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
-import type { CaptureResult } from "../../../src/contract/capture.js";
+import { type BodyPolicy, type CaptureResult, SNIPPET_CHARS } from "../../../src/contract/capture.js";
 import type { ImportResult } from "../../../src/contract/import-result.js";
 import type { ImportFormat } from "../../../src/service/goodwill-service.js";
 import { ApiError, exportUrl, uploadImport } from "../api/client";
@@ -25,6 +25,16 @@ const FORMATS: { value: ImportFormat; label: string }[] = [
   { value: "csv", label: "CSV with a header row" },
   { value: "json", label: "Goodwill JSON backup" },
 ];
+
+/** How much of each message a history import keeps with its moment (setting `capture:bodies`). */
+const BODIES: { value: BodyPolicy; label: string }[] = [
+  { value: "snippet", label: `The subject and the first ${SNIPPET_CHARS} characters` },
+  { value: "none", label: "The subject only" },
+  { value: "all", label: "The whole text" },
+];
+
+/** Mail and calendar exports: the files a history import reads. */
+const isHistoryFile = (name: string) => /\.(mbox|eml|ics)$/i.test(name);
 
 type Upload =
   | { state: "idle" }
@@ -65,6 +75,8 @@ function ImportCard() {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat>("auto");
+  const [me, setMe] = useState("");
+  const [bodies, setBodies] = useState<BodyPolicy>("snippet");
   const [dragging, setDragging] = useState(false);
   const [upload, setUpload] = useState<Upload>({ state: "idle" });
   const [uploaded, setUploaded] = useState(0);
@@ -85,11 +97,17 @@ function ImportCard() {
     const name = file.name;
     const mine = ++current.current;
     setUploaded(0);
-    const { result, abort } = uploadImport(file, format, (fraction) => {
-      if (current.current !== mine) return;
-      setUploaded(fraction);
-      setUpload((u) => (u.state === "uploading" ? { ...u, fraction } : u));
-    });
+    const history = isHistoryFile(name) ? { me: me.trim(), bodies } : {};
+    const { result, abort } = uploadImport(
+      file,
+      format,
+      (fraction) => {
+        if (current.current !== mine) return;
+        setUploaded(fraction);
+        setUpload((u) => (u.state === "uploading" ? { ...u, fraction } : u));
+      },
+      history,
+    );
     abortRef.current = abort;
     setUpload({ state: "uploading", fraction: 0, abort });
     result.then(
@@ -182,6 +200,39 @@ function ImportCard() {
             </option>
           ))}
         </select>
+
+        {file && isHistoryFile(file.name) && (
+          <>
+            <label htmlFor={`${id}-me`}>Your email addresses</label>
+            <input
+              id={`${id}-me`}
+              type="text"
+              inputMode="email"
+              value={me}
+              disabled={busy}
+              placeholder="you@example.com, you@work.example"
+              aria-describedby={`${id}-me-help`}
+              onChange={(event) => setMe(event.target.value)}
+            />
+            <p id={`${id}-me-help`} className="muted">
+              They tell who wrote first; saved for later imports. Empty: the ones saved before, or those your
+              mail was delivered to.
+            </p>
+            <label htmlFor={`${id}-bodies`}>Keep from each message</label>
+            <select
+              id={`${id}-bodies`}
+              value={bodies}
+              disabled={busy}
+              onChange={(event) => setBodies(event.target.value as BodyPolicy)}
+            >
+              {BODIES.map((b) => (
+                <option key={b.value} value={b.value}>
+                  {b.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
 
         {upload.state !== "idle" && (
           <div className="upload-progress">
@@ -359,8 +410,8 @@ function HistoryReport({ result, file }: { result: CaptureResult; file: string }
       )}
       {result.myAddresses.source === "none" ? (
         <p className="warn">
-          Your own address is not known, so who wrote first is unknown. Import with your address (goodwill
-          import FILE --me you@example.com) to fix that.
+          Your own address is not known, so these moments do not say who wrote first. Give your email
+          addresses above before the next import.
         </p>
       ) : (
         <p className="muted">

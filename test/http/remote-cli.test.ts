@@ -2,11 +2,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { startServer } from "../../src/http/server.js";
 import { openStore } from "../../src/storage/store.js";
 import { runCommand } from "../support/cli.js";
 import { describeEachDialect, freshStoreUrl } from "../support/stores.js";
+
+const CAPTURE_FIXTURES = fileURLToPath(new URL("../fixtures/capture/", import.meta.url));
+const TAKEOUT = join(CAPTURE_FIXTURES, "takeout.mbox");
 
 const run = (env: Record<string, string>, args: string[], stdin = "") => runCommand(args, env, stdin);
 
@@ -200,6 +204,50 @@ describeEachDialect("the CLI against a team server", (dialect) => {
       expect(revoked.stderr).toMatch(/This API token was revoked on \d{4}-\d{2}-\d{2} \(UTC\)/);
       const revokedJson = await run(remote, ["--json", "today"]);
       expect(JSON.parse(revokedJson.stderr).error.code).toBe("token_revoked");
+    }
+  });
+
+  it("mail history imports through the API once, as the account (its email is the user's address); a folder is refused in words", async () => {
+    const url = await freshStoreUrl(dialect);
+    const home = mkdtempSync(join(tmpdir(), "goodwill-home-"));
+    const direct = { HOME: home, GOODWILL_DATABASE_URL: url };
+    expect(
+      (
+        await run(
+          direct,
+          ["user", "add", "ana@example.com", "--name", "Ana", "--password-stdin"],
+          "correct horse battery\n",
+        )
+      ).code,
+    ).toBe(0);
+    const { token } = (await run(direct, ["token", "create", "--user", "ana@example.com", "--json"])).json();
+    const store = await openStore(url);
+    const server = await startServer({ store, host: "127.0.0.1", port: 0, log: false });
+    try {
+      const remote = { HOME: home, GOODWILL_SERVER_URL: server.url, GOODWILL_TOKEN: token };
+      expect(
+        (await run(remote, ["person", "add", "Sofía García", "--email", "sofia@example.org"])).code,
+      ).toBe(0);
+      const first = (await run(remote, ["import", TAKEOUT, "--json"])).json();
+      expect(first).toMatchObject({ kind: "history", format: "mbox", read: 10, alreadyImported: 0 });
+      expect(first.logged).toBeGreaterThan(0);
+      // The account's own email is the user's address on a server.
+      expect(first.myAddresses).toMatchObject({ source: "account", addresses: ["ana@example.com"] });
+      const again = (await run(remote, ["import", TAKEOUT, "--json"])).json();
+      // Logged and skipped messages are remembered; those with nobody known are looked at again.
+      const skipped = Object.values(first.skipped as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(again).toMatchObject({
+        logged: 0,
+        alreadyImported: first.logged + skipped,
+        unmatched: first.unmatched,
+      });
+      expect((await run(remote, ["inbox", "--json"])).code).toBe(0);
+      const folder = await run(remote, ["import", CAPTURE_FIXTURES]);
+      expect(folder.code).toBe(4);
+      expect(folder.stderr).toMatch(/is a folder of messages, and a server takes one file at a time/);
+    } finally {
+      await server.close();
+      await store.close();
     }
   });
 });

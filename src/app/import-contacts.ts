@@ -14,7 +14,6 @@ import { LIMITS } from "../domain/limits.js";
 import { formatPartialDate } from "../domain/partial-date.js";
 import { GoodwillError } from "../errors.js";
 import { type ContactRecord, isRecordError, type ReadResult } from "../formats/contact-record.js";
-import { Pacer } from "../formats/read/pacing.js";
 import {
   type AddedRows,
   departmentKey,
@@ -42,30 +41,10 @@ import {
 } from "../storage/person.repository.js";
 import type { NewPersonRow, PersonRow } from "../storage/schema.js";
 import { indexDocuments } from "../storage/search.repository.js";
-import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
+import { type AppContext, nowIso } from "./context.js";
 import { fitContact } from "./fit-contact.js";
 import { personSearchBody, reindexPerson } from "./people.js";
-
-/**
- * Records per transaction: as many as SQLite's one write lock can be held for in about
- * `BATCH_BUDGET_MS`, between 250 and 5,000. Each batch is sized from how long the last one took, so
- * a CLI import on a quiet machine commits rarely (each commit writes the hot index pages again),
- * while an import in the server, or on a loaded machine, keeps its transactions short: the event
- * loop and a server beside a CLI import (its writes wait for the lock, see sqlite-dialect.ts) get a
- * turn between two batches.
- */
-export const BATCH_MIN = 250;
-const BATCH_MAX = 5_000;
-const BATCH_BUDGET_MS = 100;
-
-/** The size of the next batch, from the last one's size and how long it held the lock. */
-export function nextBatchSize(size: number, tookMs: number): number {
-  const fitting = Math.round((size * BATCH_BUDGET_MS) / Math.max(tookMs, 1));
-  // At most twice as many at a time: one quick batch may have been a lucky one.
-  return Math.min(BATCH_MAX, 2 * size, Math.max(BATCH_MIN, fitting));
-}
-/** A pause after each batch: the moment another writer waiting for the lock takes it. */
-const BETWEEN_BATCHES_MS = 2;
+import { BATCH_MIN, timedBatches } from "./timed-batches.js";
 
 /**
  * The identity of a record without a UID: LinkedIn's profile URL when there is one, else a hash of
@@ -196,35 +175,23 @@ async function importAll(
   const result: ImportResult = emptyImportResult(options.format);
   const index = await loadIdentityIndex(ctx.db, ctx.ownerId);
   const places: Places = { organizations: new Map(), departments: new Map() };
-  let batch: Batch = [];
-  let batchSize = BATCH_MIN;
   let seen = 0;
   let plannedFor = BATCH_MIN / 2;
-
-  // In the server, other requests get a turn every few milliseconds of reading and fitting, and
-  // after every batch: an import of a big or hostile file must not freeze the API.
-  const pacer = new Pacer();
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
-    const started = performance.now();
-    await inWriteTransaction(ctx, (tx) => importBatch(tx, current, index, places, result));
-    batchSize = nextBatchSize(current.length, performance.now() - started);
-    // Each time the people this import created have doubled, the planner hears of it (PostgreSQL).
-    if (result.created >= 2 * plannedFor) {
-      plannedFor = result.created;
-      await refreshPeopleStatistics(ctx.db, ctx.store.dialect);
-    }
-    options.onProgress?.(seen);
-    // A short timer, not only a turn of the event loop: another process waiting for SQLite's lock
-    // takes it then (the pacer alone shares the loop with this server's own requests).
-    await new Promise((resolve) => setTimeout(resolve, BETWEEN_BATCHES_MS));
-    await pacer.pause();
-  };
+  const batches = timedBatches<BatchItem>(
+    ctx,
+    (tx, items) => importBatch(tx, items, index, places, result),
+    async () => {
+      // Each time the people this import created have doubled, the planner hears of it (PostgreSQL).
+      if (result.created >= 2 * plannedFor) {
+        plannedFor = result.created;
+        await refreshPeopleStatistics(ctx.db, ctx.store.dialect);
+      }
+      options.onProgress?.(seen);
+    },
+  );
 
   for await (const item of records) {
-    await pacer.maybePause();
+    await batches.turn();
     seen++;
     if (isRecordError(item)) {
       result.skipped++;
@@ -235,15 +202,14 @@ async function importAll(
     for (const warning of [...item.warnings, ...fitted.warnings])
       result.warnings.push({ record: item.record, line: item.line, ...warning });
     // The identity comes from the record as the file has it, so a re-import finds the same person.
-    batch.push({
+    await batches.add({
       contact: fitted.contact,
       uid: sourceUid(options.format, item.contact),
       record: item.record,
       line: item.line,
     });
-    if (batch.length >= batchSize) await flush();
   }
-  await flush();
+  await batches.flush();
   // Hundreds of new people at once: the planner's figures are out of date (see the dialect).
   if (result.created >= BATCH_MIN) await ctx.store.dialect.refreshStatistics(ctx.db);
   if (seen === 0) {
@@ -270,7 +236,9 @@ function nothingReadable(result: ImportResult): GoodwillError {
 }
 
 /** Records waiting to be written, each with the identity it was found under. */
-type Batch = { contact: ContactRecord; uid: string | null; record: number; line: number }[];
+/** One contact of a batch: as fitted, with its identity and where it was in the file. */
+type BatchItem = { contact: ContactRecord; uid: string | null; record: number; line: number };
+type Batch = BatchItem[];
 
 /** Adds a merge's warnings to the result, under the record they came from. */
 function reportMerge(

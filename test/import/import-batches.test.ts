@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextBatchSize } from "../../src/app/import-contacts.js";
+import { nextBatchSize } from "../../src/app/timed-batches.js";
 
 describe("how many records an import writes per transaction", () => {
   it("grows while batches are quick, at most doubling, up to 5,000", () => {

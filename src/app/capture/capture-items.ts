@@ -19,7 +19,6 @@ import {
 import { proposeEntries } from "../../domain/capture-rules.js";
 import { LIMITS } from "../../domain/limits.js";
 import type { Initiator } from "../../domain/model.js";
-import { Pacer } from "../../formats/read/pacing.js";
 import {
   type CaptureIndex,
   type CorrespondentSighting,
@@ -39,8 +38,8 @@ import { listOpenCorrespondents } from "../../storage/inbox.repository.js";
 import { emailKey, foldText, newId, toInstant } from "../../storage/keys.js";
 import type { InteractionRow } from "../../storage/schema.js";
 import { indexDocuments } from "../../storage/search.repository.js";
-import { type AppContext, inWriteTransaction, nowIso } from "../context.js";
-import { BATCH_MIN, nextBatchSize } from "../import-contacts.js";
+import { type AppContext, nowIso } from "../context.js";
+import { timedBatches } from "../timed-batches.js";
 import { type MyAddresses, resolveMyAddresses } from "./capture-settings.js";
 
 export interface CaptureOptions {
@@ -116,23 +115,13 @@ async function captureAll(
     result,
     options,
   };
-  let batch: CapturedItem[] = [];
-  let batchSize = BATCH_MIN;
-  const pacer = new Pacer();
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
-    const started = performance.now();
-    await inWriteTransaction(ctx, (tx) => captureBatch(tx, current, run));
-    batchSize = nextBatchSize(current.length, performance.now() - started);
-    options.onProgress?.(result.read);
-    // As the contact import: a writer waiting for the lock (a server beside the CLI) gets a turn.
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    await pacer.pause();
-  };
+  const batches = timedBatches<CapturedItem>(
+    ctx,
+    (tx, current) => captureBatch(tx, current, run),
+    () => options.onProgress?.(result.read),
+  );
   for await (const item of items) {
-    await pacer.maybePause();
+    await batches.turn();
     result.read++;
     if (item.kind === "problem") {
       result.problems.count++;
@@ -149,10 +138,9 @@ async function captureAll(
         });
       continue;
     }
-    batch.push(item);
-    if (batch.length >= batchSize) await flush();
+    await batches.add(item);
   }
-  await flush();
+  await batches.flush();
   result.people = run.loggedPeople.size;
   result.myAddresses = { addresses: [...run.me.addresses.values()], source: run.me.source };
   result.frequent = (await listOpenCorrespondents(ctx.db, ctx.ownerId, FREQUENT_SHOWN)).map((c) => ({

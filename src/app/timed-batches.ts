@@ -1,0 +1,72 @@
+/**
+ * Writing a long stream of items (an import of contacts or of mail history) in write transactions.
+ *
+ * Items per transaction: as many as SQLite's one write lock can be held for in about
+ * `BATCH_BUDGET_MS`, between 250 and 5,000. Each batch is sized from how long the last one took, so
+ * a CLI import on a quiet machine commits rarely (each commit writes the hot index pages again),
+ * while an import in the server, or on a loaded machine, keeps its transactions short: the event
+ * loop and a server beside a CLI import (its writes wait for the lock, see sqlite-dialect.ts) get a
+ * turn between two batches.
+ */
+import { Pacer } from "../formats/read/pacing.js";
+import { type AppContext, inWriteTransaction } from "./context.js";
+
+export const BATCH_MIN = 250;
+const BATCH_MAX = 5_000;
+const BATCH_BUDGET_MS = 100;
+
+/** The size of the next batch, from the last one's size and how long it held the lock. */
+export function nextBatchSize(size: number, tookMs: number): number {
+  const fitting = Math.round((size * BATCH_BUDGET_MS) / Math.max(tookMs, 1));
+  // At most twice as many at a time: one quick batch may have been a lucky one.
+  return Math.min(BATCH_MAX, 2 * size, Math.max(BATCH_MIN, fitting));
+}
+
+/** A pause after each batch: the moment another writer waiting for the lock takes it. */
+const BETWEEN_BATCHES_MS = 2;
+
+export interface TimedBatches<T> {
+  /** A turn for the server's other requests while reading: call it once per item read. */
+  turn(): Promise<void>;
+  /** Adds an item; a batch that is full is written. */
+  add(item: T): Promise<void>;
+  /** Writes what is left. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Batches written by `write`, each in one write transaction; `afterBatch` runs after each commit
+ * (progress, the planner's statistics).
+ */
+export function timedBatches<T>(
+  ctx: AppContext,
+  write: (tx: AppContext, items: T[]) => Promise<void>,
+  afterBatch?: () => void | Promise<void>,
+): TimedBatches<T> {
+  // In the server, other requests get a turn every few milliseconds of reading, and after every
+  // batch: an import of a big or hostile file must not freeze the API.
+  const pacer = new Pacer();
+  let batch: T[] = [];
+  let size = BATCH_MIN;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    const started = performance.now();
+    await inWriteTransaction(ctx, (tx) => write(tx, current));
+    size = nextBatchSize(current.length, performance.now() - started);
+    await afterBatch?.();
+    // A short timer, not only a turn of the event loop: another process waiting for SQLite's lock
+    // takes it then (the pacer alone shares the loop with this server's own requests).
+    await new Promise((resolve) => setTimeout(resolve, BETWEEN_BATCHES_MS));
+    await pacer.pause();
+  };
+  return {
+    turn: () => pacer.maybePause(),
+    async add(item) {
+      batch.push(item);
+      if (batch.length >= size) await flush();
+    },
+    flush,
+  };
+}

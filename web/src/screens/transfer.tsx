@@ -246,7 +246,11 @@ function ImportCard() {
                     : "Upload stopped"}
             </label>
             <progress id={`${id}-progress`} max={1} value={uploaded} />
-            {busy && uploaded >= 1 && <p className="muted">Reading the records…</p>}
+            {busy && uploaded >= 1 && (
+              <p className="muted">
+                {file && isHistoryFile(file.name) ? "Reading the messages…" : "Reading the records…"}
+              </p>
+            )}
           </div>
         )}
 

@@ -36,6 +36,34 @@ const BODIES: { value: BodyPolicy; label: string }[] = [
 /** Mail and calendar exports: the files a history import reads. */
 const isHistoryFile = (name: string) => /\.(mbox|eml|ics)$/i.test(name);
 
+/** A caption and a choice among labelled values (the import's format, how much of a message to keep). */
+function LabelledSelect<T extends string>(props: {
+  id: string;
+  caption: string;
+  options: readonly { value: T; label: string }[];
+  value: T;
+  disabled: boolean;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.caption}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value as T)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 type Upload =
   | { state: "idle" }
   | { state: "uploading"; fraction: number; abort: () => void }
@@ -187,19 +215,14 @@ function ImportCard() {
           disabled={busy}
           onChange={(event) => choose(event.target.files?.[0] ?? null)}
         />
-        <label htmlFor={`${id}-format`}>Format</label>
-        <select
+        <LabelledSelect
           id={`${id}-format`}
+          caption="Format"
+          options={FORMATS}
           value={format}
           disabled={busy}
-          onChange={(event) => setFormat(event.target.value as ImportFormat)}
-        >
-          {FORMATS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
+          onChange={setFormat}
+        />
 
         {file && isHistoryFile(file.name) && (
           <>
@@ -218,19 +241,14 @@ function ImportCard() {
               They tell who wrote first; saved for later imports. Empty: the ones saved before, or those your
               mail was delivered to.
             </p>
-            <label htmlFor={`${id}-bodies`}>Keep from each message</label>
-            <select
+            <LabelledSelect
               id={`${id}-bodies`}
+              caption="Keep from each message"
+              options={BODIES}
               value={bodies}
               disabled={busy}
-              onChange={(event) => setBodies(event.target.value as BodyPolicy)}
-            >
-              {BODIES.map((b) => (
-                <option key={b.value} value={b.value}>
-                  {b.label}
-                </option>
-              ))}
-            </select>
+              onChange={setBodies}
+            />
           </>
         )}
 

@@ -27,7 +27,7 @@ async function twoServers(dialect: TestDialect) {
 /** The status of the next request, at once on SQLite, once the notification came on PostgreSQL. */
 async function expectSoon(dialect: TestDialect, status: () => Promise<unknown>, expected: unknown) {
   if (dialect === "sqlite") expect(await status()).toEqual(expected);
-  else await expect.poll(status, { timeout: 5_000 }).toEqual(expected);
+  else await expect.poll(status, { timeout: 15_000 }).toEqual(expected);
 }
 
 describeEachDialect("remembered credentials", (dialect) => {

@@ -154,7 +154,7 @@ describeEachDialect("a person's read answered before the app", (dialect) => {
       );
       const refused = async () => (await get()).status;
       if (dialect === "sqlite") expect(await refused()).toBe(401);
-      else await expect.poll(refused, { timeout: 5_000 }).toBe(401);
+      else await expect.poll(refused, { timeout: 15_000 }).toBe(401);
     } finally {
       await server.close();
     }

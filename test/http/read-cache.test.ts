@@ -108,7 +108,7 @@ describeEachDialect("the read cache", (dialect) => {
     } else {
       // A notification arrives shortly after the other process commits.
       await expect
-        .poll(async () => (await call("GET", `/api/v1/people/${raj.id}`)).body.title, { timeout: 5_000 })
+        .poll(async () => (await call("GET", `/api/v1/people/${raj.id}`)).body.title, { timeout: 15_000 })
         .toBe("IT lead");
     }
   }, 30_000);

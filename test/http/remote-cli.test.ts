@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -254,16 +254,26 @@ describeEachDialect("the CLI against a team server", (dialect) => {
 
 it("the bundled binary serves until stopped, printing a one-time local sign-in link", async () => {
   const dir = mkdtempSync(join(tmpdir(), "goodwill-serve-"));
-  const result = spawnSync(
-    "bash",
-    [
-      "-c",
-      `node dist/goodwill.mjs --db ${dir}/g.db serve --port 0 & pid=$!; sleep 1.5; kill -TERM $pid; wait $pid`,
-    ],
-    { encoding: "utf8" },
+  const child = spawn(
+    process.execPath,
+    ["dist/goodwill.mjs", "--db", `${dir}/g.db`, "serve", "--port", "0"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
-  expect(result.stdout).toMatch(/Goodwill is listening on http:\/\/127\.0\.0\.1:\d+/);
-  expect(result.stdout).toMatch(
-    /Local mode: open this link to sign in \(it works once\):\n {2}http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/local\?token=\S{20,}/,
-  );
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const link =
+    /Local mode: open this link to sign in \(it works once\):\n {2}http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/local\?token=\S{20,}/;
+  try {
+    // Until the link is printed (a busy machine may take seconds to start the server), not a fixed time.
+    await expect.poll(() => stdout, { timeout: 30_000 }).toMatch(link);
+    expect(stdout).toMatch(/Goodwill is listening on http:\/\/127\.0\.0\.1:\d+/);
+  } finally {
+    child.kill("SIGTERM");
+  }
+  expect(await exited, "SIGTERM stops the server cleanly").toBe(0);
 });

@@ -45,7 +45,7 @@ import { indexDocuments } from "../storage/search.repository.js";
 import { type AppContext, nowIso } from "./context.js";
 import { fitContact } from "./fit-contact.js";
 import { personSearchBody, reindexPerson } from "./people.js";
-import { BATCH_MIN, timedBatches } from "./timed-batches.js";
+import { BATCH_MIN, type BatchSizing, timedBatches } from "./timed-batches.js";
 
 /**
  * The identity of a record without a UID: LinkedIn's profile URL when there is one, else a hash of
@@ -154,6 +154,13 @@ function capWarning(field: keyof typeof NOUNS, leftOut: number, max: number): Me
   };
 }
 
+/**
+ * PostgreSQL's batches: up to ~half a second of one owner's advisory lock (that owner's other writers
+ * wait, nobody else does), so a batch's dozen round trips are paid for thousands of rows; and the
+ * next batch is read and parsed while the database writes the last one.
+ */
+const POSTGRES_BATCHES: BatchSizing = { budgetMs: 500, max: 10_000, overlapped: true };
+
 export interface ImportOptions {
   format: string;
   onProgress?: (records: number) => void;
@@ -189,6 +196,7 @@ async function importAll(
       }
       options.onProgress?.(seen);
     },
+    ctx.store.dialect.name === "postgres" ? POSTGRES_BATCHES : undefined,
   );
 
   for await (const item of records) {

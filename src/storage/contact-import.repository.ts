@@ -8,7 +8,7 @@ import type { Dialect } from "./dialect.js";
 import { insertMany } from "./insert-many.js";
 import type { JournaledTable } from "./journaled-tables.js";
 import { emailKey, foldText, newId, phoneKey } from "./keys.js";
-import { JOURNAL_PAUSED_SETTING } from "./migrations/0018-bulk-insert-triggers.js";
+import { JOURNAL_PAUSED_SETTING } from "./migrations/0005-undo-journal.js";
 import { ownedBy } from "./owned.js";
 import { type PersonDetails, uniqueBy } from "./person.repository.js";
 import type { Database, NewPersonRow, PersonRow } from "./schema.js";

@@ -1,10 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { Dialect } from "../dialect.js";
-import { isJournaledTable, journaledTable } from "../journaled-tables.js";
+import { isJournaledTable } from "../journaled-tables.js";
+import { journalTable } from "./0005-undo-journal.js";
 import { CARD_COLUMNS, DETAIL_TABLES } from "./0012-carddav.js";
-
-/** The setting a write transaction turns on (`set_config(…, true)`) to pause the journal's row triggers. */
-export const JOURNAL_PAUSED_SETTING = "goodwill.journal_paused";
 
 /** The tables whose rows mark their person as changed for CardDAV (0012), by the column naming the person. */
 const DAV_PERSON_TABLES = [
@@ -17,11 +15,10 @@ const DAV_PERSON_TABLES = [
  * inserts (issue 16 §1). SQLite's triggers stay as they are: its import pauses the journal through
  * `journal_state`, and its trigger calls cost a fraction of PostgreSQL's PL/pgSQL ones.
  *
- * - The journal's row triggers (0005) get a `WHEN` that reads a transaction-local setting: while an
- *   import has paused the journal (it journals its new rows itself, one undo row per table), no
- *   trigger event is even queued. Before, each row still ran the PL/pgSQL function (~23 µs a row)
- *   to find `journal_state` empty. The function checks the setting too, for a trigger a later
- *   migration makes with 0005's `journalTable`.
+ * - The journal's row triggers (0005) are made again by `journalTable`, which now gives them a
+ *   `WHEN` reading a transaction-local setting: while an import has paused the journal (it journals
+ *   its new rows itself, one undo row per table), no trigger event is even queued. Before, each row
+ *   still ran the PL/pgSQL function (~23 µs a row) to find `journal_state` empty.
  * - CardDAV's "this person changed" (0012) is marked for inserts by one statement-level trigger per
  *   table over the statement's new rows (a transition table), not one PL/pgSQL call a row (~17 µs).
  *   Updates and deletes keep their row triggers: transition tables cannot be combined with
@@ -31,52 +28,13 @@ const DAV_PERSON_TABLES = [
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect.name !== "postgres") return;
 
-  await sql
-    .raw(`create or replace function goodwill_journal_row() returns trigger language plpgsql as $$
-      declare
-        r jsonb;
-        n jsonb;
-        entry text;
-        keys jsonb;
-        new_keys jsonb;
-      begin
-        if current_setting('${JOURNAL_PAUSED_SETTING}', true) = 'on' then return null; end if;
-        if TG_OP = 'INSERT' then r := to_jsonb(NEW); else r := to_jsonb(OLD); end if;
-        select entry_id into entry from journal_state where owner_id = r->>'owner_id';
-        if entry is null then return null; end if;
-        select jsonb_object_agg(k, r->k) into keys from unnest(TG_ARGV) k;
-        if TG_OP = 'INSERT' then
-          insert into undo_rows (owner_id, entry_id, table_name, op, key_json, old_row)
-            values (r->>'owner_id', entry, TG_TABLE_NAME, 'insert', keys::text, null);
-        else
-          insert into undo_rows (owner_id, entry_id, table_name, op, key_json, old_row)
-            values (r->>'owner_id', entry, TG_TABLE_NAME, lower(TG_OP), keys::text, r::text);
-          if TG_OP = 'UPDATE' then
-            n := to_jsonb(NEW);
-            select jsonb_object_agg(k, n->k) into new_keys from unnest(TG_ARGV) k;
-            if new_keys <> keys then
-              insert into undo_rows (owner_id, entry_id, table_name, op, key_json, old_row)
-                values (r->>'owner_id', entry, TG_TABLE_NAME, 'insert', new_keys::text, null);
-            end if;
-          end if;
-        end if;
-        return null;
-      end $$`)
-    .execute(db);
   const journaled = await sql<{ table_name: string }>`
     select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid
     where t.tgname = 'goodwill_journal' and c.relnamespace = current_schema()::regnamespace`.execute(db);
   for (const { table_name: table } of journaled.rows) {
     if (!isJournaledTable(table)) continue;
-    const args = journaledTable(table)
-      .key.map((k) => `'${k}'`)
-      .join(", ");
     await sql.raw(`drop trigger goodwill_journal on ${table}`).execute(db);
-    await sql
-      .raw(`create trigger goodwill_journal after insert or update or delete on ${table}
-        for each row when (current_setting('${JOURNAL_PAUSED_SETTING}', true) is distinct from 'on')
-        execute function goodwill_journal_row(${args})`)
-      .execute(db);
+    await journalTable(db, dialect, table);
   }
 
   // The person column is an argument: one function for people (id) and their details (person_id).

@@ -45,7 +45,7 @@ import { indexDocuments } from "../storage/search.repository.js";
 import { type AppContext, nowIso } from "./context.js";
 import { fitContact } from "./fit-contact.js";
 import { personSearchBody, reindexPerson } from "./people.js";
-import { BATCH_MIN, type BatchSizing, timedBatches } from "./timed-batches.js";
+import { BATCH_MIN, type BatchSizing, type TimedBatches, timedBatches } from "./timed-batches.js";
 
 /**
  * The identity of a record without a UID: LinkedIn's profile URL when there is one, else a hash of
@@ -199,7 +199,7 @@ async function importAll(
     ctx.store.dialect.name === "postgres" ? POSTGRES_BATCHES : undefined,
   );
 
-  for await (const item of records) {
+  for await (const item of settledOnFailure(records, batches)) {
     await batches.turn();
     seen++;
     if (isRecordError(item)) {
@@ -229,6 +229,22 @@ async function importAll(
   }
   if (result.skipped === seen) throw nothingReadable(result);
   return result;
+}
+
+/**
+ * The records, and on the reader's failure a wait for the batch still being written (PostgreSQL's
+ * overlapped batches): it commits or not before the import ends, never after.
+ */
+async function* settledOnFailure<T>(
+  records: AsyncIterable<T>,
+  batches: TimedBatches<unknown>,
+): AsyncIterable<T> {
+  try {
+    yield* records;
+  } catch (error) {
+    await batches.settled();
+    throw error;
+  }
 }
 
 /** Every record of the file failed: an invalid import, with the reasons, not a success of zero. */

@@ -49,6 +49,11 @@ export interface TimedBatches<T> {
   add(item: T): Promise<void>;
   /** Writes what is left. */
   flush(): Promise<void>;
+  /**
+   * Waits for a batch still being written (`overlapped`), whatever its outcome: for the reading's
+   * own failure, so nothing commits after the caller has given up.
+   */
+  settled(): Promise<void>;
 }
 
 /**
@@ -101,5 +106,8 @@ export function timedBatches<T>(
       writing.catch(() => {});
     },
     flush,
+    async settled() {
+      await writing?.catch(() => {});
+    },
   };
 }

@@ -69,4 +69,22 @@ describeEachDialect("batches read while the last one is written", (dialect) => {
     await expect(adding()).rejects.toThrow("the disk is full");
     expect(written).toEqual([]);
   });
+
+  it("lets a reader that fails wait for the batch still being written", async () => {
+    const ctx = await freshContext(dialect);
+    let committed = false;
+    const batches = timedBatches<number>(
+      ctx,
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        committed = true;
+      },
+      undefined,
+      { budgetMs: 500, max: 10_000, overlapped: true },
+    );
+    for (let i = 0; i < 250; i++) await batches.add(i);
+    expect(committed).toBe(false);
+    await batches.settled();
+    expect(committed).toBe(true);
+  });
 });

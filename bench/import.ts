@@ -46,6 +46,9 @@ const AIM_PER_SECOND = 50_000;
 const MEMORY_LIMIT_MIB = 1024;
 const GNU_TIME = "/usr/bin/time";
 
+/** `GOODWILL_BENCH_IMPORT=postgres` runs only the PostgreSQL import, `sqlite` everything else. */
+const ONLY = process.env.GOODWILL_BENCH_IMPORT;
+
 const log = (text: string) => process.stderr.write(`  import: ${text}\n`);
 
 function removeStore(path: string): void {
@@ -316,6 +319,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   const made = await ensureContactsFile(FILE, CONTACTS);
   log(`${made === "cached" ? "using the cached" : "wrote"} ${FILE} (${ms(performance.now() - started)})`);
+  if (ONLY !== undefined && ONLY !== "postgres" && ONLY !== "sqlite") {
+    throw new Error(`GOODWILL_BENCH_IMPORT must be postgres or sqlite, not ${ONLY}`);
+  }
+  if (ONLY === "postgres") {
+    const postgres = await importOnPostgres(RUNS);
+    if ("skipped" in postgres) throw new Error(`PostgreSQL import skipped: ${postgres.skipped}`);
+    console.log(
+      `\n  PostgreSQL import ${rate(CONTACTS / (median(postgres.ms) / 1000))} (target ≥ ${rate(PG_TARGET_PER_SECOND)}); runs ${postgres.ms.map((t) => `${(t / 1000).toFixed(1)} s`).join(", ")}`,
+    );
+    return;
+  }
 
   const ownerId = makeTemplate();
   const rows = rowsFor(ownerId);
@@ -385,7 +399,8 @@ async function main(): Promise<void> {
   const [full, reader] = await sampleInterleaved([bareFull, parse], { warmups: 0, runs: 1 });
   if (!full || !reader) throw new Error("missing figures");
 
-  const postgres = await importOnPostgres(RUNS);
+  const postgres =
+    ONLY === "sqlite" ? { skipped: "GOODWILL_BENCH_IMPORT=sqlite" } : await importOnPostgres(RUNS);
   const stored = countRows(subjectStore);
   if (stored.people !== CONTACTS || stored.emails !== CONTACTS || stored.phones !== CONTACTS) {
     throw new Error(`the imported store has ${JSON.stringify(stored)}, expected ${CONTACTS} of each`);

@@ -8,6 +8,7 @@ import type { Dialect } from "./dialect.js";
 import { insertMany } from "./insert-many.js";
 import type { JournaledTable } from "./journaled-tables.js";
 import { emailKey, foldText, newId, phoneKey } from "./keys.js";
+import { JOURNAL_PAUSED_SETTING } from "./migrations/0005-undo-journal.js";
 import { ownedBy } from "./owned.js";
 import { type PersonDetails, uniqueBy } from "./person.repository.js";
 import type { Database, NewPersonRow, PersonRow } from "./schema.js";
@@ -27,6 +28,15 @@ export function withBulkImport<T>(db: Kysely<Database>, dialect: Dialect, fn: ()
  */
 export async function refreshPeopleStatistics(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   if (dialect.name === "postgres") await sql`analyze people`.execute(db);
+}
+
+/**
+ * Pauses or resumes the undo journal's row triggers for the rest of this transaction, PostgreSQL
+ * only (migration 0018): a setting local to the transaction, which the triggers' `WHEN` reads, so a
+ * paused insert queues no trigger event at all. Ends with the transaction, whether it commits or not.
+ */
+export async function pauseJournalTriggers(db: Kysely<Database>, paused: boolean): Promise<void> {
+  await sql`select set_config(${JOURNAL_PAUSED_SETTING}, ${paused ? "on" : "off"}, true)`.execute(db);
 }
 
 /** Every way an imported contact can be recognised: id, source UID, email and phone keys. */

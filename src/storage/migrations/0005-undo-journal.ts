@@ -132,6 +132,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 }
 
 /**
+ * PostgreSQL: the setting a write transaction turns on (`set_config(…, true)`) to pause the journal's
+ * row triggers, for writes it journals itself (an import's new rows). Read by the triggers' WHEN
+ * (migration 0018), so a paused row queues no trigger call at all.
+ */
+export const JOURNAL_PAUSED_SETTING = "goodwill.journal_paused";
+
+/**
  * The triggers that journal one table's rows (after this migration has made the journal). On
  * SQLite they list the table's columns as they are now: a migration that adds a column must call
  * this again after dropping the table's three triggers.
@@ -143,7 +150,8 @@ export async function journalTable(db: Kysely<any>, dialect: Dialect, table: Jou
     const args = spec.key.map((k) => `'${k}'`).join(", ");
     await sql
       .raw(`create trigger goodwill_journal after insert or update or delete on ${table}
-        for each row execute function goodwill_journal_row(${args})`)
+        for each row when (current_setting('${JOURNAL_PAUSED_SETTING}', true) is distinct from 'on')
+        execute function goodwill_journal_row(${args})`)
       .execute(db);
     return;
   }

@@ -78,7 +78,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 }
 
 /** The people's columns a card is made of (export-contacts.ts `peopleAsContacts`); the rest is Goodwill's. */
-const CARD_COLUMNS = [
+export const CARD_COLUMNS = [
   "display_name",
   "given_name",
   "family_name",
@@ -94,7 +94,7 @@ const CARD_COLUMNS = [
 ] as const;
 
 /** The person's detail tables a card shows, each keyed to its person by `person_id`. */
-const DETAIL_TABLES = [
+export const DETAIL_TABLES = [
   "person_emails",
   "person_phones",
   "person_urls",

@@ -187,9 +187,9 @@ export async function loadRelationships(
       )
     : null;
 
-  const commitments = await reads.openCommitmentsWithPeople();
-  const asks = await reads.openAsksToPeople();
-  const otherDates = await reads.personDates();
+  const commitments = await reads.openCommitmentsWithPeople(options.personIds);
+  const asks = await reads.openAsksToPeople(options.personIds);
+  const otherDates = await reads.personDates(options.personIds);
   const byPerson = <T extends { person_id: string | null }>(items: T[]) => {
     const map = new Map<string, T[]>();
     for (const item of items) {

@@ -18,6 +18,13 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** The rows of one query per chunk of ids, in one list. */
+async function inChunks<R>(ids: readonly string[], query: (part: string[]) => { execute(): Promise<R[]> }) {
+  const out: R[] = [];
+  for (const part of chunks(ids)) out.push(...(await query(part).execute()));
+  return out;
+}
+
 /** Epoch ms as the dialect returns it (PostgreSQL gives a bigint as text). */
 const msOf = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -389,17 +396,12 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** What advice cites of these people: title, tags, how they were met. */
     async adviceFacts(ids: readonly string[]) {
-      const out = [];
-      for (const part of chunks(ids)) {
-        out.push(
-          ...(await ownedBy(db, ownerId)
-            .selectFrom("people")
-            .select(["id", "title", "tags", "met_text", "met_on", "met_through_id"])
-            .where("id", "in", part)
-            .execute()),
-        );
-      }
-      return out;
+      return inChunks(ids, (part) =>
+        ownedBy(db, ownerId)
+          .selectFrom("people")
+          .select(["id", "title", "tags", "met_text", "met_on", "met_through_id"])
+          .where("id", "in", part),
+      );
     },
 
     /** Display names by id. */
@@ -470,17 +472,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Every aggregate row of these people. */
     async statsRows(ids: readonly string[]) {
-      const out = [];
-      for (const part of chunks(ids)) {
-        out.push(
-          ...(await ownedBy(db, ownerId)
-            .selectFrom("person_stats")
-            .selectAll()
-            .where("person_id", "in", part)
-            .execute()),
-        );
-      }
-      return out;
+      return inChunks(ids, (part) =>
+        ownedBy(db, ownerId).selectFrom("person_stats").selectAll().where("person_id", "in", part),
+      );
     },
 
     /** Names of every organization, by id. */
@@ -495,29 +489,39 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       return new Map(rows.map((d) => [d.id, d.name]));
     },
 
-    /** Open promises with a person, both ways. */
-    async openCommitmentsWithPeople() {
-      return ownedBy(db, ownerId)
-        .selectFrom("commitments")
-        .selectAll()
-        .where("status", "=", "open")
-        .where("person_id", "is not", null)
-        .execute();
+    /** Open promises with a person, both ways: with everyone, or with the given people. */
+    async openCommitmentsWithPeople(personIds?: readonly string[]) {
+      const open = () =>
+        ownedBy(db, ownerId)
+          .selectFrom("commitments")
+          .selectAll()
+          .where("status", "=", "open")
+          .where("person_id", "is not", null);
+      return personIds
+        ? inChunks(personIds, (part) => open().where("person_id", "in", part))
+        : open().execute();
     },
 
-    /** Open asks to a person. */
-    async openAsksToPeople() {
-      return ownedBy(db, ownerId)
-        .selectFrom("asks")
-        .selectAll()
-        .where("status", "=", "open")
-        .where("person_id", "is not", null)
-        .execute();
+    /** Open asks to a person: anyone, or the given people. */
+    async openAsksToPeople(personIds?: readonly string[]) {
+      const open = () =>
+        ownedBy(db, ownerId)
+          .selectFrom("asks")
+          .selectAll()
+          .where("status", "=", "open")
+          .where("person_id", "is not", null);
+      return personIds
+        ? inChunks(personIds, (part) => open().where("person_id", "in", part))
+        : open().execute();
     },
 
-    /** Every person's other dates (anniversaries and the like). */
-    async personDates() {
-      return ownedBy(db, ownerId).selectFrom("person_dates").select(["person_id", "label", "date"]).execute();
+    /** Everyone's other dates (anniversaries and the like), or the given people's. */
+    async personDates(personIds?: readonly string[]) {
+      const dates = () =>
+        ownedBy(db, ownerId).selectFrom("person_dates").select(["person_id", "label", "date"]);
+      return personIds
+        ? inChunks(personIds, (part) => dates().where("person_id", "in", part))
+        : dates().execute();
     },
 
     /** Open needs or offers of people not archived, with the person's name, by number. */
@@ -623,19 +627,14 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Gives since `sinceIso` to these people. */
     async givesTo(ids: readonly string[], sinceIso: string) {
-      const out = [];
-      for (const part of chunks(ids)) {
-        out.push(
-          ...(await ownedBy(db, ownerId)
-            .selectFrom("exchanges")
-            .select(["person_id", "kind", "summary", "occurred_at"])
-            .where("direction", "=", "gave")
-            .where("person_id", "in", part)
-            .where("occurred_at", ">=", sinceIso)
-            .execute()),
-        );
-      }
-      return out;
+      return inChunks(ids, (part) =>
+        ownedBy(db, ownerId)
+          .selectFrom("exchanges")
+          .select(["person_id", "kind", "summary", "occurred_at"])
+          .where("direction", "=", "gave")
+          .where("person_id", "in", part)
+          .where("occurred_at", ">=", sinceIso),
+      );
     },
 
     /** Gives since `sinceIso` logged against a department itself (not its members). */

@@ -25,6 +25,17 @@ async function inChunks<R>(ids: readonly string[], query: (part: string[]) => { 
   return out;
 }
 
+/**
+ * The rows of a query about people: of everyone with a person (no ids), or of the given people, in
+ * chunks. `query` filters to its part of the ids when given one.
+ */
+async function ofPeople<R>(
+  personIds: readonly string[] | undefined,
+  query: (part?: string[]) => { execute(): Promise<R[]> },
+): Promise<R[]> {
+  return personIds ? inChunks(personIds, query) : query().execute();
+}
+
 /** Epoch ms as the dialect returns it (PostgreSQL gives a bigint as text). */
 const msOf = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -491,37 +502,28 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Open promises with a person, both ways: with everyone, or with the given people. */
     async openCommitmentsWithPeople(personIds?: readonly string[]) {
-      const open = () =>
-        ownedBy(db, ownerId)
-          .selectFrom("commitments")
-          .selectAll()
-          .where("status", "=", "open")
-          .where("person_id", "is not", null);
-      return personIds
-        ? inChunks(personIds, (part) => open().where("person_id", "in", part))
-        : open().execute();
+      const open = ownedBy(db, ownerId)
+        .selectFrom("commitments")
+        .selectAll()
+        .where("status", "=", "open")
+        .where("person_id", "is not", null);
+      return ofPeople(personIds, (part) => (part ? open.where("person_id", "in", part) : open));
     },
 
     /** Open asks to a person: anyone, or the given people. */
     async openAsksToPeople(personIds?: readonly string[]) {
-      const open = () =>
-        ownedBy(db, ownerId)
-          .selectFrom("asks")
-          .selectAll()
-          .where("status", "=", "open")
-          .where("person_id", "is not", null);
-      return personIds
-        ? inChunks(personIds, (part) => open().where("person_id", "in", part))
-        : open().execute();
+      const open = ownedBy(db, ownerId)
+        .selectFrom("asks")
+        .selectAll()
+        .where("status", "=", "open")
+        .where("person_id", "is not", null);
+      return ofPeople(personIds, (part) => (part ? open.where("person_id", "in", part) : open));
     },
 
     /** Everyone's other dates (anniversaries and the like), or the given people's. */
     async personDates(personIds?: readonly string[]) {
-      const dates = () =>
-        ownedBy(db, ownerId).selectFrom("person_dates").select(["person_id", "label", "date"]);
-      return personIds
-        ? inChunks(personIds, (part) => dates().where("person_id", "in", part))
-        : dates().execute();
+      const dates = ownedBy(db, ownerId).selectFrom("person_dates").select(["person_id", "label", "date"]);
+      return ofPeople(personIds, (part) => (part ? dates.where("person_id", "in", part) : dates));
     },
 
     /** Open needs or offers of people not archived, with the person's name, by number. */

@@ -72,8 +72,6 @@ export interface AgendaBoundsInput {
   layers: readonly { layer: number; colleague: number | null; other: number | null; weight: number }[];
   bridgeFactor: number;
   maxOverdue: number;
-  /** the start of the thanks window, epoch ms */
-  thanksFrom: number;
   /** the month-days (MMDD) on which an occasion may fall within the window: a superset */
   occasionDays: readonly string[];
   /** decay factors of the gave and received sums at `now`, and the overdrawn rule's numbers */
@@ -228,7 +226,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       const overdrawn = (slack: number) =>
         sql`p.ledger_mode <> 'communal' and ${r} >= ${num(input.overdrawnMinReceived - 0.05 + slack)}
             and ${g} + 1 < ${num(input.overdrawnRatio - slack / 100)} * (${g} + ${r} + 2)`;
-      const owed = sql`s.last_received_ms >= ${input.thanksFrom} and (s.last_thanks_ms is null or s.last_thanks_ms < s.last_received_ms)`;
+      const owed = owes(now);
       const x = sql`${dbl(sql`case when ${now} > last_contact_ms then ${now} - last_contact_ms else 0 end`)} / 86400000 / cadence`;
       const max = num(input.maxOverdue);
       const ranked = sql`with facts as (

@@ -12,7 +12,6 @@ import {
   layerCadence,
   OCCASION_WINDOW_DAYS,
   STALE_ASK_DAYS,
-  THANKS_WINDOW_DAYS,
 } from "../domain/defaults.js";
 import { cadenceFor, type Due, dueAt, isBridgeTie, MAX_OVERDUE } from "../domain/due.js";
 import {
@@ -87,7 +86,6 @@ export function agendaBoundsInput(now: number, me: Me, limit: number): AgendaBou
     })),
     bridgeFactor: BRIDGE_FACTOR,
     maxOverdue: MAX_OVERDUE,
-    thanksFrom: now - THANKS_WINDOW_DAYS * DAY_MS,
     occasionDays: [...occasionDays],
     gaveFactor: decayedAt(1, now, HALF_LIFE.gave),
     receivedFactor: decayedAt(1, now, HALF_LIFE.received),
@@ -187,9 +185,9 @@ export async function loadRelationships(
       )
     : null;
 
-  const commitments = await reads.openCommitmentsWithPeople();
-  const asks = await reads.openAsksToPeople();
-  const otherDates = await reads.personDates();
+  const commitments = await reads.openCommitmentsWithPeople(options.personIds);
+  const asks = await reads.openAsksToPeople(options.personIds);
+  const otherDates = await reads.personDates(options.personIds);
   const byPerson = <T extends { person_id: string | null }>(items: T[]) => {
     const map = new Map<string, T[]>();
     for (const item of items) {

@@ -18,6 +18,24 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** The rows of one query per chunk of ids, in one list. */
+async function inChunks<R>(ids: readonly string[], query: (part: string[]) => { execute(): Promise<R[]> }) {
+  const out: R[] = [];
+  for (const part of chunks(ids)) out.push(...(await query(part).execute()));
+  return out;
+}
+
+/**
+ * The rows of a query about people: of everyone with a person (no ids), or of the given people, in
+ * chunks. `query` filters to its part of the ids when given one.
+ */
+async function ofPeople<R>(
+  personIds: readonly string[] | undefined,
+  query: (part?: string[]) => { execute(): Promise<R[]> },
+): Promise<R[]> {
+  return personIds ? inChunks(personIds, query) : query().execute();
+}
+
 /** Epoch ms as the dialect returns it (PostgreSQL gives a bigint as text). */
 const msOf = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -54,8 +72,6 @@ export interface AgendaBoundsInput {
   layers: readonly { layer: number; colleague: number | null; other: number | null; weight: number }[];
   bridgeFactor: number;
   maxOverdue: number;
-  /** the start of the thanks window, epoch ms */
-  thanksFrom: number;
   /** the month-days (MMDD) on which an occasion may fall within the window: a superset */
   occasionDays: readonly string[];
   /** decay factors of the gave and received sums at `now`, and the overdrawn rule's numbers */
@@ -113,16 +129,15 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     sql<SqlBool>`(select count(*) from interaction_participants c
       where c.owner_id = i.owner_id and c.interaction_id = i.id) >= ${minPeople}`;
 
-  /** People helped within the thanks window and not thanked since (domain rule `thanksOwed`). */
-  const owedToPeople = (now: number) =>
-    activeStats()
-      .where("s.last_received_ms", ">=", now - THANKS_WINDOW_DAYS * DAY_MS)
-      .where((eb) =>
-        eb.or([
-          eb("s.last_thanks_ms", "is", null),
-          eb("s.last_thanks_ms", "<", eb.ref("s.last_received_ms")),
-        ]),
-      );
+  /** The aggregates `s` of someone helped within the thanks window and not thanked since (rule `thanksOwed`). */
+  const owes = (now: number) =>
+    sql<SqlBool>`s.last_received_ms >= ${now - THANKS_WINDOW_DAYS * DAY_MS}
+      and (s.last_thanks_ms is null or s.last_thanks_ms < s.last_received_ms)`;
+
+  /** How many rows a query of a count counted (count(*) is a bigint as text on PostgreSQL). */
+  const countOf = async (query: {
+    executeTakeFirst(): Promise<{ n: number | string | bigint } | undefined>;
+  }) => Number((await query.executeTakeFirst())?.n ?? 0);
 
   return {
     /** How many people are owed a thank-you, and the first `limit` (all with null): newest help first. */
@@ -130,7 +145,8 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       now: number,
       limit: number | null,
     ): Promise<{ count: number; first: OwedPerson[] }> {
-      let query = owedToPeople(now)
+      let query = activeStats()
+        .where(owes(now))
         .select(["s.person_id", "p.display_name", "s.last_received_ms"])
         .orderBy("s.last_received_ms", "desc")
         .orderBy("s.person_id");
@@ -140,7 +156,26 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         name: r.display_name,
         at: msOf(r.last_received_ms) as number,
       }));
-      return firstAndCount(first, limit, () => owedToPeople(now));
+      if (limit === null || first.length < limit) return { count: first.length, first };
+      // Counted from the aggregates' index alone, less the archived (few, found from the people
+      // index first): joined to people, each of the thousands owed cost a probe of the people index.
+      const everyone = await countOf(
+        ownedBy(db, ownerId)
+          .selectFrom("person_stats as s")
+          .where(owes(now))
+          .select((eb) => eb.fn.countAll().as("n")),
+      );
+      const archived = await countOf(
+        ownedBy(db, ownerId)
+          .selectFrom("people as p")
+          .crossJoin("person_stats as s")
+          .where("p.archived", "=", 1)
+          .whereRef("s.owner_id", "=", "p.owner_id")
+          .whereRef("s.person_id", "=", "p.id")
+          .where(owes(now))
+          .select((eb) => eb.fn.countAll().as("n")),
+      );
+      return { count: everyone - archived, first };
     },
 
     /**
@@ -191,7 +226,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       const overdrawn = (slack: number) =>
         sql`p.ledger_mode <> 'communal' and ${r} >= ${num(input.overdrawnMinReceived - 0.05 + slack)}
             and ${g} + 1 < ${num(input.overdrawnRatio - slack / 100)} * (${g} + ${r} + 2)`;
-      const owed = sql`s.last_received_ms >= ${input.thanksFrom} and (s.last_thanks_ms is null or s.last_thanks_ms < s.last_received_ms)`;
+      const owed = owes(now);
       const x = sql`${dbl(sql`case when ${now} > last_contact_ms then ${now} - last_contact_ms else 0 end`)} / 86400000 / cadence`;
       const max = num(input.maxOverdue);
       const ranked = sql`with facts as (
@@ -370,17 +405,12 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** What advice cites of these people: title, tags, how they were met. */
     async adviceFacts(ids: readonly string[]) {
-      const out = [];
-      for (const part of chunks(ids)) {
-        out.push(
-          ...(await ownedBy(db, ownerId)
-            .selectFrom("people")
-            .select(["id", "title", "tags", "met_text", "met_on", "met_through_id"])
-            .where("id", "in", part)
-            .execute()),
-        );
-      }
-      return out;
+      return inChunks(ids, (part) =>
+        ownedBy(db, ownerId)
+          .selectFrom("people")
+          .select(["id", "title", "tags", "met_text", "met_on", "met_through_id"])
+          .where("id", "in", part),
+      );
     },
 
     /** Display names by id. */
@@ -451,17 +481,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Every aggregate row of these people. */
     async statsRows(ids: readonly string[]) {
-      const out = [];
-      for (const part of chunks(ids)) {
-        out.push(
-          ...(await ownedBy(db, ownerId)
-            .selectFrom("person_stats")
-            .selectAll()
-            .where("person_id", "in", part)
-            .execute()),
-        );
-      }
-      return out;
+      return inChunks(ids, (part) =>
+        ownedBy(db, ownerId).selectFrom("person_stats").selectAll().where("person_id", "in", part),
+      );
     },
 
     /** Names of every organization, by id. */
@@ -476,29 +498,30 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       return new Map(rows.map((d) => [d.id, d.name]));
     },
 
-    /** Open promises with a person, both ways. */
-    async openCommitmentsWithPeople() {
-      return ownedBy(db, ownerId)
+    /** Open promises with a person, both ways: with everyone, or with the given people. */
+    async openCommitmentsWithPeople(personIds?: readonly string[]) {
+      const open = ownedBy(db, ownerId)
         .selectFrom("commitments")
         .selectAll()
         .where("status", "=", "open")
-        .where("person_id", "is not", null)
-        .execute();
+        .where("person_id", "is not", null);
+      return ofPeople(personIds, (part) => (part ? open.where("person_id", "in", part) : open));
     },
 
-    /** Open asks to a person. */
-    async openAsksToPeople() {
-      return ownedBy(db, ownerId)
+    /** Open asks to a person: anyone, or the given people. */
+    async openAsksToPeople(personIds?: readonly string[]) {
+      const open = ownedBy(db, ownerId)
         .selectFrom("asks")
         .selectAll()
         .where("status", "=", "open")
-        .where("person_id", "is not", null)
-        .execute();
+        .where("person_id", "is not", null);
+      return ofPeople(personIds, (part) => (part ? open.where("person_id", "in", part) : open));
     },
 
-    /** Every person's other dates (anniversaries and the like). */
-    async personDates() {
-      return ownedBy(db, ownerId).selectFrom("person_dates").select(["person_id", "label", "date"]).execute();
+    /** Everyone's other dates (anniversaries and the like), or the given people's. */
+    async personDates(personIds?: readonly string[]) {
+      const dates = ownedBy(db, ownerId).selectFrom("person_dates").select(["person_id", "label", "date"]);
+      return ofPeople(personIds, (part) => (part ? dates.where("person_id", "in", part) : dates));
     },
 
     /** Open needs or offers of people not archived, with the person's name, by number. */
@@ -604,19 +627,14 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** Gives since `sinceIso` to these people. */
     async givesTo(ids: readonly string[], sinceIso: string) {
-      const out = [];
-      for (const part of chunks(ids)) {
-        out.push(
-          ...(await ownedBy(db, ownerId)
-            .selectFrom("exchanges")
-            .select(["person_id", "kind", "summary", "occurred_at"])
-            .where("direction", "=", "gave")
-            .where("person_id", "in", part)
-            .where("occurred_at", ">=", sinceIso)
-            .execute()),
-        );
-      }
-      return out;
+      return inChunks(ids, (part) =>
+        ownedBy(db, ownerId)
+          .selectFrom("exchanges")
+          .select(["person_id", "kind", "summary", "occurred_at"])
+          .where("direction", "=", "gave")
+          .where("person_id", "in", part)
+          .where("occurred_at", ">=", sinceIso),
+      );
     },
 
     /** Gives since `sinceIso` logged against a department itself (not its members). */

@@ -14,6 +14,7 @@ import * as carddav from "./0012-carddav.js";
 import * as capture from "./0013-capture.js";
 import * as captureJournal from "./0014-capture-journal.js";
 import * as agendaCover from "./0015-agenda-cover.js";
+import * as agendaEventsCover from "./0016-agenda-events-cover.js";
 import * as bulkInsertTriggers from "./0018-bulk-insert-triggers.js";
 
 /** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
@@ -33,6 +34,7 @@ const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise
   { name: "0013-capture", up: capture.up },
   { name: "0014-capture-journal", up: captureJournal.up },
   { name: "0015-agenda-cover", up: agendaCover.up },
+  { name: "0016-agenda-events-cover", up: agendaEventsCover.up },
   { name: "0018-bulk-insert-triggers", up: bulkInsertTriggers.up },
 ];
 

@@ -44,7 +44,7 @@ import { indexDocuments } from "../storage/search.repository.js";
 import { type AppContext, nowIso } from "./context.js";
 import { fitContact } from "./fit-contact.js";
 import { personSearchBody, reindexPerson } from "./people.js";
-import { BATCH_MIN, timedBatches } from "./timed-batches.js";
+import { BATCH_BUDGET_ALONE_MS, BATCH_MIN, timedBatches } from "./timed-batches.js";
 
 /**
  * The identity of a record without a UID: LinkedIn's profile URL when there is one, else a hash of
@@ -164,13 +164,16 @@ export function importContacts(
   records: AsyncIterable<ReadResult>,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  return withBulkImport(ctx.store.db, ctx.store.dialect, () => importAll(ctx, records, options));
+  return withBulkImport(ctx.store.db, ctx.store.dialect, (bulk) =>
+    importAll(ctx, records, options, bulk.alone ? BATCH_BUDGET_ALONE_MS : undefined),
+  );
 }
 
 async function importAll(
   ctx: AppContext,
   records: AsyncIterable<ReadResult>,
   options: ImportOptions,
+  batchBudgetMs: number | undefined,
 ): Promise<ImportResult> {
   const result: ImportResult = emptyImportResult(options.format);
   const index = await loadIdentityIndex(ctx.db, ctx.ownerId);
@@ -188,6 +191,7 @@ async function importAll(
       }
       options.onProgress?.(seen);
     },
+    batchBudgetMs,
   );
 
   for await (const item of records) {

@@ -2,11 +2,12 @@
  * Writing a long stream of items (an import of contacts or of mail history) in write transactions.
  *
  * Items per transaction: as many as SQLite's one write lock can be held for in about
- * `BATCH_BUDGET_MS`, between 250 and 5,000. Each batch is sized from how long the last one took, so
- * a CLI import on a quiet machine commits rarely (each commit writes the hot index pages again),
- * while an import in the server, or on a loaded machine, keeps its transactions short: the event
- * loop and a server beside a CLI import (its writes wait for the lock, see sqlite-dialect.ts) get a
- * turn between two batches.
+ * `BATCH_BUDGET_MS` (an import in the server) or `BATCH_BUDGET_ALONE_MS` (a CLI command, with no
+ * requests of its own to answer), between 250 and 5,000. Each batch is sized from how long the last
+ * one took, so a CLI import commits rarely (each commit writes the hot index pages again), while an
+ * import in the server keeps its transactions short: its event loop gets a turn between two
+ * batches. A server beside a CLI import waits for the lock without blocking (sqlite-dialect.ts), at
+ * most a second here, far within its five.
  */
 import { Pacer } from "../formats/read/pacing.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
@@ -14,10 +15,16 @@ import { type AppContext, inWriteTransaction } from "./context.js";
 export const BATCH_MIN = 250;
 const BATCH_MAX = 5_000;
 const BATCH_BUDGET_MS = 100;
+/**
+ * A CLI import: no requests of its own wait, so a batch may hold the lock ten times as long. In a
+ * 100,000-contact import, batches of ~600 (a loaded machine at 100 ms) wrote 2.6 GB to the WAL,
+ * batches of 5,000 1.1 GB: every commit writes each page its random-keyed index entries touched.
+ */
+export const BATCH_BUDGET_ALONE_MS = 1_000;
 
 /** The size of the next batch, from the last one's size and how long it held the lock. */
-export function nextBatchSize(size: number, tookMs: number): number {
-  const fitting = Math.round((size * BATCH_BUDGET_MS) / Math.max(tookMs, 1));
+export function nextBatchSize(size: number, tookMs: number, budgetMs = BATCH_BUDGET_MS): number {
+  const fitting = Math.round((size * budgetMs) / Math.max(tookMs, 1));
   // At most twice as many at a time: one quick batch may have been a lucky one.
   return Math.min(BATCH_MAX, 2 * size, Math.max(BATCH_MIN, fitting));
 }
@@ -36,12 +43,13 @@ export interface TimedBatches<T> {
 
 /**
  * Batches written by `write`, each in one write transaction; `afterBatch` runs after each commit
- * (progress, the planner's statistics).
+ * (progress, the planner's statistics); `budgetMs`: how long a batch may hold the lock.
  */
 export function timedBatches<T>(
   ctx: AppContext,
   write: (tx: AppContext, items: T[]) => Promise<void>,
   afterBatch?: () => void | Promise<void>,
+  budgetMs = BATCH_BUDGET_MS,
 ): TimedBatches<T> {
   // In the server, other requests get a turn every few milliseconds of reading, and after every
   // batch: an import of a big or hostile file must not freeze the API.
@@ -54,7 +62,7 @@ export function timedBatches<T>(
     batch = [];
     const started = performance.now();
     await inWriteTransaction(ctx, (tx) => write(tx, current));
-    size = nextBatchSize(current.length, performance.now() - started);
+    size = nextBatchSize(current.length, performance.now() - started, budgetMs);
     await afterBatch?.();
     // A short timer, not only a turn of the event loop: another process waiting for SQLite's lock
     // takes it then (the pacer alone shares the loop with this server's own requests).

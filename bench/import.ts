@@ -10,7 +10,8 @@
  * phones into the *minimal* schema merging needs — integer row keys, an index on the source UID and
  * on each email and phone key, nothing else — with the import's pragmas (WAL, synchronous=NORMAL, a
  * 128 MiB cache) and transactions of 5,000. PostgreSQL: the same command against a fresh database of
- * a throwaway cluster (as http-read.ts starts it), once per round, after the loop.
+ * a throwaway cluster (as http-read.ts starts it), once per round, after the loop; `--sqlite-only`
+ * leaves it out (SQLite work measured on a busy machine, where the cluster's runs add minutes).
  *
  * For information, two more are timed once after the loop: the bare loop writing *every* row the
  * import writes (adding notes and the search documents with their FTS5 index), and the vCard reader
@@ -46,8 +47,11 @@ const AIM_PER_SECOND = 50_000;
 const MEMORY_LIMIT_MIB = 1024;
 const GNU_TIME = "/usr/bin/time";
 
-/** `GOODWILL_BENCH_IMPORT=postgres` runs only the PostgreSQL import, `sqlite` everything else. */
-const ONLY = process.env.GOODWILL_BENCH_IMPORT;
+/**
+ * `GOODWILL_BENCH_IMPORT=postgres` runs only the PostgreSQL import; `sqlite` (or `--sqlite-only`, as
+ * bench/today.ts has it) everything else.
+ */
+const ONLY = process.argv.includes("--sqlite-only") ? "sqlite" : process.env.GOODWILL_BENCH_IMPORT;
 
 const log = (text: string) => process.stderr.write(`  import: ${text}\n`);
 
@@ -400,7 +404,9 @@ async function main(): Promise<void> {
   if (!full || !reader) throw new Error("missing figures");
 
   const postgres =
-    ONLY === "sqlite" ? { skipped: "GOODWILL_BENCH_IMPORT=sqlite" } : await importOnPostgres(RUNS);
+    ONLY === "sqlite"
+      ? { skipped: "SQLite only (--sqlite-only or GOODWILL_BENCH_IMPORT=sqlite)" }
+      : await importOnPostgres(RUNS);
   const stored = countRows(subjectStore);
   if (stored.people !== CONTACTS || stored.emails !== CONTACTS || stored.phones !== CONTACTS) {
     throw new Error(`the imported store has ${JSON.stringify(stored)}, expected ${CONTACTS} of each`);

@@ -12,11 +12,18 @@ import { JOURNAL_PAUSED_SETTING } from "./migrations/0005-undo-journal.js";
 import { ownedBy } from "./owned.js";
 import { type PersonDetails, uniqueBy } from "./person.repository.js";
 import type { Database, NewPersonRow, PersonRow } from "./schema.js";
-import { withImportPragmas } from "./sqlite/import-pragmas.js";
+import { type BulkWrite, withImportPragmas } from "./sqlite/import-pragmas.js";
 
-/** Runs a whole import with the dialect's settings for bulk writes (SQLite: cache and checkpoints). */
-export function withBulkImport<T>(db: Kysely<Database>, dialect: Dialect, fn: () => Promise<T>): Promise<T> {
-  return dialect.name === "sqlite" ? withImportPragmas(db, fn) : fn();
+/**
+ * Runs a whole import with the dialect's settings for bulk writes (SQLite: cache and checkpoints),
+ * telling it whether it has the process to itself (SQLite: a CLI command; see BulkWrite).
+ */
+export function withBulkImport<T>(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  fn: (bulk: BulkWrite) => Promise<T>,
+): Promise<T> {
+  return dialect.name === "sqlite" ? withImportPragmas(db, fn) : fn({ alone: false });
 }
 
 /**

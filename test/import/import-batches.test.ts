@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextBatchSize, timedBatches } from "../../src/app/timed-batches.js";
+import { nextBatchSize, SQLITE_ALONE_SIZING, timedBatches } from "../../src/app/timed-batches.js";
 import { describeEachDialect, freshContext } from "../support/stores.js";
 
 describe("how many records an import writes per transaction", () => {
@@ -12,6 +12,12 @@ describe("how many records an import writes per transaction", () => {
   it("shrinks to what fits in a tenth of a second when a batch held the lock longer, never below 250", () => {
     expect(nextBatchSize(5_000, 400)).toBe(1_250);
     expect(nextBatchSize(500, 2_000)).toBe(250);
+  });
+
+  it("lets a CLI import, with no requests of its own to answer, hold the lock ten times as long", () => {
+    expect(nextBatchSize(1_000, 400, SQLITE_ALONE_SIZING)).toBe(2_000);
+    expect(nextBatchSize(5_000, 2_000, SQLITE_ALONE_SIZING)).toBe(2_500);
+    expect(nextBatchSize(1_000, 400)).toBe(250);
   });
 
   it("on PostgreSQL's sizing, fills half a second, up to 10,000", () => {

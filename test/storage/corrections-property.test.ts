@@ -125,8 +125,18 @@ describeEachDialect("corrections keep the aggregates exact", (dialect) => {
             .executeTakeFirst();
           return found !== undefined;
         };
-        const ref = async (who: Who) =>
-          who === "dept" ? { departmentId: dept } : (await alive(who)) ? { personId: ids[who] } : null;
+        // Undoing the first adds removes the department they made, as it removes them.
+        const deptAlive = async () =>
+          (await ctx.db
+            .selectFrom("departments")
+            .select("id")
+            .where("owner_id", "=", ctx.ownerId)
+            .where("id", "=", dept)
+            .executeTakeFirst()) !== undefined;
+        const ref = async (who: Who) => {
+          if (who === "dept") return (await deptAlive()) ? { departmentId: dept } : null;
+          return (await alive(who)) ? { personId: ids[who] } : null;
+        };
         const list = async (table: "exchanges" | "interactions") =>
           (
             await ctx.db

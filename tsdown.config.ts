@@ -30,7 +30,13 @@ export default defineConfig({
           // opens, stats and reads each file (about a millisecond each, profiled here), so `goodwill
           // gave` loads 8 files, not 38. The use-cases a command seldom runs stay chunks of their own.
           name: "core",
-          test: /node_modules[\\/]commander[\\/]|src[\\/](cli[\\/](runtime|output)\.|service[\\/](journaled|local)-service\.|storage[\\/](store\.|owner\.repository\.|sqlite[\\/]))/,
+          test: /node_modules[\\/]commander[\\/]|src[\\/](cli[\\/](runtime|output)\.|service[\\/](journaled|local)-service\.|storage[\\/](store\.|owner\.repository\.|sqlite[\\/]sqlite-dialect\.))/,
+        },
+        {
+          // The migrations and Kysely's Migrator, in one chunk loaded when a store's schema is behind
+          // (its first command, or after an upgrade): the other commands do not parse them.
+          name: "migrate",
+          test: /node_modules[\\/]kysely[\\/]dist[\\/]esm[\\/]migration[\\/]|src[\\/]storage[\\/](migrations[\\/]\d|sqlite[\\/]sqlite-migrate\.)/,
         },
       ],
     },

@@ -2,7 +2,9 @@
  * CLI start-up: the wall time of one `goodwill gave` (the most frequent command: open the store,
  * find a person among 2,000, write an entry and its aggregates, print the balance) against a bare
  * `node -e ''` in the same loop. What is left above the baseline is Goodwill's own start-up.
- * Needs the build (dist/goodwill.mjs); `npm run bench` builds first.
+ * Needs the build (dist/goodwill.mjs, or $GOODWILL_DIST/goodwill.mjs as tsdown.config.ts writes it);
+ * `npm run bench` builds first. On Linux it also adds up each one's CPU time (user + sys), which
+ * other processes on a shared machine move less than the wall time.
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -10,10 +12,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { report, sampleInterleaved } from "./measure.js";
+import { report, type Subject, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist", "goodwill.mjs");
+const CLI = join(process.env.GOODWILL_DIST ?? join(ROOT, "dist"), "goodwill.mjs");
 const STORE = join(ROOT, ".bench", "cli-startup.db");
 const PEOPLE = 2_000;
 const WARMUPS = 3;
@@ -101,6 +103,36 @@ function loadedAtStart(): { files: string[]; bytes: number } {
   return { files, bytes: files.reduce((sum, f) => sum + statSync(f).size, 0) };
 }
 
+/**
+ * The CPU time (user + sys, ms) of the children this process has waited for, from /proc/self/stat
+ * (its cutime and cstime, in clock ticks); null where there is no /proc.
+ */
+function childrenCpuReader(): (() => number) | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  const ticks = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim());
+  if (!(ticks > 0)) return null;
+  return () => {
+    // The fields after the command's name, which is in parentheses and may hold spaces.
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticks;
+  };
+}
+
+/** The subject with its children's CPU time added up as it runs (a spawnSync waits for its child). */
+function withCpu(subject: Subject, cpu: (() => number) | null, totals: Map<string, number[]>): Subject {
+  if (!cpu) return subject;
+  const samples: number[] = [];
+  totals.set(subject.label, samples);
+  return {
+    label: subject.label,
+    run: () => {
+      const before = cpu();
+      subject.run();
+      samples.push(cpu() - before);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first.`);
   buildStore();
@@ -124,7 +156,10 @@ async function main(): Promise<void> {
       if (runCli(["--version"]).status !== 0) throw new Error("goodwill --version failed");
     },
   };
-  const [subject, baseline, versionFigure] = await sampleInterleaved([gave, bare, version], {
+  const cpu = childrenCpuReader();
+  const cpuTotals = new Map<string, number[]>();
+  const subjects = [gave, bare, version].map((s) => withCpu(s, cpu, cpuTotals));
+  const [subject, baseline, versionFigure] = await sampleInterleaved(subjects, {
     warmups: WARMUPS,
     runs: RUNS,
     onRound: (round) => {
@@ -134,6 +169,19 @@ async function main(): Promise<void> {
   if (!subject || !baseline || !versionFigure) throw new Error("missing figures");
   const start = loadedAtStart();
   const ratio = subject.medianMs / baseline.medianMs;
+  // Means, not medians: one run's CPU time is counted in whole clock ticks (10 ms at 100 Hz).
+  const cpuMean = (label: string) => {
+    const samples = cpuTotals.get(label) ?? [];
+    return samples.reduce((sum, v) => sum + v, 0) / samples.length;
+  };
+  const cpuNotes: Record<string, string | number> = cpu
+    ? {
+        "CPU (user+sys) per run, mean ms: gave / node -e '' / --version": [gave, bare, version]
+          .map((s) => cpuMean(s.label).toFixed(1))
+          .join(" / "),
+        "CPU ratio gave / node -e ''": Number((cpuMean(gave.label) / cpuMean(bare.label)).toFixed(2)),
+      }
+    : {};
   report({
     name: "cli-startup",
     subject,
@@ -146,6 +194,7 @@ async function main(): Promise<void> {
       "goodwill --version ratio": Number((versionFigure.medianMs / baseline.medianMs).toFixed(2)),
       "gave minus node, median ms": Number((subject.medianMs - baseline.medianMs).toFixed(1)),
       "loaded before any command": `${(start.bytes / 1024).toFixed(0)} kB in ${start.files.map((f) => basename(f)).join(", ")}`,
+      ...cpuNotes,
     },
   });
 }

@@ -174,6 +174,14 @@ async function main(): Promise<void> {
     const samples = cpuTotals.get(label) ?? [];
     return samples.reduce((sum, v) => sum + v, 0) / samples.length;
   };
+  // Set here (a proxy's CA bundle): OpenSSL then parses it at every Node start, which lengthens the
+  // baseline by more than half and makes every ratio look better than on a machine without it.
+  const caNote: Record<string, string> = process.env.NODE_EXTRA_CA_CERTS
+    ? {
+        "NODE_EXTRA_CA_CERTS is set":
+          "every node start parses that CA bundle, baseline included; run with it unset for the ratio of a machine without it",
+      }
+    : {};
   const cpuNotes: Record<string, string | number> = cpu
     ? {
         "CPU (user+sys) per run, mean ms: gave / node -e '' / --version": [gave, bare, version]
@@ -195,6 +203,7 @@ async function main(): Promise<void> {
       "gave minus node, median ms": Number((subject.medianMs - baseline.medianMs).toFixed(1)),
       "loaded before any command": `${(start.bytes / 1024).toFixed(0)} kB in ${start.files.map((f) => basename(f)).join(", ")}`,
       ...cpuNotes,
+      ...caNote,
     },
   });
 }

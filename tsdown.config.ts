@@ -4,11 +4,14 @@ const OUT_DIR = process.env.GOODWILL_DIST ?? "dist";
 const NATIVE = /^(pg|pg-native)(\/|$)|\.node$/;
 const LAZY_CHILD_PROCESS = "\0goodwill:lazy-child-process";
 
-// One bundled entry for the `goodwill` binary. Commands load their code with import(), so tsdown
-// splits it into chunks: `goodwill gave` never parses the importers. Dependencies are bundled too
-// (Kysely unbundled is hundreds of small modules and costs ~130 ms to load); native ones are not.
-export default defineConfig({
-  entry: { goodwill: "src/cli/main.ts" },
+// The `goodwill` binary is two builds. dist/goodwill.mjs, a small ES module, installs the V8 code
+// cache (src/cli/compile-cache.ts) and requires dist/goodwill.cjs, the CLI. That one is CommonJS,
+// as only CommonJS can use a code cache on Node 20. Commands load their code with import() (a
+// require() of a chunk here), so tsdown splits it into chunks: `goodwill gave` never parses the
+// importers. Dependencies are bundled too (Kysely unbundled is hundreds of small modules and costs
+// ~130 ms to load); native ones are not.
+const launcher = defineConfig({
+  entry: { goodwill: "src/cli/bin.ts" },
   format: "esm",
   platform: "node",
   target: "node20",
@@ -16,7 +19,20 @@ export default defineConfig({
   outDir: OUT_DIR,
   // Only the bundle's own files: dist/web is Vite's, and a server may be serving it while `npm
   // install` or `npx goodwill` runs `prepare` (which rebuilds this bundle).
-  clean: [`${OUT_DIR}/*.mjs`],
+  clean: [`${OUT_DIR}/*.mjs`, `${OUT_DIR}/*.cjs`],
+  dts: false,
+  sourcemap: false,
+  logLevel: "warn",
+  minify: true,
+});
+
+const cli = defineConfig({
+  entry: { goodwill: "src/cli/main.ts" },
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  outDir: OUT_DIR,
+  clean: false,
   dts: false,
   sourcemap: false,
   logLevel: "warn",
@@ -69,3 +85,5 @@ export default defineConfig({
     onlyBundle: false,
   },
 });
+
+export default [launcher, cli];

@@ -1,0 +1,150 @@
+/**
+ * A V8 code cache for the bundled CLI on Node 20 (docs/decisions.md, "a V8 code cache for the
+ * CLI"): Node 20 caches nothing for ES modules and has no `module.enableCompileCache` (Node 22.1),
+ * but CommonJS is compiled through `vm.Script`, which takes and makes V8's cached data. This wraps
+ * `Module.prototype._compile` for the files of one folder (the dist folder) only. A cache that is
+ * missing, rejected by V8, unreadable or unwritable means a normal compile: it never fails a command.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import Module from "node:module";
+import { homedir, tmpdir } from "node:os";
+import { basename, dirname, join, sep } from "node:path";
+import { Script } from "node:vm";
+
+/** The environment variable that turns the cache off. */
+export const NO_COMPILE_CACHE = "GOODWILL_NO_COMPILE_CACHE";
+
+/** Where the cache lives: `$XDG_CACHE_HOME/goodwill`, else `~/.cache/goodwill`; the temp dir is the fallback. */
+export function compileCacheDirs(env: NodeJS.ProcessEnv): string[] {
+  const xdg = env.XDG_CACHE_HOME;
+  const home = xdg !== undefined && xdg !== "" ? join(xdg, "goodwill") : join(homedir(), ".cache", "goodwill");
+  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
+  return [home, join(tmpdir(), `goodwill-${uid}-cache`)];
+}
+
+/**
+ * The cache file of one compiled file: its name, then a hash of its content, of the Node that
+ * compiles it and of the flags V8 runs with (V8 rejects a cache made under other ones anyway).
+ */
+export function compileCacheName(filename: string, content: string): string {
+  const key = createHash("sha256")
+    .update(`${process.version}\0${process.arch}\0${process.execArgv.join(" ")}\0`)
+    .update(`${process.env.NODE_OPTIONS ?? ""}\0`)
+    .update(content)
+    .digest("hex")
+    .slice(0, 32);
+  return `${basename(filename)}.${key}.v8`;
+}
+
+interface InternalModule {
+  _compile(content: string, filename: string): unknown;
+  require(id: string): unknown;
+  exports: unknown;
+  paths: string[];
+}
+
+interface ModuleStatics {
+  prototype: InternalModule;
+  wrap(content: string): string;
+  _resolveFilename(request: string, parent: InternalModule, isMain: boolean, options?: unknown): string;
+  _extensions: Record<string, unknown>;
+  _cache: Record<string, unknown>;
+}
+
+interface Pending {
+  script: Script;
+  name: string;
+}
+
+/**
+ * Compiles the CommonJS files under `dir` with a V8 code cache from now on. The cache of a file
+ * compiled without one (first run, new build, other Node) is written as the process exits, so it
+ * holds the functions that run compiled too; then each later run reads it.
+ */
+export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (env[NO_COMPILE_CACHE] === "1") return;
+  const dirs = compileCacheDirs(env);
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  const pending: Pending[] = [];
+  // node:module's internals, which Node 20 has no public hook for (the same ones v8-compile-cache uses).
+  const statics = Module as unknown as ModuleStatics;
+  const original = statics.prototype._compile;
+  statics.prototype._compile = function compileWithCache(this: InternalModule, content, filename) {
+    if (!filename.startsWith(prefix)) return original.call(this, content, filename);
+    const name = compileCacheName(filename, content);
+    const cachedData = readCache(dirs, name);
+    const script = new Script(statics.wrap(stripShebang(content)), {
+      filename,
+      ...(cachedData === undefined ? {} : { cachedData }),
+    });
+    if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, name });
+    const mod = this;
+    const require = Object.assign((id: string) => mod.require(id), {
+      resolve: (request: string, options?: unknown) => statics._resolveFilename(request, mod, false, options),
+      main: process.mainModule,
+      extensions: statics._extensions,
+      cache: statics._cache,
+    });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return wrapper.call(mod.exports, mod.exports, require, mod, filename, dirname(filename));
+  };
+  process.once("exit", () => {
+    for (const { script, name } of pending) writeCache(dirs, name, script);
+  });
+}
+
+function stripShebang(content: string): string {
+  return content.startsWith("#!") ? `//${content.slice(2)}` : content;
+}
+
+function readCache(dirs: string[], name: string): Buffer | undefined {
+  for (const dir of dirs) {
+    try {
+      return readFileSync(join(dir, name));
+    } catch {
+      // not there (or unreadable): the next folder, then a normal compile
+    }
+  }
+  return undefined;
+}
+
+/** Writes atomically (a temp file renamed), into the first folder that takes it; drops older caches of the file. */
+function writeCache(dirs: string[], name: string, script: Script): void {
+  let data: Buffer;
+  try {
+    data = script.createCachedData();
+  } catch {
+    return;
+  }
+  const stem = name.slice(0, -".0123456789abcdef0123456789abcdef.v8".length);
+  for (const dir of dirs) {
+    const temp = join(dir, `${name}.${process.pid}.tmp`);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(temp, data, { mode: 0o600 });
+      renameSync(temp, join(dir, name));
+    } catch {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // never written
+      }
+      continue;
+    }
+    dropOlder(dir, stem, name);
+    return;
+  }
+}
+
+/** The caches of earlier builds of the same file: each build would otherwise leave its own. */
+function dropOlder(dir: string, stem: string, keep: string): void {
+  try {
+    for (const file of readdirSync(dir)) {
+      if (file !== keep && file.startsWith(`${stem}.`) && file.endsWith(".v8") && file.length === keep.length)
+        unlinkSync(join(dir, file));
+    }
+  } catch {
+    // another process dropped it first, or the folder is not ours to list: harmless
+  }
+}

@@ -91,11 +91,16 @@ function loadedAtStart(): { files: string[]; bytes: number } {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, "utf8");
-    // Minified static imports: import{…}from"./chunk.mjs" (dynamic import() has a parenthesis).
-    for (const m of code.matchAll(
+    // Minified static imports: import{…}from"./chunk.mjs" (dynamic import() has a parenthesis);
+    // the launcher's require of the CommonJS entry, and the chunks' top-level require()s (a
+    // command's, loaded when it runs, is in an arrow function: `=>require(…)`).
+    const patterns = [
       /(?:^|[;\s}])(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+)["']/g,
-    )) {
-      if (m[1]) visit(join(dirname(file), m[1]));
+      /\)\(["'`](\.\/[^"'`]+\.cjs)["'`]\)/g,
+      /(?:^|[;\s}=,])require\(["'`](\.\/[^"'`]+)["'`]\)/g,
+    ];
+    for (const pattern of patterns) {
+      for (const m of code.matchAll(pattern)) if (m[1]) visit(join(dirname(file), m[1]));
     }
   };
   visit(CLI);

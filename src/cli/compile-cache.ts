@@ -18,7 +18,8 @@ export const NO_COMPILE_CACHE = "GOODWILL_NO_COMPILE_CACHE";
 /** Where the cache lives: `$XDG_CACHE_HOME/goodwill`, else `~/.cache/goodwill`; the temp dir is the fallback. */
 export function compileCacheDirs(env: NodeJS.ProcessEnv): string[] {
   const xdg = env.XDG_CACHE_HOME;
-  const home = xdg !== undefined && xdg !== "" ? join(xdg, "goodwill") : join(homedir(), ".cache", "goodwill");
+  const home =
+    xdg !== undefined && xdg !== "" ? join(xdg, "goodwill") : join(homedir(), ".cache", "goodwill");
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
   return [home, join(tmpdir(), `goodwill-${uid}-cache`)];
 }
@@ -79,15 +80,15 @@ export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = proces
       ...(cachedData === undefined ? {} : { cachedData }),
     });
     if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, name });
-    const mod = this;
-    const require = Object.assign((id: string) => mod.require(id), {
-      resolve: (request: string, options?: unknown) => statics._resolveFilename(request, mod, false, options),
+    const require = Object.assign((id: string) => this.require(id), {
+      resolve: (request: string, options?: unknown) =>
+        statics._resolveFilename(request, this, false, options),
       main: process.mainModule,
       extensions: statics._extensions,
       cache: statics._cache,
     });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    return wrapper.call(mod.exports, mod.exports, require, mod, filename, dirname(filename));
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
   process.once("exit", () => {
     for (const { script, name } of pending) writeCache(dirs, name, script);

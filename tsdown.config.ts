@@ -38,6 +38,9 @@ const cli = defineConfig({
   logLevel: "warn",
   minify: true,
   outputOptions: {
+    // import() of a Node built-in as require(): a file compiled with a code cache (a vm.Script)
+    // has no loader for import() on Node 20 (src/cli/compile-cache.ts).
+    dynamicImportInCjs: false,
     codeSplitting: {
       groups: [
         {

@@ -72,7 +72,11 @@ export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = proces
   const statics = Module as unknown as ModuleStatics;
   const original = statics.prototype._compile;
   statics.prototype._compile = function compileWithCache(this: InternalModule, content, filename) {
-    if (!filename.startsWith(prefix)) return original.call(this, content, filename);
+    // A vm.Script has no loader for import() (Node 20's USE_MAIN_CONTEXT_DEFAULT_LOADER is
+    // experimental, warns, and is lost when the script comes from a cache): such a file compiles
+    // as usual. The bundle has none (tsdown.config.ts, dynamicImportInCjs).
+    if (!filename.startsWith(prefix) || content.includes("import("))
+      return original.call(this, content, filename);
     const name = compileCacheName(filename, content);
     const cachedData = readCache(dirs, name);
     const script = new Script(statics.wrap(stripShebang(content)), {

@@ -6,7 +6,15 @@
  * missing, rejected by V8, unreadable or unwritable means a normal compile: it never fails a command.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import Module from "node:module";
 import { homedir, tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
@@ -95,7 +103,12 @@ export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = proces
     return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
   process.once("exit", () => {
-    for (const { script, name } of pending) writeCache(dirs, name, script);
+    const written = new Set<string>();
+    for (const { script, name } of pending) {
+      const dir = writeCache(dirs, name, script);
+      if (dir !== undefined) written.add(dir);
+    }
+    for (const dir of written) dropStale(dir);
   });
 }
 
@@ -105,6 +118,7 @@ function stripShebang(content: string): string {
 
 function readCache(dirs: string[], name: string): Buffer | undefined {
   for (const dir of dirs) {
+    if (!trusted(dir)) continue;
     try {
       return readFileSync(join(dir, name));
     } catch {
@@ -114,42 +128,77 @@ function readCache(dirs: string[], name: string): Buffer | undefined {
   return undefined;
 }
 
-/** Writes atomically (a temp file renamed), into the first folder that takes it; drops older caches of the file. */
-function writeCache(dirs: string[], name: string, script: Script): void {
+const trust = new Map<string, boolean>();
+
+/**
+ * A cache is code that runs: it is read only from a folder of this user that no one else may
+ * write to (the temp folder's is shared with every user, who could make it first).
+ */
+function trusted(dir: string): boolean {
+  let known = trust.get(dir);
+  if (known === undefined) {
+    try {
+      const stat = statSync(dir);
+      known =
+        stat.isDirectory() && (stat.mode & 0o022) === 0 && stat.uid === (process.getuid?.() ?? stat.uid);
+    } catch {
+      known = false;
+    }
+    trust.set(dir, known);
+  }
+  return known;
+}
+
+/** Writes atomically (a temp file renamed) into the first folder that takes it, and says which. */
+function writeCache(dirs: string[], name: string, script: Script): string | undefined {
   let data: Buffer;
   try {
     data = script.createCachedData();
   } catch {
-    return;
+    return undefined;
   }
-  const stem = name.slice(0, -".0123456789abcdef0123456789abcdef.v8".length);
   for (const dir of dirs) {
     const temp = join(dir, `${name}.${process.pid}.tmp`);
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
+      trust.delete(dir);
+      if (!trusted(dir)) continue;
       writeFileSync(temp, data, { mode: 0o600 });
       renameSync(temp, join(dir, name));
+      return dir;
     } catch {
       try {
         unlinkSync(temp);
       } catch {
         // never written
       }
-      continue;
     }
-    dropOlder(dir, stem, name);
-    return;
   }
+  return undefined;
 }
 
-/** The caches of earlier builds of the same file: each build would otherwise leave its own. */
-function dropOlder(dir: string, stem: string, keep: string): void {
+/** A week: a build's caches go a week after they were written (one still in use is written again). */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Drops the caches written more than a week ago: each build leaves its own, named by content hash.
+ * It runs only after a write (a new build, a first run), never on a warm start.
+ */
+function dropStale(dir: string): void {
+  let files: string[];
   try {
-    for (const file of readdirSync(dir)) {
-      if (file !== keep && file.startsWith(`${stem}.`) && file.endsWith(".v8") && file.length === keep.length)
-        unlinkSync(join(dir, file));
-    }
+    files = readdirSync(dir);
   } catch {
-    // another process dropped it first, or the folder is not ours to list: harmless
+    return;
+  }
+  const now = Date.now();
+  for (const file of files) {
+    if (!file.endsWith(".v8") && !file.endsWith(".tmp")) continue;
+    try {
+      const path = join(dir, file);
+      if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+    } catch {
+      // another process dropped it first: harmless
+    }
   }
 }

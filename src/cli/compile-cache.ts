@@ -50,7 +50,6 @@ interface InternalModule {
   _compile(content: string, filename: string): unknown;
   require(id: string): unknown;
   exports: unknown;
-  paths: string[];
 }
 
 interface ModuleStatics {

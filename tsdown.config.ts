@@ -1,4 +1,4 @@
-import { defineConfig } from "tsdown";
+import { defineConfig, type UserConfig } from "tsdown";
 
 const OUT_DIR = process.env.GOODWILL_DIST ?? "dist";
 const NATIVE = /^(pg|pg-native)(\/|$)|\.node$/;
@@ -10,33 +10,32 @@ const LAZY_CHILD_PROCESS = "\0goodwill:lazy-child-process";
 // require() of a chunk here), so tsdown splits it into chunks: `goodwill gave` never parses the
 // importers. Dependencies are bundled too (Kysely unbundled is hundreds of small modules and costs
 // ~130 ms to load); native ones are not.
-const launcher = defineConfig({
-  entry: { goodwill: "src/cli/bin.ts" },
-  format: "esm",
+const shared = {
   platform: "node",
   target: "node20",
   // GOODWILL_DIST builds elsewhere (several people testing one checkout at once); dist/ by default.
   outDir: OUT_DIR,
-  // Only the bundle's own files: dist/web is Vite's, and a server may be serving it while `npm
-  // install` or `npx goodwill` runs `prepare` (which rebuilds this bundle).
-  clean: [`${OUT_DIR}/*.mjs`, `${OUT_DIR}/*.cjs`],
   dts: false,
   sourcemap: false,
   logLevel: "warn",
   minify: true,
+} satisfies UserConfig;
+
+// Each cleans only its own files (the two builds may run at once), never dist/web: that is Vite's,
+// and a server may be serving it while `npm install` or `npx goodwill` runs `prepare` (which
+// rebuilds this bundle).
+const launcher = defineConfig({
+  ...shared,
+  entry: { goodwill: "src/cli/bin.ts" },
+  format: "esm",
+  clean: [`${OUT_DIR}/*.mjs`],
 });
 
 const cli = defineConfig({
+  ...shared,
   entry: { goodwill: "src/cli/main.ts" },
   format: "cjs",
-  platform: "node",
-  target: "node20",
-  outDir: OUT_DIR,
-  clean: false,
-  dts: false,
-  sourcemap: false,
-  logLevel: "warn",
-  minify: true,
+  clean: [`${OUT_DIR}/*.cjs`],
   outputOptions: {
     // import() of a Node built-in as require(): a file compiled with a code cache (a vm.Script)
     // has no loader for import() on Node 20 (src/cli/compile-cache.ts).

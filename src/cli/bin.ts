@@ -8,5 +8,9 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installCompileCache } from "./compile-cache.js";
 
-installCompileCache(dirname(fileURLToPath(import.meta.url)));
+try {
+  installCompileCache(dirname(fileURLToPath(import.meta.url)));
+} catch {
+  // without the cache, the CLI compiles as usual: never a reason for a command to fail
+}
 createRequire(import.meta.url)("./goodwill.cjs");

@@ -25,11 +25,16 @@ export const NO_COMPILE_CACHE = "GOODWILL_NO_COMPILE_CACHE";
 
 /** Where the cache lives: `$XDG_CACHE_HOME/goodwill`, else `~/.cache/goodwill`; the temp dir is the fallback. */
 export function compileCacheDirs(env: NodeJS.ProcessEnv): string[] {
-  const xdg = env.XDG_CACHE_HOME;
-  const home =
-    xdg !== undefined && xdg !== "" ? join(xdg, "goodwill") : join(homedir(), ".cache", "goodwill");
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  return [home, join(tmpdir(), `goodwill-${uid}-cache`)];
+  const temp = join(tmpdir(), `goodwill-${uid}-cache`);
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg !== undefined && xdg !== "") return [join(xdg, "goodwill"), temp];
+  try {
+    return [join(homedir(), ".cache", "goodwill"), temp];
+  } catch {
+    // no HOME and no passwd entry (homedir() throws): the temp folder only
+    return [temp];
+  }
 }
 
 /**

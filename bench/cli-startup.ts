@@ -42,10 +42,13 @@ function personName(i: number): string {
   return `${first} ${initial}. ${last}`;
 }
 
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", GOODWILL_NOW: "" },
+    env: { ...process.env, NO_COLOR: "1", GOODWILL_NOW: "", ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -161,17 +164,31 @@ async function main(): Promise<void> {
       if (runCli(["--version"]).status !== 0) throw new Error("goodwill --version failed");
     },
   };
+  // The first run after a build (or an upgrade of Node): its V8 code cache is empty and written
+  // as it exits (src/cli/compile-cache.ts). Each run gets a cache folder of its own.
+  const coldCaches = join(ROOT, ".bench", "cli-startup-cold-caches");
+  rmSync(coldCaches, { recursive: true, force: true });
+  let coldRuns = 0;
+  const cold = {
+    label: "goodwill gave, empty code cache",
+    run: () => {
+      const cache = join(coldCaches, String(coldRuns++));
+      const r = runCli(["--db", STORE, "gave", who, "Brought coffee"], { XDG_CACHE_HOME: cache });
+      if (r.status !== 0) throw new Error(`goodwill gave failed: ${r.stderr}`);
+    },
+  };
   const cpu = childrenCpuReader();
   const cpuTotals = new Map<string, number[]>();
-  const subjects = [gave, bare, version].map((s) => withCpu(s, cpu, cpuTotals));
-  const [subject, baseline, versionFigure] = await sampleInterleaved(subjects, {
+  const subjects = [gave, bare, version, cold].map((s) => withCpu(s, cpu, cpuTotals));
+  const [subject, baseline, versionFigure, coldFigure] = await sampleInterleaved(subjects, {
     warmups: WARMUPS,
     runs: RUNS,
     onRound: (round) => {
       if (round % 10 === 0) process.stderr.write(`  cli-startup: ${round}/${RUNS} rounds\n`);
     },
   });
-  if (!subject || !baseline || !versionFigure) throw new Error("missing figures");
+  rmSync(coldCaches, { recursive: true, force: true });
+  if (!subject || !baseline || !versionFigure || !coldFigure) throw new Error("missing figures");
   const start = loadedAtStart();
   const ratio = subject.medianMs / baseline.medianMs;
   // Means, not medians: one run's CPU time is counted in whole clock ticks (10 ms at 100 Hz).
@@ -189,7 +206,12 @@ async function main(): Promise<void> {
     : {};
   const cpuNotes: Record<string, string | number> = cpu
     ? {
-        "CPU (user+sys) per run, mean ms: gave / node -e '' / --version": [gave, bare, version]
+        "CPU (user+sys) per run, mean ms: gave / node -e '' / --version / gave, empty cache": [
+          gave,
+          bare,
+          version,
+          cold,
+        ]
           .map((s) => cpuMean(s.label).toFixed(1))
           .join(" / "),
         "CPU ratio gave / node -e ''": Number((cpuMean(gave.label) / cpuMean(bare.label)).toFixed(2)),
@@ -206,6 +228,9 @@ async function main(): Promise<void> {
       "goodwill --version median ms": Number(versionFigure.medianMs.toFixed(1)),
       "goodwill --version ratio": Number((versionFigure.medianMs / baseline.medianMs).toFixed(2)),
       "gave minus node, median ms": Number((subject.medianMs - baseline.medianMs).toFixed(1)),
+      "gave with an empty code cache (first run after a build), median ms": Number(
+        coldFigure.medianMs.toFixed(1),
+      ),
       "loaded before any command": `${(start.bytes / 1024).toFixed(0)} kB in ${start.files.map((f) => basename(f)).join(", ")}`,
       ...cpuNotes,
       ...caNote,

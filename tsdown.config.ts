@@ -1,36 +1,61 @@
-import { defineConfig } from "tsdown";
+import { defineConfig, type UserConfig } from "tsdown";
 
 const OUT_DIR = process.env.GOODWILL_DIST ?? "dist";
 const NATIVE = /^(pg|pg-native)(\/|$)|\.node$/;
 const LAZY_CHILD_PROCESS = "\0goodwill:lazy-child-process";
 
-// One bundled entry for the `goodwill` binary. Commands load their code with import(), so tsdown
-// splits it into chunks: `goodwill gave` never parses the importers. Dependencies are bundled too
-// (Kysely unbundled is hundreds of small modules and costs ~130 ms to load); native ones are not.
-export default defineConfig({
-  entry: { goodwill: "src/cli/main.ts" },
-  format: "esm",
+// The `goodwill` binary is two builds. dist/goodwill.mjs, a small ES module, installs the V8 code
+// cache (src/cli/compile-cache.ts) and requires dist/goodwill.cjs, the CLI. That one is CommonJS,
+// as only CommonJS can use a code cache on Node 20. Commands load their code with import() (a
+// require() of a chunk here), so tsdown splits it into chunks: `goodwill gave` never parses the
+// importers. Dependencies are bundled too (Kysely unbundled is hundreds of small modules and costs
+// ~130 ms to load); native ones are not.
+const shared = {
   platform: "node",
   target: "node20",
   // GOODWILL_DIST builds elsewhere (several people testing one checkout at once); dist/ by default.
   outDir: OUT_DIR,
-  // Only the bundle's own files: dist/web is Vite's, and a server may be serving it while `npm
-  // install` or `npx goodwill` runs `prepare` (which rebuilds this bundle).
-  clean: [`${OUT_DIR}/*.mjs`],
   dts: false,
   sourcemap: false,
   logLevel: "warn",
   minify: true,
+} satisfies UserConfig;
+
+// Each cleans only its own files (the two builds may run at once), never dist/web: that is Vite's,
+// and a server may be serving it while `npm install` or `npx goodwill` runs `prepare` (which
+// rebuilds this bundle).
+const launcher = defineConfig({
+  ...shared,
+  entry: { goodwill: "src/cli/bin.ts" },
+  format: "esm",
+  clean: [`${OUT_DIR}/*.mjs`],
+});
+
+const cli = defineConfig({
+  ...shared,
+  entry: { goodwill: "src/cli/main.ts" },
+  format: "cjs",
+  clean: [`${OUT_DIR}/*.cjs`],
   outputOptions: {
+    // import() of a Node built-in as require(): a file compiled with a code cache (a vm.Script)
+    // has no loader for import() on Node 20 (src/cli/compile-cache.ts).
+    dynamicImportInCjs: false,
     codeSplitting: {
       groups: [
         {
           // What every command on a store runs (commander, the runtime, the journaled service, the
           // SQLite store) with everything they import, in one chunk: Node's ESM loader resolves,
           // opens, stats and reads each file (about a millisecond each, profiled here), so `goodwill
-          // gave` loads 8 files, not 38. The use-cases a command seldom runs stay chunks of their own.
+          // gave` loads 4 files, not 38. The use-cases a command seldom runs stay chunks of their own.
           name: "core",
-          test: /node_modules[\\/]commander[\\/]|src[\\/](cli[\\/](runtime|output)\.|service[\\/](journaled|local)-service\.|storage[\\/](store\.|owner\.repository\.|sqlite[\\/]))/,
+          test: /node_modules[\\/]commander[\\/]|src[\\/](cli[\\/](runtime|output)\.|service[\\/](journaled|local)-service\.|storage[\\/](store\.|owner\.repository\.|sqlite[\\/]sqlite-dialect\.))/,
+        },
+        {
+          // The migrations, in one chunk loaded when a store's schema is behind (its first command,
+          // or after an upgrade): the other commands do not parse them. Kysely's migrator.js stays
+          // in the core: its SQLite introspector imports the migration table's name from it.
+          name: "migrate",
+          test: /src[\\/]storage[\\/](migrations[\\/]\d|sqlite[\\/]sqlite-migrate\.)/,
         },
       ],
     },
@@ -62,3 +87,5 @@ export default defineConfig({
     onlyBundle: false,
   },
 });
+
+export default [launcher, cli];

@@ -2,7 +2,9 @@
  * CLI start-up: the wall time of one `goodwill gave` (the most frequent command: open the store,
  * find a person among 2,000, write an entry and its aggregates, print the balance) against a bare
  * `node -e ''` in the same loop. What is left above the baseline is Goodwill's own start-up.
- * Needs the build (dist/goodwill.mjs); `npm run bench` builds first.
+ * Needs the build (dist/goodwill.mjs, or $GOODWILL_DIST/goodwill.mjs as tsdown.config.ts writes it);
+ * `npm run bench` builds first. On Linux it also adds up each one's CPU time (user + sys), which
+ * other processes on a shared machine move less than the wall time.
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -10,10 +12,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { report, sampleInterleaved } from "./measure.js";
+import { report, type Subject, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist", "goodwill.mjs");
+const CLI = join(process.env.GOODWILL_DIST ?? join(ROOT, "dist"), "goodwill.mjs");
 const STORE = join(ROOT, ".bench", "cli-startup.db");
 const PEOPLE = 2_000;
 const WARMUPS = 3;
@@ -40,10 +42,13 @@ function personName(i: number): string {
   return `${first} ${initial}. ${last}`;
 }
 
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", GOODWILL_NOW: "" },
+    env: { ...process.env, NO_COLOR: "1", GOODWILL_NOW: "", ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -89,16 +94,51 @@ function loadedAtStart(): { files: string[]; bytes: number } {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, "utf8");
-    // Minified static imports: import{…}from"./chunk.mjs" (dynamic import() has a parenthesis).
-    for (const m of code.matchAll(
+    // Minified static imports: import{…}from"./chunk.mjs" (dynamic import() has a parenthesis);
+    // the launcher's require of the CommonJS entry, and the chunks' top-level require()s (a
+    // command's, loaded when it runs, is in an arrow function: `=>require(…)`).
+    const patterns = [
       /(?:^|[;\s}])(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+)["']/g,
-    )) {
-      if (m[1]) visit(join(dirname(file), m[1]));
+      /\)\(["'`](\.\/[^"'`]+\.cjs)["'`]\)/g,
+      /(?:^|[;\s}=,])require\(["'`](\.\/[^"'`]+)["'`]\)/g,
+    ];
+    for (const pattern of patterns) {
+      for (const m of code.matchAll(pattern)) if (m[1]) visit(join(dirname(file), m[1]));
     }
   };
   visit(CLI);
   const files = [...seen];
   return { files, bytes: files.reduce((sum, f) => sum + statSync(f).size, 0) };
+}
+
+/**
+ * The CPU time (user + sys, ms) of the children this process has waited for, from /proc/self/stat
+ * (its cutime and cstime, in clock ticks); null where there is no /proc.
+ */
+function childrenCpuReader(): (() => number) | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  const ticks = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim());
+  if (!(ticks > 0)) return null;
+  return () => {
+    // The fields after the command's name, which is in parentheses and may hold spaces.
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticks;
+  };
+}
+
+/** The subject with its children's CPU time added up as it runs (a spawnSync waits for its child). */
+function withCpu(subject: Subject, cpu: (() => number) | null, totals: Map<string, number[]>): Subject {
+  if (!cpu) return subject;
+  const samples: number[] = [];
+  totals.set(subject.label, samples);
+  return {
+    label: subject.label,
+    run: () => {
+      const before = cpu();
+      subject.run();
+      samples.push(cpu() - before);
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -124,16 +164,59 @@ async function main(): Promise<void> {
       if (runCli(["--version"]).status !== 0) throw new Error("goodwill --version failed");
     },
   };
-  const [subject, baseline, versionFigure] = await sampleInterleaved([gave, bare, version], {
+  // The first run after a build (or an upgrade of Node): its V8 code cache is empty and written
+  // as it exits (src/cli/compile-cache.ts). Each run gets a cache folder of its own.
+  const coldCaches = join(ROOT, ".bench", "cli-startup-cold-caches");
+  rmSync(coldCaches, { recursive: true, force: true });
+  let coldRuns = 0;
+  const cold = {
+    label: "goodwill gave, empty code cache",
+    run: () => {
+      const cache = join(coldCaches, String(coldRuns++));
+      const r = runCli(["--db", STORE, "gave", who, "Brought coffee"], { XDG_CACHE_HOME: cache });
+      if (r.status !== 0) throw new Error(`goodwill gave failed: ${r.stderr}`);
+    },
+  };
+  const cpu = childrenCpuReader();
+  const cpuTotals = new Map<string, number[]>();
+  const subjects = [gave, bare, version, cold].map((s) => withCpu(s, cpu, cpuTotals));
+  const [subject, baseline, versionFigure, coldFigure] = await sampleInterleaved(subjects, {
     warmups: WARMUPS,
     runs: RUNS,
     onRound: (round) => {
       if (round % 10 === 0) process.stderr.write(`  cli-startup: ${round}/${RUNS} rounds\n`);
     },
   });
-  if (!subject || !baseline || !versionFigure) throw new Error("missing figures");
+  rmSync(coldCaches, { recursive: true, force: true });
+  if (!subject || !baseline || !versionFigure || !coldFigure) throw new Error("missing figures");
   const start = loadedAtStart();
   const ratio = subject.medianMs / baseline.medianMs;
+  // Means, not medians: one run's CPU time is counted in whole clock ticks (10 ms at 100 Hz).
+  const cpuMean = (label: string) => {
+    const samples = cpuTotals.get(label) ?? [];
+    return samples.reduce((sum, v) => sum + v, 0) / samples.length;
+  };
+  // Set here (a proxy's CA bundle): OpenSSL then parses it at every Node start, which lengthens the
+  // baseline by more than half and makes every ratio look better than on a machine without it.
+  const caNote: Record<string, string> = process.env.NODE_EXTRA_CA_CERTS
+    ? {
+        "NODE_EXTRA_CA_CERTS is set":
+          "every node start parses that CA bundle, baseline included; run with it unset for the ratio of a machine without it",
+      }
+    : {};
+  const cpuNotes: Record<string, string | number> = cpu
+    ? {
+        "CPU (user+sys) per run, mean ms: gave / node -e '' / --version / gave, empty cache": [
+          gave,
+          bare,
+          version,
+          cold,
+        ]
+          .map((s) => cpuMean(s.label).toFixed(1))
+          .join(" / "),
+        "CPU ratio gave / node -e ''": Number((cpuMean(gave.label) / cpuMean(bare.label)).toFixed(2)),
+      }
+    : {};
   report({
     name: "cli-startup",
     subject,
@@ -145,7 +228,12 @@ async function main(): Promise<void> {
       "goodwill --version median ms": Number(versionFigure.medianMs.toFixed(1)),
       "goodwill --version ratio": Number((versionFigure.medianMs / baseline.medianMs).toFixed(2)),
       "gave minus node, median ms": Number((subject.medianMs - baseline.medianMs).toFixed(1)),
+      "gave with an empty code cache (first run after a build), median ms": Number(
+        coldFigure.medianMs.toFixed(1),
+      ),
       "loaded before any command": `${(start.bytes / 1024).toFixed(0)} kB in ${start.files.map((f) => basename(f)).join(", ")}`,
+      ...cpuNotes,
+      ...caNote,
     },
   });
 }

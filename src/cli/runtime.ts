@@ -1,15 +1,19 @@
 /**
  * What every command shares: the global options (--db, --json, GOODWILL_NOW), opening the store as
  * the local owner, printing a result as text or as one JSON document, and turning errors into the
- * exit codes of DESIGN §4.1. Heavy modules (the store, Kysely, SQLite) load only when a command runs.
+ * exit codes of DESIGN §4.1. The binary bundles this file with the store, Kysely and commander in
+ * one chunk (tsdown.config.ts), so they are imported here directly: an import() of a module of the
+ * same chunk would only cost Node one more file to resolve and read.
  */
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { AppContext } from "../app/context.js";
 import { GoodwillError } from "../errors.js";
-import type { GoodwillService } from "../service/goodwill-service.js";
-import type { Store } from "../storage/store.js";
+import type { GoodwillService, Resolved } from "../service/goodwill-service.js";
+import { journaledService } from "../service/journaled-service.js";
+import { ensureLocalOwner } from "../storage/owner.repository.js";
+import { openStore, type Store } from "../storage/store.js";
 import { colourWanted, loadTextWidths, type Paint, paint, wideTextPending } from "./output.js";
 
 /** Where a command writes, and the environment it reads: the process's, or a test's. */
@@ -101,7 +105,6 @@ export function act<A extends unknown[]>(
 /** Whose data a direct connection acts on: the local owner, or an account named with --as. */
 export async function ownerFor(store: Store, globals: Globals, now: number): Promise<string> {
   if (!globals.as) {
-    const { ensureLocalOwner } = await import("../storage/owner.repository.js");
     return (await ensureLocalOwner(store.db, new Date(now).toISOString())).id;
   }
   const { findAccount } = await import("../app/accounts.js");
@@ -120,8 +123,7 @@ async function connect(
   io: CliIo,
   now: number,
 ): Promise<{ service: GoodwillService; close(): Promise<void> }> {
-  // Loaded here, not at the top: --version, help and usage errors never parse the store or the
-  // use-cases. A named store is used as it is (remoteSettings says so too): no server to look for.
+  // A named store is used as it is (remoteSettings says so too): no server to look for.
   if (!globals.db && !io.env.GOODWILL_DATABASE_URL) {
     const { remoteService, remoteSettings } = await import("../service/remote-service.js");
     const remote = await remoteSettings(globals, io.env);
@@ -132,12 +134,10 @@ async function connect(
     io.err(
       `Note: GOODWILL_SERVER_URL is ignored because ${globals.db ? "--db" : "GOODWILL_DATABASE_URL"} names a store; unset it to use the server.\n`,
     );
-  const { openStore } = await import("../storage/store.js");
   const store = await openStore(storeUrl(globals, io.env));
   try {
     const ownerId = await ownerFor(store, globals, now);
     const ctx: AppContext = { store, db: store.db, ownerId, now };
-    const { journaledService } = await import("../service/journaled-service.js");
     const storeLeftOpen = io.storeLeftOpen;
     return {
       service: journaledService(ctx),
@@ -150,6 +150,17 @@ async function connect(
     await store.close();
     throw error;
   }
+}
+
+/** The person a command names (name, email or id); a department is refused. */
+export async function personId(service: GoodwillService, who: string): Promise<string> {
+  return personIdOf(await service.resolve(who), who);
+}
+
+export function personIdOf(resolved: Resolved, who: string): string {
+  if (resolved.kind !== "person")
+    throw new GoodwillError("invalid", `"${who}" is a department; this command needs a person.`);
+  return resolved.id;
 }
 
 export async function print(io: CliIo, globals: Globals, result: Result, now: number): Promise<void> {

@@ -7,8 +7,7 @@ import { asSentence, phraseNeed } from "../../domain/need-phrasing.js";
 import { firstName } from "../../domain/playbook.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import { type Paint, table } from "../output.js";
-import { act, type CliIo, type Globals } from "../runtime.js";
-import { personId } from "./people.command.js";
+import { act, type CliIo, type Globals, personId } from "../runtime.js";
 
 const STATUS_TEXT: Record<string, string> = {
   proposed: "proposed: ask both",

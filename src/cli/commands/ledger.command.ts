@@ -6,8 +6,7 @@ import type { Direction, ExchangeKind } from "../../domain/model.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import { labelText, oneDecimal, type Paint, plural, table } from "../output.js";
-import { act, type CliIo } from "../runtime.js";
-import { personId } from "./people.command.js";
+import { act, type CliIo, personId } from "../runtime.js";
 
 /** A ledger subject for the service: a person by id (resolved here), or dept:/org: as typed. */
 async function ledgerRef(service: GoodwillService, subject: string): Promise<string> {

@@ -9,8 +9,7 @@ import type { NeedJson, OfferJson, OwnOfferJson } from "../../contract/need-offe
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import { type Paint, sentence, table } from "../output.js";
-import { act, type CliIo } from "../runtime.js";
-import { personId } from "./people.command.js";
+import { act, type CliIo, personId } from "../runtime.js";
 
 function needRow(n: NeedJson, p: Paint): string[] {
   const status =

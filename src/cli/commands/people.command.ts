@@ -7,9 +7,8 @@ import type { PersonInput } from "../../contract/person-input.js";
 import { LIMITS } from "../../domain/limits.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
 import { GoodwillError } from "../../errors.js";
-import type { GoodwillService, Resolved } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
-import { act, type CliIo, clock, type Globals, type Result } from "../runtime.js";
+import { act, type CliIo, clock, type Globals, personId, personIdOf, type Result } from "../runtime.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -390,16 +389,6 @@ function declined(message: string): Result {
 }
 
 /** The person a WHO names; a department is not a person. */
-export async function personId(service: GoodwillService, who: string): Promise<string> {
-  return personIdOf(await service.resolve(who), who);
-}
-
-function personIdOf(resolved: Resolved, who: string): string {
-  if (resolved.kind !== "person")
-    throw new GoodwillError("invalid", `"${who}" is a department; this command needs a person.`);
-  return resolved.id;
-}
-
 type Shown = Awaited<ReturnType<typeof import("../../app/person-page.js").showPerson>>;
 
 function renderShow(s: Shown, p: Paint, now: number, who: string): string {

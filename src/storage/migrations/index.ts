@@ -1,46 +1,41 @@
 import type { Kysely, Migration } from "kysely";
 import type { Dialect } from "../dialect.js";
-import * as initial from "./0001-initial.js";
-import * as accounts from "./0002-accounts.js";
-import * as giveFirst from "./0003-give-first.js";
-import * as changeNotices from "./0004-change-notices.js";
-import * as undoJournal from "./0005-undo-journal.js";
-import * as loginFailures from "./0006-login-failures.js";
-import * as ownOffers from "./0007-own-offers.js";
-import * as reminders from "./0008-reminders.js";
-import * as idempotency from "./0009-idempotency.js";
-import * as agendaInstants from "./0011-agenda-instants.js";
-import * as carddav from "./0012-carddav.js";
-import * as capture from "./0013-capture.js";
-import * as captureJournal from "./0014-capture-journal.js";
-import * as agendaCover from "./0015-agenda-cover.js";
-import * as agendaEventsCover from "./0016-agenda-events-cover.js";
-import * as bulkInsertTriggers from "./0018-bulk-insert-triggers.js";
 
-/** The migrations in order. Bundled with the binary: there are no migration files to find at run time. */
-// biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
-const MIGRATIONS: { name: string; up(db: Kysely<any>, dialect: Dialect): Promise<void> }[] = [
-  { name: "0001-initial", up: initial.up },
-  { name: "0002-accounts", up: accounts.up },
-  { name: "0003-give-first", up: giveFirst.up },
-  { name: "0004-change-notices", up: changeNotices.up },
-  { name: "0005-undo-journal", up: undoJournal.up },
-  { name: "0006-login-failures", up: loginFailures.up },
-  { name: "0007-own-offers", up: ownOffers.up },
-  { name: "0008-reminders", up: reminders.up },
-  { name: "0009-idempotency", up: idempotency.up },
-  { name: "0011-agenda-instants", up: agendaInstants.up },
-  { name: "0012-carddav", up: carddav.up },
-  { name: "0013-capture", up: capture.up },
-  { name: "0014-capture-journal", up: captureJournal.up },
-  { name: "0015-agenda-cover", up: agendaCover.up },
-  { name: "0016-agenda-events-cover", up: agendaEventsCover.up },
-  { name: "0018-bulk-insert-triggers", up: bulkInsertTriggers.up },
+/** What a migration file exports. */
+interface MigrationModule {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run against an untyped schema
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+/**
+ * The migrations in order, one a line. Bundled with the binary: there are no migration files to find
+ * at run time. Each is loaded when it runs: a store already at SCHEMA_VERSION (every command after
+ * the first) never parses them.
+ */
+const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
+  { name: "0001-initial", load: () => import("./0001-initial.js") },
+  { name: "0002-accounts", load: () => import("./0002-accounts.js") },
+  { name: "0003-give-first", load: () => import("./0003-give-first.js") },
+  { name: "0004-change-notices", load: () => import("./0004-change-notices.js") },
+  { name: "0005-undo-journal", load: () => import("./0005-undo-journal.js") },
+  { name: "0006-login-failures", load: () => import("./0006-login-failures.js") },
+  { name: "0007-own-offers", load: () => import("./0007-own-offers.js") },
+  { name: "0008-reminders", load: () => import("./0008-reminders.js") },
+  { name: "0009-idempotency", load: () => import("./0009-idempotency.js") },
+  { name: "0011-agenda-instants", load: () => import("./0011-agenda-instants.js") },
+  { name: "0012-carddav", load: () => import("./0012-carddav.js") },
+  { name: "0013-capture", load: () => import("./0013-capture.js") },
+  { name: "0014-capture-journal", load: () => import("./0014-capture-journal.js") },
+  { name: "0015-agenda-cover", load: () => import("./0015-agenda-cover.js") },
+  { name: "0016-agenda-events-cover", load: () => import("./0016-agenda-events-cover.js") },
+  { name: "0018-bulk-insert-triggers", load: () => import("./0018-bulk-insert-triggers.js") },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The migrations as Kysely's Migrator wants them, bound to a dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
-  return Object.fromEntries(MIGRATIONS.map((m) => [m.name, { up: (db) => m.up(db, dialect) }]));
+  return Object.fromEntries(
+    MIGRATIONS.map((m) => [m.name, { up: async (db) => (await m.load()).up(db, dialect) }]),
+  );
 }

@@ -6,11 +6,11 @@ import { mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, type SqliteDatabase, SqliteDialect, sql } from "kysely";
+import { Kysely, type SqliteDatabase, SqliteDialect, sql } from "kysely";
 import { GoodwillError } from "../../errors.js";
 import { changeTrackingDialect } from "../change-tracking-dialect.js";
 import { type Dialect, type SearchHit, searchTerms } from "../dialect.js";
-import { migrationsFor, SCHEMA_VERSION } from "../migrations/index.js";
+import { SCHEMA_VERSION } from "../migrations/index.js";
 import { type ChangeWatch, ReadCache } from "../read-cache.js";
 import { ROWS_AS_ARRAYS } from "../row-arrays.js";
 import type { Database } from "../schema.js";
@@ -36,6 +36,8 @@ const WAL_LEFT_MAX_BYTES = 4 * 1024 * 1024;
 
 /** Per store: how long a write transaction may go on trying for the lock (0: one attempt). */
 const writeWaits = new WeakMap<Kysely<Database>, number>();
+/** Per store: its `user_version` when it was opened. */
+const schemaVersionsAtOpen = new WeakMap<Kysely<Database>, unknown>();
 const BUSY = Symbol("busy");
 
 export const sqliteDialect: Dialect = {
@@ -90,7 +92,10 @@ export const sqliteDialect: Dialect = {
 
   // One writer at a time for the whole file, whoever the owner.
   async writeTransaction(db, _ownerId, fn) {
-    const deadline = performance.now() + (writeWaits.get(db) ?? 0);
+    // The clock is read only by a process that waits (the server): `performance` costs a CLI
+    // command Node's perf_hooks, loaded on first use.
+    const wait = writeWaits.get(db) ?? 0;
+    const deadline = wait > 0 ? performance.now() + wait : 0;
     for (let attempt = 0; ; attempt++) {
       const outcome = await db.connection().execute(async (conn) => {
         // BEGIN IMMEDIATE takes the write lock up front instead of failing later, when a deferred
@@ -99,7 +104,7 @@ export const sqliteDialect: Dialect = {
           await sql`begin immediate`.execute(conn);
         } catch (error) {
           // Busy: let go of the connection (reads and the health check use it too), try again soon.
-          if (storeFailureKind(error) === "busy" && performance.now() < deadline) return BUSY;
+          if (storeFailureKind(error) === "busy" && wait > 0 && performance.now() < deadline) return BUSY;
           throw error;
         }
         try {
@@ -125,33 +130,13 @@ export const sqliteDialect: Dialect = {
   },
 
   async migrate(db) {
-    if ((await userVersion(db)) === SCHEMA_VERSION) return;
-    await this.writeTransaction(db, "", async (trx) => {
-      // Another process may have migrated while we waited for the lock.
-      const version = await userVersion(trx);
-      if (version === SCHEMA_VERSION) return;
-      if (version > SCHEMA_VERSION) {
-        throw new GoodwillError(
-          "store_unavailable",
-          `This store was written by a newer Goodwill (schema ${version}, this one knows ${SCHEMA_VERSION}). Upgrade goodwill.`,
-        );
-      }
-      const migrator = new Migrator({
-        db: trx,
-        provider: { getMigrations: async () => migrationsFor(sqliteDialect) },
-        disableTransactions: true,
-      });
-      const { error } = await migrator.migrateToLatest();
-      if (error) throw error;
-      await sql.raw(`pragma user_version = ${SCHEMA_VERSION}`).execute(trx);
-    });
+    // The version read as the store opened: a store already at the latest schema (every command
+    // after the first) loads neither Kysely's Migrator nor the migrations.
+    if (schemaVersionsAtOpen.get(db) === SCHEMA_VERSION) return;
+    const { migrateSqlite } = await import("./sqlite-migrate.js");
+    await migrateSqlite(db, sqliteDialect);
   },
 };
-
-async function userVersion(db: Kysely<Database>): Promise<number> {
-  const result = await sql<{ user_version: number }>`pragma user_version`.execute(db);
-  return result.rows[0]?.user_version ?? 0;
-}
 
 /**
  * The compiled addon, found directly: better-sqlite3's own lookup tries a dozen paths on every
@@ -194,6 +179,7 @@ export function openSqlite(path: string): {
     condition,
   );
   const db = new Kysely<Database>({ dialect: changeTrackingDialect(dialect, readCache) });
+  schemaVersionsAtOpen.set(db, schemaAtOpen);
   return {
     db,
     readCache,

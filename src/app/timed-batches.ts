@@ -3,7 +3,8 @@
  *
  * Items per transaction: as many as SQLite's one write lock can be held for in about
  * `BATCH_BUDGET_MS` (an import in the server) or `BATCH_BUDGET_ALONE_MS` (a CLI command, with no
- * requests of its own to answer), between 250 and 5,000. Each batch is sized from how long the last
+ * requests of its own to answer), between 250 and 5,000 (PostgreSQL's: `BatchSizing` in
+ * import-contacts.ts). Each batch is sized from how long the last
  * one took, so a CLI import commits rarely (each commit writes the hot index pages again), while an
  * import in the server keeps its transactions short: its event loop gets a turn between two
  * batches. A server beside a CLI import waits for the lock without blocking (sqlite-dialect.ts), at
@@ -67,7 +68,8 @@ export interface TimedBatches<T> {
 
 /**
  * Batches written by `write`, each in one write transaction; `afterBatch` runs after each commit
- * (progress, the planner's statistics); `budgetMs`: how long a batch may hold the lock.
+ * (progress, the planner's statistics); `sizing`: how long a batch may hold the lock, its most items,
+ * and whether the next one is read while it is written.
  */
 export function timedBatches<T>(
   ctx: AppContext,

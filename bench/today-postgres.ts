@@ -6,12 +6,23 @@
  */
 import { performance } from "node:perf_hooks";
 import type Database from "better-sqlite3";
+import {
+  createQueryId,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PostgresQueryCompiler,
+  type QueryCompiler,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from "kysely";
 import pg from "pg";
 import { today } from "../src/app/agenda.js";
 import type { AppContext } from "../src/app/context.js";
 import { openStore } from "../src/storage/store.js";
 import { startBenchPostgres } from "./http-load.js";
-import { report, sampleInterleaved } from "./measure.js";
+import { ms, report, sampleInterleaved } from "./measure.js";
 
 const TARGET_MS = 40;
 /** Tables `today` does not read: left out of the copy. */
@@ -20,7 +31,7 @@ const NOT_COPIED = new Set(["contact_days", "search_documents"]);
 const MAX_PARAMETERS = 60_000;
 
 /** Copies every table both stores have, rows in batches of one multi-row insert each; returns the rows copied. */
-async function copyStore(raw: Database.Database, pool: pg.Pool): Promise<number> {
+export async function copyStore(raw: Database.Database, pool: pg.Pool): Promise<number> {
   const client = await pool.connect();
   let copied = 0;
   try {
@@ -71,11 +82,97 @@ async function copyStore(raw: Database.Database, pool: pg.Pool): Promise<number>
       }
       await flush();
     }
-    await client.query("analyze");
+    // What autovacuum does to a real store after bulk inserts: statistics, and the visibility map
+    // without which every index-only scan still visits the table.
+    await client.query("vacuum analyze");
   } finally {
     client.release();
   }
   return copied;
+}
+
+/** One statement `today` ran, as compiled, with its time and rows per run. */
+export interface StatementTime {
+  sql: string;
+  parameters: readonly unknown[];
+  ms: number;
+  count: number;
+  rows: number;
+}
+
+/**
+ * Runs `today` `runs` times and times each statement it sends through the query builder (a Kysely
+ * plugin sees each query leave and its rows come back; a compiled query sent as is, as `readRows`
+ * does, is not seen). Prints the statements, slowest first, and returns them with the run's total.
+ */
+export async function timeStatements(
+  ctx: AppContext,
+  compiler: QueryCompiler,
+  runs = 10,
+): Promise<{ total: number; statements: StatementTime[] }> {
+  const started = new Map<unknown, { sql: string; parameters: readonly unknown[]; at: number }>();
+  const spent = new Map<string, StatementTime>();
+  const timer: KyselyPlugin = {
+    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+      const compiled = compiler.compileQuery(args.node, createQueryId());
+      started.set(args.queryId, {
+        sql: compiled.sql,
+        parameters: compiled.parameters,
+        at: performance.now(),
+      });
+      return args.node;
+    },
+    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      const query = started.get(args.queryId);
+      if (query) {
+        const key = query.sql.replace(/\s+/g, " ");
+        const entry = spent.get(key) ?? {
+          sql: query.sql,
+          parameters: query.parameters,
+          ms: 0,
+          count: 0,
+          rows: 0,
+        };
+        entry.ms += performance.now() - query.at;
+        entry.count += 1;
+        entry.rows += args.result.rows.length;
+        spent.set(key, entry);
+      }
+      return args.result;
+    },
+  };
+  const timed: AppContext = { ...ctx, db: ctx.db.withPlugin(timer) };
+  const begun = performance.now();
+  for (let i = 0; i < runs; i++) await today(timed);
+  const total = (performance.now() - begun) / runs;
+  const statements = [...spent.values()]
+    .map((e) => ({ ...e, ms: e.ms / runs, count: e.count / runs, rows: e.rows / runs }))
+    .sort((a, b) => b.ms - a.ms);
+  const inSql = statements.reduce((sum, e) => sum + e.ms, 0);
+  console.log(
+    `\ntoday: time per statement (${runs} runs, per run): total ${ms(total)}, in SQL ${ms(inSql)} (from the query leaving Kysely to its rows coming back), elsewhere ${ms(total - inSql)}`,
+  );
+  for (const e of statements) {
+    const sqlText = e.sql.replace(/\s+/g, " ").replace(/^select .*? from /, "select … from ");
+    console.log(
+      `  ${ms(e.ms).padStart(9)}  ×${String(e.count).padEnd(3)} ${String(e.rows).padStart(6)} rows  ${sqlText.slice(0, 140)}`,
+    );
+  }
+  return { total, statements };
+}
+
+/** Prints PostgreSQL's plan, with its timings and buffers, of the `count` slowest statements. */
+async function explainSlowest(pool: pg.Pool, statements: readonly StatementTime[], count: number) {
+  for (const statement of statements.slice(0, count)) {
+    const plan = await pool.query<{ "QUERY PLAN": string }>(
+      `explain (analyze, buffers) ${statement.sql}`,
+      statement.parameters as unknown[],
+    );
+    console.log(
+      `\nEXPLAIN (ANALYZE, BUFFERS), ${ms(statement.ms)} per run: ${statement.sql.replace(/\s+/g, " ").slice(0, 200)}`,
+    );
+    for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
+  }
 }
 
 /** Measures `today` on PostgreSQL over a copy of the store `raw`; says why when it cannot. */
@@ -128,6 +225,10 @@ export async function measureOnPostgres(
             .join(", "),
         },
       });
+      if (process.argv.includes("--profile")) {
+        const { statements } = await timeStatements(ctx, new PostgresQueryCompiler());
+        await explainSlowest(pool, statements, 4);
+      }
     } finally {
       await pool.end();
       await store.close();

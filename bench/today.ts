@@ -7,18 +7,8 @@
  * Kysely plugin sees each query leave and its rows come back; the two reads of everyone, sent
  * compiled by `readRows`, are timed among the phases instead) and the phases of `today` timed alone.
  */
-import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
-import {
-  createQueryId,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  SqliteQueryCompiler,
-  type UnknownRow,
-} from "kysely";
+import { SqliteQueryCompiler } from "kysely";
 import { today } from "../src/app/agenda.js";
 import type { AppContext } from "../src/app/context.js";
 import { loadRelationships } from "../src/app/relationship-state.js";
@@ -30,7 +20,7 @@ import type { PersonStatsRow } from "../src/storage/schema.js";
 import { openStore } from "../src/storage/store.js";
 import { BIG_STORE, ensureBigStore } from "./big-store.js";
 import { ms, percentile, report, sampleInterleaved } from "./measure.js";
-import { measureOnPostgres } from "./today-postgres.js";
+import { measureOnPostgres, timeStatements } from "./today-postgres.js";
 
 const WARMUPS = 3;
 const RUNS = 25;
@@ -113,42 +103,10 @@ async function cpuMedian(run: () => unknown): Promise<number> {
   return percentile(samples, 0.5);
 }
 
-/** Times each statement `today` runs, summed over several runs, against the runs' total. */
+/** Times each statement `today` runs and each of its phases alone. */
 async function profile(ctx: AppContext, raw: Database.Database): Promise<void> {
   const runs = 10;
-  const started = new Map<unknown, { sql: string; at: number }>();
-  const spent = new Map<string, { ms: number; count: number; rows: number }>();
-  const timer: KyselyPlugin = {
-    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-      started.set(args.queryId, { sql: describe(args.node), at: performance.now() });
-      return args.node;
-    },
-    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      const query = started.get(args.queryId);
-      if (query) {
-        const entry = spent.get(query.sql) ?? { ms: 0, count: 0, rows: 0 };
-        entry.ms += performance.now() - query.at;
-        entry.count += 1;
-        entry.rows += args.result.rows.length;
-        spent.set(query.sql, entry);
-      }
-      return args.result;
-    },
-  };
-  const timed: AppContext = { ...ctx, db: ctx.db.withPlugin(timer) };
-  const begun = performance.now();
-  for (let i = 0; i < runs; i++) await today(timed);
-  const total = (performance.now() - begun) / runs;
-  const inSql = [...spent.values()].reduce((sum, e) => sum + e.ms, 0) / runs;
-  console.log(
-    `\ntoday: time per statement (${runs} runs, per run): total ${ms(total)}, in SQL ${ms(inSql)} (from the query leaving Kysely to its rows coming back), elsewhere ${ms(total - inSql)}`,
-  );
-  for (const [sql, e] of [...spent].sort((a, b) => b[1].ms - a[1].ms)) {
-    const rows = String(e.rows / runs).padStart(6);
-    console.log(
-      `  ${ms(e.ms / runs).padStart(9)}  ×${String(e.count / runs).padEnd(3)} ${rows} rows  ${shortSql(sql).slice(0, 140)}`,
-    );
-  }
+  await timeStatements(ctx, new SqliteQueryCompiler(), runs);
 
   // The phases of today(), each timed alone with the same inputs: loading everyone (its two reads
   // of every row, as objects and as arrays, and its instants), then the suggestions.
@@ -201,13 +159,5 @@ async function profile(ctx: AppContext, raw: Database.Database): Promise<void> {
   for (const f of phases)
     console.log(`  ${ms(f.medianMs).padStart(9)}  (p90 ${ms(f.p90Ms).padStart(9)})  ${f.label}`);
 }
-
-/** A query's SQL on one line. */
-function describe(node: RootOperationNode, compiler = new SqliteQueryCompiler()): string {
-  return compiler.compileQuery(node, createQueryId()).sql.replace(/\s+/g, " ");
-}
-
-/** The same, its select list elided. */
-const shortSql = (sql: string) => sql.replace(/^select .*? from /, "select … from ");
 
 await main();

@@ -254,7 +254,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
                        and asked_at <= ${input.staleAskedBy}
                      group by person_id) a on a.person_id = p.id
           where p.owner_id = ${ownerId} and p.archived = 0
-        ), rhythm as (
+        ), rhythm as materialized (
           select facts.*, case when last_contact_ms is null then null else ${x} end as x from facts
         ), known as (
           select id, owed, mine, od_sure,
@@ -317,19 +317,36 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
      * not from every participant of every crowded moment.
      */
     async firstContactMoments(minPeople: number) {
-      // Cross joins fix the order (SQLite keeps it): from each person's first instant to the
-      // moments at that instant; left to itself SQLite walked every participant of the owner.
-      return ownedBy(db, ownerId)
+      // First the moments at each person's first instant, from two ordered index entries alone
+      // (PostgreSQL merges them; cross joins keep SQLite's order, from each person to the moments at
+      // that instant); only then, for those few, the participants and the summary. With the crowd
+      // test in the same join PostgreSQL probed the moments once per person: 62 → 21 ms.
+      const firsts = ownedBy(db, ownerId)
         .selectFrom("person_stats as s")
-        .crossJoin("interactions as i")
-        .crossJoin("interaction_participants as ip")
-        .select(["i.id", "i.summary", "i.occurred_at", "s.person_id", "s.contacts"])
+        .crossJoin("interactions as m")
+        .select(["m.owner_id", "m.id", "s.person_id", "s.contacts"])
         .where("s.first_contact_at", "is not", null)
-        .whereRef("i.owner_id", "=", "s.owner_id")
-        .whereRef("i.occurred_at", "=", "s.first_contact_at")
-        .whereRef("ip.owner_id", "=", "i.owner_id")
-        .whereRef("ip.interaction_id", "=", "i.id")
-        .whereRef("ip.person_id", "=", "s.person_id")
+        .whereRef("m.owner_id", "=", "s.owner_id")
+        .whereRef("m.occurred_at", "=", "s.first_contact_at");
+      return db
+        .with(
+          (w) => w("firsts").materialized(),
+          () => firsts,
+        )
+        .selectFrom("firsts as f")
+        .crossJoin("interactions as i")
+        .select(["i.id", "i.summary", "i.occurred_at", "f.person_id", "f.contacts"])
+        .whereRef("i.owner_id", "=", "f.owner_id")
+        .whereRef("i.id", "=", "f.id")
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom("interaction_participants as ip")
+              .select("ip.person_id")
+              .whereRef("ip.owner_id", "=", "f.owner_id")
+              .whereRef("ip.interaction_id", "=", "f.id")
+              .whereRef("ip.person_id", "=", "f.person_id"),
+          ),
+        )
         .where(crowdedMoment(minPeople))
         .orderBy("i.occurred_at")
         .orderBy("i.id")

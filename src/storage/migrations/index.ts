@@ -29,6 +29,7 @@ const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
   { name: "0015-agenda-cover", load: () => import("./0015-agenda-cover.js") },
   { name: "0016-agenda-events-cover", load: () => import("./0016-agenda-events-cover.js") },
   { name: "0018-bulk-insert-triggers", load: () => import("./0018-bulk-insert-triggers.js") },
+  { name: "0019-interactions-at-id", load: () => import("./0019-interactions-at-id.js") },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -124,10 +124,10 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       )
       .where("p.archived", "=", 0);
 
-  /** The moment aliased `i` has at least `minPeople` participants (an event's least). */
-  const crowdedMoment = (minPeople: number) =>
+  /** The moment aliased `moment` (its `owner_id` and `id`) has at least `minPeople` participants (an event's least). */
+  const crowdedMoment = (minPeople: number, moment = "i") =>
     sql<SqlBool>`(select count(*) from interaction_participants c
-      where c.owner_id = i.owner_id and c.interaction_id = i.id) >= ${minPeople}`;
+      where c.owner_id = ${sql.ref(`${moment}.owner_id`)} and c.interaction_id = ${sql.ref(`${moment}.id`)}) >= ${minPeople}`;
 
   /** The aggregates `s` of someone helped within the thanks window and not thanked since (rule `thanksOwed`). */
   const owes = (now: number) =>
@@ -328,29 +328,32 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         .where("s.first_contact_at", "is not", null)
         .whereRef("m.owner_id", "=", "s.owner_id")
         .whereRef("m.occurred_at", "=", "s.first_contact_at");
-      return db
-        .with(
-          (w) => w("firsts").materialized(),
-          () => firsts,
-        )
-        .selectFrom("firsts as f")
-        .crossJoin("interactions as i")
-        .select(["i.id", "i.summary", "i.occurred_at", "f.person_id", "f.contacts"])
-        .whereRef("i.owner_id", "=", "f.owner_id")
-        .whereRef("i.id", "=", "f.id")
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom("interaction_participants as ip")
-              .select("ip.person_id")
-              .whereRef("ip.owner_id", "=", "f.owner_id")
-              .whereRef("ip.interaction_id", "=", "f.id")
-              .whereRef("ip.person_id", "=", "f.person_id"),
-          ),
-        )
-        .where(crowdedMoment(minPeople))
-        .orderBy("i.occurred_at")
-        .orderBy("i.id")
-        .execute();
+      return (
+        db
+          .with(
+            (w) => w("firsts").materialized(),
+            () => firsts,
+          )
+          .selectFrom("firsts as f")
+          .crossJoin("interactions as i")
+          .select(["i.id", "i.summary", "i.occurred_at", "f.person_id", "f.contacts"])
+          .whereRef("i.owner_id", "=", "f.owner_id")
+          .whereRef("i.id", "=", "f.id")
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom("interaction_participants as ip")
+                .select("ip.person_id")
+                .whereRef("ip.owner_id", "=", "f.owner_id")
+                .whereRef("ip.interaction_id", "=", "f.id")
+                .whereRef("ip.person_id", "=", "f.person_id"),
+            ),
+          )
+          // Of the first moments, not of the moment rows: PostgreSQL then reads a moment's row only when shown.
+          .where(crowdedMoment(minPeople, "f"))
+          .orderBy("i.occurred_at")
+          .orderBy("i.id")
+          .execute()
+      );
     },
 
     /** The moments of three or more people on these days (YYYY-MM-DD), in order: summary and instant. */

@@ -91,10 +91,8 @@ export async function departmentsWithNobody(
   const me = await loadMe(ctx);
   if (me.organizationId === null) return [];
   // Known as `knowsThem` says: in touch once, or kept above the acquaintance layer (asked in SQL).
-  const reads = agendaReads(ctx.db, ctx.ownerId);
-  const known = new Set(await reads.departmentsKnownIn(me.organizationId));
-  const rows = await reads.departmentsOf(me.organizationId);
-  return rows.filter((d) => !known.has(d.id) && d.id !== me.departmentId);
+  const rows = await agendaReads(ctx.db, ctx.ownerId).departmentsWithNobodyIn(me.organizationId);
+  return rows.filter((d) => d.id !== me.departmentId);
 }
 
 export function subjectOf(

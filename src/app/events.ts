@@ -48,8 +48,10 @@ export async function loadEventGroups(
   states: RelationshipState[] | ((ids: string[]) => Promise<RelationshipState[]>),
 ): Promise<EventGroup[]> {
   const reads = agendaReads(ctx.db, ctx.ownerId);
-  const moments = await reads.firstContactMoments(EVENT_MIN_PEOPLE);
-  const metAlike = await reads.metAlike();
+  const [moments, metAlike] = await Promise.all([
+    reads.firstContactMoments(EVENT_MIN_PEOPLE),
+    reads.metAlike(),
+  ]);
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
 
   const contactsOf = new Map<string, number>();

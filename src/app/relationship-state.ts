@@ -166,18 +166,23 @@ export async function loadRelationships(
   options: { personIds?: readonly string[]; includeArchived?: boolean; strength?: boolean } = {},
 ): Promise<RelationshipState[]> {
   const db = ctx.db;
-  const me = await loadMe(ctx);
   if (options.personIds && options.personIds.length === 0) return [];
   // People and their aggregates are read apart and joined here: on SQLite a join of the two over
-  // ten thousand people costs several times the two plain reads (measured, bench/today.ts).
+  // ten thousand people costs several times the two plain reads (measured, bench/today.ts). The
+  // reads are independent: asked together, PostgreSQL answers them on several connections at once.
   const reads = agendaReads(db, ctx.ownerId);
-  const people = await reads.peopleColumns(PERSON_CORE, options);
-  const statsOf = new Map(
-    (await reads.statsColumns(AGENDA_STATS, options.personIds)).map((row) => [row.person_id, row]),
-  );
-  // Names of organizations and departments: a few rows, joined here rather than on every person.
-  const organizations = await reads.organizationNames();
-  const departments = await reads.departmentNames();
+  const [me, people, stats, organizations, departments, commitments, asks, otherDates] = await Promise.all([
+    loadMe(ctx),
+    reads.peopleColumns(PERSON_CORE, options),
+    reads.statsColumns(AGENDA_STATS, options.personIds),
+    // Names of organizations and departments: a few rows, joined here rather than on every person.
+    reads.organizationNames(),
+    reads.departmentNames(),
+    reads.openCommitmentsWithPeople(options.personIds),
+    reads.openAsksToPeople(options.personIds),
+    reads.personDates(options.personIds),
+  ]);
+  const statsOf = new Map(stats.map((row) => [row.person_id, row]));
   const contactsOf = options.strength
     ? await loadContactSums(
         ctx,
@@ -185,9 +190,6 @@ export async function loadRelationships(
       )
     : null;
 
-  const commitments = await reads.openCommitmentsWithPeople(options.personIds);
-  const asks = await reads.openAsksToPeople(options.personIds);
-  const otherDates = await reads.personDates(options.personIds);
   const byPerson = <T extends { person_id: string | null }>(items: T[]) => {
     const map = new Map<string, T[]>();
     for (const item of items) {

@@ -104,14 +104,22 @@ export interface StatementTime {
  * Runs `today` `runs` times and times each statement it sends through the query builder (a Kysely
  * plugin sees each query leave and its rows come back; a compiled query sent as is, as `readRows`
  * does, is not seen). Prints the statements, slowest first, and returns them with the run's total.
+ *
+ * `today` asks for independent reads together. With `serial` (SQLite: one connection, one statement
+ * at a time) a statement's time starts when it left or when the statement before it came back,
+ * whichever is later: the wait for the connection is not its cost. Otherwise (PostgreSQL's pool) it
+ * is its latency. "In SQL" is the time at least one statement was under way.
  */
 export async function timeStatements(
   ctx: AppContext,
   compiler: QueryCompiler,
   runs = 10,
+  serial = false,
 ): Promise<{ total: number; statements: StatementTime[] }> {
   const started = new Map<unknown, { sql: string; parameters: readonly unknown[]; at: number }>();
   const spent = new Map<string, StatementTime>();
+  const intervals: [number, number][] = [];
+  let lastBack = 0;
   const timer: KyselyPlugin = {
     transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
       const compiled = compiler.compileQuery(args.node, createQueryId());
@@ -133,7 +141,10 @@ export async function timeStatements(
           count: 0,
           rows: 0,
         };
-        entry.ms += performance.now() - query.at;
+        const back = performance.now();
+        entry.ms += back - (serial ? Math.max(query.at, lastBack) : query.at);
+        intervals.push([query.at, back]);
+        lastBack = back;
         entry.count += 1;
         entry.rows += args.result.rows.length;
         spent.set(key, entry);
@@ -148,9 +159,9 @@ export async function timeStatements(
   const statements = [...spent.values()]
     .map((e) => ({ ...e, ms: e.ms / runs, count: e.count / runs, rows: e.rows / runs }))
     .sort((a, b) => b.ms - a.ms);
-  const inSql = statements.reduce((sum, e) => sum + e.ms, 0);
+  const inSql = unionLength(intervals) / runs;
   console.log(
-    `\ntoday: time per statement (${runs} runs, per run): total ${ms(total)}, in SQL ${ms(inSql)} (from the query leaving Kysely to its rows coming back), elsewhere ${ms(total - inSql)}`,
+    `\ntoday: time per statement (${runs} runs, per run): total ${ms(total)}, in SQL ${ms(inSql)} (some statement between leaving Kysely and its rows coming back), elsewhere ${ms(total - inSql)}; each statement's ${serial ? "time on the connection" : "latency"}`,
   );
   for (const e of statements) {
     const sqlText = e.sql.replace(/\s+/g, " ").replace(/^select .*? from /, "select … from ");
@@ -159,6 +170,18 @@ export async function timeStatements(
     );
   }
   return { total, statements };
+}
+
+/** The time covered by at least one of these intervals. */
+function unionLength(intervals: [number, number][]): number {
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of [...intervals].sort((a, b) => a[0] - b[0])) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
 }
 
 /** Prints PostgreSQL's plan, with its timings and buffers, of the `count` slowest statements. */

@@ -151,9 +151,15 @@ async function peopleSection(ctx: AppContext, all: boolean) {
   // People first met at one event and due now, with nothing else to do for them, are one group.
   const loadPeople = (ids: string[]) => loadRelationships(ctx, { personIds: ids });
   const everyone = all ? await loadRelationships(ctx) : null;
-  const [events, withNeeds] = await Promise.all([
+  // On PostgreSQL the ranking is asked for while the events are read, on another connection, as if
+  // no one were grouped; it is asked again, with more people, only when some are. On SQLite, where
+  // statements run one at a time, asking twice would only cost: it waits for the events.
+  const early =
+    everyone === null && ctx.store.dialect.name === "postgres" ? whomToEvaluate(ctx, false, 0) : null;
+  const [events, withNeeds, first] = await Promise.all([
     loadEventGroups(ctx, everyone ?? loadPeople),
     peopleWithNeeds(ctx),
+    early,
   ]);
   const grouped = groupsOf(events, (s) => isDue(s.due.status) && onlyReconnect(s, withNeeds));
   const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
@@ -161,7 +167,9 @@ async function peopleSection(ctx: AppContext, all: boolean) {
 
   const evaluated = everyone
     ? { states: everyone, people: everyone.length, notEvaluated: null }
-    : await whomToEvaluate(ctx, false, inGroup.size);
+    : first && inGroup.size === 0
+      ? first
+      : await whomToEvaluate(ctx, false, inGroup.size);
   const states = evaluated.states;
   const single = inGroup.size === 0 ? states : states.filter((s) => !inGroup.has(s.person.id));
   // Grouped people SQL counted as due, each with one reconnect suggestion, and not evaluated here.

@@ -101,67 +101,83 @@ export interface StatementTime {
 }
 
 /**
- * Runs `today` `runs` times and times each statement it sends through the query builder (a Kysely
- * plugin sees each query leave and its rows come back; a compiled query sent as is, as `readRows`
- * does, is not seen). Prints the statements, slowest first, and returns them with the run's total.
- *
- * `today` asks for independent reads together. With `serial` (SQLite: one connection, one statement
- * at a time) a statement's time starts when it left or when the statement before it came back,
- * whichever is later: the wait for the connection is not its cost. Otherwise (PostgreSQL's pool) it
- * is its latency. "In SQL" is the time at least one statement was under way.
+ * Runs `today` `runs` times and times each statement it sends. `today` asks for independent reads
+ * together, so two clocks:
+ * - PostgreSQL (no `sqlite`): a Kysely plugin sees each query leave and its rows come back — its
+ *   latency, which overlaps others on the pool's connections; "in SQL" is the time at least one was
+ *   under way. A compiled query sent as is, as `readRows` does, is not seen.
+ * - SQLite (`sqlite`, any better-sqlite3 database: its statements' class): each statement's own synchronous run
+ *   inside the driver, `readRows`' reads included; queries waiting for the one connection do not count.
+ * Prints the statements, slowest first, and returns them with the run's total.
  */
 export async function timeStatements(
   ctx: AppContext,
   compiler: QueryCompiler,
   runs = 10,
-  serial = false,
+  sqlite?: Database.Database,
 ): Promise<{ total: number; statements: StatementTime[] }> {
-  const started = new Map<unknown, { sql: string; parameters: readonly unknown[]; at: number }>();
   const spent = new Map<string, StatementTime>();
   const intervals: [number, number][] = [];
-  let lastBack = 0;
-  const timer: KyselyPlugin = {
-    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-      const compiled = compiler.compileQuery(args.node, createQueryId());
-      started.set(args.queryId, {
-        sql: compiled.sql,
-        parameters: compiled.parameters,
-        at: performance.now(),
-      });
-      return args.node;
-    },
-    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      const query = started.get(args.queryId);
-      if (query) {
-        const key = query.sql.replace(/\s+/g, " ");
-        const entry = spent.get(key) ?? {
-          sql: query.sql,
-          parameters: query.parameters,
-          ms: 0,
-          count: 0,
-          rows: 0,
-        };
-        const back = performance.now();
-        entry.ms += back - (serial ? Math.max(query.at, lastBack) : query.at);
-        intervals.push([query.at, back]);
-        lastBack = back;
-        entry.count += 1;
-        entry.rows += args.result.rows.length;
-        spent.set(key, entry);
-      }
-      return args.result;
-    },
+  const record = (sql: string, parameters: readonly unknown[], from: number, to: number, rows: number) => {
+    const key = sql.replace(/\s+/g, " ");
+    const entry = spent.get(key) ?? { sql, parameters, ms: 0, count: 0, rows: 0 };
+    entry.ms += to - from;
+    entry.count += 1;
+    entry.rows += rows;
+    spent.set(key, entry);
+    intervals.push([from, to]);
   };
-  const timed: AppContext = { ...ctx, db: ctx.db.withPlugin(timer) };
+  let timed: AppContext = ctx;
+  let restore = () => {};
+  if (sqlite) {
+    // The store keeps its prepared statements: the methods of every statement are timed, on their class.
+    const statementClass = Object.getPrototypeOf(sqlite.prepare("select 1")) as Record<
+      "all" | "get" | "run",
+      (this: Database.Statement, ...args: unknown[]) => unknown
+    >;
+    const methods = { all: statementClass.all, get: statementClass.get, run: statementClass.run };
+    for (const [name, run] of Object.entries(methods)) {
+      statementClass[name as keyof typeof methods] = function (this: Database.Statement, ...args: unknown[]) {
+        const from = performance.now();
+        const result = run.apply(this, args);
+        record(this.source, args.flat(), from, performance.now(), Array.isArray(result) ? result.length : 1);
+        return result;
+      };
+    }
+    restore = () => Object.assign(statementClass, methods);
+  } else {
+    const started = new Map<unknown, { sql: string; parameters: readonly unknown[]; at: number }>();
+    const timer: KyselyPlugin = {
+      transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+        const compiled = compiler.compileQuery(args.node, createQueryId());
+        started.set(args.queryId, {
+          sql: compiled.sql,
+          parameters: compiled.parameters,
+          at: performance.now(),
+        });
+        return args.node;
+      },
+      async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+        const query = started.get(args.queryId);
+        if (query) record(query.sql, query.parameters, query.at, performance.now(), args.result.rows.length);
+        return args.result;
+      },
+    };
+    timed = { ...ctx, db: ctx.db.withPlugin(timer) };
+  }
   const begun = performance.now();
-  for (let i = 0; i < runs; i++) await today(timed);
+  try {
+    for (let i = 0; i < runs; i++) await today(timed);
+  } finally {
+    restore();
+  }
   const total = (performance.now() - begun) / runs;
   const statements = [...spent.values()]
     .map((e) => ({ ...e, ms: e.ms / runs, count: e.count / runs, rows: e.rows / runs }))
     .sort((a, b) => b.ms - a.ms);
   const inSql = unionLength(intervals) / runs;
   console.log(
-    `\ntoday: time per statement (${runs} runs, per run): total ${ms(total)}, in SQL ${ms(inSql)} (some statement between leaving Kysely and its rows coming back), elsewhere ${ms(total - inSql)}; each statement's ${serial ? "time on the connection" : "latency"}`,
+    `\ntoday: time per statement (${runs} runs, per run): total ${ms(total)}, in SQL ${ms(inSql)} (${sqlite ? "statements running in the driver" : "some statement between leaving Kysely and its rows coming back"}), elsewhere ${ms(total - inSql)}`,
   );
   for (const e of statements) {
     const sqlText = e.sql.replace(/\s+/g, " ").replace(/^select .*? from /, "select … from ");
@@ -173,10 +189,10 @@ export async function timeStatements(
 }
 
 /** The time covered by at least one of these intervals. */
-function unionLength(intervals: [number, number][]): number {
+function unionLength(intervals: readonly [number, number][]): number {
   let total = 0;
   let end = Number.NEGATIVE_INFINITY;
-  for (const [from, to] of [...intervals].sort((a, b) => a[0] - b[0])) {
+  for (const [from, to] of [...intervals].sort((x, y) => x[0] - y[0])) {
     if (to <= end) continue;
     total += to - Math.max(from, end);
     end = to;

@@ -106,7 +106,7 @@ async function cpuMedian(run: () => unknown): Promise<number> {
 /** Times each statement `today` runs and each of its phases alone. */
 async function profile(ctx: AppContext, raw: Database.Database): Promise<void> {
   const runs = 10;
-  await timeStatements(ctx, new SqliteQueryCompiler(), runs, true);
+  await timeStatements(ctx, new SqliteQueryCompiler(), runs, raw);
 
   // The phases of today(), each timed alone with the same inputs: loading everyone (its two reads
   // of every row, as objects and as arrays, and its instants), then the suggestions.

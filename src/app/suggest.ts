@@ -44,8 +44,11 @@ export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatc
   const open = (table: "needs" | "offers") => reads.openOf(table);
   const needs = await open("needs");
   if (needs.length === 0) return NO_NEEDS;
-  const offers = await open("offers");
-  const mine = await listOwnOffers(ctx.db, ctx.ownerId, { openOnly: true });
+  const [offers, mine, introduced] = await Promise.all([
+    open("offers"),
+    listOwnOffers(ctx.db, ctx.ownerId, { openOnly: true }),
+    reads.introducedPairs(),
+  ]);
   // The same matcher as introductions; my offers are of no person, so every need may take one.
   const yours = new Map(
     matchNeedsToOffers(
@@ -53,7 +56,6 @@ export async function loadNeedsAndMatches(ctx: AppContext): Promise<NeedsAndMatc
       mine.map((o) => ({ id: o.id, personId: "", text: o.text })),
     ).map((m) => [m.need.id, m.offer.text]),
   );
-  const introduced = await reads.introducedPairs();
   const needsOf = new Map<string, { number: number; text: string; yourOffer?: string }[]>();
   for (const n of needs) {
     const list = needsOf.get(n.person_id) ?? [];
@@ -161,7 +163,11 @@ export async function suggestionsForStates(
     everyone?: () => Promise<RelationshipState[]>;
   } = {},
 ): Promise<{ suggestions: Suggestion[]; total: number; firstPerPerson: Map<string, Suggestion> }> {
-  const needs = await loadNeedsAndMatches(ctx);
+  // meet-new is last in the kind order and about departments: worded at once, it costs nothing.
+  const [needs, meetNew] = await Promise.all([
+    loadNeedsAndMatches(ctx),
+    options.meetNew ? meetNewWithBridges(ctx, options.everyone ?? (async () => states)) : [],
+  ]);
   // Rank by kind and priority without writing a sentence; only the suggestions shown are worded.
   const planned: { personId: string; kind: SuggestionKind; rank: number; priority: number }[] = [];
   const stateOf = new Map<string, RelationshipState>();
@@ -178,10 +184,6 @@ export async function suggestionsForStates(
       });
     });
   }
-  // meet-new is last in the kind order and about departments: worded at once, it costs nothing.
-  const meetNew = options.meetNew
-    ? await meetNewWithBridges(ctx, options.everyone ?? (async () => states))
-    : [];
   meetNew.forEach((s, rank) => {
     planned.push({ personId: s.person.id, kind: "meet-new", rank, priority: 0 });
   });
@@ -198,14 +200,16 @@ export async function suggestionsForStates(
     ...shown.map((s) => s.personId),
     ...(options.alsoFirstFor ?? []).filter((id) => stateOf.has(id)),
   ]);
-  const summaries = await latestReceived(
-    ctx.db,
-    ctx.ownerId,
-    "person",
-    [...wanted].filter((id) => stateOf.get(id)?.thanksOwed),
-  );
   const wantedStates = [...wanted].flatMap((id) => stateOf.get(id) ?? []);
-  const advice = await loadAdviceContexts(ctx, wantedStates);
+  const [summaries, advice] = await Promise.all([
+    latestReceived(
+      ctx.db,
+      ctx.ownerId,
+      "person",
+      [...wanted].filter((id) => stateOf.get(id)?.thanksOwed),
+    ),
+    loadAdviceContexts(ctx, wantedStates),
+  ]);
   // One listing: a playbook line goes to the first person in the listing's order who can take it.
   const listing = options.listing ?? new PlaybookListing(ctx.now);
   const worded = new Map<string, Suggestion[]>();

@@ -32,10 +32,16 @@ export async function loadAdviceContexts(
   const db = ctx.db;
 
   const reads = agendaReads(db, ctx.ownerId);
-  const people = new Map((await reads.adviceFacts(ids)).map((row) => [row.id, row]));
-  const lastMoment = await reads.latestMoments(ids, toInstant(ctx.now));
+  // Independent reads, asked together: PostgreSQL answers them on several connections at once.
+  const [facts, lastMoment, recent, lastHelp] = await Promise.all([
+    reads.adviceFacts(ids),
+    reads.latestMoments(ids, toInstant(ctx.now)),
+    reads.givesTo(ids, toInstant(ctx.now - LINE_REST_DAYS * DAY_MS)),
+    latestReceived(db, ctx.ownerId, "person", ids),
+  ]);
+  const people = new Map(facts.map((row) => [row.id, row]));
   const gives = new Map<string, RecentGive[]>();
-  for (const g of await reads.givesTo(ids, toInstant(ctx.now - LINE_REST_DAYS * DAY_MS))) {
+  for (const g of recent) {
     if (g.person_id === null) continue;
     const list = gives.get(g.person_id) ?? [];
     list.push({ kind: g.kind as ExchangeKind, summary: g.summary, occurredAt: fromInstant(g.occurred_at) });
@@ -44,7 +50,6 @@ export async function loadAdviceContexts(
   const throughNames = await reads.namesOf([
     ...new Set([...people.values()].flatMap((p) => (p.met_through_id ? [p.met_through_id] : []))),
   ]);
-  const lastHelp = await latestReceived(db, ctx.ownerId, "person", ids);
 
   for (const state of states) {
     const id = state.person.id;

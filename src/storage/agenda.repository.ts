@@ -124,10 +124,31 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       )
       .where("p.archived", "=", 0);
 
-  /** The moment aliased `moment` (its `owner_id` and `id`) has at least `minPeople` participants (an event's least). */
+  /**
+   * The moment aliased `moment` (its `owner_id` and `id`) has at least `minPeople` participants (an
+   * event's least). Counted up to `minPeople` only: each of the 150 people first met at one event
+   * would otherwise count all 150.
+   */
   const crowdedMoment = (minPeople: number, moment = "i") =>
-    sql<SqlBool>`(select count(*) from interaction_participants c
-      where c.owner_id = ${sql.ref(`${moment}.owner_id`)} and c.interaction_id = ${sql.ref(`${moment}.id`)}) >= ${minPeople}`;
+    sql<SqlBool>`(select count(*) from (select 1 from interaction_participants c
+      where c.owner_id = ${sql.ref(`${moment}.owner_id`)} and c.interaction_id = ${sql.ref(`${moment}.id`)}
+      limit ${minPeople}) as crowd) >= ${minPeople}`;
+
+  /** An organization's departments `d`, with the organization's name. */
+  const departmentsIn = (organizationId: string) =>
+    ownedBy(db, ownerId)
+      .selectFrom("departments as d")
+      .innerJoin("organizations as o", (j) =>
+        j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
+      )
+      .select(["d.id", "d.name", "o.name as organization"])
+      .where("d.organization_id", "=", organizationId);
+
+  /** The person `person` (a column) took part in the moment aliased `moment` (its `owner_id` and `id`). */
+  const tookPart = (moment: string, person: string) =>
+    sql<SqlBool>`exists (select 1 from interaction_participants ip
+      where ip.owner_id = ${sql.ref(`${moment}.owner_id`)} and ip.interaction_id = ${sql.ref(`${moment}.id`)}
+        and ip.person_id = ${sql.ref(person)})`;
 
   /** The aggregates `s` of someone helped within the thanks window and not thanked since (rule `thanksOwed`). */
   const owes = (now: number) =>
@@ -339,15 +360,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
           .select(["i.id", "i.summary", "i.occurred_at", "f.person_id", "f.contacts"])
           .whereRef("i.owner_id", "=", "f.owner_id")
           .whereRef("i.id", "=", "f.id")
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom("interaction_participants as ip")
-                .select("ip.person_id")
-                .whereRef("ip.owner_id", "=", "f.owner_id")
-                .whereRef("ip.interaction_id", "=", "f.id")
-                .whereRef("ip.person_id", "=", "f.person_id"),
-            ),
-          )
+          .where(tookPart("f", "f.person_id"))
           // Of the first moments, not of the moment rows: PostgreSQL then reads a moment's row only when shown.
           .where(crowdedMoment(minPeople, "f"))
           .orderBy("i.occurred_at")
@@ -470,15 +483,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
           .where("s.last_contact_at", "<=", untilIso)
           .whereRef("i.owner_id", "=", "s.owner_id")
           .whereRef("i.occurred_at", "=", "s.last_contact_at")
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom("interaction_participants as ip")
-                .select("ip.person_id")
-                .whereRef("ip.owner_id", "=", "i.owner_id")
-                .whereRef("ip.interaction_id", "=", "i.id")
-                .whereRef("ip.person_id", "=", "s.person_id"),
-            ),
-          ),
+          .where(tookPart("i", "s.person_id")),
       );
       for (const r of atLastContact) keep(r);
       const rest = ids.filter((id) => !latest.has(id));
@@ -586,15 +591,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /** An organization's departments with the organization's name, by name. */
     async departmentsOf(organizationId: string) {
-      return ownedBy(db, ownerId)
-        .selectFrom("departments as d")
-        .innerJoin("organizations as o", (j) =>
-          j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
-        )
-        .select(["d.id", "d.name", "o.name as organization"])
-        .where("d.organization_id", "=", organizationId)
-        .orderBy("d.name_key")
-        .execute();
+      return departmentsIn(organizationId).orderBy("d.name_key").execute();
     },
 
     /**
@@ -604,13 +601,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
      * reading every member of the organization to find the departments known cost ~5 ms.
      */
     async departmentsWithNobodyIn(organizationId: string) {
-      return ownedBy(db, ownerId)
-        .selectFrom("departments as d")
-        .innerJoin("organizations as o", (j) =>
-          j.onRef("o.owner_id", "=", "d.owner_id").onRef("o.id", "=", "d.organization_id"),
-        )
-        .select(["d.id", "d.name", "o.name as organization"])
-        .where("d.organization_id", "=", organizationId)
+      return departmentsIn(organizationId)
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(

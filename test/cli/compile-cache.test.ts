@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 // The built binary's V8 code cache (src/cli/compile-cache.ts); SQLite only, as it is about start-up.
-const BIN = "dist/goodwill.mjs";
+const BIN = "dist/goodwill.cjs";
 const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) rmSync(dirs.pop() as string, { recursive: true, force: true });
@@ -76,7 +76,7 @@ describe("the binary's V8 code cache", () => {
     const first = cacheFiles(cache);
     expect(first.has(old)).toBe(false);
     expect(first.has(recent)).toBe(true);
-    expect([...first.keys()].some((name) => /^goodwill\.cjs\.[0-9a-f]{32}\.v8$/.test(name))).toBe(true);
+    expect([...first.keys()].some((name) => /^cli\.cjs\.[0-9a-f]{32}\.v8$/.test(name))).toBe(true);
     coreCache(first);
 
     const gave = goodwill(["gave", "Ada", "Brought coffee"], dir);
@@ -97,7 +97,7 @@ describe("the binary's V8 code cache", () => {
     expect(expected.stdout).toContain("Ada Lovelace");
     const files = cacheFiles(cache);
     const core = coreCache(files);
-    const entry = [...files.keys()].find((name) => name.startsWith("goodwill.cjs.")) as string;
+    const entry = [...files.keys()].find((name) => name.startsWith("cli.cjs.")) as string;
 
     const corrupt = Buffer.alloc(4096, 0x5a);
     for (const damage of [

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
+import { isatty } from "node:tty";
 import { runCli } from "./program.js";
 
 // No top-level await: the binary is CommonJS (docs/decisions.md, "a V8 code cache for the CLI").
@@ -10,9 +11,11 @@ async function main(): Promise<void> {
     err: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    // isatty, not process.stderr/stdin.isTTY: reading those makes the streams, and stdin's loads
+    // Node's fs streams, fs/promises and readline (~20 modules) that a command seldom uses.
+    stderrIsTTY: isatty(2),
     readStdin: async () => readFileSync(0, "utf8"),
-    stdinIsTTY: process.stdin.isTTY === true,
+    stdinIsTTY: isatty(0),
     prompt: async (question) => {
       // loaded only when a command asks, so that startup stays light
       const { createInterface } = await import("node:readline/promises");

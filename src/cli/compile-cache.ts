@@ -5,7 +5,6 @@
  * `Module.prototype._compile` for the files of one folder (the dist folder) only. A cache that is
  * missing, rejected by V8, unreadable or unwritable means a normal compile: it never fails a command.
  */
-import { createHash } from "node:crypto";
 import {
   mkdirSync,
   readdirSync,
@@ -37,18 +36,49 @@ export function compileCacheDirs(env: NodeJS.ProcessEnv): string[] {
   }
 }
 
+/** What tells one version of a file from another: every write of it changes one of these. */
+export interface FileIdentity {
+  size: bigint;
+  mtimeNs: bigint;
+  ino: bigint;
+  dev: bigint;
+}
+
 /**
- * The cache file of one compiled file: its name, then a hash of its content, of the Node that
- * compiles it and of the flags V8 runs with (V8 rejects a cache made under other ones anyway).
+ * The cache file of one compiled file: its name, then a hash of its identity (size, modification
+ * time to the nanosecond, inode and device: a rebuilt, replaced or edited file changes them), of
+ * the Node that compiles it and of the flags V8 runs with (V8 rejects a cache made under other ones
+ * anyway, but checks only a source's length). Not a hash of the content: that needs node:crypto,
+ * whose loading (cipher, streams: ~40 modules) cost every start ~3 ms, more than the whole cache
+ * saves on the CLI's entry file (docs/decisions.md, "CLI start-up, a CommonJS binary").
  */
-export function compileCacheName(filename: string, content: string): string {
-  const key = createHash("sha256")
-    .update(`${process.version}\0${process.arch}\0${process.execArgv.join(" ")}\0`)
-    .update(`${process.env.NODE_OPTIONS ?? ""}\0`)
-    .update(content)
-    .digest("hex")
-    .slice(0, 32);
-  return `${basename(filename)}.${key}.v8`;
+export function compileCacheName(filename: string, file: FileIdentity): string {
+  const key = [
+    process.version,
+    process.arch,
+    process.execArgv.join(" "),
+    process.env.NODE_OPTIONS ?? "",
+    file.size,
+    file.mtimeNs,
+    file.ino,
+    file.dev,
+  ].join("\0");
+  return `${basename(filename)}.${hash128(key)}.v8`;
+}
+
+/**
+ * 32 hex digits from four FNV-1a hashes of a short text, each lane with its own start. Not
+ * cryptographic: it names a cache file; whoever could choose the inputs could write the code.
+ */
+function hash128(text: string): string {
+  const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
+  let digest = "";
+  for (const start of lanes) {
+    let h = start;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    digest += (h >>> 0).toString(16).padStart(8, "0");
+  }
+  return digest;
 }
 
 interface InternalModule {
@@ -89,7 +119,10 @@ export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = proces
     // as usual. The bundle has none (tsdown.config.ts, dynamicImportInCjs).
     if (!filename.startsWith(prefix) || content.includes("import("))
       return original.call(this, content, filename);
-    const name = compileCacheName(filename, content);
+    const identity = statSync(filename, { bigint: true, throwIfNoEntry: false });
+    // gone since Node read it (a build replacing dist/ meanwhile): compiled as usual
+    if (identity === undefined) return original.call(this, content, filename);
+    const name = compileCacheName(filename, identity);
     const cachedData = readCache(dirs, name);
     const script = new Script(statics.wrap(stripShebang(content)), {
       filename,

@@ -14,6 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { compileCacheName } from "../../src/cli/compile-cache.js";
 
 // The built binary's V8 code cache (src/cli/compile-cache.ts); SQLite only, as it is about start-up.
 const BIN = "dist/goodwill.cjs";
@@ -140,5 +141,21 @@ describe("the binary's V8 code cache", () => {
     const result = goodwill(["person", "add", "Bob"], off, { GOODWILL_NO_COMPILE_CACHE: "1" });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(readdirSync(off).filter((name) => !name.startsWith("g.db"))).toEqual([]);
+  });
+});
+
+describe("a compiled file's cache name", () => {
+  it("changes with any write of the file (size, modification time, inode), not with its folder", () => {
+    const file = { size: 352_363n, mtimeNs: 1_796_300_000_123_456_789n, ino: 4_242n, dev: 2_049n };
+    const name = compileCacheName("/opt/goodwill/dist/cli.cjs", file);
+    expect(name).toMatch(/^cli\.cjs\.[0-9a-f]{32}\.v8$/);
+    expect(compileCacheName("/elsewhere/cli.cjs", { ...file })).toBe(name);
+    const rewritten = [
+      { ...file, mtimeNs: file.mtimeNs + 1n },
+      { ...file, size: file.size + 1n },
+      { ...file, ino: file.ino + 1n },
+      { ...file, dev: file.dev + 1n },
+    ].map((identity) => compileCacheName("/opt/goodwill/dist/cli.cjs", identity));
+    expect(new Set([name, ...rewritten]).size).toBe(5);
   });
 });

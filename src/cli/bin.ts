@@ -8,7 +8,7 @@
 import { installCompileCache } from "./compile-cache.js";
 
 try {
-  installCompileCache(__dirname);
+  installCompileCache(__dirname, module.constructor);
 } catch {
   // without the cache, the CLI compiles as usual: never a reason for a command to fail
 }

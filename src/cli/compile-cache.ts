@@ -14,26 +14,32 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import Module from "node:module";
-import { homedir, tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
 import { Script } from "node:vm";
 
 /** The environment variable that turns the cache off. */
 export const NO_COMPILE_CACHE = "GOODWILL_NO_COMPILE_CACHE";
 
-/** Where the cache lives: `$XDG_CACHE_HOME/goodwill`, else `~/.cache/goodwill`; the temp dir is the fallback. */
-export function compileCacheDirs(env: NodeJS.ProcessEnv): string[] {
-  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  const temp = join(tmpdir(), `goodwill-${uid}-cache`);
+/**
+ * Where the cache lives: `$XDG_CACHE_HOME/goodwill`, else `~/.cache/goodwill`; the temp dir is the
+ * fallback. In order and as asked: node:os is loaded only when HOME is unset or the temp folder is
+ * reached (a start that finds its caches never loads it).
+ */
+export function* compileCacheDirs(env: NodeJS.ProcessEnv): Generator<string> {
+  const os = () => process.getBuiltinModule("node:os");
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== undefined && xdg !== "") return [join(xdg, "goodwill"), temp];
-  try {
-    return [join(homedir(), ".cache", "goodwill"), temp];
-  } catch {
-    // no HOME and no passwd entry (homedir() throws): the temp folder only
-    return [temp];
+  if (xdg !== undefined && xdg !== "") yield join(xdg, "goodwill");
+  else {
+    let home: string | undefined;
+    try {
+      home = env.HOME || os().homedir();
+    } catch {
+      // no HOME and no passwd entry (homedir() throws): the temp folder only
+    }
+    if (home !== undefined) yield join(home, ".cache", "goodwill");
   }
+  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
+  yield join(os().tmpdir(), `goodwill-${uid}-cache`);
 }
 
 /** What tells one version of a file from another: every write of it changes one of these. */
@@ -105,25 +111,34 @@ interface Pending {
  * compiled without one (first run, new build, other Node) is written as the process exits, so it
  * holds the functions that run compiled too; then each later run reads it.
  */
-export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = process.env): void {
+export function installCompileCache(
+  dir: string,
+  moduleClass: NodeJS.Module["constructor"],
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   if (env[NO_COMPILE_CACHE] === "1") return;
-  const dirs = compileCacheDirs(env);
+  const dirs = () => compileCacheDirs(env);
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   const pending: Pending[] = [];
-  // node:module's internals, which Node 20 has no public hook for (the same ones v8-compile-cache uses).
-  const statics = Module as unknown as ModuleStatics;
+  // node:module's internals, which Node 20 has no public hook for (the same ones v8-compile-cache
+  // uses). The class comes from the caller's `module.constructor`: importing node:module loads
+  // parts of Node's ES module loader.
+  const statics = moduleClass as unknown as ModuleStatics;
   const original = statics.prototype._compile;
   statics.prototype._compile = function compileWithCache(this: InternalModule, content, filename) {
-    // A vm.Script has no loader for import() (Node 20's USE_MAIN_CONTEXT_DEFAULT_LOADER is
-    // experimental, warns, and is lost when the script comes from a cache): such a file compiles
-    // as usual. The bundle has none (tsdown.config.ts, dynamicImportInCjs).
-    if (!filename.startsWith(prefix) || content.includes("import("))
-      return original.call(this, content, filename);
+    if (!filename.startsWith(prefix)) return original.call(this, content, filename);
     const identity = statSync(filename, { bigint: true, throwIfNoEntry: false });
     // gone since Node read it (a build replacing dist/ meanwhile): compiled as usual
     if (identity === undefined) return original.call(this, content, filename);
     const name = compileCacheName(filename, identity);
-    const cachedData = readCache(dirs, name);
+    const cachedData = readCache(dirs(), name);
+    // A vm.Script has no loader for import() (Node 20's USE_MAIN_CONTEXT_DEFAULT_LOADER is
+    // experimental, warns, and is lost when the script comes from a cache): such a file compiles
+    // as usual, and has no cache. So a file with a cache was looked at when it was written (the
+    // look costs ~0.4 ms on the core chunk). The bundle has none (tsdown.config.ts,
+    // dynamicImportInCjs).
+    if (cachedData === undefined && content.includes("import("))
+      return original.call(this, content, filename);
     const script = new Script(statics.wrap(stripShebang(content)), {
       filename,
       ...(cachedData === undefined ? {} : { cachedData }),
@@ -142,7 +157,7 @@ export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = proces
   process.once("exit", () => {
     const written = new Set<string>();
     for (const { script, name } of pending) {
-      const dir = writeCache(dirs, name, script);
+      const dir = writeCache(dirs(), name, script);
       if (dir !== undefined) written.add(dir);
     }
     for (const dir of written) dropStale(dir);
@@ -153,7 +168,7 @@ function stripShebang(content: string): string {
   return content.startsWith("#!") ? `//${content.slice(2)}` : content;
 }
 
-function readCache(dirs: string[], name: string): Buffer | undefined {
+function readCache(dirs: Iterable<string>, name: string): Buffer | undefined {
   for (const dir of dirs) {
     if (!trusted(dir)) continue;
     try {
@@ -187,7 +202,7 @@ function trusted(dir: string): boolean {
 }
 
 /** Writes atomically (a temp file renamed) into the first folder that takes it, and says which. */
-function writeCache(dirs: string[], name: string, script: Script): string | undefined {
+function writeCache(dirs: Iterable<string>, name: string, script: Script): string | undefined {
   let data: Buffer;
   try {
     data = script.createCachedData();

@@ -16,12 +16,13 @@ export function newId(): string {
 
 /**
  * The ids' random bits, from the kernel's generator (/dev/urandom, the source of
- * crypto.getRandomValues too), 64 words at a time. Not crypto.getRandomValues itself: Node's web
- * crypto loads ~25 crypto and stream modules, ~3 ms of a CLI command's start (docs/decisions.md,
- * "CLI start-up, a CommonJS binary"). Where there is no such device (Windows), getRandomValues.
+ * crypto.getRandomValues too), 4 kB a read (at most 3 words an id: an import reads once per 340
+ * ids or more). Not getRandomValues: Node's web crypto loads ~25 crypto and stream modules, ~3 ms of
+ * a CLI command's start (docs/decisions.md, "CLI start-up, a CommonJS binary"). Where there is no
+ * such device (Windows), getRandomValues.
  */
 function kernelRandom(): { nextUint32(): number } {
-  const words = new Uint32Array(64);
+  const words = new Uint32Array(1024);
   let next = words.length;
   return {
     nextUint32() {

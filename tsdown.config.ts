@@ -4,9 +4,9 @@ const OUT_DIR = process.env.GOODWILL_DIST ?? "dist";
 const NATIVE = /^(pg|pg-native)(\/|$)|\.node$/;
 const LAZY_CHILD_PROCESS = "\0goodwill:lazy-child-process";
 
-// The `goodwill` binary is two builds. dist/goodwill.mjs, a small ES module, installs the V8 code
-// cache (src/cli/compile-cache.ts) and requires dist/goodwill.cjs, the CLI. That one is CommonJS,
-// as only CommonJS can use a code cache on Node 20. Commands load their code with import() (a
+// The `goodwill` binary is two builds. dist/goodwill.cjs, a small launcher, installs the V8 code
+// cache (src/cli/compile-cache.ts) and requires dist/cli.cjs, the CLI. Both are CommonJS: only
+// CommonJS can use a code cache on Node 20, and Node's ES module loader costs a start ~3 ms. Commands load their code with import() (a
 // require() of a chunk here), so tsdown splits it into chunks: `goodwill gave` never parses the
 // importers. Dependencies are bundled too (Kysely unbundled is hundreds of small modules and costs
 // ~130 ms to load); native ones are not.
@@ -21,21 +21,23 @@ const shared = {
   minify: true,
 } satisfies UserConfig;
 
-// Each cleans only its own files (the two builds may run at once), never dist/web: that is Vite's,
-// and a server may be serving it while `npm install` or `npx goodwill` runs `prepare` (which
-// rebuilds this bundle).
+// tsdown cleans for both builds before either starts: the bundle's files (.mjs: an older build's
+// launcher), never dist/web: that is Vite's, and a server may be serving it while `npm install` or
+// `npx goodwill` runs `prepare` (which rebuilds this bundle).
+const clean = [`${OUT_DIR}/*.cjs`, `${OUT_DIR}/*.mjs`];
+
 const launcher = defineConfig({
   ...shared,
   entry: { goodwill: "src/cli/bin.ts" },
-  format: "esm",
-  clean: [`${OUT_DIR}/*.mjs`],
+  format: "cjs",
+  clean,
 });
 
 const cli = defineConfig({
   ...shared,
-  entry: { goodwill: "src/cli/main.ts" },
+  entry: { cli: "src/cli/main.ts" },
   format: "cjs",
-  clean: [`${OUT_DIR}/*.cjs`],
+  clean,
   outputOptions: {
     // import() of a Node built-in as require(): a file compiled with a code cache (a vm.Script)
     // has no loader for import() on Node 20 (src/cli/compile-cache.ts).

@@ -2,7 +2,7 @@
  * CLI start-up: the wall time of one `goodwill gave` (the most frequent command: open the store,
  * find a person among 2,000, write an entry and its aggregates, print the balance) against a bare
  * `node -e ''` in the same loop. What is left above the baseline is Goodwill's own start-up.
- * Needs the build (dist/goodwill.mjs, or $GOODWILL_DIST/goodwill.mjs as tsdown.config.ts writes it);
+ * Needs the build (dist/goodwill.cjs, or $GOODWILL_DIST/goodwill.cjs as tsdown.config.ts writes it);
  * `npm run bench` builds first. On Linux it also adds up each one's CPU time (user + sys), which
  * other processes on a shared machine move less than the wall time.
  */
@@ -15,7 +15,10 @@ import Database from "better-sqlite3";
 import { report, type Subject, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(process.env.GOODWILL_DIST ?? join(ROOT, "dist"), "goodwill.mjs");
+const DIST = process.env.GOODWILL_DIST ?? join(ROOT, "dist");
+// A build from before the CommonJS binary (a baseline in GOODWILL_DIST) has its launcher in
+// goodwill.mjs, and its goodwill.cjs is the CLI without the launcher: time what its `bin` named.
+const CLI = join(DIST, existsSync(join(DIST, "goodwill.mjs")) ? "goodwill.mjs" : "goodwill.cjs");
 const STORE = join(ROOT, ".bench", "cli-startup.db");
 const PEOPLE = 2_000;
 const WARMUPS = 3;
@@ -95,11 +98,13 @@ function loadedAtStart(): { files: string[]; bytes: number } {
     seen.add(file);
     const code = readFileSync(file, "utf8");
     // Minified static imports: import{…}from"./chunk.mjs" (dynamic import() has a parenthesis);
-    // the launcher's require of the CommonJS entry, and the chunks' top-level require()s (a
-    // command's, loaded when it runs, is in an arrow function: `=>require(…)`).
+    // the launcher's require of the CommonJS entry (by its path; an ES module launcher's through
+    // createRequire), and the chunks' top-level require()s (a command's, loaded when it runs, is in
+    // an arrow function: `=>require(…)`).
     const patterns = [
       /(?:^|[;\s}])(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+)["']/g,
       /\)\(["'`](\.\/[^"'`]+\.cjs)["'`]\)/g,
+      /require\(`\$\{__dirname\}\/([^`]+\.cjs)`\)/g,
       /(?:^|[;\s}=,])require\(["'`](\.\/[^"'`]+)["'`]\)/g,
     ];
     for (const pattern of patterns) {

@@ -6,7 +6,7 @@
  *   node --import tsx bench/cpu-profile.ts .bench/prof [filter]
  *
  * Given a folder, every profile in it is read and the figures are the mean per profile (per
- * process), e.g. over several `node --cpu-prof dist/goodwill.mjs …` runs. `filter` keeps only the
+ * process), e.g. over several `node --cpu-prof dist/goodwill.cjs …` runs. `filter` keeps only the
  * functions whose file contains it (default "src/") in the second list.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";

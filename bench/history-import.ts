@@ -32,7 +32,7 @@ import { mboxChunks } from "../test/fixtures/capture/make-mbox.js";
 import { type Figure, report, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist", "goodwill.mjs");
+const CLI = join(ROOT, "dist", "goodwill.cjs");
 const WORK = join(ROOT, ".bench");
 const MESSAGES = Number(process.env.HISTORY_MESSAGES ?? 100_000);
 const PEOPLE = 300;

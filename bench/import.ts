@@ -4,7 +4,7 @@
  * index), against a bare better-sqlite3 loop that inserts the same rows — people, person_emails,
  * person_phones, person_stats, and the organizations and departments they point to — with prepared
  * statements in transactions of 1,000, into a store made by the real schema. Both are timed in the
- * same loop, their order rotating. Needs the build (dist/goodwill.mjs); `npm run bench` builds first.
+ * same loop, their order rotating. Needs the build (dist/goodwill.cjs); `npm run bench` builds first.
  *
  * The physical floor is timed in the same loop: a bare loop writing the same people, emails and
  * phones into the *minimal* schema merging needs — integer row keys, an index on the source UID and
@@ -33,7 +33,7 @@ import { startBenchPostgres } from "./http-load.js";
 import { type Figure, ms, report, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist", "goodwill.mjs");
+const CLI = join(ROOT, "dist", "goodwill.cjs");
 const WORK = join(ROOT, ".bench");
 const CONTACTS = 100_000;
 const FILE = join(WORK, "contacts-100k.vcf");

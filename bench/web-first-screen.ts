@@ -19,7 +19,7 @@ import { launchChromium } from "../test/support/chromium.js";
 import { report, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist", "goodwill.mjs");
+const CLI = join(ROOT, "dist", "goodwill.cjs");
 const DIR = join(ROOT, ".bench", "web");
 const DEMO = join(DIR, "demo.db");
 const RUN_STORE = join(DIR, "run.db");

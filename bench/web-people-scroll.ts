@@ -17,7 +17,7 @@ import { contactAt, ensureContactsFile } from "./contacts-file.js";
 import { type Figure, percentile, report } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist", "goodwill.mjs");
+const CLI = join(ROOT, "dist", "goodwill.cjs");
 const DIR = join(ROOT, ".bench", "web");
 const STORE = join(DIR, "people-10k.db");
 const CONTACTS = join(DIR, "contacts-10k.vcf");

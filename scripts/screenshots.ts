@@ -16,7 +16,7 @@ import type { Locator, Page } from "playwright-core";
 import { launchChromium } from "../test/support/chromium.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const CLI = join(ROOT, "dist", "goodwill.mjs");
+const CLI = join(ROOT, "dist", "goodwill.cjs");
 const NOW = "2026-11-25T09:00:00Z";
 
 const { values: options } = parseArgs({

@@ -24,7 +24,7 @@ function mtime(file) {
 
 const config = ["package.json", "tsdown.config.ts", "vite.config.ts"].map((f) => mtime(join(root, f)));
 const sources = Math.max(newest(join(root, "src")), newest(join(root, "web")), ...config);
-const built = Math.min(mtime(join(dist, "goodwill.mjs")), mtime(join(dist, "web", "index.html")));
+const built = Math.min(mtime(join(dist, "goodwill.cjs")), mtime(join(dist, "web", "index.html")));
 
 if (built < sources) {
   console.log("Building Goodwill (the CLI, the server and the web app)…");
@@ -32,7 +32,7 @@ if (built < sources) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const serve = spawn(process.execPath, [join(dist, "goodwill.mjs"), "serve", ...process.argv.slice(2)], {
+const serve = spawn(process.execPath, [join(dist, "goodwill.cjs"), "serve", ...process.argv.slice(2)], {
   stdio: "inherit",
 });
 // Stopping `npm start` (Ctrl+C, kill) stops the server too.

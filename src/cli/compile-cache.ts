@@ -5,7 +5,6 @@
  * `Module.prototype._compile` for the files of one folder (the dist folder) only. A cache that is
  * missing, rejected by V8, unreadable or unwritable means a normal compile: it never fails a command.
  */
-import { createHash } from "node:crypto";
 import {
   mkdirSync,
   readdirSync,
@@ -15,40 +14,77 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import Module from "node:module";
-import { homedir, tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
 import { Script } from "node:vm";
 
 /** The environment variable that turns the cache off. */
 export const NO_COMPILE_CACHE = "GOODWILL_NO_COMPILE_CACHE";
 
-/** Where the cache lives: `$XDG_CACHE_HOME/goodwill`, else `~/.cache/goodwill`; the temp dir is the fallback. */
-export function compileCacheDirs(env: NodeJS.ProcessEnv): string[] {
-  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  const temp = join(tmpdir(), `goodwill-${uid}-cache`);
+/**
+ * Where the cache lives: `$XDG_CACHE_HOME/goodwill`, else `~/.cache/goodwill`; the temp dir is the
+ * fallback. In order and as asked: node:os is loaded only when HOME is unset or the temp folder is
+ * reached (a start that finds its caches never loads it).
+ */
+export function* compileCacheDirs(env: NodeJS.ProcessEnv): Generator<string> {
+  const os = () => process.getBuiltinModule("node:os");
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== undefined && xdg !== "") return [join(xdg, "goodwill"), temp];
-  try {
-    return [join(homedir(), ".cache", "goodwill"), temp];
-  } catch {
-    // no HOME and no passwd entry (homedir() throws): the temp folder only
-    return [temp];
+  if (xdg !== undefined && xdg !== "") yield join(xdg, "goodwill");
+  else {
+    let home: string | undefined;
+    try {
+      home = env.HOME || os().homedir();
+    } catch {
+      // no HOME and no passwd entry (homedir() throws): the temp folder only
+    }
+    if (home !== undefined) yield join(home, ".cache", "goodwill");
   }
+  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
+  yield join(os().tmpdir(), `goodwill-${uid}-cache`);
+}
+
+/** What tells one version of a file from another: every write of it changes one of these. */
+export interface FileIdentity {
+  size: bigint;
+  mtimeNs: bigint;
+  ino: bigint;
+  dev: bigint;
 }
 
 /**
- * The cache file of one compiled file: its name, then a hash of its content, of the Node that
- * compiles it and of the flags V8 runs with (V8 rejects a cache made under other ones anyway).
+ * The cache file of one compiled file: its name, then a hash of its identity (size, modification
+ * time to the nanosecond, inode and device: a rebuilt, replaced or edited file changes them), of
+ * the Node that compiles it and of the flags V8 runs with (V8 rejects a cache made under other ones
+ * anyway, but checks only a source's length). Not a hash of the content: that needs node:crypto,
+ * whose loading (cipher, streams: ~40 modules) cost every start ~3 ms, more than the whole cache
+ * saves on the CLI's entry file (docs/decisions.md, "CLI start-up, a CommonJS binary").
  */
-export function compileCacheName(filename: string, content: string): string {
-  const key = createHash("sha256")
-    .update(`${process.version}\0${process.arch}\0${process.execArgv.join(" ")}\0`)
-    .update(`${process.env.NODE_OPTIONS ?? ""}\0`)
-    .update(content)
-    .digest("hex")
-    .slice(0, 32);
-  return `${basename(filename)}.${key}.v8`;
+export function compileCacheName(filename: string, file: FileIdentity): string {
+  const key = [
+    process.version,
+    process.arch,
+    process.execArgv.join(" "),
+    process.env.NODE_OPTIONS ?? "",
+    file.size,
+    file.mtimeNs,
+    file.ino,
+    file.dev,
+  ].join("\0");
+  return `${basename(filename)}.${hash128(key)}.v8`;
+}
+
+/**
+ * 32 hex digits from four FNV-1a hashes of a short text, each lane with its own start. Not
+ * cryptographic: it names a cache file; whoever could choose the inputs could write the code.
+ */
+function hash128(text: string): string {
+  const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
+  let digest = "";
+  for (const start of lanes) {
+    let h = start;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    digest += (h >>> 0).toString(16).padStart(8, "0");
+  }
+  return digest;
 }
 
 interface InternalModule {
@@ -75,22 +111,34 @@ interface Pending {
  * compiled without one (first run, new build, other Node) is written as the process exits, so it
  * holds the functions that run compiled too; then each later run reads it.
  */
-export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = process.env): void {
+export function installCompileCache(
+  dir: string,
+  moduleClass: NodeJS.Module["constructor"],
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   if (env[NO_COMPILE_CACHE] === "1") return;
-  const dirs = compileCacheDirs(env);
+  const dirs = () => compileCacheDirs(env);
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   const pending: Pending[] = [];
-  // node:module's internals, which Node 20 has no public hook for (the same ones v8-compile-cache uses).
-  const statics = Module as unknown as ModuleStatics;
+  // node:module's internals, which Node 20 has no public hook for (the same ones v8-compile-cache
+  // uses). The class comes from the caller's `module.constructor`: importing node:module loads
+  // parts of Node's ES module loader.
+  const statics = moduleClass as unknown as ModuleStatics;
   const original = statics.prototype._compile;
   statics.prototype._compile = function compileWithCache(this: InternalModule, content, filename) {
+    if (!filename.startsWith(prefix)) return original.call(this, content, filename);
+    const identity = statSync(filename, { bigint: true, throwIfNoEntry: false });
+    // gone since Node read it (a build replacing dist/ meanwhile): compiled as usual
+    if (identity === undefined) return original.call(this, content, filename);
+    const name = compileCacheName(filename, identity);
+    const cachedData = readCache(dirs(), name);
     // A vm.Script has no loader for import() (Node 20's USE_MAIN_CONTEXT_DEFAULT_LOADER is
     // experimental, warns, and is lost when the script comes from a cache): such a file compiles
-    // as usual. The bundle has none (tsdown.config.ts, dynamicImportInCjs).
-    if (!filename.startsWith(prefix) || content.includes("import("))
+    // as usual, and has no cache. So a file with a cache was looked at when it was written (the
+    // look costs ~0.4 ms on the core chunk). The bundle has none (tsdown.config.ts,
+    // dynamicImportInCjs).
+    if (cachedData === undefined && content.includes("import("))
       return original.call(this, content, filename);
-    const name = compileCacheName(filename, content);
-    const cachedData = readCache(dirs, name);
     const script = new Script(statics.wrap(stripShebang(content)), {
       filename,
       ...(cachedData === undefined ? {} : { cachedData }),
@@ -109,7 +157,7 @@ export function installCompileCache(dir: string, env: NodeJS.ProcessEnv = proces
   process.once("exit", () => {
     const written = new Set<string>();
     for (const { script, name } of pending) {
-      const dir = writeCache(dirs, name, script);
+      const dir = writeCache(dirs(), name, script);
       if (dir !== undefined) written.add(dir);
     }
     for (const dir of written) dropStale(dir);
@@ -120,7 +168,7 @@ function stripShebang(content: string): string {
   return content.startsWith("#!") ? `//${content.slice(2)}` : content;
 }
 
-function readCache(dirs: string[], name: string): Buffer | undefined {
+function readCache(dirs: Iterable<string>, name: string): Buffer | undefined {
   for (const dir of dirs) {
     if (!trusted(dir)) continue;
     try {
@@ -154,7 +202,7 @@ function trusted(dir: string): boolean {
 }
 
 /** Writes atomically (a temp file renamed) into the first folder that takes it, and says which. */
-function writeCache(dirs: string[], name: string, script: Script): string | undefined {
+function writeCache(dirs: Iterable<string>, name: string, script: Script): string | undefined {
   let data: Buffer;
   try {
     data = script.createCachedData();

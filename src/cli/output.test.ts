@@ -21,8 +21,8 @@ describe("table", () => {
     ]);
   });
 
-  it("counts no width for colour codes", () => {
-    const p = paint(true);
+  it("counts no width for colour codes", async () => {
+    const p = await paint(true);
     const lines = table([
       [p.red("overdrawn"), "x"],
       ["ok", "y"],

@@ -2,8 +2,6 @@
  * Human output: short sentences, aligned tables, colour only on a terminal (and never with
  * NO_COLOR or --json). Machine output is one JSON document on stdout.
  */
-import pc from "picocolors";
-
 export interface Paint {
   bold(s: string): string;
   dim(s: string): string;
@@ -13,14 +11,32 @@ export interface Paint {
   cyan(s: string): string;
 }
 
-export function paint(enabled: boolean): Paint {
-  const c = pc.createColors(enabled);
+const NO_COLOUR: Paint = {
+  bold: String,
+  dim: String,
+  green: String,
+  yellow: String,
+  red: String,
+  cyan: String,
+};
+
+/**
+ * Colour codes, or none. picocolors is loaded only for colour: as it loads it asks whether
+ * process.stdout is a terminal, which makes the stream (docs/decisions.md, "CLI start-up, a
+ * CommonJS binary").
+ */
+export async function paint(enabled: boolean): Promise<Paint> {
+  if (!enabled) return NO_COLOUR;
+  const c = (await import("picocolors")).default.createColors(true);
   return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is dumb. */
-export function colourWanted(isTTY: boolean, env: Record<string, string | undefined>): boolean {
-  return isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === "") && env.TERM !== "dumb";
+/**
+ * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is dumb;
+ * the terminal is asked last, as asking loads node:tty.
+ */
+export function colourWanted(env: Record<string, string | undefined>, isTTY: () => boolean): boolean {
+  return (env.NO_COLOR === undefined || env.NO_COLOR === "") && env.TERM !== "dumb" && isTTY();
 }
 
 /**

@@ -5,7 +5,6 @@
  * one chunk (tsdown.config.ts), so they are imported here directly: an import() of a module of the
  * same chunk would only cost Node one more file to resolve and read.
  */
-import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { AppContext } from "../app/context.js";
@@ -56,7 +55,8 @@ export function defaultStorePath(env: Record<string, string | undefined>): strin
   const dataHome =
     env.XDG_DATA_HOME && env.XDG_DATA_HOME !== ""
       ? env.XDG_DATA_HOME
-      : join(env.HOME || homedir(), ".local", "share");
+      : // node:os only without HOME: a command's start does not load it
+        join(env.HOME || process.getBuiltinModule("node:os").homedir(), ".local", "share");
   return join(dataHome, "goodwill", "goodwill.db");
 }
 
@@ -172,7 +172,7 @@ export async function print(io: CliIo, globals: Globals, result: Result, now: nu
     io.out(result.raw);
     return;
   }
-  const p = paint(colourWanted(io.stdoutIsTTY, io.env));
+  const p = await paint(colourWanted(io.env, () => io.stdoutIsTTY));
   let text = result.human(p, now);
   // A table met wide characters or emoji: measure them properly and lay the text out again.
   if (wideTextPending()) {

@@ -1,6 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromInstant, toInstant } from "./keys.js";
+import { fromInstant, isId, newId, toInstant } from "./keys.js";
+
+describe("new ids", () => {
+  it("are UUIDv7s, each one new and later than the one before", () => {
+    const made = Array.from({ length: 2_000 }, () => newId());
+    for (const id of made) {
+      expect(isId(id)).toBe(true);
+      // version 7, RFC 4122 variant
+      expect(id[14]).toBe("7");
+      expect("89ab").toContain(id[19]);
+    }
+    expect(new Set(made).size).toBe(made.length);
+    expect([...made].sort()).toEqual(made);
+    // the last 32 bits are drawn anew for each id: over 2,000 ids each of them takes both values
+    const ALL = 0xffffffff;
+    const last = made.map((id) => Number.parseInt(id.slice(-8), 16));
+    expect(last.reduce((all, bits) => (all | bits) >>> 0, 0)).toBe(ALL);
+    expect(last.reduce((all, bits) => (all | (~bits >>> 0)) >>> 0, 0)).toBe(ALL);
+  });
+});
 
 describe("stored instants", () => {
   it("read back exactly what was written, as Date.parse would", () => {

@@ -3,11 +3,55 @@
  * "José" finds "jose", "Ann@Example.com" finds "ann@example.com" and "+1 (555) 010-2030" finds
  * "555 010 2030".
  */
-import { uuidv7 } from "uuidv7";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { V7Generator } from "uuidv7";
+
+let ids: V7Generator | undefined;
 
 /** A new time-ordered id (UUIDv7), generated here rather than by the database (DESIGN §5). */
 export function newId(): string {
-  return uuidv7();
+  ids ??= new V7Generator(kernelRandom());
+  return ids.generate().toString();
+}
+
+/**
+ * The ids' random bits, from the kernel's generator (/dev/urandom, the source of
+ * crypto.getRandomValues too), 4 kB a read (at most 3 words an id: an import reads once per 340
+ * ids or more). Not getRandomValues: Node's web crypto loads ~25 crypto and stream modules, ~3 ms of
+ * a CLI command's start (docs/decisions.md, "CLI start-up, a CommonJS binary"). Where there is no
+ * such device (Windows), getRandomValues.
+ */
+function kernelRandom(): { nextUint32(): number } {
+  const words = new Uint32Array(1024);
+  let next = words.length;
+  return {
+    nextUint32() {
+      if (next === words.length) {
+        fillRandom(words);
+        next = 0;
+      }
+      return words[next++] as number;
+    },
+  };
+}
+
+function fillRandom(words: Uint32Array): void {
+  const bytes = new Uint8Array(words.buffer);
+  let fd: number | undefined;
+  try {
+    fd = openSync("/dev/urandom", "r");
+    // a character device, not a file someone put in its place
+    if (!fstatSync(fd).isCharacterDevice()) throw new Error("/dev/urandom is not a device");
+    for (let filled = 0; filled < bytes.length; ) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (read === 0) throw new Error("/dev/urandom ended");
+      filled += read;
+    }
+  } catch {
+    crypto.getRandomValues(words);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

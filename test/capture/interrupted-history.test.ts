@@ -35,7 +35,7 @@ describeEachDialect("a history import killed in the middle", (dialect) => {
 
     const child = spawn(
       process.execPath,
-      ["dist/goodwill.mjs", "--db", store, "import", mbox, "--me", "ana@example.com"],
+      ["dist/goodwill.cjs", "--db", store, "import", mbox, "--me", "ana@example.com"],
       { stdio: "ignore", env: { ...process.env, GOODWILL_NOW: "2026-11-25T12:00:00.000Z" } },
     );
     const { count, close } = await reader(dialect, store);

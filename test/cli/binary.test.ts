@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { describeEachDialect, freshStoreUrl } from "../support/stores.js";
 
-const BIN = "dist/goodwill.mjs";
+const BIN = "dist/goodwill.cjs";
 const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) rmSync(dirs.pop() as string, { recursive: true, force: true });
@@ -28,7 +28,7 @@ function goodwill(args: string[], env: Record<string, string>) {
 // SQLite only: default paths, start-up and the environment are what these are about.
 describe("the bundled goodwill binary", () => {
   it("is plain JavaScript that starts without a TypeScript loader", () => {
-    expect(existsSync(BIN), "dist/goodwill.mjs is built by npm test (npm run build)").toBe(true);
+    expect(existsSync(BIN), "dist/goodwill.cjs is built by npm test (npm run build)").toBe(true);
     expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
     const result = goodwill(["--version"], {});
     expect(result.code).toBe(0);

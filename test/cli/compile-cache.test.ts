@@ -14,9 +14,10 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { compileCacheName } from "../../src/cli/compile-cache.js";
 
 // The built binary's V8 code cache (src/cli/compile-cache.ts); SQLite only, as it is about start-up.
-const BIN = "dist/goodwill.mjs";
+const BIN = "dist/goodwill.cjs";
 const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) rmSync(dirs.pop() as string, { recursive: true, force: true });
@@ -76,7 +77,7 @@ describe("the binary's V8 code cache", () => {
     const first = cacheFiles(cache);
     expect(first.has(old)).toBe(false);
     expect(first.has(recent)).toBe(true);
-    expect([...first.keys()].some((name) => /^goodwill\.cjs\.[0-9a-f]{32}\.v8$/.test(name))).toBe(true);
+    expect([...first.keys()].some((name) => /^cli\.cjs\.[0-9a-f]{32}\.v8$/.test(name))).toBe(true);
     coreCache(first);
 
     const gave = goodwill(["gave", "Ada", "Brought coffee"], dir);
@@ -97,7 +98,7 @@ describe("the binary's V8 code cache", () => {
     expect(expected.stdout).toContain("Ada Lovelace");
     const files = cacheFiles(cache);
     const core = coreCache(files);
-    const entry = [...files.keys()].find((name) => name.startsWith("goodwill.cjs.")) as string;
+    const entry = [...files.keys()].find((name) => name.startsWith("cli.cjs.")) as string;
 
     const corrupt = Buffer.alloc(4096, 0x5a);
     for (const damage of [
@@ -140,5 +141,21 @@ describe("the binary's V8 code cache", () => {
     const result = goodwill(["person", "add", "Bob"], off, { GOODWILL_NO_COMPILE_CACHE: "1" });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(readdirSync(off).filter((name) => !name.startsWith("g.db"))).toEqual([]);
+  });
+});
+
+describe("a compiled file's cache name", () => {
+  it("changes with any write of the file (size, modification time, inode), not with its folder", () => {
+    const file = { size: 352_363n, mtimeNs: 1_796_300_000_123_456_789n, ino: 4_242n, dev: 2_049n };
+    const name = compileCacheName("/opt/goodwill/dist/cli.cjs", file);
+    expect(name).toMatch(/^cli\.cjs\.[0-9a-f]{32}\.v8$/);
+    expect(compileCacheName("/elsewhere/cli.cjs", { ...file })).toBe(name);
+    const rewritten = [
+      { ...file, mtimeNs: file.mtimeNs + 1n },
+      { ...file, size: file.size + 1n },
+      { ...file, ino: file.ino + 1n },
+      { ...file, dev: file.dev + 1n },
+    ].map((identity) => compileCacheName("/opt/goodwill/dist/cli.cjs", identity));
+    expect(new Set([name, ...rewritten]).size).toBe(5);
   });
 });

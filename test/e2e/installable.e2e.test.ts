@@ -146,7 +146,7 @@ describeEachDialect("Goodwill as an installed app", (dialect) => {
 
   it("a new version waits for Reload: the page keeps its own until the user asks, then shows the new one", async () => {
     const build = copyOfTheBuild();
-    const server = await startServer(dialect, { prepare: withDemo, bin: join(build, "goodwill.mjs") });
+    const server = await startServer(dialect, { prepare: withDemo, bin: join(build, "goodwill.cjs") });
     const { page } = await signedIn(server);
     await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
     await appKeptByServiceWorker(page);

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { launchChromium } from "../support/chromium.js";
 import { freshStoreUrl, type TestDialect } from "../support/stores.js";
 
-const BIN = join(process.env.GOODWILL_DIST ?? join(process.cwd(), "dist"), "goodwill.mjs");
+const BIN = join(process.env.GOODWILL_DIST ?? join(process.cwd(), "dist"), "goodwill.cjs");
 /** The clock of every e2e server: the same day as the other tests' NOW. */
 export const E2E_NOW = "2026-11-25T12:00:00.000Z";
 
@@ -43,7 +43,7 @@ export function goodwill(storeUrl: string, args: string[], input?: string): stri
 /**
  * Starts `goodwill serve --port 0` on a fresh store and waits for its address. `port`: that port
  * instead (a server started again where the last one was, as a browser's pages expect it); `bin`:
- * another build of goodwill.mjs (a copy of dist/ a test may change).
+ * another build of goodwill.cjs (a copy of dist/ a test may change).
  */
 export async function startServer(
   dialect: TestDialect,

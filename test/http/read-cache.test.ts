@@ -91,7 +91,7 @@ describeEachDialect("the read cache", (dialect) => {
     expect((await call("GET", `/api/v1/people/${raj.id}`)).body.title).toBeNull();
     // The built CLI, in a process of its own, straight on the store.
     await run(process.execPath, [
-      "dist/goodwill.mjs",
+      "dist/goodwill.cjs",
       "--db",
       url,
       "--as",

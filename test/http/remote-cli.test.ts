@@ -256,7 +256,7 @@ it("the bundled binary serves until stopped, printing a one-time local sign-in l
   const dir = mkdtempSync(join(tmpdir(), "goodwill-serve-"));
   const child = spawn(
     process.execPath,
-    ["dist/goodwill.mjs", "--db", `${dir}/g.db`, "serve", "--port", "0"],
+    ["dist/goodwill.cjs", "--db", `${dir}/g.db`, "serve", "--port", "0"],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },

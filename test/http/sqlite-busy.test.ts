@@ -105,7 +105,7 @@ describe("the server beside another SQLite writer", () => {
             `BEGIN:VCARD\r\nVERSION:3.0\r\nUID:card-${i}\r\nN:Person${i};Test;;;\r\nFN:Test Person${i}\r\nEMAIL:person${i}@example.com\r\nORG:Company ${i % 50}\r\nEND:VCARD\r\n`,
         ).join(""),
       );
-      const child = spawn(process.execPath, ["dist/goodwill.mjs", "--db", url, "import", file], {
+      const child = spawn(process.execPath, ["dist/goodwill.cjs", "--db", url, "import", file], {
         stdio: "ignore",
       });
       let exitCode: number | null = null;

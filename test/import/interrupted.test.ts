@@ -27,7 +27,7 @@ describeEachDialect("an import killed in the middle", (dialect) => {
     expect((await run("person", "list")).code).toBe(0); // creates the store
     const store = await c.db;
 
-    const child = spawn(process.execPath, ["dist/goodwill.mjs", "--db", store, "import", file], {
+    const child = spawn(process.execPath, ["dist/goodwill.cjs", "--db", store, "import", file], {
       stdio: "ignore",
     });
     const { count, close } = await reader(dialect, store);

@@ -1,5 +1,5 @@
 /**
- * The built `goodwill` (dist/goodwill.mjs, or $GOODWILL_DIST) as separate processes on a test's
+ * The built `goodwill` (dist/goodwill.cjs, or $GOODWILL_DIST) as separate processes on a test's
  * store: `remind` as a crontab runs it, `serve` as a server runs, each with its own clock
  * (GOODWILL_NOW) and mail server (GOODWILL_SMTP_URL). Processes still running after a test are killed.
  */
@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterEach } from "vitest";
 import { waitUntil } from "./support.js";
 
-const BIN = join(process.env.GOODWILL_DIST ?? join(process.cwd(), "dist"), "goodwill.mjs");
+const BIN = join(process.env.GOODWILL_DIST ?? join(process.cwd(), "dist"), "goodwill.cjs");
 
 const children: ChildProcess[] = [];
 const homes: string[] = [];

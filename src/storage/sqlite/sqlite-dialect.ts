@@ -3,7 +3,6 @@
  * and migrations under an exclusive lock. The rest of storage is dialect-neutral Kysely.
  */
 import { mkdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, type SqliteDatabase, SqliteDialect, sql } from "kysely";
@@ -138,12 +137,21 @@ export const sqliteDialect: Dialect = {
   },
 };
 
+const ADDON = "better-sqlite3/build/Release/better_sqlite3.node";
+
 /**
  * The compiled addon, found directly: better-sqlite3's own lookup tries a dozen paths on every
- * start, and the CLI's start-up time is a feature.
+ * start, and the CLI's start-up time is a feature. In the binary (CommonJS) `require` is the
+ * chunk's own: making a URL and a require for it from `import.meta.url` cost a start ~1 ms, and
+ * node:module (loaded only here, for ES modules) loads parts of Node's ES module loader.
  */
 function nativeBinding(): string {
-  return createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
+  return typeof require === "function" && typeof require.resolve === "function"
+    ? require.resolve(ADDON)
+    : process
+        .getBuiltinModule("node:module")
+        .createRequire(import.meta.url)
+        .resolve(ADDON);
 }
 
 /**

@@ -22,7 +22,7 @@ export function newId(): string {
  * such device (Windows), getRandomValues.
  */
 function kernelRandom(): { nextUint32(): number } {
-  const words = new Uint32Array(1024);
+  const words: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
   let next = words.length;
   return {
     nextUint32() {
@@ -35,7 +35,7 @@ function kernelRandom(): { nextUint32(): number } {
   };
 }
 
-function fillRandom(words: Uint32Array): void {
+function fillRandom(words: Uint32Array<ArrayBuffer>): void {
   const bytes = new Uint8Array(words.buffer);
   let fd: number | undefined;
   try {

@@ -196,6 +196,11 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       return (await rankPool(db, ownerId, input, owes)) ?? (await rankEveryone(db, ownerId, input, owes));
     },
 
+    /** The ranking from the kept keys alone, or null where `candidates` falls back to the full pass. */
+    async candidatesFromKeys(input: AgendaBoundsInput): Promise<AgendaRanking | null> {
+      return rankPool(db, ownerId, input, owes);
+    },
+
     /** The same ranking from a pass over every person, without the kept keys: what `candidates` must equal. */
     async candidatesOfEveryone(input: AgendaBoundsInput): Promise<AgendaRanking> {
       return rankEveryone(db, ownerId, input, owes);

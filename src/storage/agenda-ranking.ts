@@ -47,7 +47,7 @@ const occasionDaysSql = (input: AgendaBoundsInput) =>
  * p`, after what restricts it) and `restrict` (a condition), each person's facts computed by the
  * domain's rules.
  */
-export function rankedCtes(
+function rankedCtes(
   ownerId: string,
   input: AgendaBoundsInput,
   owes: Owes,
@@ -158,11 +158,13 @@ export async function rankEveryone(
 
 /**
  * The ranking from the kept keys, or null when the pool cannot vouch for it. The pool: the people
- * past RHYTHM_SHARE of their rhythm (`agenda_due_ms`: the due, those at its end, and more), with an open promise or a stale ask,
+ * past RHYTHM_SHARE of their rhythm (`agenda_due_ms`: the due, those at its end, and more), with a
+ * promise they owe, a late promise or a stale ask when owed thanks or maybe overdrawn,
  * an occasion maybe in the window (`agenda_month_day`, dates) or an open need, at the edge of
  * overdrawn, and those of the inner layers (`agenda_weight`) owed thanks or maybe overdrawn. Anyone
- * else is certain, not due, without promises, and has as suggestions only "thank them" (owed) and
- * "give first" (overdrawn, not owed): those two are counted from their index ranges, less the pool's.
+ * else is certain, not due, owes no promise, has a late loop only when neither owed nor overdrawn,
+ * and has as suggestions only "thank them" (owed) and "give first" (overdrawn, not owed): those two
+ * are counted from their index ranges, less the pool's.
  * Their priority is at most a weight of at most INNER_WEIGHT_ABOVE times x ≤ RHYTHM_SHARE, plus those
  * loops (1.5 owed, 0.5 give-first): when the pool's `limit`-th of those two sections is above that,
  * or no one outside is in them, the first of each section are the pool's.
@@ -189,22 +191,31 @@ export async function rankPool(
   const odSure = overdrawnSql(input, kept, 0.01);
   const owed = sql`(case when ${owes(now)} then 1 else 0 end)`;
   const inDays = occasionDaysSql(input);
-  const pool = sql`pool as (
+  // A late promise or a stale ask only lifts a priority: it matters to the first of a section only
+  // for someone owed thanks or maybe overdrawn (the due are in the pool already).
+  const lifted = (loop: RawBuilder<unknown>) => sql`exists (select 1 from person_stats s
+    where s.owner_id = ${loop}.owner_id and s.person_id = ${loop}.person_id
+      and (${owed} = 1 or (s.agenda_received is not null and ${odMaybe})))`;
+  // `union all`, then distinct: a `union` wants each part in id order, and SQLite then read the
+  // overdrawn edge from the primary key (every row) instead of the range of its index.
+  const pool = sql`pool as (select distinct id from (
       select person_id as id from person_stats where owner_id = ${ownerId} and agenda_due_ms <= ${num(now + 1)}
-      union select person_id from commitments
+      union all select person_id from commitments c
         where owner_id = ${ownerId} and status = 'open' and person_id is not null
-      union select person_id from asks
-        where owner_id = ${ownerId} and status = 'open' and person_id is not null and asked_at <= ${input.staleAskedBy}
-      union select person_id from person_stats where owner_id = ${ownerId} and agenda_month_day in (${inDays})
-      union select person_id from needs where owner_id = ${ownerId} and status = 'open'
-      union select person_id from person_dates where owner_id = ${ownerId} and ${monthDaySql("date")} in (${inDays})
-      union select s.person_id from person_stats s
+          and (direction = 'i_owe' or (due_on < ${input.today} and ${lifted(sql`c`)}))
+      union all select person_id from asks a
+        where owner_id = ${ownerId} and status = 'open' and person_id is not null
+          and asked_at <= ${input.staleAskedBy} and ${lifted(sql`a`)}
+      union all select person_id from person_stats where owner_id = ${ownerId} and agenda_month_day in (${inDays})
+      union all select person_id from needs where owner_id = ${ownerId} and status = 'open'
+      union all select person_id from person_dates where owner_id = ${ownerId} and ${monthDaySql("date")} in (${inDays})
+      union all select s.person_id from person_stats s
         where s.owner_id = ${ownerId} and s.agenda_weight > ${num(INNER_WEIGHT_ABOVE)}
           and (${owed} = 1 or (s.agenda_received is not null and ${odMaybe}))
-      union select s.person_id from person_stats s
+      union all select s.person_id from person_stats s
         where s.owner_id = ${ownerId} and s.agenda_received >= ${num(minReceived)}
           and ${odMaybe} and not (${odSure})
-    )`;
+    ) parts)`;
   // Owed thanks among people not archived: everyone's, less the archived (few, from the people index).
   const owedAll = sql`(select count(*) from person_stats s where s.owner_id = ${ownerId} and ${owes(now)})
     - (select count(*) from people p cross join person_stats s

@@ -1,13 +1,14 @@
 /**
  * The agenda's keys kept on write (issue 16 §2, migration 0020): after any sequence of writes that
  * moves them — moments, ledger entries, a person's layer, cadence, organization, ledger mode or
- * birthday, an archive, the profile's organization, a merge, an undo, an import — every person's kept
+ * birthday, an archive, the profile's organization, a merge, a promise, an ask, an undo, an import — every person's kept
  * keys equal a fresh recomputation, and the ranking read from them equals the pass over everyone.
  */
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { today } from "../../src/app/agenda.js";
 import { createAsk } from "../../src/app/asks.js";
+import { createCommitment } from "../../src/app/commitments.js";
 import type { AppContext } from "../../src/app/context.js";
 import { importContacts } from "../../src/app/import-contacts.js";
 import { mergePeople } from "../../src/app/merge.js";
@@ -60,6 +61,12 @@ const writeArb = fc.oneof(
   fc.record({ kind: fc.constant("profile" as const), place: placeArb }),
   fc.record({ kind: fc.constant("merge" as const), from: to, into: to }),
   fc.record({ kind: fc.constant("ask" as const), to, daysAgo: fc.integer({ min: 0, max: 60 }) }),
+  fc.record({
+    kind: fc.constant("promise" as const),
+    to,
+    days: fc.integer({ min: -30, max: 10 }),
+    direction: fc.constantFrom("i_owe" as const, "they_owe" as const),
+  }),
   fc.record({ kind: fc.constant("undo" as const) }),
   fc.record({ kind: fc.constant("import" as const), n: fc.nat({ max: 3 }) }),
 );
@@ -144,6 +151,12 @@ async function apply(ctx: AppContext, ids: string[], write: Write, step: number)
     case "ask":
       await createAsk(ctx, await resolveCounterpart(ctx, pick(write.to)), "a", ctx.now - write.daysAgo * DAY);
       return;
+    case "promise": {
+      const dueOn = new Date(ctx.now + write.days * DAY).toISOString().slice(0, 10);
+      const who = await resolveCounterpart(ctx, pick(write.to));
+      await createCommitment(ctx, who, { summary: "p", dueOn, direction: write.direction });
+      return;
+    }
     case "undo":
       // Some entries cannot be undone (history logged since): the keys must hold either way.
       await undo(ctx).catch(() => undefined);

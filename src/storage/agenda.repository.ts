@@ -6,6 +6,7 @@
 import { type Kysely, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { DAY_MS } from "../domain/decay.js";
 import { THANKS_WINDOW_DAYS } from "../domain/defaults.js";
+import type { CadenceRules } from "./agenda-keys.js";
 import { type AgendaRanking, rankEveryone, rankPool } from "./agenda-ranking.js";
 import { ownedBy } from "./owned.js";
 import { readRows } from "./row-arrays.js";
@@ -65,13 +66,8 @@ async function firstAndCount<R, DB, TB extends keyof DB>(
  * a person is bounded in SQL from these, and only the people whose bounds may reach what is shown are
  * evaluated exactly (see `candidates`).
  */
-export interface AgendaBoundsInput {
+export interface AgendaBoundsInput extends CadenceRules {
   now: number;
-  /** the user's organization and department: they decide who is a colleague and a bridge tie */
-  me: { organizationId: string | null; departmentId: string | null };
-  /** layer → default cadence for a colleague and for anyone else (null: none) and priority weight */
-  layers: readonly { layer: number; colleague: number | null; other: number | null; weight: number }[];
-  bridgeFactor: number;
   maxOverdue: number;
   /** the month-days (MMDD) on which an occasion may fall within the window: a superset */
   occasionDays: readonly string[];

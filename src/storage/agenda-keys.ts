@@ -88,10 +88,47 @@ export function monthDaySql(column: string): RawBuilder<unknown> {
   return sql`substr(replace(trim(${sql.ref(column)}), '-', ''), length(replace(trim(${sql.ref(column)}), '-', '')) - 3)`;
 }
 
+/** The profile's cadence rules of an owner, read from their row. */
+async function rulesOf(db: Kysely<Database>, ownerId: string): Promise<CadenceRules> {
+  const owner = await db
+    .selectFrom("owners")
+    .select(["organization_id", "department_id"])
+    .where("id", "=", ownerId)
+    .executeTakeFirst();
+  return {
+    me: { organizationId: owner?.organization_id ?? null, departmentId: owner?.department_id ?? null },
+    layers: LAYER_TABLE,
+    bridgeFactor: BRIDGE_FACTOR,
+  };
+}
+
+/**
+ * Each key's expression from the person `p`, their last contact (epoch ms) and their sum received:
+ * an archived person's keys are all null, so they drop out of every range.
+ */
+function keysSql(rules: CadenceRules, lastContact: RawBuilder<unknown>, received: RawBuilder<unknown>) {
+  const cadence = cadenceSql(rules);
+  const active = sql`p.archived = 0`;
+  return {
+    agenda_cadence: sql`case when ${active} then ${cadence} end`,
+    agenda_due_ms: sql`case when ${active} and (${cadence}) is not null then
+        (case when ${lastContact} is null then 0
+          else cast(${lastContact} as double precision) + (${cadence}) * ${num(SHARE_DAY_MS)} end) end`,
+    agenda_weight: sql`case when ${active} then ${weightSql(rules)} end`,
+    agenda_received: sql`case when ${active} and p.ledger_mode <> 'communal' and ${received} > 0
+        then ${received} end`,
+    agenda_month_day: sql`case when ${active} then ${monthDaySql("p.birthday")} end`,
+  };
+}
+
+const inParts = async (ids: readonly string[], run: (part: readonly string[]) => Promise<unknown>) => {
+  for (let i = 0; i < ids.length; i += 500) await run(ids.slice(i, i + 500));
+};
+
 /**
  * Rewrites the agenda's keys of these people (everyone of the owner without `personIds`) from their
- * row, their aggregates and the owner's profile; an archived person's keys are all null, so they
- * drop out of every range. Call it after any write to what they depend on (see the file's comment).
+ * row, their aggregates and the owner's profile. Call it after any write to what they depend on
+ * (see the file's comment).
  */
 export async function refreshAgendaKeys(
   db: Kysely<Database>,
@@ -99,35 +136,11 @@ export async function refreshAgendaKeys(
   personIds?: readonly string[],
 ): Promise<void> {
   if (personIds !== undefined && personIds.length === 0) return;
-  const owner = await db
-    .selectFrom("owners")
-    .select(["organization_id", "department_id"])
-    .where("id", "=", ownerId)
-    .executeTakeFirst();
-  const rules: CadenceRules = {
-    me: { organizationId: owner?.organization_id ?? null, departmentId: owner?.department_id ?? null },
-    layers: LAYER_TABLE,
-    bridgeFactor: BRIDGE_FACTOR,
-  };
-  const cadence = cadenceSql(rules);
-  const active = sql`p.archived = 0`;
+  const keys = keysSql(await rulesOf(db, ownerId), sql`s.last_contact_ms`, sql`s.received_sum`);
   const update = (only: RawBuilder<unknown>) => sql`update person_stats as s set
-      agenda_cadence = case when ${active} then ${cadence} end,
-      agenda_due_ms = case when ${active} and (${cadence}) is not null then
-        (case when s.last_contact_ms is null then 0
-          else cast(s.last_contact_ms as double precision) + (${cadence}) * ${num(SHARE_DAY_MS)} end) end,
-      agenda_weight = case when ${active} then ${weightSql(rules)} end,
-      agenda_received = case when ${active} and p.ledger_mode <> 'communal' and s.received_sum > 0
-        then s.received_sum end,
-      agenda_month_day = case when ${active} then ${monthDaySql("p.birthday")} end
+      ${sql.join(Object.entries(keys).map(([column, value]) => sql`${sql.ref(column)} = ${value}`))}
     from people as p
     where p.owner_id = s.owner_id and p.id = s.person_id and s.owner_id = ${ownerId} ${only}`;
-  if (personIds === undefined) {
-    await update(sql``).execute(db);
-    return;
-  }
-  for (let i = 0; i < personIds.length; i += 500) {
-    const part = personIds.slice(i, i + 500);
-    await update(sql`and s.person_id in (${sql.join(part)})`).execute(db);
-  }
+  if (personIds === undefined) await update(sql``).execute(db);
+  else await inParts(personIds, (part) => update(sql`and s.person_id in (${sql.join(part)})`).execute(db));
 }

@@ -53,6 +53,7 @@ function rankedCtes(
   owes: Owes,
   from: RawBuilder<unknown>,
   restrict: RawBuilder<unknown> = sql``,
+  factsOnly = false,
 ) {
   const { now } = input;
   const dbl = (e: RawBuilder<unknown>) => sql`cast(${e} as double precision)`;
@@ -62,7 +63,7 @@ function rankedCtes(
     sql`p.ledger_mode <> 'communal' and ${overdrawnSql(input, received, slack)}`;
   const x = sql`${dbl(sql`case when ${now} > last_contact_ms then ${now} - last_contact_ms else 0 end`)} / 86400000 / cadence`;
   const max = num(input.maxOverdue);
-  return sql`facts as (
+  const facts = sql`facts as (
       select p.id,
         case when ${owes(now)} then 1 else 0 end as owed,
         ${cadenceSql(input)} as cadence,
@@ -87,7 +88,9 @@ function rankedCtes(
                    and asked_at <= ${input.staleAskedBy}
                  group by person_id) a on a.person_id = p.id
       where p.owner_id = ${ownerId} and p.archived = 0 ${restrict}
-    ), rhythm as materialized (
+    )`;
+  if (factsOnly) return facts;
+  return sql`${facts}, rhythm as materialized (
       select facts.*, case when last_contact_ms is null then null else ${x} end as x from facts
     ), known as (
       select id, owed, mine, od_sure,
@@ -153,6 +156,58 @@ export async function rankEveryone(
     certainDue: n(totals?.due),
     certainKinds: n(totals?.kinds),
     candidates: rows.flatMap((row) => (row.id === null ? [] : [candidateOf({ ...row, id: row.id })])),
+  };
+}
+
+/**
+ * What `rhythm`, `known` and `ranked` compute of one person's facts, in the same float operations
+ * (x, the priority and its rounding are IEEE doubles in both): for the pool, a few hundred people.
+ */
+function evaluate(
+  row: {
+    id: string;
+    owed: number | string;
+    cadence: number | null;
+    last_contact_ms: number | string | null;
+    weight: number | string;
+    mine: number | string;
+    late: number | string;
+    unsure: number | string;
+    od_maybe: number | string;
+    od_sure: number | string;
+  },
+  input: AgendaBoundsInput,
+) {
+  const owed = n(row.owed);
+  const mine = n(row.mine);
+  const odSure = n(row.od_sure);
+  const cadence = row.cadence === null ? null : Number(row.cadence);
+  const last = row.last_contact_ms === null ? null : Number(row.last_contact_ms);
+  // null without a contact or a cadence, as SQL's division by null
+  const x =
+    last === null || cadence === null ? null : (input.now > last ? input.now - last : 0) / 86400000 / cadence;
+  const loops = owed + n(row.late) + odSure * 0.5;
+  const certain = !(
+    n(row.unsure) === 1 ||
+    n(row.od_maybe) !== odSure ||
+    (cadence !== null && x === null) ||
+    (x !== null && x > 0.999999999 && x < 1.000000001)
+  );
+  const due = x !== null && x >= 1;
+  const raw = cadence === null || x === null ? loops : n(row.weight) * Math.min(x, input.maxOverdue) + loops;
+  return {
+    id: row.id,
+    certain,
+    due,
+    owed: owed === 1,
+    mine: mine > 0,
+    odSure: odSure === 1,
+    priority: Math.floor(raw * 100 + 0.5) / 100,
+    kinds:
+      owed +
+      mine +
+      (odSure === 1 && owed === 0 ? 1 : 0) +
+      (due && owed === 0 && mine === 0 && odSure === 0 ? 1 : 0),
   };
 }
 
@@ -230,52 +285,62 @@ export async function rankPool(
   const giveFirstAll = sql`(select count(*) from overdrawn where sure = 1 and owed = 0)`;
   type Row = {
     id: string | null;
-    certain: number | string;
-    due: number | string;
-    kinds: number | string;
     owed: number | string;
-    give_first: number | string;
-    priority: number | string | null;
-    outside_owed: number | string | null;
-    outside_give_first: number | string | null;
+    cadence: number | null;
+    last_contact_ms: number | string | null;
+    weight: number | string;
+    mine: number | string;
+    late: number | string;
+    unsure: number | string;
+    od_maybe: number | string;
+    od_sure: number | string;
   };
+  // Every person of the pool with their facts, and a first row of totals (people, owed thanks and
+  // give-first of everyone).
   const rows = (
-    await sql<Row>`with ${overdrawn}, ${pool}, ${rankedCtes(ownerId, input, owes, sql`from pool cross join people p`, sql`and p.id = pool.id`)}
-    select null as id, (select count(*) from people where owner_id = ${ownerId} and archived = 0) as certain,
-      sum(case when certain = 1 then due else 0 end) as due,
-      sum(case when certain = 1 then kinds else 0 end) as kinds,
-      sum(owed) as owed, sum(case when od_sure = 1 and owed = 0 then 1 else 0 end) as give_first,
-      null as priority,
-      ${owedAll} - coalesce(sum(owed), 0) as outside_owed,
-      ${giveFirstAll} - coalesce(sum(case when od_sure = 1 and owed = 0 then 1 else 0 end), 0)
-        as outside_give_first
-    from ranked
+    await sql<Row>`with ${overdrawn}, ${pool}, ${rankedCtes(ownerId, input, owes, sql`from pool cross join people p`, sql`and p.id = pool.id`, true)}
+    select null as id, ${owedAll} as owed, null as cadence, null as last_contact_ms,
+      (select count(*) from people where owner_id = ${ownerId} and archived = 0) as weight,
+      ${giveFirstAll} as mine, null as late, null as unsure, null as od_maybe, null as od_sure
     union all
-    select id, certain, due, kinds, owed, case when od_sure = 1 and owed = 0 then 1 else 0 end,
-      priority, null, null
-    from ranked where ${candidatesOf(input)}`.execute(db)
+    select id, owed, cadence, last_contact_ms, weight, mine, late, unsure, od_maybe, od_sure from facts`.execute(
+      db,
+    )
   ).rows;
   const totals = rows.find((row) => row.id === null);
-  const shown = rows.flatMap((row) => (row.id === null ? [] : [{ ...row, id: row.id }]));
-  const vouched = (inSection: (row: Row) => boolean, outside: number, bound: number) => {
-    if (outside === 0) return true;
-    const first = shown
-      .filter((row) => n(row.certain) === 1 && inSection(row))
-      .map((row) => n(row.priority))
-      .sort((a, b) => b - a);
-    const last = first[input.limit - 1];
-    return last !== undefined && last > bound;
-  };
+  const pooled = rows.flatMap((row) => (row.id === null ? [] : [evaluate({ ...row, id: row.id }, input)]));
+  type Pooled = (typeof pooled)[number];
+  const giveFirst = (p: Pooled) => p.odSure && !p.owed;
+  // By priority, then id: the order of the SQL of `rankEveryone` (ids are ASCII, compared as bytes).
+  const ranked = pooled
+    .filter((p) => p.certain)
+    .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const firstOf = (inSection: (p: Pooled) => boolean) => ranked.filter(inSection).slice(0, input.limit);
+  const owedFirst = firstOf((p) => p.owed);
+  const giveFirstFirst = firstOf(giveFirst);
+  const outsideOwed = n(totals?.owed) - pooled.filter((p) => p.owed).length;
+  const outsideGiveFirst = n(totals?.mine) - pooled.filter(giveFirst).length;
+  // Outside the pool, loops are a thank-you owed (1) and overdrawn (0.5); give-first is not owed.
+  const vouched = (first: Pooled[], outside: number, bound: number) =>
+    outside === 0 || (first.length === input.limit && (first[input.limit - 1]?.priority ?? 0) > bound);
   if (
-    // Outside the pool, loops are a thank-you owed (1) and overdrawn (0.5); give-first is not owed.
-    !vouched((row) => n(row.owed) === 1, n(totals?.outside_owed), rhythmAtMost + 1.5) ||
-    !vouched((row) => n(row.give_first) === 1, n(totals?.outside_give_first), rhythmAtMost + 0.5)
+    !vouched(owedFirst, outsideOwed, rhythmAtMost + 1.5) ||
+    !vouched(giveFirstFirst, outsideGiveFirst, rhythmAtMost + 0.5)
   )
     return null;
+  const shown = new Set([
+    ...pooled.filter((p) => !p.certain),
+    ...firstOf((p) => p.due),
+    ...owedFirst,
+    ...firstOf((p) => p.mine),
+    ...giveFirstFirst,
+    ...firstOf((p) => p.due && !p.owed && !p.mine && !p.odSure),
+  ]);
+  const certain = pooled.filter((p) => p.certain);
   return {
-    people: n(totals?.certain),
-    certainDue: n(totals?.due),
-    certainKinds: n(totals?.kinds) + n(totals?.outside_owed) + n(totals?.outside_give_first),
-    candidates: shown.map(candidateOf),
+    people: n(totals?.weight),
+    certainDue: certain.filter((p) => p.due).length,
+    certainKinds: certain.reduce((sum, p) => sum + p.kinds, 0) + outsideOwed + outsideGiveFirst,
+    candidates: [...shown].map((p) => ({ id: p.id, certain: p.certain, due: p.due, kinds: p.kinds })),
   };
 }

@@ -159,25 +159,24 @@ export async function rankEveryone(
   };
 }
 
+/** A row of `facts` as the dialects return it (PostgreSQL gives a bigint or a count as text). */
+interface Facts {
+  owed: number | string;
+  cadence: number | null;
+  last_contact_ms: number | string | null;
+  weight: number | string;
+  mine: number | string;
+  late: number | string;
+  unsure: number | string;
+  od_maybe: number | string;
+  od_sure: number | string;
+}
+
 /**
  * What `rhythm`, `known` and `ranked` compute of one person's facts, in the same float operations
  * (x, the priority and its rounding are IEEE doubles in both): for the pool, a few hundred people.
  */
-function evaluate(
-  row: {
-    id: string;
-    owed: number | string;
-    cadence: number | null;
-    last_contact_ms: number | string | null;
-    weight: number | string;
-    mine: number | string;
-    late: number | string;
-    unsure: number | string;
-    od_maybe: number | string;
-    od_sure: number | string;
-  },
-  input: AgendaBoundsInput,
-) {
+function evaluate(row: Facts & { id: string }, input: AgendaBoundsInput) {
   const owed = n(row.owed);
   const mine = n(row.mine);
   const odSure = n(row.od_sure);
@@ -283,18 +282,7 @@ export async function rankPool(
        where p.owner_id = ${ownerId} and p.archived = 1 and s.owner_id = p.owner_id and s.person_id = p.id
          and ${owes(now)})`;
   const giveFirstAll = sql`(select count(*) from overdrawn where sure = 1 and owed = 0)`;
-  type Row = {
-    id: string | null;
-    owed: number | string;
-    cadence: number | null;
-    last_contact_ms: number | string | null;
-    weight: number | string;
-    mine: number | string;
-    late: number | string;
-    unsure: number | string;
-    od_maybe: number | string;
-    od_sure: number | string;
-  };
+  type Row = Facts & { id: string | null };
   // Every person of the pool with their facts, and a first row of totals (people, owed thanks and
   // give-first of everyone).
   const rows = (

@@ -10,6 +10,7 @@
  */
 import type { ImportMeta, UndoEntryJson } from "../contract/undo-entry.js";
 import { GoodwillError, notFound } from "../errors.js";
+import { refreshAgendaKeys } from "../storage/agenda-keys.js";
 import {
   entryRows,
   getEntry,
@@ -243,6 +244,7 @@ export async function undo(
       if (await exists(tx, "departments", departmentId))
         await recomputeDepartmentStats(tx.db, tx.ownerId, departmentId);
     }
+    await refreshAgendaKeys(tx.db, tx.ownerId);
 
     const summary = summarise(entry, applied, removed, restored, keptNames);
     await updateEntry(tx.db, tx.ownerId, entry.id, { undone_at: nowIso(tx), undo_summary: summary });

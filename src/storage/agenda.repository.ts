@@ -6,6 +6,8 @@
 import { type Kysely, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { DAY_MS } from "../domain/decay.js";
 import { THANKS_WINDOW_DAYS } from "../domain/defaults.js";
+import type { CadenceRules } from "./agenda-keys.js";
+import { type AgendaRanking, rankEveryone, rankPool } from "./agenda-ranking.js";
 import { ownedBy } from "./owned.js";
 import { readRows } from "./row-arrays.js";
 import type { Database, PersonRow, PersonStatsRow } from "./schema.js";
@@ -64,13 +66,8 @@ async function firstAndCount<R, DB, TB extends keyof DB>(
  * a person is bounded in SQL from these, and only the people whose bounds may reach what is shown are
  * evaluated exactly (see `candidates`).
  */
-export interface AgendaBoundsInput {
+export interface AgendaBoundsInput extends CadenceRules {
   now: number;
-  /** the user's organization and department: they decide who is a colleague and a bridge tie */
-  me: { organizationId: string | null; departmentId: string | null };
-  /** layer → default cadence for a colleague and for anyone else (null: none) and priority weight */
-  layers: readonly { layer: number; colleague: number | null; other: number | null; weight: number }[];
-  bridgeFactor: number;
   maxOverdue: number;
   /** the month-days (MMDD) on which an occasion may fall within the window: a superset */
   occasionDays: readonly string[];
@@ -207,129 +204,23 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
      * candidates, evaluated exactly in memory. Of the certain people, only the first `limit` of each
      * section (due, thanks, promises, give-first, reconnect; by priority, then id) are candidates;
      * for the others the totals say how many are due and how many suggestions they have.
+     *
+     * Read from the keys kept on write (agenda-keys.ts): only a pool found from index ranges is
+     * evaluated, and the rest counted from them; when the pool cannot vouch for the first of the
+     * thanks and give-first sections, every person is evaluated (`candidatesOfEveryone`).
      */
-    async candidates(input: AgendaBoundsInput) {
-      const { now, me } = input;
-      const num = (n: number) => sql.lit(n);
-      const dbl = (e: ReturnType<typeof sql>) => sql`cast(${e} as double precision)`;
-      const colleague =
-        me.organizationId === null ? sql`1 = 0` : sql`p.organization_id = ${me.organizationId}`;
-      const colleagueBridge =
-        me.departmentId === null
-          ? sql`1 = 0`
-          : sql`p.department_id is not null and p.department_id <> ${me.departmentId}`;
-      const scaled = (days: number | null, bridge: ReturnType<typeof sql>) =>
-        dbl(
-          days === null
-            ? sql`null`
-            : sql`case when ${bridge} then ${num(days * input.bridgeFactor)} else ${num(days)} end`,
-        );
-      const layerCadence = sql.join(
-        input.layers.map(
-          (l) =>
-            sql`when p.layer = ${num(l.layer)} then case when ${colleague} then ${scaled(l.colleague, colleagueBridge)} else ${scaled(l.other, sql`p.organization_id is not null`)} end`,
-        ),
-        sql` `,
-      );
-      const weight = sql.join(
-        input.layers.map((l) => sql`when p.layer = ${num(l.layer)} then ${num(l.weight)}`),
-        sql` `,
-      );
-      // The effective cadence (domain rule cadenceFor): one's own wins (0: none), else the layer's.
-      const cadence = sql`case when p.cadence_days is not null then (case when p.cadence_days > 0 then ${dbl(sql`p.cadence_days`)} end) else (case ${layerCadence} end) end`;
-      const mmdd = (column: string) =>
-        sql`substr(replace(trim(${sql.ref(column)}), '-', ''), length(replace(trim(${sql.ref(column)}), '-', '')) - 3)`;
-      const inDays = sql.join(
-        (input.occasionDays.length === 0 ? ["none"] : input.occasionDays).map((d) => sql`${d}`),
-      );
-      const g = sql`coalesce(s.gave_sum, 0) * ${num(input.gaveFactor)}`;
-      const r = sql`coalesce(s.received_sum, 0) * ${num(input.receivedFactor)}`;
-      const overdrawn = (slack: number) =>
-        sql`p.ledger_mode <> 'communal' and ${r} >= ${num(input.overdrawnMinReceived - 0.05 + slack)}
-            and ${g} + 1 < ${num(input.overdrawnRatio - slack / 100)} * (${g} + ${r} + 2)`;
-      const owed = owes(now);
-      const x = sql`${dbl(sql`case when ${now} > last_contact_ms then ${now} - last_contact_ms else 0 end`)} / 86400000 / cadence`;
-      const max = num(input.maxOverdue);
-      const ranked = sql`with facts as (
-          select p.id,
-            case when ${owed} then 1 else 0 end as owed,
-            ${cadence} as cadence,
-            s.last_contact_ms,
-            case ${weight} else 0 end as weight,
-            coalesce(c.mine, 0) as mine, coalesce(c.late, 0) + coalesce(a.stale, 0) as late,
-            case when ${mmdd("p.birthday")} in (${inDays})
-              or p.id in (select person_id from needs where owner_id = ${ownerId} and status = 'open')
-              or p.id in (select person_id from person_dates
-                          where owner_id = ${ownerId} and ${mmdd("date")} in (${inDays}))
-              then 1 else 0 end as unsure,
-            case when ${overdrawn(-0.01)} then 1 else 0 end as od_maybe,
-            case when ${overdrawn(0.01)} then 1 else 0 end as od_sure
-          from people p
-          left join person_stats s on s.owner_id = p.owner_id and s.person_id = p.id
-          left join (select person_id, sum(case when direction = 'i_owe' then 1 else 0 end) as mine,
-                       sum(case when due_on < ${input.today} then 1 else 0 end) as late
-                     from commitments where owner_id = ${ownerId} and status = 'open' and person_id is not null
-                     group by person_id) c on c.person_id = p.id
-          left join (select person_id, count(*) as stale from asks
-                     where owner_id = ${ownerId} and status = 'open' and person_id is not null
-                       and asked_at <= ${input.staleAskedBy}
-                     group by person_id) a on a.person_id = p.id
-          where p.owner_id = ${ownerId} and p.archived = 0
-        ), rhythm as materialized (
-          select facts.*, case when last_contact_ms is null then null else ${x} end as x from facts
-        ), known as (
-          select id, owed, mine, od_sure,
-            case when unsure = 1 or od_maybe <> od_sure or (cadence is not null and x is null)
-              or (x is not null and x > 0.999999999 and x < 1.000000001) then 0 else 1 end as certain,
-            case when x is not null and x >= 1 then 1 else 0 end as due,
-            case when cadence is null or x is null then owed + late + od_sure * 0.5
-              else weight * (case when x < ${max} then x else ${max} end) + (owed + late + od_sure * 0.5) end as raw
-          from rhythm
-        ), ranked as materialized (
-          select id, certain, due, owed, mine, od_sure,
-            floor(raw * 100 + 0.5) / 100 as priority,
-            owed + mine + (case when od_sure = 1 and owed = 0 then 1 else 0 end)
-              + (case when due = 1 and owed = 0 and mine = 0 and od_sure = 0 then 1 else 0 end) as kinds
-          from known
-        )`;
-      const first = (where: ReturnType<typeof sql>) =>
-        sql`select * from (select id from ranked where certain = 1 and ${where}
-          order by priority desc, id limit ${num(input.limit)}) t`;
-      const rows = (
-        await sql<{
-          id: string | null;
-          certain: number | string;
-          due: number | string;
-          kinds: number | string;
-        }>`${ranked}
-        select null as id, count(*) as certain, sum(case when certain = 1 then due else 0 end) as due,
-          sum(case when certain = 1 then kinds else 0 end) as kinds from ranked
-        union all
-        select id, certain, due, kinds from ranked
-        where certain = 0 or id in (${first(sql`due = 1`)}) or id in (${first(sql`owed = 1`)})
-          or id in (${first(sql`mine > 0`)}) or id in (${first(sql`od_sure = 1 and owed = 0`)})
-          or id in (${first(sql`due = 1 and owed = 0 and mine = 0 and od_sure = 0`)})`.execute(db)
-      ).rows;
-      const totals = rows.find((row) => row.id === null);
-      return {
-        /** people not archived */
-        people: Number(totals?.certain ?? 0),
-        /** of the certain people, how many are due, and how many suggestions they have */
-        certainDue: Number(totals?.due ?? 0),
-        certainKinds: Number(totals?.kinds ?? 0),
-        candidates: rows.flatMap((row): AgendaCandidate[] =>
-          row.id === null
-            ? []
-            : [
-                {
-                  id: row.id,
-                  certain: Number(row.certain) === 1,
-                  due: Number(row.due) === 1,
-                  kinds: Number(row.kinds),
-                },
-              ],
-        ),
-      };
+    async candidates(input: AgendaBoundsInput): Promise<AgendaRanking> {
+      return (await rankPool(db, ownerId, input, owes)) ?? (await rankEveryone(db, ownerId, input, owes));
+    },
+
+    /** The ranking from the kept keys alone, or null where `candidates` falls back to the full pass. */
+    async candidatesFromKeys(input: AgendaBoundsInput): Promise<AgendaRanking | null> {
+      return rankPool(db, ownerId, input, owes);
+    },
+
+    /** The same ranking from a pass over every person, without the kept keys: what `candidates` must equal. */
+    async candidatesOfEveryone(input: AgendaBoundsInput): Promise<AgendaRanking> {
+      return rankEveryone(db, ownerId, input, owes);
     },
 
     /**

@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { CaptureProposal } from "../contract/capture.js";
 import { addContact, contactDay } from "../domain/contact-summary.js";
 import type { ContactEvent } from "../domain/model.js";
+import { refreshAgendaKeys } from "./agenda-keys.js";
 import { foldText } from "./keys.js";
 import { ownedBy } from "./owned.js";
 import type { Database, InboxItemsTable, InteractionRow } from "./schema.js";
@@ -190,6 +191,7 @@ export async function recordContacts(
         .execute();
     }
   }
+  await refreshAgendaKeys(db, ownerId, ids);
 }
 
 /** One unknown address on one message, to count among "people you write to often". */

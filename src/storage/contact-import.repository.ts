@@ -4,6 +4,7 @@
  * export reads is in contact-export.repository.ts.
  */
 import { type Kysely, sql } from "kysely";
+import { refreshAgendaKeys } from "./agenda-keys.js";
 import type { Dialect } from "./dialect.js";
 import { insertMany } from "./insert-many.js";
 import type { JournaledTable } from "./journaled-tables.js";
@@ -166,6 +167,11 @@ export async function insertPeopleBatch(
   await insertMany(db, "people", people);
   const stats = batch.map((b) => ({ owner_id: b.row.owner_id, person_id: b.row.id }));
   await insertMany(db, "person_stats", stats);
+  await refreshAgendaKeys(
+    db,
+    people[0]?.owner_id ?? "",
+    people.map((p) => p.id),
+  );
   const emails = batch.flatMap((b) =>
     uniqueBy(b.details.emails, (e) => emailKey(e.value)).map((e, position) => ({
       owner_id: b.row.owner_id,

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { refreshAgendaKeys } from "./agenda-keys.js";
 import { newId } from "./keys.js";
 import { ownedBy } from "./owned.js";
 import type { Database, OwnerRow } from "./schema.js";
@@ -40,6 +41,7 @@ export async function updateOwnerProfile(
     .set({ ...profile, updated_at: nowIso })
     .where("id", "=", ownerId)
     .execute();
+  await refreshAgendaKeys(db, ownerId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { refreshAgendaKeys } from "./agenda-keys.js";
 import { emailKey, foldText, phoneKey } from "./keys.js";
 import { ownedBy } from "./owned.js";
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from "./schema.js";
@@ -28,11 +29,13 @@ export async function insertPerson(
 ): Promise<void> {
   await db.insertInto("people").values(row).execute();
   await db.insertInto("person_stats").values({ owner_id: row.owner_id, person_id: row.id }).execute();
+  await refreshAgendaKeys(db, row.owner_id, [row.id]);
   await writeDetails(db, row.owner_id, row.id, details);
 }
 
 export async function updatePerson(db: Kysely<Database>, ownerId: string, id: string, changes: PersonUpdate) {
   await ownedBy(db, ownerId).updateTable("people").set(changes).where("id", "=", id).execute();
+  await refreshAgendaKeys(db, ownerId, [id]);
 }
 
 /** Replaces the person's emails, phones, urls, dates and related names with `details`. */
@@ -438,6 +441,7 @@ export async function setRhythm(
     .set({ layer: 150, cadence_days: everyDays, updated_at: nowIso })
     .where("id", "in", ids)
     .execute();
+  await refreshAgendaKeys(db, ownerId, ids);
 }
 
 /** These people's names and tags (those that exist). */

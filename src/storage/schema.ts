@@ -320,6 +320,12 @@ export interface PersonStatsTable {
   last_contact_ms: number | string | null;
   last_received_ms: number | string | null;
   last_thanks_ms: number | string | null;
+  /** the agenda's keys (migration 0020), written only by `refreshAgendaKeys`; null when archived */
+  agenda_cadence: number | null;
+  agenda_due_ms: number | null;
+  agenda_weight: number | null;
+  agenda_received: number | null;
+  agenda_month_day: string | null;
 }
 
 /** The same ledger aggregates for entries logged against a department itself. */

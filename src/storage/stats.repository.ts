@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { addContact, type ContactSums, contactDay, EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
 import { addLedgerEvent, EMPTY_LEDGER_SUMS, type LedgerSums } from "../domain/giving-balance.js";
 import type { Channel, ContactEvent, LedgerEvent } from "../domain/model.js";
+import { refreshAgendaKeys } from "./agenda-keys.js";
 import { fromInstant, fromInstantOrNull, toInstant } from "./keys.js";
 import { ownedBy } from "./owned.js";
 import type { Database, DepartmentStatsRow, PersonStatsRow } from "./schema.js";
@@ -174,6 +175,7 @@ export async function recordContact(
       .where("day", "=", day)
       .execute();
   }
+  await refreshAgendaKeys(db, ownerId, [personId]);
 }
 
 /** Records a ledger entry in the aggregates of its counterpart, a person or a department. */
@@ -190,6 +192,7 @@ export async function recordLedger(
       .set(personLedgerColumns(addToLedgerStats(stats.ledger, event)))
       .where("person_id", "=", counterpart.personId)
       .execute();
+    await refreshAgendaKeys(db, ownerId, [counterpart.personId]);
     return;
   }
   const stats = await getDepartmentStats(db, ownerId, counterpart.departmentId);
@@ -274,6 +277,7 @@ export async function recomputePersonStats(
     .values({ owner_id: ownerId, person_id: personId, ...columns })
     .onConflict((oc) => oc.columns(["owner_id", "person_id"]).doUpdateSet(columns))
     .execute();
+  await refreshAgendaKeys(db, ownerId, [personId]);
 }
 
 /** Rebuilds the aggregates of the entries logged against a department itself. */

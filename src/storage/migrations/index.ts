@@ -30,6 +30,7 @@ const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
   { name: "0016-agenda-events-cover", load: () => import("./0016-agenda-events-cover.js") },
   { name: "0018-bulk-insert-triggers", load: () => import("./0018-bulk-insert-triggers.js") },
   { name: "0019-interactions-at-id", load: () => import("./0019-interactions-at-id.js") },
+  { name: "0020-agenda-keys", load: () => import("./0020-agenda-keys.js") },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -48,10 +48,7 @@ export async function loadEventGroups(
   states: RelationshipState[] | ((ids: string[]) => Promise<RelationshipState[]>),
 ): Promise<EventGroup[]> {
   const reads = agendaReads(ctx.db, ctx.ownerId);
-  const [moments, metAlike] = await Promise.all([
-    reads.firstContactMoments(EVENT_MIN_PEOPLE),
-    reads.metAlike(),
-  ]);
+  const [moments, metAlike] = await Promise.all([reads.firstContactMoments(), reads.metAlike()]);
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
 
   const contactsOf = new Map<string, number>();

@@ -14,7 +14,7 @@ import {
 } from "../storage/person.repository.js";
 import { movePersonHistory } from "../storage/person-merge.repository.js";
 import type { PersonRow } from "../storage/schema.js";
-import { recomputePersonStats } from "../storage/stats.repository.js";
+import { recomputePersonStats, refreshFirstEventsAround } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import { getPersonJson, reindexPerson } from "./people.js";
 import { resolvePerson } from "./who.js";
@@ -83,6 +83,7 @@ export async function mergePeople(ctx: AppContext, whoFrom: string, whoInto: str
     await movePersonHistory(db, ownerId, from.id, into.id, into.met_through_id === from.id);
 
     await recomputePersonStats(db, ownerId, into.id);
+    await refreshFirstEventsAround(db, ownerId, into.id);
     await reindexPerson(db, ownerId, into.id);
   });
   return { merged: { id: from.id, name: from.display_name }, into: await getPersonJson(ctx, into.id) };

@@ -43,7 +43,11 @@ import { deleteDepartmentStats } from "../storage/organization.repository.js";
 import { getOwner } from "../storage/owner.repository.js";
 import { participantIds } from "../storage/record.repository.js";
 import type { UndoEntryRow } from "../storage/schema.js";
-import { recomputeDepartmentStats, recomputePersonStats } from "../storage/stats.repository.js";
+import {
+  recomputeDepartmentStats,
+  recomputePersonStats,
+  refreshFirstEvents,
+} from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, type JournalSession, nowIso, recordEntry } from "./context.js";
 
 /** The journal keeps 30 days. */
@@ -245,6 +249,7 @@ export async function undo(
         await recomputeDepartmentStats(tx.db, tx.ownerId, departmentId);
     }
     await refreshAgendaKeys(tx.db, tx.ownerId);
+    await refreshFirstEvents(tx.db, tx.ownerId);
 
     const summary = summarise(entry, applied, removed, restored, keptNames);
     await updateEntry(tx.db, tx.ownerId, entry.id, { undone_at: nowIso(tx), undo_summary: summary });

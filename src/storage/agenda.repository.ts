@@ -225,39 +225,21 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
 
     /**
      * The moments of three or more people that are someone's first contact, with that person and
-     * their number of contacts: read from each person's first instant (the interaction date index),
-     * not from every participant of every crowded moment.
+     * their number of contacts: from the first event kept on write (`first_event_id`, migration
+     * 0021), an index range over the few people who have one, one moment row each.
      */
-    async firstContactMoments(minPeople: number) {
-      // First the moments at each person's first instant, from two ordered index entries alone
-      // (PostgreSQL merges them; cross joins keep SQLite's order, from each person to the moments at
-      // that instant); only then, for those few, the participants and the summary. With the crowd
-      // test in the same join PostgreSQL probed the moments once per person: 62 → 21 ms.
-      const firsts = ownedBy(db, ownerId)
+    async firstContactMoments() {
+      return ownedBy(db, ownerId)
         .selectFrom("person_stats as s")
-        .crossJoin("interactions as m")
-        .select(["m.owner_id", "m.id", "s.person_id", "s.contacts"])
-        .where("s.first_contact_at", "is not", null)
-        .whereRef("m.owner_id", "=", "s.owner_id")
-        .whereRef("m.occurred_at", "=", "s.first_contact_at");
-      return (
-        db
-          .with(
-            (w) => w("firsts").materialized(),
-            () => firsts,
-          )
-          .selectFrom("firsts as f")
-          .crossJoin("interactions as i")
-          .select(["i.id", "i.summary", "i.occurred_at", "f.person_id", "f.contacts"])
-          .whereRef("i.owner_id", "=", "f.owner_id")
-          .whereRef("i.id", "=", "f.id")
-          .where(tookPart("f", "f.person_id"))
-          // Of the first moments, not of the moment rows: PostgreSQL then reads a moment's row only when shown.
-          .where(crowdedMoment(minPeople, "f"))
-          .orderBy("i.occurred_at")
-          .orderBy("i.id")
-          .execute()
-      );
+        .innerJoin("interactions as i", (j) =>
+          j.onRef("i.owner_id", "=", "s.owner_id").onRef("i.id", "=", "s.first_event_id"),
+        )
+        .select(["i.id", "i.summary", "i.occurred_at", "s.person_id", "s.contacts"])
+        .where("s.first_event_id", "is not", null)
+        .orderBy("i.occurred_at")
+        .orderBy("i.id")
+        .orderBy("s.person_id")
+        .execute();
     },
 
     /** The moments of three or more people on these days (YYYY-MM-DD), in order: summary and instant. */

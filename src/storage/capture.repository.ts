@@ -12,7 +12,7 @@ import { refreshAgendaKeys } from "./agenda-keys.js";
 import { foldText } from "./keys.js";
 import { ownedBy } from "./owned.js";
 import type { Database, InboxItemsTable, InteractionRow } from "./schema.js";
-import { contactColumns, personStatsFromRow } from "./stats.repository.js";
+import { contactColumns, personStatsFromRow, refreshFirstEvents } from "./stats.repository.js";
 
 /** Keys per `in (…)` list: well under SQLite's bound-parameter limit. */
 const KEYS_PER_READ = 500;
@@ -192,6 +192,7 @@ export async function recordContacts(
     }
   }
   await refreshAgendaKeys(db, ownerId, ids);
+  await refreshFirstEvents(db, ownerId, ids);
 }
 
 /** One unknown address on one message, to count among "people you write to often". */

@@ -3,6 +3,7 @@ import { refreshAgendaKeys } from "./agenda-keys.js";
 import { emailKey, foldText, phoneKey } from "./keys.js";
 import { ownedBy } from "./owned.js";
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from "./schema.js";
+import { refreshFirstEventsOfMoments } from "./stats.repository.js";
 
 /** An email, phone or web address with its label ("work", "home", "linkedin"…). */
 export interface ContactPoint {
@@ -415,6 +416,7 @@ export async function deletePerson(db: Kysely<Database>, ownerId: string, id: st
       .execute();
     await ownedBy(db, ownerId).deleteFrom("interactions").where("id", "in", ids).execute();
   }
+  await refreshFirstEventsOfMoments(db, ownerId, interactionIds);
 }
 
 /** The people of a department whose ledger counts towards it. */

@@ -326,6 +326,8 @@ export interface PersonStatsTable {
   agenda_weight: number | null;
   agenda_received: number | null;
   agenda_month_day: string | null;
+  /** the crowded moment at the first instant (migration 0021), written only by `refreshFirstEvents` */
+  first_event_id: string | null;
 }
 
 /** The same ledger aggregates for entries logged against a department itself. */

@@ -4,8 +4,9 @@
  * reads and writes the rows. `recompute…` rebuilds a row from the history after edits that
  * remove or move entries (delete, merge), and is what the tests compare the running sums against.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { addContact, type ContactSums, contactDay, EMPTY_CONTACT_SUMS } from "../domain/contact-summary.js";
+import { EVENT_MIN_PEOPLE } from "../domain/event-groups.js";
 import { addLedgerEvent, EMPTY_LEDGER_SUMS, type LedgerSums } from "../domain/giving-balance.js";
 import type { Channel, ContactEvent, LedgerEvent } from "../domain/model.js";
 import { refreshAgendaKeys } from "./agenda-keys.js";
@@ -176,6 +177,7 @@ export async function recordContact(
       .execute();
   }
   await refreshAgendaKeys(db, ownerId, [personId]);
+  await refreshFirstEvents(db, ownerId, [personId]);
 }
 
 /** Records a ledger entry in the aggregates of its counterpart, a person or a department. */
@@ -278,6 +280,75 @@ export async function recomputePersonStats(
     .onConflict((oc) => oc.columns(["owner_id", "person_id"]).doUpdateSet(columns))
     .execute();
   await refreshAgendaKeys(db, ownerId, [personId]);
+  await refreshFirstEvents(db, ownerId, [personId]);
+}
+
+/**
+ * Rewrites `first_event_id` (migration 0021) of these people, or of everyone of the owner: the
+ * moment of `EVENT_MIN_PEOPLE` or more people at the person's first instant that they took part in
+ * (the least id when several are), else null. `today`'s events are read from it (issue 16 §2).
+ * Called by every writer of `first_contact_at` and of a moment's participants or instant.
+ */
+export async function refreshFirstEvents(
+  db: Kysely<Database>,
+  ownerId: string,
+  personIds?: readonly string[],
+): Promise<void> {
+  const firstEvent = sql<string | null>`(select min(i.id) from interaction_participants ip
+    join interactions i on i.owner_id = ip.owner_id and i.id = ip.interaction_id
+    where ip.owner_id = person_stats.owner_id and ip.person_id = person_stats.person_id
+      and i.occurred_at = person_stats.first_contact_at
+      and (select count(*) from (select 1 from interaction_participants c
+        where c.owner_id = i.owner_id and c.interaction_id = i.id limit ${EVENT_MIN_PEOPLE}) as crowd)
+        >= ${EVENT_MIN_PEOPLE})`;
+  const update = () => ownedBy(db, ownerId).updateTable("person_stats").set({ first_event_id: firstEvent });
+  if (!personIds) {
+    await update().execute();
+    return;
+  }
+  for (let i = 0; i < personIds.length; i += 500) {
+    const part = personIds.slice(i, i + 500);
+    if (part.length > 0) await update().where("person_id", "in", part).execute();
+  }
+}
+
+/**
+ * Rewrites `first_event_id` of everyone who takes part in these moments: adding or removing a
+ * participant (a merge, a deletion) can make a moment an event or stop it being one for all of them.
+ */
+export async function refreshFirstEventsOfMoments(
+  db: Kysely<Database>,
+  ownerId: string,
+  interactionIds: readonly string[],
+): Promise<void> {
+  const people = new Set<string>();
+  for (let i = 0; i < interactionIds.length; i += 500) {
+    const rows = await ownedBy(db, ownerId)
+      .selectFrom("interaction_participants")
+      .select("person_id")
+      .where("interaction_id", "in", interactionIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) people.add(r.person_id);
+  }
+  await refreshFirstEvents(db, ownerId, [...people]);
+}
+
+/** Rewrites `first_event_id` of everyone who shares a moment with this person (and theirs). */
+export async function refreshFirstEventsAround(
+  db: Kysely<Database>,
+  ownerId: string,
+  personId: string,
+): Promise<void> {
+  const moments = await ownedBy(db, ownerId)
+    .selectFrom("interaction_participants")
+    .select("interaction_id")
+    .where("person_id", "=", personId)
+    .execute();
+  await refreshFirstEventsOfMoments(
+    db,
+    ownerId,
+    moments.map((m) => m.interaction_id),
+  );
 }
 
 /** Rebuilds the aggregates of the entries logged against a department itself. */

@@ -4,7 +4,7 @@
  * export reads is in contact-export.repository.ts.
  */
 import { type Kysely, sql } from "kysely";
-import { refreshAgendaKeys } from "./agenda-keys.js";
+import { keysOfNewPerson, refreshAgendaKeys, rulesOf } from "./agenda-keys.js";
 import type { Dialect } from "./dialect.js";
 import { insertMany } from "./insert-many.js";
 import type { JournaledTable } from "./journaled-tables.js";
@@ -151,6 +151,15 @@ export async function obtainDepartments(
 export const departmentKey = (organizationId: string, nameKey: string): string =>
   `${organizationId}\u0000${nameKey}`;
 
+/** Keys left empty, for `refreshAgendaKeys` to write (every row of a multi-row insert has the same columns). */
+const NO_KEYS = {
+  agenda_cadence: null,
+  agenda_due_ms: null,
+  agenda_weight: null,
+  agenda_received: null,
+  agenda_month_day: null,
+};
+
 /** Rows just written to one journaled table: what an import journals for the batch (journalAddedRows). */
 export type AddedRows = { table: JournaledTable; rows: Record<string, unknown>[] };
 
@@ -165,13 +174,18 @@ export async function insertPeopleBatch(
   if (batch.length === 0) return [];
   const people = batch.map((b) => b.row);
   await insertMany(db, "people", people);
-  const stats = batch.map((b) => ({ owner_id: b.row.owner_id, person_id: b.row.id }));
+  // The agenda's keys are written with the aggregates' row (a new person has no contact yet); the
+  // few whose keys only SQL can tell are refreshed after.
+  const ownerId = people[0]?.owner_id ?? "";
+  const rules = await rulesOf(db, ownerId);
+  const unkeyed: string[] = [];
+  const stats = batch.map((b) => {
+    const keys = keysOfNewPerson(rules, b.row);
+    if (keys === undefined) unkeyed.push(b.row.id);
+    return { owner_id: b.row.owner_id, person_id: b.row.id, ...(keys ?? NO_KEYS) };
+  });
   await insertMany(db, "person_stats", stats);
-  await refreshAgendaKeys(
-    db,
-    people[0]?.owner_id ?? "",
-    people.map((p) => p.id),
-  );
+  await refreshAgendaKeys(db, ownerId, unkeyed);
   const emails = batch.flatMap((b) =>
     uniqueBy(b.details.emails, (e) => emailKey(e.value)).map((e, position) => ({
       owner_id: b.row.owner_id,

@@ -9,6 +9,7 @@ import { setNameLookup } from "./offline/outbox";
 import { keepOnDevice } from "./offline/persist";
 import { startSending } from "./offline/sender";
 import "./styles.css";
+import { refreshAfterWrite } from "./api/refresh";
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -38,7 +39,7 @@ const queryClient = new QueryClient({
 keepOnDevice(queryClient);
 learnPeople(queryClient);
 setNameLookup(knownName);
-startSending(() => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" }));
+startSending(() => void refreshAfterWrite(queryClient));
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -2,6 +2,7 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type UndoOffer, useOfferUndo } from "../components/undo-toast";
 import { api, auth, isKeptOnDevice, undoIdOf } from "./client";
+import { refreshAfterWrite } from "./refresh";
 
 export const keys = {
   me: ["me"] as const,
@@ -80,6 +81,6 @@ export function useWrite<TInput, TResult>(
       const said = options.undo(result, input);
       offerUndo({ undoId: undoIdOf(result), ...(typeof said === "string" ? { message: said } : said) });
     },
-    onSettled: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" }),
+    onSettled: () => refreshAfterWrite(client),
   });
 }

@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useId, useRef } from "react";
 import { api, type Result } from "../api/client";
+import { refreshAfterWrite } from "../api/refresh";
 import { Empty, ErrorState, FormError, Loading } from "./states";
 
 export type JournalEntry = Result<"listUndo">["entries"][number];
@@ -51,7 +52,7 @@ export function JournalCard({
   const said = useRef<HTMLParagraphElement>(null);
   const undo = useMutation({
     mutationFn: (entry: JournalEntry) => api.undo(entry.id),
-    onSettled: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" }),
+    onSettled: () => refreshAfterWrite(client),
     // the Undo button has gone: the keyboard's focus goes to what happened
     onSuccess: () => requestAnimationFrame(() => said.current?.focus()),
   });

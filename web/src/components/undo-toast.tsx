@@ -9,6 +9,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
+import { refreshAfterWrite } from "../api/refresh";
 import { messageOf } from "./states";
 
 /** How long a toast stays when nobody is looking at it. */
@@ -126,7 +127,7 @@ function UndoToast({
     setToast((t) => (t?.key === mine ? { ...t, ...next } : t));
     // the button has gone: the sentence keeps the focus until the screen shows what came back
     if (hadFocus) requestAnimationFrame(() => sentence.current?.focus());
-    await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" });
+    await refreshAfterWrite(client);
     if (hadFocus && next.state === "undone" && refocus) {
       // what came back renders a moment after the data arrives: look for it for half a second
       const attempt = (left: number) =>

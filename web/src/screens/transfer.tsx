@@ -14,6 +14,7 @@ import { ApiError, exportUrl, uploadImport } from "../api/client";
 import { FormError, messageOf } from "../components/states";
 import { PastImports } from "./transfer/past-imports";
 import "./transfer.css";
+import { refreshAfterWrite } from "../api/refresh";
 import { useTitle } from "../components/title";
 
 const FORMATS: { value: ImportFormat; label: string }[] = [
@@ -144,7 +145,7 @@ function ImportCard() {
         abortRef.current = null;
         setUploaded(1);
         setUpload({ state: "done", result: done, file: name });
-        void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" });
+        void refreshAfterWrite(client);
       },
       (error: unknown) => {
         if (current.current !== mine) return;

@@ -8,6 +8,7 @@ import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-q
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api, undoIdOf } from "../../api/client";
+import { refreshAfterWrite } from "../../api/refresh";
 import { PersonPicker, type PickedPerson } from "../../components/person-picker";
 import { FormError } from "../../components/states";
 import { useOfferUndo } from "../../components/undo-toast";
@@ -16,9 +17,7 @@ function forget(client: QueryClient, personId: string) {
   // Marked stale without a request now (the screen may still show while the next one loads); coming
   // back to this address reads it again and shows that the person is gone.
   void client.invalidateQueries({ queryKey: ["person", personId], refetchType: "none" });
-  void client.invalidateQueries({
-    predicate: (q) => q.queryKey[0] !== "me" && !(q.queryKey[0] === "person" && q.queryKey[1] === personId),
-  });
+  void refreshAfterWrite(client, (q) => q.queryKey[0] === "person" && q.queryKey[1] === personId);
 }
 
 export function ManagePerson({ personId, name }: { personId: string; name: string }) {

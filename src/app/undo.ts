@@ -47,6 +47,7 @@ import {
   recomputeDepartmentStats,
   recomputePersonStats,
   refreshFirstEvents,
+  refreshFirstEventsOfMoments,
 } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, type JournalSession, nowIso, recordEntry } from "./context.js";
 
@@ -248,8 +249,18 @@ export async function undo(
       if (await exists(tx, "departments", departmentId))
         await recomputeDepartmentStats(tx.db, tx.ownerId, departmentId);
     }
-    await refreshAgendaKeys(tx.db, tx.ownerId);
-    await refreshFirstEvents(tx.db, tx.ownerId);
+    // The aggregates rebuilt above refreshed those people's agenda keys and first events. A person's
+    // own row put back (a layer, a cadence, an archive) moves their keys too; a moment that gained or
+    // lost a participant may become an event, or stop being one, for everyone in it.
+    const rowsBack: string[] = [];
+    for (const state of applied) {
+      const id = String(state.key.id);
+      if (state.table === "people" && !touched.people.has(id) && (await exists(tx, "people", id)))
+        rowsBack.push(id);
+    }
+    await refreshAgendaKeys(tx.db, tx.ownerId, rowsBack);
+    await refreshFirstEvents(tx.db, tx.ownerId, rowsBack);
+    await refreshFirstEventsOfMoments(tx.db, tx.ownerId, [...momentsOf(applied)]);
 
     const summary = summarise(entry, applied, removed, restored, keptNames);
     await updateEntry(tx.db, tx.ownerId, entry.id, { undone_at: nowIso(tx), undo_summary: summary });
@@ -409,6 +420,16 @@ async function touchedCounterparts(
     for (const personId of await participantIds(tx.db, tx.ownerId, id)) people.add(personId);
   }
   return { people, departments };
+}
+
+/** The moments whose row or participants an entry changed. */
+function momentsOf(states: readonly KeyState[]): Set<string> {
+  const ids = new Set<string>();
+  for (const state of states) {
+    if (state.table === "interactions") ids.add(String(state.key.id));
+    if (state.table === "interaction_participants") ids.add(String(state.key.interaction_id));
+  }
+  return ids;
 }
 
 function currentRow(tx: AppContext, state: KeyState): Promise<Record<string, unknown> | undefined> {

@@ -15,12 +15,13 @@ import { mergePeople } from "../../src/app/merge.js";
 import { logInteraction, recordExchange } from "../../src/app/moments.js";
 import { addPerson, editPerson, initProfile } from "../../src/app/people.js";
 import { agendaBoundsInput, loadMe } from "../../src/app/relationship-state.js";
-import { undo } from "../../src/app/undo.js";
+import { journaled, undo } from "../../src/app/undo.js";
 import { resolveCounterpart } from "../../src/app/who.js";
 import { AGENDA_SIZE } from "../../src/domain/defaults.js";
 import { readContacts } from "../../src/formats/read/read-contacts.js";
 import { agendaReads } from "../../src/storage/agenda.repository.js";
 import { refreshAgendaKeys } from "../../src/storage/agenda-keys.js";
+import { asTheUserWrites } from "../support/journal.js";
 import { describeEachDialect, freshContext } from "../support/stores.js";
 
 const DAY = 86_400_000;
@@ -194,7 +195,9 @@ describeEachDialect("the agenda's keys kept on write", (dialect) => {
             });
           }
           for (const [step, write] of writes.entries()) {
-            await apply(ctx, ids, write, step);
+            // each write an entry of the undo journal, as the CLI and the API make them, so undo undoes it
+            if (write.kind === "undo") await apply(ctx, ids, write, step);
+            else await journaled(ctx, asTheUserWrites(write.kind), (tx) => apply(tx, ids, write, step));
             const kept = await keys(ctx);
             await refreshAgendaKeys(ctx.db, ctx.ownerId);
             expect(kept, `after ${JSON.stringify(write)}`).toEqual(await keys(ctx));

@@ -12,10 +12,11 @@ import { deleteMoment, editMoment } from "../../src/app/edit-records.js";
 import { mergePeople } from "../../src/app/merge.js";
 import { logInteraction, recordExchange } from "../../src/app/moments.js";
 import { addPerson, initProfile, removePerson } from "../../src/app/people.js";
-import { undo } from "../../src/app/undo.js";
+import { journaled, undo } from "../../src/app/undo.js";
 import { resolveCounterpart } from "../../src/app/who.js";
 import { EVENT_MIN_PEOPLE } from "../../src/domain/event-groups.js";
 import { refreshFirstEvents } from "../../src/storage/stats.repository.js";
+import { asTheUserWrites } from "../support/journal.js";
 import { describeEachDialect, freshContext } from "../support/stores.js";
 
 const DAY = 86_400_000;
@@ -172,7 +173,9 @@ describeEachDialect("each person's first event kept on write", (dialect) => {
           ids.push((await addPerson(ctx, { name: `Person ${i}`, cadenceDays: 30 })).id);
         const moments: string[] = [];
         for (const write of writes) {
-          await apply(ctx, ids, moments, write);
+          // each write an entry of the undo journal, as the CLI and the API make them, so undo undoes it
+          if (write.kind === "undo") await apply(ctx, ids, moments, write);
+          else await journaled(ctx, asTheUserWrites(write.kind), (tx) => apply(tx, ids, moments, write));
           const link = await kept(ctx);
           expect(link, `after ${JSON.stringify(write)}`).toEqual(await recomputed(ctx));
           await refreshFirstEvents(ctx.db, ctx.ownerId);

@@ -206,6 +206,23 @@ export async function recordLedger(
     .execute();
 }
 
+/**
+ * The moments a person took part in, as `i` (their participation as `ip`), found from the
+ * participants' (owner, person) index. A cross join, because SQLite keeps its order: with an inner
+ * join and without statistics SQLite's planner walked all the owner's moments in the order asked
+ * for and probed each one's participants — 250 ms on 300,000 moments, against 2.5 ms this way.
+ * PostgreSQL plans a cross join with its conditions as any other join.
+ */
+export function momentsOfPerson(db: Kysely<Database>, ownerId: string, personId: string) {
+  return db
+    .selectFrom("interaction_participants as ip")
+    .crossJoin("interactions as i")
+    .whereRef("i.owner_id", "=", "ip.owner_id")
+    .whereRef("i.id", "=", "ip.interaction_id")
+    .where("ip.owner_id", "=", ownerId)
+    .where("ip.person_id", "=", personId);
+}
+
 /** A person's ledger entries and moments of contact, oldest first, as the domain sees them. */
 export async function personHistory(
   db: Kysely<Database>,
@@ -218,14 +235,8 @@ export async function personHistory(
     .where("person_id", "=", personId)
     .orderBy("occurred_at")
     .execute();
-  const interactions = await db
-    .selectFrom("interactions as i")
-    .innerJoin("interaction_participants as ip", (j) =>
-      j.onRef("ip.owner_id", "=", "i.owner_id").onRef("ip.interaction_id", "=", "i.id"),
-    )
+  const interactions = await momentsOfPerson(db, ownerId, personId)
     .select(["i.occurred_at", "i.channel", "i.initiated_by"])
-    .where("ip.owner_id", "=", ownerId)
-    .where("ip.person_id", "=", personId)
     .orderBy("i.occurred_at")
     .execute();
   const ledger = exchanges.map(

@@ -7,6 +7,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { ownedBy } from "./owned.js";
 import type { AskRow, CommitmentRow, Database, ExchangeRow, InteractionRow, NoteRow } from "./schema.js";
+import { momentsOfPerson } from "./stats.repository.js";
 
 /** The sources in the order that breaks a tie of instant and id (not expected: ids are unique). */
 export const TIMELINE_SOURCES = ["exchange", "moment", "ask", "promise", "note"] as const;
@@ -68,16 +69,8 @@ export async function readTimelineRows(
       .limit(limit)
       .execute() as Promise<T[]>;
   const exchanges = await newest<ExchangeRow>("exchanges", "exchange", "occurred_at");
-  const interactions = await db
-    .selectFrom("interactions as i")
-    .innerJoin("interaction_participants as ip", (j) =>
-      j.onRef("ip.owner_id", "=", "i.owner_id").onRef("ip.interaction_id", "=", "i.id"),
-    )
+  const interactions = await momentsOfPerson(db, ownerId, personId)
     .selectAll("i")
-    // Filtered on the participants' side, whose (owner, person) index finds the moments: ownedBy
-    // would filter on interactions instead.
-    .where("ip.owner_id", "=", ownerId)
-    .where("ip.person_id", "=", personId)
     .where(olderThan(cursor, "moment", "i.occurred_at", "i.id"))
     .orderBy("i.occurred_at", "desc")
     .orderBy("i.id", "desc")

@@ -21,6 +21,7 @@ import { AGENDA_SIZE } from "../../src/domain/defaults.js";
 import { readContacts } from "../../src/formats/read/read-contacts.js";
 import { agendaReads } from "../../src/storage/agenda.repository.js";
 import { refreshAgendaKeys } from "../../src/storage/agenda-keys.js";
+import { keptForTheAgenda } from "../support/agenda-keys.js";
 import { asTheUserWrites } from "../support/journal.js";
 import { describeEachDialect, freshContext } from "../support/stores.js";
 
@@ -75,31 +76,6 @@ type Write = typeof writeArb extends fc.Arbitrary<infer W> ? W : never;
 
 async function* bytes(text: string) {
   yield new TextEncoder().encode(text);
-}
-
-/** Everyone's kept keys, by person. */
-async function keys(ctx: AppContext) {
-  const rows = await ctx.db
-    .selectFrom("person_stats")
-    .select([
-      "person_id",
-      "agenda_cadence",
-      "agenda_due_ms",
-      "agenda_weight",
-      "agenda_received",
-      "agenda_month_day",
-    ])
-    .where("owner_id", "=", ctx.ownerId)
-    .orderBy("person_id")
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    // PostgreSQL and SQLite agree on the doubles; a number is compared as one
-    agenda_cadence: r.agenda_cadence === null ? null : Number(r.agenda_cadence),
-    agenda_due_ms: r.agenda_due_ms === null ? null : Number(r.agenda_due_ms),
-    agenda_weight: r.agenda_weight === null ? null : Number(r.agenda_weight),
-    agenda_received: r.agenda_received === null ? null : Number(r.agenda_received),
-  }));
 }
 
 const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -198,9 +174,9 @@ describeEachDialect("the agenda's keys kept on write", (dialect) => {
             // each write an entry of the undo journal, as the CLI and the API make them, so undo undoes it
             if (write.kind === "undo") await apply(ctx, ids, write, step);
             else await journaled(ctx, asTheUserWrites(write.kind), (tx) => apply(tx, ids, write, step));
-            const kept = await keys(ctx);
+            const kept = await keptForTheAgenda(ctx);
             await refreshAgendaKeys(ctx.db, ctx.ownerId);
-            expect(kept, `after ${JSON.stringify(write)}`).toEqual(await keys(ctx));
+            expect(kept, `after ${JSON.stringify(write)}`).toEqual(await keptForTheAgenda(ctx));
 
             const reads = agendaReads(ctx.db, ctx.ownerId);
             for (const limit of [1, 3]) {

@@ -15,40 +15,17 @@ import { journaled, undo } from "../../src/app/undo.js";
 import { resolveCounterpart } from "../../src/app/who.js";
 import { refreshAgendaKeys } from "../../src/storage/agenda-keys.js";
 import { refreshFirstEvents } from "../../src/storage/stats.repository.js";
+import { keptForTheAgenda } from "../support/agenda-keys.js";
 import { asTheUserWrites } from "../support/journal.js";
 import { describeEachDialect, freshContext } from "../support/stores.js";
 
 const DAY = 86_400_000;
 
-/** What is kept of everyone for the agenda, by person. */
-async function kept(ctx: AppContext) {
-  const rows = await ctx.db
-    .selectFrom("person_stats")
-    .select([
-      "person_id",
-      "agenda_cadence",
-      "agenda_due_ms",
-      "agenda_weight",
-      "agenda_received",
-      "first_event_id",
-    ])
-    .where("owner_id", "=", ctx.ownerId)
-    .orderBy("person_id")
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    agenda_cadence: r.agenda_cadence === null ? null : Number(r.agenda_cadence),
-    agenda_due_ms: r.agenda_due_ms === null ? null : Number(r.agenda_due_ms),
-    agenda_weight: r.agenda_weight === null ? null : Number(r.agenda_weight),
-    agenda_received: r.agenda_received === null ? null : Number(r.agenda_received),
-  }));
-}
-
 async function expectFresh(ctx: AppContext, after: string): Promise<void> {
-  const before = await kept(ctx);
+  const before = await keptForTheAgenda(ctx);
   await refreshAgendaKeys(ctx.db, ctx.ownerId);
   await refreshFirstEvents(ctx.db, ctx.ownerId);
-  expect(before, `after undoing ${after}`).toEqual(await kept(ctx));
+  expect(before, `after undoing ${after}`).toEqual(await keptForTheAgenda(ctx));
 }
 
 describeEachDialect("undo refreshes what the agenda keeps of the people it touched", (dialect) => {

@@ -10,7 +10,7 @@ import { newId, toInstant } from "../storage/keys.js";
 import { insertNote } from "../storage/record.repository.js";
 import type { ExchangeRow, InteractionRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
-import { recordContact, recordLedger } from "../storage/stats.repository.js";
+import { recordContact, recordDepartmentLedger } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
 import type { Counterpart } from "./who.js";
 
@@ -99,14 +99,14 @@ export async function recordExchange(
     await insertExchange(tx.db, row);
     const event = { direction: input.direction, kind: input.kind, weight: row.weight, at: input.at };
     if (counterpart.kind === "person") {
-      await recordLedger(tx.db, ctx.ownerId, { personId: counterpart.person.id }, event);
-      await recordContact(tx.db, ctx.ownerId, counterpart.person.id, {
+      const contact = {
         at: input.at,
         channel: row.channel as Channel,
         initiatedBy: row.initiated_by as Initiator,
-      });
+      };
+      await recordContact(tx.db, ctx.ownerId, counterpart.person.id, contact, event);
     } else {
-      await recordLedger(tx.db, ctx.ownerId, { departmentId: counterpart.department.id }, event);
+      await recordDepartmentLedger(tx.db, ctx.ownerId, counterpart.department.id, event);
     }
     await indexDocument(tx.db, ctx.ownerId, {
       kind: "exchange",

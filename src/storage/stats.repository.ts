@@ -142,12 +142,17 @@ export async function getDepartmentStats(
   return departmentStatsFromRow(row);
 }
 
-/** Records a moment of contact with a person in their aggregates (and the day's best channel). */
+/**
+ * Records a moment of contact with a person in their aggregates (and the day's best channel). A
+ * ledger entry with a person is such a moment too: `ledger` adds it to their ledger aggregates in
+ * the same read and update (one refresh of the agenda's keys, not two, for a `gave`).
+ */
 export async function recordContact(
   db: Kysely<Database>,
   ownerId: string,
   personId: string,
   event: ContactEvent,
+  ledger?: LedgerEvent,
 ): Promise<void> {
   const stats = await getPersonStats(db, ownerId, personId);
   const day = contactDay(event.at);
@@ -160,7 +165,10 @@ export async function recordContact(
   const added = addContact(stats.contacts, event, dayRow?.best ?? 0);
   await ownedBy(db, ownerId)
     .updateTable("person_stats")
-    .set(contactColumns(added.sums))
+    .set({
+      ...contactColumns(added.sums),
+      ...(ledger ? personLedgerColumns(addToLedgerStats(stats.ledger, ledger)) : {}),
+    })
     .where("person_id", "=", personId)
     .execute();
   if (!dayRow) {
@@ -180,28 +188,18 @@ export async function recordContact(
   await refreshFirstEvents(db, ownerId, [personId]);
 }
 
-/** Records a ledger entry in the aggregates of its counterpart, a person or a department. */
-export async function recordLedger(
+/** Records a ledger entry with a department in its aggregates (one with a person: `recordContact`). */
+export async function recordDepartmentLedger(
   db: Kysely<Database>,
   ownerId: string,
-  counterpart: { personId: string } | { departmentId: string },
+  departmentId: string,
   event: LedgerEvent,
 ): Promise<void> {
-  if ("personId" in counterpart) {
-    const stats = await getPersonStats(db, ownerId, counterpart.personId);
-    await ownedBy(db, ownerId)
-      .updateTable("person_stats")
-      .set(personLedgerColumns(addToLedgerStats(stats.ledger, event)))
-      .where("person_id", "=", counterpart.personId)
-      .execute();
-    await refreshAgendaKeys(db, ownerId, [counterpart.personId]);
-    return;
-  }
-  const stats = await getDepartmentStats(db, ownerId, counterpart.departmentId);
+  const stats = await getDepartmentStats(db, ownerId, departmentId);
   const columns = ledgerColumns(addToLedgerStats(stats, event));
   await db
     .insertInto("department_stats")
-    .values({ owner_id: ownerId, department_id: counterpart.departmentId, ...columns })
+    .values({ owner_id: ownerId, department_id: departmentId, ...columns })
     .onConflict((oc) => oc.columns(["owner_id", "department_id"]).doUpdateSet(columns))
     .execute();
 }

@@ -223,8 +223,10 @@ async function peopleSection(ctx: AppContext, all: boolean) {
  * are asked for together: on PostgreSQL the pool answers them on several connections at once (the
  * ~35 short reads were ~20 ms of round trips one after the other); on SQLite they run in turn.
  */
-export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
+export async function today(given: AppContext, options: { all?: boolean } = {}) {
   const all = options.all ?? false;
+  // The sections share the owner's profile and the names of organizations and departments.
+  const ctx: AppContext = { ...given, shared: new Map() };
   const [people, thanks, promises, asks, calendar] = await Promise.all([
     peopleSection(ctx, all),
     thanksSection(ctx, all),

@@ -21,6 +21,7 @@ import pg from "pg";
 import { today } from "../src/app/agenda.js";
 import type { AppContext } from "../src/app/context.js";
 import { openStore } from "../src/storage/store.js";
+import type { PostgresCluster } from "../test/support/throwaway-postgres.js";
 import { startBenchPostgres } from "./http-load.js";
 import { ms, report, sampleInterleaved } from "./measure.js";
 
@@ -221,18 +222,23 @@ export async function measureOnPostgres(
   now: number,
   options: { warmups: number; runs: number },
 ): Promise<void> {
-  const cluster = await startBenchPostgres();
-  if ("skipped" in cluster) {
+  // GOODWILL_BENCH_PG=postgres://…/db: a server already running, its database copied once and kept
+  // (the copy is skipped when it has people), to time changes without a copy each run.
+  const kept = process.env.GOODWILL_BENCH_PG;
+  const cluster = kept ? null : await startBenchPostgres();
+  if (cluster && "skipped" in cluster) {
     console.log(`\ntoday (PostgreSQL): skipped: ${cluster.skipped}`);
     return;
   }
   try {
-    const url = await cluster.createDatabase("bench_today");
+    const url = kept ?? (await (cluster as PostgresCluster).createDatabase("bench_today"));
     const store = await openStore(url);
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
       const began = performance.now();
-      const copied = await copyStore(raw, pool);
+      const present = kept ? Number((await pool.query("select count(*) as n from people")).rows[0].n) : 0;
+      const copied = present > 0 ? 0 : await copyStore(raw, pool);
+      if (present > 0) await pool.query("analyze");
       const copySeconds = (performance.now() - began) / 1000;
       const ctx: AppContext = { store, db: store.db, ownerId, now };
       const agenda = await today(ctx);
@@ -273,6 +279,6 @@ export async function measureOnPostgres(
       await store.close();
     }
   } finally {
-    await cluster.stop();
+    await cluster?.stop();
   }
 }

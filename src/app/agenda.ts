@@ -10,6 +10,7 @@ import { isThanksLate, staleAskAdvice } from "../domain/open-loop-texts.js";
 import { thanksOwed } from "../domain/open-loops.js";
 import { dayIn } from "../domain/work-week.js";
 import { agendaReads, type OwedPerson } from "../storage/agenda.repository.js";
+import type { AgendaRanking } from "../storage/agenda-ranking.js";
 import { latestReceived } from "../storage/exchange.repository.js";
 import { fromInstant, toInstant } from "../storage/keys.js";
 import { departmentStatsFromRow } from "../storage/stats.repository.js";
@@ -60,16 +61,17 @@ const byPriority = (a: RelationshipState, b: RelationshipState): number =>
  * (issue 16 §2): people SQL is unsure of, and the first of each section among the rest; for the
  * people not evaluated, SQL says how many are due and how many suggestions they have.
  */
-async function whomToEvaluate(ctx: AppContext, all: boolean, grouped: number) {
+async function whomToEvaluate(
+  ctx: AppContext,
+  all: boolean,
+  grouped: number,
+  ranked?: Promise<AgendaRanking>,
+) {
   if (all) {
     const states = await loadRelationships(ctx);
     return { states, people: states.length, notEvaluated: null };
   }
-  const me = await loadMe(ctx);
-  const ranking = await agendaReads(ctx.db, ctx.ownerId).candidates(
-    // Grouped people leave the due list: as many more are evaluated.
-    agendaBoundsInput(ctx.now, me, AGENDA_SIZE + grouped),
-  );
+  const ranking = await (ranked ?? rank(ctx, grouped));
   const states = await loadRelationships(ctx, { personIds: ranking.candidates.map((c) => c.id) });
   const certain = ranking.candidates.filter((c) => c.certain);
   return {
@@ -83,14 +85,24 @@ async function whomToEvaluate(ctx: AppContext, all: boolean, grouped: number) {
   };
 }
 
+/** The SQL ranking of the agenda, `grouped` people more evaluated (grouped people leave the due list). */
+async function rank(ctx: AppContext, grouped: number): Promise<AgendaRanking> {
+  const me = await loadMe(ctx);
+  return agendaReads(ctx.db, ctx.ownerId).candidates(agendaBoundsInput(ctx.now, me, AGENDA_SIZE + grouped));
+}
+
 /**
  * Thanks owed, to people and to departments, most recent help first (the people ranked in SQL), each
- * shown with the last help received.
+ * shown with the last help received. `ranked`, the ranking asked for already, counts the people owed.
  */
-async function thanksSection(ctx: AppContext, all: boolean) {
+async function thanksSection(ctx: AppContext, all: boolean, ranked: Promise<AgendaRanking> | null) {
   const reads = agendaReads(ctx.db, ctx.ownerId);
   const [owedToPeople, helped] = await Promise.all([
-    reads.thanksOwedToPeople(ctx.now, all ? null : AGENDA_SIZE),
+    reads.thanksOwedToPeople(
+      ctx.now,
+      all ? null : AGENDA_SIZE,
+      ranked ? async () => (await ranked).owedThanks : undefined,
+    ),
     reads.departmentsThatHelped(),
   ]);
   const owedDepartments = helped.flatMap((row) => {
@@ -147,15 +159,11 @@ async function asksSection(ctx: AppContext, all: boolean) {
  * Who is due, the groups of one event, occasions and suggestions: the part of the agenda that
  * evaluates people.
  */
-async function peopleSection(ctx: AppContext, all: boolean) {
+async function peopleSection(ctx: AppContext, all: boolean, ranked: Promise<AgendaRanking> | null) {
   // People first met at one event and due now, with nothing else to do for them, are one group.
   const loadPeople = (ids: string[]) => loadRelationships(ctx, { personIds: ids });
   const everyone = all ? await loadRelationships(ctx) : null;
-  // On PostgreSQL the ranking is asked for while the events are read, on another connection, as if
-  // no one were grouped; it is asked again, with more people, only when some are. On SQLite, where
-  // statements run one at a time, asking twice would only cost: it waits for the events.
-  const early =
-    everyone === null && ctx.store.dialect.name === "postgres" ? whomToEvaluate(ctx, false, 0) : null;
+  const early = ranked ? whomToEvaluate(ctx, false, 0, ranked) : null;
   const [events, withNeeds, first] = await Promise.all([
     loadEventGroups(ctx, everyone ?? loadPeople),
     peopleWithNeeds(ctx),
@@ -223,11 +231,18 @@ async function peopleSection(ctx: AppContext, all: boolean) {
  * are asked for together: on PostgreSQL the pool answers them on several connections at once (the
  * ~35 short reads were ~20 ms of round trips one after the other); on SQLite they run in turn.
  */
-export async function today(ctx: AppContext, options: { all?: boolean } = {}) {
+export async function today(given: AppContext, options: { all?: boolean } = {}) {
   const all = options.all ?? false;
+  // The sections share the owner's profile and the names of organizations and departments.
+  const ctx: AppContext = { ...given, shared: new Map() };
+  // On PostgreSQL the ranking is asked for at once, while the events are read, on another connection,
+  // as if no one were grouped; it is asked again, with more people, only when some are. It also
+  // counts the people owed thanks, for that section. On SQLite, where statements run one at a time,
+  // asking twice would only cost: it waits for the events.
+  const ranked = !all && ctx.store.dialect.name === "postgres" ? rank(ctx, 0) : null;
   const [people, thanks, promises, asks, calendar] = await Promise.all([
-    peopleSection(ctx, all),
-    thanksSection(ctx, all),
+    peopleSection(ctx, all, ranked),
+    thanksSection(ctx, all, ranked),
     promisesSection(ctx, all),
     asksSection(ctx, all),
     loadCalendarSettings(ctx),

@@ -35,6 +35,26 @@ export interface AppContext {
   readonly now: number;
   /** the undo journal entry this write belongs to, when it is one the user can undo */
   readonly journal?: JournalSession;
+  /**
+   * Reads that the parts of one read-only use case share, set by it for one run (`today` asked for
+   * the owner's profile five times, and for the names of organizations and departments twice).
+   */
+  readonly shared?: Map<string, Promise<unknown>>;
+}
+
+/**
+ * `read()`, once per run of a use case that shares its reads (`ctx.shared`), outside any
+ * transaction; otherwise read each time. The value is shared: its readers must not change it.
+ */
+export function sharedRead<T>(ctx: AppContext, key: string, read: () => Promise<T>): Promise<T> {
+  const shared = ctx.shared;
+  if (shared === undefined || ctx.db !== ctx.store.db) return read();
+  let value = shared.get(key) as Promise<T> | undefined;
+  if (value === undefined) {
+    value = read();
+    shared.set(key, value);
+  }
+  return value;
 }
 
 /**

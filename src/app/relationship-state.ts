@@ -28,7 +28,7 @@ import { fromInstant, toInstant } from "../storage/keys.js";
 import { getOwner } from "../storage/owner.repository.js";
 import type { AskRow, CommitmentRow, PersonRow, PersonStatsRow } from "../storage/schema.js";
 import { type LedgerStats, personStatsFromRow } from "../storage/stats.repository.js";
-import type { AppContext } from "./context.js";
+import { type AppContext, sharedRead } from "./context.js";
 
 export interface Me {
   id: string;
@@ -39,10 +39,11 @@ export interface Me {
 
 export async function loadMe(ctx: AppContext): Promise<Me> {
   // Outside a write transaction the profile may come from the read cache (any write drops it).
-  const owner =
+  const owner = await sharedRead(ctx, "owner", () =>
     ctx.db === ctx.store.db
-      ? await ctx.store.readCache.read(`owner:${ctx.ownerId}`, () => getOwner(ctx.db, ctx.ownerId))
-      : await getOwner(ctx.db, ctx.ownerId);
+      ? ctx.store.readCache.read(`owner:${ctx.ownerId}`, () => getOwner(ctx.db, ctx.ownerId))
+      : getOwner(ctx.db, ctx.ownerId),
+  );
   return {
     id: ctx.ownerId,
     name: owner?.name ?? null,
@@ -176,8 +177,8 @@ export async function loadRelationships(
     reads.peopleColumns(PERSON_CORE, options),
     reads.statsColumns(AGENDA_STATS, options.personIds),
     // Names of organizations and departments: a few rows, joined here rather than on every person.
-    reads.organizationNames(),
-    reads.departmentNames(),
+    sharedRead(ctx, "organization names", () => reads.organizationNames()),
+    sharedRead(ctx, "department names", () => reads.departmentNames()),
     reads.openCommitmentsWithPeople(options.personIds),
     reads.openAsksToPeople(options.personIds),
     reads.personDates(options.personIds),

@@ -32,6 +32,7 @@ const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
   { name: "0019-interactions-at-id", load: () => import("./0019-interactions-at-id.js") },
   { name: "0020-agenda-keys", load: () => import("./0020-agenda-keys.js") },
   { name: "0021-first-events", load: () => import("./0021-first-events.js") },
+  { name: "0023-people-active", load: () => import("./0023-people-active.js") },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

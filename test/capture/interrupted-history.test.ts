@@ -15,7 +15,7 @@ import { describeEachDialect } from "../support/stores.js";
 import { peopleCards } from "./people-cards.js";
 
 /** An hour apart from 2024-01-01: all of them before the test's clock (2026-11-25). */
-const MESSAGES = 20_000;
+const MESSAGES = 6_000;
 const PEOPLE = 300;
 /** Every generated message but the mailing list's (1 in 10) and the no-reply sender's (1 in 20). */
 const PERSONAL = Array.from({ length: MESSAGES }, (_, i) => i).filter(

@@ -55,29 +55,6 @@ async function typesOf(db: Kysely<Database>, table: string): Promise<Map<string,
   return types;
 }
 
-/** A character that an element of an array literal must escape inside its quotes. */
-const ESCAPED = /[\\"]/;
-
-/**
- * One column of rows as PostgreSQL's array literal, the text pg writes for a JS array of strings,
- * numbers and nulls (`arrayString`), without its two regular-expression replaces an element: few
- * values need an escape, and those replaces were an eighth of an import's JavaScript on PostgreSQL.
- * Values of any other type: the array itself, for pg to write.
- */
-function arrayLiteral(rows: readonly Record<string, unknown>[], column: string): string | unknown[] {
-  let text = "{";
-  for (let i = 0; i < rows.length; i++) {
-    const value = rows[i]?.[column];
-    if (i > 0) text += ",";
-    if (value === null || value === undefined) text += "NULL";
-    else if (typeof value === "string")
-      text += ESCAPED.test(value) ? `"${value.replace(/[\\"]/g, "\\$&")}"` : `"${value}"`;
-    else if (typeof value === "number") text += `"${value}"`;
-    else return rows.map((r) => r[column]);
-  }
-  return `${text}}`;
-}
-
 /**
  * `insert into <table> … select * from unnest(…)` with its parameters numbered from `first`: each
  * column's values as one array parameter, appended to `parameters`.
@@ -93,7 +70,7 @@ async function unnestInsert(
   const casts = columns.map((c) => {
     const type = types.get(c);
     if (type === undefined) throw new Error(`${table} has no column ${c}`);
-    parameters.push(arrayLiteral(rows, c));
+    parameters.push(rows.map((r) => r[c]));
     return `$${parameters.length}::${type}[]`;
   });
   return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) select * from unnest(${casts.join(", ")})`;

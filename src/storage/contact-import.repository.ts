@@ -6,7 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import { keysOfNewPerson, refreshAgendaKeys, rulesOf } from "./agenda-keys.js";
 import type { Dialect } from "./dialect.js";
-import { insertMany } from "./insert-many.js";
+import { insertMany, insertManyTogether, type TableRows } from "./insert-many.js";
 import type { JournaledTable } from "./journaled-tables.js";
 import { emailKey, foldText, newId, phoneKey } from "./keys.js";
 import { JOURNAL_PAUSED_SETTING } from "./migrations/0005-undo-journal.js";
@@ -164,16 +164,17 @@ const NO_KEYS = {
 export type AddedRows = { table: JournaledTable; rows: Record<string, unknown>[] };
 
 /**
- * Inserts many new people with their details in a few multi-row statements (imports, restores);
- * returns the rows written to each journaled table.
+ * The rows of many new people with their details (imports, restores), for one `insertManyTogether`,
+ * in the order they go in; `journaled`, those of journaled tables (the aggregates' row is not), and
+ * `unkeyed`, the people whose agenda keys only SQL can tell (`refreshAgendaKeys` after the insert).
+ * Reads the owner's cadence rules.
  */
-export async function insertPeopleBatch(
+export async function newPeopleRows(
   db: Kysely<Database>,
   batch: { row: NewPersonRow; details: PersonDetails }[],
-): Promise<AddedRows[]> {
-  if (batch.length === 0) return [];
+): Promise<{ writes: TableRows[]; journaled: AddedRows[]; unkeyed: string[] }> {
+  if (batch.length === 0) return { writes: [], journaled: [], unkeyed: [] };
   const people = batch.map((b) => b.row);
-  await insertMany(db, "people", people);
   // The agenda's keys are written with the aggregates' row (a new person has no contact yet); the
   // few whose keys only SQL can tell are refreshed after.
   const ownerId = people[0]?.owner_id ?? "";
@@ -184,8 +185,6 @@ export async function insertPeopleBatch(
     if (keys === undefined) unkeyed.push(b.row.id);
     return { owner_id: b.row.owner_id, person_id: b.row.id, ...(keys ?? NO_KEYS) };
   });
-  await insertMany(db, "person_stats", stats);
-  await refreshAgendaKeys(db, ownerId, unkeyed);
   const emails = batch.flatMap((b) =>
     uniqueBy(b.details.emails, (e) => emailKey(e.value)).map((e, position) => ({
       owner_id: b.row.owner_id,
@@ -197,7 +196,6 @@ export async function insertPeopleBatch(
       pref: e.pref ? 1 : 0,
     })),
   );
-  await insertMany(db, "person_emails", emails);
   const phones = batch.flatMap((b) =>
     uniqueBy(b.details.phones, (p) => phoneKey(p.value) || p.value.trim()).map((p, position) => ({
       owner_id: b.row.owner_id,
@@ -209,7 +207,6 @@ export async function insertPeopleBatch(
       pref: p.pref ? 1 : 0,
     })),
   );
-  await insertMany(db, "person_phones", phones);
   const urls = batch.flatMap((b) =>
     uniqueBy(b.details.urls, (u) => u.value.trim()).map((u, position) => ({
       owner_id: b.row.owner_id,
@@ -219,7 +216,6 @@ export async function insertPeopleBatch(
       label: u.label,
     })),
   );
-  await insertMany(db, "person_urls", urls);
   const dates = batch.flatMap((b) =>
     uniqueBy(b.details.dates, (d) => d.label).map((d) => ({
       owner_id: b.row.owner_id,
@@ -228,7 +224,6 @@ export async function insertPeopleBatch(
       date: d.date,
     })),
   );
-  await insertMany(db, "person_dates", dates);
   const related = batch.flatMap((b) =>
     b.details.related.map((r, position) => ({
       owner_id: b.row.owner_id,
@@ -238,8 +233,7 @@ export async function insertPeopleBatch(
       relation: r.relation,
     })),
   );
-  await insertMany(db, "person_related", related);
-  return [
+  const journaled: AddedRows[] = [
     { table: "people", rows: people },
     { table: "person_emails", rows: emails },
     { table: "person_phones", rows: phones },
@@ -247,6 +241,26 @@ export async function insertPeopleBatch(
     { table: "person_dates", rows: dates },
     { table: "person_related", rows: related },
   ];
+  const writes: TableRows[] = [
+    { table: "people", rows: people },
+    { table: "person_stats", rows: stats },
+    ...journaled.slice(1),
+  ];
+  return { writes, journaled, unkeyed };
+}
+
+/**
+ * Inserts many new people with their details (imports, restores): one statement on PostgreSQL, a
+ * few multi-row ones on SQLite (`insertManyTogether`); returns the rows written to each journaled table.
+ */
+export async function insertPeopleBatch(
+  db: Kysely<Database>,
+  batch: { row: NewPersonRow; details: PersonDetails }[],
+): Promise<AddedRows[]> {
+  const { writes, journaled, unkeyed } = await newPeopleRows(db, batch);
+  await insertManyTogether(db, writes);
+  await refreshAgendaKeys(db, batch[0]?.row.owner_id ?? "", unkeyed);
+  return batch.length === 0 ? [] : journaled;
 }
 
 /** People by id, for a merge: the rows of those still in the store. */

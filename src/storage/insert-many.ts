@@ -55,6 +55,27 @@ async function typesOf(db: Kysely<Database>, table: string): Promise<Map<string,
   return types;
 }
 
+/**
+ * `insert into <table> … select * from unnest(…)` with its parameters numbered from `first`: each
+ * column's values as one array parameter, appended to `parameters`.
+ */
+async function unnestInsert(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  rows: Record<string, unknown>[],
+  parameters: unknown[],
+): Promise<string> {
+  const types = await typesOf(db, table);
+  const casts = columns.map((c) => {
+    const type = types.get(c);
+    if (type === undefined) throw new Error(`${table} has no column ${c}`);
+    parameters.push(rows.map((r) => r[c]));
+    return `$${parameters.length}::${type}[]`;
+  });
+  return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) select * from unnest(${casts.join(", ")})`;
+}
+
 /** One statement for all the rows on PostgreSQL: each column's values as one array parameter. */
 async function insertByArrays(
   db: Kysely<Database>,
@@ -62,19 +83,55 @@ async function insertByArrays(
   columns: readonly string[],
   rows: Record<string, unknown>[],
 ): Promise<void> {
-  const types = await typesOf(db, table);
-  const casts = columns.map((c, i) => {
-    const type = types.get(c);
-    if (type === undefined) throw new Error(`${table} has no column ${c}`);
-    return `$${i + 1}::${type}[]`;
-  });
-  const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) select * from unnest(${casts.join(", ")})`;
-  await db.executeQuery(
-    CompiledQuery.raw(
-      text,
-      columns.map((c) => rows.map((r) => r[c])),
-    ),
-  );
+  const parameters: unknown[] = [];
+  const text = await unnestInsert(db, table, columns, rows, parameters);
+  await db.executeQuery(CompiledQuery.raw(text, parameters));
+}
+
+/** The columns of rows that all have the same ones, none undefined; null when their shapes differ. */
+function sharedColumns(rows: Record<string, unknown>[]): string[] | null {
+  const first = rows[0];
+  if (first === undefined) return [];
+  const columns = Object.keys(first).filter((c) => first[c] !== undefined);
+  return rows.some((r) => Object.keys(r).length !== columns.length || columns.some((c) => r[c] === undefined))
+    ? null
+    : columns;
+}
+
+function parameterStyle(db: Kysely<Database>): "$" | "?" {
+  let style = parameterStyles.get(db);
+  if (style === undefined) {
+    style = db.selectFrom("owners").select("id").where("id", "=", "").compile().sql.includes("$1")
+      ? "$"
+      : "?";
+    parameterStyles.set(db, style);
+  }
+  return style;
+}
+
+/** Rows for one table, for `insertManyTogether`. */
+export type TableRows = { table: keyof Database; rows: Record<string, unknown>[] };
+
+/**
+ * Inserts into several tables: on PostgreSQL in one statement (one `insert … unnest` a table, each
+ * in a `with` of its own), one round trip where each table took one; elsewhere, or when a table's
+ * rows differ in shape, `insertMany` a table at a time, in the order given. Foreign keys are checked
+ * at the end of the statement, when every table's rows are in: a parent may come in the same call.
+ */
+export async function insertManyTogether(db: Kysely<Database>, writes: readonly TableRows[]): Promise<void> {
+  const filled = writes.filter((w) => w.rows.length > 0);
+  const shapes = filled.map((w) => sharedColumns(w.rows));
+  if (parameterStyle(db) !== "$" || filled.length < 2 || shapes.some((s) => s === null)) {
+    for (const w of filled) await insertMany(db, w.table, w.rows);
+    return;
+  }
+  const parameters: unknown[] = [];
+  const inserts: string[] = [];
+  for (const [i, w] of filled.entries())
+    inserts.push(await unnestInsert(db, w.table, shapes[i] as string[], w.rows, parameters));
+  const last = inserts.pop() as string;
+  const text = `with ${inserts.map((insert, i) => `"w${i}" as (${insert})`).join(", ")} ${last}`;
+  await db.executeQuery(CompiledQuery.raw(text, parameters));
 }
 
 /** Inserts rows of one shape in few statements; rows of mixed shapes go through Kysely. */
@@ -85,23 +142,16 @@ export async function insertMany<T extends keyof Database>(
 ): Promise<void> {
   const first = rows[0];
   if (first === undefined) return;
-  const columns = Object.keys(first).filter((c) => first[c] !== undefined);
-  if (rows.some((r) => Object.keys(r).length !== columns.length || columns.some((c) => r[c] === undefined))) {
-    for (const chunk of chunked(rows, columns.length))
+  const columns = sharedColumns(rows);
+  if (columns === null) {
+    for (const chunk of chunked(rows, Object.keys(first).filter((c) => first[c] !== undefined).length))
       await db
         .insertInto(table)
         .values(chunk as InsertObject<Database, T>[])
         .execute();
     return;
   }
-  let style = parameterStyles.get(db);
-  if (style === undefined) {
-    style = db.selectFrom("owners").select("id").where("id", "=", "").compile().sql.includes("$1")
-      ? "$"
-      : "?";
-    parameterStyles.set(db, style);
-  }
-  if (style === "$") {
+  if (parameterStyle(db) === "$") {
     await insertByArrays(db, table, columns, rows);
     return;
   }

@@ -2,10 +2,10 @@
  * The undo journal's rows: which entry the triggers write to (journal_state), the entries, and the
  * row images (migration 0005). The rules of undoing live in app/undo.ts.
  */
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import { isJournaledTable, type JournaledTable, journaledTable } from "./journaled-tables.js";
 import { ownedBy } from "./owned.js";
-import type { Database, UndoEntryRow } from "./schema.js";
+import type { Database, UndoEntryRow, UndoRowsTable } from "./schema.js";
 
 /** From now until `endJournal`, this owner's writes in this transaction belong to `entryId`. */
 export async function beginJournal(db: Kysely<Database>, ownerId: string, entryId: string): Promise<void> {
@@ -76,9 +76,29 @@ export interface UndoRowImage {
 const ADDED_ROWS = "insert-rows";
 
 /**
- * Journals rows just added to `table` under `entryId`, one undo row for all of them. For writes
- * made while the owner's journal is paused (`endJournal`): the triggers wrote nothing for them.
+ * The undo row journaling rows just added to `table` under `entryId`, all of them in one; none
+ * for no rows. For writes made while the owner's journal is paused (`endJournal`, or
+ * `pauseJournalTriggers` on PostgreSQL): the triggers wrote nothing for them.
  */
+export function addedRowsUndo(
+  ownerId: string,
+  entryId: string,
+  table: JournaledTable,
+  rows: readonly Record<string, unknown>[],
+): Insertable<UndoRowsTable> | undefined {
+  if (rows.length === 0) return undefined;
+  const columns = journaledTable(table).key.slice(1);
+  return {
+    owner_id: ownerId,
+    entry_id: entryId,
+    table_name: table,
+    op: ADDED_ROWS,
+    key_json: JSON.stringify(rows.map((row) => columns.map((c) => row[c]))),
+    old_row: null,
+  };
+}
+
+/** Journals rows just added to `table` under `entryId`, one undo row for all of them (`addedRowsUndo`). */
 export async function journalAddedRows(
   db: Kysely<Database>,
   ownerId: string,
@@ -86,19 +106,8 @@ export async function journalAddedRows(
   table: JournaledTable,
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = journaledTable(table).key.slice(1);
-  await db
-    .insertInto("undo_rows")
-    .values({
-      owner_id: ownerId,
-      entry_id: entryId,
-      table_name: table,
-      op: ADDED_ROWS,
-      key_json: JSON.stringify(rows.map((row) => columns.map((c) => row[c]))),
-      old_row: null,
-    })
-    .execute();
+  const undo = addedRowsUndo(ownerId, entryId, table, rows);
+  if (undo !== undefined) await db.insertInto("undo_rows").values(undo).execute();
 }
 
 /** One undo row as the triggers write it: an undo row of many added rows becomes one per row. */

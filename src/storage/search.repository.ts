@@ -55,15 +55,23 @@ export async function indexDocuments(
   ownerId: string,
   docs: { kind: SearchKind; refId: string; personId: string | null; body: string }[],
 ): Promise<{ owner_id: string; kind: SearchKind; ref_id: string; person_id: string | null; body: string }[]> {
-  const rows = docs.map((d) => ({
+  const rows = searchDocumentRows(ownerId, docs);
+  await insertMany(db, "search_documents", rows);
+  return rows;
+}
+
+/** The rows `indexDocuments` writes, for a caller that inserts them with others (`insertManyTogether`). */
+export function searchDocumentRows(
+  ownerId: string,
+  docs: { kind: SearchKind; refId: string; personId: string | null; body: string }[],
+): { owner_id: string; kind: SearchKind; ref_id: string; person_id: string | null; body: string }[] {
+  return docs.map((d) => ({
     owner_id: ownerId,
     kind: d.kind,
     ref_id: d.refId,
     person_id: d.personId,
     body: d.body,
   }));
-  await insertMany(db, "search_documents", rows);
-  return rows;
 }
 
 /** Where each kind of record lives, the column that dates it, and whether it may name a department. */

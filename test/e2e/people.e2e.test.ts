@@ -14,11 +14,14 @@ function shownNames(page: Page): Promise<string[]> {
 }
 
 /** The names shown once the address has `param=value` and the list is fetching nothing. */
-async function settledNames(page: Page, param: string, value: string): Promise<string[]> {
+async function settledNames(page: Page, param: string, value: string, count?: number): Promise<string[]> {
   await expect.poll(() => new URL(page.url()).searchParams.get(param)).toBe(value);
   const list = page.getByRole("list", { name: "People" });
   await expect.poll(() => list.getAttribute("aria-busy")).toBe("false");
   await expect.poll(() => page.getByText("updating…").count()).toBe(0);
+  // and every row of the new order is on screen (once in CI, none was yet when the list said it was
+  // not busy: the rows' page may not have started its request)
+  if (count !== undefined) await expect.poll(async () => (await shownNames(page)).length).toBe(count);
   return shownNames(page);
 }
 
@@ -100,10 +103,10 @@ describeEachDialect("the web app: People", (dialect) => {
     // read once the address holds the new choice and no page is still on its way: until then the
     // previous order stays on screen, and a stale list may happen to start with the expected name.
     await filters.getByLabel("Sort by").selectOption("balance");
-    const mostOverdrawnFirst = await settledNames(page, "sort", "balance");
+    const mostOverdrawnFirst = await settledNames(page, "sort", "balance", 3);
     expect(mostOverdrawnFirst).toHaveLength(3);
     await filters.getByLabel("Order").selectOption("desc");
-    const leastOverdrawnFirst = await settledNames(page, "order", "desc");
+    const leastOverdrawnFirst = await settledNames(page, "order", "desc", 3);
     // (equal balances keep their order by name, so only the ends are sure to swap)
     expect(leastOverdrawnFirst).toHaveLength(3);
     expect(leastOverdrawnFirst[0]).toBe(mostOverdrawnFirst[2]);

@@ -21,7 +21,10 @@ import {
   coldEvents,
   groupJson,
   groupsOf,
+  isEvaluated,
+  loadAgendaEventGroups,
   loadEventGroups,
+  type NotDueMember,
   onlyReconnect,
   peopleWithNeeds,
 } from "./events.js";
@@ -165,11 +168,15 @@ async function peopleSection(ctx: AppContext, all: boolean, ranked: Promise<Agen
   const everyone = all ? await loadRelationships(ctx) : null;
   const early = ranked ? whomToEvaluate(ctx, false, 0, ranked) : null;
   const [events, withNeeds, first] = await Promise.all([
-    loadEventGroups(ctx, everyone ?? loadPeople),
+    everyone ? loadEventGroups(ctx, everyone) : loadAgendaEventGroups(ctx, loadPeople),
     peopleWithNeeds(ctx),
     early,
   ]);
-  const grouped = groupsOf(events, (s) => isDue(s.due.status) && onlyReconnect(s, withNeeds));
+  // Members not evaluated are not due (events.ts, `NotDueMember`).
+  const grouped = groupsOf<RelationshipState | NotDueMember>(
+    events,
+    (s) => isEvaluated(s) && isDue(s.due.status) && onlyReconnect(s, withNeeds),
+  );
   const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
   const groups = grouped.map(({ group, due }) => groupJson(group, due));
 

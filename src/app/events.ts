@@ -23,19 +23,51 @@ import { foldText } from "../storage/keys.js";
 import { peopleWithOpenNeeds } from "../storage/need-offer.repository.js";
 import { setRhythm } from "../storage/person.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { loadRelationships, type RelationshipState, rhythmStartOf } from "./relationship-state.js";
+import {
+  loadRelationships,
+  type PersonCore,
+  type RelationshipState,
+  rhythmStartOf,
+} from "./relationship-state.js";
 
-export interface EventGroup {
+/**
+ * What an event reads of a member: who they are, how they met, their rhythm and last contact. A
+ * `RelationshipState` is one; so is a `NotDueMember`.
+ */
+export interface MemberView {
+  person: Pick<PersonCore, "id" | "display_name" | "closeness" | "met_on" | "cadence_days">;
+  /** the effective cadence in days, null for none */
+  due: { cadenceDays: number | null };
+  lastContactAt: number | null;
+}
+
+/**
+ * A member the agenda did not evaluate: their kept key (`agenda_due_ms`, agenda-keys.ts) says they
+ * are not past 90 % of their rhythm, so not due, and an event needs no more of them than this.
+ */
+export interface NotDueMember extends MemberView {
+  evaluated: false;
+}
+
+/** Whether a member was evaluated: the agenda's members are either. */
+export const isEvaluated = (state: RelationshipState | NotDueMember): state is RelationshipState =>
+  !("evaluated" in state);
+
+export interface EventGroup<S extends MemberView = RelationshipState> {
   /** stable for the same name and day: a hash of both */
   id: string;
   name: string;
   /** the day of the event, YYYY-MM-DD */
   on: string;
   /** the people first met there who are not archived, with how often the user was in touch besides the event */
-  members: { state: RelationshipState; contacts: number }[];
+  members: { state: S; contacts: number }[];
 }
 
 const eventId = (key: string) => `ev-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
+
+type EventReads = ReturnType<typeof agendaReads>;
+type MomentRow = Awaited<ReturnType<EventReads["firstContactMoments"]>>[number];
+type MetAlikeRow = Awaited<ReturnType<EventReads["metAlike"]>>[number];
 
 /**
  * Every event of the owner with the people first met there, among `states` (everyone not archived).
@@ -43,22 +75,74 @@ const eventId = (key: string) => `ev-${createHash("sha256").update(key).digest("
  * of them), then the crowded moments of the days of lists alone: not every participant of every
  * crowded moment.
  */
-export async function loadEventGroups(
-  ctx: AppContext,
-  states: RelationshipState[] | ((ids: string[]) => Promise<RelationshipState[]>),
-): Promise<EventGroup[]> {
+export async function loadEventGroups(ctx: AppContext, states: RelationshipState[]): Promise<EventGroup[]> {
   const reads = agendaReads(ctx.db, ctx.ownerId);
   const [moments, metAlike] = await Promise.all([reads.firstContactMoments(), reads.metAlike()]);
+  return groupEvents(reads, moments, metAlike, new Map(states.map((s) => [s.person.id, s])));
+}
+
+/**
+ * The events as `today` needs them (issue 16 §2): `evaluate` is asked only for the members who may be
+ * due (past 90 % of their rhythm by their kept key, or without the key); the others, most of the
+ * people met at events, are `NotDueMember`s made from the rows the events are read from.
+ */
+export async function loadAgendaEventGroups(
+  ctx: AppContext,
+  evaluate: (ids: string[]) => Promise<RelationshipState[]>,
+): Promise<EventGroup<RelationshipState | NotDueMember>[]> {
+  const reads = agendaReads(ctx.db, ctx.ownerId);
+  const [moments, metAlike] = await Promise.all([reads.firstContactMoments(), reads.metAlike()]);
+  if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
+  const people = new Map<string, EventPersonRow>();
+  for (const m of moments) if (m.archived === 0) people.set(m.person_id, { ...m, id: m.person_id });
+  for (const p of metAlike) people.set(p.id, p);
+  const mayBeDue = (p: EventPersonRow) =>
+    p.stats_of === null || (p.agenda_due_ms !== null && Number(p.agenda_due_ms) <= ctx.now + 1);
+  const evaluated = await evaluate([...people.values()].filter(mayBeDue).map((p) => p.id));
+  const stateOf = new Map<string, RelationshipState | NotDueMember>(evaluated.map((s) => [s.person.id, s]));
+  for (const p of people.values()) if (!stateOf.has(p.id) && !mayBeDue(p)) stateOf.set(p.id, notDue(p));
+  return groupEvents(reads, moments, metAlike, stateOf);
+}
+
+/** The columns of a person an event reads (`EVENT_PERSON` in agenda.repository.ts). */
+type EventPersonRow = Pick<
+  MetAlikeRow,
+  | "id"
+  | "display_name"
+  | "closeness"
+  | "met_on"
+  | "cadence_days"
+  | "last_contact_ms"
+  | "agenda_cadence"
+  | "agenda_due_ms"
+  | "stats_of"
+>;
+
+const notDue = (p: EventPersonRow): NotDueMember => ({
+  evaluated: false,
+  person: {
+    id: p.id,
+    display_name: p.display_name,
+    closeness: Number(p.closeness),
+    met_on: p.met_on,
+    cadence_days: p.cadence_days === null ? null : Number(p.cadence_days),
+  },
+  due: { cadenceDays: p.agenda_cadence === null ? null : Number(p.agenda_cadence) },
+  lastContactAt: p.last_contact_ms === null ? null : Number(p.last_contact_ms),
+});
+
+/** The events of the moments and lists read, with their members among `stateOf` (people not archived). */
+async function groupEvents<S extends MemberView>(
+  reads: EventReads,
+  moments: MomentRow[],
+  metAlike: MetAlikeRow[],
+  stateOf: ReadonlyMap<string, S>,
+): Promise<EventGroup<S>[]> {
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
 
   const contactsOf = new Map<string, number>();
   for (const row of [...moments.map((m) => ({ ...m, id: m.person_id })), ...metAlike])
     contactsOf.set(row.id, Number(row.contacts ?? 0));
-  // The agenda passes a loader: only the people of events are evaluated (issue 16 §2).
-  const known = Array.isArray(states)
-    ? states
-    : await states([...new Set([...moments.map((m) => m.person_id), ...metAlike.map((p) => p.id)])]);
-  const stateOf = new Map(known.map((s) => [s.person.id, s]));
 
   const groups = new Map<string, { name: string; on: string; fromMoment: boolean; people: Set<string> }>();
   const placed = new Set<string>();
@@ -107,7 +191,7 @@ export async function loadEventGroups(
     group.fromMoment = true;
   }
 
-  const out: EventGroup[] = [];
+  const out: EventGroup<S>[] = [];
   for (const [key, g] of groups) {
     if (!g.fromMoment && g.people.size < EVENT_MIN_PEOPLE) continue;
     const members = [...g.people].flatMap((id) => {
@@ -121,7 +205,7 @@ export async function loadEventGroups(
   return out.sort((a, b) => b.on.localeCompare(a.on) || a.name.localeCompare(b.name));
 }
 
-const member = (m: EventGroup["members"][number]): EventMember => ({
+const member = (m: { state: MemberView; contacts: number }): EventMember => ({
   id: m.state.person.id,
   name: m.state.person.display_name,
   contacts: m.contacts,
@@ -129,7 +213,7 @@ const member = (m: EventGroup["members"][number]): EventMember => ({
 });
 
 /** A weak tie of the event with no rhythm: no cadence of their own and none from their layer. */
-function withoutRhythm(state: RelationshipState): boolean {
+function withoutRhythm(state: MemberView): boolean {
   return state.due.cadenceDays === null && state.person.cadence_days === null;
 }
 
@@ -143,7 +227,7 @@ export function dueWithin(state: RelationshipState, now: number, days: number): 
 }
 
 /** Met there, no rhythm, nothing since the event, and the event two weeks old or more. */
-export function goingCold(group: EventGroup, now: number): RelationshipState[] {
+export function goingCold<S extends MemberView>(group: EventGroup<S>, now: number): S[] {
   const eventEnd = Date.parse(`${group.on}T00:00:00Z`) + DAY_MS;
   if (now - Date.parse(`${group.on}T00:00:00Z`) < GOING_COLD_AFTER_DAYS * DAY_MS) return [];
   return group.members
@@ -160,7 +244,10 @@ export interface GroupJson {
 }
 
 /** The advice for the people of one event due together (three or more). */
-export function groupJson(group: EventGroup, due: EventGroup["members"]): GroupJson {
+export function groupJson<S extends MemberView>(
+  group: EventGroup<S>,
+  due: EventGroup<S>["members"],
+): GroupJson {
   const advice = groupAdvice(group, due.map(member), DEFAULT_CLOSENESS);
   return {
     event: { id: group.id, name: group.name, on: group.on },
@@ -180,7 +267,7 @@ export interface ColdEventJson {
 }
 
 /** The events whose weak ties are going cold, the largest first, with the one-step offer. */
-export function coldEvents(groups: EventGroup[], now: number): ColdEventJson[] {
+export function coldEvents<S extends MemberView>(groups: EventGroup<S>[], now: number): ColdEventJson[] {
   return groups
     .flatMap((g) => {
       const cold = goingCold(g, now).length;
@@ -218,10 +305,10 @@ export async function peopleWithNeeds(ctx: AppContext): Promise<Set<string>> {
 }
 
 /** Groups of three or more people of one event who pass `include`; the rest stay single. */
-export function groupsOf(
-  groups: EventGroup[],
-  include: (state: RelationshipState) => boolean,
-): { group: EventGroup; due: EventGroup["members"] }[] {
+export function groupsOf<S extends MemberView>(
+  groups: EventGroup<S>[],
+  include: (state: S) => boolean,
+): { group: EventGroup<S>; due: EventGroup<S>["members"] }[] {
   return groups.flatMap((group) => {
     const due = group.members.filter((m) => include(m.state));
     return due.length >= EVENT_MIN_PEOPLE ? [{ group, due }] : [];

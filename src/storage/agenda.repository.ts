@@ -101,6 +101,19 @@ export interface OwedPerson {
   at: number;
 }
 
+/** What an event reads of a person beside their moments: who they are, their rhythm and last contact. */
+const EVENT_PERSON = [
+  "p.display_name",
+  "p.closeness",
+  "p.met_on",
+  "p.cadence_days",
+  "s.last_contact_ms",
+  "s.agenda_cadence",
+  "s.agenda_due_ms",
+  // null when the person has no aggregates' row (`metAlike` joins it left)
+  "s.person_id as stats_of",
+] as const;
+
 /** The reads of the agenda, every one filtered to `ownerId` here and nowhere else. */
 export function agendaReads(db: Kysely<Database>, ownerId: string) {
   /** people not archived with their aggregates, of this owner */
@@ -231,7 +244,9 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     /**
      * The moments of three or more people that are someone's first contact, with that person and
      * their number of contacts: from the first event kept on write (`first_event_id`, migration
-     * 0021), an index range over the few people who have one, one moment row each.
+     * 0021), an index range over the few people who have one, one moment row each. With what an
+     * event reads of the person (`EventPerson` in events.ts), so that the agenda evaluates only
+     * those its kept key says may be due.
      */
     async firstContactMoments() {
       return ownedBy(db, ownerId)
@@ -239,7 +254,18 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         .innerJoin("interactions as i", (j) =>
           j.onRef("i.owner_id", "=", "s.owner_id").onRef("i.id", "=", "s.first_event_id"),
         )
-        .select(["i.id", "i.summary", "i.occurred_at", "s.person_id", "s.contacts"])
+        .innerJoin("people as p", (j) =>
+          j.onRef("p.owner_id", "=", "s.owner_id").onRef("p.id", "=", "s.person_id"),
+        )
+        .select([
+          "i.id",
+          "i.summary",
+          "i.occurred_at",
+          "s.person_id",
+          "s.contacts",
+          "p.archived",
+          ...EVENT_PERSON,
+        ])
         .where("s.first_event_id", "is not", null)
         .orderBy("i.occurred_at")
         .orderBy("i.id")
@@ -270,7 +296,7 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     /** People not archived with a "met" text, their first contact and number of contacts. */
     async metAlike() {
       return activeStatsOrNone()
-        .select(["p.id", "p.met_text", "p.met_on", "p.created_at", "s.first_contact_at", "s.contacts"])
+        .select(["p.id", "p.met_text", "p.created_at", "s.first_contact_at", "s.contacts", ...EVENT_PERSON])
         .where("p.met_text", "is not", null)
         .orderBy("p.id")
         .execute();

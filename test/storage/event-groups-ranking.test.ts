@@ -8,10 +8,20 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
-import { loadEventGroups } from "../../src/app/events.js";
+import {
+  coldEvents,
+  type EventGroup,
+  groupsOf,
+  isEvaluated,
+  loadAgendaEventGroups,
+  loadEventGroups,
+  type MemberView,
+  type NotDueMember,
+} from "../../src/app/events.js";
 import { logInteraction } from "../../src/app/moments.js";
 import { addPerson } from "../../src/app/people.js";
 import { loadRelationships, type RelationshipState } from "../../src/app/relationship-state.js";
+import { isDue } from "../../src/domain/due.js";
 import { EVENT_MIN_PEOPLE, eventKey, eventName } from "../../src/domain/event-groups.js";
 import { foldText } from "../../src/storage/keys.js";
 import { describeEachDialect, freshContext } from "../support/stores.js";
@@ -167,6 +177,104 @@ describeEachDialect("events read narrowly", (dialect) => {
               .sort((a, b) => (a.id < b.id ? -1 : 1)),
           }));
           expect(narrow).toEqual(await eventsInFull(ctx, states));
+          await ctx.store.close();
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
+const rhythmArb = fc.record({
+  met: fc.option(fc.constantFrom(...NAMES), { nil: null }),
+  layer: fc.constantFrom(5, 15, 50, 150, 500),
+  // none (the layer's), off, or a rhythm of its own, short enough for some to be due
+  cadenceDays: fc.option(fc.constantFrom(0, 3, 10, 40), { nil: undefined }),
+  archived: fc.boolean(),
+});
+const timedMomentArb = fc.record({
+  summary: fc.constantFrom(...NAMES),
+  // long ago (most are due), recently (some are not)
+  daysAgo: fc.constantFrom(1, 2, 6, 20, 60, 200),
+  people: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 5 }),
+});
+
+describeEachDialect("the agenda's events", (dialect) => {
+  it("evaluate only members who may be due, and say what the full evaluation says of everyone", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rhythmArb, { minLength: 10, maxLength: 10 }),
+        fc.array(timedMomentArb, { maxLength: 10 }),
+        async (people, moments) => {
+          const ctx = await freshContext(dialect);
+          const ids: string[] = [];
+          for (const [i, p] of people.entries()) {
+            const person = await addPerson(ctx, {
+              name: `Person ${i}`,
+              layer: p.layer,
+              archived: p.archived,
+              ...(p.cadenceDays !== undefined ? { cadenceDays: p.cadenceDays } : {}),
+              ...(p.met !== null ? { metText: p.met } : {}),
+            });
+            ids.push(person.id);
+          }
+          for (const m of moments)
+            await logInteraction(
+              ctx,
+              m.people.map((i) => ids[i] as string),
+              { summary: m.summary, at: ctx.now - m.daysAgo * DAY, channel: "in_person", initiatedBy: "me" },
+            );
+          const everyone = await loadRelationships(ctx);
+          const full = await loadEventGroups(ctx, everyone);
+          const asked: string[][] = [];
+          const agenda = await loadAgendaEventGroups(ctx, (personIds) => {
+            asked.push(personIds);
+            return loadRelationships(ctx, { personIds });
+          });
+          const view = <S extends MemberView>(groups: EventGroup<S>[]) =>
+            groups.map((g) => ({
+              id: g.id,
+              name: g.name,
+              on: g.on,
+              members: g.members.map((m) => ({
+                id: m.state.person.id,
+                contacts: m.contacts,
+                person: { ...m.state.person },
+                cadenceDays: m.state.due.cadenceDays,
+                lastContactAt: m.state.lastContactAt,
+              })),
+            }));
+          const pick = (v: ReturnType<typeof view>) =>
+            v.map((g) => ({
+              ...g,
+              members: g.members.map((m) => ({
+                ...m,
+                person: {
+                  id: m.person.id,
+                  display_name: m.person.display_name,
+                  closeness: m.person.closeness,
+                  met_on: m.person.met_on,
+                  cadence_days: m.person.cadence_days,
+                },
+              })),
+            }));
+          // The same events, members and what an event reads of each.
+          expect(pick(view(agenda))).toEqual(pick(view(full)));
+          expect(coldEvents(agenda, ctx.now)).toEqual(coldEvents(full, ctx.now));
+          // Whoever was not evaluated is not due; whoever is due was evaluated.
+          const stateOf = new Map(everyone.map((s) => [s.person.id, s]));
+          for (const g of agenda)
+            for (const m of g.members)
+              if (!isEvaluated(m.state))
+                expect(isDue(stateOf.get(m.state.person.id)?.due.status ?? "none")).toBe(false);
+          const dueGroups = (groups: EventGroup<RelationshipState | NotDueMember>[]) =>
+            groupsOf(groups, (s) => isEvaluated(s) && isDue(s.due.status)).map(({ group, due }) => ({
+              id: group.id,
+              due: due.map((m) => m.state.person.id),
+            }));
+          expect(dueGroups(agenda)).toEqual(dueGroups(full));
+          // One read of the people who may be due, never everyone met at an event.
+          expect(asked.length).toBeLessThanOrEqual(1);
           await ctx.store.close();
         },
       ),

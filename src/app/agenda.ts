@@ -173,9 +173,10 @@ async function peopleSection(ctx: AppContext, all: boolean, ranked: Promise<Agen
     early,
   ]);
   // Members not evaluated are not due (events.ts, `NotDueMember`).
-  const grouped = groupsOf<RelationshipState | NotDueMember>(
+  const grouped = groupsOf(
     events,
-    (s) => isEvaluated(s) && isDue(s.due.status) && onlyReconnect(s, withNeeds),
+    (s: RelationshipState | NotDueMember): s is RelationshipState =>
+      isEvaluated(s) && isDue(s.due.status) && onlyReconnect(s, withNeeds),
   );
   const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
   const groups = grouped.map(({ group, due }) => groupJson(group, due));

@@ -35,7 +35,7 @@ import {
  * `RelationshipState` is one; so is a `NotDueMember`.
  */
 export interface MemberView {
-  person: Pick<PersonCore, "id" | "display_name" | "closeness" | "met_on" | "cadence_days">;
+  person: Pick<PersonCore, "id" | "met_on" | "cadence_days">;
   /** the effective cadence in days, null for none */
   due: { cadenceDays: number | null };
   lastContactAt: number | null;
@@ -94,7 +94,7 @@ export async function loadAgendaEventGroups(
   const [moments, metAlike] = await Promise.all([reads.firstContactMoments(), reads.metAlike()]);
   if (moments.length === 0 && metAlike.length < EVENT_MIN_PEOPLE) return [];
   const people = new Map<string, EventPersonRow>();
-  for (const m of moments) if (m.archived === 0) people.set(m.person_id, { ...m, id: m.person_id });
+  for (const m of moments) if (m.active_id !== null) people.set(m.person_id, { ...m, id: m.person_id });
   for (const p of metAlike) people.set(p.id, p);
   const mayBeDue = (p: EventPersonRow) =>
     p.stats_of === null || (p.agenda_due_ms !== null && Number(p.agenda_due_ms) <= ctx.now + 1);
@@ -107,23 +107,13 @@ export async function loadAgendaEventGroups(
 /** The columns of a person an event reads (`EVENT_PERSON` in agenda.repository.ts). */
 type EventPersonRow = Pick<
   MetAlikeRow,
-  | "id"
-  | "display_name"
-  | "closeness"
-  | "met_on"
-  | "cadence_days"
-  | "last_contact_ms"
-  | "agenda_cadence"
-  | "agenda_due_ms"
-  | "stats_of"
+  "id" | "met_on" | "cadence_days" | "last_contact_ms" | "agenda_cadence" | "agenda_due_ms" | "stats_of"
 >;
 
 const notDue = (p: EventPersonRow): NotDueMember => ({
   evaluated: false,
   person: {
     id: p.id,
-    display_name: p.display_name,
-    closeness: Number(p.closeness),
     met_on: p.met_on,
     cadence_days: p.cadence_days === null ? null : Number(p.cadence_days),
   },
@@ -205,7 +195,13 @@ async function groupEvents<S extends MemberView>(
   return out.sort((a, b) => b.on.localeCompare(a.on) || a.name.localeCompare(b.name));
 }
 
-const member = (m: { state: MemberView; contacts: number }): EventMember => ({
+/** A member an advice names: someone evaluated. */
+type NamedMember = {
+  state: { person: Pick<PersonCore, "id" | "display_name" | "closeness"> };
+  contacts: number;
+};
+
+const member = (m: NamedMember): EventMember => ({
   id: m.state.person.id,
   name: m.state.person.display_name,
   contacts: m.contacts,
@@ -244,10 +240,7 @@ export interface GroupJson {
 }
 
 /** The advice for the people of one event due together (three or more). */
-export function groupJson<S extends MemberView>(
-  group: EventGroup<S>,
-  due: EventGroup<S>["members"],
-): GroupJson {
+export function groupJson(group: { id: string; name: string; on: string }, due: NamedMember[]): GroupJson {
   const advice = groupAdvice(group, due.map(member), DEFAULT_CLOSENESS);
   return {
     event: { id: group.id, name: group.name, on: group.on },
@@ -305,10 +298,15 @@ export async function peopleWithNeeds(ctx: AppContext): Promise<Set<string>> {
 }
 
 /** Groups of three or more people of one event who pass `include`; the rest stay single. */
+export function groupsOf<S extends MemberView, T extends S>(
+  groups: EventGroup<S>[],
+  include: (state: S) => state is T,
+): { group: EventGroup<S>; due: { state: T; contacts: number }[] }[];
 export function groupsOf<S extends MemberView>(
   groups: EventGroup<S>[],
   include: (state: S) => boolean,
-): { group: EventGroup<S>; due: EventGroup<S>["members"] }[] {
+): { group: EventGroup<S>; due: EventGroup<S>["members"] }[];
+export function groupsOf<S extends MemberView>(groups: EventGroup<S>[], include: (state: S) => boolean) {
   return groups.flatMap((group) => {
     const due = group.members.filter((m) => include(m.state));
     return due.length >= EVENT_MIN_PEOPLE ? [{ group, due }] : [];

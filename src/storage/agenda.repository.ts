@@ -101,10 +101,12 @@ export interface OwedPerson {
   at: number;
 }
 
-/** What an event reads of a person beside their moments: who they are, their rhythm and last contact. */
+/**
+ * What an event reads of a person beside their moments: how they met, their rhythm and last contact.
+ * From the people's covering index and the aggregates' row (the agenda reads no more of the many
+ * people it does not evaluate).
+ */
 const EVENT_PERSON = [
-  "p.display_name",
-  "p.closeness",
   "p.met_on",
   "p.cadence_days",
   "s.last_contact_ms",
@@ -245,17 +247,16 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
      * The moments of three or more people that are someone's first contact, with that person and
      * their number of contacts: from the first event kept on write (`first_event_id`, migration
      * 0021), an index range over the few people who have one, one moment row each. With what an
-     * event reads of the person (`EventPerson` in events.ts), so that the agenda evaluates only
-     * those its kept key says may be due.
+     * event reads of the person (`EVENT_PERSON`; `active_id` null when archived), so that the agenda
+     * evaluates only those its kept key says may be due. A cross join, which SQLite keeps in its
+     * order: with the person's row joined too, its planner walked every moment by date instead.
      */
     async firstContactMoments() {
       return ownedBy(db, ownerId)
         .selectFrom("person_stats as s")
-        .innerJoin("interactions as i", (j) =>
-          j.onRef("i.owner_id", "=", "s.owner_id").onRef("i.id", "=", "s.first_event_id"),
-        )
-        .innerJoin("people as p", (j) =>
-          j.onRef("p.owner_id", "=", "s.owner_id").onRef("p.id", "=", "s.person_id"),
+        .crossJoin("interactions as i")
+        .leftJoin("people as p", (j) =>
+          j.onRef("p.owner_id", "=", "s.owner_id").on("p.archived", "=", 0).onRef("p.id", "=", "s.person_id"),
         )
         .select([
           "i.id",
@@ -263,9 +264,11 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
           "i.occurred_at",
           "s.person_id",
           "s.contacts",
-          "p.archived",
+          "p.id as active_id",
           ...EVENT_PERSON,
         ])
+        .whereRef("i.owner_id", "=", "s.owner_id")
+        .whereRef("i.id", "=", "s.first_event_id")
         .where("s.first_event_id", "is not", null)
         .orderBy("i.occurred_at")
         .orderBy("i.id")

@@ -251,8 +251,6 @@ describeEachDialect("the agenda's events", (dialect) => {
                 ...m,
                 person: {
                   id: m.person.id,
-                  display_name: m.person.display_name,
-                  closeness: m.person.closeness,
                   met_on: m.person.met_on,
                   cadence_days: m.person.cadence_days,
                 },

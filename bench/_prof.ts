@@ -1,0 +1,18 @@
+import Database from "better-sqlite3";
+import { today } from "../src/app/agenda.js";
+import { openStore } from "../src/storage/store.js";
+import { BIG_STORE } from "./big-store.js";
+const path = "/work/main/.bench/today-g1-s20.db";
+const store = await openStore(path);
+const raw = new Database(path, { readonly: true });
+const owner = raw.prepare("select id from owners").get() as { id: string };
+const ctx = { store, db: store.db, ownerId: owner.id, now: BIG_STORE.end } as any;
+for (let i = 0; i < 10; i++) await today(ctx);
+const { Session } = await import("node:inspector/promises");
+const s = new Session(); s.connect();
+await s.post("Profiler.enable"); await s.post("Profiler.setSamplingInterval", { interval: 50 }); await s.post("Profiler.start");
+const t = performance.now();
+for (let i = 0; i < 40; i++) await today(ctx);
+console.log("per run", ((performance.now() - t) / 40).toFixed(1));
+const { profile } = await s.post("Profiler.stop");
+(await import("node:fs")).writeFileSync("/tmp/prof/today.cpuprofile", JSON.stringify(profile));

@@ -20,7 +20,7 @@ import {
 import pg from "pg";
 import { today } from "../src/app/agenda.js";
 import type { AppContext } from "../src/app/context.js";
-import { openStore } from "../src/storage/store.js";
+import { openStore, type Store } from "../src/storage/store.js";
 import type { PostgresCluster } from "../test/support/throwaway-postgres.js";
 import { startBenchPostgres } from "./http-load.js";
 import { ms, report, sampleInterleaved } from "./measure.js";
@@ -164,7 +164,10 @@ export async function timeStatements(
         return args.result;
       },
     };
-    timed = { ...ctx, db: ctx.db.withPlugin(timer) };
+    // The store sees the timed connection as its own, so that `today` shares its reads
+    // (`sharedRead` shares only outside a transaction: ctx.db === ctx.store.db) as it does untimed.
+    const db = ctx.db.withPlugin(timer);
+    timed = { ...ctx, db, store: Object.assign(Object.create(ctx.store) as Store, { db }) };
   }
   const begun = performance.now();
   try {

@@ -33,6 +33,7 @@ const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
   { name: "0020-agenda-keys", load: () => import("./0020-agenda-keys.js") },
   { name: "0021-first-events", load: () => import("./0021-first-events.js") },
   { name: "0023-people-active", load: () => import("./0023-people-active.js") },
+  { name: "0024-event-members-cover", load: () => import("./0024-event-members-cover.js") },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,6 +21,7 @@ import {
 import { logInteraction } from "../../src/app/moments.js";
 import { addPerson } from "../../src/app/people.js";
 import { loadRelationships, type RelationshipState } from "../../src/app/relationship-state.js";
+import type { PersonInput } from "../../src/contract/person-input.js";
 import { isDue } from "../../src/domain/due.js";
 import { EVENT_MIN_PEOPLE, eventKey, eventName } from "../../src/domain/event-groups.js";
 import { foldText } from "../../src/storage/keys.js";
@@ -135,6 +136,14 @@ async function eventsInFull(ctx: AppContext, states: RelationshipState[]) {
     .sort((a, b) => b.on.localeCompare(a.on) || a.name.localeCompare(b.name));
 }
 
+/** Adds "Person 0", "Person 1", … with these inputs, in order; their ids. */
+async function addNumbered(ctx: AppContext, inputs: PersonInput[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, input] of inputs.entries())
+    ids.push((await addPerson(ctx, { ...input, name: `Person ${i}` })).id);
+  return ids;
+}
+
 describeEachDialect("events read narrowly", (dialect) => {
   it("are the events, names, members and contacts of the full reading", async () => {
     await fc.assert(
@@ -143,18 +152,16 @@ describeEachDialect("events read narrowly", (dialect) => {
         fc.array(momentArb, { maxLength: 12 }),
         async (people, moments) => {
           const ctx = await freshContext(dialect);
-          const ids: string[] = [];
-          for (const [i, p] of people.entries()) {
-            const person = await addPerson(ctx, {
-              name: `Person ${i}`,
+          const ids = await addNumbered(
+            ctx,
+            people.map((p) => ({
               archived: p.archived,
               ...(p.met !== null ? { metText: p.met } : {}),
               ...(p.metDaysAgo !== null
                 ? { metOn: new Date(ctx.now - p.metDaysAgo * DAY).toISOString().slice(0, 10) }
                 : {}),
-            });
-            ids.push(person.id);
-          }
+            })),
+          );
           for (const m of moments) {
             await logInteraction(
               ctx,
@@ -207,17 +214,15 @@ describeEachDialect("the agenda's events", (dialect) => {
         fc.array(timedMomentArb, { maxLength: 10 }),
         async (people, moments) => {
           const ctx = await freshContext(dialect);
-          const ids: string[] = [];
-          for (const [i, p] of people.entries()) {
-            const person = await addPerson(ctx, {
-              name: `Person ${i}`,
+          const ids = await addNumbered(
+            ctx,
+            people.map((p) => ({
               layer: p.layer,
               archived: p.archived,
               ...(p.cadenceDays !== undefined ? { cadenceDays: p.cadenceDays } : {}),
               ...(p.met !== null ? { metText: p.met } : {}),
-            });
-            ids.push(person.id);
-          }
+            })),
+          );
           for (const m of moments)
             await logInteraction(
               ctx,

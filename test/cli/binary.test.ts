@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { WAL_LEFT_MAX_BYTES } from "../../src/storage/sqlite/sqlite-dialect.js";
 import { describeEachDialect, freshStoreUrl } from "../support/stores.js";
 
 const BIN = "dist/goodwill.cjs";
@@ -87,18 +88,18 @@ describe("the bundled goodwill binary", () => {
     expect(JSON.parse(ledger.stdout).entries.map((e: { summary: string }) => e.summary)).toEqual([
       "Brought coffee",
     ]);
-    // A WAL past SQLite's automatic checkpoint (4 MiB: an import, or a process that ended mid-way)
-    // is checkpointed by the next command that closes the store: it never grows without bound.
+    // A WAL past what a process may leave (WAL_LEFT_MAX_BYTES: an import, a long run of commands, or
+    // a process that ended mid-way) is checkpointed by the next command that closes the store.
     const padded = spawnSync(process.execPath, [
       "-e",
       `const db = new (require("better-sqlite3"))(${JSON.stringify(store)});
        db.pragma("wal_autocheckpoint = 0");
        db.exec("create table padding (b blob)");
-       db.prepare("insert into padding values (zeroblob(6000000))").run();
+       db.prepare("insert into padding values (zeroblob(${WAL_LEFT_MAX_BYTES + 100_000}))").run();
        process.exit(0); // without closing: the WAL stays as it is`,
     ]);
     expect(padded.status).toBe(0);
-    expect(statSync(wal).size).toBeGreaterThan(4 * 1024 * 1024);
+    expect(statSync(wal).size).toBeGreaterThan(WAL_LEFT_MAX_BYTES);
     expect(goodwill(["--db", store, "received", "Ada", "A book"], {}).code).toBe(0);
     expect(existsSync(wal)).toBe(false);
     expect(goodwill(["--db", store, "--json", "ledger", "Ada"], {}).stdout).toContain("A book");

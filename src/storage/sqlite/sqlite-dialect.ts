@@ -28,12 +28,13 @@ const SERVER_WRITE_WAIT_MS = 5_000;
 /** The longest pause between two attempts at the lock. */
 const MAX_RETRY_PAUSE_MS = 25;
 /**
- * The largest WAL a process may leave behind (Store.leave): the next process to open the store reads
- * all of it (recovery, ~3.4 µs of CPU a page here: 2.7 ms for 800 pages), while closing checkpoints
- * with four fsyncs. 128 pages (a `gave` writes about four) balance the two; a WAL above it (an
- * import, a long run of commands) is checkpointed on close (docs/decisions.md).
+ * The largest WAL a process may leave behind (Store.leave). The next process to open the store reads
+ * all of it back (recovery: ~3.4 µs of CPU a page here, 2.7 ms for 800 pages), while closing
+ * checkpoints it, with four fsyncs (~5 ms here). A `gave` adds about 30 pages, so 256 pages keep both
+ * near half a millisecond a command; a larger WAL (an import, a run of commands) is checkpointed on
+ * close (docs/decisions.md).
  */
-export const WAL_LEFT_MAX_BYTES = 512 * 1024;
+export const WAL_LEFT_MAX_BYTES = 1024 * 1024;
 
 /** Per store: how long a write transaction may go on trying for the lock (0: one attempt). */
 const writeWaits = new WeakMap<Kysely<Database>, number>();

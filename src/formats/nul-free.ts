@@ -13,6 +13,23 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * under which it was found) of each. What holds no NUL is returned as it is, not copied.
  */
 export function nulFree(value: unknown, field: string, fields: Set<string>): unknown {
+  // Almost nothing has one: a look that allocates nothing, before a walk that copies (every record of
+  // an import passes here; the walk's entries were a sixth of the vCard reader's time).
+  return holdsNul(value) ? withoutNul(value, field, fields) : value;
+}
+
+/** Whether a string or key anywhere in `value` holds NUL. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes(NUL);
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some(holdsNul);
+  for (const key in value)
+    if (Object.hasOwn(value, key) && (key.includes(NUL) || holdsNul((value as Record<string, unknown>)[key])))
+      return true;
+  return false;
+}
+
+function withoutNul(value: unknown, field: string, fields: Set<string>): unknown {
   if (typeof value === "string") {
     if (!value.includes(NUL)) return value;
     fields.add(field);
@@ -21,7 +38,7 @@ export function nulFree(value: unknown, field: string, fields: Set<string>): unk
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     value.forEach((item, i) => {
-      const clean = nulFree(item, field, fields);
+      const clean = withoutNul(item, field, fields);
       if (clean === item) return;
       copy ??= [...value];
       copy[i] = clean;
@@ -32,7 +49,7 @@ export function nulFree(value: unknown, field: string, fields: Set<string>): unk
   let changed = false;
   const entries = Object.entries(value).map(([key, item]): [string, unknown] => {
     const cleanKey = key.includes(NUL) ? key.replaceAll(NUL, "") : key;
-    const clean = nulFree(item, field || cleanKey, fields);
+    const clean = withoutNul(item, field || cleanKey, fields);
     if (cleanKey !== key) fields.add(field || cleanKey);
     if (cleanKey !== key || clean !== item) changed = true;
     return [cleanKey, clean];

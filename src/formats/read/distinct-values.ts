@@ -5,9 +5,18 @@
  */
 
 const KEYS = new WeakMap<readonly unknown[], { keys: Set<string>; length: number }>();
+/** Lists shorter than this are scanned, not given a set of keys. */
+const SCANNED_UP_TO = 8;
 
 /** Pushes `item` unless an item with the same key is in `list` already; true when it was added. */
 export function pushDistinct<T>(list: T[], item: T, key: string, keyOf: (existing: T) => string): boolean {
+  // A short list (a card's two or three emails) is scanned: its keys' set and their map entry cost
+  // every card of an import more than the comparisons do.
+  if (list.length < SCANNED_UP_TO && !KEYS.has(list)) {
+    for (const existing of list) if (keyOf(existing) === key) return false;
+    list.push(item);
+    return true;
+  }
   let known = KEYS.get(list);
   if (known === undefined || known.length !== list.length) {
     known = { keys: new Set(list.map(keyOf)), length: list.length };

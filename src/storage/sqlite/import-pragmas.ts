@@ -6,13 +6,13 @@ import type { Database } from "../schema.js";
  * hundred thousand contacts make indexes far larger, and with the default their pages were written
  * out and read back for every batch — most of an import's system time. Freed when the import ends.
  */
-const IMPORT_CACHE_KIB = 128 * 1024;
+export const IMPORT_CACHE_KIB = 128 * 1024;
 /**
  * Checkpoint when the WAL reaches 64 MiB rather than 4 MiB: each checkpoint copies the hot index
  * pages into the database file again. Durability is the same — WAL with synchronous=NORMAL — only
  * the WAL file grows larger before it is folded in.
  */
-const IMPORT_CHECKPOINT_PAGES = 16_384;
+export const IMPORT_CHECKPOINT_PAGES = 16_384;
 
 /*
  * Statement journals in memory (temp_store = memory): every multi-row insert, and every insert that

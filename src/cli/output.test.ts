@@ -30,6 +30,17 @@ describe("table", () => {
     expect(lines[1]).toBe("ok         y");
     expect(lines[0]).toBe(`${p.red("overdrawn")}  x`);
   });
+
+  it("keeps a cell of several lines (a note typed over two) on its row", () => {
+    const lines = table([
+      ["2026-12-04", "note", "Fixed my laptop\nTwice \r\n\n  and the printer", "f45b21d9"],
+      ["2026-12-03", "gave", "Coffee", "0a1b2c3d"],
+    ]).split("\n");
+    expect(lines).toEqual([
+      "2026-12-04  note  Fixed my laptop ⏎ Twice ⏎ and the printer  f45b21d9",
+      `2026-12-03  gave  ${"Coffee".padEnd("Fixed my laptop ⏎ Twice ⏎ and the printer".length)}  0a1b2c3d`,
+    ]);
+  });
 });
 
 describe("sentence", () => {

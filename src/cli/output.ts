@@ -71,12 +71,20 @@ function visibleLength(s: string): number {
   return [...text].length;
 }
 
-/** Aligns rows into columns separated by two spaces; the last column is never padded. */
+/** A line break inside a cell, shown as one: a note of two lines would otherwise break its row. */
+const CELL_BREAK = /[^\S\r\n]*(?:\r\n|\r|\n)\s*/g;
+
+/**
+ * Aligns rows into columns separated by two spaces; the last column is never padded. A cell keeps to
+ * its row: its line breaks are shown as " ⏎ ".
+ */
 export function table(
   rows: string[][],
   options: { header?: string[]; paint?: Paint; rightAlign?: number[] } = {},
 ): string {
-  const all = options.header ? [options.header, ...rows] : rows;
+  const all = (options.header ? [options.header, ...rows] : rows).map((row) =>
+    row.map((cell) => (cell.includes("\n") || cell.includes("\r") ? cell.replace(CELL_BREAK, " ⏎ ") : cell)),
+  );
   if (all.length === 0) return "";
   const widths: number[] = [];
   for (const row of all) {

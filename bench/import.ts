@@ -4,7 +4,8 @@
  * index), against a bare better-sqlite3 loop that inserts the same rows — people, person_emails,
  * person_phones, person_stats, and the organizations and departments they point to — with prepared
  * statements in transactions of 5,000, with the import's pragmas, into a store made by the real
- * schema. Both are timed in the same loop, their order rotating. Needs the build (dist/goodwill.cjs); `npm run bench` builds first.
+ * schema. Both are timed in the same loop, their order rotating. Needs the build
+ * (dist/goodwill.cjs); `npm run bench` builds first.
  *
  * The physical floor is timed in the same loop: a bare loop writing the same people, emails and
  * phones into the *minimal* schema merging needs — integer row keys, an index on the source UID and

@@ -271,8 +271,7 @@ function minimalInsert(path: string, rows: ContactRows): void {
       phone.run(key, p[2], p[3]);
     }
   });
-  for (let from = 0; from < CONTACTS; from += BATCH)
-    batch(from, Math.min(CONTACTS, from + BATCH));
+  for (let from = 0; from < CONTACTS; from += BATCH) batch(from, Math.min(CONTACTS, from + BATCH));
   db.close();
 }
 

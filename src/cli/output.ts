@@ -76,11 +76,12 @@ const CELL_BREAK = /[^\S\r\n]*(?:\r\n|\r|\n)\s*/g;
 
 /**
  * Aligns rows into columns separated by two spaces; the last column is never padded. A cell keeps to
- * its row: its line breaks are shown as " ⏎ ".
+ * its row: its line breaks are shown as " ⏎ ". `below` gives a row a line of its own under it (why an
+ * item is suggested), outside the columns.
  */
 export function table(
   rows: string[][],
-  options: { header?: string[]; paint?: Paint; rightAlign?: number[] } = {},
+  options: { header?: string[]; paint?: Paint; rightAlign?: number[]; below?: (string | null)[] } = {},
 ): string {
   const all = (options.header ? [options.header, ...rows] : rows).map((row) =>
     row.map((cell) => (cell.includes("\n") || cell.includes("\r") ? cell.replace(CELL_BREAK, " ⏎ ") : cell)),
@@ -104,7 +105,15 @@ export function table(
       .trimEnd();
   const lines = all.map(line);
   if (options.header && options.paint) lines[0] = options.paint.dim(lines[0] ?? "");
-  return lines.join("\n");
+  const { below } = options;
+  if (below === undefined) return lines.join("\n");
+  const first = options.header ? 1 : 0;
+  return lines
+    .flatMap((l, i) => {
+      const under = i < first ? null : (below[i - first] ?? null);
+      return under === null ? [l] : [l, under];
+    })
+    .join("\n");
 }
 
 /** "today", "yesterday", "3 days ago", "5 weeks ago", "2 years ago". */

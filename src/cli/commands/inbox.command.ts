@@ -37,13 +37,14 @@ function withEditOptions(command: Command): Command {
 }
 
 /** One item as a line and its reason: "#3  2026-11-02  You gave Sofía: the intro" */
-function itemLines(item: InboxItemJson, p: Paint): string[] {
+function itemRow(item: InboxItemJson, p: Paint): string[] {
+  return [`#${item.number}`, item.occurredAt.slice(0, 10), p.bold(item.text)];
+}
+
+/** The line under an item: why it is suggested, and the message's subject. */
+function itemReason(item: InboxItemJson, p: Paint): string {
   const subject = item.subject ? ` — “${item.subject}”` : "";
-  return [
-    `#${item.number}`,
-    item.occurredAt.slice(0, 10),
-    `${p.bold(item.text)}\n${p.dim(`      ${becauseText(item)}${subject}`)}`,
-  ];
+  return p.dim(`      ${becauseText(item)}${subject}`.replace(/\s*[\r\n]+\s*/g, " "));
 }
 
 async function showPeople(service: GoodwillService) {
@@ -80,7 +81,10 @@ export function registerInboxCommands(program: Command, io: CliIo): void {
           human: (p) =>
             result.items.length === 0
               ? "The Inbox is empty: nothing suggested waits for you."
-              : `${table(result.items.map((i) => itemLines(i, p)))}\n${p.dim(
+              : `${table(
+                  result.items.map((i) => itemRow(i, p)),
+                  { below: result.items.map((i) => itemReason(i, p)) },
+                )}\n${p.dim(
                   "goodwill inbox accept N… (--need: an ask as their need) · edit N --summary … · dismiss N…",
                 )}`,
         };

@@ -36,7 +36,7 @@ function withEditOptions(command: Command): Command {
     .option("--person <who>", "whom it is with: name, email or id");
 }
 
-/** One item as a line and its reason: "#3  2026-11-02  You gave Sofía: the intro" */
+/** One item as a row: "#3  2026-11-02  You gave Sofía: the intro" */
 function itemRow(item: InboxItemJson, p: Paint): string[] {
   return [`#${item.number}`, item.occurredAt.slice(0, 10), p.bold(item.text)];
 }

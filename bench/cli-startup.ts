@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { report, type Subject, sampleInterleaved } from "./measure.js";
+import { pairedRatio, report, type Subject, sampleInterleaved } from "./measure.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = process.env.GOODWILL_DIST ?? join(ROOT, "dist");
@@ -230,6 +230,9 @@ async function main(): Promise<void> {
     target: `ratio ≤ ${TARGET_RATIO.toFixed(1)} (aim 1.25)`,
     met: ratio <= TARGET_RATIO,
     notes: {
+      "ratio of each round, median (gave and node -e '' moments apart)": Number(
+        pairedRatio(subject, baseline).toFixed(2),
+      ),
       "goodwill --version median ms": Number(versionFigure.medianMs.toFixed(1)),
       "goodwill --version ratio": Number((versionFigure.medianMs / baseline.medianMs).toFixed(2)),
       "gave minus node, median ms": Number((subject.medianMs - baseline.medianMs).toFixed(1)),

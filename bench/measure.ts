@@ -18,6 +18,8 @@ export interface Figure {
   p90Ms: number;
   minMs: number;
   runs: number;
+  /** each run's time, in the order run (round by round under sampleInterleaved) */
+  samples?: readonly number[];
 }
 
 /** What one benchmark reports to `bench/run.ts`. */
@@ -48,6 +50,7 @@ export function summarise(label: string, samples: readonly number[]): Figure {
     p90Ms: percentile(samples, 0.9),
     minMs: Math.min(...samples),
     runs: samples.length,
+    samples,
   };
 }
 
@@ -88,4 +91,17 @@ export function report(result: BenchResult): void {
   );
   for (const [key, value] of Object.entries(result.notes)) console.log(`  ${key}: ${value}`);
   process.send?.(result);
+}
+
+/**
+ * The median of each round's ratio, subject over baseline (two Figures of sampleInterleaved): the two
+ * ran moments apart, so what slows a whole round (another process, a busy disk) cancels out, where
+ * the ratio of the two medians takes each median from other rounds.
+ */
+export function pairedRatio(subject: Figure, baseline: Figure): number {
+  const ratios = (subject.samples ?? []).flatMap((ms, i) => {
+    const base = baseline.samples?.[i];
+    return base === undefined || base <= 0 ? [] : [ms / base];
+  });
+  return percentile(ratios, 0.5);
 }

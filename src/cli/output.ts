@@ -73,19 +73,19 @@ function visibleLength(s: string): number {
 
 /** A line break inside a cell, shown as one: a note of two lines would otherwise break its row. */
 const CELL_BREAK = /[^\S\r\n]*(?:\r\n|\r|\n)\s*/g;
+const oneLine = (text: string) =>
+  text.includes("\n") || text.includes("\r") ? text.replace(CELL_BREAK, " ⏎ ") : text;
 
 /**
  * Aligns rows into columns separated by two spaces; the last column is never padded. A cell keeps to
  * its row: its line breaks are shown as " ⏎ ". `below` gives a row a line of its own under it (why an
- * item is suggested), outside the columns.
+ * item is suggested), outside the columns and kept to one line the same way.
  */
 export function table(
   rows: string[][],
   options: { header?: string[]; paint?: Paint; rightAlign?: number[]; below?: (string | null)[] } = {},
 ): string {
-  const all = (options.header ? [options.header, ...rows] : rows).map((row) =>
-    row.map((cell) => (cell.includes("\n") || cell.includes("\r") ? cell.replace(CELL_BREAK, " ⏎ ") : cell)),
-  );
+  const all = (options.header ? [options.header, ...rows] : rows).map((row) => row.map(oneLine));
   if (all.length === 0) return "";
   const widths: number[] = [];
   for (const row of all) {
@@ -111,7 +111,7 @@ export function table(
   return lines
     .flatMap((l, i) => {
       const under = i < first ? null : (below[i - first] ?? null);
-      return under === null ? [l] : [l, under];
+      return under === null ? [l] : [l, oneLine(under)];
     })
     .join("\n");
 }

@@ -44,7 +44,7 @@ function itemRow(item: InboxItemJson, p: Paint): string[] {
 /** The line under an item: why it is suggested, and the message's subject. */
 function itemReason(item: InboxItemJson, p: Paint): string {
   const subject = item.subject ? ` — “${item.subject}”` : "";
-  return p.dim(`      ${becauseText(item)}${subject}`.replace(/\s*[\r\n]+\s*/g, " "));
+  return p.dim(`      ${becauseText(item)}${subject}`);
 }
 
 async function showPeople(service: GoodwillService) {

@@ -1,0 +1,93 @@
+/**
+ * The bound on the kept sums' quotient (gave over received) that the agenda's ranking reads the people
+ * who may be overdrawn under (migration 0025): everyone the domain calls overdrawn is under it, at
+ * any date, and it is no looser than the rule's ratio allows.
+ */
+import fc from "fast-check";
+import { CompiledQuery, type KyselyPlugin, SqliteQueryCompiler } from "kysely";
+import { describe, expect, it } from "vitest";
+import { agendaBoundsInput, type Me } from "../../src/app/relationship-state.js";
+import { DAY_MS } from "../../src/domain/decay.js";
+import { AGENDA_SIZE } from "../../src/domain/defaults.js";
+import { balanceAt, OVERDRAWN_BELOW } from "../../src/domain/giving-balance.js";
+import { agendaReads } from "../../src/storage/agenda.repository.js";
+import { giveRatioBound } from "../../src/storage/agenda-ranking.js";
+import { freshContext } from "../support/stores.js";
+
+const ME: Me = { id: "me", name: null, organizationId: null, departmentId: null };
+const NOW = Date.UTC(2026, 11, 4, 9);
+
+describe("the bound on gave over received", () => {
+  it("holds everyone overdrawn, whatever the sums and the date", () => {
+    fc.assert(
+      fc.property(
+        // decayed sums as the ledger shows them, and a date up to two years on
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        fc.double({ min: 0.01, max: 200, noNaN: true }),
+        fc.integer({ min: 0, max: 730 }),
+        (gave, received, days) => {
+          const now = NOW + days * DAY_MS;
+          const input = agendaBoundsInput(now, ME, AGENDA_SIZE);
+          // the sums kept: what decays to `gave` and `received` at `now`
+          const sums = {
+            gave: gave / input.gaveFactor,
+            received: received / input.receivedFactor,
+            entries: 1,
+          };
+          const bound = giveRatioBound(input);
+          expect(bound).not.toBeNull();
+          if (balanceAt(sums, now).label === "overdrawn")
+            expect(sums.gave / sums.received).toBeLessThan(bound ?? 0);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("holds the overdrawn at the edge of the rule, where the two sums' prior matters least", () => {
+    const input = agendaBoundsInput(NOW, ME, AGENDA_SIZE);
+    const bound = giveRatioBound(input) ?? 0;
+    // received 1,000: overdrawn up to gave (0.35 · 1,002 − 1) / 0.65 ≈ 538.0, a quotient of 0.538
+    const received = 1000 / input.receivedFactor;
+    const edge = 537.9 / input.gaveFactor;
+    expect(balanceAt({ gave: edge, received, entries: 2 }, NOW).label).toBe("overdrawn");
+    expect(edge / received).toBeLessThan(bound);
+    // and the bound is the rule's ratio, loosened as the ranking loosens it, not more
+    const limit =
+      ((OVERDRAWN_BELOW + 0.0001) / (1 - OVERDRAWN_BELOW - 0.0001)) *
+      (input.receivedFactor / input.gaveFactor);
+    expect(bound / limit).toBeGreaterThan(1);
+    expect(bound / limit).toBeLessThan(1 + 1e-8);
+  });
+
+  it("is none for a rule whose ratio would let the prior loosen it", () => {
+    const input = { ...agendaBoundsInput(NOW, ME, AGENDA_SIZE), overdrawnRatio: 0.6 };
+    expect(giveRatioBound(input)).toBeNull();
+  });
+
+  it("is read from its index on SQLite: the quotient written as the index has it", async () => {
+    const ctx = await freshContext("sqlite");
+    const compiler = new SqliteQueryCompiler();
+    const queries: CompiledQuery[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries.push(compiler.compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const input = agendaBoundsInput(ctx.now, ME, AGENDA_SIZE);
+    expect(
+      await agendaReads(ctx.db.withPlugin(capture), ctx.ownerId).candidatesFromKeys(input),
+    ).not.toBeNull();
+    const ranking = queries.find((q) => q.sql.startsWith("with overdrawn"));
+    if (!ranking) throw new Error("the ranking ran no statement with the overdrawn range");
+    const plan = await ctx.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${ranking.sql}`, [...ranking.parameters]),
+    );
+    expect(plan.rows.map((row) => row.detail)).toContainEqual(
+      expect.stringContaining("USING COVERING INDEX person_stats_agenda_give_ratio_idx (owner_id=? AND <expr><?)"),
+    );
+    await ctx.store.close();
+  });
+});

@@ -162,7 +162,11 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
       where ip.owner_id = ${sql.ref(`${moment}.owner_id`)} and ip.interaction_id = ${sql.ref(`${moment}.id`)}
         and ip.person_id = ${sql.ref(person)})`;
 
-  /** The aggregates `s` of someone helped within the thanks window and not thanked since (rule `thanksOwed`). */
+  /**
+   * The aggregates `s` of someone helped within the thanks window and not thanked since (rule
+   * `thanksOwed`). Its second term is the condition of the index it is read from
+   * (`person_stats_owed_idx`, migration 0025), word for word: SQLite uses the index only then.
+   */
   const owes = (now: number) =>
     sql<SqlBool>`s.last_received_ms >= ${now - THANKS_WINDOW_DAYS * DAY_MS}
       and (s.last_thanks_ms is null or s.last_thanks_ms < s.last_received_ms)`;

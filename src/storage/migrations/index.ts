@@ -34,7 +34,7 @@ const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
   { name: "0021-first-events", load: () => import("./0021-first-events.js") },
   { name: "0023-people-active", load: () => import("./0023-people-active.js") },
   { name: "0024-event-members-cover", load: () => import("./0024-event-members-cover.js") },
-  { name: "0025-agenda-give-ratio", load: () => import("./0025-agenda-give-ratio.js") },
+  { name: "0025-agenda-steady-keys", load: () => import("./0025-agenda-steady-keys.js") },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

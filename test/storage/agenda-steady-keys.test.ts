@@ -1,7 +1,8 @@
 /**
- * The bound on the kept sums' quotient (gave over received) that the agenda's ranking reads the people
- * who may be overdrawn under (migration 0025): everyone the domain calls overdrawn is under it, at
- * any date, and it is no looser than the rule's ratio allows.
+ * The agenda's ranges by keys that do not move with time (migration 0025). The bound on the kept
+ * sums' quotient (gave over received) that the ranking reads the people who may be overdrawn under:
+ * everyone the domain calls overdrawn is under it, at any date, and it is no looser than the rule's
+ * ratio allows. And SQLite reads both ranges from their indexes alone.
  */
 import fc from "fast-check";
 import { CompiledQuery, type KyselyPlugin, SqliteQueryCompiler } from "kysely";
@@ -17,7 +18,7 @@ import { freshContext } from "../support/stores.js";
 const ME: Me = { id: "me", name: null, organizationId: null, departmentId: null };
 const NOW = Date.UTC(2026, 11, 4, 9);
 
-describe("the bound on gave over received", () => {
+describe("the agenda's ranges by steady keys", () => {
   it("holds everyone overdrawn, whatever the sums and the date", () => {
     fc.assert(
       fc.property(
@@ -65,7 +66,7 @@ describe("the bound on gave over received", () => {
     expect(giveRatioBound(input)).toBeNull();
   });
 
-  it("is read from its index on SQLite: the quotient written as the index has it", async () => {
+  it("are read from their indexes alone on SQLite: each condition written as its index has it", async () => {
     const ctx = await freshContext("sqlite");
     const compiler = new SqliteQueryCompiler();
     const queries: CompiledQuery[] = [];
@@ -85,8 +86,16 @@ describe("the bound on gave over received", () => {
     const plan = await ctx.db.executeQuery<{ detail: string }>(
       CompiledQuery.raw(`explain query plan ${ranking.sql}`, [...ranking.parameters]),
     );
-    expect(plan.rows.map((row) => row.detail)).toContainEqual(
-      expect.stringContaining("USING COVERING INDEX person_stats_agenda_give_ratio_idx (owner_id=? AND <expr><?)"),
+    const steps = plan.rows.map((row) => row.detail);
+    expect(steps).toContainEqual(
+      expect.stringContaining(
+        "USING COVERING INDEX person_stats_agenda_give_ratio_idx (owner_id=? AND <expr><?)",
+      ),
+    );
+    expect(steps).toContainEqual(
+      expect.stringContaining(
+        "USING COVERING INDEX person_stats_owed_idx (owner_id=? AND last_received_ms>?)",
+      ),
     );
     await ctx.store.close();
   });

@@ -18,7 +18,7 @@ import { freshContext } from "../support/stores.js";
 const ME: Me = { id: "me", name: null, organizationId: null, departmentId: null };
 const NOW = Date.UTC(2026, 11, 4, 9);
 
-describe("the agenda's ranges by steady keys", () => {
+describe("the bound on gave over received", () => {
   it("holds everyone overdrawn, whatever the sums and the date", () => {
     fc.assert(
       fc.property(
@@ -65,7 +65,9 @@ describe("the agenda's ranges by steady keys", () => {
     const input = { ...agendaBoundsInput(NOW, ME, AGENDA_SIZE), overdrawnRatio: 0.6 };
     expect(giveRatioBound(input)).toBeNull();
   });
+});
 
+describe("the agenda's ranges by steady keys", () => {
   it("are read from their indexes alone on SQLite: each condition written as its index has it", async () => {
     const ctx = await freshContext("sqlite");
     const compiler = new SqliteQueryCompiler();

@@ -49,6 +49,16 @@ function overdrawnSql(input: AgendaBoundsInput, received: RawBuilder<unknown>, s
 }
 
 /**
+ * The key of `person_stats_agenda_give_ratio_idx` (migration 0025, which writes the same text): G/R,
+ * except where one sum is beyond 1e±150 (dates centuries away, which a backup may hold). There
+ * PostgreSQL's division would fail for a quotient past a double's range, and with it every write of
+ * the row; the key is then 0 or 1, never above G/R, so the range under a bound still holds everyone
+ * whose quotient is under it.
+ */
+export const GIVE_RATIO_KEY =
+  "case when gave_sum <= 0 then 0 when gave_sum between 1e-150 and 1e150 and agenda_received between 1e-150 and 1e150 then gave_sum / agenda_received when gave_sum < agenda_received then 0 else 1 end";
+
+/**
  * A bound on the kept sums' quotient G/R (gave over received, index person_stats_agenda_give_ratio_idx,
  * migration 0025) that everyone who may be overdrawn is under, or null when there is none.
  * With the decayed sums g = G·gf and r = R·rf, g + 1 < ρ(g + r + 2) reads (1 − ρ)g < ρr − (1 − 2ρ),
@@ -281,10 +291,11 @@ export async function rankPool(
     where s.owner_id = ${loop}.owner_id and s.person_id = ${loop}.person_id) = 1`;
   // Everyone maybe overdrawn, from one pass over the range of their index, by their sums' quotient
   // (4,377 entries for 4,008 people of the bench store's 10,000): the pool takes those at the edge,
-  // the count of give-first the sure ones not owed. `agenda_received > 0` is the index's condition,
-  // written as it is so that SQLite uses it. In the index's order: PostgreSQL then reads the range
-  // from the index alone; unordered, its costs chose a pass over the whole table.
-  const giveRatio = sql`s.gave_sum / s.agenda_received`;
+  // the count of give-first the sure ones not owed. The quotient and `agenda_received > 0` are
+  // written as the index has them (migration 0025), so that both dialects use it. In the index's
+  // order: PostgreSQL then reads the range from the index alone; unordered, its costs chose a pass
+  // over the whole table.
+  const giveRatio = sql.raw(GIVE_RATIO_KEY);
   const overdrawn = sql`overdrawn as materialized (
       select s.person_id as id, case when ${odSure} then 1 else 0 end as sure, ${owed} as owed
       from person_stats s

@@ -1,6 +1,10 @@
 import { type Kysely, sql } from "kysely";
 import type { Dialect } from "../dialect.js";
 
+/** The index's key, frozen here: a migration must not change when today's code does. */
+export const GIVE_RATIO_KEY =
+  "case when gave_sum <= 0 then 0 when gave_sum between 1e-150 and 1e150 and agenda_received between 1e-150 and 1e150 then gave_sum / agenda_received when gave_sum < agenda_received then 0 else 1 end";
+
 /**
  * Two of the agenda's ranges read by keys that do not move with time (issue 16 §2): an index by a
  * key that moves with `now` must be read past everyone the rule may take, then filtered row by row.
@@ -21,9 +25,12 @@ import type { Dialect } from "../dialect.js";
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.dropIndex("person_stats_agenda_received_idx").execute();
+  // The key as the ranking writes it (agenda-ranking.ts, GIVE_RATIO_KEY; a test holds the two equal):
+  // G/R, except where a sum is beyond 1e±150, where PostgreSQL's division would fail (and with it
+  // every write of the row) and the key is 0 or 1 instead, never above G/R.
   await sql`create index person_stats_agenda_give_ratio_idx on person_stats
-    (owner_id, (gave_sum / agenda_received), agenda_received, gave_sum, last_received_ms, last_thanks_ms,
-     person_id)
+    (owner_id, (${sql.raw(GIVE_RATIO_KEY)}), agenda_received, gave_sum, last_received_ms,
+     last_thanks_ms, person_id)
     where agenda_received > 0`.execute(db);
   await db.schema.dropIndex("person_stats_received_idx").execute();
   // The condition as the agenda writes it (agenda.repository.ts, `owes`): SQLite uses a partial

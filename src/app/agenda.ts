@@ -30,9 +30,10 @@ import {
 } from "./events.js";
 import { peopleJson } from "./people.js";
 import {
-  agendaBoundsInput,
+  agendaPoolInput,
   loadMe,
   loadRelationships,
+  profileOf,
   type RelationshipState,
 } from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
@@ -89,10 +90,15 @@ async function whomToEvaluate(
   };
 }
 
-/** The SQL ranking of the agenda, `grouped` people more evaluated (grouped people leave the due list). */
+/**
+ * The SQL ranking of the agenda, `grouped` people more evaluated (grouped people leave the due list).
+ * It starts at once: the user's profile is read only if the ranking falls back to the full pass.
+ */
 async function rank(ctx: AppContext, grouped: number): Promise<AgendaRanking> {
-  const me = await loadMe(ctx);
-  return agendaReads(ctx.db, ctx.ownerId).candidates(agendaBoundsInput(ctx.now, me, AGENDA_SIZE + grouped));
+  return agendaReads(ctx.db, ctx.ownerId).candidates(
+    agendaPoolInput(ctx.now, AGENDA_SIZE + grouped),
+    async () => profileOf(await loadMe(ctx)),
+  );
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 import { LAYERS, type Layer, type LedgerMode } from "../domain/model.js";
 import { isAskStale, isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
 import { daysUntilOccurrence, nextOccurrence, parsePartialDate, turningAge } from "../domain/partial-date.js";
-import { type AgendaBoundsInput, agendaReads } from "../storage/agenda.repository.js";
+import { type AgendaBoundsInput, type AgendaPoolInput, agendaReads } from "../storage/agenda.repository.js";
 import { fromInstant, toInstant } from "../storage/keys.js";
 import { getOwner } from "../storage/owner.repository.js";
 import type { AskRow, CommitmentRow, PersonRow, PersonStatsRow } from "../storage/schema.js";
@@ -66,9 +66,10 @@ export interface Occasion {
  * What the agenda's SQL ranking computes priorities with, from the same rules `evaluate` applies:
  * cadences and weights by layer, the thanks window, late promises and stale asks, the month-days an
  * occasion of the window may fall on (29 February with the 28th, where a year without it puts it),
- * and the decay at `now`; `limit` is how many of each section to evaluate.
+ * and the decay at `now`; `limit` is how many of each section to evaluate. All but the user's
+ * profile: the ranking from the kept keys needs no more (`agendaBoundsInput` adds it).
  */
-export function agendaBoundsInput(now: number, me: Me, limit: number): AgendaBoundsInput {
+export function agendaPoolInput(now: number, limit: number): AgendaPoolInput {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const occasionDays = new Set<string>();
   for (let d = 0; d <= OCCASION_WINDOW_DAYS; d++) {
@@ -78,7 +79,6 @@ export function agendaBoundsInput(now: number, me: Me, limit: number): AgendaBou
   }
   return {
     now,
-    me: { organizationId: me.organizationId, departmentId: me.departmentId },
     layers: LAYERS.map((layer) => ({
       layer,
       colleague: layerCadence(layer, true),
@@ -96,6 +96,17 @@ export function agendaBoundsInput(now: number, me: Me, limit: number): AgendaBou
     staleAskedBy: toInstant(now - STALE_ASK_DAYS * DAY_MS),
     limit,
   };
+}
+
+/** The user's organization and department, as the ranking's cadence rules take them. */
+export const profileOf = (me: Me): AgendaBoundsInput["me"] => ({
+  organizationId: me.organizationId,
+  departmentId: me.departmentId,
+});
+
+/** `agendaPoolInput` with the user's profile: what the full pass over everyone needs. */
+export function agendaBoundsInput(now: number, me: Me, limit: number): AgendaBoundsInput {
+  return { ...agendaPoolInput(now, limit), me: profileOf(me) };
 }
 
 /** The columns of a person the agenda works with (the rest is read for the few people shown). */

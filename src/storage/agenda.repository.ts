@@ -84,6 +84,12 @@ export interface AgendaBoundsInput extends CadenceRules {
   limit: number;
 }
 
+/**
+ * What the ranking from the kept keys needs (`rankPool`): all of AgendaBoundsInput but the user,
+ * whose profile the kept cadences were computed with already (agenda-keys.ts).
+ */
+export type AgendaPoolInput = Omit<AgendaBoundsInput, "me">;
+
 /** One person the agenda evaluates: uncertain to SQL, or among the first of a section. */
 export interface AgendaCandidate {
   id: string;
@@ -231,14 +237,21 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
      *
      * Read from the keys kept on write (agenda-keys.ts): only a pool found from index ranges is
      * evaluated, and the rest counted from them; when the pool cannot vouch for the first of the
-     * thanks and give-first sections, every person is evaluated (`candidatesOfEveryone`).
+     * thanks and give-first sections, every person is evaluated (`candidatesOfEveryone`), and only
+     * then is the user's profile read (`me`): the kept keys hold the cadences it gives.
      */
-    async candidates(input: AgendaBoundsInput): Promise<AgendaRanking> {
-      return (await rankPool(db, ownerId, input, owes)) ?? (await rankEveryone(db, ownerId, input, owes));
+    async candidates(
+      input: AgendaPoolInput,
+      me: () => Promise<AgendaBoundsInput["me"]>,
+    ): Promise<AgendaRanking> {
+      return (
+        (await rankPool(db, ownerId, input, owes)) ??
+        (await rankEveryone(db, ownerId, { ...input, me: await me() }, owes))
+      );
     },
 
     /** The ranking from the kept keys alone, or null where `candidates` falls back to the full pass. */
-    async candidatesFromKeys(input: AgendaBoundsInput): Promise<AgendaRanking | null> {
+    async candidatesFromKeys(input: AgendaPoolInput): Promise<AgendaRanking | null> {
       return rankPool(db, ownerId, input, owes);
     },
 

@@ -7,7 +7,7 @@ import { DAY_MS } from "../domain/decay.js";
 import { AGENDA_SIZE, STALE_ASK_DAYS } from "../domain/defaults.js";
 import { isDue } from "../domain/due.js";
 import { isThanksLate, staleAskAdvice } from "../domain/open-loop-texts.js";
-import { thanksOwed } from "../domain/open-loops.js";
+import { isCommitmentLate, thanksOwed } from "../domain/open-loops.js";
 import { dayIn } from "../domain/work-week.js";
 import { agendaReads, type OwedPerson } from "../storage/agenda.repository.js";
 import type { AgendaRanking } from "../storage/agenda-ranking.js";
@@ -15,7 +15,6 @@ import { latestReceived } from "../storage/exchange.repository.js";
 import { fromInstant, toInstant } from "../storage/keys.js";
 import { departmentStatsFromRow } from "../storage/stats.repository.js";
 import { loadCalendarSettings } from "./calendar-settings.js";
-import { commitmentsJson } from "./commitments.js";
 import type { AppContext } from "./context.js";
 import {
   coldEvents,
@@ -37,8 +36,7 @@ import {
   type RelationshipState,
 } from "./relationship-state.js";
 import { suggestionsForStates } from "./suggest.js";
-import { askJson, balanceJson, dueJson } from "./views.js";
-import { withCounterpartNames } from "./who.js";
+import { askJson, balanceJson, commitmentJson, dueJson } from "./views.js";
 
 /**
  * People and departments owed a thank-you in one list, the newest help first; on the same instant
@@ -141,23 +139,26 @@ async function thanksSection(ctx: AppContext, all: boolean, owedCount: Promise<n
   return { shown, count: owedToPeople.count + owedDepartments.length };
 }
 
-/** Promises that are late or due within a week, both ways: ranked in SQL. */
+/** Promises that are late or due within a week, both ways: ranked in SQL, named in the same statement. */
 async function promisesSection(ctx: AppContext, all: boolean) {
   const weekAhead = new Date(ctx.now + 7 * DAY_MS).toISOString().slice(0, 10);
   const promises = await agendaReads(ctx.db, ctx.ownerId).promisesDueBy(weekAhead, all ? null : AGENDA_SIZE);
-  return { shown: await commitmentsJson(ctx, promises.first), count: promises.count };
+  const shown = promises.first.map(({ row, counterpart }) =>
+    commitmentJson(row, counterpart, isCommitmentLate(row.due_on, ctx.now)),
+  );
+  return { shown, count: promises.count };
 }
 
-/** Asks gone stale: ranked in SQL. */
+/** Asks gone stale: ranked in SQL, named in the same statement. */
 async function asksSection(ctx: AppContext, all: boolean) {
   const staleAsks = await agendaReads(ctx.db, ctx.ownerId).asksAskedBy(
     toInstant(ctx.now - STALE_ASK_DAYS * DAY_MS),
     all ? null : AGENDA_SIZE,
   );
-  const asks = (await withCounterpartNames(ctx, staleAsks.first, askJson)).map((a) => ({
-    ...a,
+  const asks = staleAsks.first.map(({ row, counterpart }) => ({
+    ...askJson(row, counterpart),
     /** "Open for 34 days with no answer: follow up or withdraw it." */
-    advice: staleAskAdvice(fromInstant(a.askedAt), ctx.now),
+    advice: staleAskAdvice(fromInstant(row.asked_at), ctx.now),
   }));
   return { shown: asks, count: staleAsks.count };
 }

@@ -45,20 +45,50 @@ const msOf = (value: number | string | null): number | null => (value === null ?
 const dayAfter = (day: string): string =>
   new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
 
+/** How many rows the query's filter keeps, on each row: a window over them before any limit. */
+const COUNT_ALL = sql<number | string>`count(*) over ()`.as("counted_all");
+
 /**
- * A section's first rows and its count: the rows themselves when they are fewer than the limit,
- * else one `count(*)` of the section's filter.
+ * The rows of an open loop (promises, asks: `first`, filtered, ordered, limited, with COUNT_ALL) as
+ * `l`, each with the name of whom it is with, read for the rows kept only. The caller orders them
+ * again: a join keeps no order.
  */
-async function firstAndCount<R, DB, TB extends keyof DB>(
-  first: R[],
-  limit: number | null,
-  filter: () => SelectQueryBuilder<DB, TB, object>,
-): Promise<{ count: number; first: R[] }> {
-  if (limit === null || first.length < limit) return { count: first.length, first };
-  const [counted] = (await filter()
-    .select((eb) => eb.fn.countAll().as("n"))
-    .execute()) as { n: number | string }[]; // count(*) is a bigint as text on PostgreSQL
-  return { count: Number(counted?.n ?? 0), first };
+function withCounterpart<
+  R extends { owner_id: string; person_id: string | null; department_id: string | null },
+>(
+  db: Kysely<Database>,
+  first: SelectQueryBuilder<Database, keyof Database, R & { counted_all: number | string }>,
+) {
+  return db
+    .selectFrom(first.as("l"))
+    .leftJoin("people as p", (j) =>
+      j.onRef("p.owner_id", "=", "l.owner_id").onRef("p.id", "=", "l.person_id"),
+    )
+    .leftJoin("departments as d", (j) =>
+      j.onRef("d.owner_id", "=", "l.owner_id").onRef("d.id", "=", "l.department_id"),
+    )
+    .selectAll("l")
+    .select(
+      sql<string | null>`case when l.person_id is not null then p.display_name else d.name end`.as(
+        "counterpart",
+      ),
+    );
+}
+
+/**
+ * A section of open loops from one statement (issue 16 §2: on PostgreSQL each statement costs the
+ * client and a backend a turn on the two cores): how many in all, and the first rows with the name of
+ * whom each is with ("" when there is none, as `withCounterpartNames` says it).
+ */
+function firstOfLoops<R extends { counted_all: number | string; counterpart: string | null }>(rows: R[]) {
+  return {
+    // count(*) is a bigint as text on PostgreSQL
+    count: Number(rows[0]?.counted_all ?? 0),
+    first: rows.map(({ counted_all: _count, counterpart, ...row }) => ({
+      row,
+      counterpart: counterpart ?? "",
+    })),
+  };
 }
 
 /**
@@ -323,28 +353,42 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
     },
 
     /**
-     * Open promises with a date up to `lastDay` (YYYY-MM-DD; the late ones are all before it), both
-     * ways: how many, and the first `limit` (all with null) by date then number.
+     * Open promises due by `lastDay` (YYYY-MM-DD, late ones included): how many, and the first
+     * `limit` by due date, each with the name of whom it is with (`firstOfLoops`).
      */
     async promisesDueBy(lastDay: string, limit: number | null) {
-      const due = () =>
-        ownedBy(db, ownerId)
-          .selectFrom("commitments")
-          .where("status", "=", "open")
-          .where("due_on", "is not", null)
-          .where("due_on", "<=", lastDay);
-      let query = due().selectAll().orderBy("due_on").orderBy("number");
-      if (limit !== null) query = query.limit(limit);
-      return firstAndCount(await query.execute(), limit, due);
+      const due = ownedBy(db, ownerId)
+        .selectFrom("commitments")
+        .where("status", "=", "open")
+        .where("due_on", "is not", null)
+        .where("due_on", "<=", lastDay)
+        .selectAll()
+        .select(COUNT_ALL)
+        .orderBy("due_on")
+        .orderBy("number");
+      const rows = await withCounterpart(db, limit === null ? due : due.limit(limit))
+        .orderBy("l.due_on")
+        .orderBy("l.number")
+        .execute();
+      return firstOfLoops(rows);
     },
 
-    /** Open asks asked at or before `askedBy` (an instant): how many, and the first `limit`, newest number first. */
+    /**
+     * Open asks asked at or before `askedBy` (an instant): how many, and the first `limit`, newest
+     * number first, each with the name of whom it is with (`firstOfLoops`).
+     */
     async asksAskedBy(askedBy: string, limit: number | null) {
-      const stale = () =>
-        ownedBy(db, ownerId).selectFrom("asks").where("status", "=", "open").where("asked_at", "<=", askedBy);
-      let query = stale().selectAll().orderBy("number", "desc");
-      if (limit !== null) query = query.limit(limit);
-      return firstAndCount(await query.execute(), limit, stale);
+      const stale = ownedBy(db, ownerId)
+        .selectFrom("asks")
+        .where("status", "=", "open")
+        .where("asked_at", "<=", askedBy)
+        .selectAll()
+        .select(COUNT_ALL)
+        .orderBy("number", "desc");
+      const rows = await withCounterpart(db, limit === null ? stale : stale.limit(limit))
+        .orderBy("l.number", "desc")
+        .execute();
+      return firstOfLoops(rows);
     },
 
     /** Departments helped the user at some point (their own entries), with the aggregates. */

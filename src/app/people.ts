@@ -378,9 +378,12 @@ export async function readPersonJson(ctx: AppContext, personId: string): Promise
 /** Many people in the JSON shape of §4.1, in the order of `ids`. */
 export async function peopleJson(ctx: AppContext, ids: readonly string[]): Promise<PersonJson[]> {
   if (ids.length === 0) return [];
-  const me = await loadMe(ctx);
-  const rows = await peopleWithPlaces(ctx.db, ctx.ownerId, ids);
-  const details = await loadDetails(ctx.db, ctx.ownerId, ids);
+  // Independent reads, asked together: PostgreSQL answers them on several connections at once.
+  const [me, rows, details] = await Promise.all([
+    loadMe(ctx),
+    peopleWithPlaces(ctx.db, ctx.ownerId, ids),
+    loadDetails(ctx.db, ctx.ownerId, ids),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);

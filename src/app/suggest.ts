@@ -17,7 +17,6 @@ import {
   suggestionsFor,
 } from "../domain/suggestions.js";
 import { agendaReads } from "../storage/agenda.repository.js";
-import { latestReceived } from "../storage/exchange.repository.js";
 import { listOwnOffers } from "../storage/own-offer.repository.js";
 import type { AppContext } from "./context.js";
 import { bridgesInto } from "./meet-new-bridges.js";
@@ -201,21 +200,16 @@ export async function suggestionsForStates(
     ...(options.alsoFirstFor ?? []).filter((id) => stateOf.has(id)),
   ]);
   const wantedStates = [...wanted].flatMap((id) => stateOf.get(id) ?? []);
-  const [summaries, advice] = await Promise.all([
-    latestReceived(
-      ctx.db,
-      ctx.ownerId,
-      "person",
-      [...wanted].filter((id) => stateOf.get(id)?.thanksOwed),
-    ),
-    loadAdviceContexts(ctx, wantedStates),
-  ]);
+  // The advice reads each one's last help received: a thank-you's subject is the same line.
+  const advice = await loadAdviceContexts(ctx, wantedStates);
   // One listing: a playbook line goes to the first person in the listing's order who can take it.
   const listing = options.listing ?? new PlaybookListing(ctx.now);
   const worded = new Map<string, Suggestion[]>();
   for (const state of wantedStates) {
     const id = state.person.id;
-    const subject = subjectOf(state, ctx.now, summaries.get(id)?.summary ?? "", needs, advice.get(id));
+    const context = advice.get(id);
+    const received = state.thanksOwed ? (context?.known.lastHelp?.summary ?? "") : "";
+    const subject = subjectOf(state, ctx.now, received, needs, context);
     worded.set(id, suggestionsFor(subject, listing));
   }
   const suggestions = shown.flatMap((p) => {

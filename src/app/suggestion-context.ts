@@ -47,10 +47,6 @@ export async function loadAdviceContexts(
     list.push({ kind: g.kind as ExchangeKind, summary: g.summary, occurredAt: fromInstant(g.occurred_at) });
     gives.set(g.person_id, list);
   }
-  const throughNames = await reads.namesOf([
-    ...new Set([...people.values()].flatMap((p) => (p.met_through_id ? [p.met_through_id] : []))),
-  ]);
-
   for (const state of states) {
     const id = state.person.id;
     const p = people.get(id);
@@ -63,7 +59,7 @@ export async function loadAdviceContexts(
         tags: p ? parseTags(p.tags) : [],
         metText: p?.met_text ?? null,
         metOn: p?.met_on ?? null,
-        metThroughName: p?.met_through_id ? (throughNames.get(p.met_through_id) ?? null) : null,
+        metThroughName: p?.met_through_id ? (p.met_through_name ?? null) : null,
         lastMoment: moment
           ? { summary: moment.summary, daysAgo: daysBetween(ctx.now, moment.occurredAt) }
           : null,

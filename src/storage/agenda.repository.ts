@@ -404,28 +404,18 @@ export function agendaReads(db: Kysely<Database>, ownerId: string) {
         .execute();
     },
 
-    /** What advice cites of these people: title, tags, how they were met. */
+    /** What advice cites of these people: title, tags, how they were met and through whom (their name). */
     async adviceFacts(ids: readonly string[]) {
       return inChunks(ids, (part) =>
         ownedBy(db, ownerId)
-          .selectFrom("people")
-          .select(["id", "title", "tags", "met_text", "met_on", "met_through_id"])
-          .where("id", "in", part),
+          .selectFrom("people as p")
+          .leftJoin("people as t", (j) =>
+            j.onRef("t.owner_id", "=", "p.owner_id").onRef("t.id", "=", "p.met_through_id"),
+          )
+          .select(["p.id", "p.title", "p.tags", "p.met_text", "p.met_on", "p.met_through_id"])
+          .select("t.display_name as met_through_name")
+          .where("p.id", "in", part),
       );
-    },
-
-    /** Display names by id. */
-    async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-      const names = new Map<string, string>();
-      for (const part of chunks(ids)) {
-        const rows = await ownedBy(db, ownerId)
-          .selectFrom("people")
-          .select(["id", "display_name"])
-          .where("id", "in", part)
-          .execute();
-        for (const row of rows) names.set(row.id, row.display_name);
-      }
-      return names;
     },
 
     /**

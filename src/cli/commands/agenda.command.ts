@@ -107,6 +107,7 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
       lines.push(`  #${q.number} ${q.counterpart}: ${q.summary}  ${p.dim(q.askedAt.slice(0, 10))}`);
       if (q.advice) lines.push(`    → ${q.advice} ${p.dim(`(goodwill ask withdraw ${q.number})`)}`);
     }
+    lines.push(...more(a.asks.length, a.counts.asks));
   }
   if (a.occasions.length) {
     lines.push("", p.bold("Occasions"));
@@ -115,6 +116,7 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
         `  ${p.bold(o.person.name)}  ${o.label}${o.turning ? ` (${o.turning})` : ""} ${o.inDays === 0 ? "today" : o.inDays === 1 ? "tomorrow" : `in ${o.inDays} days`}`,
       );
     }
+    lines.push(...more(a.occasions.length, a.counts.occasions));
   }
   if (a.suggestions.length) {
     lines.push("", p.bold("Suggestions"));

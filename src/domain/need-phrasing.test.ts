@@ -39,6 +39,10 @@ const NEEDS: [typed: string, aboutOmar: string][] = [
   ["Hoping to move into marketing", "Omar is hoping to move into marketing"],
   ['"a good accountant"', "Omar is looking for a good accountant"],
   ["hiring!!! a junior designer", "Omar is hiring a junior designer"],
+  // urgency and please typed after the need are the user's tone, not part of what is needed
+  ["looking for an accountant for her startup, asap!!", "Omar is looking for an accountant for her startup"],
+  ["Needs a plumber ASAP please", "Omar needs a plumber"],
+  ["a ride to the airport - urgently", "Omar is looking for a ride to the airport"],
   ["Need: a good accountant", "Omar is looking for a good accountant"],
   [
     "wants more people to know about the new zoning rules",

@@ -72,8 +72,17 @@ function tidy(text: string): string {
     if (unwrapped === t) break;
     t = unwrapped;
   }
+  // The tone typed after the need ("…, asap please"): the sentence would carry it as part of it.
+  for (;;) {
+    const calm = t.replace(TONE_AT_END, "");
+    if (calm === t || calm === "") break;
+    t = calm;
+  }
   return t.replace(/[.;,:\s]+$/u, "");
 }
+
+/** Urgency or a please typed at the end of a need or offer, with what set it apart. */
+const TONE_AT_END = /(?:\s*[-–—,;:(]\s*|\s+)(?:asap|a\.s\.a\.p\.?|urgently|urgent|please|pls|plz)\)?[.\s]*$/i;
 
 /** The text with its first letter lowered, unless the first word looks like a name or an acronym. */
 function lowerFirst(text: string): string {

@@ -7,7 +7,8 @@
 import { Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { InboxCount } from "./inbox-count";
-import { notAShortcut, QuickLog, useQuickLogShortcut } from "./quick-log";
+import { QuickLog, useQuickLogShortcut } from "./quick-log";
+import { notAShortcut } from "./shortcut-keys";
 import { Loading } from "./states";
 import { UndoProvider } from "./undo-toast";
 

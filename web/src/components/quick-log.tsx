@@ -11,6 +11,7 @@ import { namesInWords } from "../offline/describe-write";
 import { ChoiceField, SummaryField, WhenField } from "./fields";
 import { FormActions } from "./form-actions";
 import { PersonPicker, type PickedPerson } from "./person-picker";
+import { notAShortcut } from "./shortcut-keys";
 import { FormError } from "./states";
 import "./quick-log.css";
 
@@ -21,17 +22,6 @@ const WHAT_LABELS: Record<What, string> = {
   gave: "I gave or helped",
   received: "They helped me",
 };
-
-/**
- * Whether a key press is not a shortcut: it goes into a field, or a dialog is open (a shortcut
- * would open another on top, or leave the screen and lose what the dialog holds).
- */
-export function notAShortcut(event: KeyboardEvent): boolean {
-  const element = event.target as HTMLElement | null;
-  const typing =
-    !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
-  return typing || document.querySelector("dialog[open]") !== null;
-}
 
 const WHAT_DONE: Record<What, string> = {
   moment: "Logged a moment with",

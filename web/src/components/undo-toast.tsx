@@ -10,6 +10,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
 import { refreshAfterWrite } from "../api/refresh";
+import { notAShortcut } from "./shortcut-keys";
 import { messageOf } from "./states";
 
 /** How long a toast stays when nobody is looking at it. */
@@ -55,14 +56,6 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       <UndoToast toast={toast} setToast={setToast} />
     </OfferUndo.Provider>
   );
-}
-
-/** A key press meant for a field (its own undo) or for an open dialog is not ours. */
-function meantForSomethingElse(event: KeyboardEvent): boolean {
-  const element = event.target as HTMLElement | null;
-  const typing =
-    !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
-  return typing || document.querySelector("dialog[open]") !== null;
 }
 
 function UndoToast({
@@ -145,7 +138,8 @@ function UndoToast({
     if (toast?.state !== "offered" || !toast.undoId) return;
     function onKey(event: KeyboardEvent) {
       const z = event.key.toLowerCase() === "z" && (event.ctrlKey || event.metaKey) && !event.shiftKey;
-      if (!z || event.altKey || meantForSomethingElse(event)) return;
+      // a field's Ctrl+Z is its own undo; an open dialog's keys are its own
+      if (!z || event.altKey || notAShortcut(event)) return;
       event.preventDefault();
       void undo();
     }

@@ -6,7 +6,7 @@ export type ErrorCode =
   | "usage" // the command line itself is wrong: unknown command or option, missing argument
   | "invalid" // a value is not acceptable: bad date, weight out of range, empty summary
   | "not_found" // no such person, ask, commitment, department …
-  | "ambiguous" // a name matches several people
+  | "ambiguous" // a name matches several people, or a person and a department
   | "conflict" // the request contradicts what is stored (e.g. fulfilling a declined ask)
   | "not_an_address_book" // an import file that is no address book at all
   | "store_unavailable" // the database cannot be opened or is misconfigured

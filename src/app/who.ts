@@ -239,10 +239,34 @@ export async function resolveOrganization(ctx: AppContext, ref: string): Promise
   throw notFound(`No organization called "${text}".`);
 }
 
-/** A person or, with the `dept:` prefix, a department: whom a ledger entry or an ask is with. */
+/**
+ * A person or, with the `dept:` prefix, a department: whom a ledger entry or an ask is with. A
+ * department's name typed without `dept:` that also finds a person ("IT", and Ita Byrne) is not
+ * taken for the person: the user is asked which they mean.
+ */
 export async function resolveCounterpart(ctx: AppContext, who: string): Promise<Counterpart> {
-  if (/^dept:/i.test(who.trim())) return { kind: "department", ...(await resolveDepartment(ctx, who)) };
-  return { kind: "person", person: await resolvePerson(ctx, who) };
+  const text = who.trim();
+  if (/^dept:/i.test(text)) return { kind: "department", ...(await resolveDepartment(ctx, who)) };
+  const department =
+    isId(text) || text.includes("@")
+      ? false
+      : (await findDepartmentsByName(ctx.db, ctx.ownerId, text)).length > 0;
+  if (!department) return { kind: "person", person: await resolvePerson(ctx, who) };
+  let people: Candidate[];
+  try {
+    people = await describeCandidates(ctx, [await resolvePerson(ctx, who)]);
+  } catch (error) {
+    // no one: the message says to write dept:NAME; several people: they are listed below
+    if (!(error instanceof GoodwillError) || error.code !== "ambiguous") throw error;
+    people = (error.details as { candidates: Candidate[] }).candidates;
+  }
+  const dept = shellSafe(`dept:${text}`);
+  const whom = people.length === 1 ? "a person" : "people";
+  throw new GoodwillError(
+    "ambiguous",
+    `"${text}" is a department and also finds ${whom}. For the department, say ${dept}; for ${people.length === 1 ? "the person" : "one of them"}, more of the name, an email or the id:\n${people.map(candidateLine).join("\n")}`,
+    { candidates: people, department: dept },
+  );
 }
 
 /** A person's or a department's summary: id, name and organization, as `resolve` and the ledger show it. */

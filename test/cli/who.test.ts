@@ -111,6 +111,38 @@ describeEachDialect("who is meant: a WHO acts only on the person it names", (dia
     expect(bare.stderr).toContain("Did you mean Dana Whitfield? For the department, say dept:IT.");
   });
 
+  it("IT is not Ita Byrne: a department's name that starts a person's asks which is meant, and writes nothing", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Sam", "--org", "Acme", "--dept", "Sales");
+    await run("person", "add", "Finn Olsen", "--dept", "IT");
+    const ita = (await run("person", "add", "Ita Byrne", "--org", "Globex", "--json")).json();
+    const received = await run("received", "IT", "fixed the wifi");
+    expect(received.code).toBe(4);
+    expect(received.stderr).toContain(
+      `"IT" is a department and also finds a person. For the department, say dept:IT; for the person, more of the name, an email or the id:`,
+    );
+    expect(received.stderr).toContain(`Ita Byrne  Globex`);
+    const json = await run("thank", "it", "--json");
+    expect(JSON.parse(json.stderr).error).toMatchObject({
+      code: "ambiguous",
+      details: { department: "dept:it", candidates: [expect.objectContaining({ id: ita.id })] },
+    });
+    // a second person it finds: both are listed
+    await run("person", "add", "Itzel Ruiz");
+    const both = await run("ask", "IT", "A new laptop");
+    expect(both.code).toBe(4);
+    expect(both.stderr).toContain("also finds people. For the department, say dept:IT; for one of them,");
+    expect(both.stderr).toContain("Itzel Ruiz");
+    expect((await run("ledger", "--json")).json().entries).toEqual([]);
+    expect((await run("asks", "--json")).json().asks).toEqual([]);
+    // said plainly, each goes where it was meant
+    expect((await run("received", "dept:IT", "fixed the wifi")).code).toBe(0);
+    expect((await run("received", "Ita", "a tip", "--json")).json().entry.counterpart).toMatchObject({
+      kind: "person",
+      id: ita.id,
+    });
+  });
+
   it("the hint after fulfilling a person's ask names them by id when two share the name", async () => {
     const { run } = cli({ dialect });
     const first = (await run("person", "add", "Raj Patel", "--org", "Brightline", "--json")).json();

@@ -39,7 +39,8 @@ import { resolvePerson } from "./who.js";
 
 /**
  * Sets my profile: name, organization and department (colleagues are people of my organization),
- * and the work week and time zone when given (absent, they stay as they are).
+ * work week and time zone. What is absent stays as it is (the department only while the
+ * organization does); an organization or department given as null or "" is none.
  */
 export async function initProfile(
   ctx: AppContext,
@@ -55,18 +56,30 @@ export async function initProfile(
     await saveCalendarSettings(tx, { workWeek: input.workWeek, timeZone: input.timeZone });
     const trx = tx.db;
     const at = nowIso(ctx);
-    const org = input.organization
-      ? await obtainOrganization(trx, ctx.ownerId, input.organization, at)
-      : null;
-    if (input.department && !org) {
+    const before = await loadMe(tx);
+    // Absent: as it was (running init again to fix a name keeps where you work); null or "": none.
+    const orgId =
+      input.organization === undefined
+        ? before.organizationId
+        : input.organization
+          ? (await obtainOrganization(trx, ctx.ownerId, input.organization, at)).id
+          : null;
+    if (input.department && !orgId) {
       throw invalid("--dept needs --org: a department belongs to an organization.", { field: "department" });
     }
-    const dept =
-      org && input.department ? await obtainDepartment(trx, ctx.ownerId, org.id, input.department, at) : null;
+    // A department belongs to its organization: kept only while the organization is.
+    const deptId =
+      input.department === undefined
+        ? orgId === before.organizationId
+          ? before.departmentId
+          : null
+        : orgId && input.department
+          ? (await obtainDepartment(trx, ctx.ownerId, orgId, input.department, at)).id
+          : null;
     await updateOwnerProfile(
       trx,
       ctx.ownerId,
-      { name: input.name, organization_id: org?.id ?? null, department_id: dept?.id ?? null },
+      { name: input.name, organization_id: orgId, department_id: deptId },
       at,
     );
   });

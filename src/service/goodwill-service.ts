@@ -129,7 +129,9 @@ export interface GoodwillService {
   profile(): Promise<{ profile: ProfileJson }>;
   init(input: {
     name: string;
+    /** absent: unchanged; null or "": none */
     organization?: string | null;
+    /** absent: unchanged while the organization is; null or "": none */
     department?: string | null;
     /** "mon-fri", "sun-thu", "mon,tue,thu" or a list of day names; absent: unchanged */
     workWeek?: string | string[];

@@ -62,6 +62,40 @@ describeEachDialect("goodwill person", (dialect) => {
     expect(list.stdout).toContain("IT, Brightline");
   });
 
+  it("init again to fix a name keeps the organization and department, says what changed and how to put it back", async () => {
+    const { run } = cli({ dialect });
+    const nameless = await run("init", "--org", "Acme");
+    expect([nameless.code, nameless.stderr]).toEqual([
+      2,
+      'goodwill: Say your name the first time: goodwill init --name "Your Name".\n',
+    ]);
+    await run("init", "--name", "Sam", "--org", "Acme", "--dept", "Sales", "--work-week", "sun-thu");
+    await run("person", "add", "Ian Tech", "--dept", "IT");
+    const renamed = await run("init", "--name", "Sam Smith");
+    expect(renamed.code).toBe(0);
+    expect(renamed.stdout).toContain("People at Acme are your colleagues; you work in Sales.");
+    expect(renamed.stdout).toContain("Changed from: name Sam. To put it back: goodwill init --name Sam\n");
+    expect((await run("show", "Ian", "--json")).json().person.isColleague).toBe(true);
+    // another organization: the department, which was Acme's, goes with it
+    const moved = await run("init", "--name", "Sam Smith", "--org", "Globex Corp");
+    expect(moved.stdout).toContain(
+      `Changed from: organization Acme, department Sales. To put it back: goodwill init --name "Sam Smith" --org Acme --dept Sales`,
+    );
+    expect((await run("init", "--name", "Sam Smith", "--org", "Acme", "--dept", "Sales")).code).toBe(0);
+    // the time zone alone: the name stays too
+    const zoned = await run("init", "--time-zone", "Europe/Berlin", "--json");
+    expect(zoned.json().profile).toMatchObject({
+      name: "Sam Smith",
+      department: "Sales",
+      timeZone: "Europe/Berlin",
+    });
+    // "" is none
+    await run("init", "--name", "Sam Smith", "--dept", "");
+    const profile = (await run("init", "--name", "Sam Smith", "--json")).json().profile;
+    expect(profile).toMatchObject({ name: "Sam Smith", organization: "Acme", department: null });
+    expect([...profile.workWeek].sort()).toEqual(["mon", "sun", "thu", "tue", "wed"]);
+  });
+
   it("defaults a manually added person to layer 150 and closeness 3", async () => {
     const { run } = cli({ dialect });
     const person = (await run("person", "add", "Tim Keller", "--org", "Cofebuz", "--json")).json();

@@ -7,6 +7,7 @@ import type { PersonInput } from "../../contract/person-input.js";
 import { LIMITS } from "../../domain/limits.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
 import { GoodwillError } from "../../errors.js";
+import type { ProfileJson } from "../../service/goodwill-service.js";
 import { ago, dueText, labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
 import { act, type CliIo, clock, type Globals, personId, personIdOf, type Result } from "../runtime.js";
 
@@ -94,13 +95,36 @@ function where(p: { organization: string | null; department: string | null; titl
   return [p.title, place].filter(Boolean).join(" · ");
 }
 
+/**
+ * What a second `init` changed, and the command that puts it back (a profile is not in the undo
+ * list: `undo` would take back the change before it).
+ */
+function profileChange(before: ProfileJson, after: ProfileJson, p: Paint): string {
+  const fields = [
+    ["name", "--name"],
+    ["organization", "--org"],
+    ["department", "--dept"],
+  ] as const;
+  const changed = fields.filter(([field]) => before[field] !== after[field]);
+  if (changed.length === 0) return "";
+  const was = changed.map(([field]) => `${field} ${before[field] ?? "none"}`).join(", ");
+  const back = fields
+    .filter(([field]) => field === "name" || changed.some(([c]) => c === field))
+    .map(([field, flag]) => `${flag} ${shellWord(before[field] ?? "")}`)
+    .join(" ");
+  return `\nChanged from: ${was}. To put it back: ${p.cyan(`goodwill init ${back}`)}`;
+}
+
 export function registerPeopleCommands(program: Command, io: CliIo): void {
   program
     .command("init")
     .description("set up your profile: your name, organization and department")
-    .requiredOption("--name <name>", "your name")
-    .option("--org <organization>", "your organization: people there are your colleagues")
-    .option("--dept <department>", "your department")
+    .option("--name <name>", "your name (needed the first time; absent: as it was)")
+    .option(
+      "--org <organization>",
+      'your organization: people there are your colleagues (absent: as it was; "" for none)',
+    )
+    .option("--dept <department>", 'your department (absent: as it was; "" for none)')
     .option(
       "--work-week <days>",
       "the days you work, e.g. mon-fri (the default) or sun-thu: work contacts get these",
@@ -111,12 +135,19 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
         io,
         async (
           service,
-          flags: { name: string; org?: string; dept?: string; workWeek?: string; timeZone?: string },
+          flags: { name?: string; org?: string; dept?: string; workWeek?: string; timeZone?: string },
         ) => {
+          const { profile: before } = await service.profile();
+          const name = flags.name ?? before.name;
+          if (name === null)
+            throw new GoodwillError(
+              "usage",
+              'Say your name the first time: goodwill init --name "Your Name".',
+            );
           const { profile } = await service.init({
-            name: flags.name,
-            organization: flags.org ?? null,
-            department: flags.dept ?? null,
+            name,
+            ...(flags.org === undefined ? {} : { organization: flags.org }),
+            ...(flags.dept === undefined ? {} : { department: flags.dept }),
             ...(flags.workWeek === undefined ? {} : { workWeek: flags.workWeek }),
             ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }),
           });
@@ -128,7 +159,9 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
                 ? ` People at ${profile.organization} are your colleagues${profile.department ? `; you work in ${profile.department}` : ""}.`
                 : " Add --org to tell colleagues from outside contacts.") +
               `\nYou work ${formatWorkWeek(profile.workWeek as WeekdayName[])}, time zone ${profile.timeZone}: work contacts are reached on those days (--work-week, --time-zone).` +
-              `\nNext: add someone with ${p.cyan('goodwill person add "Name" --dept IT')}, or try ${p.cyan("goodwill demo")} on a fresh store.`,
+              (before.name === null
+                ? `\nNext: add someone with ${p.cyan('goodwill person add "Name" --dept IT')}, or try ${p.cyan("goodwill demo")} on a fresh store.`
+                : profileChange(before, profile, p)),
           };
         },
       ),

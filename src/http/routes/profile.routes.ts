@@ -26,8 +26,15 @@ export function registerProfileRoutes(app: OpenAPIHono<Env>): void {
         body: jsonBody(
           z.object({
             name: z.string().min(1).max(200),
-            organization: z.string().max(200).nullable().optional(),
-            department: z.string().max(200).nullable().optional(),
+            organization: z.string().max(200).nullable().optional().openapi({
+              description: 'colleagues are the people there; absent: unchanged; null or "": none',
+            }),
+            department: z
+              .string()
+              .max(200)
+              .nullable()
+              .optional()
+              .openapi({ description: 'absent: unchanged while the organization is; null or "": none' }),
             workWeek: z
               .union([z.string().max(200), z.array(z.string().max(20)).max(7)])
               .optional()

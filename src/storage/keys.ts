@@ -60,11 +60,18 @@ export function isId(text: string): boolean {
   return UUID.test(text);
 }
 
-/** Lower case, accents removed, spaces collapsed: how names are compared. */
+/**
+ * The apostrophes phones and word processors type for ' (’ ‘ ʼ): O’Brien is O'Brien. Migration
+ * 0027 folded the keys written before.
+ */
+export const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
+/** Lower case, accents removed, one apostrophe, spaces collapsed: how names are compared. */
 export function foldText(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
+    .replace(TYPOGRAPHIC_APOSTROPHES, "'")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();

@@ -9,6 +9,12 @@ describe("events and the people met there", () => {
     expect(eventPhrase("Met at the SMPS chapter lunch.")).toBe("the SMPS chapter lunch");
     expect(eventPhrase("Ana's book launch")).toBe("Ana's book launch");
     expect(eventPhrase("A board retreat")).toBe("a board retreat");
+    // as people type where they met: no "the at Web Summit"
+    expect(eventPhrase("at Web Summit")).toBe("the Web Summit");
+    expect(eventPhrase("At the ACM conference")).toBe("the ACM conference");
+    expect(eventPhrase("during the offsite")).toBe("the offsite");
+    expect(eventKey("at Web Summit", "2025-11-01")).toBe(eventKey("Web Summit", "2025-11-01"));
+    expect(eventPhrase("Attendee mixer")).toBe("the Attendee mixer");
   });
 
   it("knows one event under its spellings, and two on different days apart", () => {

@@ -23,11 +23,14 @@ export function eventKey(name: string, day: string): string {
     .replace(/^(the|a|an) /, "")}|${day}`;
 }
 
-/** The event's name as the user wrote it, without a leading "met at" ("Met at the SMPS lunch" → "the SMPS lunch"). */
+/**
+ * The event's name as the user wrote it, without a leading "met at" ("Met at the SMPS lunch" → "the
+ * SMPS lunch") or a bare "at" or "during" ("at Web Summit" → "Web Summit").
+ */
 export function eventName(text: string): string {
   const name = text
     .trim()
-    .replace(/^(we\s+)?met\s+(at|during|on|through|via)\s+/i, "")
+    .replace(/^(?:(?:we\s+)?met\s+(?:at|during|on|through|via)|at|during)\s+/i, "")
     .replace(/[.!]+$/, "")
     .trim();
   return name === "" ? text.trim() : name;

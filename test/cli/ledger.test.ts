@@ -11,6 +11,23 @@ async function company(dialect: TestDialect) {
 }
 
 describeEachDialect("the giving ledger from the command line", (dialect) => {
+  it("log with two names and no summary asks for the summary instead of logging the second name as one", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Ann Bell");
+    await run("person", "add", "Bob Cole");
+    for (const last of ["Bob", "bob cole"]) {
+      const logged = await run("log", "Ann", last);
+      expect(logged.code).toBe(2);
+      expect(logged.stderr).toContain(`"${last}" would be the summary, but it names Bob Cole.`);
+    }
+    expect((await run("show", "Ann", "--json")).json().timeline).toEqual([]);
+    // a summary that only starts with a name is a summary
+    expect((await run("log", "Ann", "Bob's party")).stdout).toBe("Logged with Ann Bell: Bob's party.\n");
+    expect((await run("log", "Ann", "Bob", "Coffee")).stdout).toBe(
+      "Logged with Ann Bell, Bob Cole: Coffee.\n",
+    );
+  });
+
   it("twelve favors of weight 2, one a month, the latest a month ago: received about 16.8, ratio about 0.05", async () => {
     const { run } = await company(dialect);
     for (let month = 1; month <= 12; month++) {

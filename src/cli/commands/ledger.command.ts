@@ -5,7 +5,7 @@ import { oneOf } from "../../contract/input.js";
 import type { Direction, ExchangeKind } from "../../domain/model.js";
 import { GoodwillError } from "../../errors.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
-import { labelText, oneDecimal, type Paint, plural, table } from "../output.js";
+import { labelText, oneDecimal, type Paint, plural, shellWord, table } from "../output.js";
 import { act, type CliIo, personId } from "../runtime.js";
 
 /** A ledger subject for the service: a person by id (resolved here), or dept:/org: as typed. */
@@ -97,6 +97,23 @@ function exchangeCommand(
     );
 }
 
+/**
+ * `log Ann Bob` with Bob Cole in the store: the last word is the summary, so Bob would be left out
+ * and the moment read "Bob". A summary of one word that finds a person, or a person's whole name, is
+ * taken for a forgotten summary.
+ */
+async function refuseNameAsSummary(service: GoodwillService, words: readonly string[]): Promise<void> {
+  const last = (words.at(-1) ?? "").trim();
+  const named = await service.resolve(last).catch(() => null);
+  if (named?.kind !== "person") return;
+  // "Bob", or the whole of a name; several words that only start one ("the team") are a summary
+  if (/\s/.test(last) && named.name.toLowerCase() !== last.toLowerCase()) return;
+  throw new GoodwillError(
+    "usage",
+    `"${last}" would be the summary, but it names ${named.name}. Say what happened as the last argument, in quotes: goodwill log ${words.map(shellWord).join(" ")} "Coffee about the migration".`,
+  );
+}
+
 export function registerLedgerCommands(program: Command, io: CliIo): void {
   program
     .command("log")
@@ -121,6 +138,7 @@ export function registerLedgerCommands(program: Command, io: CliIo): void {
           const summary = input.readText("summary", words.at(-1));
           const people = [];
           for (const who of words.slice(0, -1)) people.push({ id: await personId(service, who) });
+          await refuseNameAsSummary(service, words);
           const logged = await service.logInteraction({
             personIds: people.map((p) => p.id),
             summary,

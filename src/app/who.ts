@@ -51,6 +51,13 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
   if (exact.length > 1) throw await ambiguous(ctx, text, exact);
   const typed = foldText(text).split(" ");
   const people = await listPeopleForLookup(db, ctx.ownerId);
+  // The end of an id (8 characters or more, as the lists show it): namesakes told apart
+  if (/^[0-9a-f-]{8,}$/i.test(text)) {
+    const end = text.toLowerCase();
+    const byId = people.filter((p) => p.id.endsWith(end));
+    if (byId.length === 1 && byId[0]) return byId[0];
+    if (byId.length > 1) throw await ambiguous(ctx, text, byId);
+  }
   const byPrefix = people.filter((p) => wordPrefixesMatch(typed, nameWords(p)));
   if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
   if (byPrefix.length > 1) throw await ambiguous(ctx, text, byPrefix);
@@ -161,9 +168,14 @@ function candidateLine(c: Candidate): string {
 async function ambiguous(ctx: AppContext, text: string, people: PersonRow[]): Promise<GoodwillError> {
   const candidates = await describeCandidates(ctx, people.slice(0, 10));
   const more = people.length > candidates.length ? `\n  … and ${people.length - candidates.length} more` : "";
+  // namesakes: more of the name cannot tell them apart
+  const namesakes = new Set(people.map((p) => foldText(p.display_name))).size === 1;
+  const how = namesakes
+    ? "they share the name: say which with an email, the id or its last 8 characters"
+    : "say which with more of the name, an email or the id";
   return new GoodwillError(
     "ambiguous",
-    `"${text}" could be ${people.length} people; say which with more of the name, an email or the id:\n${candidates.map(candidateLine).join("\n")}${more}`,
+    `"${text}" could be ${people.length} people; ${how}:\n${candidates.map(candidateLine).join("\n")}${more}`,
     { candidates },
   );
 }

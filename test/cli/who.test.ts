@@ -74,6 +74,10 @@ describeEachDialect("who is meant: a WHO acts only on the person it names", (dia
       `  Raj Patel  IT, Brightline · raj@brightline.example · added 2026-11-25 · 2 entries  (${first.id})`,
     );
     expect(lines).toContain(`  Raj Patel  Cofebuz · no email · added 2026-11-25 · 0 entries  (${second.id})`);
+    // namesakes: more of the name cannot tell them apart, the end of the id can
+    expect(lines[0]).toBe(
+      `goodwill: "raj" could be 2 people; they share the name: say which with an email, the id or its last 8 characters:`,
+    );
     const json = await run("person", "rm", "Raj Patel", "--yes", "--json");
     expect(json.code).toBe(4);
     expect(JSON.parse(json.stderr).error.details.candidates).toEqual(
@@ -91,6 +95,9 @@ describeEachDialect("who is meant: a WHO acts only on the person it names", (dia
       ]),
     );
     expect((await run("person", "list", "--json")).json().people).toHaveLength(2);
+    const bySuffix = await run("gave", second.id.slice(-8), "Tea", "--json");
+    expect(bySuffix.json().entry.counterpart).toMatchObject({ kind: "person", id: second.id });
+    expect((await run("gave", "ffffffffffff", "Tea")).code).toBe(3);
   });
 
   it("IT is not Dana Whitfield: the hint after fulfilling a department's ask thanks the department", async () => {

@@ -119,15 +119,15 @@ const EARLIEST = Date.UTC(1900, 0, 1);
  * date (taken as noon, local time, so it stays on that day in every nearby time zone) or a full ISO
  * instant. Refuses only what cannot be read; the callers decide which range makes sense.
  */
-function parseWhen(field: string, value: string, now: number): number {
+function parseWhen(field: string, value: string, now: number, ahead = false): number {
   const text = value.trim().toLowerCase();
   const ago = /^(\d+)\s*(d|days?)\s*(ago)?$/.exec(text);
-  const ahead = /^in\s+(\d+)\s*(d|days?)$/.exec(text);
+  const inDays = /^in\s+(\d+)\s*(d|days?)$/.exec(text);
   if (text === "today" || text === "now") return now;
   if (text === "yesterday") return now - DAY_MS;
   if (text === "tomorrow") return now + DAY_MS;
   if (ago) return now - Number(ago[1]) * DAY_MS;
-  if (ahead) return now + Number(ahead[1]) * DAY_MS;
+  if (inDays) return now + Number(inDays[1]) * DAY_MS;
   if (DATE.test(text)) {
     const [y, m, d] = readDate(field, text).split("-").map(Number) as [number, number, number];
     const at = new Date(y, m - 1, d, 12).getTime();
@@ -138,7 +138,7 @@ function parseWhen(field: string, value: string, now: number): number {
   const at = Date.parse(value);
   if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}T/.test(value.trim())) {
     throw invalid(
-      `${field} "${value}" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago".`,
+      `${field} "${value}" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, ${ahead ? '"today", "tomorrow" or "in 3 days"' : '"today", "yesterday" or "3 days ago"'}.`,
       { field },
     );
   }
@@ -159,7 +159,7 @@ export function readWhen(field: string, value: string, now: number): number {
  * future; a due day (`--due`) may be. Before 1900 is refused either way.
  */
 export function readDay(field: string, value: string, now: number, options: { future: boolean }): string {
-  const at = options.future ? parseWhen(field, value, now) : readWhen(field, value, now);
+  const at = options.future ? parseWhen(field, value, now, true) : readWhen(field, value, now);
   if (at < EARLIEST) throw invalid(`${field} "${value}" is before 1900; check the year.`, { field });
   const local = new Date(at);
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -44,7 +44,9 @@ describeEachDialect("dates read as --on reads them", (dialect) => {
     expect(await due("yesterday")).toBe("2026-11-24");
     const nonsense = await run("promise", "Jordan", "Something", "--due", "next blursday");
     expect(nonsense.code).toBe(4);
-    expect(nonsense.stderr).toContain('--due "next blursday" is not a date Goodwill can read');
+    expect(nonsense.stderr).toContain(
+      '--due "next blursday" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, "today", "tomorrow" or "in 3 days".',
+    );
   });
 
   it("person edit's help gives no default for a flag whose default is only for a new person", async () => {

@@ -139,7 +139,10 @@ describeEachDialect("the giving ledger from the command line", (dialect) => {
       ],
       [["gave", "Raj", "  "], /summary is empty/],
       [["gave", "Raj", "Coffee", "--on", "2026-02-30"], /--on "2026-02-30" does not exist in the calendar/],
-      [["gave", "Raj", "Coffee", "--on", "next week"], /"next week" is not a date Goodwill can read/],
+      [
+        ["gave", "Raj", "Coffee", "--on", "next week"],
+        /"next week" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago"/,
+      ],
       [["gave", "Raj", "Coffee", "--on", "2027-01-01"], /is in the future/],
       [["log", "Raj", "Chat", "--channel", "pigeon"], /--channel "pigeon" is not one of in_person, call/],
       [["log", "Raj", "Chat", "--initiated", "boss"], /--initiated "boss" is not one of me, them, unknown/],

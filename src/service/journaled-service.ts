@@ -130,9 +130,10 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
         ? `Promised ${r.commitment.counterpart}${quote(r.commitment.summary)}`
         : `Noted ${r.commitment.counterpart}'s promise${quote(r.commitment.summary)}`,
     ),
-    completePromise: write(
-      "completePromise",
-      (r) => `Kept promise #${r.commitment.number}${quote(r.commitment.summary)}`,
+    completePromise: write("completePromise", (r) =>
+      r.commitment.direction === "i_owe"
+        ? `Kept promise #${r.commitment.number}${quote(r.commitment.summary)}`
+        : `Marked ${r.commitment.counterpart}'s promise #${r.commitment.number} kept${quote(r.commitment.summary)}`,
     ),
     addNeed: write("addNeed", (r) => `Noted ${r.need.person}'s need${quote(r.need.text)}`),
     editNeed: write("editNeed", (r) => `Edited need #${r.need.number}${quote(r.need.text)}`),

@@ -129,6 +129,22 @@ describeEachDialect("fixing a mistake", (dialect) => {
     expect(nothing.stderr).toContain("Nothing to undo");
   });
 
+  it("undo --list tells a promise kept by me from one kept to me; show says a contact was today", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Linda Park");
+    await run("promise", "Linda", "Send the deck");
+    await run("promise", "Linda", "Reimburse the fee", "--they");
+    await run("done", "1");
+    await run("done", "2");
+    const list = (await run("undo", "--list", "--json")).json().entries;
+    expect(list.slice(0, 2).map((e: { description: string }) => e.description)).toEqual([
+      "Marked Linda Park's promise #2 kept “Reimburse the fee”",
+      "Kept promise #1 “Send the deck”",
+    ]);
+    await run("log", "Linda", "Coffee");
+    expect((await run("show", "Linda")).stdout).toContain("last contact today");
+  });
+
   it("an older change is undone only when nothing after it touched the same records", async () => {
     const { run } = cli({ dialect });
     await run("person", "add", "Jordan Lee");

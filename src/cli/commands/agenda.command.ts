@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { ColdEventJson } from "../../app/events.js";
 import type { WeekJson } from "../../app/week.js";
 import { readText } from "../../contract/input.js";
+import { daysAgoText } from "../../domain/known-context.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import type { Suggestion } from "../../domain/suggestions.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
@@ -72,7 +73,7 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
       const since =
         d.due.daysSinceContact === null
           ? "no contact yet"
-          : `last contact ${plural(d.due.daysSinceContact, "day")} ago`;
+          : `last contact ${daysAgoText(d.due.daysSinceContact)}`;
       lines.push(
         `  ${p.bold(d.person?.name ?? "")}  ${dueText(d.due.status, p)}, ${since}${d.balance.label === "overdrawn" ? `, ${labelText("overdrawn", p)}` : ""}`,
       );

@@ -4,6 +4,7 @@ import type { PersonHistoryCounts } from "../../app/person-history.js";
 import * as input from "../../contract/input.js";
 import { readText } from "../../contract/input.js";
 import type { PersonInput } from "../../contract/person-input.js";
+import { daysAgoText } from "../../domain/known-context.js";
 import { LIMITS } from "../../domain/limits.js";
 import { formatWorkWeek, type WeekdayName } from "../../domain/work-week.js";
 import { GoodwillError } from "../../errors.js";
@@ -453,7 +454,7 @@ function renderShow(s: Shown, p: Paint, now: number, who: string): string {
         ? `  every ${Math.round(d.cadenceDays) === 1 ? "day" : plural(Math.round(d.cadenceDays), "day")}`
         : "") +
       (d.daysSinceContact !== null
-        ? `, last contact ${plural(d.daysSinceContact, "day")} ago`
+        ? `, last contact ${daysAgoText(d.daysSinceContact)}`
         : ", no contact yet"),
   );
   if (s.thanksOwedText) lines.push(p.yellow(s.thanksOwedText));

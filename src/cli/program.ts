@@ -168,15 +168,20 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         (error.code === "commander.help" && error.exitCode === 0)
       )
         return 0;
+      // `gave Ann a coffee`: the words of a summary typed without quotes
+      const hint =
+        error.code === "commander.excessArguments"
+          ? 'Text with spaces is one argument in quotes, as in goodwill gave Ann "a coffee".'
+          : null;
       if (json) {
         // help shown because a command group was given no command ("goodwill person")
         const words = line.filter((a) => !a.startsWith("-")).join(" ");
         const message =
           error.code === "commander.help"
             ? `"goodwill ${words}" needs a command: see goodwill ${words} --help.`
-            : error.message.replace(/^error: /, "");
+            : `${error.message.replace(/^error: /, "")}${hint ? ` ${hint}` : ""}`;
         io.err(`${JSON.stringify({ error: { code: "usage", message } })}\n`);
-      }
+      } else if (hint) io.err(`${hint}\n`);
       return EXIT_CODES.usage;
     }
     const failure = asGoodwillError(

@@ -22,6 +22,18 @@ function helpTree(command: Command, path = command.name()): string[] {
 }
 
 describe("help", () => {
+  it("a summary typed without quotes is a usage error that says to quote it, in words and in JSON", async () => {
+    const { run } = cli();
+    await run("person", "add", "Ann Bell");
+    const plain = await run("gave", "Ann", "a", "coffee");
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe(
+      `error: too many arguments for 'gave'. Expected 2 arguments but got 3.\nText with spaces is one argument in quotes, as in goodwill gave Ann "a coffee".\n`,
+    );
+    const json = await run("gave", "Ann", "a", "coffee", "--json");
+    expect(JSON.parse(json.stderr).error.message).toContain("Text with spaces is one argument in quotes");
+  });
+
   it("each command, loaded alone as it runs, is the command the full program shows: same options, arguments and subcommands", async () => {
     const full = await buildProgram(io, false, ["--help"]);
     const names = full.commands.map((c) => c.name());

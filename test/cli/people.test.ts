@@ -160,6 +160,16 @@ describeEachDialect("goodwill person", (dialect) => {
     ).json();
     expect(renamed.name).toBe("Linda O. Okafor");
     expect(renamed.ledgerMode).toBe("track");
+    // in words: what a list given took out
+    await run("person", "edit", "Linda", "--email", "a@example.com", "--email", "b@example.com");
+    expect(
+      (await run("person", "edit", "Linda", "--email", "b@example.com", "--tag", "payroll")).stdout,
+    ).toBe(
+      "Updated Linda O. Okafor. The list given replaced the one kept: no longer email a@example.com; tag finance (goodwill undo brings them back).\n",
+    );
+    expect((await run("person", "edit", "Linda", "--title", "Head of Payroll")).stdout).toBe(
+      "Updated Linda O. Okafor.\n",
+    );
   });
 
   it("show lists the 30 newest timeline items and says how to see the rest; --all lists every one", async () => {

@@ -237,8 +237,26 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
     .action(
       act(io, async (service, who: string, flags: PersonFlags) => {
         const changes = personInput(flags, clock(io.env));
-        const edited = await service.editPerson((await service.resolve(who)).id, changes);
-        return { json: edited, human: (p) => `Updated ${p.bold(edited.name)}.` };
+        const id = (await service.resolve(who)).id;
+        // a list given replaces the one kept: what it took out is said
+        const before = await service.getPerson(id);
+        const edited = await service.editPerson(id, changes);
+        const gone = (["emails", "phones", "tags"] as const).map((list) => ({
+          list,
+          values: before[list].filter((value) => !edited[list].includes(value)),
+        }));
+        const count = gone.reduce((sum, g) => sum + g.values.length, 0);
+        const removed = gone
+          .filter((g) => g.values.length > 0)
+          .map((g) => `${g.values.length === 1 ? g.list.slice(0, -1) : g.list} ${g.values.join(", ")}`);
+        return {
+          json: edited,
+          human: (p) =>
+            `Updated ${p.bold(edited.name)}.` +
+            (removed.length === 0
+              ? ""
+              : ` The list given replaced the one kept: no longer ${removed.join("; ")} (goodwill undo brings ${count === 1 ? "it" : "them"} back).`),
+        };
       }),
     );
 

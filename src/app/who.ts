@@ -14,6 +14,7 @@ import {
   findOrganizationByName,
   getDepartment,
   getOrganization,
+  listDepartments,
   listOrganizations,
 } from "../storage/organization.repository.js";
 import { getOwner } from "../storage/owner.repository.js";
@@ -189,6 +190,7 @@ export async function resolveDepartment(
   const slash = text.indexOf("/");
   const db = ctx.db;
   let candidates: DepartmentRow[];
+  let organizationId: string | undefined;
   if (slash >= 0) {
     const orgName = text.slice(0, slash).trim();
     const organization = await findOrganizationByName(db, ctx.ownerId, orgName);
@@ -196,6 +198,7 @@ export async function resolveDepartment(
       throw notFound(
         `No organization called "${orgName}". See "goodwill person list" for the ones you have.`,
       );
+    organizationId = organization.id;
     candidates = await findDepartmentsByName(db, ctx.ownerId, text.slice(slash + 1), organization.id);
   } else {
     candidates = await findDepartmentsByName(db, ctx.ownerId, text);
@@ -204,8 +207,20 @@ export async function resolveDepartment(
     if (mine.length === 1) candidates = mine;
   }
   if (candidates.length === 0) {
+    // the starts of a department's words ("Fin" for Finance): offered, never acted on
+    const typed = foldText(slash >= 0 ? text.slice(slash + 1) : text).split(" ");
+    const near = (await listDepartments(db, ctx.ownerId, organizationId)).filter((d) =>
+      wordPrefixesMatch(typed, d.name_key.split(" ")),
+    );
+    const meant =
+      near.length === 0
+        ? ""
+        : ` Did you mean ${near
+            .slice(0, 3)
+            .map((d) => shellSafe(`dept:${slash >= 0 ? `${text.slice(0, slash).trim()}/` : ""}${d.name}`))
+            .join(" or ")}?`;
     throw notFound(
-      `No department called "${text}". Add it with "goodwill dept add ${text}" or add a person with --dept.`,
+      `No department called "${text}".${meant} Add it with "goodwill dept add ${text}" or add a person with --dept.`,
     );
   }
   if (candidates.length > 1) {

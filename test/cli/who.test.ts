@@ -150,6 +150,23 @@ describeEachDialect("who is meant: a WHO acts only on the person it names", (dia
     });
   });
 
+  it("dept:Fin is no department: Finance is offered, nothing is written", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Sam", "--org", "Acme");
+    await run("person", "add", "Lin Wu", "--dept", "Finance");
+    await run("person", "add", "Ray Ko", "--dept", "Field Ops");
+    const fin = await run("gave", "dept:Fin", "Cake");
+    expect([fin.code, fin.stderr]).toEqual([
+      3,
+      'goodwill: No department called "Fin". Did you mean dept:Finance? Add it with "goodwill dept add Fin" or add a person with --dept.\n',
+    ]);
+    expect((await run("gave", "dept:F", "Cake")).stderr).toContain(
+      'Did you mean "dept:Field Ops" or dept:Finance?',
+    );
+    expect((await run("gave", "dept:Acme/fin", "Cake")).stderr).toContain("Did you mean dept:Acme/Finance?");
+    expect((await run("ledger", "--json")).json().entries).toEqual([]);
+  });
+
   it("the hint after fulfilling a person's ask names them by id when two share the name", async () => {
     const { run } = cli({ dialect });
     const first = (await run("person", "add", "Raj Patel", "--org", "Brightline", "--json")).json();

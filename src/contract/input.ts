@@ -89,9 +89,18 @@ export function readText(
   maxLength: number = LIMITS.summary,
 ): string {
   const text = (value ?? "").replace(/\s+/g, " ").trim();
-  if (text === "") throw invalid(`The ${field} is empty: say in a few words what it is about.`, { field });
+  if (text === "")
+    throw invalid(
+      field === "name"
+        ? "The name is empty: write the name as you would say it."
+        : `The ${field} is empty: say in a few words what it is about.`,
+      { field },
+    );
   if (text.length > maxLength)
-    throw invalid(`The ${field} is longer than ${maxLength.toLocaleString("en")} characters.`, { field });
+    throw invalid(
+      `The ${field} is too long: at most ${maxLength.toLocaleString("en")} characters, and it has ${text.length.toLocaleString("en")}. Shorten it.`,
+      { field },
+    );
   return text;
 }
 

@@ -9,7 +9,11 @@ describeEachDialect("the same limits on the command line as over the API", (dial
     const cases: [string[], RegExp, string][] = [
       [["--org", long], /^The organization is too long: at most 200 characters\.$/, "organization"],
       [["--title", long], /^The title is too long: at most 200 characters\.$/, "title"],
-      [["--tag", "y".repeat(101)], /^The tag is longer than 100 characters\.$/, "tag"],
+      [
+        ["--tag", "y".repeat(101)],
+        /^The tag is too long: at most 100 characters, and it has 101\. Shorten it\.$/,
+        "tag",
+      ],
       [["--phone", "call me"], /^--phone "call me" is not a phone number/, "phone"],
     ];
     for (const [flags, message, field] of cases) {
@@ -19,6 +23,8 @@ describeEachDialect("the same limits on the command line as over the API", (dial
       expect(error.message, flags.join(" ")).toMatch(message);
       expect(error.details.field).toBe(field);
     }
+    const nameless = await run("person", "add", "  ");
+    expect(nameless.stderr).toBe("goodwill: The name is empty: write the name as you would say it.\n");
     expect((await run("person", "list", "--json")).json().people).toEqual([]);
     const fits = await run("person", "add", "Ann Able", "--org", "x".repeat(200), "--json");
     expect(fits.code, fits.stderr).toBe(0);

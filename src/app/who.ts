@@ -93,7 +93,7 @@ function nameWords(p: Pick<PersonRow, "display_name" | "given_name" | "family_na
     for (const word of foldText(name).split(" ")) {
       if (word === "") continue;
       words.add(word);
-      const parts = word.split(/[-'\u2019.]+/).filter((part) => part !== "");
+      const parts = word.split(/[-'.]+/).filter((part) => part !== "");
       if (parts.length > 1) {
         for (const part of parts) words.add(part);
         words.add(parts.join(""));

@@ -64,7 +64,7 @@ export function isId(text: string): boolean {
  * The apostrophes phones and word processors type for ' (’ ‘ ʼ): O’Brien is O'Brien. Migration
  * 0027 folded the keys written before.
  */
-export const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 /** Lower case, accents removed, one apostrophe, spaces collapsed: how names are compared. */
 export function foldText(text: string): string {

@@ -104,6 +104,13 @@ describeEachDialect("promises", (dialect) => {
     expect((await run("promises", "--json")).json().commitments).toEqual([]);
     expect((await run("promises", "--all", "--json")).json().commitments).toHaveLength(2);
     expect((await run("done", "1")).code).toBe(4);
+    // in words, the user's text quoted as typed
+    const said = await run("promise", "Linda", "Send the site photos", "--due", "2026-12-01");
+    expect(said.stdout.split("\n")[0]).toBe(
+      "Promise #3 to Linda Okafor: “Send the site photos”, due 2026-12-01.",
+    );
+    const theirsSaid = await run("promise", "Linda", "Sign the form", "--they");
+    expect(theirsSaid.stdout.split("\n")[0]).toBe("Promise #4 from Linda Okafor: “Sign the form”.");
   });
 
   it("refuses an impossible due date", async () => {

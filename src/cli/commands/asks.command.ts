@@ -161,7 +161,8 @@ export function registerAskCommands(program: Command, io: CliIo): void {
         return {
           json: { commitment },
           human: (p) =>
-            `Promise #${commitment.number}: ${flags.they ? `${p.bold(commitment.counterpart)} will` : `you will, for ${p.bold(commitment.counterpart)},`} ${summary}${dueOn ? ` by ${dueOn}` : ""}.` +
+            // the user's words quoted, as typed: "you will, for Jo, Send intro" read as a sentence
+            `Promise #${commitment.number} ${flags.they ? "from" : "to"} ${p.bold(commitment.counterpart)}: “${summary}”${dueOn ? `, due ${dueOn}` : ""}.` +
             `\n${p.dim(`When it is done: goodwill done ${commitment.number}`)}`,
         };
       }),

@@ -7,7 +7,7 @@ import { isDue } from "../domain/due.js";
 import { pickWeekGives, scheduleWeek, WEEK_DAYS, WEEK_GIVES, weekDays } from "../domain/giving-week.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
 import { addressedTo, type Suggestion } from "../domain/suggestions.js";
-import { dayIn, isWorkday } from "../domain/work-week.js";
+import { dayIn, isWorkday, reachedOnWorkdays } from "../domain/work-week.js";
 import { loadCalendarSettings } from "./calendar-settings.js";
 import type { AppContext } from "./context.js";
 import {
@@ -40,9 +40,11 @@ export interface WeekJson {
 
 /** A colleague, or an outside contact at an organization (not a communal one): reached on workdays. */
 export function isWorkContact(state: RelationshipState): boolean {
-  return (
-    state.isColleague || (state.person.organization_id !== null && state.person.ledger_mode !== "communal")
-  );
+  return reachedOnWorkdays({
+    isColleague: state.isColleague,
+    atOrganization: state.person.organization_id !== null,
+    communal: state.person.ledger_mode === "communal",
+  });
 }
 
 export async function givingWeek(ctx: AppContext): Promise<WeekJson> {

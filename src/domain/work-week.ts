@@ -138,6 +138,18 @@ export function weekdayOf(day: string): WeekdayName {
   return WEEKDAY_NAMES[new Date(`${day}T12:00:00Z`).getUTCDay()] as WeekdayName;
 }
 
+/**
+ * Whom the user reaches on workdays only: a colleague, or an outside contact at an organization who
+ * is not a communal one (`week` plans them on workdays; a daily note on a day off leaves them out).
+ */
+export function reachedOnWorkdays(person: {
+  isColleague: boolean;
+  atOrganization: boolean;
+  communal: boolean;
+}): boolean {
+  return person.isColleague || (person.atOrganization && !person.communal);
+}
+
 export function isWorkday(day: string, workWeek: readonly WeekdayName[]): boolean {
   return workWeek.includes(weekdayOf(day));
 }

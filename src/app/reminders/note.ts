@@ -9,12 +9,22 @@ import { DAY_MS } from "../../domain/decay.js";
 import { LATE_THANKS_NOTE } from "../../domain/open-loop-texts.js";
 import { plural } from "../../domain/plural.js";
 import type { ReminderKind } from "../../domain/reminder-schedule.js";
-import { addDays, dayIn, weekdayOf } from "../../domain/work-week.js";
+import {
+  addDays,
+  dayIn,
+  isWorkday,
+  reachedOnWorkdays,
+  weekdayOf,
+  workdayFrom,
+} from "../../domain/work-week.js";
 import { today } from "../agenda.js";
 import { loadCalendarSettings } from "../calendar-settings.js";
 import type { AppContext } from "../context.js";
+import { peopleJson } from "../people.js";
 import { givingWeek } from "../week.js";
 import { actionToken } from "./links.js";
+
+type Agenda = Awaited<ReturnType<typeof today>>;
 
 /** Items a daily note carries at most. */
 export const NOTE_ITEMS = 5;
@@ -60,15 +70,26 @@ export async function dailyNote(
 
   // "Yesterday" is the calendar day before the note's, where the user lives: help given at 13:00
   // is yesterday's in a note at 08:00, though not 24 hours old.
-  const { timeZone } = await loadCalendarSettings(ctx);
+  const { timeZone, workWeek } = await loadCalendarSettings(ctx);
+  // On a day off (the profile's work week), work contacts wait for the next workday, as `week`
+  // plans them: a Saturday note does not ask the user to write to a colleague.
+  const dayOff = !isWorkday(date, workWeek);
+  const atWork = dayOff ? await workContactsAmong(ctx, agenda) : new Set<string>();
+  const held = new Set<string>();
+  const waits = (kind: "person" | "department", id: string) => {
+    if (!dayOff || (kind === "person" && !atWork.has(id))) return false;
+    held.add(`${kind}:${id}`);
+    return true;
+  };
   const daysBefore = (iso: string) =>
     Math.round((Date.parse(agenda.date) - Date.parse(dayIn(Date.parse(iso), timeZone))) / DAY_MS);
-  const thanks: NoteItem[] = agenda.thanksOwed.map((t) => {
+  const thanks: NoteItem[] = agenda.thanksOwed.flatMap((t) => {
+    if (waits(t.counterpart.kind === "person" ? "person" : "department", t.counterpart.id)) return [];
     const what = t.lastReceived?.summary ?? null;
     const days = t.lastReceived ? daysBefore(t.lastReceived.occurredAt) : t.daysAgo;
     const when = days <= 0 ? "today" : days === 1 ? "yesterday" : `${plural(days, "day")} ago`;
     const isPerson = t.counterpart.kind === "person";
-    return {
+    const item: NoteItem = {
       kind: "thanks",
       title: `Thank ${t.counterpart.name}`,
       detail: `${what ? `For “${what}”, ${when}.` : `They helped you ${when}.`}${t.late ? ` ${LATE_THANKS_NOTE}` : ""}`,
@@ -81,6 +102,7 @@ export async function dailyNote(
         s: what,
       }),
     };
+    return [item];
   });
 
   const tomorrow = addDays(agenda.date, 1);
@@ -107,7 +129,7 @@ export async function dailyNote(
     }));
 
   const reachOuts: NoteItem[] = agenda.due.flatMap((d) => {
-    if (!d.person) return [];
+    if (!d.person || waits("person", d.person.id)) return [];
     const since =
       d.due.daysSinceContact === null
         ? "No contact yet."
@@ -132,7 +154,8 @@ export async function dailyNote(
     (s) =>
       ["give-first", "help-with-need", "introduce"].includes(s.kind) &&
       s.person.id !== "" &&
-      !named.has(s.person.id),
+      !named.has(s.person.id) &&
+      !(dayOff && atWork.has(s.person.id)),
   );
   const idea: NoteItem | null = ideaSuggestion
     ? {
@@ -150,12 +173,40 @@ export async function dailyNote(
     kind: "daily",
     date,
     subject: `Goodwill for ${WEEKDAY_LABEL[weekdayOf(date)]}: ${items[0]?.title}${count > 1 ? ` and ${plural(count - 1, "more thing")}` : ""}`,
-    intro: `${plural(count, "thing")} worth doing today.`,
+    intro: `${plural(count, "thing")} worth doing today.${
+      held.size > 0
+        ? ` ${plural(held.size, "work contact")} ${held.size === 1 ? "waits" : "wait"} for ${WEEKDAY_LABEL[weekdayOf(workdayFrom(date, workWeek))]}.`
+        : ""
+    }`,
     items,
     idea,
     days: [],
     todayUrl: `${links.baseUrl}/`,
   };
+}
+
+/**
+ * The people of the agenda's thank-yous, reach-outs and suggestions whom the user reaches on
+ * workdays only (a colleague, an outside contact at an organization): one read of at most a few
+ * dozen people, made only on a day off.
+ */
+async function workContactsAmong(ctx: AppContext, agenda: Agenda): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const t of agenda.thanksOwed) if (t.counterpart.kind === "person") ids.add(t.counterpart.id);
+  for (const d of agenda.due) if (d.person) ids.add(d.person.id);
+  for (const s of agenda.suggestions) if (s.person.id !== "") ids.add(s.person.id);
+  const people = await peopleJson(ctx, [...ids]);
+  return new Set(
+    people
+      .filter((p) =>
+        reachedOnWorkdays({
+          isColleague: p.isColleague,
+          atOrganization: p.organization !== null,
+          communal: p.ledgerMode === "communal",
+        }),
+      )
+      .map((p) => p.id),
+  );
 }
 
 /**

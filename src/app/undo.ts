@@ -236,7 +236,17 @@ export async function undo(
     // its old parent again, and what the entry added is no longer in use); then what it added goes,
     // children first.
     const putBack = applied.filter((s) => s.before !== null).sort((a, b) => rank(a.table) - rank(b.table));
-    for (const state of putBack) await restoreRow(tx, state);
+    // Someone may have met the user through a person this entry removed too (a delete, a merge):
+    // their row comes back without that link first, and the link once everyone is back.
+    const linksLater: KeyState[] = [];
+    for (const state of putBack) {
+      const through = state.table === "people" ? state.before?.met_through_id : null;
+      if (typeof through === "string" && !(await exists(tx, "people", through))) {
+        await restoreRow(tx, { ...state, before: { ...state.before, met_through_id: null } });
+        linksLater.push(state);
+      } else await restoreRow(tx, state);
+    }
+    for (const state of linksLater) await restoreRow(tx, state);
     const removed = await removeRows(
       tx,
       applied.filter((s) => s.before === null).sort((a, b) => rank(b.table) - rank(a.table)),

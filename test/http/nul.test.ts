@@ -33,3 +33,27 @@ describeEachDialect("NUL characters in requests", (dialect) => {
     expect((await call("POST", "/api/v1/people", { ...t, body: { name: "ab" } })).status).toBe(201);
   });
 });
+
+describeEachDialect("JSON nested too deep", (dialect) => {
+  it("is a 400 saying so, signed in or not, before anything walks it; brackets inside text are text", async () => {
+    const { call, account } = await api(dialect);
+    const { token } = await account("ann@example.com");
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    for (const [path, init] of [
+      ["/api/v1/auth/login", {}],
+      ["/api/v1/people", { token }],
+    ] as const) {
+      const answer = await call("POST", path, { ...init, body: deep });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe("malformed");
+      expect(answer.body.error.message).toBe(
+        "The request body nests lists and objects more than 32 levels deep; no request Goodwill takes is more than a few levels deep.",
+      );
+    }
+    // A name made of brackets and quotes is a name.
+    const name = `Ann ${"[{".repeat(30)} \\" ${"}]".repeat(30)}`;
+    const added = await call("POST", "/api/v1/people", { token, body: { name } });
+    expect(added.status).toBe(201);
+    expect(added.body.person?.name ?? added.body.name).toBe(name);
+  });
+});

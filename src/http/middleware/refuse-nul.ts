@@ -1,5 +1,5 @@
 /**
- * U+0000 (NUL) at the API's door. PostgreSQL's text cannot hold it, SQLite's can: a name with a NUL
+ * JSON nested too deep, and U+0000 (NUL), at the API's door. PostgreSQL's text cannot hold it, SQLite's can: a name with a NUL
  * in it was a 500 on one store and a record on the other. No person types one, so a request that
  * carries one — in its JSON body, its query or its path — is refused (422) the same on both stores,
  * saying where it is. Imported files are not requests to refuse: they lose their NULs with a warning
@@ -43,6 +43,31 @@ function refuse(where: string, field?: string): never {
   );
 }
 
+/**
+ * How deep a request's JSON may nest. Goodwill's deepest request body is three levels (a list of
+ * objects in an object); a body nested thousands deep is an attack on the parser and the checks
+ * that walk it (their recursion ran out of stack: a 500, and seconds of a blocked event loop).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether JSON text nests arrays and objects deeper than `max`, read without parsing it. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      // A backslash escapes the next character.
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Refuses a request with a NUL in its path, query or JSON body; the import's file is left alone. */
 export async function refuseNul(c: Context, next: Next): Promise<void> {
   // A request line cannot carry the NUL byte itself: in an address it can only be written %00.
@@ -68,6 +93,11 @@ export async function refuseNul(c: Context, next: Next): Promise<void> {
   if (c.req.raw.body && type.includes("json") && c.req.path !== "/api/v1/import") {
     // Read once: the route's validator reads the same cached text.
     const text = await c.req.text();
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+      throw new GoodwillError(
+        "malformed",
+        `The request body nests lists and objects more than ${MAX_JSON_DEPTH} levels deep; no request Goodwill takes is more than a few levels deep.`,
+      );
     let body: unknown;
     try {
       body = JSON.parse(text);

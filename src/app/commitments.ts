@@ -1,6 +1,7 @@
 /** Promises both ways: what I owe and what they owe, with due dates (DESIGN §1, §3.4). */
 
 import type { CommitmentJson } from "../contract/ask.js";
+import { readDate } from "../contract/input.js";
 import type { Direction } from "../domain/model.js";
 import { isCommitmentLate } from "../domain/open-loops.js";
 import { GoodwillError, notFound } from "../errors.js";
@@ -34,7 +35,8 @@ export async function createCommitment(
       department_id: counterpart.kind === "department" ? counterpart.department.id : null,
       direction: input.direction,
       summary: input.summary,
-      due_on: input.dueOn,
+      // The CLI reads "tomorrow" into a date; the API sends one, which must exist.
+      due_on: input.dueOn === null ? null : readDate("dueOn", input.dueOn),
       status: "open",
       created_at: nowIso(tx),
       resolved_at: null,

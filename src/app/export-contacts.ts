@@ -1,4 +1,5 @@
 /** `goodwill export`: people as vCard or CSV, everything as a JSON backup, reminders as ICS. */
+import { isCalendarDate } from "../contract/input.js";
 import { DAY_MS } from "../domain/decay.js";
 import { EVENT_MIN_PEOPLE } from "../domain/event-groups.js";
 import { parsePartialDate } from "../domain/partial-date.js";
@@ -128,12 +129,14 @@ export async function calendarEvents(ctx: AppContext): Promise<CalendarEvent[]> 
   }
   const commitments = await listOpenDatedCommitments(ctx.db, ctx.ownerId);
   for (const c of commitments) {
+    // A day that does not exist, stored before the API checked it, leaves the feed whole without it.
+    if (c.due_on === null || !isCalendarDate(c.due_on)) continue;
     const who = c.display_name ?? c.department_name ?? "";
     events.push({
       kind: "commitment",
       uid: `commitment-${c.id}@goodwill`,
       summary: c.direction === "i_owe" ? `Promised ${who}: ${c.summary}` : `${who} promised: ${c.summary}`,
-      day: c.due_on as string,
+      day: c.due_on,
     });
   }
   return events;

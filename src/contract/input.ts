@@ -106,16 +106,25 @@ export function readText(
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Whether "YYYY-MM-DD" names a day of the calendar (not 2026-02-30). */
+function existsInCalendar(y: number, mo: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Whether text is a calendar date "YYYY-MM-DD" that exists. */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  return m !== null && existsInCalendar(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** A calendar date "YYYY-MM-DD" that exists. */
 export function readDate(field: string, value: string): string {
   const m = DATE.exec(value.trim());
   if (!m)
     throw invalid(`${field} "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.`, { field });
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+  if (!existsInCalendar(Number(m[1]), Number(m[2]), Number(m[3])))
     throw invalid(`${field} "${value}" does not exist in the calendar.`, { field });
-  }
   return value.trim();
 }
 
@@ -151,6 +160,8 @@ function parseWhen(field: string, value: string, now: number, ahead = false): nu
       { field },
     );
   }
+  // Date.parse takes 2026-02-30T10:00 as 2 March: the day must exist, as a plain date's must.
+  readDate(field, value.trim().slice(0, 10));
   return at;
 }
 

@@ -6,7 +6,7 @@ import type { OpenAPIHonoOptions } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
-import { issueField, issueMessage } from "../contract/issue-message.js";
+import { fieldWords, issueField, issueMessage } from "../contract/issue-message.js";
 import { GoodwillError } from "../errors.js";
 import { asGoodwillError, RETRY_AFTER_SECONDS } from "../storage/store-errors.js";
 import type { Env } from "./env.js";
@@ -17,12 +17,38 @@ import { ERROR_STATUS } from "./error-status.js";
  * 503 with Retry-After: the client may try the same request again.
  */
 export function errorResponse(c: Context, error: unknown) {
-  const failure = asGoodwillError(
-    error,
-    "Something went wrong inside Goodwill. The server log has the details.",
+  const failure = asRequestFields(
+    c,
+    asGoodwillError(error, "Something went wrong inside Goodwill. The server log has the details."),
   );
   if (failure.code === "store_unavailable") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
   return c.json(failure.toJSON(), ERROR_STATUS[failure.code]);
+}
+
+/**
+ * The request's field for a command-line flag that the shared reading of dates names (`--on`,
+ * `--due`, `--met-on`): `--on` is when an ask was made on the asks' routes, else when something
+ * happened.
+ */
+function requestField(flag: string, path: string): string | undefined {
+  if (flag === "--on") return /\/asks(\/|$)/.test(path) ? "askedAt" : "occurredAt";
+  return { "--due": "dueOn", "--met-on": "metOn" }[flag];
+}
+
+/**
+ * A refusal of a value that leads with the name of its field as code names it (the command line's
+ * `--on "2026-02-30" does not exist in the calendar`, or `dueOn "…"`), as the request names it:
+ * `details.field` is the request's field, so a form shows the message beside it, and the message
+ * leads with the field in words ("When "2026-02-30" does not exist in the calendar").
+ */
+function asRequestFields(c: Context, failure: GoodwillError): GoodwillError {
+  const details = failure.details as { field?: unknown } | undefined;
+  const named = details?.field;
+  if (failure.code !== "invalid" || typeof named !== "string") return failure;
+  const field = named.startsWith("--") ? requestField(named, c.req.path) : named;
+  if (field === undefined || !failure.message.startsWith(`${named} "`)) return failure;
+  const message = `${fieldWords([field])}${failure.message.slice(named.length)}`;
+  return new GoodwillError(failure.code, message, { ...details, field });
 }
 
 /** A request that fails its route's schema: 422, each issue said in words, the first field named. */

@@ -140,6 +140,10 @@ describeEachDialect("the giving ledger from the command line", (dialect) => {
       [["gave", "Raj", "  "], /summary is empty/],
       [["gave", "Raj", "Coffee", "--on", "2026-02-30"], /--on "2026-02-30" does not exist in the calendar/],
       [
+        ["gave", "Raj", "Coffee", "--on", "2026-02-30T10:00:00Z"],
+        /--on "2026-02-30" does not exist in the calendar/,
+      ],
+      [
         ["gave", "Raj", "Coffee", "--on", "next week"],
         /"next week" is not a date Goodwill can read; use YYYY-MM-DD, an ISO time, "today", "yesterday" or "3 days ago"/,
       ],

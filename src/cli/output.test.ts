@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadTextWidths, paint, sentence, table } from "./output.js";
+import { forTerminal, loadTextWidths, paint, sentence, table } from "./output.js";
 
 describe("table", () => {
   beforeAll(loadTextWidths);
@@ -51,5 +51,31 @@ describe("sentence", () => {
     );
     expect(sentence("Anyone know a good lawyer?")).toBe("Anyone know a good lawyer?");
     expect(sentence("Reviews contracts (ask first.)")).toBe("Reviews contracts (ask first.)");
+  });
+});
+
+describe("forTerminal", () => {
+  it("shows control characters from the data as symbols, so none of them acts on the terminal", () => {
+    // from a vCard: set the window title, clear the screen, ring the bell, return to the line's start
+    const name = "Evil\u001b]0;pwned\u0007\u001b[2J Guy\rX";
+    expect(forTerminal(name, false)).toBe("Evil␛]0;pwned␇␛[2J Guy␍X");
+    // a C1 control (a one-byte CSI) and DEL
+    expect(forTerminal("a\u009b2Jb\u007f", false)).toBe("a\ufffd2Jb\u2421");
+  });
+
+  it("drops right-to-left overrides and isolates, which would turn the rest of the line around", () => {
+    expect(forTerminal("note \u202eyrros\u202c, then \u2067x\u2069", false)).toBe("note yrros, then x");
+    // right-to-left scripts need none of them, and keep their letters
+    expect(forTerminal("שלום Raj مرحبا", false)).toBe("שלום Raj مرحبا");
+  });
+
+  it("keeps newlines, tabs and Goodwill's own colours; other sequences are shown, colours or not", async () => {
+    const p = await paint(true);
+    const line = `${p.bold("Raj")}\t${p.red("overdrawn")}\nnext`;
+    expect(forTerminal(line, true)).toBe(line);
+    expect(forTerminal("\u001b[2J", true)).toBe("␛[2J");
+    expect(forTerminal("\u001b[31mred", false)).toBe("␛[31mred");
+    const plain = "Nothing to escape: Zoë, 山田, 🎉";
+    expect(forTerminal(plain, false)).toBe(plain);
   });
 });

@@ -32,6 +32,39 @@ export async function paint(enabled: boolean): Promise<Paint> {
 }
 
 /**
+ * Text for a terminal, whatever the data in it holds: a name from someone else's vCard or a mail's
+ * subject may carry escape sequences (one sets the window title, another clears the screen) or a
+ * right-to-left override that turns the rest of the line around. Control characters are shown as
+ * their symbols (ESC as ␛, BEL as ␇), C1 controls as �, and the direction overrides and isolates
+ * are dropped; newlines and tabs stay, and so do Goodwill's own colours when `keepColour` (SGR, the
+ * one sequence it writes).
+ */
+export function forTerminal(text: string, keepColour: boolean): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const control = (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+    const direction = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    if (!control && !direction) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+    if (c === 0x1b && keepColour) {
+      const sgr = /^\[[0-9;]*m/.exec(text.slice(i + 1, i + 24));
+      if (sgr) {
+        out += `\u001b${sgr[0]}`;
+        i += sgr[0].length;
+        from = i + 1;
+        continue;
+      }
+    }
+    if (direction) continue;
+    out += c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? "\u2421" : "\ufffd";
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
  * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is dumb;
  * the terminal is asked last, as asking loads node:tty.
  */

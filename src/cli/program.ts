@@ -8,6 +8,7 @@ import { RECORD_KINDS } from "../contract/record-kind.js";
 import { GoodwillError } from "../errors.js";
 import { asGoodwillError } from "../storage/store-errors.js";
 import { EXIT_CODES } from "./exit-codes.js";
+import { forTerminal } from "./output.js";
 import type { CliIo } from "./runtime.js";
 
 export const VERSION = "0.1.0";
@@ -189,7 +190,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       `Something went wrong inside Goodwill: ${(error as Error)?.stack ?? String(error)}`,
     );
     if (json) io.err(`${JSON.stringify(failure.toJSON())}\n`);
-    else io.err(`goodwill: ${failure.message}\n`);
+    else io.err(`goodwill: ${forTerminal(failure.message, false)}\n`);
     return EXIT_CODES[failure.code];
   }
 }

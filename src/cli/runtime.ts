@@ -13,7 +13,7 @@ import type { GoodwillService, Resolved } from "../service/goodwill-service.js";
 import { journaledService } from "../service/journaled-service.js";
 import { ensureLocalOwner } from "../storage/owner.repository.js";
 import { openStore, type Store } from "../storage/store.js";
-import { colourWanted, loadTextWidths, type Paint, paint, wideTextPending } from "./output.js";
+import { colourWanted, forTerminal, loadTextWidths, type Paint, paint, wideTextPending } from "./output.js";
 
 /** Where a command writes, and the environment it reads: the process's, or a test's. */
 export interface CliIo {
@@ -172,12 +172,14 @@ export async function print(io: CliIo, globals: Globals, result: Result, now: nu
     io.out(result.raw);
     return;
   }
-  const p = await paint(colourWanted(io.env, () => io.stdoutIsTTY));
+  const colour = colourWanted(io.env, () => io.stdoutIsTTY);
+  const p = await paint(colour);
   let text = result.human(p, now);
   // A table met wide characters or emoji: measure them properly and lay the text out again.
   if (wideTextPending()) {
     await loadTextWidths();
     text = result.human(p, now);
   }
+  text = forTerminal(text, colour);
   if (text !== "") io.out(text.endsWith("\n") ? text : `${text}\n`);
 }

@@ -71,6 +71,26 @@ describeEachDialect("needs, introductions and meeting someone new, as a user liv
     expectCleanAdvice(texts(suggestions), "Mark");
   });
 
+  it("a plumber is found for someone who offers plumbing, and a plum grower is not", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+    await run("person", "add", "Ana Lopez", "--org", "Lopez Homes");
+    await run("person", "add", "Ben Ortiz", "--org", "Ortiz & Sons");
+    await run("person", "add", "Gus Reyes", "--org", "Reyes Orchards");
+    await run("need", "Ana", "looking for a plumber");
+    await run("offer", "Gus", "plums from the orchard");
+    await run("offer", "Ben", "plumbing");
+    const { suggestions } = (await run("suggest", "Ana", "--json")).json() as { suggestions: S[] };
+    const intros = suggestions.filter((s) => s.kind === "introduce");
+    expect(intros.map((s) => s.otherPerson?.name)).toEqual(["Ben Ortiz"]);
+    expectCleanAdvice(texts(suggestions), "Mark");
+
+    // Without Ben's plumbing, a plum is no plumber: no introduction at all.
+    await run("offer", "rm", "2");
+    const after = (await run("suggest", "Ana", "--json")).json() as { suggestions: S[] };
+    expect(after.suggestions.filter((s) => s.kind === "introduce")).toEqual([]);
+  });
+
   it("a need met by an introduction: made, Goodwill asks whether the need is met; the answer closes it or keeps it", async () => {
     const { run } = cli({ dialect });
     await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");

@@ -18,7 +18,7 @@ import { loadCalendarSettings } from "./calendar-settings.js";
 import type { AppContext } from "./context.js";
 import {
   coldEvents,
-  groupJson,
+  groupsJson,
   groupsOf,
   isEvaluated,
   loadAgendaEventGroups,
@@ -184,7 +184,7 @@ async function peopleSection(ctx: AppContext, all: boolean, ranked: Promise<Agen
       isEvaluated(s) && isDue(s.due.status) && onlyReconnect(s, withNeeds),
   );
   const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
-  const groups = grouped.map(({ group, due }) => groupJson(group, due));
+  const groups = groupsJson(grouped);
 
   const evaluated = everyone
     ? { states: everyone, people: everyone.length, notEvaluated: null, owedThanks: null }

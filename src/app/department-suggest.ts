@@ -3,6 +3,7 @@
  * and to its people, the person there to start with, then lines of its playbook for the team, in
  * one listing (no playbook line twice); a department where you know nobody gets `meet-new`.
  */
+import { callNames } from "../domain/call-names.js";
 import { DAY_MS } from "../domain/decay.js";
 import {
   type DepartmentSubject,
@@ -22,7 +23,7 @@ import { getDepartmentStats } from "../storage/stats.repository.js";
 import type { AppContext } from "./context.js";
 import { departmentBalance } from "./ledger.js";
 import { loadMe, loadRelationships } from "./relationship-state.js";
-import { loadNeedsAndMatches, subjectOf } from "./suggest.js";
+import { loadNeedsAndMatches, subjectOf, withCallNames } from "./suggest.js";
 import { loadAdviceContexts, recentDepartmentGives } from "./suggestion-context.js";
 
 export interface DepartmentSuggestions {
@@ -74,8 +75,13 @@ export async function suggestForDepartment(
     "person",
     owedTo.map((m) => m.person.id),
   );
+  // Two members with one first name are each called by the whole name.
+  const calls = callNames(members.map((m) => ({ id: m.person.id, name: m.person.display_name })));
   const subject = (m: (typeof members)[number]) =>
-    subjectOf(m, ctx.now, summaries.get(m.person.id)?.summary ?? "", needs, advice.get(m.person.id));
+    withCallNames(
+      subjectOf(m, ctx.now, summaries.get(m.person.id)?.summary ?? "", needs, advice.get(m.person.id)),
+      calls,
+    );
 
   // Thank-yous: the department's own, then its people's, the most recent help first.
   const thanks = [

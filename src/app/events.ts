@@ -13,6 +13,7 @@ import {
   type EventMember,
   eventKey,
   eventName,
+  eventsApart,
   GOING_COLD_AFTER_DAYS,
   goingColdOffer,
   groupAdvice,
@@ -239,9 +240,16 @@ export interface GroupJson {
   people: { id: string; name: string }[];
 }
 
-/** The advice for the people of one event due together (three or more). */
-export function groupJson(group: { id: string; name: string; on: string }, due: NamedMember[]): GroupJson {
-  const advice = groupAdvice(group, due.map(member), DEFAULT_CLOSENESS);
+/**
+ * The advice for the people of one event due together (three or more); `named`: the event as
+ * `eventsApart` names it among the other groups of the listing.
+ */
+export function groupJson(
+  group: { id: string; name: string; on: string },
+  due: NamedMember[],
+  named: string | null = null,
+): GroupJson {
+  const advice = groupAdvice(group, due.map(member), DEFAULT_CLOSENESS, named);
   return {
     event: { id: group.id, name: group.name, on: group.on },
     ...advice,
@@ -261,21 +269,27 @@ export interface ColdEventJson {
 
 /** The events whose weak ties are going cold, the largest first, with the one-step offer. */
 export function coldEvents<S extends MemberView>(groups: EventGroup<S>[], now: number): ColdEventJson[] {
-  return groups
-    .flatMap((g) => {
-      const cold = goingCold(g, now).length;
-      return cold === 0
-        ? []
-        : [
-            {
-              event: { id: g.id, name: g.name, on: g.on },
-              ...goingColdOffer(g, cold),
-              people: cold,
-              everyDays: DEFAULT_EVENT_RHYTHM_DAYS,
-            },
-          ];
-    })
+  const cold = groups.flatMap((g) => {
+    const count = goingCold(g, now).length;
+    return count === 0 ? [] : [{ g, count }];
+  });
+  const named = eventsApart(cold.map(({ g }) => g));
+  return cold
+    .map(({ g, count }, i) => ({
+      event: { id: g.id, name: g.name, on: g.on },
+      ...goingColdOffer(g, count, DEFAULT_EVENT_RHYTHM_DAYS, named[i] ?? null),
+      people: count,
+      everyDays: DEFAULT_EVENT_RHYTHM_DAYS,
+    }))
     .sort((a, b) => b.people - a.people);
+}
+
+/** The advice of each group of one listing, each line saying which event it is about when there are several. */
+export function groupsJson(
+  grouped: readonly { group: { id: string; name: string; on: string }; due: NamedMember[] }[],
+): GroupJson[] {
+  const named = eventsApart(grouped.map(({ group }) => group));
+  return grouped.map(({ group, due }, i) => groupJson(group, due, named[i] ?? null));
 }
 
 /**

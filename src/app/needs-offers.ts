@@ -6,8 +6,9 @@
 import { readText } from "../contract/input.js";
 import type { NeedJson, OfferJson } from "../contract/need-offer.js";
 import { LIMITS } from "../domain/limits.js";
+import { quoteText } from "../domain/quote-text.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { newId } from "../storage/keys.js";
+import { foldText, newId } from "../storage/keys.js";
 import { namesOf } from "../storage/names.repository.js";
 import {
   findNeedOrOffer,
@@ -81,6 +82,10 @@ async function add(
 ): Promise<NeedRow> {
   const body = readText(NOUN[table], text, LIMITS.needOffer);
   return inWriteTransaction(ctx, async (tx) => {
+    // The owner's write lock is held: no other write can add the same text between this read and the insert.
+    const open = await listNeedsOrOffers(tx.db, table, ctx.ownerId, { personId: person.id, openOnly: true });
+    const twin = open.find((r) => foldText(r.text) === foldText(body));
+    if (twin) throw alreadyOpen(NOUN[table], person.display_name, twin);
     const row: NeedRow = {
       owner_id: ctx.ownerId,
       id: newId(),
@@ -101,6 +106,25 @@ async function add(
     await indexDocument(tx.db, ctx.ownerId, { kind: NOUN[table], refId: row.id, personId: person.id, body });
     return row;
   });
+}
+
+/**
+ * A second open need or offer of the same words (case, accents and spacing aside) would be listed and
+ * suggested twice: refused, naming the open one, as a second open introduction of a pair is.
+ */
+export function alreadyOpen(
+  noun: "need" | "offer",
+  /** the person's name, or null for an offer of the user's own */
+  whose: string | null,
+  open: { number: number; text: string; created_at: string },
+): GoodwillError {
+  return new GoodwillError(
+    "conflict",
+    `${whose === null ? "You already have" : `${whose} already has`} this ${noun} open: #${open.number}, ${quoteText(open.text)}, since ` +
+      `${open.created_at.slice(0, 10)}. Keep that one (goodwill ${noun} edit ${open.number} TEXT rewords it) ` +
+      "instead of adding it again.",
+    { [noun]: open.number },
+  );
 }
 
 async function find(ctx: AppContext, table: NeedOfferTable, ref: string): Promise<NeedRow> {

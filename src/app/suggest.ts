@@ -3,6 +3,7 @@
  * so the one detail that needs the history — what a thank-you would be for — is fetched only for
  * the people whose suggestions are actually shown.
  */
+import { callNames } from "../domain/call-names.js";
 import { DAY_MS } from "../domain/decay.js";
 import { type Layer, type LedgerMode, SUGGESTION_KINDS, type SuggestionKind } from "../domain/model.js";
 import { matchNeedsToOffers } from "../domain/need-offer-match.js";
@@ -204,12 +205,19 @@ export async function suggestionsForStates(
   const advice = await loadAdviceContexts(ctx, wantedStates);
   // One listing: a playbook line goes to the first person in the listing's order who can take it.
   const listing = options.listing ?? new PlaybookListing(ctx.now);
+  // Two people of the listing with one first name are each called by the whole name.
+  const calls = callNames([
+    ...wantedStates.map((s) => ({ id: s.person.id, name: s.person.display_name })),
+    ...wantedStates.flatMap((s) =>
+      (needs.matchesOf.get(s.person.id) ?? []).map((m) => ({ id: m.otherPersonId, name: m.otherPersonName })),
+    ),
+  ]);
   const worded = new Map<string, Suggestion[]>();
   for (const state of wantedStates) {
     const id = state.person.id;
     const context = advice.get(id);
     const received = state.thanksOwed ? (context?.known.lastHelp?.summary ?? "") : "";
-    const subject = subjectOf(state, ctx.now, received, needs, context);
+    const subject = withCallNames(subjectOf(state, ctx.now, received, needs, context), calls);
     worded.set(id, suggestionsFor(subject, listing));
   }
   const suggestions = shown.flatMap((p) => {
@@ -220,6 +228,19 @@ export async function suggestionsForStates(
   const firstPerPerson = new Map<string, Suggestion>();
   for (const [id, list] of worded) if (list[0]) firstPerPerson.set(id, list[0]);
   return { suggestions, total: planned.length, firstPerPerson };
+}
+
+/** The subject with the names its listing calls them and the people of their introductions by. */
+export function withCallNames(subject: SuggestionSubject, calls: Map<string, string>): SuggestionSubject {
+  const callName = calls.get(subject.personId);
+  return {
+    ...subject,
+    ...(callName !== undefined ? { callName } : {}),
+    matches: subject.matches.map((m) => {
+      const otherCallName = calls.get(m.otherPersonId);
+      return otherCallName !== undefined ? { ...m, otherCallName } : m;
+    }),
+  };
 }
 
 /** Ids in their stated order (code units, as SQL's C collation and SQLite compare them). */

@@ -16,6 +16,7 @@ import {
   dueWithin,
   type GroupJson,
   groupJson,
+  groupsJson,
   groupsOf,
   loadEventGroups,
   onlyReconnect,
@@ -57,8 +58,9 @@ export async function givingWeek(ctx: AppContext): Promise<WeekJson> {
   const withNeeds = await peopleWithNeeds(ctx);
   const grouped = groupsOf(groups, (s) => dueWithin(s, ctx.now, WEEK_DAYS) && onlyReconnect(s, withNeeds));
   const inGroup = new Set(grouped.flatMap((g) => g.due.map((m) => m.state.person.id)));
-  const groupGives: WeekGive[] = grouped.map(({ group, due }) => {
-    const json = groupJson(group, due);
+  const groupJsons = groupsJson(grouped);
+  const groupGives: WeekGive[] = grouped.map(({ group, due }, i) => {
+    const json = groupJsons[i] ?? groupJson(group, due);
     return {
       kind: "reconnect",
       ...addressedTo({ id: group.id, name: json.title }),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { eventKey, eventPhrase, goingColdOffer, groupAdvice, talkedWithMost } from "./event-groups.js";
+import {
+  eventKey,
+  eventPhrase,
+  eventsApart,
+  goingColdOffer,
+  groupAdvice,
+  talkedWithMost,
+} from "./event-groups.js";
 
 const member = (name: string, contacts = 0, closeness = 3) => ({ id: name, name, contacts, closeness });
 
@@ -59,6 +66,29 @@ describe("events and the people met there", () => {
     expect(offer.title).toBe("150 people from the SMPS chapter lunch are going cold");
     expect(offer.action).toBe(
       "Keep in touch with all of them every 90 days, counted from the meeting, in one step.",
+    );
+  });
+
+  it("several events in one listing: each line names its event, and its day when two share a name", () => {
+    const lunchOct = { name: "SMPS chapter lunch", on: "2026-10-14" };
+    const lunchNov = { name: "Met at the SMPS chapter lunch", on: "2026-11-11" };
+    const summit = { name: "at Web Summit", on: "2026-11-03" };
+    expect(eventsApart([lunchOct])).toEqual([null]);
+    expect(eventsApart([lunchOct, summit, lunchNov])).toEqual([
+      "the SMPS chapter lunch of 14 October 2026",
+      "the Web Summit",
+      "the SMPS chapter lunch of 11 November 2026",
+    ]);
+    const due = [member("A"), member("B"), member("C")];
+    const lines = [lunchOct, summit, lunchNov].map(
+      (e, i, all) => groupAdvice(e, due, 3, eventsApart(all)[i] ?? null).action,
+    );
+    expect(new Set(lines).size).toBe(3);
+    expect(lines[1]).toBe(
+      "Send one follow-up note to everyone from the Web Summit, then a personal line to anyone you talked with at length.",
+    );
+    expect(goingColdOffer(summit, 1, 90, "the Web Summit").action).toBe(
+      "Keep in touch with the one from the Web Summit every 90 days, counted from the meeting, in one step.",
     );
   });
 });

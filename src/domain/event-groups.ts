@@ -85,11 +85,31 @@ export function groupTitle(count: number, eventText: string): string {
   return `${count} ${count === 1 ? "person" : "people"} from ${eventPhrase(eventText)}`;
 }
 
-/** What to do for people of one event who are due together: one note to all, a line to the few. */
+/**
+ * How each of the events of one listing is named in its advice: null for "the group" when it is the
+ * only one; otherwise by the event ("the Web Summit"), with its day when two events share a name
+ * ("the SMPS chapter lunch of 14 October 2026"). "Send one follow-up note to the group", the same for
+ * every group, is one line repeated: in a listing each line says which event it is about.
+ */
+export function eventsApart(events: readonly { name: string; on: string }[]): (string | null)[] {
+  if (events.length <= 1) return events.map(() => null);
+  const byName = new Map<string, number>();
+  const nameKey = (e: { name: string }) => eventKey(e.name, "");
+  for (const e of events) byName.set(nameKey(e), (byName.get(nameKey(e)) ?? 0) + 1);
+  return events.map((e) =>
+    (byName.get(nameKey(e)) ?? 0) > 1 ? `${eventPhrase(e.name)} of ${longDay(e.on)}` : eventPhrase(e.name),
+  );
+}
+
+/**
+ * What to do for people of one event who are due together: one note to all, a line to the few.
+ * `named`: the event as `eventsApart` names it when the listing has other groups.
+ */
 export function groupAdvice(
   event: { name: string; on: string },
   due: readonly EventMember[],
   defaultCloseness: number,
+  named: string | null = null,
 ): { title: string; action: string; reason: string } {
   const most = talkedWithMost(due, defaultCloseness);
   const names = nameList(most.map((m) => m.name));
@@ -101,21 +121,33 @@ export function groupAdvice(
         : `then a personal line to the ${most.length === 2 ? "two" : "three"} you talked with most: ${names}.`;
   return {
     title: groupTitle(due.length, event.name),
-    action: `Send one follow-up note to the group, ${personal}`,
+    action: `Send one follow-up note to ${named === null ? "the group" : `everyone from ${named}`}, ${personal}`,
     reason: `You met them at ${eventPhrase(event.name)} on ${longDay(event.on)}, and all ${due.length} are due in the same week: one note reaches them together.`,
   };
 }
 
-/** The offer for weak ties of an event that are going cold: a rhythm for all of them, in one step. */
+/**
+ * The offer for weak ties of an event that are going cold: a rhythm for all of them, in one step.
+ * `named`: the event as `eventsApart` names it when the listing has other events going cold.
+ */
 export function goingColdOffer(
   event: { name: string; on: string },
   cold: number,
   everyDays = DEFAULT_EVENT_RHYTHM_DAYS,
+  named: string | null = null,
 ): { title: string; action: string; reason: string } {
   const who = cold === 1 ? "1 person" : `${cold} people`;
+  const whom =
+    named === null
+      ? cold === 1
+        ? "them"
+        : "all of them"
+      : cold === 1
+        ? `the one from ${named}`
+        : `everyone from ${named}`;
   return {
     title: `${who} from ${eventPhrase(event.name)} ${cold === 1 ? "is" : "are"} going cold`,
-    action: `Keep in touch with ${cold === 1 ? "them" : "all of them"} every ${everyDays} days, counted from the meeting, in one step.`,
+    action: `Keep in touch with ${whom} every ${everyDays} days, counted from the meeting, in one step.`,
     reason: `You met ${cold === 1 ? "this person" : "them"} at ${eventPhrase(event.name)} on ${longDay(event.on)}, have not been in touch since, and Goodwill has no rhythm for ${cold === 1 ? "them" : "any of them"} yet.`,
   };
 }

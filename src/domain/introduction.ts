@@ -2,6 +2,8 @@
  * Introductions with double opt-in (DESIGN §1): I ask each side first, and only when both agreed do
  * I connect them. Either side may agree first; "agreed" is the status once both have.
  */
+
+import { tellApart } from "./call-names.js";
 import { matchNeedsToOffers } from "./need-offer-match.js";
 import { asSentence, phraseNeed, phraseOffer } from "./need-phrasing.js";
 import { firstName } from "./playbook.js";
@@ -66,7 +68,8 @@ function describe(side: Side): string {
  * then anything `other` offers; null when nothing is known.
  */
 export function whatTheOtherBrings(to: Side, other: Side): string | null {
-  const name = firstName(other.name);
+  // To Ana Lopez about Ana Silva, "Ana designs brochures" could be the reader: the whole name.
+  const [, name] = tellApart(to, other);
   const pick = (needs: string[], offers: string[]) =>
     matchNeedsToOffers(
       needs.map((text, i) => ({ id: `n${i}`, personId: "needs", text })),

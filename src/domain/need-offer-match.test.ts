@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentWords, matchNeedsToOffers, stem } from "./need-offer-match.js";
+import { agentKey, contentWords, matchNeedsToOffers, stem } from "./need-offer-match.js";
 
 describe("matching needs against offers", () => {
   it("stems meet across word forms and accents", () => {
@@ -68,5 +68,69 @@ describe("matching needs against offers", () => {
       ["n2", "o1"],
       ["n3", "o3"],
     ]);
+  });
+
+  it("a doer meets the doing: a plumber is found for plumbing, a painter for painting, either way round", () => {
+    const pairs: [string, string][] = [
+      ["Looking for a plumber", "plumbing"],
+      ["Help with plumbing in the new flat", "Trained plumbers in the family"],
+      ["A good painter", "Painting and decorating"],
+      ["Running coach", "Marathon runner"],
+      ["Catering for forty", "A caterer friend"],
+    ];
+    for (const [need, offer] of pairs) {
+      const matches = matchNeedsToOffers(
+        [{ id: "n", personId: "ana", text: need }],
+        [{ id: "o", personId: "ben", text: offer }],
+      );
+      expect(
+        matches.map((m) => m.offer.id),
+        `${need} / ${offer}`,
+      ).toEqual(["o"]);
+    }
+  });
+
+  it("the same word beats a doer meeting a doing", () => {
+    const [match] = matchNeedsToOffers(
+      [{ id: "n1", personId: "ana", text: "Looking for a plumber" }],
+      [
+        { id: "o1", personId: "ben", text: "plumbing" },
+        { id: "o2", personId: "fay", text: "Retired plumber" },
+      ],
+    );
+    expect(match?.offer.id).toBe("o2");
+  });
+
+  it("the doer rule joins nothing else: not a shorter word, not a bare stem, not three-letter stems", () => {
+    const pairs: [string, string][] = [
+      ["plumber", "plum"],
+      ["plumber", "plumb"],
+      ["paper", "pap"],
+      ["paper", "paping"],
+      ["corner", "corn"],
+      ["poster", "post"],
+      ["plumbing", "plum"],
+    ];
+    for (const [need, offer] of pairs) {
+      expect(
+        matchNeedsToOffers(
+          [{ id: "n", personId: "ana", text: need }],
+          [{ id: "o", personId: "ben", text: offer }],
+        ),
+        `${need} / ${offer}`,
+      ).toEqual([]);
+    }
+    expect(agentKey("paper")).toBeNull();
+    expect(agentKey("plum")).toBeNull();
+    expect(agentKey("Plumbers")).toBe(agentKey("plumbing"));
+  });
+
+  it("a word that is both a stem and a doer counts once toward an offer", () => {
+    // "designer" meets "designing" on the stem and on the doer key: still one word, one weight.
+    const [match] = matchNeedsToOffers(
+      [{ id: "n1", personId: "ana", text: "designer" }],
+      [{ id: "o1", personId: "ben", text: "designing" }],
+    );
+    expect(match?.sharedWords).toEqual(["designer"]);
   });
 });

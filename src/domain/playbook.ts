@@ -1003,9 +1003,9 @@ export function practiceWhy(l: PlaybookLine): string {
   return PRACTICE_WHY[l.practice];
 }
 
-/** A person as a line's target: the first name. */
-export function personTarget(personName: string): Target {
-  const name = firstName(personName);
+/** A person as a line's target: the first name, or the name the listing calls them by. */
+export function personTarget(personName: string, callName: string = firstName(personName)): Target {
+  const name = callName;
   return { name, s: `${name}'s` };
 }
 

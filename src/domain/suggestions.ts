@@ -1,4 +1,6 @@
 /** Suggestions (DESIGN §3.5): what to do next for someone, give first, always private and kind. */
+
+import { tellApart } from "./call-names.js";
 import { OCCASION_WINDOW_DAYS } from "./defaults.js";
 import type { Due } from "./due.js";
 import { isDue } from "./due.js";
@@ -14,6 +16,8 @@ import { quoteText } from "./quote-text.js";
 export interface SuggestionSubject {
   personId: string;
   personName: string;
+  /** what the sentences call them: the first name unless told (call-names.ts: another in the listing has it) */
+  callName?: string;
   ledgerMode: LedgerMode;
   layer: Layer;
   isColleague: boolean;
@@ -40,6 +44,8 @@ export interface IntroductionMatch {
   needText: string;
   otherPersonId: string;
   otherPersonName: string;
+  /** what the sentences call the other person, as `callName` */
+  otherCallName?: string;
   offerText: string;
   sharedWords: string[];
 }
@@ -126,6 +132,11 @@ export function orderSuggestions(items: { suggestion: Suggestion; priority: numb
     .map((item) => item.suggestion);
 }
 
+/** The name the sentences about them call them by. */
+function nameOf(s: SuggestionSubject): string {
+  return s.callName ?? firstName(s.personName);
+}
+
 // Communal people are not counted: their reasons carry no figures at all.
 function counted(s: SuggestionSubject): boolean {
   return s.ledgerMode !== "communal";
@@ -133,7 +144,7 @@ function counted(s: SuggestionSubject): boolean {
 
 function thankDrafts(s: SuggestionSubject): Draft[] {
   if (s.thanksOwed === null) return [];
-  const name = firstName(s.personName);
+  const name = nameOf(s);
   const what = s.thanksOwed.lastReceivedSummary.trim().replace(/[.!]+$/, "");
   // The summary is the user's own words, quoted as written rather than bent into the sentence.
   const action = what
@@ -148,7 +159,7 @@ function thankDrafts(s: SuggestionSubject): Draft[] {
 }
 
 function followThroughDrafts(s: SuggestionSubject): Draft[] {
-  const name = firstName(s.personName);
+  const name = nameOf(s);
   // Late promises first: they are the ones costing trust now.
   const open = [...s.myCommitments].sort((a, b) => Number(b.late) - Number(a.late));
   return open.map((c) => {
@@ -166,7 +177,7 @@ function followThroughDrafts(s: SuggestionSubject): Draft[] {
 function occasionDrafts(s: SuggestionSubject): Draft[] {
   const o = s.occasion;
   if (o === null || o.inDays < 0 || o.inDays > OCCASION_WINDOW_DAYS) return [];
-  const name = firstName(s.personName);
+  const name = nameOf(s);
   const when =
     o.inDays === 0 ? "today" : o.inDays === 1 ? "tomorrow" : counted(s) ? `in ${o.inDays} days` : "soon";
   const turning = o.turning !== null && counted(s) ? ` (${ordinal(o.turning)})` : "";
@@ -178,7 +189,7 @@ function occasionDrafts(s: SuggestionSubject): Draft[] {
 }
 
 function helpWithNeedDrafts(s: SuggestionSubject): Draft[] {
-  const name = firstName(s.personName);
+  const name = nameOf(s);
   return s.openNeeds.map((need) => {
     const phrased = phraseNeed(need.text);
     // The user offered what the need asks for: the same suggestion, now saying so (not a second one).
@@ -196,9 +207,12 @@ function helpWithNeedDrafts(s: SuggestionSubject): Draft[] {
 }
 
 function introduceDrafts(s: SuggestionSubject): Draft[] {
-  const name = firstName(s.personName);
   return s.matches.map((m) => {
-    const other = firstName(m.otherPersonName);
+    // Ana Lopez to Ana Silva: "Ana …, and Ana …" would not say who is who.
+    const [name, other] = tellApart(
+      { name: s.personName, call: nameOf(s) },
+      { name: m.otherPersonName, call: m.otherCallName },
+    );
     return {
       action: `Introduce ${s.personName} to ${m.otherPersonName}: ask each of them first, then connect them.`,
       reason: introductionReason(name, m.needText, other, m.offerText),
@@ -268,9 +282,11 @@ function bridgeDraft(
       reason: `${name} is on your list, but you have not been in touch yet. ${nobody}`,
     };
   }
-  const via = firstName(b.via.name);
+  // "You know of Ana through Ana" would not say who is who.
+  const [via, target] = b.target
+    ? tellApart({ name: b.via.name }, { name: b.target.name })
+    : [firstName(b.via.name), ""];
   const asker = b.via.department ? `${b.via.name} in ${b.via.department}` : b.via.name;
-  const target = b.target ? firstName(b.target.name) : "";
   const why: Record<MeetNewBridge["evidence"], string> = {
     "met-through": `You know of ${target} through ${via}.`,
     title: `${via}'s title mentions ${department}.`,
@@ -300,12 +316,12 @@ function giveFirstDrafts(s: SuggestionSubject, listing: PlaybookListing): Draft[
     recentGives: s.recentGives ?? [],
   });
   if (line === undefined) return [];
-  const name = firstName(s.personName);
+  const name = nameOf(s);
   const reason = [
     `The balance with ${name}${whereTheyAre(s.known, s)} is overdrawn: you have received much more than you gave, so here is a chance to give back.`,
     ...knownFacts(s.known, name, { counted: counted(s), lastHelp: true }),
   ].join(" ");
-  return [{ action: line.text(personTarget(s.personName)), reason }];
+  return [{ action: line.text(personTarget(s.personName, name)), reason }];
 }
 
 function wantsGiveFirst(s: SuggestionSubject): boolean {
@@ -313,7 +329,7 @@ function wantsGiveFirst(s: SuggestionSubject): boolean {
 }
 
 function reconnectDraft(s: SuggestionSubject): Draft {
-  const name = firstName(s.personName);
+  const name = nameOf(s);
   const { status, daysSinceContact, cadenceDays } = s.due;
   const where = catchUpWhere(s);
   const action =

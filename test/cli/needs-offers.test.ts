@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { api } from "../http/support.js";
 import { cli } from "../support/cli.js";
 import { describeEachDialect, type TestDialect } from "../support/stores.js";
 
@@ -83,6 +84,56 @@ describeEachDialect("needs and offers", (dialect) => {
     const empty = await run("offer", "Ben", "   ");
     expect(empty.code).toBe(4);
     expect((await run("offers", "--all", "--json")).json().offers).toHaveLength(0);
+  });
+
+  it("the same need or offer typed twice for one person is refused, naming the open one; nothing is added", async () => {
+    const { run } = await office(dialect);
+    await run("offer", "Ana", "Plumbing");
+    await run("need", "Ana", "A lawyer to read a lease");
+    const offerAgain = await run("offer", "Ana", "  PLUMBING ");
+    expect(offerAgain.code).toBe(4);
+    expect(offerAgain.stderr).toContain("Ana Lima already has this offer open: #1, “Plumbing”");
+    expect(offerAgain.stderr).toContain("goodwill offer edit 1 TEXT");
+    const needAgain = await run("need", "Ana", "a lawyer  to read a LEASE", "--json");
+    expect(needAgain.code).toBe(4);
+    expect(JSON.parse(needAgain.stderr).error).toMatchObject({ code: "conflict", details: { need: 1 } });
+    expect((await run("offers", "Ana", "--json")).json().offers).toHaveLength(1);
+    expect((await run("needs", "Ana", "--json")).json().needs).toHaveLength(1);
+
+    // Other words, another person, or the first one closed: a new one is welcome.
+    expect((await run("offer", "Ana", "Plumbing and heating")).code).toBe(0);
+    expect((await run("offer", "Ben", "Plumbing")).code).toBe(0);
+    await run("need", "drop", "1");
+    expect((await run("need", "Ana", "A lawyer to read a lease")).code).toBe(0);
+    // An offer of my own is refused the same way.
+    await run("offer", "me", "Reviewing contracts");
+    const mineAgain = await run("offer", "me", "reviewing contracts");
+    expect(mineAgain.code).toBe(4);
+    expect(mineAgain.stderr).toContain("You already have this offer open");
+  });
+
+  it("through the API, a second open need or offer of the same words answers 409 with the open one named", async () => {
+    const { call, account } = await api(dialect);
+    const { token } = await account("mark@example.com");
+    const ana = (await call("POST", "/api/v1/people", { token, body: { name: "Ana Lima" } })).body
+      .id as string;
+    for (const path of ["/api/v1/needs", "/api/v1/offers"]) {
+      const first = await call("POST", path, { token, body: { personId: ana, text: "Payroll rules" } });
+      expect(first.status).toBe(201);
+      const second = await call("POST", path, { token, body: { personId: ana, text: "payroll  Rules" } });
+      expect(second.status).toBe(409);
+      expect(second.body.error.code).toBe("conflict");
+      expect(second.body.error.message).toContain(
+        `#${path.endsWith("needs") ? first.body.need.number : first.body.offer.number}, “Payroll rules”`,
+      );
+    }
+    const mine = await call("POST", "/api/v1/own-offers", { token, body: { text: "Excel macros" } });
+    expect(mine.status).toBe(201);
+    expect((await call("POST", "/api/v1/own-offers", { token, body: { text: "excel macros" } })).status).toBe(
+      409,
+    );
+    const offers = (await call("GET", "/api/v1/offers", { token })).body.offers;
+    expect(offers).toHaveLength(1);
   });
 
   it("needs and offers survive a JSON backup round trip", async () => {

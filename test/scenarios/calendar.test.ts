@@ -195,6 +195,78 @@ describeEachDialect("the calendar and events, story by story", (dialect) => {
     expect(reachOuts[1]?.description.split("\n")).toContain("Kai Chan");
   });
 
+  it("people from several events: each event's advice says which event it is about, none is the same line twice", async () => {
+    const { run } = cli({ dialect }); // Wednesday 25 November 2026
+    await run("init", "--name", "Paula Reyes", "--org", "Reyes Consulting");
+    // Three attendee lists: the Web Summit, and two monthly chapter lunches of the same name.
+    const rows = ["Name,Company,Email,Met,Met On"];
+    const lists: [string, string][] = [
+      ["Web Summit", "2026-09-20"],
+      ["SMPS chapter lunch", "2026-09-16"],
+      ["SMPS chapter lunch", "2026-10-14"],
+    ];
+    lists.forEach(([event, on], e) => {
+      for (let i = 0; i < 4; i++) {
+        const name = `${FIRST[e * 4 + i]} ${LAST[e]}`;
+        rows.push(
+          `${name},Firm ${e},${name.toLowerCase().replace(" ", ".")}@firm${e}.example,${event},${on}`,
+        );
+      }
+    });
+    await run("import", tempFile("three-events.csv", `${rows.join("\n")}\n`));
+    const today = (await run("today", "--json")).json() as {
+      goingCold: { title: string; action: string; reason: string }[];
+    };
+    expect(today.goingCold).toHaveLength(3);
+    const actions = today.goingCold.map((c) => c.action).sort();
+    expect(actions).toEqual([
+      "Keep in touch with everyone from the SMPS chapter lunch of 14 October 2026 every 90 days, counted from the meeting, in one step.",
+      "Keep in touch with everyone from the SMPS chapter lunch of 16 September 2026 every 90 days, counted from the meeting, in one step.",
+      "Keep in touch with everyone from the Web Summit every 90 days, counted from the meeting, in one step.",
+    ]);
+    expectCleanAdvice(
+      today.goingCold.flatMap((c) => [c.action, c.reason]),
+      "Paula Reyes",
+      "today's going-cold events",
+    );
+    expect(
+      (await run("today")).stdout.split("\n").filter((l) => l.includes("Keep in touch with all of them")),
+    ).toEqual([]);
+
+    // Two groups due together: each line names its event, in today and in week.
+    const due = cli({ dialect });
+    await due.run("init", "--name", "Paula Reyes", "--org", "Reyes Consulting");
+    for (const [event, names] of [
+      ["Web Summit", ["Lee Chan", "Ana Ruiz", "Tom Berg"]],
+      ["Design Week", ["Kai Holt", "Ivy Moss", "Max Long"]],
+    ] as const)
+      for (const name of names)
+        await due.run("person", "add", name, "--met", event, "--met-on", "2026-09-20", "--cadence", "30");
+    const agenda = (await due.run("today", "--json")).json() as {
+      groups: { title: string; action: string; reason: string }[];
+    };
+    expect(agenda.groups.map((g) => g.title).sort()).toEqual([
+      "3 people from the Design Week",
+      "3 people from the Web Summit",
+    ]);
+    for (const g of agenda.groups)
+      expect(g.action).toContain(
+        `Send one follow-up note to everyone from ${g.title.replace(/^3 people from /, "")},`,
+      );
+    expectCleanAdvice(
+      agenda.groups.flatMap((g) => [g.action, g.reason]),
+      "Paula Reyes",
+      "today's groups",
+    );
+    const week = (await due.run("week", "--json")).json() as { sessions: Session[] };
+    const groupGives = week.sessions
+      .flatMap((d) => d.gives)
+      .filter((g) => g.person.name.startsWith("3 people"));
+    expect(groupGives).toHaveLength(2);
+    expectCleanAdvice(weekLines(week.sessions), "Paula Reyes", "week");
+    expect(new Set(groupGives.map((g) => g.action)).size).toBe(2);
+  });
+
   it("a weekend in week: colleagues on workdays only, the work week is the user's own, overdue first, three a day", async () => {
     const { run } = cli({ dialect }); // Wednesday 25 November 2026
     await run("init", "--name", "Nia Brooks", "--org", "Brightline", "--dept", "Projects");

@@ -71,6 +71,70 @@ describeEachDialect("needs, introductions and meeting someone new, as a user liv
     expectCleanAdvice(texts(suggestions), "Mark");
   });
 
+  it("a plumber is found for someone who offers plumbing, and a plum grower is not", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+    await run("person", "add", "Ana Lopez", "--org", "Lopez Homes");
+    await run("person", "add", "Ben Ortiz", "--org", "Ortiz & Sons");
+    await run("person", "add", "Gus Reyes", "--org", "Reyes Orchards");
+    await run("need", "Ana", "looking for a plumber");
+    await run("offer", "Gus", "plums from the orchard");
+    await run("offer", "Ben", "plumbing");
+    const { suggestions } = (await run("suggest", "Ana", "--json")).json() as { suggestions: S[] };
+    const intros = suggestions.filter((s) => s.kind === "introduce");
+    expect(intros.map((s) => s.otherPerson?.name)).toEqual(["Ben Ortiz"]);
+    expectCleanAdvice(texts(suggestions), "Mark");
+
+    // Without Ben's plumbing, a plum is no plumber: no introduction at all.
+    await run("offer", "rm", "2");
+    const after = (await run("suggest", "Ana", "--json")).json() as { suggestions: S[] };
+    expect(after.suggestions.filter((s) => s.kind === "introduce")).toEqual([]);
+  });
+
+  it("two people called Ana are told apart by their whole names wherever advice names both", async () => {
+    const { run } = cli({ dialect });
+    await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");
+    await run("person", "add", "Ana Lopez", "--org", "Lopez Homes");
+    await run("person", "add", "Ana Silva", "--org", "Studio Nine");
+    await run("person", "add", "Bo Ek", "--org", "Ek Legal");
+    await run("need", "Ana Lopez", "Hiring a designer for the spring campaign");
+    await run("offer", "Ana Silva", "Designs campaign brochures");
+    await run("need", "Bo", "A lawyer to read a lease");
+    await run("received", "Ana Lopez", "Lent me her ladder");
+    await run("received", "Ana Silva", "Advice on tiles", "--kind", "advice");
+
+    const { suggestions } = (await run("suggest", "--json")).json() as { suggestions: S[] };
+    const intro = suggestions.find((s) => s.kind === "introduce");
+    expect(intro?.reason).toBe(
+      "Ana Lopez is hiring a designer for the spring campaign, and Ana Silva designs campaign brochures.",
+    );
+    // In one listing, "Thank Ana" twice would not say which Ana: each is called by the whole name.
+    const thanks = suggestions.filter((s) => s.kind === "thank").map((s) => s.action);
+    expect(thanks.sort()).toEqual([
+      "Thank Ana Lopez for their help: “Lent me her ladder”.",
+      "Thank Ana Silva for their help: “Advice on tiles”.",
+    ]);
+    // Bo shares a first name with nobody: still just Bo.
+    const bo = suggestions.find((s) => s.kind === "help-with-need" && s.person.name === "Bo Ek");
+    expect(bo?.action).toBe(
+      "Ask Bo how the search for a lawyer to read a lease is going, and offer one concrete thing you can do.",
+    );
+    // The agenda is one list too.
+    const today = (await run("today", "--json")).json() as { suggestions: S[] };
+    for (const s of today.suggestions)
+      expect(`${s.action} ${s.reason}`, s.action).not.toMatch(/\bAna(?! Lopez| Silva)\b/);
+
+    // The drafted message to Ana Lopez says which Ana designs brochures.
+    const proposed = (await run("intro", "Ana Lopez", "Ana Silva", "Campaign design", "--json")).json()
+      .introduction;
+    expect(proposed.messages.toA).toContain(
+      "Ana Silva designs campaign brochures, and you are hiring a designer",
+    );
+    expect(proposed.messages.toB).toContain(
+      "Ana Lopez is hiring a designer for the spring campaign, and you design",
+    );
+  });
+
   it("a need met by an introduction: made, Goodwill asks whether the need is met; the answer closes it or keeps it", async () => {
     const { run } = cli({ dialect });
     await run("init", "--name", "Mark", "--org", "Brightline", "--dept", "Projects");

@@ -3,8 +3,8 @@ import type { Command } from "commander";
 import { readText } from "../../contract/input.js";
 import type { IntroductionJson, NeedToSettle } from "../../contract/introduction.js";
 import type { NeedJson } from "../../contract/need-offer.js";
+import { tellApart } from "../../domain/call-names.js";
 import { asSentence, phraseNeed } from "../../domain/need-phrasing.js";
-import { firstName } from "../../domain/playbook.js";
 import type { GoodwillService } from "../../service/goodwill-service.js";
 import { type Paint, table } from "../output.js";
 import { act, type CliIo, type Globals, personId } from "../runtime.js";
@@ -143,7 +143,7 @@ export function registerIntroductionCommands(program: Command, io: CliIo): void 
 
 /** "Tim is looking for guest writers… (need #1)" */
 function needSentence(n: NeedToSettle): string {
-  return asSentence(phraseNeed(n.text).about(firstName(n.person.name))).replace(
+  return asSentence(phraseNeed(n.text).about(tellApart(n.person, n.by)[0])).replace(
     /\.$/,
     ` (need #${n.number}).`,
   );
@@ -165,7 +165,7 @@ async function askAboutNeeds(
   for (const n of open) {
     io.err(`${needSentence(n)}\n`);
     const answer = await io.prompt(
-      `Did meeting ${firstName(n.by.name)} meet it? [m]et, [k]eep it open, or [u]pdate its wording: `,
+      `Did meeting ${tellApart(n.person, n.by)[1]} meet it? [m]et, [k]eep it open, or [u]pdate its wording: `,
     );
     if (/^\s*m/i.test(answer))
       settled.push((await service.closeNeed(String(n.number), { status: "met", by: n.by.id })).need);

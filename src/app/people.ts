@@ -1,7 +1,7 @@
 /** People: adding, editing, listing and removing them, and the profile of "me". */
 
 import type { Kysely } from "kysely";
-import { isEmail, isPhone, readDate } from "../contract/input.js";
+import { isEmail, isPhone, readDate, readText } from "../contract/input.js";
 import type { PersonInput } from "../contract/person-input.js";
 import { DEFAULT_CLOSENESS, DEFAULT_LAYER_MANUAL } from "../domain/defaults.js";
 import { LIMITS } from "../domain/limits.js";
@@ -214,6 +214,7 @@ export function readPersonInput<T extends PersonInput>(input: T): T {
     ...input,
     ...(input.birthday ? { birthday: readBirthday(input.birthday) } : {}),
     ...(input.metOn ? { metOn: readDate("metOn", input.metOn) } : {}),
+    ...(input.name !== undefined ? { name: readText("name", input.name, LIMITS.name) } : {}),
     ...(input.emails ? { emails: input.emails.map(readPersonEmail) } : {}),
     ...(input.phones ? { phones: input.phones.map(readPersonPhone) } : {}),
     ...(tags ? { tags } : {}),

@@ -22,6 +22,7 @@ import {
   findPeopleByEmail,
   findPeopleByName,
   getPerson,
+  listArchivedPeople,
   listPeopleForLookup,
 } from "../storage/person.repository.js";
 import { countPersonHistory } from "../storage/person-history.repository.js";
@@ -69,8 +70,31 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
   });
   const department = (await findDepartmentsByName(db, ctx.ownerId, text)).length > 0;
   const forDepartment = department ? ` For the department, say ${shellSafe(`dept:${text}`)}.` : "";
+  // Someone archived is out of lists and lookups, not gone: say so, and how to bring them back.
+  const archived = (await listArchivedPeople(db, ctx.ownerId)).filter(
+    (p) =>
+      wordPrefixesMatch(typed, nameWords(p)) ||
+      (/^[0-9a-f-]{8,}$/i.test(text) && p.id.endsWith(text.toLowerCase())),
+  );
+  if (archived.length > 0 && inside.length === 0) {
+    const first = archived[0] as PersonRow;
+    throw notFound(
+      archived.length === 1
+        ? `${first.display_name} is archived. To bring them back: goodwill person edit ${first.id} --unarchive${forDepartment}`
+        : `${archived.length} archived people answer to "${text}" (${archived
+            .slice(0, 5)
+            .map((p) => `${p.display_name}, ${p.id}`)
+            .join("; ")}). To bring one back: goodwill person edit ID --unarchive${forDepartment}`,
+      { archived: await describeCandidates(ctx, archived.slice(0, 10)) },
+    );
+  }
   if (inside.length > 0) {
-    const names = [...new Set(inside.map((p) => p.display_name))].slice(0, 5);
+    const count = new Map<string, number>();
+    for (const p of inside) count.set(p.display_name, (count.get(p.display_name) ?? 0) + 1);
+    // Namesakes are one name in the hint, said to be several people: the hint alone cannot pick one.
+    const names = [...count]
+      .slice(0, 5)
+      .map(([name, n]) => (n > 1 ? `${name} (${n} people by that name)` : name));
     const list =
       names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
     throw notFound(`No one is called ${text}. Did you mean ${list}?${forDepartment}`, {

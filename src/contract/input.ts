@@ -89,7 +89,8 @@ export function readText(
   maxLength: number = LIMITS.summary,
 ): string {
   const text = (value ?? "").replace(/\s+/g, " ").trim();
-  if (text === "")
+  // Only invisible characters (a zero-width space, a joiner, a control) is empty too: it shows as a blank.
+  if (text.replace(/[\p{Cf}\p{Cc}\s]/gu, "") === "")
     throw invalid(
       field === "name"
         ? "The name is empty: write the name as you would say it."

@@ -191,6 +191,16 @@ export async function listPeopleForLookup(db: Kysely<Database>, ownerId: string)
     .execute();
 }
 
+/** Everyone archived: few, read when what was typed found no one else. */
+export async function listArchivedPeople(db: Kysely<Database>, ownerId: string): Promise<PersonRow[]> {
+  return ownedBy(db, ownerId)
+    .selectFrom("people")
+    .selectAll()
+    .where("archived", "=", 1)
+    .orderBy("name_key")
+    .execute();
+}
+
 export async function findPeopleByEmail(
   db: Kysely<Database>,
   ownerId: string,

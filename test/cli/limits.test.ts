@@ -25,6 +25,9 @@ describeEachDialect("the same limits on the command line as over the API", (dial
     }
     const nameless = await run("person", "add", "  ");
     expect(nameless.stderr).toBe("goodwill: The name is empty: write the name as you would say it.\n");
+    // a zero-width space and a joiner show as a blank row: no name either
+    const invisible = await run("person", "add", "\u200b\u200d ");
+    expect(invisible.stderr).toBe("goodwill: The name is empty: write the name as you would say it.\n");
     expect((await run("person", "list", "--json")).json().people).toEqual([]);
     const fits = await run("person", "add", "Ann Able", "--org", "x".repeat(200), "--json");
     expect(fits.code, fits.stderr).toBe(0);

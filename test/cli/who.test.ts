@@ -23,6 +23,11 @@ describeEachDialect("who is meant: a WHO acts only on the person it names", (dia
     const shown = (await run("show", "Jordan Lee", "--json")).json();
     expect(shown.timeline).toEqual([]);
     expect((await run("person", "list", "--json")).json().people).toHaveLength(1);
+    // with a namesake, the hint says the name is two people's: it cannot be the answer as it is
+    await run("person", "add", "Jordan Lee", "--new", "--email", "jordan.lee@example.com");
+    expect((await run("gave", "Dan", "Coffee")).stderr).toBe(
+      "goodwill: No one is called Dan. Did you mean Jordan Lee (2 people by that name)?\n",
+    );
   });
 
   it("Ann is not Joanna: a name inside a word is only offered", async () => {
@@ -272,5 +277,27 @@ describeEachDialect("person rm and person merge say what goes and need --yes", (
     expect(yes.code).toBe(0);
     expect(yes.stdout).toContain("Removed Jordan Lee");
     expect((await run("show", "Jordan Lee")).code).toBe(3);
+  });
+
+  it("someone archived is said to be archived, with how to bring them back, and comes back with --unarchive", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Raj Patel", "--nickname", "Rajju", "--email", "raj@example.com");
+    const archived = await run("person", "edit", "Raj", "--archive");
+    expect(archived.code).toBe(0);
+    const id = (await run("show", "raj@example.com", "--json")).json().person.id as string;
+    expect(archived.stdout).toContain(`To bring them back: goodwill person edit ${id} --unarchive`);
+    expect((await run("person", "list", "--json")).json().people).toEqual([]);
+    for (const who of ["Raj", "Rajju", id.slice(-12)]) {
+      const refused = await run("gave", who, "Coffee");
+      expect(refused.code, who).toBe(3);
+      expect(refused.stderr, who).toBe(
+        `goodwill: Raj Patel is archived. To bring them back: goodwill person edit ${id} --unarchive\n`,
+      );
+    }
+    expect((await run("person", "edit", id, "--archive", "--unarchive")).code).toBe(2);
+    const back = await run("person", "edit", id, "--unarchive");
+    expect(back.stdout).toBe("Raj Patel is back in your people.\n");
+    expect((await run("gave", "Rajju", "Coffee")).code).toBe(0);
+    expect((await run("ledger", "Raj", "--json")).json().balance.entries).toBe(1);
   });
 });

@@ -31,6 +31,9 @@ interface PersonFlags {
   metThrough?: string;
   birthday?: string;
   name?: string;
+  nickname?: string;
+  archive?: boolean;
+  unarchive?: boolean;
 }
 
 function personOptions(command: Command, editing: boolean): Command {
@@ -62,13 +65,17 @@ function personOptions(command: Command, editing: boolean): Command {
     .option("--met <text>", "how you met")
     .option("--met-on <date>", "when you met: YYYY-MM-DD, yesterday, '3 days ago'")
     .option("--met-through <who>", "who introduced you")
-    .option("--birthday <date>", "YYYY-MM-DD, or --MM-DD without the year");
+    .option("--birthday <date>", "YYYY-MM-DD, or --MM-DD without the year")
+    .option("--nickname <name>", "what they go by (a name you can say them by, too)");
 }
 
 /** Reads person flags into a PersonInput, checking every value before anything is written. */
 function personInput(flags: PersonFlags, now: number): PersonInput {
   return {
     ...(flags.name !== undefined ? { name: input.readText("name", flags.name, LIMITS.name) } : {}),
+    ...(flags.nickname !== undefined ? { nickname: flags.nickname.trim() || null } : {}),
+    ...(flags.archive ? { archived: true } : {}),
+    ...(flags.unarchive ? { archived: false } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),
     ...(flags.dept !== undefined ? { department: flags.dept.trim() || null } : {}),
     ...(flags.title !== undefined ? { title: flags.title.trim() || null } : {}),
@@ -234,8 +241,12 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
   )
     .option("--name <name>", "new name")
     .option("--track", "keep the ledger for them again (undo --communal)")
+    .option("--archive", "keep them out of lists, lookups and Today; their history stays")
+    .option("--unarchive", "bring an archived person back")
     .action(
       act(io, async (service, who: string, flags: PersonFlags) => {
+        if (flags.archive && flags.unarchive)
+          throw new GoodwillError("usage", "Say --archive or --unarchive, not both.");
         const changes = personInput(flags, clock(io.env));
         const id = (await service.resolve(who)).id;
         // a list given replaces the one kept: what it took out is said
@@ -252,7 +263,11 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
         return {
           json: edited,
           human: (p) =>
-            `Updated ${p.bold(edited.name)}.` +
+            (flags.archive
+              ? `Archived ${p.bold(edited.name)}: out of lists, lookups and Today, history kept. To bring them back: goodwill person edit ${edited.id} --unarchive`
+              : flags.unarchive
+                ? `${p.bold(edited.name)} is back in your people.`
+                : `Updated ${p.bold(edited.name)}.`) +
             (removed.length === 0
               ? ""
               : ` The list given replaced the one kept: no longer ${removed.join("; ")} (goodwill undo brings ${count === 1 ? "it" : "them"} back).`),

@@ -216,16 +216,18 @@ export async function undo(
       .map((s) => String(s.key.id));
     const removing = new Set(states.filter((s) => s.before === null).map((s) => `${s.table} ${s.keyJson}`));
     for (const personId of await peopleWithOtherHistory(tx, added, removing)) kept.add(personId);
-    if (kept.size > 0 && !importing) {
-      throw new GoodwillError(
-        "conflict",
-        `Cannot undo this change (${entry.description}): there is history with them logged since. Delete that first, or keep them.`,
-        { entryId: entry.id },
-      );
-    }
     for (const personId of kept) {
       const name = (await namesOf(tx.db, tx.ownerId, { people: [personId] })).get(personId);
       if (name !== undefined) keptNames.push(name);
+    }
+    keptNames.sort((a, b) => a.localeCompare(b));
+    const keptList = listOfNames(keptNames);
+    if (kept.size > 0 && !importing) {
+      throw new GoodwillError(
+        "conflict",
+        `Cannot undo this change (${entry.description}): there is history with ${keptList} logged since. Delete that first (goodwill undo --list shows it), or keep them.`,
+        { entryId: entry.id, people: keptNames },
+      );
     }
 
     const applied = states.filter((s) => !(personOf(s) && kept.has(personOf(s) as string)));
@@ -272,11 +274,27 @@ export async function undo(
     await refreshFirstEvents(tx.db, tx.ownerId, rowsBack);
     await refreshFirstEventsOfMoments(tx.db, tx.ownerId, [...momentsOf(applied)]);
 
+    // An import whose every person has history since would be marked undone having undone
+    // nothing, and could not be tried again once that history is gone: refuse instead.
+    if (importing && removed === 0 && restored === 0 && kept.size > 0)
+      throw new GoodwillError(
+        "conflict",
+        `Nothing of this import (${entry.description}) can be taken back now: there is history with ${keptList} logged since. Delete that first (goodwill undo --list shows it), then undo the import again.`,
+        { entryId: entry.id, people: keptNames },
+      );
     const summary = summarise(entry, applied, removed, restored, keptNames);
     await updateEntry(tx.db, tx.ownerId, entry.id, { undone_at: nowIso(tx), undo_summary: summary });
     const undone = await getEntry(tx.db, tx.ownerId, entry.id);
     return { undone: undoEntryJson(undone as UndoEntryRow), summary };
   });
+}
+
+/** "Ann", "Ann and Bob", "Ann, Bob, Cy and 4 more": names in a sentence. */
+function listOfNames(names: readonly string[]): string {
+  const shown = names.slice(0, 3);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return shown.length <= 1 ? (shown[0] ?? "them") : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
 }
 
 /** Each row the entry touched once, with its state before the entry (its first image). */

@@ -4,7 +4,7 @@
  * `goodwill import undo`.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { expect, it } from "vitest";
 import { cli, tempStorePath } from "../support/cli.js";
 import { describeEachDialect } from "../support/stores.js";
@@ -154,7 +154,7 @@ describeEachDialect("fixing a mistake", (dialect) => {
     // Jordan has a ledger entry since: removing Jordan would lose it.
     const refused = await run("undo", added.id.slice(-8));
     expect(refused.code).toBe(4);
-    expect(refused.stderr).toContain("history with them logged since");
+    expect(refused.stderr).toContain("history with Jordan Lee logged since");
     expect((await run("person", "list", "--json")).json().people).toHaveLength(1);
 
     await run("person", "edit", "Jordan", "--title", "Engineer");
@@ -261,5 +261,43 @@ describeEachDialect("fixing a mistake", (dialect) => {
     expect((await run("imports", "--json")).json().imports[0].undoneAt).not.toBeNull();
     const again = await run("import", "undo");
     expect(again.code).toBe(3);
+  });
+
+  it("an import none of which can be taken back yet is refused, naming whom, and stays to be undone later", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Pat Quinn", "--email", "pat@example.com");
+    const file = join(dirname(tempStorePath()), "update.csv");
+    writeFileSync(
+      file,
+      "Name,Email,Phone\nNew Person,new@example.com,\nPat Quinn,pat@example.com,+1 555 0142\n",
+    );
+    expect((await run("import", file)).code).toBe(0);
+    await run("log", "New Person", "Coffee");
+    await run("person", "edit", "Pat", "--title", "Boss");
+    const refused = await run("import", "undo");
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain(
+      "can be taken back now: there is history with New Person and Pat Quinn logged since. Delete that first (goodwill undo --list shows it), then undo the import again.",
+    );
+    expect((await run("imports", "--json")).json().imports[0].undoneAt).toBeNull();
+    // once the later changes are taken back, the import is
+    expect((await run("undo")).code).toBe(0);
+    expect((await run("undo")).code).toBe(0);
+    const undone = await run("import", "undo");
+    expect(undone.code, undone.stderr).toBe(0);
+    const names = (await run("person", "list", "--json"))
+      .json()
+      .people.map((p: { person: { name: string } }) => p.person.name);
+    expect(names).toEqual(["Pat Quinn"]);
+    expect((await run("show", "Pat", "--json")).json().person.phones).toEqual([]);
+  });
+
+  it("an undo refused for history logged since names whom it is with", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Ann Able");
+    await run("gave", "Ann", "Coffee");
+    const refused = await run("undo", (await run("undo", "--list", "--json")).json().entries.at(-1).id);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain("there is history with Ann Able logged since");
   });
 });

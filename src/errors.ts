@@ -18,7 +18,8 @@ export type ErrorCode =
   | "malformed" // a request body that is not valid JSON
   | "internal"
   | "possible_duplicate" // adding someone who may already be there (same name, email or phone)
-  | "precondition_failed"; // a write whose If-Match / If-None-Match no longer holds (CardDAV)
+  | "precondition_failed" // a write whose If-Match / If-None-Match no longer holds (CardDAV)
+  | "unsupported_media_type"; // a request body sent without its Content-Type (application/json)
 
 export class GoodwillError extends Error {
   override readonly name = "GoodwillError";

@@ -153,6 +153,22 @@ interface KeyState {
 }
 
 /**
+ * The entry whose id ends with what was typed (8 characters or more, as `undo --list` shows ids),
+ * among the journal's newest 500; undefined when none does.
+ */
+async function entryEndingWith(tx: AppContext, end: string): Promise<UndoEntryRow | undefined> {
+  const typed = end.trim().toLowerCase();
+  if (!/^[0-9a-f-]{8,}$/.test(typed)) return undefined;
+  const matches = (await listEntries(tx.db, tx.ownerId, { limit: 500 })).filter((e) => e.id.endsWith(typed));
+  if (matches.length > 1)
+    throw new GoodwillError(
+      "ambiguous",
+      `Several changes end with ${end}: give more of the id, or all of it.`,
+    );
+  return matches[0];
+}
+
+/**
  * Undoes one entry (the newest still in force when no id is given) and says what it did. Nothing is
  * written when it cannot be undone.
  */
@@ -162,7 +178,7 @@ export async function undo(
 ): Promise<{ undone: UndoEntryJson; summary: string }> {
   return inWriteTransaction({ ...ctx, journal: undefined } as AppContext, async (tx) => {
     const entry = id
-      ? await getEntry(tx.db, tx.ownerId, id)
+      ? ((await getEntry(tx.db, tx.ownerId, id)) ?? (await entryEndingWith(tx, id)))
       : (await listEntries(tx.db, tx.ownerId, { limit: 1, liveOnly: true }))[0];
     if (!entry) {
       throw id

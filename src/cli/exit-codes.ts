@@ -19,4 +19,5 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   malformed: 4,
   possible_duplicate: 4,
   precondition_failed: 4,
+  unsupported_media_type: 4,
 };

@@ -77,13 +77,19 @@ export function onError(logger: Logger | undefined): ErrorHandler<Env> {
       const code =
         error.status === 413
           ? "too_large"
-          : error.status === 401
-            ? "unauthorized"
-            : error.status < 500
-              ? "malformed"
-              : "internal";
+          : error.status === 415
+            ? "unsupported_media_type"
+            : error.status === 401
+              ? "unauthorized"
+              : error.status < 500
+                ? "malformed"
+                : "internal";
       const message =
-        code === "malformed" ? `The request body could not be read: ${error.message}.` : error.message;
+        code === "malformed"
+          ? `The request body could not be read: ${error.message}.`
+          : code === "unsupported_media_type"
+            ? `${error.message}: send the body with the header Content-Type: ${c.req.path === "/api/v1/import" ? "application/octet-stream (the file as it is)" : "application/json"}.`
+            : error.message;
       return c.json(new GoodwillError(code, message).toJSON(), ERROR_STATUS[code]);
     }
     if (!(error instanceof GoodwillError)) logger?.error({ err: error, path: c.req.path }, "request failed");

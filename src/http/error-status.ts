@@ -3,7 +3,7 @@ import type { ErrorCode } from "../errors.js";
 /** The HTTP status of each error code: the server's half of the two tables that map codes. */
 export const ERROR_STATUS: Record<
   ErrorCode,
-  400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 500 | 503
+  400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 500 | 503
 > = {
   usage: 400,
   malformed: 400,
@@ -21,4 +21,5 @@ export const ERROR_STATUS: Record<
   internal: 500,
   possible_duplicate: 409,
   precondition_failed: 412,
+  unsupported_media_type: 415,
 };

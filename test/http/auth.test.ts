@@ -217,7 +217,9 @@ describeEachDialect("signing in", (dialect) => {
     expect((await call("POST", "/api/v1/auth/logout", { cookie, origin: `http://${HOST}` })).status).toBe(
       200,
     );
-    expect((await call("GET", "/api/v1/auth/me", { cookie })).status).toBe(401);
+    const ended = await call("GET", "/api/v1/auth/me", { cookie });
+    expect(ended.status).toBe(401);
+    expect(ended.body.error.message).toBe("Your session has ended: sign in again.");
     expect((await call("GET", "/api/v1/auth/session", { cookie })).body.signedIn).toBe(false);
   });
 
@@ -229,8 +231,13 @@ describeEachDialect("signing in", (dialect) => {
     expect(unknown.status).toBe(401);
     expect(unknown.body.error).toMatchObject({
       code: "unauthorized",
-      message: expect.stringMatching(/^Sign in first/),
+      message: expect.stringMatching(
+        /^This API token is not one this server knows: check that it was copied whole/,
+      ),
     });
+    // nothing sent at all is asked to sign in
+    const none = await call("GET", "/api/v1/today");
+    expect(none.body.error.message).toMatch(/^Sign in first/);
     const made = await call("POST", "/api/v1/auth/token", {
       body: { email: "ann@example.com", password: "correct horse battery", name: "laptop" },
     });

@@ -57,3 +57,17 @@ describeEachDialect("JSON nested too deep", (dialect) => {
     expect(added.body.person?.name ?? added.body.name).toBe(name);
   });
 });
+
+describeEachDialect("a body without its Content-Type", (dialect) => {
+  it("is a 415 naming the header to send, and nothing is written", async () => {
+    const { call, account } = await api(dialect);
+    const { token } = await account("ann@example.com");
+    const answer = await call("POST", "/api/v1/people", { token, raw: JSON.stringify({ name: "Ann" }) });
+    expect(answer.status).toBe(415);
+    expect(answer.body.error).toMatchObject({
+      code: "unsupported_media_type",
+      message: "Unsupported Media Type: send the body with the header Content-Type: application/json.",
+    });
+    expect((await call("GET", "/api/v1/people", { token })).body.total).toBe(0);
+  });
+});

@@ -195,7 +195,7 @@ describeEachDialect("the CLI against a team server", (dialect) => {
         ["today"],
       );
       expect(badToken.code).toBe(5);
-      expect(badToken.stderr).toMatch(/Sign in first/);
+      expect(badToken.stderr).toMatch(/This API token is not one this server knows/);
 
       // A revoked token says so, and what to do, instead of "sign in first".
       expect((await run(direct, ["token", "revoke", created.id, "--user", "ann@example.com"])).code).toBe(0);

@@ -60,8 +60,9 @@ export function authenticate(state: ServerState): MiddlewareHandler<Env> {
     const now = state.now();
     const authorization = c.req.header("authorization");
     let ownerId: string | null = null;
-    let by: "cookie" | "token" = "token";
+    let by: "cookie" | "token" | null = null;
     if (authorization?.toLowerCase().startsWith("bearer ")) {
+      by = "token";
       const verdict = await bearer(authorization.slice(7).trim(), now);
       if (verdict.revokedAt) {
         // Only whoever holds the token's secret learns this; an unknown token stays "sign in first".
@@ -82,14 +83,15 @@ export function authenticate(state: ServerState): MiddlewareHandler<Env> {
         by = "cookie";
       }
     }
-    if (!ownerId) {
-      return c.json(
-        new GoodwillError(
-          "unauthorized",
-          "Sign in first: a session cookie or an `Authorization: Bearer` token is needed.",
-        ).toJSON(),
-        401,
-      );
+    if (!ownerId || by === null) {
+      // Say what was wrong with what was sent: it tells the sender nothing they did not send.
+      const message =
+        by === "token"
+          ? "This API token is not one this server knows: check that it was copied whole, or make a new one (`goodwill login` for the CLI, Settings → API tokens in the web app, `goodwill token create` on the server)."
+          : by === "cookie"
+            ? "Your session has ended: sign in again."
+            : "Sign in first: a session cookie or an `Authorization: Bearer` token is needed.";
+      return c.json(new GoodwillError("unauthorized", message).toJSON(), 401);
     }
     const ctx: AppContext = { store, db, ownerId, now };
     c.set("ownerId", ownerId);

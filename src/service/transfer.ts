@@ -8,7 +8,7 @@ import type { ImportFile } from "../app/read-file.js";
 import { restoreFile } from "../app/restore.js";
 import type { ImportResult } from "../contract/import-result.js";
 import { GoodwillError } from "../errors.js";
-import { detectFormat } from "../formats/read/detect-format.js";
+import { detectFormat, whyNoAddressBook } from "../formats/read/detect-format.js";
 import { readContacts } from "../formats/read/read-contacts.js";
 import type { ImportFormat } from "./goodwill-service.js";
 
@@ -23,7 +23,7 @@ export async function importInto(
   onProgress?: (bytesRead: number) => void,
 ): Promise<ImportResult> {
   const format = requested === "auto" ? detectFormat(file.head) : requested;
-  if (format === null) throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
+  if (format === null) throw notAnAddressBook(file, true);
   if (format === "json") return restoreFile(ctx, file);
   try {
     return await importContacts(ctx, readContacts(file.stream(), format), {
@@ -31,9 +31,31 @@ export async function importInto(
       onProgress: () => onProgress?.(file.consumed()),
     });
   } catch (error) {
-    if (error instanceof GoodwillError && error.code === "not_an_address_book") {
-      throw new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
-    }
+    if (error instanceof GoodwillError && error.code === "not_an_address_book")
+      throw notAnAddressBook(file, false);
     throw error;
   }
+}
+
+/**
+ * What is wrong with a file that is no address book: empty, a CSV without a column to read (when no
+ * format was found for it, not when one was asked for), or neither.
+ */
+function notAnAddressBook(file: ImportFile, undetected: boolean): GoodwillError {
+  const found = whyNoAddressBook(file.head);
+  const why = found?.kind === "empty" || undetected ? found : null;
+  if (why?.kind === "empty")
+    return new GoodwillError(
+      "not_an_address_book",
+      `${file.path} is empty: there is nothing in it to import.`,
+    );
+  if (why?.kind === "csv-columns") {
+    const shown = why.columns.slice(0, 8).join(", ") + (why.columns.length > 8 ? ", …" : "");
+    return new GoodwillError(
+      "not_an_address_book",
+      `${file.path} looks like a CSV file, but none of its columns (${shown}) is one Goodwill reads: a contact needs a column Name (or First Name and Last Name) or Email; Phone, Organization, Department, Title, Tags, Birthday and Notes are read too. Rename the columns in its first row and import it again. Nothing was imported.`,
+      { columns: why.columns },
+    );
+  }
+  return new GoodwillError("not_an_address_book", `${file.path} ${NOT_AN_ADDRESS_BOOK}`);
 }

@@ -200,6 +200,24 @@ describeEachDialect("goodwill import", (dialect) => {
     expect((await run("person", "list", "--json")).json().people).toEqual([]);
     const wrongFormat = await run("import", fixture("csv", "outlook-contacts.csv"), "--format", "vcard");
     expect(wrongFormat.code).toBe(4);
+    expect(wrongFormat.stderr).toMatch(/is not an address book Goodwill can read/);
+    // an empty file, and a CSV whose columns name nothing a contact has, are told apart
+    const empty = join(tempStorePath(), "..", "empty.csv");
+    writeFileSync(empty, "");
+    expect((await run("import", empty)).stderr).toBe(
+      `goodwill: ${empty} is empty: there is nothing in it to import.\n`,
+    );
+    const odd = join(tempStorePath(), "..", "odd.csv");
+    writeFileSync(odd, "Foo,Bar,Baz\n1,2,3\n");
+    const columns = await run("import", odd, "--json");
+    expect(columns.code).toBe(4);
+    expect(JSON.parse(columns.stderr).error).toMatchObject({
+      code: "not_an_address_book",
+      message: expect.stringContaining(
+        "looks like a CSV file, but none of its columns (Foo, Bar, Baz) is one Goodwill reads: a contact needs a column Name (or First Name and Last Name) or Email",
+      ),
+      details: { columns: ["Foo", "Bar", "Baz"] },
+    });
     expect((await run("import", "/no/such/file.vcf")).code).toBe(3);
     expect((await run("import", file, "--format", "excel")).code).toBe(4);
   });

@@ -75,8 +75,11 @@ export function registerTransferCommands(program: Command, io: CliIo): void {
             json: result,
             human: (p) => {
               const total = result.created + result.updated + result.unchanged;
+              // A backup holds people and everything of theirs: its counts are records, not contacts.
               const lines = [
-                `Imported ${plural(total, "contact")} from ${path} (${result.format}): ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped.`,
+                result.format === "json"
+                  ? `Restored ${plural(total, "record")} (people, their history and lists) from ${path} (a Goodwill backup): ${result.created} new, ${result.updated > 0 ? `${result.updated} updated, ` : ""}${result.unchanged} already here, ${result.skipped} skipped.`
+                  : `Imported ${plural(total, "contact")} from ${path} (${result.format}): ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped.`,
               ];
               if (result.errors.length > 0) {
                 lines.push(

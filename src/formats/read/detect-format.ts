@@ -47,6 +47,29 @@ export function detectFormat(head: string): ImportFormat | null {
   return null;
 }
 
+/**
+ * Why a file that is no address book is not one, when it can be said more precisely than "not an
+ * address book": it is empty, or it is a CSV whose header names no column Goodwill reads (given
+ * back, so the message can list them). Null otherwise.
+ */
+export function whyNoAddressBook(
+  head: string,
+): { kind: "empty" } | { kind: "csv-columns"; columns: string[] } | null {
+  const text = head.replace(/^\uFEFF/, "");
+  if (text.trim() === "") return { kind: "empty" };
+  const header = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "");
+  // A binary file's first "line" may hold commas too: only text that reads as a header row counts.
+  const readable = (line: string) =>
+    [...line].every((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return (c >= 0x20 || c === 0x09) && c !== 0xfffd && c !== 0x7f;
+    });
+  const cells = header === undefined || !readable(header) ? null : csvCells(header);
+  if (cells === null || cells.length < 2 || cells.some((cell) => cell.length > 100)) return null;
+  const columns = cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
+  return columns.length >= 2 ? { kind: "csv-columns", columns } : null;
+}
+
 function firstLine(text: string): string {
   const end = text.search(/\r|\n/);
   return end < 0 ? text : text.slice(0, end);

@@ -11,6 +11,7 @@ import { isCommitmentLate } from "../domain/open-loops.js";
 import { PlaybookListing } from "../domain/playbook.js";
 import {
   type IntroductionMatch,
+  lateThanksNoteOnce,
   meetNewSuggestions,
   type Suggestion,
   type SuggestionSubject,
@@ -220,11 +221,13 @@ export async function suggestionsForStates(
     const subject = withCallNames(subjectOf(state, ctx.now, received, needs, context), calls);
     worded.set(id, suggestionsFor(subject, listing));
   }
-  const suggestions = shown.flatMap((p) => {
-    if (p.kind === "meet-new") return meetNew.slice(p.rank, p.rank + 1);
-    const one = (worded.get(p.personId) ?? []).filter((x) => x.kind === p.kind)[p.rank];
-    return one ? [one] : [];
-  });
+  const suggestions = lateThanksNoteOnce(
+    shown.flatMap((p) => {
+      if (p.kind === "meet-new") return meetNew.slice(p.rank, p.rank + 1);
+      const one = (worded.get(p.personId) ?? []).filter((x) => x.kind === p.kind)[p.rank];
+      return one ? [one] : [];
+    }),
+  );
   const firstPerPerson = new Map<string, Suggestion>();
   for (const [id, list] of worded) if (list[0]) firstPerPerson.set(id, list[0]);
   return { suggestions, total: planned.length, firstPerPerson };

@@ -120,6 +120,23 @@ export function suggestionsFor(
   return orderSuggestions(found.map((suggestion) => ({ suggestion, priority: 0 })));
 }
 
+/**
+ * A listing says "A late thank-you still counts." once, with the first late thank-you in it: under
+ * every one of them it reads as a form letter (DESIGN §3.5: a line appears at most once a listing).
+ */
+export function lateThanksNoteOnce(suggestions: readonly Suggestion[]): Suggestion[] {
+  const note = ` ${LATE_THANKS_NOTE}`;
+  let said = false;
+  return suggestions.map((s) => {
+    if (s.kind !== "thank" || !s.reason.endsWith(note)) return s;
+    if (!said) {
+      said = true;
+      return s;
+    }
+    return { ...s, reason: s.reason.slice(0, -note.length) };
+  });
+}
+
 /** orders suggestions of many people: by kind order, then by the person's priority (desc) */
 export function orderSuggestions(items: { suggestion: Suggestion; priority: number }[]): Suggestion[] {
   // Array.prototype.sort is stable, so one person's suggestions keep their own order.

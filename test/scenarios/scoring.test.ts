@@ -219,4 +219,26 @@ describeEachDialect("scoring stories", (dialect) => {
       .departments.find((d: { name: string }) => d.name === "Legal");
     expect(legalAfter).toMatchObject({ contacted: 1, status: "thin", averageStrength: after.score });
   });
+
+  it("two late thank-yous: the note that a late one still counts is said once in today, suggest and the daily note", async () => {
+    const { run } = cli({ dialect });
+    await run("person", "add", "Maria Lopez");
+    await run("person", "add", "Omar Haddad");
+    await run("received", "Maria Lopez", "Covered my site visit", "--on", "50 days ago");
+    await run("received", "Omar Haddad", "Reviewed my bid", "--on", "45 days ago");
+    const note = "A late thank-you still counts.";
+    const count = (text: string) => text.split(note).length - 1;
+    const today = (await run("today")).stdout;
+    const [thanksPart, suggestionsPart] = today.split("Suggestions");
+    expect(count(thanksPart ?? "")).toBe(1);
+    expect(count(suggestionsPart ?? "")).toBe(1);
+    const suggested = (await run("suggest", "--json")).json().suggestions as Suggestion[];
+    const thanks = suggested.filter((s) => s.kind === "thank");
+    expect(thanks).toHaveLength(2);
+    expect(thanks.map((s) => s.reason.endsWith(note))).toEqual([true, false]);
+    await run("remind", "settings", "--email", "me@example.com", "--smtp", "smtp://localhost:2525");
+    const dryRun = (await run("remind", "--dry-run")).stdout;
+    expect(dryRun).toContain("Thank Omar Haddad");
+    expect(count(dryRun)).toBe(1);
+  });
 });

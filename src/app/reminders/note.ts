@@ -83,16 +83,20 @@ export async function dailyNote(
   };
   const daysBefore = (iso: string) =>
     Math.round((Date.parse(agenda.date) - Date.parse(dayIn(Date.parse(iso), timeZone))) / DAY_MS);
+  // "A late thank-you still counts." once, with the first late one.
+  let lateSaid = false;
   const thanks: NoteItem[] = agenda.thanksOwed.flatMap((t) => {
     if (waits(t.counterpart.kind === "person" ? "person" : "department", t.counterpart.id)) return [];
     const what = t.lastReceived?.summary ?? null;
     const days = t.lastReceived ? daysBefore(t.lastReceived.occurredAt) : t.daysAgo;
     const when = days <= 0 ? "today" : days === 1 ? "yesterday" : `${plural(days, "day")} ago`;
     const isPerson = t.counterpart.kind === "person";
+    const lateNote = t.late && !lateSaid;
+    if (lateNote) lateSaid = true;
     const item: NoteItem = {
       kind: "thanks",
       title: `Thank ${t.counterpart.name}`,
-      detail: `${what ? `For “${what}”, ${when}.` : `They helped you ${when}.`}${t.late ? ` ${LATE_THANKS_NOTE}` : ""}`,
+      detail: `${what ? `For “${what}”, ${when}.` : `They helped you ${when}.`}${lateNote ? ` ${LATE_THANKS_NOTE}` : ""}`,
       person: isPerson ? { id: t.counterpart.id, name: t.counterpart.name } : null,
       link: isPerson ? personLink(links, t.counterpart.id) : `${links.baseUrl}/`,
       action: act("thanked", "I thanked them", {

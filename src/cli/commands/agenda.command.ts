@@ -85,11 +85,13 @@ function renderToday(a: Agenda, p: Paint, all: boolean): string {
   }
   if (a.thanksOwed.length) {
     lines.push("", p.bold("Thank-yous owed"));
+    // The note once, under the first late one: under each it reads as a form letter.
+    const firstLate = a.thanksOwed.find((t) => t.late);
     for (const t of a.thanksOwed) {
       lines.push(
         `  ${p.bold(t.counterpart.name)}  ${t.lastReceived ? `"${t.lastReceived.summary}"` : ""} ${p.dim(t.daysAgo === 0 ? "today" : `${plural(t.daysAgo, "day")} ago`)}`,
       );
-      if (t.late) lines.push(`    → ${LATE_THANKS_NOTE}`);
+      if (t === firstLate) lines.push(`    → ${LATE_THANKS_NOTE}`);
     }
     lines.push(...more(a.thanksOwed.length, a.counts.thanksOwed));
   }

@@ -45,7 +45,8 @@ import { resolvePerson } from "./who.js";
 export async function initProfile(
   ctx: AppContext,
   input: {
-    name: string;
+    /** null only when undo puts back the profile before the first `init` */
+    name: string | null;
     organization?: string | null;
     department?: string | null;
     workWeek?: string | readonly string[];

@@ -50,6 +50,7 @@ import {
   refreshFirstEventsOfMoments,
 } from "../storage/stats.repository.js";
 import { type AppContext, inWriteTransaction, type JournalSession, nowIso, recordEntry } from "./context.js";
+import { initProfile } from "./people.js";
 
 /** The journal keeps 30 days. */
 export const JOURNAL_DAYS = 30;
@@ -74,6 +75,11 @@ export async function journaled<T>(
     pending?: string;
     describe: Describe<T>;
     meta?: (result: T) => unknown;
+    /**
+     * an entry even when no journaled row changes: the profile (`init`), whose rows are not
+     * journaled, keeps what it was in `meta` and is put back from there
+     */
+    always?: boolean;
   },
   fn: (tx: AppContext) => Promise<T>,
 ): Promise<{ result: T; undo: UndoRef | null }> {
@@ -84,7 +90,7 @@ export async function journaled<T>(
     action: spec.action,
     description: spec.pending ?? spec.action,
     meta: null,
-    recorded: false,
+    recorded: spec.always ?? false,
   };
   const jctx: AppContext = { ...ctx, journal: session };
   let result: T;
@@ -193,6 +199,29 @@ export async function undo(
         `That change (${entry.description}) was already undone on ${entry.undone_at.slice(0, 10)}; an undo cannot itself be undone.`,
         { entryId: entry.id },
       );
+    }
+    // A profile change (`init`) is put back from what it was, kept in the entry's meta.
+    const profileBefore =
+      entry.action === "init" && entry.meta ? (JSON.parse(entry.meta) as ProfileBefore).before : null;
+    if (profileBefore) {
+      const laterInit = (await listEntries(tx.db, tx.ownerId, { limit: 500, liveOnly: true })).find(
+        (e) =>
+          e.action === "init" &&
+          (e.created_at > entry.created_at || (e.created_at === entry.created_at && e.id > entry.id)),
+      );
+      if (laterInit)
+        throw new GoodwillError(
+          "conflict",
+          `Cannot undo this change (${entry.description}): your profile was changed again afterwards (${laterInit.description}). Undo that first.`,
+          { entryId: entry.id, later: laterInit.description },
+        );
+      await initProfile(tx, {
+        name: profileBefore.name,
+        organization: profileBefore.organization,
+        department: profileBefore.department,
+        workWeek: profileBefore.workWeek,
+        timeZone: profileBefore.timeZone,
+      });
     }
     const rows = await entryRows(tx.db, tx.ownerId, entry.id);
     const states = collapse(rows);
@@ -303,6 +332,17 @@ export async function undo(
     const undone = await getEntry(tx.db, tx.ownerId, entry.id);
     return { undone: undoEntryJson(undone as UndoEntryRow), summary };
   });
+}
+
+/** What `init` found before it changed the profile: the meta of its journal entry. */
+export interface ProfileBefore {
+  before: {
+    name: string | null;
+    organization: string | null;
+    department: string | null;
+    workWeek: string[];
+    timeZone: string;
+  };
 }
 
 /** "Ann", "Ann and Bob", "Ann, Bob, Cy and 4 more": names in a sentence. */

@@ -4,7 +4,7 @@
  * `goodwill undo` and the web's Undo can revert it. Reads pass straight through.
  */
 import type { AppContext } from "../app/context.js";
-import { journaled, type UndoRef } from "../app/undo.js";
+import { journaled, type ProfileBefore, type UndoRef } from "../app/undo.js";
 import { getPerson } from "../storage/person.repository.js";
 import type { GoodwillService } from "./goodwill-service.js";
 import { localService } from "./local-service.js";
@@ -46,6 +46,17 @@ function editedText(result: Record<string, unknown>): string {
 /** An import of history in the journal's words: moments logged, messages already there. */
 function historyMeta(file: string, r: Result<"importHistory">) {
   return { file, format: r.format, created: r.logged, updated: 0, unchanged: r.alreadyImported };
+}
+
+/** A profile in a few words: "Sam Smith, Finance at Acme". */
+function profileWords(p: {
+  name: string | null;
+  organization: string | null;
+  department: string | null;
+}): string {
+  const place = p.organization ? `${p.department ? `${p.department} at ` : ""}${p.organization}` : null;
+  const name = p.name ?? "no name";
+  return place ? `${name}, ${place}` : name;
 }
 
 export interface JournalHooks {
@@ -92,6 +103,23 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
 
   return {
     ...direct,
+    // The profile is not in journaled tables: its entry keeps what it was, and undo puts that back.
+    async init(input) {
+      const { profile: before } = await direct.profile();
+      const { result, undo } = await journaled(
+        ctx,
+        {
+          action: "init",
+          always: true,
+          describe: (r: Awaited<ReturnType<GoodwillService["init"]>>) =>
+            `Changed your profile (${profileWords(r.profile)})`,
+          meta: (): ProfileBefore => ({ before }),
+        },
+        (tx) => localService(tx).init(input),
+      );
+      if (undo) hooks.onUndoable?.(undo);
+      return result;
+    },
     addPerson: write("addPerson", (r) => `Added ${r.name}`),
     editPerson: write("editPerson", (r) => `Edited ${r.name}`),
     removePerson: write("removePerson", (r) => `Deleted ${r.removed.name} and their history`),

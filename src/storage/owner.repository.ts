@@ -33,7 +33,7 @@ export async function getOwner(db: Kysely<Database>, ownerId: string): Promise<O
 export async function updateOwnerProfile(
   db: Kysely<Database>,
   ownerId: string,
-  profile: { name: string; organization_id: string | null; department_id: string | null },
+  profile: { name: string | null; organization_id: string | null; department_id: string | null },
   nowIso: string,
 ): Promise<void> {
   await db

@@ -74,12 +74,12 @@ describeEachDialect("goodwill person", (dialect) => {
     const renamed = await run("init", "--name", "Sam Smith");
     expect(renamed.code).toBe(0);
     expect(renamed.stdout).toContain("People at Acme are your colleagues; you work in Sales.");
-    expect(renamed.stdout).toContain("Changed from: name Sam. To put it back: goodwill init --name Sam\n");
+    expect(renamed.stdout).toContain("Changed from: name Sam. goodwill undo puts it back.\n");
     expect((await run("show", "Ian", "--json")).json().person.isColleague).toBe(true);
     // another organization: the department, which was Acme's, goes with it
     const moved = await run("init", "--name", "Sam Smith", "--org", "Globex Corp");
     expect(moved.stdout).toContain(
-      `Changed from: organization Acme, department Sales. To put it back: goodwill init --name "Sam Smith" --org Acme --dept Sales`,
+      "Changed from: organization Acme, department Sales. goodwill undo puts it back.",
     );
     expect((await run("init", "--name", "Sam Smith", "--org", "Acme", "--dept", "Sales")).code).toBe(0);
     // the time zone alone: the name stays too
@@ -94,6 +94,64 @@ describeEachDialect("goodwill person", (dialect) => {
     const profile = (await run("init", "--name", "Sam Smith", "--json")).json().profile;
     expect(profile).toMatchObject({ name: "Sam Smith", organization: "Acme", department: null });
     expect([...profile.workWeek].sort()).toEqual(["mon", "sun", "thu", "tue", "wed"]);
+  });
+
+  it("init is a change like any other: undo puts the profile back, and only the profile", async () => {
+    const { run } = cli({ dialect });
+    await run(
+      "init",
+      "--name",
+      "Mark Reyes",
+      "--org",
+      "Brightline",
+      "--dept",
+      "Finance",
+      "--work-week",
+      "sun-thu",
+    );
+    await run("person", "add", "Raj Patel", "--dept", "IT");
+    await run("gave", "Raj", "Coffee");
+    // a slip: the wrong department, a new organization, and a time zone
+    await run(
+      "init",
+      "--name",
+      "Mark R",
+      "--org",
+      "Globex",
+      "--dept",
+      "Legal",
+      "--time-zone",
+      "Europe/Berlin",
+    );
+    const listed = (await run("undo", "--list", "--json")).json().entries[0];
+    expect(listed.description).toBe("Changed your profile (Mark R, Legal at Globex)");
+    const undone = await run("undo");
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toContain("Undid: Changed your profile (Mark R, Legal at Globex)");
+    const profile = (await run("init", "--json")).json().profile;
+    expect(profile).toMatchObject({
+      name: "Mark Reyes",
+      organization: "Brightline",
+      department: "Finance",
+      timeZone: "UTC",
+    });
+    expect([...profile.workWeek].sort()).toEqual(["mon", "sun", "thu", "tue", "wed"]);
+    // Raj is a colleague again, the gift stands, and Globex, which no one uses, went with the slip
+    expect((await run("show", "Raj", "--json")).json().person.isColleague).toBe(true);
+    expect((await run("ledger", "Raj", "--json")).json().balance.entries).toBe(1);
+    const orgs = (await run("org", "list", "--json"))
+      .json()
+      .organizations.map((o: { name: string }) => o.name);
+    expect(orgs).not.toContain("Globex");
+    // an older profile change waits for the newer one
+    await run("init", "--name", "Mark A");
+    await run("init", "--name", "Mark B");
+    const older = (await run("undo", "--list", "--json")).json().entries[1];
+    const refused = await run("undo", older.id);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain(
+      "your profile was changed again afterwards (Changed your profile (Mark B",
+    );
   });
 
   it("defaults a manually added person to layer 150 and closeness 3", async () => {

@@ -103,24 +103,13 @@ function where(p: { organization: string | null; department: string | null; titl
   return [p.title, place].filter(Boolean).join(" · ");
 }
 
-/**
- * What a second `init` changed, and the command that puts it back (a profile is not in the undo
- * list: `undo` would take back the change before it).
- */
+/** What a second `init` changed, and that `goodwill undo` puts it back. */
 function profileChange(before: ProfileJson, after: ProfileJson, p: Paint): string {
-  const fields = [
-    ["name", "--name"],
-    ["organization", "--org"],
-    ["department", "--dept"],
-  ] as const;
-  const changed = fields.filter(([field]) => before[field] !== after[field]);
+  const fields = ["name", "organization", "department"] as const;
+  const changed = fields.filter((field) => before[field] !== after[field]);
   if (changed.length === 0) return "";
-  const was = changed.map(([field]) => `${field} ${before[field] ?? "none"}`).join(", ");
-  const back = fields
-    .filter(([field]) => field === "name" || changed.some(([c]) => c === field))
-    .map(([field, flag]) => `${flag} ${shellWord(before[field] ?? "")}`)
-    .join(" ");
-  return `\nChanged from: ${was}. To put it back: ${p.cyan(`goodwill init ${back}`)}`;
+  const was = changed.map((field) => `${field} ${before[field] ?? "none"}`).join(", ");
+  return `\nChanged from: ${was}. ${p.cyan("goodwill undo")} puts it back.`;
 }
 
 export function registerPeopleCommands(program: Command, io: CliIo): void {

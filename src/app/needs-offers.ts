@@ -74,6 +74,12 @@ async function one<T extends NeedOfferTable>(ctx: AppContext, table: T, row: Nee
   return json;
 }
 
+/** Whether two needs or offers say the same: case, accents, spaces and end punctuation aside. */
+export function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => foldText(text).replace(/[\s.!?…,;:]+$/u, "");
+  return words(a) === words(b);
+}
+
 async function add(
   ctx: AppContext,
   table: NeedOfferTable,
@@ -84,7 +90,7 @@ async function add(
   return inWriteTransaction(ctx, async (tx) => {
     // The owner's write lock is held: no other write can add the same text between this read and the insert.
     const open = await listNeedsOrOffers(tx.db, table, ctx.ownerId, { personId: person.id, openOnly: true });
-    const twin = open.find((r) => foldText(r.text) === foldText(body));
+    const twin = open.find((r) => sameWords(r.text, body));
     if (twin) throw alreadyOpen(NOUN[table], person.display_name, twin);
     const row: NeedRow = {
       owner_id: ctx.ownerId,

@@ -9,7 +9,7 @@ import { readText } from "../contract/input.js";
 import type { OwnOfferJson } from "../contract/need-offer.js";
 import { LIMITS } from "../domain/limits.js";
 import { GoodwillError, notFound } from "../errors.js";
-import { foldText, newId } from "../storage/keys.js";
+import { newId } from "../storage/keys.js";
 import {
   findOwnOffer,
   insertOwnOffer,
@@ -20,7 +20,7 @@ import {
 import type { OwnOfferRow } from "../storage/schema.js";
 import { indexDocument } from "../storage/search.repository.js";
 import { type AppContext, inWriteTransaction, nowIso } from "./context.js";
-import { alreadyOpen } from "./needs-offers.js";
+import { alreadyOpen, sameWords } from "./needs-offers.js";
 
 export function ownOfferJson(row: OwnOfferRow): OwnOfferJson {
   return {
@@ -49,7 +49,7 @@ export async function addOwnOffer(ctx: AppContext, text: string): Promise<OwnOff
   const row = await inWriteTransaction(ctx, async (tx) => {
     // As for someone's offers (needs-offers.ts): a second open one of the same words is refused.
     const open = await listRows(tx.db, ctx.ownerId, { openOnly: true });
-    const twin = open.find((r) => foldText(r.text) === foldText(body));
+    const twin = open.find((r) => sameWords(r.text, body));
     if (twin) throw alreadyOpen("offer", null, twin);
     const row: OwnOfferRow = {
       owner_id: ctx.ownerId,

@@ -76,10 +76,11 @@ export async function journaled<T>(
     describe: Describe<T>;
     meta?: (result: T) => unknown;
     /**
-     * an entry even when no journaled row changes: the profile (`init`), whose rows are not
-     * journaled, keeps what it was in `meta` and is put back from there
+     * an entry even when no journaled row changes, when this says the write changed something: the
+     * profile (`init`), whose rows are not journaled, keeps what it was in `meta` and is put back
+     * from there
      */
-    always?: boolean;
+    changed?: (result: T) => boolean;
   },
   fn: (tx: AppContext) => Promise<T>,
 ): Promise<{ result: T; undo: UndoRef | null }> {
@@ -90,7 +91,7 @@ export async function journaled<T>(
     action: spec.action,
     description: spec.pending ?? spec.action,
     meta: null,
-    recorded: spec.always ?? false,
+    recorded: false,
   };
   const jctx: AppContext = { ...ctx, journal: session };
   let result: T;
@@ -106,6 +107,7 @@ export async function journaled<T>(
       const r = await fn(tx);
       session.description = await spec.describe(r, tx);
       session.meta = spec.meta ? JSON.stringify(spec.meta(r)) : null;
+      if (spec.changed?.(r)) session.recorded = true;
       return r;
     });
   }
@@ -293,7 +295,9 @@ export async function undo(
         linksLater.push(state);
       } else await restoreRow(tx, state);
     }
-    for (const state of linksLater) await restoreRow(tx, state);
+    // Whom they met through may have been deleted since, by a later change: then the link stays off.
+    for (const state of linksLater)
+      if (await exists(tx, "people", String(state.before?.met_through_id))) await restoreRow(tx, state);
     const removed = await removeRows(
       tx,
       applied.filter((s) => s.before === null).sort((a, b) => rank(b.table) - rank(a.table)),
@@ -566,7 +570,7 @@ async function restoreRow(tx: AppContext, state: KeyState): Promise<void> {
   } catch (error) {
     throw new GoodwillError(
       "conflict",
-      `Cannot put back a ${state.table.replace(/_/g, " ").replace(/s$/, "")} as it was: ${(error as Error).message}`,
+      `Cannot put back a ${state.table === "people" ? "person" : state.table.replace(/_/g, " ").replace(/s$/, "")} as it was: ${(error as Error).message}`,
     );
   }
 }
@@ -604,7 +608,7 @@ function summarise(
         `; kept ${plural(keptNames.length, "person", "people")} with history or changes since: ${names}`,
       );
     }
-  } else if (removed + restored === 0) {
+  } else if (removed + restored === 0 && entry.action !== "init") {
     parts.push(" (nothing was left to change)");
   }
   return `${parts.join("")}.`;

@@ -48,7 +48,8 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
     if (byEmail.length === 1 && byEmail[0]) return byEmail[0];
     if (byEmail.length > 1) throw await ambiguous(ctx, text, byEmail);
   }
-  const exact = await findPeopleByName(db, ctx.ownerId, text, "exact");
+  // Someone archived is found by the id alone: by name they are said to be archived (below).
+  const exact = (await findPeopleByName(db, ctx.ownerId, text, "exact")).filter((p) => p.archived === 0);
   if (exact.length === 1 && exact[0]) return exact[0];
   if (exact.length > 1) throw await ambiguous(ctx, text, exact);
   const typed = foldText(text).split(" ");
@@ -70,13 +71,14 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
   });
   const department = (await findDepartmentsByName(db, ctx.ownerId, text)).length > 0;
   const forDepartment = department ? ` For the department, say ${shellSafe(`dept:${text}`)}.` : "";
-  // Someone archived is out of lists and lookups, not gone: say so, and how to bring them back.
+  // Someone archived is out of lists and lookups, not gone: say so, and how to bring them back. The
+  // starts of their words are a closer match than a guess inside another's name.
   const archived = (await listArchivedPeople(db, ctx.ownerId)).filter(
     (p) =>
       wordPrefixesMatch(typed, nameWords(p)) ||
       (/^[0-9a-f-]{8,}$/i.test(text) && p.id.endsWith(text.toLowerCase())),
   );
-  if (archived.length > 0 && inside.length === 0) {
+  if (archived.length > 0) {
     const first = archived[0] as PersonRow;
     throw notFound(
       archived.length === 1

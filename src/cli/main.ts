@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync, writeSync } from "node:fs";
+import { forTerminal } from "./output.js";
 import { runCli } from "./program.js";
 
 /** Whether a descriptor is a terminal: node:tty (which loads node:net) is loaded when first asked. */
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
       const { createInterface } = await import("node:readline/promises");
       const terminal = createInterface({ input: process.stdin, output: process.stderr });
       try {
-        return await terminal.question(question);
+        // A question names people: what others wrote about them is shown, never obeyed.
+        return await terminal.question(forTerminal(question, false));
       } finally {
         terminal.close();
       }

@@ -74,6 +74,8 @@ describe("forTerminal", () => {
     const line = `${p.bold("Raj")}\t${p.red("overdrawn")}\nnext`;
     expect(forTerminal(line, true)).toBe(line);
     expect(forTerminal("\u001b[2J", true)).toBe("␛[2J");
+    // a colour code that conceals the rest of the line is not one of Goodwill's
+    expect(forTerminal("Hid\u001b[8mden", true)).toBe("Hid␛[8mden");
     expect(forTerminal("\u001b[31mred", false)).toBe("␛[31mred");
     const plain = "Nothing to escape: Zoë, 山田, 🎉";
     expect(forTerminal(plain, false)).toBe(plain);

@@ -36,8 +36,8 @@ export async function paint(enabled: boolean): Promise<Paint> {
  * subject may carry escape sequences (one sets the window title, another clears the screen) or a
  * right-to-left override that turns the rest of the line around. Control characters are shown as
  * their symbols (ESC as ␛, BEL as ␇), C1 controls as �, and the direction overrides and isolates
- * are dropped; newlines and tabs stay, and so do Goodwill's own colours when `keepColour` (SGR, the
- * one sequence it writes).
+ * are dropped; newlines and tabs stay, and so do Goodwill's own colours when `keepColour` (the few
+ * SGR codes `paint` writes).
  */
 export function forTerminal(text: string, keepColour: boolean): string {
   let out = "";
@@ -50,7 +50,9 @@ export function forTerminal(text: string, keepColour: boolean): string {
     out += text.slice(from, i);
     from = i + 1;
     if (c === 0x1b && keepColour) {
-      const sgr = /^\[[0-9;]*m/.exec(text.slice(i + 1, i + 24));
+      // Only the codes `paint` writes (bold, dim, red, green, yellow, cyan and their ends): a code
+      // from the data that conceals or blinks the rest of the screen stays visible and inert.
+      const sgr = /^\[(?:1|2|22|31|32|33|36|39)m/.exec(text.slice(i + 1, i + 6));
       if (sgr) {
         out += `\u001b${sgr[0]}`;
         i += sgr[0].length;

@@ -2,9 +2,8 @@
  * Matching needs against offers (DESIGN §3.5 `introduce`): a small full-text match in memory.
  * Texts become sets of word stems (the Porter stemmer of the `stemmer` package, and a small list of
  * synonyms), without the words every need or offer shares ("help", "need", "someone"), so "hiring a
- * designer" meets "designs logos and brochures" on "design", and "accountant" meets "accounting".
- * A doer and a doing meet too ("plumber" and "plumbing", "painters" and "painting"), on a key of
- * their own: see `agentKey`.
+ * designer" meets "designs logos and brochures" on "design", "accountant" meets "accounting", and a
+ * plumber meets "plumbing".
  */
 import { stemmer as porterStem } from "stemmer";
 
@@ -37,6 +36,19 @@ const SYNONYMS: string[][] = [
   ["payroll", "salary", "salaries", "wages"],
   ["website", "site", "wordpress", "web"],
   ["video", "videographer", "film", "filming"],
+  // Trades: the one who does it and the doing, which Porter keeps apart ("plumber" stays whole,
+  // "plumbing" is "plumb"). Named one by one: a rule taking -er and -ing off any word joined
+  // "letter" to "letting" and "better" to "betting".
+  ["plumber", "plumbers", "plumbing"],
+  ["painter", "painters", "painting", "decorator", "decorating"],
+  ["electrician", "electricians", "electrical", "wiring"],
+  ["gardener", "gardeners", "gardening", "landscaper", "landscaping"],
+  ["cleaner", "cleaners", "cleaning"],
+  ["caterer", "caterers", "catering"],
+  ["carpenter", "carpenters", "carpentry", "joiner", "joinery"],
+  ["roofer", "roofers", "roofing"],
+  ["baker", "bakers", "baking"],
+  ["tutor", "tutors", "tutoring", "tuition"],
 ];
 
 function porter(word: string): string {
@@ -61,41 +73,20 @@ export function stem(word: string): string {
   return SYNONYM_OF.get(s) ?? s;
 }
 
-/**
- * The key on which an agent noun meets its activity: "plumber(s)" and "plumbing(s)" both give
- * "plumb", "runner" and "running" "runn"; other words give nothing. Porter leaves "plumber" whole
- * (it takes "-er" off longer stems only), and taking "-er" off every stem would join "corner" to
- * "corn" and "poster" to "post"; so the key only ever meets the other suffix, never the bare stem,
- * and needs four letters before the suffix ("paper" and "paging" share nothing).
- */
-export function agentKey(word: string): string | null {
-  const plain = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  const base = /^(\p{L}{4,})(?:ers?|ings?)$/u.exec(plain)?.[1];
-  return base === undefined ? null : `${base}-er/-ing`;
-}
-
-/**
- * The subject words of a text, each with the stem it matches on and, for a doer or a doing
- * ("plumber", "plumbing"), the key they meet each other on.
- */
-export function contentWords(text: string): { word: string; stem: string; agent: string | null }[] {
+/** The subject words of a text, each with the stem it matches on. */
+export function contentWords(text: string): { word: string; stem: string }[] {
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   const seen = new Set<string>();
-  const found: { word: string; stem: string; agent: string | null }[] = [];
+  const found: { word: string; stem: string }[] = [];
   for (const word of words) {
     const lower = word.toLowerCase();
     if (lower.length < 3 || STOP_WORDS.has(lower)) continue;
     const s = stem(word);
     if (seen.has(s)) continue;
     seen.add(s);
-    found.push({ word: lower, stem: s, agent: agentKey(word) });
+    found.push({ word: lower, stem: s });
   }
   return found;
-}
-
-/** The keys a word is indexed and looked up under: its stem, and its agent key if it has one. */
-function matchKeys(w: { stem: string; agent: string | null }): string[] {
-  return w.agent === null ? [w.stem] : [w.stem, w.agent];
 }
 
 export interface NeedText {
@@ -125,34 +116,24 @@ export interface NeedOfferMatch {
 export function matchNeedsToOffers(needs: NeedText[], offers: OfferText[]): NeedOfferMatch[] {
   const byStem = new Map<string, number[]>();
   offers.forEach((offer, i) => {
-    for (const w of contentWords(offer.text)) {
-      for (const key of matchKeys(w)) {
-        const list = byStem.get(key);
-        if (list?.at(-1) === i) continue;
-        if (list) list.push(i);
-        else byStem.set(key, [i]);
-      }
+    for (const { stem: s } of contentWords(offer.text)) {
+      const list = byStem.get(s);
+      if (list) list.push(i);
+      else byStem.set(s, [i]);
     }
   });
   const matches: NeedOfferMatch[] = [];
   for (const need of needs) {
     const scores = new Map<number, { score: number; words: string[] }>();
-    for (const w of contentWords(need.text)) {
-      // One need word counts once per offer, under the rarer of its keys that the offer has.
-      const weightOf = new Map<number, number>();
-      for (const key of matchKeys(w)) {
-        const holders = byStem.get(key);
-        if (!holders) continue;
-        const weight = 1 / Math.log2(1 + holders.length);
-        for (const i of holders) {
-          if (offers[i]?.personId === need.personId) continue;
-          weightOf.set(i, Math.max(weightOf.get(i) ?? 0, weight));
-        }
-      }
-      for (const [i, weight] of weightOf) {
+    for (const { word, stem: s } of contentWords(need.text)) {
+      const holders = byStem.get(s);
+      if (!holders) continue;
+      const weight = 1 / Math.log2(1 + holders.length);
+      for (const i of holders) {
+        if (offers[i]?.personId === need.personId) continue;
         const entry = scores.get(i) ?? { score: 0, words: [] };
         entry.score += weight;
-        entry.words.push(w.word);
+        entry.words.push(word);
         scores.set(i, entry);
       }
     }

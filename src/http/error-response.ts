@@ -88,7 +88,7 @@ export function onError(logger: Logger | undefined): ErrorHandler<Env> {
         code === "malformed"
           ? `The request body could not be read: ${error.message}.`
           : code === "unsupported_media_type"
-            ? `${error.message}: send the body with the header Content-Type: ${c.req.path === "/api/v1/import" ? "application/octet-stream (the file as it is)" : "application/json"}.`
+            ? `${error.message}: send the body with the header Content-Type: application/json.`
             : error.message;
       return c.json(new GoodwillError(code, message).toJSON(), ERROR_STATUS[code]);
     }

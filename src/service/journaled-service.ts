@@ -110,7 +110,9 @@ export function journaledService(ctx: AppContext, hooks: JournalHooks = {}): Goo
         ctx,
         {
           action: "init",
-          always: true,
+          // Only a change: running init to read the profile, or again with the same values, is none.
+          changed: (r: Awaited<ReturnType<GoodwillService["init"]>>) =>
+            JSON.stringify(r.profile) !== JSON.stringify(before),
           describe: (r: Awaited<ReturnType<GoodwillService["init"]>>) =>
             `Changed your profile (${profileWords(r.profile)})`,
           meta: (): ProfileBefore => ({ before }),

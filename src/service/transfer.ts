@@ -43,7 +43,8 @@ export async function importInto(
  */
 function notAnAddressBook(file: ImportFile, undetected: boolean): GoodwillError {
   const found = whyNoAddressBook(file.head);
-  const why = found?.kind === "empty" || undetected ? found : null;
+  // Only a file named as a CSV is said to be one: a JSON or text file can have commas in its first line.
+  const why = found?.kind === "empty" || (undetected && /\.(csv|tsv)$/i.test(file.path)) ? found : null;
   if (why?.kind === "empty")
     return new GoodwillError(
       "not_an_address_book",

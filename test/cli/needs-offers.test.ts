@@ -97,6 +97,8 @@ describeEachDialect("needs and offers", (dialect) => {
     const needAgain = await run("need", "Ana", "a lawyer  to read a LEASE", "--json");
     expect(needAgain.code).toBe(4);
     expect(JSON.parse(needAgain.stderr).error).toMatchObject({ code: "conflict", details: { need: 1 } });
+    // a full stop at the end is no other need
+    expect((await run("need", "Ana", "A lawyer to read a lease.")).code).toBe(4);
     expect((await run("offers", "Ana", "--json")).json().offers).toHaveLength(1);
     expect((await run("needs", "Ana", "--json")).json().needs).toHaveLength(1);
 

@@ -143,6 +143,11 @@ describeEachDialect("goodwill person", (dialect) => {
       .json()
       .organizations.map((o: { name: string }) => o.name);
     expect(orgs).not.toContain("Globex");
+    // reading the profile, or giving it the values it has, changes nothing and is no change to undo
+    const newest = (await run("undo", "--list", "--json")).json().entries[0].id;
+    await run("init", "--json");
+    await run("init", "--name", "Mark Reyes", "--org", "Brightline");
+    expect((await run("undo", "--list", "--json")).json().entries[0].id).toBe(newest);
     // an older profile change waits for the newer one
     await run("init", "--name", "Mark A");
     await run("init", "--name", "Mark B");

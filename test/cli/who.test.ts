@@ -287,7 +287,9 @@ describeEachDialect("person rm and person merge say what goes and need --yes", (
     const id = (await run("show", "raj@example.com", "--json")).json().person.id as string;
     expect(archived.stdout).toContain(`To bring them back: goodwill person edit ${id} --unarchive`);
     expect((await run("person", "list", "--json")).json().people).toEqual([]);
-    for (const who of ["Raj", "Rajju", id.slice(-12)]) {
+    // another person's name holding "raj" is no reason to hide that Raj is archived
+    await run("person", "add", "Ana Seraj");
+    for (const who of ["Raj", "Rajju", "Raj Patel", id.slice(-12)]) {
       const refused = await run("gave", who, "Coffee");
       expect(refused.code, who).toBe(3);
       expect(refused.stderr, who).toBe(

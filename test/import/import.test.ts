@@ -218,6 +218,10 @@ describeEachDialect("goodwill import", (dialect) => {
       ),
       details: { columns: ["Foo", "Bar", "Baz"] },
     });
+    // a file not named as a CSV with commas in its first line is not called one
+    const json = join(tempStorePath(), "..", "people.json");
+    writeFileSync(json, '{"name": "x", "people": []}\n');
+    expect((await run("import", json)).stderr).toMatch(/is not an address book Goodwill can read/);
     expect((await run("import", "/no/such/file.vcf")).code).toBe(3);
     expect((await run("import", file, "--format", "excel")).code).toBe(4);
   });

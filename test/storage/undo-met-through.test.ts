@@ -52,4 +52,15 @@ describeEachDialect("undo and who met whom through whom", (dialect) => {
     expect(await metThrough(carol.id)).toBeNull();
     expect(await history(alice.id)).toBe(1);
   });
+
+  it("a person brought back whom they met through was deleted since comes back without the link", async () => {
+    const { me, alice, bob, metThrough, history } = await story();
+    await me.removePerson(bob.id);
+    const bobRemoved = (await me.listUndo({ limit: 1 })).entries[0]?.id as string;
+    await me.removePerson(alice.id);
+    await me.undo(bobRemoved);
+    expect(await metThrough(bob.id)).toBeNull();
+    expect(await history(bob.id)).toBe(0);
+    expect((await me.listPeople({})).people.map((p) => p.person.name)).toContain("Bob Burr");
+  });
 });

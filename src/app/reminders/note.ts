@@ -74,7 +74,9 @@ export async function dailyNote(
   // On a day off (the profile's work week), work contacts wait for the next workday, as `week`
   // plans them: a Saturday note does not ask the user to write to a colleague.
   const dayOff = !isWorkday(date, workWeek);
-  const atWork = dayOff ? await workContactsAmong(ctx, agenda) : new Set<string>();
+  const { atWork, people } = dayOff
+    ? await workContactsAmong(ctx, agenda)
+    : { atWork: new Set<string>(), people: new Set<string>() };
   const held = new Set<string>();
   const waits = (kind: "person" | "department", id: string) => {
     if (!dayOff || (kind === "person" && !atWork.has(id))) return false;
@@ -159,7 +161,8 @@ export async function dailyNote(
       ["give-first", "help-with-need", "introduce"].includes(s.kind) &&
       s.person.id !== "" &&
       !named.has(s.person.id) &&
-      !(dayOff && atWork.has(s.person.id)),
+      // a department's idea (its id is no person's) is work too
+      !(dayOff && (atWork.has(s.person.id) || !people.has(s.person.id))),
   );
   const idea: NoteItem | null = ideaSuggestion
     ? {
@@ -191,26 +194,26 @@ export async function dailyNote(
 
 /**
  * The people of the agenda's thank-yous, reach-outs and suggestions whom the user reaches on
- * workdays only (a colleague, an outside contact at an organization): one read of at most a few
- * dozen people, made only on a day off.
+ * workdays only (a colleague, an outside contact at an organization), and which of those ids are
+ * people at all (a department's are not): one read of a few dozen people, made only on a day off.
  */
-async function workContactsAmong(ctx: AppContext, agenda: Agenda): Promise<Set<string>> {
+async function workContactsAmong(
+  ctx: AppContext,
+  agenda: Agenda,
+): Promise<{ atWork: Set<string>; people: Set<string> }> {
   const ids = new Set<string>();
   for (const t of agenda.thanksOwed) if (t.counterpart.kind === "person") ids.add(t.counterpart.id);
   for (const d of agenda.due) if (d.person) ids.add(d.person.id);
   for (const s of agenda.suggestions) if (s.person.id !== "") ids.add(s.person.id);
   const people = await peopleJson(ctx, [...ids]);
-  return new Set(
-    people
-      .filter((p) =>
-        reachedOnWorkdays({
-          isColleague: p.isColleague,
-          atOrganization: p.organization !== null,
-          communal: p.ledgerMode === "communal",
-        }),
-      )
-      .map((p) => p.id),
+  const atWork = people.filter((p) =>
+    reachedOnWorkdays({
+      isColleague: p.isColleague,
+      atOrganization: p.organization !== null,
+      communal: p.ledgerMode === "communal",
+    }),
   );
+  return { atWork: new Set(atWork.map((p) => p.id)), people: new Set(people.map((p) => p.id)) };
 }
 
 /**

@@ -73,7 +73,10 @@ function personOptions(command: Command, editing: boolean): Command {
 function personInput(flags: PersonFlags, now: number): PersonInput {
   return {
     ...(flags.name !== undefined ? { name: input.readText("name", flags.name, LIMITS.name) } : {}),
-    ...(flags.nickname !== undefined ? { nickname: flags.nickname.trim() || null } : {}),
+    // Only invisible characters (a zero-width space) are no nickname, as they are no name.
+    ...(flags.nickname !== undefined
+      ? { nickname: flags.nickname.replace(/[\p{Cf}\p{Cc}\s]/gu, "") === "" ? null : flags.nickname.trim() }
+      : {}),
     ...(flags.archive ? { archived: true } : {}),
     ...(flags.unarchive ? { archived: false } : {}),
     ...(flags.org !== undefined ? { organization: flags.org.trim() || null } : {}),

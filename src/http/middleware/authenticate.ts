@@ -65,7 +65,7 @@ export function authenticate(state: ServerState): MiddlewareHandler<Env> {
       by = "token";
       const verdict = await bearer(authorization.slice(7).trim(), now);
       if (verdict.revokedAt) {
-        // Only whoever holds the token's secret learns this; an unknown token stays "sign in first".
+        // Only whoever holds the token's secret learns this; an unknown token is only told it is unknown.
         return c.json(
           new GoodwillError(
             "token_revoked",

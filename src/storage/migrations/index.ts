@@ -37,6 +37,7 @@ const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
   { name: "0025-agenda-steady-keys", load: () => import("./0025-agenda-steady-keys.js") },
   { name: "0026-agenda-facts-cover", load: () => import("./0026-agenda-facts-cover.js") },
   { name: "0027-apostrophe-keys", load: () => import("./0027-apostrophe-keys.js") },
+  { name: "0028-delete-lookups", load: () => import("./0028-delete-lookups.js") },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

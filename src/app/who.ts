@@ -22,7 +22,6 @@ import {
   findPeopleByEmail,
   findPeopleByName,
   getPerson,
-  listArchivedPeople,
   listPeopleForLookup,
 } from "../storage/person.repository.js";
 import { countPersonHistory } from "../storage/person-history.repository.js";
@@ -73,7 +72,7 @@ export async function resolvePerson(ctx: AppContext, who: string): Promise<Perso
   const forDepartment = department ? ` For the department, say ${shellSafe(`dept:${text}`)}.` : "";
   // Someone archived is out of lists and lookups, not gone: say so, and how to bring them back. The
   // starts of their words are a closer match than a guess inside another's name.
-  const archived = (await listArchivedPeople(db, ctx.ownerId)).filter(
+  const archived = (await listPeopleForLookup(db, ctx.ownerId, true)).filter(
     (p) =>
       wordPrefixesMatch(typed, nameWords(p)) ||
       (/^[0-9a-f-]{8,}$/i.test(text) && p.id.endsWith(text.toLowerCase())),

@@ -179,24 +179,19 @@ export async function findPeopleByName(
 }
 
 /**
- * Everyone not archived, for matching what was typed against the words of their names (given,
- * family and nickname included, which the folded name key does not hold).
+ * Everyone not archived (or, with `archived`, everyone archived: few, read when what was typed found
+ * no one else), for matching what was typed against the words of their names (given, family and
+ * nickname included, which the folded name key does not hold).
  */
-export async function listPeopleForLookup(db: Kysely<Database>, ownerId: string): Promise<PersonRow[]> {
+export async function listPeopleForLookup(
+  db: Kysely<Database>,
+  ownerId: string,
+  archived = false,
+): Promise<PersonRow[]> {
   return ownedBy(db, ownerId)
     .selectFrom("people")
     .selectAll()
-    .where("archived", "=", 0)
-    .orderBy("name_key")
-    .execute();
-}
-
-/** Everyone archived: few, read when what was typed found no one else. */
-export async function listArchivedPeople(db: Kysely<Database>, ownerId: string): Promise<PersonRow[]> {
-  return ownedBy(db, ownerId)
-    .selectFrom("people")
-    .selectAll()
-    .where("archived", "=", 1)
+    .where("archived", "=", archived ? 1 : 0)
     .orderBy("name_key")
     .execute();
 }

@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
 import { resolvePerson } from "../../src/app/who.js";
 import { localService } from "../../src/service/local-service.js";
-import { SCHEMA_VERSION } from "../../src/storage/migrations/index.js";
+import { MIGRATION_NAMES, SCHEMA_VERSION } from "../../src/storage/migrations/index.js";
 import { ensureLocalOwner } from "../../src/storage/owner.repository.js";
 import { describeEachDialect, freshStore, NOW, openStoreAgain } from "../support/stores.js";
 
@@ -65,9 +65,11 @@ describeEachDialect("names with a typographic apostrophe", (dialect) => {
     });
     await db.updateTable("people").set({ name_key: "ann o’neil" }).where("id", "=", id).execute();
 
-    // as if 0027 had not run: the next open runs it
-    await sql`delete from kysely_migration where name = ${"0027-apostrophe-keys"}`.execute(db);
-    if (dialect === "sqlite") await sql.raw(`pragma user_version = ${SCHEMA_VERSION - 1}`).execute(db);
+    // as if 0027 had not run (nor any migration after it): the next open runs them
+    const names = MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf("0027-apostrophe-keys"));
+    await sql`delete from kysely_migration where name in (${sql.join(names)})`.execute(db);
+    if (dialect === "sqlite")
+      await sql.raw(`pragma user_version = ${SCHEMA_VERSION - names.length}`).execute(db);
     const again = await openStoreAgain(url);
 
     const keys = async (table: "organizations" | "departments" | "people") =>

@@ -42,6 +42,9 @@ const MIGRATIONS: { name: string; load(): Promise<MigrationModule> }[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** The migrations' names, in the order they run. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
+
 /** The migrations as Kysely's Migrator wants them, bound to a dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return Object.fromEntries(

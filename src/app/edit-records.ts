@@ -50,7 +50,7 @@ import { commitmentsJson } from "./commitments.js";
 import { type AppContext, inWriteTransaction } from "./context.js";
 import { introductionJson } from "./introductions.js";
 import { entryJson } from "./ledger.js";
-import { needsJson, offersJson } from "./needs-offers.js";
+import { needsJson, offersJson, refuseCopyOfOpen } from "./needs-offers.js";
 import { ownOfferJson, ownOfferRow } from "./own-offers.js";
 import { askJson } from "./views.js";
 import { type Counterpart, withCounterpartNames } from "./who.js";
@@ -524,6 +524,8 @@ export async function editNeedOrOffer(
   if (edit.status !== undefined) Object.assign(changes, statusChange(ctx, edit.status, statuses));
   await inWriteTransaction(ctx, async (tx) => {
     if (Object.keys(changes).length === 0) return;
+    if (changes.text !== undefined && (changes.status ?? found.status) === "open")
+      await refuseCopyOfOpen(tx, table, found, changes.text);
     await updateNeedOrOffer(tx.db, table, tx.ownerId, found.id, changes);
     if (changes.text !== undefined)
       await indexDocument(tx.db, tx.ownerId, {

@@ -140,10 +140,37 @@ async function find(ctx: AppContext, table: NeedOfferTable, ref: string): Promis
   return found;
 }
 
+/**
+ * Refuses rewording an open need or offer into a copy of another open one of the same person's:
+ * two copies, as adding it twice would make.
+ */
+export async function refuseCopyOfOpen(
+  tx: AppContext,
+  table: NeedOfferTable,
+  found: NeedRow,
+  text: string,
+): Promise<void> {
+  const open = await listNeedsOrOffers(tx.db, table, tx.ownerId, {
+    personId: found.person_id,
+    openOnly: true,
+  });
+  const twin = open.find((r) => r.id !== found.id && sameWords(r.text, text));
+  if (!twin) return;
+  const noun = NOUN[table];
+  const verb = table === "needs" ? "drop" : "withdraw";
+  const whose = (await namesOf(tx.db, tx.ownerId, { people: [found.person_id] })).get(found.person_id);
+  throw new GoodwillError(
+    "conflict",
+    `${whose ?? "This person"} already has this ${noun} open: #${twin.number}, ${quoteText(twin.text)}. Keep that one, and ${verb} #${found.number} (goodwill ${noun} ${verb} ${found.number}) instead of rewording it into a copy.`,
+    { [noun]: twin.number },
+  );
+}
+
 async function edit(ctx: AppContext, table: NeedOfferTable, ref: string, text: string): Promise<NeedRow> {
   const body = readText(NOUN[table], text, LIMITS.needOffer);
   const found = await find(ctx, table, ref);
   await inWriteTransaction(ctx, async (tx) => {
+    if (found.status === "open") await refuseCopyOfOpen(tx, table, found, body);
     await updateNeedOrOffer(tx.db, table, ctx.ownerId, found.id, { text: body });
     await indexDocument(tx.db, ctx.ownerId, {
       kind: NOUN[table],

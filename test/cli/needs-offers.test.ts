@@ -112,6 +112,18 @@ describeEachDialect("needs and offers", (dialect) => {
     const mineAgain = await run("offer", "me", "reviewing contracts");
     expect(mineAgain.code).toBe(4);
     expect(mineAgain.stderr).toContain("You already have this offer open");
+    // nor is one reworded into a copy of another open one
+    const first = (await run("need", "Ben", "Movers for Saturday", "--json")).json().need.number;
+    const second = (await run("need", "Ben", "A van for the weekend", "--json")).json().need.number;
+    const reworded = await run("need", "edit", String(second), "movers for saturday");
+    expect(reworded.code).toBe(4);
+    expect(reworded.stderr).toContain(
+      `Ben Osei already has this need open: #${first}, “Movers for Saturday”. Keep that one, and drop #${second} (goodwill need drop ${second})`,
+    );
+    expect((await run("needs", "Ben", "--json")).json().needs.map((n: { text: string }) => n.text)).toEqual([
+      "Movers for Saturday",
+      "A van for the weekend",
+    ]);
   });
 
   it("through the API, a second open need or offer of the same words answers 409 with the open one named", async () => {
@@ -128,6 +140,12 @@ describeEachDialect("needs and offers", (dialect) => {
       expect(second.body.error.message).toContain(
         `#${path.endsWith("needs") ? first.body.need.number : first.body.offer.number}, “Payroll rules”`,
       );
+      // a PATCH that rewords another open one into a copy is refused the same way
+      const other = await call("POST", path, { token, body: { personId: ana, text: "Pension forms" } });
+      const number = path.endsWith("needs") ? other.body.need.number : other.body.offer.number;
+      const patched = await call("PATCH", `${path}/${number}`, { token, body: { text: "Payroll rules." } });
+      expect(patched.status).toBe(409);
+      expect(patched.body.error.message).toContain("instead of rewording it into a copy");
     }
     const mine = await call("POST", "/api/v1/own-offers", { token, body: { text: "Excel macros" } });
     expect(mine.status).toBe(201);
@@ -135,7 +153,7 @@ describeEachDialect("needs and offers", (dialect) => {
       409,
     );
     const offers = (await call("GET", "/api/v1/offers", { token })).body.offers;
-    expect(offers).toHaveLength(1);
+    expect(offers.map((o: { text: string }) => o.text).sort()).toEqual(["Payroll rules", "Pension forms"]);
   });
 
   it("needs and offers survive a JSON backup round trip", async () => {
